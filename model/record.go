@@ -1,0 +1,78 @@
+package model
+
+import "time"
+
+// Record is the JSON shape of one posting, as `jobdeck list --json` prints it
+// (one Record a line) and as JSON export writes it (with the State fields).
+type Record struct {
+	ID             string   `json:"id"`
+	Path           string   `json:"path"`
+	Paths          []string `json:"paths,omitempty"`
+	Title          string   `json:"title"`
+	Company        string   `json:"company"`
+	Location       string   `json:"location"`
+	Date           string   `json:"date"` // RFC 3339, or "" when unknown
+	Keywords       []string `json:"keywords"`
+	URL            string   `json:"url"`
+	ApplyURL       string   `json:"apply_url"`
+	Salary         string   `json:"salary"`
+	EmploymentType string   `json:"employment_type"`
+	Remote         bool     `json:"remote"`
+	Warnings       []string `json:"warnings"`
+	Body           string   `json:"body"`
+}
+
+// NewRecord returns the Record of p with body as its body (the caller may
+// have read it again from disk when the loader dropped it).
+func NewRecord(p *Posting, body string) Record {
+	r := Record{
+		ID:             p.ID,
+		Path:           p.Path,
+		Title:          p.Title,
+		Company:        p.Company,
+		Location:       p.Location,
+		Keywords:       p.Keywords,
+		URL:            p.URL,
+		ApplyURL:       p.ApplyURL,
+		Salary:         p.Salary,
+		EmploymentType: p.EmploymentType,
+		Remote:         p.Remote,
+		Warnings:       p.Warnings,
+		Body:           body,
+	}
+	if len(p.Paths) > 1 {
+		r.Paths = p.Paths
+	}
+	if !p.Date.IsZero() {
+		r.Date = p.Date.Format(time.RFC3339)
+	}
+	if r.Keywords == nil {
+		r.Keywords = []string{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	return r
+}
+
+// Line is the plain one-line form `jobdeck list` prints:
+// "title — company — location — date", missing parts left out.
+func (p *Posting) Line() string {
+	parts := make([]string, 0, 4)
+	for _, s := range []string{p.Title, p.Company, p.Location} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if !p.Date.IsZero() {
+		parts = append(parts, p.Date.Format("2006-01-02"))
+	}
+	out := ""
+	for i, s := range parts {
+		if i > 0 {
+			out += " — "
+		}
+		out += s
+	}
+	return out
+}
