@@ -1,0 +1,275 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Store holds the user's tags, shortlist and notes, keyed by posting id, and
+// saves them to a JSON state file (see OpenStore and Save).
+//
+// A Store is safe for concurrent use. Getters and setters work in memory and
+// do no I/O, so the UI goroutine may call them freely; Save does the I/O and
+// belongs in a tea.Cmd. The getters of a nil *Store report nothing stored.
+type Store struct {
+	path     string
+	now      func() time.Time
+	lockWait time.Duration
+
+	mu      sync.Mutex
+	entries map[string]Entry
+	changed map[string]uint64 // id → seq of its latest unsaved change
+	seq     uint64
+	roErr   error // non-nil: read-only, and why
+
+	saveMu sync.Mutex // one Save at a time
+}
+
+// OpenStore reads the state file at path. A file that does not exist (or
+// whose folder does not exist) is an empty store; nothing is created until
+// the first Save with changes.
+//
+// When the file cannot be used — it does not parse (ErrCorrupt), it comes
+// from a newer jobdeck (ErrNewerVersion), or it cannot be read — OpenStore
+// returns a usable read-only store AND the error, which names the file and
+// the fix. Such a store never writes the file: its setters fail with an
+// error wrapping ErrReadOnly and the reason. For a newer version the store
+// still shows the postings it could decode.
+func OpenStore(path string) (*Store, error) {
+	s := &Store{
+		path:     path,
+		now:      time.Now,
+		lockWait: stateLockTimeout,
+		entries:  map[string]Entry{},
+		changed:  map[string]uint64{},
+	}
+	if path == "" {
+		s.roErr = errors.New("no state file given")
+		return s, s.roErr
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if stateNotExist(err) {
+			return s, nil
+		}
+		s.roErr = fmt.Errorf("reading state file: %w; tags, shortlist and notes are read-only until it can be read", err)
+		return s, s.roErr
+	}
+	st, err := decodeState(data)
+	s.entries = st.entries
+	if err != nil {
+		s.roErr = explainStateError(path, err)
+		return s, s.roErr
+	}
+	return s, nil
+}
+
+// explainStateError turns a decode error into the message the user sees:
+// the file, what is wrong, that it stays untouched, and the fix.
+func explainStateError(path string, err error) error {
+	fix := fmt.Sprintf("fix it, or move it aside to start a new one (mv %s %s.bak)", path, path)
+	if errors.Is(err, ErrNewerVersion) {
+		fix = fmt.Sprintf("use a newer jobdeck, or move it aside to start a new one (mv %s %s.bak)", path, path)
+	}
+	return fmt.Errorf("%s: %w; jobdeck leaves the file untouched and keeps tags, shortlist and notes read-only — %s", path, err, fix)
+}
+
+// stateNotExist reports whether err means the file is not there, including a
+// path through a regular file (ENOTDIR): then there is nothing to read
+// either, and Save will report why it cannot create it.
+func stateNotExist(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+}
+
+// Path returns the state file's path as given to OpenStore.
+func (s *Store) Path() string {
+	if s == nil {
+		return ""
+	}
+	return s.path
+}
+
+// Get returns the entry of posting id and whether there is one.
+func (s *Store) Get(id string) (Entry, bool) {
+	if s == nil {
+		return Entry{}, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.entries[id]
+	return e.clone(), ok
+}
+
+// Shortlisted reports whether posting id is on the shortlist.
+func (s *Store) Shortlisted(id string) bool {
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.entries[id].Shortlisted
+}
+
+// Tags returns the user's tags of posting id (a copy), nil when none.
+func (s *Store) Tags(id string) []string {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.entries[id].Tags)
+}
+
+// Note returns the user's note on posting id, "" when none.
+func (s *Store) Note(id string) string {
+	if s == nil {
+		return ""
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.entries[id].Note
+}
+
+// AllTags returns every tag in use, once each (case-insensitively; the
+// first spelling in sort order wins), sorted case-insensitively: the
+// completion list for the tag editor.
+func (s *Store) AllTags() []string {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	var all []string
+	for _, e := range s.entries {
+		all = append(all, e.Tags...)
+	}
+	s.mu.Unlock()
+	slices.SortFunc(all, func(a, b string) int {
+		if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return slices.CompactFunc(all, sameTag)
+}
+
+// Entries returns a copy of every entry, keyed by posting id (including
+// empty ones, see Entry.Empty).
+func (s *Store) Entries() map[string]Entry {
+	out := map[string]Entry{}
+	if s == nil {
+		return out
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, e := range s.entries {
+		out[id] = e.clone()
+	}
+	return out
+}
+
+// Dirty reports whether there are changes not yet saved.
+func (s *Store) Dirty() bool {
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.changed) > 0
+}
+
+// ReadOnly returns nil when the store can take changes, else why not (an
+// error wrapping ErrCorrupt, ErrNewerVersion or the read error).
+func (s *Store) ReadOnly() error {
+	if s == nil {
+		return ErrReadOnly
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.roErr
+}
+
+// ToggleShortlist flips whether p is shortlisted and returns the new value.
+func (s *Store) ToggleShortlist(p *Posting) (bool, error) {
+	var on bool
+	err := s.update(p, func(e *Entry) {
+		e.Shortlisted = !e.Shortlisted
+		on = e.Shortlisted
+	})
+	return on, err
+}
+
+// SetShortlisted puts p on the shortlist or takes it off.
+func (s *Store) SetShortlisted(p *Posting, on bool) error {
+	return s.update(p, func(e *Entry) { e.Shortlisted = on })
+}
+
+// SetTags replaces p's tags with tags, normalised as ParseTags does (split
+// at commas and spaces, repeats dropped, the user's spelling kept). An empty
+// list removes all tags.
+func (s *Store) SetTags(p *Posting, tags []string) error {
+	tags = normalizeTags(tags)
+	return s.update(p, func(e *Entry) { e.Tags = tags })
+}
+
+// SetNote replaces p's note; control characters are dropped, newlines and
+// tabs kept, trailing white space trimmed. An empty note removes it.
+func (s *Store) SetNote(p *Posting, note string) error {
+	note = stateNote(note)
+	return s.update(p, func(e *Entry) { e.Note = note })
+}
+
+// update applies change to p's entry in memory. When the entry really
+// changes it also refreshes the snapshot (title, company, url) and stamps
+// Updated with the current time (strictly later than before), and marks the
+// entry for the next Save.
+func (s *Store) update(p *Posting, change func(*Entry)) error {
+	if s == nil {
+		return ErrReadOnly
+	}
+	if p == nil || p.ID == "" {
+		return errors.New("changing the state of a posting without an id")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.roErr != nil {
+		return fmt.Errorf("%w: %w", ErrReadOnly, s.roErr)
+	}
+	old := s.entries[p.ID]
+	e := old.clone()
+	change(&e)
+	if e.Shortlisted == old.Shortlisted && e.Note == old.Note && slices.Equal(e.Tags, old.Tags) {
+		return nil
+	}
+	if p.Title != "" || p.Company != "" || p.URL != "" {
+		e.Title, e.Company, e.URL = stateLine(p.Title), stateLine(p.Company), stateLine(p.URL)
+	}
+	now := s.now().UTC()
+	if !now.After(old.Updated) {
+		now = old.Updated.Add(time.Nanosecond)
+	}
+	e.Updated = now
+	s.entries[p.ID] = e
+	s.seq++
+	s.changed[p.ID] = s.seq
+	return nil
+}
+
+// snapshotChanges returns copies of the unsaved entries and their change
+// sequence numbers.
+func (s *Store) snapshotChanges() (map[string]Entry, map[string]uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	pending := make(map[string]Entry, len(s.changed))
+	for id := range s.changed {
+		pending[id] = s.entries[id].clone()
+	}
+	return pending, maps.Clone(s.changed)
+}

@@ -1,0 +1,106 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Save writes the unsaved changes to the state file, creating it (mode
+// 0600) and its folder (mode 0700) when needed. It does nothing when there
+// are no changes.
+//
+// Save is safe against crashes and against other jobdecks on the same file:
+// under an exclusive lock on the sibling "<file>.lock" it re-reads the file,
+// merges per posting — an entry changed here since the last save replaces
+// the file's entry unless the file's is newer (by Updated); every other
+// entry is taken from the file — and atomically replaces the file (see
+// writeAtomic). Afterwards the store shows the merged state, including the
+// other processes' changes; changes made while Save ran stay unsaved.
+//
+// On failure (unwritable folder, lock timeout, the file turned corrupt or
+// newer meanwhile) nothing is written, the changes stay in memory, Dirty
+// stays true and the next Save tries again. A read-only store never writes.
+func (s *Store) Save() error {
+	if s == nil {
+		return ErrReadOnly
+	}
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+	if err := s.ReadOnly(); err != nil {
+		if s.Dirty() {
+			return fmt.Errorf("%w: %w", ErrReadOnly, err)
+		}
+		return nil
+	}
+	pending, seqs := s.snapshotChanges()
+	if len(pending) == 0 {
+		return nil
+	}
+	merged, err := s.writeMerged(pending)
+	if err != nil {
+		return fmt.Errorf("saving %s: %w (changes kept in memory; the next save tries again)", s.path, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, seq := range seqs {
+		if s.changed[id] == seq {
+			delete(s.changed, id)
+		}
+	}
+	for id := range s.changed { // changed again while saving: keep ours
+		merged[id] = s.entries[id]
+	}
+	s.entries = merged
+	return nil
+}
+
+// writeMerged merges pending into the file's current content under the
+// lock, writes the result and returns the merged entries.
+func (s *Store) writeMerged(pending map[string]Entry) (map[string]Entry, error) {
+	target := s.path
+	if resolved, err := filepath.EvalSymlinks(target); err == nil {
+		target = resolved // keep a symlinked state file a symlink
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return nil, fmt.Errorf("creating the state folder: %w", err)
+	}
+	lock, err := lockStateFile(target, s.lockWait)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.unlock()
+
+	data, err := os.ReadFile(target)
+	if err != nil && !stateNotExist(err) {
+		return nil, fmt.Errorf("re-reading before the merge: %w", err)
+	}
+	disk, err := decodeState(data)
+	if err != nil {
+		return nil, fmt.Errorf("re-reading before the merge: the file changed under us and is not usable now; nothing was written: %w", err)
+	}
+	for id, mine := range pending {
+		theirs, ok := disk.entries[id]
+		if ok && theirs.Updated.After(mine.Updated) {
+			continue // changed by another jobdeck after us: theirs wins
+		}
+		if ok {
+			mine.extra = theirs.extra // the file's unknown fields are freshest
+		}
+		disk.entries[id] = mine
+	}
+	out, err := encodeState(disk)
+	if err != nil {
+		return nil, err
+	}
+	_ = removeStaleTemps(target) // left by a killed writer; harmless if it fails
+	err = writeAtomic(target, 0o600, func(w io.Writer) error {
+		_, err := w.Write(out)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("writing the state file: %w", err)
+	}
+	return disk.entries, nil
+}
