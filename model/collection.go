@@ -1,0 +1,173 @@
+package model
+
+import (
+	"strings"
+)
+
+// keySep separates the fields of a search key. Folding maps NUL in posting
+// text to a space, so keySep never occurs inside a field.
+const keySep = 0
+
+// Collection is the growing set of postings the browser shows. One goroutine
+// owns it (the UI's Update loop): only that goroutine may call Add, Merge or
+// the accessors. Snapshot hands other goroutines (a filter running in a
+// tea.Cmd) an immutable view of the postings added so far; later Adds never
+// touch what a Snapshot sees.
+//
+// For every posting the collection keeps one search key: title, company,
+// location and each keyword, case-folded and joined by NUL bytes (about the
+// size of those fields, so 100k postings cost a few MB).
+type Collection struct {
+	postings []*Posting
+	keys     []string
+	byID     map[string]int32
+	shared   *collShared
+}
+
+// collShared is what a Collection and all its Snapshots share: the cache of
+// sort orders, and an identity Filter uses to tell whether a previous Result
+// came from the same collection.
+type collShared struct {
+	sorts sortCache
+}
+
+// NewCollection returns an empty Collection.
+func NewCollection() *Collection {
+	return &Collection{byID: make(map[string]int32), shared: &collShared{}}
+}
+
+// Add appends postings in order, skipping nil ones, and builds their search
+// keys. A posting whose ID is already present is still added (the loader
+// reports duplicates through Merge); ByID keeps returning the first.
+// The postings must not be modified afterwards except through Merge.
+func (c *Collection) Add(ps ...*Posting) {
+	for _, p := range ps {
+		if p == nil {
+			continue
+		}
+		if len(c.postings) >= maxPostings {
+			return
+		}
+		i := int32(len(c.postings))
+		c.postings = append(c.postings, p)
+		c.keys = append(c.keys, searchKey(p))
+		if _, dup := c.byID[p.ID]; !dup && p.ID != "" {
+			c.byID[p.ID] = i
+		}
+	}
+}
+
+// maxPostings bounds a collection so row indexes fit in an int32.
+const maxPostings = 1<<31 - 1
+
+// Merge records path as a further file holding the posting with id (a
+// duplicate the loader found): it sets the posting's Paths to its Path plus
+// path, or appends path when Paths is already set. A path already listed is
+// not added twice. Paths gets a fresh backing array, so slices handed out
+// earlier are unaffected. Merge reports whether id is in the collection.
+func (c *Collection) Merge(id, path string) bool {
+	i, ok := c.byID[id]
+	if !ok {
+		return false
+	}
+	p := c.postings[i]
+	all := p.AllPaths()
+	for _, q := range all {
+		if q == path {
+			return true
+		}
+	}
+	paths := make([]string, 0, len(all)+1)
+	paths = append(paths, all...)
+	p.Paths = append(paths, path)
+	return true
+}
+
+// Len returns the number of postings in the collection.
+func (c *Collection) Len() int { return len(c.postings) }
+
+// At returns the i'th posting in the order they were added (0 ≤ i < Len).
+func (c *Collection) At(i int) *Posting { return c.postings[i] }
+
+// ByID returns the first posting added with id.
+func (c *Collection) ByID(id string) (*Posting, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return c.postings[i], true
+}
+
+// IndexOf returns the index (for At, and into any later Snapshot) of the
+// first posting added with id, or -1.
+func (c *Collection) IndexOf(id string) int {
+	i, ok := c.byID[id]
+	if !ok {
+		return -1
+	}
+	return int(i)
+}
+
+// Snapshot returns an immutable view of the postings added so far. It is
+// safe to use from any goroutine while the owner keeps calling Add: appends
+// only ever write past the snapshot's length (or into a new backing array).
+func (c *Collection) Snapshot() Snapshot {
+	n := len(c.postings)
+	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:n:n], shared: c.shared}
+}
+
+// Snapshot is an immutable view of the first Len postings of a Collection.
+// Its zero value is an empty snapshot. Index i of a snapshot names the same
+// posting as index i of the collection and of every later snapshot.
+type Snapshot struct {
+	postings []*Posting
+	keys     []string
+	shared   *collShared
+}
+
+// Len returns the number of postings in the snapshot.
+func (s Snapshot) Len() int { return len(s.postings) }
+
+// At returns the i'th posting of the snapshot (0 ≤ i < Len).
+func (s Snapshot) At(i int) *Posting { return s.postings[i] }
+
+// searchKey builds the folded search key of p: title, company, location and
+// keywords, each folded with foldRune and followed by keySep.
+func searchKey(p *Posting) string {
+	n := len(p.Title) + len(p.Company) + len(p.Location) + 3
+	for _, k := range p.Keywords {
+		n += len(k) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(appendFolded(b, p.Title), keySep)
+	b = append(appendFolded(b, p.Company), keySep)
+	b = append(appendFolded(b, p.Location), keySep)
+	for _, k := range p.Keywords {
+		b = append(appendFolded(b, k), keySep)
+	}
+	return string(b)
+}
+
+// keyFields are the fixed leading fields of a search key; keywords follow.
+const (
+	fieldTitle = iota
+	fieldCompany
+	fieldLocation
+	fieldKeywords // first keyword; keyword i is field fieldKeywords+i
+)
+
+// keyField returns field f (fieldTitle, fieldCompany, ...) of search key k,
+// and "" when there is no such field.
+func keyField(k string, f int) string {
+	for ; f > 0; f-- {
+		i := strings.IndexByte(k, keySep)
+		if i < 0 {
+			return ""
+		}
+		k = k[i+1:]
+	}
+	if i := strings.IndexByte(k, keySep); i >= 0 {
+		return k[:i]
+	}
+	return k
+}

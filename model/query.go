@@ -1,0 +1,159 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Scope says what a query term is matched against.
+type Scope int
+
+// The scopes of a term.
+const (
+	// ScopeAny: plain text, fuzzy over title, company, location and each of
+	// the posting's keywords (the best of them counts).
+	ScopeAny Scope = iota
+	// ScopeTitle (`title:x`): fuzzy over the title.
+	ScopeTitle
+	// ScopeCompany (`company:x`): fuzzy over the company.
+	ScopeCompany
+	// ScopeLocation (`loc:x` or `location:x`): fuzzy over the location.
+	ScopeLocation
+	// ScopeTag (`tag:x`): fuzzy over each of the user's own tags
+	// (Annotations.Tags), not the posting's keywords.
+	ScopeTag
+	// ScopeShortlisted (`is:shortlisted`, `is:starred`, or any prefix of
+	// those such as `is:s`): the user shortlisted the posting. Its Text is
+	// empty.
+	ScopeShortlisted
+)
+
+// scopePrefixes maps the lower-case prefix before ':' to its scope.
+var scopePrefixes = map[string]Scope{
+	"title":    ScopeTitle,
+	"company":  ScopeCompany,
+	"loc":      ScopeLocation,
+	"location": ScopeLocation,
+	"tag":      ScopeTag,
+	"is":       ScopeShortlisted,
+}
+
+// Term is one space-separated word of a query.
+type Term struct {
+	Scope  Scope
+	Text   string // the pattern, without '-' and scope prefix
+	Negate bool   // a leading '-': the term must NOT match
+
+	runes  []rune // Text as runes, for scoring
+	folded string // Text case-folded, for the prefilter
+}
+
+// Query is a parsed filter query. A posting is shown when every term holds;
+// its score is the sum of its fuzzy scores on the positive text terms.
+type Query struct {
+	Raw   string // the text as typed
+	Terms []Term // in the order typed; empty: everything matches
+}
+
+// ParseQuery parses s. Terms are separated by white space and may come in
+// any order. A term "scope:text" with a known scope (title, company, loc,
+// location, tag, is) is scoped; "is:" takes shortlisted or starred (or a
+// prefix of them). A leading '-' negates a term. Any other "foo:bar" is
+// plain text. Terms with nothing to match yet ("-", "title:", "-tag:",
+// "is:") are dropped, so a query typed key by key never turns up empty
+// mid-word. Matching is case-insensitive.
+func ParseQuery(s string) Query {
+	q := Query{Raw: s}
+	for _, w := range strings.Fields(s) {
+		if t, ok := parseTerm(w); ok {
+			q.Terms = append(q.Terms, t)
+		}
+	}
+	return q
+}
+
+// parseTerm parses one word; ok is false when the word matches everything.
+func parseTerm(w string) (Term, bool) {
+	var t Term
+	if len(w) > 1 && w[0] == '-' {
+		t.Negate = true
+		w = w[1:]
+	} else if w == "-" {
+		return t, false
+	}
+	t.Text = w
+	if i := strings.IndexByte(w, ':'); i > 0 {
+		if sc, ok := scopePrefixes[strings.ToLower(w[:i])]; ok {
+			val := w[i+1:]
+			switch {
+			case val == "":
+				return t, false
+			case sc == ScopeShortlisted:
+				if isPrefixFold(val, "shortlisted") || isPrefixFold(val, "starred") {
+					t.Scope, t.Text = sc, ""
+				}
+				// otherwise: plain text "is:val"
+			default:
+				t.Scope, t.Text = sc, val
+			}
+		}
+	}
+	if t.Scope != ScopeShortlisted {
+		t.runes = []rune(t.Text)
+		t.folded = string(appendFolded(nil, t.Text))
+	}
+	return t, true
+}
+
+// isPrefixFold reports whether p is a case-insensitive prefix of s.
+func isPrefixFold(p, s string) bool {
+	return len(p) <= len(s) && strings.EqualFold(p, s[:len(p)]) && utf8.ValidString(p)
+}
+
+// usesAnnotations reports whether q has terms that read the user's state.
+func (q Query) usesAnnotations() bool {
+	for _, t := range q.Terms {
+		if t.Scope == ScopeTag || t.Scope == ScopeShortlisted {
+			return true
+		}
+	}
+	return false
+}
+
+// narrows reports whether every posting matching q also matches old, so
+// filtering for q may start from old's result. It is conservative: false
+// only costs a full pass. Queries reading annotations never narrow, since
+// the user's tags may have changed in between.
+func (q Query) narrows(old Query) bool {
+	if q.usesAnnotations() || old.usesAnnotations() {
+		return false
+	}
+	for _, ot := range old.Terms {
+		implied := false
+		for _, nt := range q.Terms {
+			if ot.impliedBy(nt) {
+				implied = true
+				break
+			}
+		}
+		if !implied {
+			return false
+		}
+	}
+	return true
+}
+
+// impliedBy reports whether every posting satisfying term n satisfies t.
+func (t Term) impliedBy(n Term) bool {
+	if t.Negate != n.Negate {
+		return false
+	}
+	if !t.Negate {
+		// n's pattern contains t's as a subsequence, over a subset of fields.
+		scopeOK := n.Scope == t.Scope ||
+			(t.Scope == ScopeAny && (n.Scope == ScopeTitle || n.Scope == ScopeCompany || n.Scope == ScopeLocation))
+		return scopeOK && isFoldedSubseq(t.folded, n.folded)
+	}
+	// n excludes at least what t excludes: its pattern is a subsequence of t's.
+	return n.Scope == t.Scope && isFoldedSubseq(n.folded, t.folded)
+}

@@ -1,0 +1,204 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Result is the outcome of Filter: which postings of a snapshot are shown,
+// in which order. A Result is immutable and safe to read from any goroutine.
+type Result struct {
+	Query string    // the raw query it answers (Query.Raw)
+	Sort  SortOrder // the sort order it was computed with
+	// Rows are indexes into the snapshot, in display order: by descending
+	// score when the query has terms, ties (and everything when it has none)
+	// in Sort order. Rows may be shared with other Results: do not modify.
+	Rows []int32
+	// Total is the number of postings in the snapshot filtered.
+	Total int
+	// Narrowed reports that only the previous result's rows and the
+	// postings added since were checked (see Filter).
+	Narrowed bool
+
+	q    Query
+	snap Snapshot
+}
+
+// Len returns the number of rows shown.
+func (r *Result) Len() int { return len(r.Rows) }
+
+// Posting returns the posting shown at row i (0 ≤ i < Len).
+func (r *Result) Posting(i int) *Posting { return r.snap.postings[r.Rows[i]] }
+
+// Snapshot returns the snapshot the result indexes into.
+func (r *Result) Snapshot() Snapshot { return r.snap }
+
+// Find returns the row showing the posting with id, or -1. It is a linear
+// scan, meant for keeping the cursor on a posting when the list changes.
+func (r *Result) Find(id string) int {
+	for row, i := range r.Rows {
+		if r.snap.postings[i].ID == id {
+			return row
+		}
+	}
+	return -1
+}
+
+// Highlights returns the matched positions to highlight in row i: rune
+// indexes into the posting's Title and into MetaLine(posting). See
+// Query.Highlights.
+func (r *Result) Highlights(i int) (title, meta []int) {
+	return r.q.Highlights(r.Posting(i))
+}
+
+// parallelMin is the snapshot size below which Filter uses one goroutine.
+const parallelMin = 4096
+
+// cancelCheckEvery is how many postings a worker checks between looks at ctx.
+const cancelCheckEvery = 1024
+
+// Filter returns the postings of snap matching q, ranked as Result.Rows
+// describes, with ann answering tag: and is: terms (nil: none). It is meant
+// to run in a tea.Cmd goroutine while the owner keeps adding to the
+// collection: it reads only the immutable snapshot. The work is split across
+// runtime.GOMAXPROCS goroutines.
+//
+// prev, when non-nil, is an earlier Result over the same collection (or
+// nil). When q only narrows prev's query (each old term implied by a new
+// one, as when the user types on) and snap is prev's snapshot or a later one,
+// only prev's rows and the postings added since are checked; the result is
+// the same as without prev. Queries with tag: or is: terms are always
+// filtered from scratch, since the user's annotations may have changed.
+//
+// When ctx is cancelled, Filter stops early and returns an error wrapping
+// ctx.Err() (check with errors.Is(err, context.Canceled)).
+func Filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Annotations, prev *Result) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("filter %q: %w", q.Raw, err)
+	}
+	if sort < 0 || sort >= numSortOrders {
+		sort = SortNewest
+	}
+	res := Result{Query: q.Raw, Sort: sort, Total: snap.Len(), q: q, snap: snap}
+	perm := snap.order(sort)
+	if len(q.Terms) == 0 {
+		res.Rows = perm
+		return res, nil
+	}
+
+	// Narrowing: a bitset of prev's rows; postings at or past prevN are new.
+	var inPrev []uint64
+	prevN := 0
+	if prev != nil && prev.snap.shared != nil && prev.snap.shared == snap.shared &&
+		prev.Total <= snap.Len() && len(prev.q.Terms) > 0 && q.narrows(prev.q) {
+		prevN = prev.Total
+		inPrev = make([]uint64, (prevN+63)/64)
+		for _, i := range prev.Rows {
+			inPrev[i/64] |= 1 << (uint(i) % 64)
+		}
+		res.Narrowed = true
+	}
+
+	workers := runtime.GOMAXPROCS(0)
+	if len(perm) < parallelMin || workers < 1 {
+		workers = 1
+	}
+	type part struct {
+		rows   []int32
+		scores []int32
+		err    error
+	}
+	parts := make([]part, workers)
+	chunk := (len(perm) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := min(w*chunk, len(perm)), min((w+1)*chunk, len(perm))
+		wg.Go(func() {
+			pt := &parts[w]
+			for k, i := range perm[lo:hi] {
+				if k%cancelCheckEvery == 0 {
+					if err := ctx.Err(); err != nil {
+						pt.err = err
+						return
+					}
+				}
+				if int(i) < prevN && inPrev[i/64]&(1<<(uint(i)%64)) == 0 {
+					continue
+				}
+				if score, ok := q.matchPosting(snap, int(i), ann); ok {
+					pt.rows = append(pt.rows, i)
+					pt.scores = append(pt.scores, int32(clampScore(score)))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	n := 0
+	for _, pt := range parts {
+		if pt.err != nil {
+			return Result{}, fmt.Errorf("filter %q: %w", q.Raw, pt.err)
+		}
+		n += len(pt.rows)
+	}
+	rows := make([]int32, 0, n)
+	scores := make([]int32, 0, n)
+	for _, pt := range parts {
+		rows = append(rows, pt.rows...)
+		scores = append(scores, pt.scores...)
+	}
+	res.Rows = rankByScore(rows, scores)
+	return res, nil
+}
+
+// clampScore keeps a score inside int32.
+func clampScore(s int) int {
+	return min(max(s, -1<<30), 1<<30)
+}
+
+// maxCountingRange is the widest score range rankByScore counting-sorts;
+// wider ranges fall back to a comparison sort.
+const maxCountingRange = 1 << 16
+
+// rankByScore returns rows reordered by descending score, stably: rows with
+// equal scores keep their order (the sort order they arrived in). It runs in
+// O(n + score range) with a counting sort when the range is small.
+func rankByScore(rows, scores []int32) []int32 {
+	if len(rows) < 2 {
+		return rows
+	}
+	lo, hi := scores[0], scores[0]
+	for _, s := range scores[1:] {
+		lo, hi = min(lo, s), max(hi, s)
+	}
+	if lo == hi {
+		return rows
+	}
+	out := make([]int32, len(rows))
+	if int64(hi)-int64(lo) >= maxCountingRange {
+		idx := make([]int32, len(rows))
+		for i := range idx {
+			idx[i] = int32(i)
+		}
+		slices.SortStableFunc(idx, func(a, b int32) int { return int(scores[b]) - int(scores[a]) })
+		for i, k := range idx {
+			out[i] = rows[k]
+		}
+		return out
+	}
+	// Bucket b holds score hi-b, so bucket 0 (the best) comes first.
+	count := make([]int32, int(hi-lo)+2)
+	for _, s := range scores {
+		count[hi-s+1]++
+	}
+	for b := 1; b < len(count); b++ {
+		count[b] += count[b-1]
+	}
+	for k, s := range scores {
+		out[count[hi-s]] = rows[k]
+		count[hi-s]++
+	}
+	return out
+}
