@@ -1,0 +1,42 @@
+package loader
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// ErrNoSource is returned by Body for a posting without a kept body and
+// without a Source to read it from.
+var ErrNoSource = errors.New("posting has no source to read its body from")
+
+// Body returns p.Body when it was kept; else it re-reads p.SourcePath from
+// p.Source and parses it again with the same repair and the same cap
+// (maxBody, 0 meaning DefaultMaxBody). A posting whose body is really
+// empty and that has no Source gives "" and no error only when it has no
+// SourcePath either; otherwise errors are wrapped (errors.Is works with
+// fs.ErrNotExist and ErrNoSource).
+func Body(p *model.Posting, maxBody int64) (string, error) {
+	if p == nil {
+		return "", fmt.Errorf("loader: body of nil posting: %w", ErrNoSource)
+	}
+	if p.Body != "" {
+		return p.Body, nil
+	}
+	if p.Source == nil {
+		if p.SourcePath == "" {
+			return "", nil
+		}
+		return "", fmt.Errorf("loader: body of %s: %w", p.SourcePath, ErrNoSource)
+	}
+	if maxBody <= 0 {
+		maxBody = DefaultMaxBody
+	}
+	buf, data, _, err := readCapped(p.Source, p.SourcePath, maxBody)
+	if err != nil {
+		return "", fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)
+	}
+	defer putBuf(buf)
+	return parse(p.SourcePath, data, true).Body, nil
+}

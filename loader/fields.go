@@ -1,0 +1,456 @@
+package loader
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// field names a Posting field that frontmatter keys and "Key: value" lines
+// can fill.
+type field int
+
+const (
+	fNone field = iota
+	fTitle
+	fCompany
+	fLocation
+	fDate
+	fTags
+	fURL
+	fApplyURL
+	fSalary
+	fType
+	fRemote
+)
+
+// aliases maps a normalized key (lower case, without '_', '-', ' ' and '.')
+// to the field it fills and its priority (lower wins when a file has
+// several aliases of one field).
+var aliases = map[string]struct {
+	f    field
+	prio int
+}{
+	"title": {fTitle, 0}, "position": {fTitle, 1}, "role": {fTitle, 2}, "jobtitle": {fTitle, 3},
+	"company": {fCompany, 0}, "companyname": {fCompany, 1}, "employer": {fCompany, 2},
+	"organization": {fCompany, 3}, "organisation": {fCompany, 4}, "hiringorganization": {fCompany, 5},
+	"location": {fLocation, 0}, "joblocation": {fLocation, 1}, "candidaterequiredlocation": {fLocation, 2},
+	"date": {fDate, 0}, "dateposted": {fDate, 1}, "publicationdate": {fDate, 2}, "posteddate": {fDate, 3},
+	"timestamp": {fDate, 4}, "createdat": {fDate, 5},
+	"tags": {fTags, 0}, "hashtags": {fTags, 1}, "skills": {fTags, 2}, "keywords": {fTags, 3}, "categories": {fTags, 4},
+	"url": {fURL, 0}, "link": {fURL, 1},
+	"applyurl": {fApplyURL, 0},
+	"salary":   {fSalary, 0}, "basesalary": {fSalary, 1},
+	"jobtype": {fType, 0}, "employmenttype": {fType, 1}, "type": {fType, 2}, "contract": {fType, 3},
+	"remote": {fRemote, 0},
+}
+
+// normKey folds a key for alias lookup: "company_name", "companyName" and
+// "Company Name" all become "companyname".
+func normKey(k string) string {
+	var b strings.Builder
+	b.Grow(len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c == '_' || c == '-' || c == ' ' || c == '.':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// lookupAlias returns the field of key k, or fNone.
+func lookupAlias(k string) (field, int) {
+	a, ok := aliases[normKey(k)]
+	if !ok {
+		return fNone, 0
+	}
+	return a.f, a.prio
+}
+
+// applyFields fills p from decoded frontmatter: for each field the alias
+// with the best priority that gives a usable value wins.
+func applyFields(p *model.Posting, m map[string]any) {
+	type cand struct {
+		prio int
+		v    any
+	}
+	var best [fRemote + 1]*cand
+	for k, v := range m {
+		f, prio := lookupAlias(k)
+		if f == fNone || isEmptyValue(v) {
+			continue
+		}
+		if best[f] == nil || prio < best[f].prio {
+			best[f] = &cand{prio, v}
+		}
+	}
+	for f, c := range best {
+		if c != nil {
+			setField(p, field(f), c.v)
+		}
+	}
+}
+
+func isEmptyValue(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(x) == ""
+	case []any:
+		return len(x) == 0
+	}
+	return false
+}
+
+// setField stores one decoded value into p, converting as the field needs.
+func setField(p *model.Posting, f field, v any) {
+	switch f {
+	case fTitle:
+		p.Title = cleanField(scalarText(v))
+	case fCompany:
+		p.Company = cleanField(nameText(v))
+	case fLocation:
+		p.Location = cleanField(placeText(v))
+	case fDate:
+		p.Date = parseDate(v)
+	case fTags:
+		p.Keywords = parseTags(v)
+	case fURL:
+		p.URL = cleanField(scalarText(v))
+	case fApplyURL:
+		p.ApplyURL = cleanField(scalarText(v))
+	case fSalary:
+		p.Salary = cleanField(salaryText(v))
+	case fType:
+		p.EmploymentType = cleanField(listText(v))
+	case fRemote:
+		p.Remote = parseBool(v)
+	}
+}
+
+// scalarText renders a scalar; lists are joined with ", ", maps rendered
+// as "key: value" pairs in key order.
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case uint64:
+		return strconv.FormatUint(x, 10)
+	case float64:
+		return formatNumber(x)
+	case time.Time:
+		return x.UTC().Format(time.RFC3339)
+	case []any:
+		return listText(x)
+	}
+	if m := asMap(v); m != nil {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			if !strings.HasPrefix(k, "@") {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			if s := scalarText(m[k]); s != "" {
+				parts = append(parts, k+": "+s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return fmt.Sprint(v)
+}
+
+func formatNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// listText joins a list's items with ", "; a scalar is rendered as is.
+func listText(v any) string {
+	l, ok := v.([]any)
+	if !ok {
+		return scalarText(v)
+	}
+	parts := make([]string, 0, len(l))
+	for _, it := range l {
+		if s := strings.TrimSpace(scalarText(it)); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// asMap returns v as a string-keyed map (YAML v2 gives interface keys), or
+// nil when v is no map.
+func asMap(v any) map[string]any {
+	switch x := v.(type) {
+	case map[string]any:
+		return x
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, val := range x {
+			m[fmt.Sprint(k)] = val
+		}
+		return m
+	}
+	return nil
+}
+
+// get returns the value of the first key of m matching one of names
+// (normalized comparison).
+func get(m map[string]any, names ...string) any {
+	for _, n := range names {
+		for k, v := range m {
+			if normKey(k) == n && !isEmptyValue(v) {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// nameText renders an organization: a map's "name", else the scalar.
+func nameText(v any) string {
+	if m := asMap(v); m != nil {
+		if n := get(m, "name", "legalname"); n != nil {
+			return scalarText(n)
+		}
+	}
+	if l, ok := v.([]any); ok && len(l) > 0 {
+		return nameText(l[0])
+	}
+	return scalarText(v)
+}
+
+// placeText renders a location: a schema.org Place or PostalAddress
+// becomes "locality, region, country"; lists are joined.
+func placeText(v any) string {
+	if l, ok := v.([]any); ok {
+		parts := make([]string, 0, len(l))
+		for _, it := range l {
+			if s := strings.TrimSpace(placeText(it)); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	m := asMap(v)
+	if m == nil {
+		return scalarText(v)
+	}
+	if a := get(m, "address"); a != nil {
+		return placeText(a)
+	}
+	var parts []string
+	for _, k := range []string{"addresslocality", "city", "addressregion", "region", "state", "addresscountry", "country"} {
+		if x := get(m, k); x != nil {
+			if s := strings.TrimSpace(nameText(x)); s != "" {
+				parts = append(parts, s)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		if n := get(m, "name"); n != nil {
+			return scalarText(n)
+		}
+		return scalarText(m)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// salaryText renders a salary; a schema.org MonetaryAmount such as
+// {currency: USD, value: {minValue: 100000, maxValue: 130000, unitText: YEAR}}
+// becomes "USD 100000–130000 per year".
+func salaryText(v any) string {
+	m := asMap(v)
+	if m == nil {
+		return scalarText(v)
+	}
+	cur := scalarText(get(m, "currency"))
+	val := get(m, "value")
+	unit := scalarText(get(m, "unittext", "unit", "period"))
+	min, max := get(m, "minvalue", "min"), get(m, "maxvalue", "max")
+	if vm := asMap(val); vm != nil {
+		if u := scalarText(get(vm, "unittext", "unit", "period")); u != "" {
+			unit = u
+		}
+		min, max = get(vm, "minvalue", "min"), get(vm, "maxvalue", "max")
+		val = get(vm, "value")
+	}
+	var amount string
+	switch {
+	case min != nil && max != nil:
+		amount = scalarText(min) + "–" + scalarText(max)
+	case min != nil:
+		amount = "from " + scalarText(min)
+	case max != nil:
+		amount = "up to " + scalarText(max)
+	case val != nil:
+		amount = scalarText(val)
+	default:
+		return scalarText(m)
+	}
+	s := amount
+	if cur != "" {
+		s = cur + " " + s
+	}
+	if unit != "" {
+		s += " per " + strings.ToLower(unit)
+	}
+	return s
+}
+
+// parseBool accepts booleans and the strings yes/true/y/1/remote.
+func parseBool(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case int:
+		return x != 0
+	case int64:
+		return x != 0
+	case float64:
+		return x != 0
+	case string:
+		switch strings.ToLower(strings.TrimSpace(x)) {
+		case "yes", "y", "true", "1", "remote", "on", "fully remote", "100% remote":
+			return true
+		}
+	}
+	return false
+}
+
+// parseTags accepts a list or one string such as "#rails,#postgresql" or
+// "go, grpc"; it strips '#', trims, drops empties and duplicates.
+func parseTags(v any) []string {
+	var raw []string
+	switch x := v.(type) {
+	case []any:
+		for _, it := range x {
+			raw = append(raw, splitTags(scalarText(it))...)
+		}
+	default:
+		raw = splitTags(scalarText(v))
+	}
+	var out []string
+	seen := make(map[string]bool, len(raw))
+	for _, t := range raw {
+		t = cleanField(strings.TrimLeft(strings.TrimSpace(t), "#"))
+		if t == "" || seen[strings.ToLower(t)] {
+			continue
+		}
+		seen[strings.ToLower(t)] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+func splitTags(s string) []string {
+	if strings.ContainsAny(s, ",;") {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+	}
+	if strings.Count(s, "#") > 1 {
+		return strings.Fields(s)
+	}
+	return []string{s}
+}
+
+// dateLayouts are tried in order for string dates.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"2006/01/02",
+	"2006-01",
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	time.RFC1123Z,
+	time.RFC1123,
+}
+
+// parseDate reads ISO 8601 and date-only strings, TOML/YAML timestamps,
+// and epoch seconds or milliseconds (numbers or digit strings; values of
+// 10^11 and above are milliseconds). It returns the zero time when v is
+// no date. Times are in UTC.
+func parseDate(v any) time.Time {
+	switch x := v.(type) {
+	case time.Time:
+		return x.UTC()
+	case int:
+		return epoch(float64(x))
+	case int64:
+		return epoch(float64(x))
+	case uint64:
+		return epoch(float64(x))
+	case float64:
+		return epoch(x)
+	case string:
+		s := strings.TrimSpace(x)
+		if s == "" {
+			return time.Time{}
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil && isDigits(s) {
+			return epoch(f)
+		}
+		for _, l := range dateLayouts {
+			if t, err := time.Parse(l, s); err == nil {
+				return t.UTC()
+			}
+		}
+	}
+	return time.Time{}
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// epoch converts seconds or milliseconds since 1970; absurd values give
+// the zero time.
+func epoch(f float64) time.Time {
+	if math.IsNaN(f) || f <= 0 {
+		return time.Time{}
+	}
+	if f >= 1e11 {
+		f /= 1000
+	}
+	if f > 1e11 { // past year 5000
+		return time.Time{}
+	}
+	sec, frac := math.Modf(f)
+	return time.Unix(int64(sec), int64(frac*1e9)).UTC()
+}

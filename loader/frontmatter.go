@@ -1,0 +1,270 @@
+package loader
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v2"
+)
+
+// errNotFlat tells the fast YAML decoder to hand over to the real parser.
+var errNotFlat = errors.New("not flat yaml")
+
+// fmKind is the kind of frontmatter a file opened with.
+type fmKind int
+
+const (
+	fmNone fmKind = iota
+	fmFound
+	fmMalformed
+)
+
+// formats are the frontmatter formats jobdeck reads, as adrg/frontmatter's
+// defaults but with a fast decoder for flat YAML.
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", unmarshalYAML),
+	frontmatter.NewFormat("---yaml", "---", unmarshalYAML),
+	frontmatter.NewFormat("+++", "+++", toml.Unmarshal),
+	frontmatter.NewFormat("---toml", "---", toml.Unmarshal),
+	frontmatter.NewFormat(";;;", ";;;", json.Unmarshal),
+	frontmatter.NewFormat("---json", "---", json.Unmarshal),
+	{Start: "{", End: "}", Unmarshal: json.Unmarshal, UnmarshalDelims: true, RequiresNewLine: true},
+}
+
+// splitFrontmatter separates frontmatter from the body of text (already
+// repaired: no BOM, LF newlines). It returns the decoded fields, the body,
+// and whether frontmatter was found, absent or malformed. Malformed
+// frontmatter gives the whole text as body and err set.
+func splitFrontmatter(text string) (map[string]any, string, fmKind, error) {
+	first, rest := firstLine(text)
+	switch first {
+	case "---", "---yaml", "+++", "---toml", ";;;", "---json", "{":
+	default:
+		return nil, text, fmNone, nil
+	}
+	if first == "---" && !looksLikeYAML(rest) {
+		// A leading horizontal rule, not frontmatter.
+		return nil, text, fmNone, nil
+	}
+	m := map[string]any{}
+	body, err := frontmatter.Parse(strings.NewReader(text), &m, formats...)
+	if err != nil {
+		return nil, text, fmMalformed, err
+	}
+	if len(body) == len(text) {
+		if first == "{" {
+			// JSON frontmatter whose "}" is not followed by a blank line.
+			if m, body, ok := jsonPrefix(text); ok {
+				return m, body, fmFound, nil
+			}
+		}
+		return nil, text, fmNone, nil
+	}
+	return m, string(body), fmFound, nil
+}
+
+// firstLine returns the first non-blank line of s, trimmed, and what
+// follows it.
+func firstLine(s string) (string, string) {
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		if t := strings.TrimSpace(line); t != "" {
+			return t, rest
+		}
+		s = rest
+	}
+	return "", ""
+}
+
+// looksLikeYAML reports whether the text after an opening "---" starts
+// like a YAML mapping ("key:" or a closing "---") rather than prose under
+// a horizontal rule.
+func looksLikeYAML(rest string) bool {
+	line, _ := firstLine(rest)
+	if line == "---" || strings.HasPrefix(line, "#") {
+		return true
+	}
+	k, _, ok := strings.Cut(line, ":")
+	if !ok || k == "" {
+		return false
+	}
+	k = strings.Trim(k, `"'`)
+	for _, r := range k {
+		if !(r == '_' || r == '-' || r == ' ' || r == '.' || r == '@' || r == '$' ||
+			r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonPrefix decodes a JSON object that ends at the first line holding
+// only "}".
+func jsonPrefix(text string) (map[string]any, string, bool) {
+	off := 0
+	for off < len(text) {
+		line, _, _ := strings.Cut(text[off:], "\n")
+		end := off + len(line)
+		if strings.TrimSpace(line) == "}" {
+			m := map[string]any{}
+			if err := json.Unmarshal([]byte(text[:end]), &m); err != nil {
+				return nil, "", false
+			}
+			if end < len(text) {
+				end++
+			}
+			return m, text[end:], true
+		}
+		off = end + 1
+	}
+	return nil, "", false
+}
+
+// unmarshalYAML decodes flat "key: value" YAML by hand, fast, and falls
+// back to gopkg.in/yaml.v2 for anything it does not fully understand.
+func unmarshalYAML(data []byte, v any) error {
+	mp, ok := v.(*map[string]any)
+	if !ok {
+		return yaml.Unmarshal(data, v)
+	}
+	if err := decodeFlatYAML(string(data), *mp); err == nil {
+		return nil
+	}
+	clear(*mp)
+	var raw map[any]any
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	for k, val := range raw {
+		if ks, ok := k.(string); ok {
+			(*mp)[ks] = val
+		} else {
+			(*mp)[scalarText(k)] = val
+		}
+	}
+	return nil
+}
+
+// decodeFlatYAML decodes lines of `key: scalar` (plain, "double" or
+// 'single' quoted), blank lines and comments into m. Anything else —
+// nesting, lists, anchors, block scalars, unusual escapes — returns
+// errNotFlat.
+func decodeFlatYAML(s string, m map[string]any) error {
+	for s != "" {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		t := strings.TrimRight(line, " \t")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		if t[0] == ' ' || t[0] == '\t' || t[0] == '-' || t[0] == '"' || t[0] == '\'' || t[0] == '?' || t[0] == '[' || t[0] == '{' {
+			return errNotFlat
+		}
+		i := strings.Index(t, ":")
+		if i <= 0 || (i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\t') {
+			return errNotFlat
+		}
+		key := t[:i]
+		if strings.ContainsAny(key, "#&*!|>%@`{}[],") {
+			return errNotFlat
+		}
+		val, err := flatScalar(strings.TrimSpace(t[i+1:]))
+		if err != nil {
+			return err
+		}
+		if _, dup := m[key]; dup {
+			return errNotFlat
+		}
+		m[key] = val
+	}
+	return nil
+}
+
+// flatScalar decodes one YAML scalar the way yaml.v2 would for the cases
+// it accepts: quoted strings, null, true/false, integers, floats and
+// plain strings.
+func flatScalar(v string) (any, error) {
+	if v == "" {
+		return nil, nil
+	}
+	switch v[0] {
+	case '"':
+		if len(v) < 2 || v[len(v)-1] != '"' {
+			return nil, errNotFlat
+		}
+		inner := v[1 : len(v)-1]
+		if !strings.ContainsAny(inner, `"\`) {
+			return inner, nil
+		}
+		s, err := strconv.Unquote(v)
+		if err != nil || strings.Contains(inner, `\x`) || strings.Contains(inner, `\U`) {
+			return nil, errNotFlat
+		}
+		return s, nil
+	case '\'':
+		if len(v) < 2 || v[len(v)-1] != '\'' {
+			return nil, errNotFlat
+		}
+		inner := v[1 : len(v)-1]
+		if strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
+			return nil, errNotFlat
+		}
+		return strings.ReplaceAll(inner, "''", "'"), nil
+	case '[', '{', '&', '*', '!', '|', '>', '%', '@', '`', '#':
+		return nil, errNotFlat
+	}
+	if strings.Contains(v, " #") || strings.Contains(v, ": ") || strings.HasSuffix(v, ":") {
+		return nil, errNotFlat
+	}
+	switch v {
+	case "~", "null", "Null", "NULL":
+		return nil, nil
+	case "true", "True", "TRUE":
+		return true, nil
+	case "false", "False", "FALSE":
+		return false, nil
+	case "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N":
+		return nil, errNotFlat // YAML 1.1 booleans: let yaml.v2 decide
+	}
+	if c := v[0]; c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9') {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n, nil
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "_xXoObB") {
+			return f, nil
+		}
+		return nil, errNotFlat
+	}
+	return v, nil
+}
+
+// scanKeyValues fills empty fields of p from "Key: value" lines (and
+// bullets holding them) among the first lines of text; it is the lenient
+// reader for plain text and for malformed frontmatter. It returns the
+// number of lines it used.
+func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
+	n := 0
+	for text != "" && n < maxLines {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		t := strings.TrimSpace(line)
+		if t == "" || t == "---" || t == "+++" {
+			continue
+		}
+		n++
+		t = strings.TrimSpace(stripBullet(t))
+		k, v, ok := strings.Cut(t, ":")
+		if !ok || len(k) > 32 || strings.HasPrefix(v, "//") {
+			continue
+		}
+		f, _ := lookupAlias(strings.TrimSpace(strings.Trim(k, `"'*`)))
+		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',`))
+		if f != fNone && v != "" {
+			set(f, v)
+		}
+	}
+}

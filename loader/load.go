@@ -1,0 +1,59 @@
+package loader
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// Load is Stream collected: merges applied, so a posting found in several
+// files has Paths (sorted) and Path = Paths[0], with the fields read from
+// that first file; postings are sorted by Path and skips by Path, for a
+// deterministic order. It returns ctx's error, wrapped, when ctx ends
+// before the load does (with what was loaded so far).
+func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting, []Skip, error) {
+	var posts []*model.Posting
+	var skips []Skip
+	dups := map[string][]*model.Posting{}
+	done := false
+	for b := range Stream(ctx, sources, opts) {
+		posts = append(posts, b.Postings...)
+		skips = append(skips, b.Skipped...)
+		for _, m := range b.Merges {
+			dups[m.ID] = append(dups[m.ID], m.dup)
+		}
+		done = b.Done
+	}
+	if len(dups) > 0 {
+		for i, p := range posts {
+			d, ok := dups[p.ID]
+			if !ok {
+				continue
+			}
+			all := append([]*model.Posting{p}, d...)
+			slices.SortFunc(all, func(a, b *model.Posting) int { return cmp.Compare(a.Path, b.Path) })
+			first := all[0]
+			paths := make([]string, len(all))
+			for j, q := range all {
+				paths[j] = q.Path
+			}
+			first.Paths = paths
+			posts[i] = first
+		}
+	}
+	slices.SortFunc(posts, func(a, b *model.Posting) int { return cmp.Compare(a.Path, b.Path) })
+	slices.SortFunc(skips, func(a, b Skip) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason))
+	})
+	if !done {
+		err := ctx.Err()
+		if err == nil {
+			err = context.Canceled
+		}
+		return posts, skips, fmt.Errorf("loader: load stopped early: %w", err)
+	}
+	return posts, skips, nil
+}

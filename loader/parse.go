@@ -1,0 +1,261 @@
+package loader
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// WarnMalformed starts the warning for frontmatter that did not decode.
+const WarnMalformed = "malformed frontmatter"
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Parse parses one file's bytes into a Posting (pure; no I/O). name is the
+// file path, used for the title fallback and the extension: ".md" and
+// ".markdown" bodies are markdown; ".txt" (and anything else) is plain text
+// converted to markdown, unless it has frontmatter or opens with a "# "
+// heading. Parse never panics; every field and the body are valid UTF-8
+// without control characters (the body keeps \n and \t), escape sequences
+// or bidi controls. Path, Source and SourcePath are left for the caller.
+func Parse(name string, data []byte) *model.Posting {
+	return parse(name, data, true)
+}
+
+// parse is Parse; with wantBody false it skips building the body (the
+// metadata and the ID are the same).
+func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = &model.Posting{
+				ID:       contentID(data),
+				Title:    titleFromName(name),
+				Warnings: []string{cleanField(fmt.Sprintf("parser error: %v", r))},
+			}
+		}
+	}()
+	text, warns := repairText(data)
+	p = &model.Posting{Warnings: warns}
+	fm, body, kind, err := splitFrontmatter(text)
+	markdown := kind != fmNone || isMarkdownName(name)
+	switch kind {
+	case fmFound:
+		applyFields(p, fm)
+	case fmMalformed:
+		p.Warnings = append(p.Warnings, cleanField(WarnMalformed+": "+shortErr(err)))
+		scanKeyValues(frontmatterBlock(text), 60, setIfEmpty(p))
+	}
+	if kind == fmNone && !markdown {
+		if l, _ := firstLine(body); strings.HasPrefix(l, "# ") {
+			markdown = true
+		}
+	}
+	if kind != fmFound {
+		scanKeyValues(body, 12, setIfEmpty(p))
+	}
+	var lines []string
+	titleLine := -1
+	if p.Title == "" {
+		if markdown {
+			p.Title = markdownTitle(body)
+		}
+		if p.Title == "" {
+			lines = strings.Split(body, "\n")
+			p.Title, titleLine = plainTitle(lines)
+		}
+		if p.Title == "" {
+			p.Title = titleFromName(name)
+		}
+	}
+	if wantBody {
+		if markdown {
+			p.Body = trimBlankLines(body)
+		} else {
+			if lines == nil {
+				lines = strings.Split(body, "\n")
+				if t, i := plainTitle(lines); t == p.Title {
+					titleLine = i
+				}
+			}
+			p.Body = plainToMarkdown(lines, titleLine)
+		}
+	}
+	if !p.Remote && containsWord(strings.ToLower(p.Location), "remote") {
+		p.Remote = true
+	}
+	if n := normalizeURL(p.URL); n != "" {
+		p.ID = hashID("url:" + n)
+	} else {
+		p.ID = hashID("text:" + text)
+	}
+	return p
+}
+
+// repairText turns file bytes into clean text: BOM removed, non-UTF-8 read
+// as Windows-1252, newlines normalized, mojibake undone, controls removed;
+// with a warning for each repair that happened.
+func repairText(data []byte) (string, []string) {
+	var warns []string
+	data = bytes.TrimPrefix(data, bom)
+	var text string
+	if utf8.Valid(data) {
+		text = string(data)
+	} else {
+		text = decodeCP1252(data)
+		warns = append(warns, WarnCP1252)
+	}
+	text = strings.TrimPrefix(normalizeNewlines(text), "\uFEFF")
+	if t, ok := repairMojibake(text); ok {
+		text = t
+		warns = append(warns, WarnMojibake)
+	}
+	if t, ok := stripControls(text); ok {
+		text = t
+		warns = append(warns, WarnControls)
+	}
+	return text, warns
+}
+
+// setIfEmpty returns a setter for scanKeyValues that fills only empty
+// fields.
+func setIfEmpty(p *model.Posting) func(field, string) {
+	return func(f field, v string) {
+		switch f {
+		case fTitle:
+			if p.Title == "" {
+				p.Title = cleanField(v)
+			}
+		case fCompany:
+			if p.Company == "" {
+				p.Company = cleanField(v)
+			}
+		case fLocation:
+			if p.Location == "" {
+				p.Location = cleanField(v)
+			}
+		case fDate:
+			if p.Date.IsZero() {
+				p.Date = parseDate(v)
+			}
+		case fTags:
+			if p.Keywords == nil {
+				p.Keywords = parseTags(v)
+			}
+		case fURL:
+			if p.URL == "" {
+				p.URL = cleanField(v)
+			}
+		case fApplyURL:
+			if p.ApplyURL == "" {
+				p.ApplyURL = cleanField(v)
+			}
+		case fSalary:
+			if p.Salary == "" {
+				p.Salary = cleanField(v)
+			}
+		case fType:
+			if p.EmploymentType == "" {
+				p.EmploymentType = cleanField(v)
+			}
+		case fRemote:
+			p.Remote = p.Remote || parseBool(v)
+		}
+	}
+}
+
+// frontmatterBlock returns the lines after the opening delimiter up to the
+// closing one (or the whole rest when it is unclosed).
+func frontmatterBlock(text string) string {
+	open, rest := firstLine(text)
+	end := open
+	switch open {
+	case "{":
+		end = "}"
+	case "---yaml", "---toml", "---json":
+		end = "---"
+	}
+	off := 0
+	for off < len(rest) {
+		line, _, _ := strings.Cut(rest[off:], "\n")
+		if strings.TrimSpace(line) == end {
+			return rest[:off]
+		}
+		off += len(line) + 1
+	}
+	return rest
+}
+
+func shortErr(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 120 {
+		s = s[:120]
+	}
+	return s
+}
+
+func isMarkdownName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// trimBlankLines drops blank lines at both ends and ends the text with one
+// newline.
+func trimBlankLines(s string) string {
+	s = strings.TrimLeft(s, "\n")
+	for {
+		line, rest, ok := strings.Cut(s, "\n")
+		if !ok || strings.TrimSpace(line) != "" {
+			break
+		}
+		s = rest
+	}
+	s = strings.TrimRight(s, " \t\n")
+	if s == "" {
+		return ""
+	}
+	return s + "\n"
+}
+
+func containsWord(s, w string) bool {
+	for i := strings.Index(s, w); i >= 0; {
+		before := i == 0 || !isWordByte(s[i-1])
+		after := i+len(w) >= len(s) || !isWordByte(s[i+len(w)])
+		if before && after {
+			return true
+		}
+		j := strings.Index(s[i+1:], w)
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// hashID is the first 16 hex digits of the SHA-256 of s.
+func hashID(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}
+
+// contentID is hashID over raw bytes, for the panic fallback.
+func contentID(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
+}

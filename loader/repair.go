@@ -1,0 +1,200 @@
+package loader
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Warning texts added to Posting.Warnings by the text repair.
+const (
+	WarnMojibake = "repaired mojibake"
+	WarnCP1252   = "read as Windows-1252"
+	WarnControls = "removed control characters"
+)
+
+// reverse maps a rune back to the single byte a legacy charmap decodes to it.
+type reverse map[rune]byte
+
+var (
+	revCP1252 = buildReverse(charmap.Windows1252)
+	revMac    = buildReverse(charmap.Macintosh)
+	cp1252Dec [256]rune
+)
+
+func init() {
+	for b := 0; b < 256; b++ {
+		cp1252Dec[b] = charmap.Windows1252.DecodeByte(byte(b))
+		if cp1252Dec[b] == utf8.RuneError {
+			// The five bytes Windows-1252 leaves undefined read as Latin-1.
+			cp1252Dec[b] = rune(b)
+		}
+	}
+}
+
+func buildReverse(cm *charmap.Charmap) reverse {
+	m := make(reverse, 256)
+	for b := 0x80; b < 0x100; b++ {
+		r := cm.DecodeByte(byte(b))
+		if r != utf8.RuneError {
+			m[r] = byte(b)
+		}
+	}
+	// Decoders that map undefined bytes to C1 controls (or Latin-1) leave
+	// those runes behind; they stand for the same byte.
+	for r := rune(0x80); r < 0xA0; r++ {
+		if _, ok := m[r]; !ok {
+			m[r] = byte(r)
+		}
+	}
+	return m
+}
+
+// decodeCP1252 reads bytes that are not valid UTF-8 as Windows-1252, with
+// its undefined bytes read as Latin-1.
+func decodeCP1252(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/8)
+	for _, c := range b {
+		if c < 0x80 {
+			sb.WriteByte(c)
+		} else {
+			sb.WriteRune(cp1252Dec[c])
+		}
+	}
+	return sb.String()
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF.
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// repairMojibake undoes UTF-8 that was decoded as Windows-1252 or Mac Roman
+// and saved again ("â€™" → "’", "‚Äôs" → "’s", "CafÃ©" → "Café"). Every
+// maximal run of non-ASCII runes is mapped back to bytes through each
+// charmap; a stretch is replaced only where those bytes form a valid
+// multi-byte UTF-8 sequence, so clean text is left alone. It reports
+// whether anything changed.
+func repairMojibake(s string) (string, bool) {
+	i := 0
+	for i < len(s) && s[i] < 0x80 {
+		i++
+	}
+	if i == len(s) {
+		return s, false
+	}
+	var sb strings.Builder
+	changed := false
+	last := 0
+	runes := make([]rune, 0, 16)
+	for i < len(s) {
+		if s[i] < 0x80 {
+			i++
+			continue
+		}
+		start := i
+		runes = runes[:0]
+		for i < len(s) && s[i] >= 0x80 {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			runes = append(runes, r)
+			i += n
+		}
+		if len(runes) < 2 {
+			continue
+		}
+		best, bestN := "", 0
+		for _, rev := range [2]reverse{revCP1252, revMac} {
+			if out, n := reverseRun(runes, rev, rev[0xF8FF] != 0); n > bestN {
+				best, bestN = out, n
+			}
+		}
+		if bestN == 0 {
+			continue
+		}
+		if !changed {
+			sb.Grow(len(s))
+			changed = true
+		}
+		sb.WriteString(s[last:start])
+		sb.WriteString(best)
+		last = i
+	}
+	if !changed {
+		return s, false
+	}
+	sb.WriteString(s[last:])
+	return sb.String(), true
+}
+
+// reverseRun maps runes back to bytes through rev and decodes every clean
+// multi-byte UTF-8 sequence found; other runes stay as they were. It returns
+// the result and the number of sequences repaired. With lostF0, three
+// continuation bytes that make an emoji after an F0 lead byte are repaired
+// too: converters often drop the private-use Apple logo that Mac Roman
+// gives for F0, leaving "üöÄ" for "🚀".
+func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
+	var buf [64]byte
+	bs := buf[:0]
+	ok := make([]bool, 0, 64)
+	for _, r := range runes {
+		b, found := rev[r]
+		bs = append(bs, b)
+		ok = append(ok, found)
+	}
+	var sb strings.Builder
+	fixed := 0
+	for k := 0; k < len(bs); {
+		if ok[k] && bs[k] >= 0xC2 && bs[k] <= 0xF4 {
+			n := seqLen(bs[k])
+			if k+n <= len(bs) && allTrue(ok[k:k+n]) {
+				r, size := utf8.DecodeRune(bs[k : k+n])
+				if r != utf8.RuneError && size == n {
+					sb.WriteRune(r)
+					fixed++
+					k += n
+					continue
+				}
+			}
+		}
+		if lostF0 && k+3 <= len(bs) && allTrue(ok[k:k+3]) && isCont(bs[k]) && isCont(bs[k+1]) && isCont(bs[k+2]) {
+			r, size := utf8.DecodeRune([]byte{0xF0, bs[k], bs[k+1], bs[k+2]})
+			if size == 4 && r >= 0x1F000 && r <= 0x1FAFF {
+				sb.WriteRune(r)
+				fixed++
+				k += 3
+				continue
+			}
+		}
+		sb.WriteRune(runes[k])
+		k++
+	}
+	return sb.String(), fixed
+}
+
+func seqLen(b byte) int {
+	switch {
+	case b >= 0xF0:
+		return 4
+	case b >= 0xE0:
+		return 3
+	default:
+		return 2
+	}
+}
+
+func allTrue(b []bool) bool {
+	for _, v := range b {
+		if !v {
+			return false
+		}
+	}
+	return true
+}
+
+func isCont(b byte) bool { return b >= 0x80 && b <= 0xBF }

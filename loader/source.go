@@ -1,0 +1,46 @@
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Source is one PATH argument (a folder or a file) to load from.
+type Source struct {
+	FS   fs.FS  // files are read through it
+	Root string // "." for the whole FS, or a file/folder path inside FS
+	Name string // how paths are shown: Posting.Path = path.Join(Name, rel-to-Root) ("" for the demo FS)
+}
+
+// SourcesFromPaths turns CLI PATH arguments into Sources: a folder becomes
+// os.DirFS of the folder with Root "."; a file becomes os.DirFS of its
+// parent with Root its base name. Name is the argument as given (cleaned,
+// slash-separated). No paths means the current folder. A path that does
+// not exist gives an error wrapping fs.ErrNotExist whose text names the
+// path; other stat errors are wrapped the same way.
+func SourcesFromPaths(paths []string) ([]Source, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	out := make([]Source, 0, len(paths))
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file or folder: %w", p, fs.ErrNotExist)
+			}
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		clean := filepath.Clean(p)
+		name := filepath.ToSlash(clean)
+		if fi.IsDir() {
+			out = append(out, Source{FS: os.DirFS(clean), Root: ".", Name: name})
+			continue
+		}
+		out = append(out, Source{FS: os.DirFS(filepath.Dir(clean)), Root: filepath.Base(clean), Name: name})
+	}
+	return out, nil
+}

@@ -1,0 +1,240 @@
+package loader
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// DefaultMaxBody is the body cap used when Options.MaxBody is 0: 1 MiB.
+const DefaultMaxBody = 1 << 20
+
+// DefaultBatchSize is the number of postings per Batch when
+// Options.BatchSize is 0. The first batch is smaller (firstBatchSize) so
+// it arrives fast.
+const DefaultBatchSize = 1024
+
+const (
+	firstBatchSize = 64
+	flushEvery     = 25 * time.Millisecond
+	firstFlush     = 5 * time.Millisecond
+)
+
+// Options tune a load.
+type Options struct {
+	Workers    int   // parallel parsers; 0 means runtime.GOMAXPROCS(0)
+	BatchSize  int   // postings per Batch; 0 means DefaultBatchSize (the first batch is smaller, to arrive fast)
+	MaxBody    int64 // body cap in bytes; 0 means DefaultMaxBody (1 MiB)
+	KeepBodies bool  // false: Posting.Body is dropped after parsing (Source/SourcePath set), read again with Body
+}
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = DefaultBatchSize
+	}
+	if o.MaxBody <= 0 {
+		o.MaxBody = DefaultMaxBody
+	}
+	return o
+}
+
+// Skip is a file (or folder) not loaded, with a human reason.
+type Skip struct{ Path, Reason string }
+
+// Merge reports a duplicate: Path holds a posting already delivered with
+// this ID. The consumer adds Path to that posting's Paths (see Apply).
+type Merge struct {
+	ID, Path string
+
+	dup *model.Posting // the duplicate as parsed, for Load's choice of first path
+}
+
+// Apply records m on p, the posting delivered earlier with ID m.ID: Paths
+// gets p.Path first (when it was empty) and then m.Path. Call it from the
+// goroutine that owns p.
+func (m Merge) Apply(p *model.Posting) {
+	if len(p.Paths) == 0 {
+		p.Paths = []string{p.Path}
+	}
+	p.Paths = append(p.Paths, m.Path)
+}
+
+// Progress holds cumulative counts of files. Seen counts every file the
+// walk found that is read or reported (files with other extensions are
+// ignored and not counted); Loaded counts files parsed into a posting,
+// Duplicates included; Skipped counts files and folders not loaded. Once
+// the load is done, Seen == Loaded + Skipped, and the number of postings
+// is Loaded - Duplicates.
+type Progress struct{ Seen, Loaded, Skipped, Duplicates int }
+
+// Batch is one delivery of a Stream.
+type Batch struct {
+	Postings []*model.Posting // new postings; never mutated by the loader after sending
+	Merges   []Merge          // duplicates of postings delivered earlier: the consumer appends Path to Paths
+	Skipped  []Skip
+	Progress Progress
+	Done     bool // the last batch; the channel is closed after it
+}
+
+// result is what the walk and the parsers tell the collector.
+type result struct {
+	p    *model.Posting
+	skip *Skip
+}
+
+// Stream loads sources in parallel and streams batches while the walk goes
+// on: a walker feeds opts.Workers parsers, and one collector dedupes (by
+// ID: same normalized URL or same repaired content) and batches. The
+// first batch is flushed after a few postings or milliseconds, later
+// batches by size or every 25 ms. The last batch has Done set and the
+// channel is closed after it. Cancelling ctx stops the load early: the
+// channel is closed, possibly without a Done batch. Stream never panics.
+func Stream(ctx context.Context, sources []Source, opts Options) <-chan Batch {
+	out := make(chan Batch, 2)
+	go run(ctx, sources, opts.withDefaults(), out)
+	return out
+}
+
+func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) {
+	defer close(out)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, 256)
+	results := make(chan result, 256)
+	var seen atomic.Int64
+
+	go func() {
+		defer close(jobs)
+		w := walker{ctx: ctx, jobs: jobs, results: results, seen: func() { seen.Add(1) }}
+		for i := range sources {
+			if !w.source(&sources[i]) {
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r := work(j, opts)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					for range jobs { // let the walker finish
+					}
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		// The walker sends skips on results too; it is done once jobs is
+		// closed and drained, which wg.Wait implies.
+		close(results)
+	}()
+	collect(ctx, results, opts, &seen, out)
+}
+
+// work reads and parses one file.
+func work(j job, opts Options) (r result) {
+	defer func() {
+		if e := recover(); e != nil {
+			r = result{skip: &Skip{Path: j.display, Reason: "parser error"}}
+		}
+	}()
+	buf, data, cut, err := readCapped(j.src.FS, j.fsPath, opts.MaxBody)
+	if err != nil {
+		return result{skip: &Skip{Path: j.display, Reason: reasonOf(ReasonUnreadable, err)}}
+	}
+	defer putBuf(buf)
+	if reason := sniff(data); reason != "" {
+		return result{skip: &Skip{Path: j.display, Reason: reason}}
+	}
+	p := parse(j.fsPath, data, opts.KeepBodies)
+	if cut != "" {
+		p.Warnings = append(p.Warnings, cut)
+	}
+	p.Path = j.display
+	p.Source = j.src.FS
+	p.SourcePath = j.fsPath
+	return result{p: p}
+}
+
+// collect dedupes and batches results until results is closed.
+func collect(ctx context.Context, results <-chan result, opts Options, seen *atomic.Int64, out chan<- Batch) {
+	byID := make(map[string]bool, 1024)
+	var b Batch
+	var prog Progress
+	size := min(firstBatchSize, opts.BatchSize)
+	timer := time.NewTimer(firstFlush)
+	defer timer.Stop()
+	pending := false
+	flush := func(done bool) bool {
+		prog.Seen = int(seen.Load())
+		if prog.Seen < prog.Loaded+prog.Skipped {
+			prog.Seen = prog.Loaded + prog.Skipped
+		}
+		b.Progress = prog
+		b.Done = done
+		select {
+		case out <- b:
+		case <-ctx.Done():
+			return false
+		}
+		b = Batch{}
+		pending = false
+		size = opts.BatchSize
+		return true
+	}
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				if ctx.Err() == nil {
+					flush(true)
+				}
+				return
+			}
+			switch {
+			case r.skip != nil:
+				prog.Skipped++
+				b.Skipped = append(b.Skipped, *r.skip)
+			case byID[r.p.ID]:
+				prog.Loaded++
+				prog.Duplicates++
+				b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, dup: r.p})
+			default:
+				prog.Loaded++
+				byID[r.p.ID] = true
+				b.Postings = append(b.Postings, r.p)
+			}
+			if !pending {
+				pending = true
+			}
+			if len(b.Postings)+len(b.Merges)+len(b.Skipped) >= size {
+				if !flush(false) {
+					return
+				}
+			}
+		case <-timer.C:
+			if pending {
+				if !flush(false) {
+					return
+				}
+			}
+			timer.Reset(flushEvery)
+		case <-ctx.Done():
+			return
+		}
+	}
+}

@@ -1,0 +1,209 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+	"syscall"
+)
+
+// Skip reasons given by the walk.
+const (
+	ReasonHidden      = "hidden file"
+	ReasonHiddenDir   = "hidden folder"
+	ReasonBackup      = "editor backup"
+	ReasonLoop        = "symlink loop: folder already visited"
+	ReasonTooDeep     = "too many nested symlinks"
+	ReasonBrokenLink  = "broken symlink"
+	ReasonNotRegular  = "not a regular file"
+	ReasonUnreadable  = "unreadable"
+	ReasonUnreadDir   = "unreadable folder"
+	maxSymlinkFollows = 40
+)
+
+// readExts are the extensions the walk reads (compared in lower case).
+// Files with other extensions are ignored silently: they are neither
+// loaded nor counted nor reported as skipped.
+var readExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
+
+// job is one file for the parser pool.
+type job struct {
+	src     *Source
+	fsPath  string // path inside src.FS
+	display string // Posting.Path
+}
+
+// walker walks sources and hands files to the parsers and skips to the
+// collector.
+type walker struct {
+	ctx     context.Context
+	jobs    chan<- job
+	results chan<- result
+	seen    func()
+}
+
+// dirKey identifies a visited folder: device and inode where the FS
+// exposes them, else its path.
+type dirKey struct {
+	dev, ino uint64
+	path     string
+}
+
+func keyOf(fi fs.FileInfo, p string) (dirKey, bool) {
+	if fi != nil {
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok && st != nil {
+			return dirKey{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true
+		}
+	}
+	return dirKey{path: p}, false
+}
+
+// isBackup reports editor backup and swap files: "x~", "#x#", "*.swp",
+// "*.swo", "*.swx".
+func isBackup(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(name, "~") ||
+		(len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#') ||
+		strings.HasSuffix(lower, ".swp") || strings.HasSuffix(lower, ".swo") || strings.HasSuffix(lower, ".swx")
+}
+
+// source walks one Source. It returns false when the context ended.
+func (w *walker) source(src *Source) bool {
+	root := src.Root
+	if root == "" {
+		root = "."
+	}
+	fi, err := fs.Stat(src.FS, root)
+	if err != nil {
+		return w.skip(displayPath(src, root, root), reasonOf(ReasonUnreadable, err))
+	}
+	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			return w.skip(displayPath(src, root, root), ReasonNotRegular)
+		}
+		// A file named on the command line is read whatever its name.
+		return w.file(src, root, root)
+	}
+	visited := map[dirKey]bool{}
+	k, _ := keyOf(fi, root)
+	visited[k] = true
+	return w.dir(src, root, root, visited, 0)
+}
+
+func (w *walker) dir(src *Source, root, dir string, visited map[dirKey]bool, links int) bool {
+	if w.ctx.Err() != nil {
+		return false
+	}
+	entries, err := fs.ReadDir(src.FS, dir)
+	if err != nil && len(entries) == 0 {
+		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, err))
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p := path.Join(dir, name)
+		t := e.Type()
+		ok := true
+		nlinks := links
+		var info fs.FileInfo
+		if t&fs.ModeSymlink != 0 {
+			if links >= maxSymlinkFollows {
+				ok = w.skip(displayPath(src, root, p), ReasonTooDeep)
+				if !ok {
+					return false
+				}
+				continue
+			}
+			info, err = fs.Stat(src.FS, p)
+			if err != nil {
+				if !w.skip(displayPath(src, root, p), reasonOf(ReasonBrokenLink, err)) {
+					return false
+				}
+				continue
+			}
+			t = info.Mode().Type()
+			nlinks++
+		}
+		switch {
+		case t.IsDir():
+			if strings.HasPrefix(name, ".") {
+				ok = w.skip(displayPath(src, root, p), ReasonHiddenDir)
+				break
+			}
+			if info == nil {
+				info, err = e.Info()
+				if err != nil {
+					info = nil
+				}
+			}
+			k, byInode := keyOf(info, p)
+			if byInode && visited[k] {
+				ok = w.skip(displayPath(src, root, p), ReasonLoop)
+				break
+			}
+			visited[k] = true
+			ok = w.dir(src, root, p, visited, nlinks)
+		case isBackup(name):
+			ok = w.skip(displayPath(src, root, p), ReasonBackup)
+		case !readExts[strings.ToLower(path.Ext(name))]:
+			// ignored silently
+		case strings.HasPrefix(name, "."):
+			ok = w.skip(displayPath(src, root, p), ReasonHidden)
+		case !t.IsRegular():
+			ok = w.skip(displayPath(src, root, p), ReasonNotRegular)
+		default:
+			ok = w.file(src, root, p)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if err != nil {
+		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, err))
+	}
+	return true
+}
+
+func (w *walker) file(src *Source, root, p string) bool {
+	w.seen()
+	select {
+	case w.jobs <- job{src: src, fsPath: p, display: displayPath(src, root, p)}:
+		return true
+	case <-w.ctx.Done():
+		return false
+	}
+}
+
+func (w *walker) skip(display, reason string) bool {
+	w.seen()
+	select {
+	case w.results <- result{skip: &Skip{Path: display, Reason: reason}}:
+		return true
+	case <-w.ctx.Done():
+		return false
+	}
+}
+
+// displayPath is Posting.Path of p: path.Join(Name, p relative to root).
+func displayPath(src *Source, root, p string) string {
+	rel := p
+	if root != "." {
+		if p == root {
+			rel = "."
+		} else {
+			rel = strings.TrimPrefix(p, root+"/")
+		}
+	}
+	return path.Join(src.Name, rel)
+}
+
+// reasonOf is a skip reason with the error's cause ("unreadable:
+// permission denied").
+func reasonOf(reason string, err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return reason + ": " + err.Error()
+}
