@@ -1,0 +1,51 @@
+package model
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// csvHeader is the header row of CSV export, one column per field.
+var csvHeader = []string{
+	"id", "title", "company", "location", "date", "url", "apply_url", "salary",
+	"tags", "note", "shortlisted", "missing", "path",
+}
+
+// writeCSV writes a header row and one row per posting with encoding/csv.
+// Tags are joined with ", "; dates are YYYY-MM-DD; booleans are true/false.
+// Every cell passes through csvSafe so spreadsheets do not run it.
+func writeCSV(w io.Writer, items []ExportItem) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(csvHeader))
+	for _, it := range items {
+		p, e := it.Posting, it.Entry
+		row = append(row[:0],
+			p.ID, p.Title, p.Company, p.Location, exportDate(p.Date), p.URL, p.ApplyURL, p.Salary,
+			strings.Join(e.Tags, ", "), e.Note,
+			strconv.FormatBool(e.Shortlisted), strconv.FormatBool(it.Missing), p.Path,
+		)
+		for i := range row {
+			row[i] = csvSafe(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvSafe defuses formula injection (OWASP "CSV Injection"): a cell that
+// starts with = + - @, tab or carriage return gets a leading apostrophe, so
+// a spreadsheet shows it as text instead of evaluating it.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
