@@ -31,6 +31,10 @@ type Store struct {
 	roErr   error // non-nil: read-only, and why
 
 	saveMu sync.Mutex // one Save at a time
+
+	// afterWrite, when set (tests only), runs after Save wrote the file and
+	// before it updates the in-memory view.
+	afterWrite func()
 }
 
 // OpenStore reads the state file at path. A file that does not exist (or

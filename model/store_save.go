@@ -42,6 +42,9 @@ func (s *Store) Save() error {
 	if err != nil {
 		return fmt.Errorf("saving %s: %w (changes kept in memory; the next save tries again)", s.path, err)
 	}
+	if s.afterWrite != nil {
+		s.afterWrite()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for id, seq := range seqs {
