@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"context"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// Config is what main.go tells the browser.
+type Config struct {
+	Sources []loader.Source
+	Loader  loader.Options
+	Style   string // "auto" (default, from the terminal background), "dark", "light", "notty"
+	NoColor bool   // NO_COLOR is set: no colour at all
+	// Store will be added by the state store (issue 5).
+}
+
+// New returns the browser for cfg. Nothing is read until the program runs
+// Init, which starts streaming postings from cfg.Sources; bodies the loader
+// dropped are read again with loader.Body when shown.
+func New(cfg Config) *Model {
+	m := newModel(cfg.Style, cfg.NoColor)
+	if len(cfg.Sources) > 0 {
+		ctx, cancel := context.WithCancel(context.Background())
+		m.cancelLoad = cancel
+		m.stream = streamSources(ctx, cfg.Sources, cfg.Loader)
+	}
+	maxBody := cfg.Loader.MaxBody
+	m.read = func(p *model.Posting) (string, error) {
+		if p.Body != "" || p.Source == nil {
+			return p.Body, nil
+		}
+		return loader.Body(p, maxBody)
+	}
+	return m
+}
+
+// streamSources starts the loader and converts its batches for Update.
+func streamSources(ctx context.Context, sources []loader.Source, opts loader.Options) <-chan batchMsg {
+	in := loader.Stream(ctx, sources, opts)
+	out := make(chan batchMsg)
+	go func() {
+		defer close(out)
+		for b := range in {
+			msg := batchMsg{
+				postings: b.Postings,
+				progress: progress{Seen: b.Progress.Seen, Loaded: b.Progress.Loaded, Skipped: b.Progress.Skipped, Duplicates: b.Progress.Duplicates},
+				done:     b.Done,
+			}
+			for _, mg := range b.Merges {
+				msg.merges = append(msg.merges, merge{ID: mg.ID, Path: mg.Path})
+			}
+			select {
+			case out <- msg:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}

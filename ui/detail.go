@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// detail is the scroll state of the detail pane: the posting shown, its
+// lines (header, then body) fitted to the pane width, and the offset.
+type detail struct {
+	p      *model.Posting
+	width  int
+	header []string
+	body   []string // nil until glamour's rendering arrived
+	failed string   // why the body could not be rendered
+	lines  []string
+	off    int
+}
+
+// set shows p at width, keeping the offset when p and width are unchanged.
+func (d *detail) set(st *Styles, p *model.Posting, width int, ann Annotations, now time.Time) {
+	if d.p != p || d.width != width {
+		d.off = 0
+		d.body, d.failed = nil, ""
+	}
+	d.p, d.width = p, width
+	d.header = nil
+	if p != nil {
+		d.header = headerLines(st, p, width, ann, now)
+	}
+	d.join(st)
+}
+
+// setBody installs the rendered body lines (or the reason there are none).
+func (d *detail) setBody(st *Styles, lines []string, failed string) {
+	d.body, d.failed = lines, failed
+	d.join(st)
+}
+
+func (d *detail) join(st *Styles) {
+	d.lines = d.lines[:0]
+	if d.p == nil {
+		d.lines = append(d.lines, fit(st.Dim.Render("no posting selected"), d.width))
+		return
+	}
+	d.lines = append(d.lines, d.header...)
+	d.lines = append(d.lines, fit(st.Separator.Render(strings.Repeat("─", max(d.width, 0))), d.width))
+	switch {
+	case d.failed != "":
+		d.lines = append(d.lines, fit(st.Error.Render(clean(d.failed)), d.width))
+	case d.body == nil:
+		d.lines = append(d.lines, fit(st.Dim.Render("rendering…"), d.width))
+	default:
+		for _, l := range d.body {
+			d.lines = append(d.lines, fit(l, d.width))
+		}
+	}
+}
+
+// scroll moves the offset by n lines within [0, len-height].
+func (d *detail) scroll(n, height int) {
+	d.off = clampInt(d.off+n, 0, max(len(d.lines)-height, 0))
+}
+
+// view returns height lines from the offset, padding with blank lines.
+func (d *detail) view(height int) []string {
+	out := make([]string, 0, height)
+	d.off = clampInt(d.off, 0, max(len(d.lines)-height, 0))
+	for i := d.off; i < len(d.lines) && len(out) < height; i++ {
+		out = append(out, d.lines[i])
+	}
+	blank := strings.Repeat(" ", max(d.width, 0))
+	for len(out) < height {
+		out = append(out, blank)
+	}
+	return out
+}
+
+// headerLines renders the posting's header wrapped to width: title, then
+// labelled fields, tags, keywords, links, paths and warnings.
+func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now time.Time) []string {
+	var out []string
+	add := func(s string) {
+		for _, l := range strings.Split(ansi.Wrap(s, width, " "), "\n") {
+			out = append(out, fit(l, width))
+		}
+	}
+	title := clean(p.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	if ann != nil && p.ID != "" && ann.Shortlisted(p.ID) {
+		title = "★ " + title
+	}
+	add(st.HeaderTitle.Render(title))
+	field := func(label, value string) {
+		value = clean(value)
+		if value == "" {
+			return
+		}
+		add(st.Label.Render(label+" ") + st.Value.Render(value))
+	}
+	field("Company ", p.Company)
+	field("Location", p.Location)
+	if !p.Date.IsZero() {
+		field("Posted  ", p.Date.Format("2006-01-02")+" ("+relDate(p.Date, now)+")")
+	}
+	field("Salary  ", p.Salary)
+	typ := p.EmploymentType
+	if p.Remote {
+		if typ != "" {
+			typ += ", "
+		}
+		typ += "remote"
+	}
+	field("Type    ", typ)
+	if ann != nil && p.ID != "" {
+		var tags []string
+		for _, t := range ann.Tags(p.ID) {
+			if t = clean(t); t != "" {
+				tags = append(tags, st.Tag(t).Render(t))
+			}
+		}
+		if len(tags) > 0 {
+			add(st.Label.Render("Tags     ") + strings.Join(tags, " "))
+		}
+	}
+	if len(p.Keywords) > 0 {
+		kw := make([]string, 0, len(p.Keywords))
+		for _, k := range p.Keywords {
+			if k = clean(k); k != "" {
+				kw = append(kw, k)
+			}
+		}
+		field("Keywords", strings.Join(kw, ", "))
+	}
+	field("URL     ", p.URL)
+	if p.ApplyURL != p.URL {
+		field("Apply   ", p.ApplyURL)
+	}
+	for i, path := range p.AllPaths() {
+		label := "File    "
+		if i > 0 {
+			label = "Also    "
+		}
+		field(label, path)
+	}
+	for _, w := range p.Warnings {
+		if w = clean(w); w != "" {
+			add(st.Warning.Render("⚠ " + w))
+		}
+	}
+	return out
+}
+
+func clampInt(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}

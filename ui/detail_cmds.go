@@ -1,0 +1,55 @@
+package ui
+
+import tea "charm.land/bubbletea/v2"
+
+// detailWidth is the width of the detail pane's content: the pane less a
+// one-column gap from the separator when the panes are side by side.
+func (m *Model) detailWidth() int {
+	if m.lay.single {
+		return m.lay.detailW
+	}
+	return m.lay.detailW - 1
+}
+
+// refreshDetail shows the selected posting's header at once and its body
+// from the cache, asking for a rendering (and for its neighbours') when
+// the body is not there yet.
+func (m *Model) refreshDetail() tea.Cmd {
+	if !m.ready || m.lay.tooSmall {
+		return nil
+	}
+	w := m.detailWidth()
+	m.detail.set(&m.st, m.sel, w, m.ann, m.now())
+	if m.sel == nil {
+		return nil
+	}
+	style := m.st.glamourStyle()
+	k := renderKey{p: m.sel, width: w, style: style}
+	if lines, ok := m.cache.get(k); ok {
+		m.detail.setBody(&m.st, lines, "")
+	}
+	cmds := []tea.Cmd{m.cache.want(k, m.read)}
+	for _, d := range []int{1, -1} {
+		if i := m.cur + d; i >= 0 && i < m.res.Len() {
+			cmds = append(cmds, m.cache.want(renderKey{p: m.res.Posting(i), width: w, style: style}, m.read))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// onRendered caches a rendered body and shows it if it belongs on screen.
+func (m *Model) onRendered(msg renderedMsg) tea.Cmd {
+	current := m.detail.p == msg.key.p && m.detail.width == msg.key.width && m.st.glamourStyle() == msg.key.style
+	if msg.err != nil {
+		delete(m.cache.pending, msg.key)
+		if current {
+			m.detail.setBody(&m.st, nil, msg.err.Error())
+		}
+		return nil
+	}
+	m.cache.put(msg.key, msg.lines)
+	if current {
+		m.detail.setBody(&m.st, msg.lines, "")
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// renderKey identifies one glamour rendering: the same posting at the same
+// width in the same style looks the same.
+type renderKey struct {
+	p     *model.Posting
+	width int
+	style string
+}
+
+// renderedMsg carries a body rendered off the UI goroutine.
+type renderedMsg struct {
+	key   renderKey
+	lines []string
+	err   error
+}
+
+// bodyReader returns the markdown body of p, reading it again from disk
+// when the loader dropped it.
+type bodyReader func(p *model.Posting) (string, error)
+
+// renderCache holds rendered bodies, the most recent cacheSize of them.
+type renderCache struct {
+	size    int
+	entries map[renderKey][]string
+	order   []renderKey
+	pending map[renderKey]bool
+}
+
+const cacheSize = 64
+
+func newRenderCache(size int) *renderCache {
+	return &renderCache{size: size, entries: map[renderKey][]string{}, pending: map[renderKey]bool{}}
+}
+
+func (c *renderCache) get(k renderKey) ([]string, bool) {
+	l, ok := c.entries[k]
+	return l, ok
+}
+
+func (c *renderCache) put(k renderKey, lines []string) {
+	delete(c.pending, k)
+	if _, ok := c.entries[k]; ok {
+		c.entries[k] = lines
+		return
+	}
+	if len(c.order) >= c.size {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.entries[k] = lines
+	c.order = append(c.order, k)
+}
+
+// want returns a Cmd rendering k unless it is cached or on its way.
+func (c *renderCache) want(k renderKey, read bodyReader) tea.Cmd {
+	if k.p == nil || k.width <= 0 {
+		return nil
+	}
+	if _, ok := c.entries[k]; ok || c.pending[k] {
+		return nil
+	}
+	c.pending[k] = true
+	return func() tea.Msg { return renderBody(context.Background(), k, read) }
+}
+
+// renderBody reads and renders the body of k.p with glamour at k.width.
+// Glamour output is the only source of escape sequences in the result: the
+// markdown is cleaned of control characters first. Lines are cut to the
+// width (glamour pads them to the wrap width, glamour #235) and blank lines
+// at both ends are dropped.
+func renderBody(_ context.Context, k renderKey, read bodyReader) (msg renderedMsg) {
+	msg.key = k
+	defer func() {
+		if r := recover(); r != nil {
+			msg.lines, msg.err = nil, fmt.Errorf("rendering the body: %v", r)
+		}
+	}()
+	body, err := read(k.p)
+	if err != nil {
+		msg.err = fmt.Errorf("reading the body: %w", err)
+		return msg
+	}
+	body = cleanBody(body)
+	if strings.TrimSpace(body) == "" {
+		msg.lines = []string{"(no description)"}
+		return msg
+	}
+	wrap := max(k.width-2, 10) // glamour's document margin is 2 columns
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourConfig(k.style)), glamour.WithWordWrap(wrap))
+	if err != nil {
+		msg.err = fmt.Errorf("setting up glamour: %w", err)
+		return msg
+	}
+	out, err := r.Render(body)
+	if err != nil {
+		msg.err = fmt.Errorf("rendering the body: %w", err)
+		return msg
+	}
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > k.width {
+			l = ansi.Truncate(l, k.width, "")
+		}
+		lines[i] = l
+	}
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	msg.lines = lines
+	return msg
+}

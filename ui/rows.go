@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// rowView is what renderRow needs to draw one posting.
+type rowView struct {
+	p        *model.Posting
+	m        marks
+	selected bool // under the cursor
+	focused  bool // the list has focus (the bar is bright)
+	ann      Annotations
+	now      time.Time
+}
+
+// renderRow draws r as rowHeight lines, each exactly width cells: the title
+// with ★ and tag labels, then company · location · relative date dimmed.
+// Matched characters are highlighted by rune index.
+func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
+	bar := "  "
+	if r.selected {
+		if r.focused {
+			bar = st.Bar.Render("┃ ")
+		} else {
+			bar = st.Dim.Render("│ ")
+		}
+	}
+	inner := width - 2
+	titleStyle := st.Title
+	if r.selected {
+		titleStyle = st.SelectedTitle
+	}
+
+	// Line 1: [★ ]title [tag] [tag]
+	var prefix, suffix string
+	pw := 0
+	if r.ann != nil && r.p.ID != "" {
+		if r.ann.Shortlisted(r.p.ID) {
+			prefix = st.Star.Render("★") + " "
+			pw = 2
+		}
+		var tags strings.Builder
+		for _, t := range r.ann.Tags(r.p.ID) {
+			t = clean(t)
+			if t == "" {
+				continue
+			}
+			tags.WriteString(" " + st.Tag(t).Render(t))
+		}
+		suffix = tags.String()
+	}
+	title, titleMarks := clean(r.p.Title), r.m.Title
+	if title != r.p.Title {
+		titleMarks = nil
+	}
+	if title == "" {
+		title = "(untitled)"
+	}
+	sw := ansi.StringWidth(suffix)
+	tw := ansi.StringWidth(title)
+	// Labels only take what the title leaves, and never more than half.
+	if sw > 0 && (tw+pw+sw > inner) {
+		room := max(inner-pw-tw, inner/2)
+		if sw > room {
+			suffix = ansi.Truncate(suffix, max(room-1, 0), "…")
+			sw = ansi.StringWidth(suffix)
+		}
+	}
+	line1 := bar + prefix + highlight(title, titleMarks, inner-pw-sw, titleStyle, st.Match) + suffix
+
+	// Line 2: company · location (highlighted), then · 3d ago.
+	meta := model.MetaLine(r.p)
+	metaMarks := r.m.Meta
+	if c := clean(meta); c != meta {
+		meta, metaMarks = c, nil // marks index the raw text; never misplace them
+	}
+	date := relDate(r.p.Date, r.now)
+	var line2 strings.Builder
+	line2.WriteString(bar)
+	left := inner
+	if meta != "" {
+		mw := ansi.StringWidth(meta)
+		if date != "" && mw+3+ansi.StringWidth(date) > inner {
+			mw = max(inner-3-ansi.StringWidth(date), inner/2)
+		}
+		line2.WriteString(highlight(meta, metaMarks, min(mw, inner), st.Meta, st.Match))
+		left -= min(mw, inner)
+		if date != "" && left > 3 {
+			line2.WriteString(st.Meta.Render(" · "))
+			left -= 3
+		}
+	}
+	if date != "" && left > 0 {
+		line2.WriteString(st.Meta.Render(ansi.Truncate(date, left, "")))
+	}
+	return [rowHeight]string{fit(line1, width), fit(line2.String(), width)}
+}
+
+// tooSmallView is the whole screen of a terminal below the minimum size.
+func tooSmallView(st *Styles, w, h int) string {
+	msg := "terminal too small"
+	if w >= 26 {
+		msg = "terminal too small — need 40×10"
+	}
+	return lipgloss.NewStyle().Width(max(w, 1)).MaxWidth(max(w, 1)).Render(st.Warning.Render(ansi.Truncate(msg, max(w, 1), "")))
+}
