@@ -1,10 +1,10 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -102,11 +102,15 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 	return [rowHeight]string{fit(line1, width), fit(line2.String(), width)}
 }
 
-// tooSmallView is the whole screen of a terminal below the minimum size.
+// tooSmallView is the whole screen of a terminal below the minimum size:
+// a short message, cut to the width, on as many lines as fit.
 func tooSmallView(st *Styles, w, h int) string {
-	msg := "terminal too small"
-	if w >= 26 {
-		msg = "terminal too small — need 40×10"
+	lines := []string{"terminal too small", fmt.Sprintf("need %d×%d, have %d×%d", minWidth, minHeight, w, h)}
+	if h < len(lines) {
+		lines = lines[:max(h, 0)]
 	}
-	return lipgloss.NewStyle().Width(max(w, 1)).MaxWidth(max(w, 1)).Render(st.Warning.Render(ansi.Truncate(msg, max(w, 1), "")))
+	for i, l := range lines {
+		lines[i] = st.Warning.Render(ansi.Truncate(l, max(w, 0), ""))
+	}
+	return strings.Join(lines, "\n")
 }

@@ -54,7 +54,7 @@ func NewStyles(dark, noColor bool) Styles {
 		s.Match = plain.Underline(true)
 		s.Bar = plain.Bold(true)
 		s.Star = plain.Bold(true)
-		s.tagBase = plain.Reverse(true)
+		s.tagBase = plain.Reverse(true).Padding(0, 1)
 		s.Separator = plain.Faint(true)
 		s.Focused = plain.Bold(true).Underline(true)
 		s.Blurred = plain.Faint(true)
@@ -87,7 +87,7 @@ func NewStyles(dark, noColor bool) Styles {
 	s.Match = lipgloss.NewStyle().Foreground(match).Underline(true)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
 	s.Star = lipgloss.NewStyle().Foreground(ld(c("#B8860B"), c("#FFD75F")))
-	s.tagBase = lipgloss.NewStyle().Foreground(ld(c("#FFFFFF"), c("#101010")))
+	s.tagBase = lipgloss.NewStyle().Foreground(ld(c("#FFFFFF"), c("#101010"))).Padding(0, 1)
 	s.tagColors = []color.Color{
 		ld(c("#2E7D32"), c("#81C784")), ld(c("#1565C0"), c("#64B5F6")), ld(c("#AD1457"), c("#F48FB1")),
 		ld(c("#6A1B9A"), c("#CE93D8")), ld(c("#00838F"), c("#4DD0E1")), ld(c("#E65100"), c("#FFB74D")),
