@@ -24,7 +24,7 @@ type Store struct {
 	now      func() time.Time
 	lockWait time.Duration
 
-	mu      sync.Mutex
+	mu      sync.RWMutex // guards entries, changed, seq, roErr
 	entries map[string]Entry
 	changed map[string]uint64 // id → seq of its latest unsaved change
 	seq     uint64
@@ -106,8 +106,8 @@ func (s *Store) Get(id string) (Entry, bool) {
 	if s == nil {
 		return Entry{}, false
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	e, ok := s.entries[id]
 	return e.clone(), ok
 }
@@ -117,8 +117,8 @@ func (s *Store) Shortlisted(id string) bool {
 	if s == nil {
 		return false
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return s.entries[id].Shortlisted
 }
 
@@ -127,8 +127,8 @@ func (s *Store) Tags(id string) []string {
 	if s == nil {
 		return nil
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return slices.Clone(s.entries[id].Tags)
 }
 
@@ -137,8 +137,8 @@ func (s *Store) Note(id string) string {
 	if s == nil {
 		return ""
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return s.entries[id].Note
 }
 
@@ -149,12 +149,12 @@ func (s *Store) AllTags() []string {
 	if s == nil {
 		return nil
 	}
-	s.mu.Lock()
+	s.mu.RLock()
 	var all []string
 	for _, e := range s.entries {
 		all = append(all, e.Tags...)
 	}
-	s.mu.Unlock()
+	s.mu.RUnlock()
 	slices.SortFunc(all, func(a, b string) int {
 		if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
 			return c
@@ -171,8 +171,8 @@ func (s *Store) Entries() map[string]Entry {
 	if s == nil {
 		return out
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	for id, e := range s.entries {
 		out[id] = e.clone()
 	}
@@ -184,8 +184,8 @@ func (s *Store) Dirty() bool {
 	if s == nil {
 		return false
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return len(s.changed) > 0
 }
 
@@ -195,8 +195,8 @@ func (s *Store) ReadOnly() error {
 	if s == nil {
 		return ErrReadOnly
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return s.roErr
 }
 
@@ -269,8 +269,8 @@ func (s *Store) update(p *Posting, change func(*Entry)) error {
 // snapshotChanges returns copies of the unsaved entries and their change
 // sequence numbers.
 func (s *Store) snapshotChanges() (map[string]Entry, map[string]uint64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	pending := make(map[string]Entry, len(s.changed))
 	for id := range s.changed {
 		pending[id] = s.entries[id].clone()

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -166,5 +168,44 @@ func TestNilStoreReportsNothing(t *testing.T) {
 	}
 	if _, err := s.ToggleShortlist(statePosting("a", "t")); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("nil store toggle err = %v", err)
+	}
+}
+
+// Store is what the filter reads tag: and is:shortlisted from.
+var _ Annotations = (*Store)(nil)
+
+func TestStoreConcurrentReadersAndWriter(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "state.json"))
+	p := statePosting("p", "Cartwright")
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				_ = s.Shortlisted("p")
+				if tags := s.Tags("p"); len(tags) > 0 {
+					tags[0] = "scribbled" // a caller's copy: must not reach the store
+				}
+				_ = s.AllTags()
+			}
+		})
+	}
+	for i := range 200 {
+		if err := s.SetTags(p, []string{"t", strconv.Itoa(i)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ToggleShortlist(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	wg.Wait()
+	if got := s.Tags("p"); !slices.Equal(got, []string{"t", "199"}) {
+		t.Errorf("tags = %q", got)
 	}
 }
