@@ -1,0 +1,393 @@
+// Command jobdeck is a keyboard-driven terminal browser for job postings.
+//
+//	jobdeck [flags] [PATH...]          open the browser
+//	jobdeck list [flags] [PATH...]     print postings, one a line (or JSON Lines)
+//	jobdeck export [flags] [PATH...]   write the shortlist as markdown, CSV or JSON
+//
+// main.go only parses flags, wires the packages together and picks exit codes.
+package main
+
+import (
+	"bufio"
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/model"
+	"github.com/jobdeck/jobdeck/ui"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+//go:embed all:testdata/demo
+var demoFiles embed.FS
+
+// version is set at build time with -ldflags "-X main.version=..."; otherwise
+// the module version from the build info is used.
+var version = ""
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// common holds the flags every command takes.
+type common struct {
+	demo    bool
+	state   string
+	help    bool
+	version bool
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.BoolVar(&c.demo, "demo", false, "use the built-in demo postings instead of PATHs")
+	fs.StringVar(&c.state, "state", "", "state `FILE` for tags, shortlist and notes (default $JOBDECK_STATE or $XDG_DATA_HOME/jobdeck/state.json)")
+	fs.BoolVar(&c.help, "help", false, "show help")
+	fs.BoolVar(&c.help, "h", false, "show help")
+	fs.BoolVar(&c.version, "version", false, "print the version")
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "list":
+			return runList(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+	}
+	return runBrowse(args, stdout, stderr)
+}
+
+const usage = `jobdeck — a terminal browser for job postings
+
+Usage:
+  jobdeck [flags] [PATH...]           open the browser on the postings in PATHs (default: .)
+  jobdeck list [flags] [PATH...]      print the postings, one a line
+  jobdeck export [flags] [PATH...]    write the shortlist (or a selection) as md, csv or json
+
+Flags for every command:
+  --demo            use the built-in demo postings instead of PATHs
+  --state FILE      state file for tags, shortlist and notes
+                    (default $JOBDECK_STATE, else $XDG_DATA_HOME/jobdeck/state.json)
+  -h, --help        show this help
+  --version         print the version
+
+Browser flags:
+  --style STYLE     auto, dark, light or notty (default auto; NO_COLOR turns colour off)
+
+list flags:
+  --json            JSON Lines: one object a posting, with its markdown body
+  --query Q         only postings matching Q, ranked as the browser ranks them
+  --sort ORDER      newest, oldest, company or title (default newest)
+  --shortlist       only shortlisted postings
+  --tag NAME        only postings with the tag NAME
+
+export flags:
+  --format FORMAT   md, csv or json (default md)
+  --output FILE     write to FILE instead of stdout; never overwrites without --force
+  --force           allow --output to replace an existing file
+  --tag NAME        export the postings tagged NAME instead of the shortlist
+  --all             export every posting
+
+Exit codes: 0 success, 1 failure, 2 usage error.
+`
+
+// newFlagSet returns a flag set that reports errors instead of exiting and
+// prints the usage text for -h.
+func newFlagSet(name string, stderr io.Writer, c *common) *flag.FlagSet {
+	f := flag.NewFlagSet(name, flag.ContinueOnError)
+	f.SetOutput(io.Discard)
+	c.register(f)
+	return f
+}
+
+// parse parses args into f, printing a one-line error for bad usage. It
+// returns the PATHs and the exit code to return right away, or -1 to go on.
+func parse(f *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) ([]string, int) {
+	paths, err := parseInterspersed(f, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp) || (err == nil && c.help):
+		fmt.Fprint(stdout, usage)
+		return nil, exitOK
+	case err != nil:
+		fmt.Fprintf(stderr, "jobdeck: %v (see jobdeck --help)\n", err)
+		return nil, exitUsage
+	case c.version:
+		fmt.Fprintln(stdout, "jobdeck", versionString())
+		return nil, exitOK
+	}
+	return paths, -1
+}
+
+func runBrowse(args []string, stdout, stderr io.Writer) int {
+	var c common
+	f := newFlagSet("jobdeck", stderr, &c)
+	style := f.String("style", "auto", "")
+	paths, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	switch *style {
+	case "auto", "dark", "light", "notty":
+	default:
+		fmt.Fprintf(stderr, "jobdeck: --style must be auto, dark, light or notty, not %q\n", *style)
+		return exitUsage
+	}
+	srcs, err := sources(c.demo, paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitUsage
+	}
+	m := ui.New(ui.Config{
+		Sources: srcs,
+		Loader:  loader.Options{KeepBodies: false},
+		Style:   *style,
+		NoColor: os.Getenv("NO_COLOR") != "",
+	})
+	if _, err := tea.NewProgram(m).Run(); err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// openStore opens the state file named by --state, $JOBDECK_STATE or the
+// default. A store that is unusable for writing still comes back (read-only)
+// with its error; a nil store means not even that.
+func openStore(flagPath string) (*model.Store, error) {
+	p := flagPath
+	if p == "" {
+		var err error
+		if p, err = model.DefaultStatePath(); err != nil {
+			return nil, err
+		}
+	}
+	return model.OpenStore(p)
+}
+
+// load reads all postings of srcs, reporting skips on stderr.
+func load(ctx context.Context, srcs []loader.Source, stderr io.Writer) ([]*model.Posting, int, error) {
+	ps, skips, err := loader.Load(ctx, srcs, loader.Options{})
+	for _, s := range skips {
+		fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	return ps, len(skips), err
+}
+
+func runList(args []string, stdout, stderr io.Writer) int {
+	var c common
+	f := newFlagSet("list", stderr, &c)
+	asJSON := f.Bool("json", false, "")
+	query := f.String("query", "", "")
+	sortName := f.String("sort", "newest", "")
+	shortlist := f.Bool("shortlist", false, "")
+	tag := f.String("tag", "", "")
+	paths, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	sort, err := model.ParseSortOrder(*sortName)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitUsage
+	}
+	srcs, err := sources(c.demo, paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitUsage
+	}
+	q := model.ParseQuery(*query)
+	store, err := openStore(c.state)
+	if store == nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	} else if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	ps, skipped, err := load(ctx, srcs, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	}
+	files := skipped
+	for _, p := range ps {
+		files += len(p.AllPaths())
+	}
+
+	coll := model.NewCollection()
+	coll.Add(ps...)
+	res, err := model.Filter(ctx, coll.Snapshot(), q, sort, store, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	}
+	shown := make([]*model.Posting, res.Len())
+	for i := range shown {
+		shown[i] = res.Posting(i)
+	}
+	if *shortlist || *tag != "" {
+		shown = model.SelectPostings(shown, store, model.Selection{Tag: *tag})
+	}
+
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, p := range shown {
+		if !*asJSON {
+			fmt.Fprintln(w, p.Line())
+			continue
+		}
+		body, err := loader.Body(p, loader.DefaultMaxBody)
+		if err != nil {
+			fmt.Fprintf(stderr, "jobdeck: %s: reading body: %v\n", p.Path, err)
+		}
+		if err := enc.Encode(model.NewRecord(p, body)); err != nil {
+			fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+			return exitFailure
+		}
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, skipped)
+	return exitOK
+}
+
+func runExport(args []string, stdout, stderr io.Writer) int {
+	var c common
+	f := newFlagSet("export", stderr, &c)
+	format := f.String("format", "md", "")
+	output := f.String("output", "", "")
+	force := f.Bool("force", false, "")
+	tag := f.String("tag", "", "")
+	all := f.Bool("all", false, "")
+	paths, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	fmtv, err := model.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitUsage
+	}
+	srcs, err := sources(c.demo, paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitUsage
+	}
+	store, err := openStore(c.state)
+	if store == nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	} else if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	ps, _, err := load(ctx, srcs, io.Discard)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	}
+	sel := model.Selection{All: *all, Tag: *tag}
+	items := model.SelectForExport(ps, store, sel)
+	x := model.Exporter{
+		Format:   fmtv,
+		Title:    sel.Title(),
+		Now:      time.Now(),
+		ReadBody: func(p *model.Posting) (string, error) { return loader.Body(p, loader.DefaultMaxBody) },
+	}
+	if *output != "" {
+		if err := model.ExportToFile(*output, *force, x, items); err != nil {
+			fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+			return exitFailure
+		}
+		fmt.Fprintf(stderr, "exported %d postings to %s\n", len(items), *output)
+		return exitOK
+	}
+	w := bufio.NewWriter(stdout)
+	if err := x.Write(w, items); err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// parseInterspersed parses flags that may come before or after the PATHs, as
+// users expect from `jobdeck list DIR --json`. "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if rest[0] == "--" || (len(args) > len(rest) && args[len(args)-len(rest)-1] == "--") {
+			if rest[0] == "--" {
+				rest = rest[1:]
+			}
+			return append(paths, rest...), nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+// sources turns the PATH arguments (or --demo) into loader sources.
+func sources(demo bool, paths []string) ([]loader.Source, error) {
+	if demo {
+		if len(paths) > 0 {
+			return nil, fmt.Errorf("--demo takes no PATH (got %q)", paths[0])
+		}
+		sub, err := fs.Sub(demoFiles, "testdata/demo")
+		if err != nil {
+			return nil, err
+		}
+		return []loader.Source{{FS: sub, Root: ".", Name: "demo"}}, nil
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return loader.SourcesFromPaths(paths)
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
