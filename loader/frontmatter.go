@@ -50,6 +50,9 @@ func splitFrontmatter(text string) (map[string]any, string, fmKind, error) {
 		// A leading horizontal rule, not frontmatter.
 		return nil, text, fmNone, nil
 	}
+	if m, body, ok := fastFrontmatter(text); ok {
+		return m, body, fmFound, nil
+	}
 	m := map[string]any{}
 	body, err := frontmatter.Parse(strings.NewReader(text), &m, formats...)
 	if err != nil {

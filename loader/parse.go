@@ -49,7 +49,8 @@ func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
 		applyFields(p, fm)
 	case fmMalformed:
 		p.Warnings = append(p.Warnings, cleanField(WarnMalformed+": "+shortErr(err)))
-		scanKeyValues(frontmatterBlock(text), 60, setIfEmpty(p))
+		block, _ := splitBlock(text)
+		scanKeyValues(block, 60, setIfEmpty(p))
 	}
 	if kind == fmNone && !markdown {
 		if l, _ := firstLine(body); strings.HasPrefix(l, "# ") {
@@ -74,9 +75,16 @@ func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
 		}
 	}
 	if wantBody {
-		if markdown {
+		switch {
+		case kind == fmMalformed:
+			// Keep the raw frontmatter visible, fenced so that markdown
+			// does not turn its lines into headings.
+			block, rest := splitBlock(text)
+			f := fenceFor(block)
+			p.Body = f + "\n" + strings.TrimRight(block, "\n") + "\n" + f + "\n\n" + trimBlankLines(rest)
+		case markdown:
 			p.Body = trimBlankLines(body)
-		} else {
+		default:
 			if lines == nil {
 				lines = strings.Split(body, "\n")
 				if t, i := plainTitle(lines); t == p.Title {
@@ -90,9 +98,9 @@ func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
 		p.Remote = true
 	}
 	if n := normalizeURL(p.URL); n != "" {
-		p.ID = hashID("url:" + n)
+		p.ID = hashID("url:", n)
 	} else {
-		p.ID = hashID("text:" + text)
+		p.ID = hashID("text:", text)
 	}
 	return p
 }
@@ -103,21 +111,31 @@ func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
 func repairText(data []byte) (string, []string) {
 	var warns []string
 	data = bytes.TrimPrefix(data, bom)
+	f := scanText(data)
 	var text string
-	if utf8.Valid(data) {
+	switch {
+	case !f.high:
 		text = string(data)
-	} else {
+	case utf8.Valid(data):
+		text = strings.TrimPrefix(string(data), "\uFEFF")
+	default:
 		text = decodeCP1252(data)
 		warns = append(warns, WarnCP1252)
 	}
-	text = strings.TrimPrefix(normalizeNewlines(text), "\uFEFF")
-	if t, ok := repairMojibake(text); ok {
-		text = t
-		warns = append(warns, WarnMojibake)
+	if f.cr {
+		text = normalizeNewlines(text)
 	}
-	if t, ok := stripControls(text); ok {
-		text = t
-		warns = append(warns, WarnControls)
+	if f.high {
+		if t, ok := repairMojibake(text); ok {
+			text = t
+			warns = append(warns, WarnMojibake)
+		}
+	}
+	if f.ctl || (f.high && hasSpecialHigh(text)) {
+		if t, ok := stripControls(text); ok {
+			text = t
+			warns = append(warns, WarnControls)
+		}
 	}
 	return text, warns
 }
@@ -169,10 +187,11 @@ func setIfEmpty(p *model.Posting) func(field, string) {
 	}
 }
 
-// frontmatterBlock returns the lines after the opening delimiter up to the
-// closing one (or the whole rest when it is unclosed).
-func frontmatterBlock(text string) string {
-	open, rest := firstLine(text)
+// splitBlock returns the lines after the opening frontmatter delimiter up
+// to the closing one, and the text after the closing line (block is the
+// whole rest and rest "" when it is unclosed).
+func splitBlock(text string) (block, rest string) {
+	open, after := firstLine(text)
 	end := open
 	switch open {
 	case "{":
@@ -181,14 +200,29 @@ func frontmatterBlock(text string) string {
 		end = "---"
 	}
 	off := 0
-	for off < len(rest) {
-		line, _, _ := strings.Cut(rest[off:], "\n")
+	for off < len(after) {
+		line, _, _ := strings.Cut(after[off:], "\n")
 		if strings.TrimSpace(line) == end {
-			return rest[:off]
+			next := min(off+len(line)+1, len(after))
+			return after[:off], after[next:]
 		}
 		off += len(line) + 1
 	}
-	return rest
+	return after, ""
+}
+
+// fenceFor returns a code fence longer than any backtick run in s.
+func fenceFor(s string) string {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return strings.Repeat("`", max(3, longest+1))
 }
 
 func shortErr(err error) string {
@@ -248,10 +282,13 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
 }
 
-// hashID is the first 16 hex digits of the SHA-256 of s.
-func hashID(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:8])
+// hashID is the first 16 hex digits of the SHA-256 of kind followed by s.
+func hashID(kind, s string) string {
+	h := sha256.New()
+	h.Write([]byte(kind))
+	h.Write(bytesOf(s))
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:8])
 }
 
 // contentID is hashID over raw bytes, for the panic fallback.

@@ -125,35 +125,31 @@ func sniff(data []byte) string {
 		return ReasonEmpty
 	}
 	d := bytes.TrimPrefix(data, bom)
-	rest := d[min(len(d), 8<<10):]
-	d = d[:len(d)-len(rest)]
-	space := true
+	if len(bytes.TrimLeft(d, " \t\r\n\f\v")) == 0 {
+		return ReasonWhitespace
+	}
+	d = d[:min(len(d), 8<<10)]
+	if bytes.IndexByte(d, 0) >= 0 {
+		return ReasonBinary
+	}
+	f := scanText(d)
+	if !f.ctl && (!f.high || utf8.Valid(trimPartialRune(d))) {
+		return ""
+	}
 	ctl, high := 0, 0
 	for _, c := range d {
 		switch {
-		case c == 0:
-			return ReasonBinary
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 		case c < 0x20 || c == 0x7F:
 			ctl++
-			space = false
 		case c >= 0x80:
 			high++
-			space = false
-		default:
-			space = false
 		}
-	}
-	if space {
-		if len(bytes.TrimSpace(rest)) > 0 {
-			return "" // only the sample was blank
-		}
-		return ReasonWhitespace
 	}
 	if ctl*10 > len(d) {
 		return ReasonBinary
 	}
-	if high*10 > len(d)*3 && !utf8.Valid(trimPartialRune(d)) {
+	if high*10 > len(d)*3 && f.high && !utf8.Valid(trimPartialRune(d)) {
 		return ReasonBinary
 	}
 	return ""

@@ -82,10 +82,7 @@ func normalizeNewlines(s string) string {
 // multi-byte UTF-8 sequence, so clean text is left alone. It reports
 // whether anything changed.
 func repairMojibake(s string) (string, bool) {
-	i := 0
-	for i < len(s) && s[i] < 0x80 {
-		i++
-	}
+	i := nextHigh(s, 0)
 	if i == len(s) {
 		return s, false
 	}
@@ -95,7 +92,7 @@ func repairMojibake(s string) (string, bool) {
 	runes := make([]rune, 0, 16)
 	for i < len(s) {
 		if s[i] < 0x80 {
-			i++
+			i = nextHigh(s, i)
 			continue
 		}
 		start := i

@@ -14,10 +14,29 @@ func isBidi(r rune) bool {
 		r == 0x200E || r == 0x200F || r == 0x061C
 }
 
-// needsStrip is a fast byte scan for anything stripControls would remove.
+// needsStrip is a fast scan for anything stripControls would remove.
 func needsStrip(s string) bool {
-	for i := 0; i < len(s); i++ {
+	f := scanText(bytesOf(s))
+	return f.ctl || f.cr || (f.high && hasSpecialHigh(s))
+}
+
+// hasSpecialHigh reports a C1 control or a bidi control, jumping from one
+// non-ASCII byte to the next.
+func hasSpecialHigh(s string) bool {
+	for i := nextHigh(s, 0); i < len(s); i = nextHigh(s, i+1) {
+		if needsStripSlow(s, i, i+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func needsStripSlow(s string, from, to int) bool {
+	for i := from; i < to; i++ {
 		c := s[i]
+		if c >= 0x20 && c < 0x7F {
+			continue
+		}
 		switch {
 		case c < 0x20:
 			if c != '\n' && c != '\t' {

@@ -85,7 +85,7 @@ func MakeItem(i int, seed int64) Item {
 	if i%97 == 96 {
 		urlN = i - 1
 	}
-	url := fmt.Sprintf("https://jobs.example.com/%s/%d", slug(company), urlN)
+	url := fmt.Sprintf("https://jobs.example.com/postings/%d", urlN)
 	salary := fmt.Sprintf("€%dk–€%dk", 50+r.IntN(40), 95+r.IntN(60))
 	etype := types[r.IntN(len(types))]
 	body := bodyText(r, shape)

@@ -1,0 +1,83 @@
+package loader
+
+import (
+	"encoding/binary"
+	"unsafe"
+)
+
+// textFlags summarizes a byte scan of a file: whether it has bytes >= 0x80,
+// control bytes other than \n and \t (or DEL), and carriage returns.
+type textFlags struct{ high, ctl, cr bool }
+
+const (
+	swarLo = 0x0101010101010101
+	swarHi = 0x8080808080808080
+)
+
+// scanText scans b eight bytes at a time with exact per-byte masks, so
+// newlines and tabs cost no more than letters.
+func scanText(b []byte) textFlags {
+	var high, ctl, cr uint64
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		high |= w
+		lt := ltMask(w, 0x20)
+		nl, tab, ret, del := eqMask(w, '\n'), eqMask(w, '\t'), eqMask(w, '\r'), eqMask(w, 0x7F)
+		ctl |= (lt &^ (nl | tab | ret)) | del
+		cr |= ret
+	}
+	f := textFlags{high: high&swarHi != 0, ctl: ctl&swarHi != 0, cr: cr&swarHi != 0}
+	f.add(b[i:])
+	return f
+}
+
+// ltMask sets the high bit of each byte of w that is below n (n <= 0x80).
+func ltMask(w uint64, n uint64) uint64 {
+	t := (w &^ swarHi) + swarLo*(0x80-n)
+	return ^(t | w) & swarHi
+}
+
+// eqMask sets the high bit of each byte of w equal to c.
+func eqMask(w uint64, c uint64) uint64 {
+	y := w ^ (swarLo * c)
+	return ^(((y &^ swarHi) + (swarLo * 0x7F)) | y) & swarHi
+}
+
+func (f *textFlags) add(b []byte) {
+	for _, c := range b {
+		switch {
+		case c >= 0x20 && c < 0x7F:
+		case c >= 0x80:
+			f.high = true
+		case c == '\r':
+			f.cr = true
+		case c == '\n' || c == '\t':
+		default:
+			f.ctl = true
+		}
+	}
+}
+
+// bytesOf views s as bytes without copying; the result must not be
+// modified.
+func bytesOf(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
+// nextHigh returns the index of the first byte >= 0x80 in s at or after i,
+// or len(s).
+func nextHigh(s string, i int) int {
+	b := bytesOf(s)
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&swarHi != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] >= 0x80 {
+			return i
+		}
+	}
+	return len(b)
+}

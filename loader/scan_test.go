@@ -1,0 +1,51 @@
+package loader
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// naiveFlags is the byte-at-a-time reference for scanText.
+func naiveFlags(b []byte) textFlags {
+	var f textFlags
+	f.add(b)
+	return f
+}
+
+func TestScanTextMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte{'a', ' ', '\n', '\t', '\r', 0, 0x1b, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc2, 0xff, 'Z'}
+	for n := range 5000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			if r.IntN(4) == 0 {
+				b[i] = alphabet[r.IntN(len(alphabet))]
+			} else {
+				b[i] = byte(r.IntN(256))
+			}
+			if n%2 == 0 && r.IntN(3) > 0 {
+				b[i] = 'x'
+			}
+		}
+		if got, want := scanText(b), naiveFlags(b); got != want {
+			t.Fatalf("scanText(%q) = %+v, want %+v", b, got, want)
+		}
+	}
+}
+
+func TestNextHigh(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		from int
+		want int
+	}{
+		{"plain ascii text here", 0, 21},
+		{"0123456789é", 0, 10},
+		{"é", 0, 0},
+		{"ab\xffcd", 3, 5},
+	} {
+		if got := nextHigh(c.s, c.from); got != c.want {
+			t.Errorf("nextHigh(%q, %d) = %d, want %d", c.s, c.from, got, c.want)
+		}
+	}
+}
