@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/corpus"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// benchN is the number of postings the speed benchmarks run over.
+const benchN = 100_000
+
+// benchPostings generates n corpus postings without bodies, as the loader
+// hands them out with KeepBodies=false.
+func benchPostings(n int) []*model.Posting {
+	out := make([]*model.Posting, n)
+	for i := range out {
+		p := corpus.MakeItem(i, 1).Posting
+		p.ID = fmt.Sprint("p", i)
+		p.Body = ""
+		out[i] = &p
+	}
+	return out
+}
+
+// reportMedian reports the median of ds as median-ns/op.
+func reportMedian(b *testing.B, ds []time.Duration) {
+	if len(ds) == 0 {
+		return
+	}
+	slices.Sort(ds)
+	b.ReportMetric(float64(ds[len(ds)/2].Nanoseconds()), "median-ns/op")
+	b.ReportMetric(float64(ds[len(ds)*99/100].Nanoseconds()), "p99-ns/op")
+}
+
+// BenchmarkCursorMove measures one cursor move (Update + View) in a list
+// of 100k postings at 120x40. The Cmds the move returns (body rendering)
+// run off the key path and are not part of it.
+func BenchmarkCursorMove(b *testing.B) {
+	m := newTestModel(b, 120, 40, benchPostings(benchN))
+	if m.res.Len() != benchN {
+		b.Fatalf("%d rows", m.res.Len())
+	}
+	down, up := kp("j"), kp("k")
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := down
+		if (i/1000)%2 == 1 {
+			k = up
+		}
+		start := time.Now()
+		m.Update(k)
+		_ = m.View()
+		ds = append(ds, time.Since(start))
+	}
+	b.StopTimer()
+	reportMedian(b, ds)
+}
+
+// BenchmarkFilterKey measures one key typed into the filter (Update +
+// View) over 100k postings: the filter job it starts is not run here.
+func BenchmarkFilterKey(b *testing.B) {
+	m := newTestModel(b, 120, 40, benchPostings(benchN))
+	send(b, m, kp("/"))
+	typeText(b, m, "eng")
+	keys := []tea.KeyPressMsg{kp("i"), kp("n"), kp("backspace"), kp("backspace")}
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		_, cmd := m.Update(keys[i%len(keys)])
+		_ = m.View()
+		ds = append(ds, time.Since(start))
+		if cmd == nil {
+			b.Fatal("a typed key started no filter job")
+		}
+		m.cancelJob()
+	}
+	b.StopTimer()
+	reportMedian(b, ds)
+}
+
+// BenchmarkMemory100k loads 100k postings without bodies, filters them and
+// reports the live heap and the process's peak RSS.
+func BenchmarkMemory100k(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		m := newTestModel(b, 120, 40, nil)
+		ps := benchPostings(benchN)
+		for j := 0; j < len(ps); j += 2048 {
+			send(b, m, batchMsg{postings: ps[j:min(j+2048, len(ps))]})
+		}
+		send(b, m, kp("/"))
+		typeText(b, m, "senior go")
+		send(b, m, kp("enter"))
+		if m.res.Len() == 0 || m.res.Total != benchN {
+			b.Fatalf("%d of %d rows", m.res.Len(), m.res.Total)
+		}
+		ps = nil
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-live-heap")
+		b.ReportMetric(peakRSS()/(1<<20), "MB-peak-RSS")
+		runtime.KeepAlive(m)
+	}
+}
+
+// peakRSS reads VmHWM from /proc (0 where there is none).
+func peakRSS() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")), "%f", &kb)
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkFirstFrame measures the time from New on a folder to the first
+// View that shows postings, with the real loader streaming. The folder is
+// $JOBDECK_BENCH_DIR (e.g. a 100k corpus.Write folder) or 2,000 generated
+// postings in a temporary folder.
+func BenchmarkFirstFrame(b *testing.B) {
+	dir := os.Getenv("JOBDECK_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join(b.TempDir(), "corpus")
+		if err := corpus.Write(dir, 2000, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	srcs, err := loader.SourcesFromPaths([]string{dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		m := New(Config{Sources: srcs})
+		m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		ch := m.stream
+		m.stream = nil // batches are read here, one at a time
+		for m.res.Len() == 0 {
+			bm, ok := <-ch
+			if !ok {
+				b.Fatal("the load ended before any posting")
+			}
+			_, cmd := m.Update(bm)
+			if cmd != nil {
+				m.Update(cmd()) // the filter job
+			}
+		}
+		if !strings.Contains(m.View().Content, "·") {
+			b.Fatal("first frame shows no rows")
+		}
+		ds = append(ds, time.Since(start))
+		m.quit()
+		for range ch {
+		}
+	}
+	b.StopTimer()
+	reportMedian(b, ds)
+}
