@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -44,9 +45,10 @@ func (f Format) Ext() string { return string(f) }
 
 // ExportItem is one posting to export with the user's state of it.
 //
-// Posting is never nil: for a Missing item (an entry in the store whose
-// posting is not among the loaded ones) it is built from the entry's
-// snapshot and holds only ID, Title, Company and URL.
+// SelectForExport always sets Posting: for a Missing item (an entry in the
+// store whose posting is not among the loaded ones) it is built from the
+// entry's snapshot and holds only ID, Title, Company and URL. Exporter
+// treats an item with a nil Posting the same way.
 type ExportItem struct {
 	Posting *Posting
 	Entry   Entry
@@ -80,7 +82,11 @@ func Export(w io.Writer, f Format, items []ExportItem, now time.Time) error {
 // Write writes items to w, in order, in x.Format. Text from postings and
 // notes is already free of control characters (the loader and the store
 // clean it), so the output is safe to print on a terminal.
+//
+// An item without a Posting is written from its entry's snapshot, as
+// missing.
 func (x Exporter) Write(w io.Writer, items []ExportItem) error {
+	items = withPostings(items)
 	var err error
 	switch x.Format {
 	case FormatMarkdown:
@@ -96,6 +102,26 @@ func (x Exporter) Write(w io.Writer, items []ExportItem) error {
 		return fmt.Errorf("exporting %s: %w", x.Format, err)
 	}
 	return nil
+}
+
+// withPostings returns items, with a copy where an item lacks its Posting:
+// there the Posting is built from the entry's snapshot and marked Missing.
+func withPostings(items []ExportItem) []ExportItem {
+	for i, it := range items {
+		if it.Posting != nil {
+			continue
+		}
+		fixed := slices.Clone(items)
+		for j := i; j < len(fixed); j++ {
+			if fixed[j].Posting == nil {
+				e := fixed[j].Entry
+				fixed[j].Posting = &Posting{Title: e.Title, Company: e.Company, URL: e.URL}
+				fixed[j].Missing = true
+			}
+		}
+		return fixed
+	}
+	return items
 }
 
 // body returns the body JSON export writes for it, and a warning when it

@@ -143,3 +143,19 @@ func TestParseFormat(t *testing.T) {
 		t.Errorf("Export(pdf) err = %v", err)
 	}
 }
+
+func TestExportItemWithoutPosting(t *testing.T) {
+	items := []ExportItem{{Entry: Entry{Shortlisted: true, Title: "Snapshot Only", Company: "Ghost Ltd"}}}
+	for _, f := range Formats {
+		var b bytes.Buffer
+		if err := Export(&b, f, items, exportNow); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if !strings.Contains(b.String(), "Snapshot Only") || !strings.Contains(b.String(), "Ghost Ltd") {
+			t.Errorf("%s: snapshot not written:\n%s", f, b.String())
+		}
+	}
+	if items[0].Posting != nil {
+		t.Error("Export changed the caller's items")
+	}
+}
