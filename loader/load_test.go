@@ -27,7 +27,7 @@ type want struct {
 var messyWant = map[string]want{
 	"export/000_5f3a9c2e1b7d4a60.txt": {title: "Senior Backend Developer", company: "Tarnwick Logistics",
 		location: "Hobart, Tasmania, Australia", date: "2021-02-25", keywords: []string{"golang", "postgresql", "routing"},
-		url: "https://Jobs.Example.org/tarnwick/j/A1B2C3/?utm_source=board&utm_medium=feed",
+		url:   "https://Jobs.Example.org/tarnwick/j/A1B2C3/?utm_source=board&utm_medium=feed",
 		apply: "https://jobs.example.org/tarnwick/j/A1B2C3/apply/", etype: "software", warn: []string{WarnMojibake},
 		body: []string{"We’re looking", "PostgreSQL 🚀 and", "About Tarnwick 📧", "It’s a calm"}, notBody: []string{"‚Äô", "üöÄ", "title:"}},
 	"hugo/senior-rust-engineer.md": {title: "Senior Rust Engineer", company: "Lindqvist Acoustics", location: "Gothenburg, Sweden",
@@ -64,7 +64,7 @@ var messyWant = map[string]want{
 	"hr/leading-rule.md": {title: "Security Engineer", company: "Wrenfield Labs", noWarn: true,
 		body: []string{"A short note before the posting.", "# Security Engineer"}},
 	"escapes/evil.md": {title: "Evil Title ereh", company: "Spoof Corp", url: "https://evil.example/jobs/1", warn: []string{WarnControls},
-		body: []string{"Body with clipboard and DCS isolate and bell and C1 and  end"},
+		body:    []string{"Body with clipboard and DCS isolate and bell and C1 and  end"},
 		notBody: []string{"\x1b", "52;", "pwned", "aGVsbG8", "\u202e", "\u2066", "\a", "544e", "apc", "31m"}},
 	"dup/a/frontend.md": {title: "Frontend Engineer", company: "Gullhaven Media", url: "https://gullhaven.example/jobs/42",
 		paths: []string{"dup/a/frontend.md", "dup/b/frontend-copy.md"}},

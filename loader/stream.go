@@ -172,7 +172,7 @@ func work(j job, opts Options) (r result) {
 
 // collect dedupes and batches results until results is closed.
 func collect(ctx context.Context, results <-chan result, opts Options, seen *atomic.Int64, out chan<- Batch) {
-	byID := make(map[string]bool, 1024)
+	byID := make(map[string]string, 1024) // ID → first path
 	var b Batch
 	var prog Progress
 	size := min(firstBatchSize, opts.BatchSize)
@@ -209,13 +209,15 @@ func collect(ctx context.Context, results <-chan result, opts Options, seen *ato
 			case r.skip != nil:
 				prog.Skipped++
 				b.Skipped = append(b.Skipped, *r.skip)
-			case byID[r.p.ID]:
+			case byID[r.p.ID] != "":
 				prog.Loaded++
 				prog.Duplicates++
-				b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, dup: r.p})
+				if byID[r.p.ID] != r.p.Path { // not the same file named twice
+					b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, dup: r.p})
+				}
 			default:
 				prog.Loaded++
-				byID[r.p.ID] = true
+				byID[r.p.ID] = r.p.Path
 				b.Postings = append(b.Postings, r.p)
 			}
 			if !pending {

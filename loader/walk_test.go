@@ -1,0 +1,281 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSymlinkLoopAndFollowedLinks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "real", "a.md"), "# Alpha\n")
+	write(t, filepath.Join(dir, "elsewhere", "b.md"), "# Beta\n")
+	write(t, filepath.Join(dir, "elsewhere", "target.txt"), "Gamma Role\n\nCompany: Linked Ltd\n")
+	mustSymlink(t, "../real", filepath.Join(dir, "real", "loop"))                           // loops back to the root
+	mustSymlink(t, "../elsewhere", filepath.Join(dir, "real", "linked"))                    // a second way in
+	mustSymlink(t, filepath.Join(dir, "nowhere.md"), filepath.Join(dir, "real", "dead.md")) // broken
+	mustSymlink(t, "../elsewhere/target.txt", filepath.Join(dir, "real", "file-link.txt"))  // file link
+
+	srcs, err := SourcesFromPaths([]string{filepath.Join(dir, "real")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var titles []string
+	var skips []Skip
+	go func() {
+		defer close(done)
+		ps, sk, err := Load(context.Background(), srcs, Options{})
+		if err != nil {
+			t.Error(err)
+		}
+		for _, p := range ps {
+			titles = append(titles, p.Title)
+		}
+		skips = sk
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("load hangs on a symlink loop")
+	}
+	slices.Sort(titles)
+	if want := []string{"Alpha", "Beta", "Gamma Role"}; !slices.Equal(titles, want) {
+		t.Errorf("titles = %q, want %q", titles, want)
+	}
+	reasons := map[string]string{}
+	for _, s := range skips {
+		reasons[filepath.Base(s.Path)] = s.Reason
+	}
+	if r := reasons["loop"]; r != ReasonLoop {
+		t.Errorf("loop skip reason = %q, want %q (skips %v)", r, ReasonLoop, skips)
+	}
+	if r := reasons["dead.md"]; !strings.HasPrefix(r, ReasonBrokenLink) {
+		t.Errorf("broken link reason = %q (skips %v)", r, skips)
+	}
+}
+
+func mustSymlink(t *testing.T, old, new string) {
+	t.Helper()
+	if err := os.Symlink(old, new); err != nil {
+		t.Fatalf("symlink: %v", err)
+	}
+}
+
+func TestBigFileIsCut(t *testing.T) {
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "dump.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Repeat("Huge posting dump line with some words in it. ", 2) + "\n"
+	if _, err := f.WriteString("Enormous Role\n\n"); err != nil {
+		t.Fatal(err)
+	}
+	chunk := strings.Repeat(line, 1<<16/len(line))
+	for written := 0; written < 20<<20; written += len(chunk) {
+		if _, err := f.WriteString(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := SourcesFromPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const capBytes = 256 << 10
+	ps, _, err := Load(context.Background(), srcs, Options{KeepBodies: true, MaxBody: capBytes})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("got %d postings, err %v", len(ps), err)
+	}
+	p := ps[0]
+	if p.Title != "Enormous Role" {
+		t.Errorf("title = %q", p.Title)
+	}
+	if len(p.Body) > capBytes+capBytes/8 {
+		t.Errorf("body is %d bytes, cap %d", len(p.Body), capBytes)
+	}
+	if !strings.HasSuffix(p.Body, "in it.\n") {
+		t.Errorf("body not cut at a line end: ...%q", p.Body[len(p.Body)-40:])
+	}
+	if !slices.ContainsFunc(p.Warnings, func(w string) bool {
+		return strings.HasPrefix(w, WarnCut) && strings.Contains(w, "256 KiB") && strings.Contains(w, "MiB")
+	}) {
+		t.Errorf("warnings = %q, want a cut warning naming the cap and size", p.Warnings)
+	}
+	q := *p
+	q.Body = ""
+	body, err := Body(&q, capBytes)
+	if err != nil || body != p.Body {
+		t.Errorf("Body re-read: %d bytes, err %v; want the same cut body", len(body), err)
+	}
+}
+
+func TestReadCappedNeverReadsPastCap(t *testing.T) {
+	big := strings.Repeat("x", 10_000)
+	fsys := countingFS{MapFS: fstest.MapFS{"big.txt": {Data: []byte(big)}}, read: new(int)}
+	_, data, w, err := readCapped(fsys, "big.txt", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) != 1000 || w == "" {
+		t.Errorf("got %d bytes, warning %q", len(data), w)
+	}
+	if *fsys.read > 1001 {
+		t.Errorf("read %d bytes for a 1000-byte cap", *fsys.read)
+	}
+}
+
+// countingFS counts the bytes read through it.
+type countingFS struct {
+	fstest.MapFS
+	read *int
+}
+
+func (c countingFS) Open(name string) (fs.File, error) {
+	f, err := c.MapFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return countingFile{f, c.read}, nil
+}
+
+type countingFile struct {
+	fs.File
+	read *int
+}
+
+func (c countingFile) Read(b []byte) (int, error) {
+	n, err := c.File.Read(b)
+	*c.read += n
+	return n, err
+}
+
+// errFS fails to open one file, as an unreadable file would.
+type errFS struct {
+	fstest.MapFS
+	bad string
+}
+
+func (e errFS) Open(name string) (fs.File, error) {
+	if name == e.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return e.MapFS.Open(name)
+}
+
+func TestUnreadableFileIsSkippedAndLoadGoesOn(t *testing.T) {
+	fsys := errFS{MapFS: fstest.MapFS{
+		"a.md":      {Data: []byte("# A\n")},
+		"locked.md": {Data: []byte("# Locked\n")},
+		"z.md":      {Data: []byte("# Z\n")},
+	}, bad: "locked.md"}
+	ps, skips, err := Load(context.Background(), []Source{{FS: fsys, Root: ".", Name: "jobs"}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 2 || ps[0].Path != "jobs/a.md" || ps[1].Path != "jobs/z.md" {
+		t.Errorf("postings: %v", ps)
+	}
+	want := []Skip{{"jobs/locked.md", ReasonUnreadable + ": permission denied"}}
+	if !slices.Equal(skips, want) {
+		t.Errorf("skips = %v, want %v", skips, want)
+	}
+}
+
+func TestFIFOIsNotOpened(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "ok.md"), "# Fine\n")
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Skipf("no mkfifo: %v", err)
+	}
+	srcs, _ := SourcesFromPaths([]string{dir})
+	done := make(chan []Skip)
+	go func() {
+		_, sk, _ := Load(context.Background(), srcs, Options{})
+		done <- sk
+	}()
+	select {
+	case sk := <-done:
+		if len(sk) != 1 || sk[0].Reason != ReasonNotRegular {
+			t.Errorf("skips = %v", sk)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("load blocks on a FIFO")
+	}
+}
+
+func TestSourcesFromPaths(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "one.md"), "# One\n")
+	write(t, filepath.Join(dir, "sub", "two.txt"), "Two\n")
+
+	missing := filepath.Join(dir, "no-such-folder")
+	_, err := SourcesFromPaths([]string{dir, missing})
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), missing) {
+		t.Errorf("err = %v, want ErrNotExist naming %s", err, missing)
+	}
+
+	file := filepath.Join(dir, "sub", "two.txt")
+	srcs, err := SourcesFromPaths([]string{dir, file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _, err := Load(context.Background(), srcs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, p := range ps {
+		paths = append(paths, p.AllPaths()...)
+	}
+	slash := filepath.ToSlash(dir)
+	// The file is named twice (in the folder and alone): one posting with
+	// one path.
+	want := []string{slash + "/one.md", slash + "/sub/two.txt"}
+	slices.Sort(paths)
+	if !slices.Equal(paths, want) {
+		t.Errorf("paths = %q, want %q", paths, want)
+	}
+
+	srcs, err = SourcesFromPaths(nil)
+	if err != nil || len(srcs) != 1 || srcs[0].Name != "." || srcs[0].Root != "." {
+		t.Errorf("no paths: %+v, %v; want the current folder", srcs, err)
+	}
+}
+
+func TestExplicitFileIsReadWhateverItsExtension(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "posting.text"), "Odd Extension Role\n")
+	srcs, err := SourcesFromPaths([]string{filepath.Join(dir, "posting.text")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _, err := Load(context.Background(), srcs, Options{})
+	if err != nil || len(ps) != 1 || ps[0].Title != "Odd Extension Role" {
+		t.Fatalf("got %v, %v", ps, err)
+	}
+	if ps[0].Path != filepath.ToSlash(filepath.Join(dir, "posting.text")) {
+		t.Errorf("Path = %q", ps[0].Path)
+	}
+}
