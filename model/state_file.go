@@ -23,13 +23,14 @@ const (
 	stateKeyPostings = "postings"
 )
 
-// decodeState parses the content of a state file. Empty or all-white-space
-// content is an empty state. Content that is not a version 1 state file
+// decodeState parses the content of a state file. A leading UTF-8 BOM is
+// ignored; empty or all-white-space content is an empty state. Content that is not a version 1 state file
 // gives an error wrapping ErrCorrupt, or ErrNewerVersion when its version is
 // above StateVersion; for a newer version the postings are still decoded on
 // a best-effort basis so a read-only store can show them.
 func decodeState(data []byte) (stateFile, error) {
 	st := stateFile{entries: map[string]Entry{}}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from a Windows editor
 	if len(bytes.TrimSpace(data)) == 0 {
 		return st, nil
 	}

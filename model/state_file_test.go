@@ -64,6 +64,13 @@ func TestEncodeStateShape(t *testing.T) {
 	}
 }
 
+func TestDecodeStateIgnoresBOM(t *testing.T) {
+	st, err := decodeState([]byte("\xef\xbb\xbf{\"version\": 1, \"postings\": {\"a\": {\"shortlisted\": true}}}"))
+	if err != nil || !st.entries["a"].Shortlisted {
+		t.Errorf("BOM-prefixed file: %v, %+v", err, st.entries)
+	}
+}
+
 func TestDecodeStateErrorsSayWhere(t *testing.T) {
 	_, err := decodeState([]byte("{\n  \"version\": 1,\n  oops\n}"))
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "line 3") {
