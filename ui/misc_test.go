@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -21,3 +23,14 @@ func wheel(x, y int, up bool) tea.MouseWheelMsg {
 	}
 	return tea.MouseWheelMsg{X: x, Y: y, Button: b}
 }
+
+// colorWhite is a white terminal background.
+type colorWhite struct{}
+
+func (colorWhite) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+type time_ = time.Time
+
+// sgrColour matches an SGR sequence that sets a colour (30–49, 90–107,
+// 38/48 extended).
+var sgrColour = regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;:][0-9;:]*)?m`)

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -75,6 +76,11 @@ func (c *renderCache) want(k renderKey, read bodyReader) tea.Cmd {
 	return func() tea.Msg { return renderBody(context.Background(), k, read) }
 }
 
+var (
+	emptySGR   = regexp.MustCompile(`\x1b\[[0-9;:]*m\x1b\[0?m`)
+	manyResets = regexp.MustCompile(`(\x1b\[0?m){2,}`)
+)
+
 // renderBody reads and renders the body of k.p with glamour at k.width.
 // Glamour output is the only source of escape sequences in the result: the
 // markdown is cleaned of control characters first. Lines are cut to the
@@ -110,8 +116,15 @@ func renderBody(_ context.Context, k renderKey, read bodyReader) (msg renderedMs
 	}
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
-		if ansi.StringWidth(l) > k.width {
-			l = ansi.Truncate(l, k.width, "")
+		// Drop glamour's padding (glamour #235): cut the line after its
+		// last visible character, and never wider than the pane.
+		w := ansi.StringWidth(strings.TrimRight(ansi.Strip(l), " "))
+		if w < ansi.StringWidth(l) {
+			l = ansi.Truncate(l, min(w, k.width), "")
+			// Truncate keeps the styles of the cut padding: a style set
+			// and reset at once is a reset, and resets in a row are one.
+			l = emptySGR.ReplaceAllString(l, "\x1b[m")
+			l = manyResets.ReplaceAllString(l, "\x1b[m")
 		}
 		lines[i] = l
 	}

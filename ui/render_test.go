@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+func TestRenderBodyFitsWidth(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	body := "# A heading\n\n## Second\n\n" + long + "\n\n- a [link with a long text](https://example.com/" + strings.Repeat("x", 80) + ")\n\n" +
+		"| a | b |\n|---|---|\n| " + long + " | c |\n\n```\n" + strings.Repeat("c", 200) + "\n```\n"
+	for _, style := range []string{"dark", "light", "notty"} {
+		for _, w := range []int{20, 47, 71, 119} {
+			msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: w, style: style}, func(p *model.Posting) (string, error) { return p.Body, nil })
+			if msg.err != nil {
+				t.Fatal(msg.err)
+			}
+			text := ansi.Strip(strings.Join(msg.lines, "\n"))
+			if strings.Contains(text, "##") || strings.Contains(text, "# A") {
+				t.Errorf("%s/%d: raw heading marks in %q", style, w, text)
+			}
+			if !strings.Contains(text, "A heading") || !strings.Contains(text, "Second") {
+				t.Errorf("%s/%d: headings lost", style, w)
+			}
+			for _, l := range msg.lines {
+				if got := ansi.StringWidth(l); got > w {
+					t.Errorf("%s/%d: line %d cells wide: %q", style, w, got, ansi.Strip(l))
+				}
+			}
+			if strings.TrimSpace(ansi.Strip(msg.lines[0])) == "" {
+				t.Errorf("%s/%d: leading blank line kept", style, w)
+			}
+		}
+	}
+}
+
+func TestRenderBodyErrorsAndEmpty(t *testing.T) {
+	boom := errors.New("disk gone")
+	msg := renderBody(t.Context(), renderKey{p: &model.Posting{}, width: 40, style: "dark"}, func(*model.Posting) (string, error) { return "", boom })
+	if !errors.Is(msg.err, boom) {
+		t.Errorf("err = %v, want it to wrap %v", msg.err, boom)
+	}
+	msg = renderBody(t.Context(), renderKey{p: &model.Posting{Body: " \n\n"}, width: 40, style: "dark"}, func(p *model.Posting) (string, error) { return p.Body, nil })
+	if msg.err != nil || len(msg.lines) != 1 || msg.lines[0] != "(no description)" {
+		t.Errorf("empty body: %q %v", msg.lines, msg.err)
+	}
+}
+
+func TestBodyReadFromSourceAndFailureShown(t *testing.T) {
+	fsys := fstest.MapFS{"gone.md": &fstest.MapFile{Data: []byte("# T\n\nbody text here\n")}}
+	ps := []*model.Posting{
+		{ID: "x", Title: "Kept", Source: fsys, SourcePath: "gone.md"},
+		{ID: "y", Title: "Missing", Source: fsys, SourcePath: "nope.md"},
+	}
+	m := newTestModel(t, 120, 40, nil)
+	m.read = func(p *model.Posting) (string, error) {
+		if p.Body != "" {
+			return p.Body, nil
+		}
+		b, err := fs.ReadFile(p.Source, p.SourcePath)
+		return string(b), err
+	}
+	send(t, m, batchMsg{postings: ps, done: true})
+	if got := m.render(); !strings.Contains(ansi.Strip(got), "body text here") {
+		t.Errorf("body not read from its source:\n%s", ansi.Strip(got))
+	}
+	send(t, m, kp("j"))
+	if !strings.Contains(m.detail.failed, "not exist") {
+		t.Errorf("failed = %q", m.detail.failed)
+	}
+	if got := ansi.Strip(m.render()); !strings.Contains(got, "reading the body") {
+		t.Errorf("failure not shown:\n%s", got)
+	}
+}
+
+func TestRenderCacheAndPrerender(t *testing.T) {
+	ps := fixture()
+	m := newTestModel(t, 120, 40, ps)
+	w, style := m.detailWidth(), m.st.glamourStyle()
+	// The selected posting and its neighbour below were rendered.
+	for _, i := range []int{0, 1} {
+		if _, ok := m.cache.get(renderKey{p: m.res.Posting(i), width: w, style: style}); !ok {
+			t.Errorf("row %d not rendered", i)
+		}
+	}
+	if _, ok := m.cache.get(renderKey{p: m.res.Posting(3), width: w, style: style}); ok {
+		t.Error("row 3 rendered without being near the cursor")
+	}
+	// A cached body shows at once: no Cmd needed.
+	send(t, m, kp("j"))
+	_, cmd := m.Update(kp("k"))
+	if m.detail.body == nil {
+		t.Error("cached body not shown at once")
+	}
+	if cmd != nil {
+		if msg := cmd(); msg != nil {
+			if _, ok := msg.(renderedMsg); ok {
+				t.Error("a cached body was rendered again")
+			}
+		}
+	}
+	// A reply for another width is cached but not shown.
+	other := renderKey{p: m.sel, width: 10, style: style}
+	m.Update(renderedMsg{key: other, lines: []string{"WRONG"}})
+	if strings.Contains(m.render(), "WRONG") {
+		t.Error("a body rendered for another width was shown")
+	}
+	// Eviction keeps the cache bounded.
+	c := newRenderCache(2)
+	for i := range 5 {
+		c.put(renderKey{p: ps[i%4], width: i}, nil)
+	}
+	if len(c.entries) != 2 || len(c.order) != 2 {
+		t.Errorf("cache holds %d entries", len(c.entries))
+	}
+}
+
+func TestBackgroundAndStyleOverride(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	m.fixed = false
+	send(t, m, tea.BackgroundColorMsg{Color: colorWhite{}})
+	if m.st.Dark || m.st.glamourStyle() != "light" {
+		t.Error("a white background did not give light styles")
+	}
+	if m.detail.body == nil {
+		t.Error("body not re-rendered in the light style")
+	}
+	fixed := newModel("dark", false)
+	fixed.Update(tea.BackgroundColorMsg{Color: colorWhite{}})
+	if !fixed.st.Dark {
+		t.Error("--style dark was overridden by the background")
+	}
+	nc := newModel("auto", true)
+	nc.now = func() time_ { return testNow }
+	nc.tick = m.tick
+	send(t, nc, size(120, 40), batchMsg{postings: fixture(), done: true}, kp("/"), kp("i"))
+	out := nc.View().Content
+	if sgrColour.MatchString(out) {
+		t.Errorf("NO_COLOR output has colour: %q", sgrColour.FindString(out))
+	}
+	if nc.st.glamourStyle() != "notty" {
+		t.Error("NO_COLOR did not pick glamour's notty style")
+	}
+}
