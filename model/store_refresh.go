@@ -1,0 +1,39 @@
+package model
+
+import (
+	"fmt"
+	"os"
+)
+
+// Refresh re-reads the state file so the store shows what other jobdecks
+// saved since this one last loaded or saved. Unsaved changes made here are
+// kept as they are. It takes no lock (the file is only ever replaced
+// whole) and writes nothing.
+//
+// When the file cannot be read or no longer parses, Refresh returns the
+// error (wrapping ErrCorrupt or ErrNewerVersion) and changes nothing; the
+// next Save will refuse to overwrite such a file too. A missing file
+// empties the saved part of the view. A read-only store does not refresh.
+func (s *Store) Refresh() error {
+	if s == nil {
+		return ErrReadOnly
+	}
+	if err := s.ReadOnly(); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(s.path)
+	if err != nil && !stateNotExist(err) {
+		return fmt.Errorf("refreshing from %s: %w", s.path, err)
+	}
+	disk, err := decodeState(data)
+	if err != nil {
+		return fmt.Errorf("refreshing from %s: %w", s.path, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id := range s.changed {
+		disk.entries[id] = s.entries[id]
+	}
+	s.entries = disk.entries
+	return nil
+}
