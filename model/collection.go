@@ -1,25 +1,18 @@
 package model
 
-import (
-	"strings"
-)
-
-// keySep separates the fields of a search key. Folding maps NUL in posting
-// text to a space, so keySep never occurs inside a field.
-const keySep = 0
-
 // Collection is the growing set of postings the browser shows. One goroutine
 // owns it (the UI's Update loop): only that goroutine may call Add, Merge or
 // the accessors. Snapshot hands other goroutines (a filter running in a
 // tea.Cmd) an immutable view of the postings added so far; later Adds never
 // touch what a Snapshot sees.
 //
-// For every posting the collection keeps one search key: title, company,
-// location and each keyword, case-folded and joined by NUL bytes (about the
-// size of those fields, so 100k postings cost a few MB).
+// For every posting the collection keeps its search key (an entry: title,
+// company, location and keywords in one string, plus a case-folded copy
+// when the text is not ASCII), about the size of those fields: 100k postings
+// cost roughly 10 MB on top of the postings.
 type Collection struct {
 	postings []*Posting
-	keys     []string
+	keys     []entry
 	byID     map[string]int32
 	shared   *collShared
 }
@@ -50,7 +43,7 @@ func (c *Collection) Add(ps ...*Posting) {
 		}
 		i := int32(len(c.postings))
 		c.postings = append(c.postings, p)
-		c.keys = append(c.keys, searchKey(p))
+		c.keys = append(c.keys, newEntry(p))
 		if _, dup := c.byID[p.ID]; !dup && p.ID != "" {
 			c.byID[p.ID] = i
 		}
@@ -121,7 +114,7 @@ func (c *Collection) Snapshot() Snapshot {
 // posting as index i of the collection and of every later snapshot.
 type Snapshot struct {
 	postings []*Posting
-	keys     []string
+	keys     []entry
 	shared   *collShared
 }
 
@@ -130,44 +123,3 @@ func (s Snapshot) Len() int { return len(s.postings) }
 
 // At returns the i'th posting of the snapshot (0 ≤ i < Len).
 func (s Snapshot) At(i int) *Posting { return s.postings[i] }
-
-// searchKey builds the folded search key of p: title, company, location and
-// keywords, each folded with foldRune and followed by keySep.
-func searchKey(p *Posting) string {
-	n := len(p.Title) + len(p.Company) + len(p.Location) + 3
-	for _, k := range p.Keywords {
-		n += len(k) + 1
-	}
-	b := make([]byte, 0, n)
-	b = append(appendFolded(b, p.Title), keySep)
-	b = append(appendFolded(b, p.Company), keySep)
-	b = append(appendFolded(b, p.Location), keySep)
-	for _, k := range p.Keywords {
-		b = append(appendFolded(b, k), keySep)
-	}
-	return string(b)
-}
-
-// keyFields are the fixed leading fields of a search key; keywords follow.
-const (
-	fieldTitle = iota
-	fieldCompany
-	fieldLocation
-	fieldKeywords // first keyword; keyword i is field fieldKeywords+i
-)
-
-// keyField returns field f (fieldTitle, fieldCompany, ...) of search key k,
-// and "" when there is no such field.
-func keyField(k string, f int) string {
-	for ; f > 0; f-- {
-		i := strings.IndexByte(k, keySep)
-		if i < 0 {
-			return ""
-		}
-		k = k[i+1:]
-	}
-	if i := strings.IndexByte(k, keySep); i >= 0 {
-		return k[:i]
-	}
-	return k
-}

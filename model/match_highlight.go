@@ -29,26 +29,13 @@ func MetaLine(p *Posting) string {
 // Indexes count runes (code points), not bytes and not grapheme clusters:
 // a combining mark is a rune of its own.
 func (q Query) Highlights(p *Posting) (title, meta []int) {
-	var key string
+	q = q.prepared()
 	for ti := range q.Terms {
 		t := &q.Terms[ti]
 		if t.Negate || t.Scope == ScopeTag || t.Scope == ScopeShortlisted {
 			continue
 		}
-		if key == "" {
-			key = searchKey(p)
-		}
-		var field int
-		switch t.Scope {
-		case ScopeTitle:
-			field = fieldTitle
-		case ScopeCompany:
-			field = fieldCompany
-		case ScopeLocation:
-			field = fieldLocation
-		default:
-			field, _, _ = t.bestField(p, key)
-		}
+		field, _, _ := t.bestField(p, t.onlyField())
 		if field < fieldTitle || field > fieldLocation {
 			continue
 		}

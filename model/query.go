@@ -46,6 +46,8 @@ type Term struct {
 
 	runes  []rune // Text as runes, for scoring
 	folded string // Text case-folded, for the prefilter
+	ascii  bool   // folded is pure ASCII
+	mask   uint64 // byteMask(folded)
 }
 
 // Query is a parsed filter query. A posting is shown when every term holds;
@@ -98,11 +100,56 @@ func parseTerm(w string) (Term, bool) {
 			}
 		}
 	}
-	if t.Scope != ScopeShortlisted {
-		t.runes = []rune(t.Text)
-		t.folded = string(appendFolded(nil, t.Text))
-	}
+	t.prepare()
 	return t, true
+}
+
+// prepare fills in t's matching forms of Text.
+func (t *Term) prepare() {
+	if t.Scope == ScopeShortlisted {
+		t.runes, t.folded, t.ascii, t.mask = nil, "", false, 0
+		return
+	}
+	t.runes = []rune(t.Text)
+	t.folded = string(appendFolded(nil, t.Text))
+	t.mask = byteMask(t.folded)
+	t.ascii = true
+	for i := 0; i < len(t.folded); i++ {
+		if t.folded[i] >= utf8.RuneSelf {
+			t.ascii = false
+		}
+	}
+}
+
+// prepared returns q ready for matching even when its Terms were built by
+// hand rather than by ParseQuery: every term prepared, text terms with an
+// empty Text dropped (they would match everything), unknown scopes treated
+// as ScopeAny. q itself is not modified.
+func (q Query) prepared() Query {
+	ok := true
+	for _, t := range q.Terms {
+		if t.Scope < ScopeAny || t.Scope > ScopeShortlisted ||
+			(t.Scope != ScopeShortlisted && (t.Text == "" || t.Text != string(t.runes))) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return q
+	}
+	terms := make([]Term, 0, len(q.Terms))
+	for _, t := range q.Terms {
+		if t.Scope < ScopeAny || t.Scope > ScopeShortlisted {
+			t.Scope = ScopeAny
+		}
+		if t.Scope != ScopeShortlisted && t.Text == "" {
+			continue
+		}
+		t.prepare()
+		terms = append(terms, t)
+	}
+	q.Terms = terms
+	return q
 }
 
 // isPrefixFold reports whether p is a case-insensitive prefix of s.

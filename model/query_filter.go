@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -82,6 +83,7 @@ func Filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	if sort < 0 || sort >= numSortOrders {
 		sort = SortNewest
 	}
+	q = q.prepared()
 	res := Result{Query: q.Raw, Sort: sort, Total: snap.Len(), q: q, snap: snap}
 	perm := snap.order(sort)
 	if len(q.Terms) == 0 {
@@ -102,55 +104,83 @@ func Filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 		res.Narrowed = true
 	}
 
+	// Match in index order (the keys lie in memory in that order), each
+	// worker on its own run of 64-posting words of the bitset.
+	n := snap.Len()
+	matched := make([]uint64, (n+63)/64)
+	scores := make([]int32, n)
 	workers := runtime.GOMAXPROCS(0)
-	if len(perm) < parallelMin || workers < 1 {
+	if n < parallelMin || workers < 1 {
 		workers = 1
 	}
-	type part struct {
-		rows   []int32
-		scores []int32
-		err    error
-	}
-	parts := make([]part, workers)
-	chunk := (len(perm) + workers - 1) / workers
+	words := (len(matched) + workers - 1) / workers
+	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := min(w*chunk, len(perm)), min((w+1)*chunk, len(perm))
+		lo, hi := min(w*words, len(matched)), min((w+1)*words, len(matched))
 		wg.Go(func() {
-			pt := &parts[w]
-			for k, i := range perm[lo:hi] {
-				if k%cancelCheckEvery == 0 {
+			for wi := lo; wi < hi; wi++ {
+				if wi%(cancelCheckEvery/64) == 0 {
 					if err := ctx.Err(); err != nil {
-						pt.err = err
+						errs[w] = err
 						return
 					}
 				}
-				if int(i) < prevN && inPrev[i/64]&(1<<(uint(i)%64)) == 0 {
-					continue
+				cand := ^uint64(0)
+				if base := wi * 64; base+64 > n {
+					cand = 1<<(n-base) - 1
 				}
-				if score, ok := q.matchPosting(snap, int(i), ann); ok {
-					pt.rows = append(pt.rows, i)
-					pt.scores = append(pt.scores, int32(clampScore(score)))
+				if wi < len(inPrev) {
+					cand &= inPrev[wi] | newSince(wi, prevN)
 				}
+				var hit uint64
+				for cand != 0 {
+					b := bits.TrailingZeros64(cand)
+					cand &^= 1 << b
+					i := wi*64 + b
+					if score, ok := q.matchPosting(snap, i, ann); ok {
+						hit |= 1 << b
+						scores[i] = int32(clampScore(score))
+					}
+				}
+				matched[wi] = hit
 			}
 		})
 	}
 	wg.Wait()
-	n := 0
-	for _, pt := range parts {
-		if pt.err != nil {
-			return Result{}, fmt.Errorf("filter %q: %w", q.Raw, pt.err)
+	for _, err := range errs {
+		if err != nil {
+			return Result{}, fmt.Errorf("filter %q: %w", q.Raw, err)
 		}
-		n += len(pt.rows)
 	}
-	rows := make([]int32, 0, n)
-	scores := make([]int32, 0, n)
-	for _, pt := range parts {
-		rows = append(rows, pt.rows...)
-		scores = append(scores, pt.scores...)
+	count := 0
+	for _, m := range matched {
+		count += bits.OnesCount64(m)
 	}
-	res.Rows = rankByScore(rows, scores)
+	// Collect in sort order, then rank by score keeping that order for ties.
+	rows := make([]int32, 0, count)
+	rowScores := make([]int32, 0, count)
+	for _, i := range perm {
+		if matched[i/64]&(1<<(uint(i)%64)) != 0 {
+			rows = append(rows, i)
+			rowScores = append(rowScores, scores[i])
+		}
+	}
+	res.Rows = rankByScore(rows, rowScores)
 	return res, nil
+}
+
+// newSince returns the bits of word wi that stand for postings at or past
+// prevN (added after the previous result).
+func newSince(wi, prevN int) uint64 {
+	base := wi * 64
+	switch {
+	case prevN <= base:
+		return ^uint64(0)
+	case prevN >= base+64:
+		return 0
+	}
+	return ^uint64(0) << (prevN - base)
 }
 
 // clampScore keeps a score inside int32.

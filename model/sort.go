@@ -137,7 +137,7 @@ func (s Snapshot) lessFunc(o SortOrder) func(a, b int32) bool {
 // a == b.
 func (s Snapshot) compare(o SortOrder, a, b int32) int {
 	pa, pb := s.postings[a], s.postings[b]
-	ka, kb := s.keys[a], s.keys[b]
+	ka, kb := s.keys[a].key(), s.keys[b].key()
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:
@@ -154,10 +154,10 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			}
 		}
 		if c == 0 {
-			c = strings.Compare(keyField(ka, fieldTitle), keyField(kb, fieldTitle))
+			c = compareFolded(keyField(ka, fieldTitle), keyField(kb, fieldTitle))
 		}
 		if c == 0 {
-			c = strings.Compare(keyField(ka, fieldCompany), keyField(kb, fieldCompany))
+			c = compareFolded(keyField(ka, fieldCompany), keyField(kb, fieldCompany))
 		}
 	case SortCompany:
 		c = compareNonEmptyFirst(keyField(ka, fieldCompany), keyField(kb, fieldCompany))
@@ -179,7 +179,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 	return c
 }
 
-// compareNonEmptyFirst is strings.Compare except that "" sorts after
+// compareNonEmptyFirst is compareFolded except that "" sorts after
 // everything else.
 func compareNonEmptyFirst(a, b string) int {
 	switch {
@@ -190,5 +190,5 @@ func compareNonEmptyFirst(a, b string) int {
 	case b == "":
 		return -1
 	}
-	return strings.Compare(a, b)
+	return compareFolded(a, b)
 }

@@ -1,0 +1,171 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// keySep ends every field of a search key. Posting text holds no NUL; a
+// posting that does anyway is marked slow and matched from its fields.
+const keySep = 0
+
+// The fields of a search key, in order; keyword i is field fieldKeywords+i.
+const (
+	fieldTitle = iota
+	fieldCompany
+	fieldLocation
+	fieldKeywords
+)
+
+// entry is the search key of one posting.
+type entry struct {
+	// raw is the title, company, location and every keyword, each followed
+	// by keySep, in their original text (the scorer needs the case).
+	raw string
+	// folded is raw with every rune replaced by foldRune (the same string
+	// when raw has nothing to fold).
+	folded string
+	// ends holds the offset of the keySep that ends each field, the same in
+	// raw and folded. It is nil when the offsets differ (a Kelvin sign or a
+	// long s folds to fewer bytes; invalid UTF-8; a NUL inside a field; a
+	// key over 64 KB): matching then falls back to the posting's fields.
+	ends []uint16
+	// nonASCII has bit f set when field f holds non-ASCII text (bit 63 for
+	// all fields from 63 on).
+	nonASCII uint64
+	// masks are the byteMask of the folded title, company, location and of
+	// all keywords together: a field can only match a pattern whose mask
+	// is a subset of its own, so most fields are ruled out without reading
+	// the key.
+	masks [fieldKeywords + 1]uint64
+}
+
+// byteMask returns the set of byte classes in s: a bit per letter and digit,
+// a few bits shared by other ASCII bytes, and one for non-ASCII bytes.
+func byteMask[S string | []byte](s S) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= 1 << byteClass[s[i]]
+	}
+	return m
+}
+
+// byteClass maps a folded byte to its bit in a byteMask.
+var byteClass = func() (t [256]uint8) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[i] = c - 'a'
+		case '0' <= c && c <= '9':
+			t[i] = 26 + c - '0'
+		case c >= 0x80:
+			t[i] = 63
+		default:
+			t[i] = 36 + c%27
+		}
+	}
+	return t
+}()
+
+// newEntry builds the search key of p.
+func newEntry(p *Posting) entry {
+	nf := fieldKeywords + len(p.Keywords)
+	n := nf
+	for f := range nf {
+		n += len(fieldText(p, f))
+	}
+	raw := make([]byte, 0, n)
+	folded := make([]byte, 0, n)
+	ends := make([]uint16, 0, nf)
+	aligned := n <= 1<<16
+	var nonASCII uint64
+	var masks [fieldKeywords + 1]uint64
+	for f := range nf {
+		s := fieldText(p, f)
+		if strings.IndexByte(s, keySep) >= 0 {
+			aligned = false
+		}
+		foldedStart := len(folded)
+		raw = append(raw, s...)
+		for i := 0; i < len(s); {
+			if c := s[i]; c < utf8.RuneSelf {
+				folded = append(folded, lowerASCII[c])
+				i++
+				continue
+			}
+			nonASCII |= 1 << min(f, 63)
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			before := len(folded)
+			folded = utf8.AppendRune(folded, foldRune(r))
+			if len(folded)-before != sz {
+				aligned = false
+			}
+			i += sz
+		}
+		masks[min(f, fieldKeywords)] |= byteMask(folded[foldedStart:])
+		raw = append(raw, keySep)
+		folded = append(folded, keySep)
+		ends = append(ends, uint16(min(len(raw)-1, 1<<16-1)))
+	}
+	e := entry{raw: string(raw), folded: foldedOrEmpty(raw, folded), nonASCII: nonASCII, masks: masks}
+	if e.folded == "" {
+		e.folded = e.raw
+	}
+	if aligned {
+		e.ends = ends
+	}
+	return e
+}
+
+// foldedOrEmpty returns folded as a new string, or "" when it equals raw.
+func foldedOrEmpty(raw, folded []byte) string {
+	if string(raw) == string(folded) {
+		return ""
+	}
+	return string(folded)
+}
+
+// key returns the folded search key.
+func (e *entry) key() string { return e.folded }
+
+// keyField returns field f of search key k, and "" when there is none.
+func keyField(k string, f int) string {
+	for ; f > 0; f-- {
+		i := strings.IndexByte(k, keySep)
+		if i < 0 {
+			return ""
+		}
+		k = k[i+1:]
+	}
+	if i := strings.IndexByte(k, keySep); i >= 0 {
+		return k[:i]
+	}
+	return k
+}
+
+// lowerASCII maps A–Z to a–z and every other byte to itself.
+var lowerASCII = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// compareFolded compares two folded fields (folded bytes, or ASCII raw
+// bytes read through lowerASCII) case-insensitively.
+func compareFolded(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := lowerASCII[a[i]], lowerASCII[b[i]]
+		if ca != cb {
+			if ca < cb {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
+}

@@ -1,0 +1,74 @@
+package model
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestScanEqualsBestField checks the fast key scan (byte prefilter, ASCII
+// scorer) against scoring every field of the posting with fuzzyScore, on
+// random postings and patterns, for every field restriction.
+func TestScanEqualsBestField(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	ps := genPostings(300, 11)
+	// Mix in postings of random text with odd folding runes and a NUL.
+	for range 300 {
+		p := &Posting{Title: randString(r, 20), Company: randString(r, 10), Location: randString(r, 8)}
+		for range r.IntN(3) {
+			p.Keywords = append(p.Keywords, randString(r, 6))
+		}
+		ps = append(ps, p)
+	}
+	ps = append(ps, &Posting{Title: "Nul\x00Title", Company: "Acme"})
+	pats := []string{"s", "se", "sen", "eng", "backend", "zür", "ü", "k", "\u212a", "ſ", "python", "GO", "lab", "x", "😀"}
+	for range 200 {
+		pats = append(pats, randString(r, 3))
+	}
+	checked := 0
+	for _, p := range ps {
+		e := newEntry(p)
+		for _, pat := range pats {
+			if pat == "" {
+				continue
+			}
+			tm := Term{Text: pat}
+			tm.prepare()
+			for only := -1; only <= fieldLocation; only++ {
+				f1, s1, ok1 := tm.scan(&e, p, only)
+				f2, s2, ok2 := tm.bestField(p, only)
+				if f1 != f2 || s1 != s2 || ok1 != ok2 {
+					t.Fatalf("pattern %q in %+v (only %d): scan %d %d %v, bestField %d %d %v",
+						pat, p, only, f1, s1, ok1, f2, s2, ok2)
+				}
+				if ok1 {
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d matches checked", checked)
+	}
+}
+
+func TestEntryAligned(t *testing.T) {
+	tests := []struct {
+		p       Posting
+		aligned bool
+		ascii   uint64 // nonASCII field bits
+	}{
+		{Posting{Title: "Backend Engineer", Company: "Acme"}, true, 0},
+		{Posting{Title: "Entwickler", Location: "Zürich"}, true, 1 << fieldLocation},
+		{Posting{Title: "\u212aelvin"}, false, 1}, // 3-byte rune folds to 1 byte
+		{Posting{Title: "Stra\u1e9ee"}, false, 1}, // capital sharp s folds to ß
+		{Posting{Title: "a\x00b"}, false, 0},
+		{Posting{Title: "bad \xff byte"}, false, 1},
+		{Posting{Title: "x", Keywords: []string{"go", "ü"}}, true, 1 << (fieldKeywords + 1)},
+	}
+	for _, tc := range tests {
+		e := newEntry(&tc.p)
+		if (e.ends != nil) != tc.aligned || e.nonASCII != tc.ascii {
+			t.Errorf("newEntry(%q): aligned %v nonASCII %b, want %v %b", tc.p.Title, e.ends != nil, e.nonASCII, tc.aligned, tc.ascii)
+		}
+	}
+}

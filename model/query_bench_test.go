@@ -1,0 +1,191 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+)
+
+// benchN is the corpus size of the speed figures in issue 4.
+const benchN = 100_000
+
+var (
+	benchOnce sync.Once
+	benchColl *Collection
+)
+
+// benchCollection returns the shared 100k generated collection with its
+// sort orders already computed (the UI has them by the time anyone types).
+func benchCollection(b *testing.B) *Collection {
+	b.Helper()
+	benchOnce.Do(func() {
+		benchColl = NewCollection()
+		benchColl.Add(genPostings(benchN, 42)...)
+		s := benchColl.Snapshot()
+		for o := range numSortOrders {
+			s.order(o)
+		}
+	})
+	return benchColl
+}
+
+// benchTyped is what users type, key by key, in the latency benchmark.
+var benchTyped = []string{
+	"senior backe", "data scien", "berlin go", "platform eng", "zürich",
+	"company:quill", "loc:remote ml", "frontend -junior", "kubernetes",
+	"lead", "devops aws", "staff sec", "ios swift", "mobile münchen",
+}
+
+// BenchmarkFilter filters 100k postings for "senior backe" typed one key at
+// a time: fresh (no previous result) and narrowed (from the result for the
+// query one key shorter, as the UI does while the user types).
+func BenchmarkFilter(b *testing.B) {
+	c := benchCollection(b)
+	snap := c.Snapshot()
+	ctx := context.Background()
+	const typed = "senior backe"
+	for n := 1; n <= len(typed); n++ {
+		q := ParseQuery(typed[:n])
+		b.Run(fmt.Sprintf("fresh/len=%02d", n), func(b *testing.B) {
+			var r Result
+			cpu := processCPU()
+			for b.Loop() {
+				r, _ = Filter(ctx, snap, q, SortNewest, nil, nil)
+			}
+			reportCPU(b, cpu)
+			b.ReportMetric(float64(r.Len()), "rows")
+		})
+		if n == 1 {
+			continue
+		}
+		prev, err := Filter(ctx, snap, ParseQuery(typed[:n-1]), SortNewest, nil, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("narrowed/len=%02d", n), func(b *testing.B) {
+			var r Result
+			cpu := processCPU()
+			for b.Loop() {
+				r, _ = Filter(ctx, snap, q, SortNewest, nil, &prev)
+			}
+			reportCPU(b, cpu)
+			if !r.Narrowed {
+				b.Fatalf("%q after %q did not narrow", typed[:n], typed[:n-1])
+			}
+			b.ReportMetric(float64(r.Len()), "rows")
+		})
+	}
+}
+
+// BenchmarkFilterLatency reports p50 and p99 of single Filter calls over
+// many varied queries of 1 to 12 characters, typed key by key: "typed" passes
+// the previous key's result as the UI does, "fresh" never does.
+func BenchmarkFilterLatency(b *testing.B) {
+	c := benchCollection(b)
+	snap := c.Snapshot()
+	ctx := context.Background()
+	for _, mode := range []string{"typed", "fresh"} {
+		b.Run(mode, func(b *testing.B) {
+			var durs []time.Duration
+			for b.Loop() {
+				for qi, typed := range benchTyped {
+					var prev *Result
+					rs := []rune(typed)
+					for n := 1; n <= len(rs) && n <= 12; n++ {
+						q := ParseQuery(string(rs[:n]))
+						o := SortOrder(qi % int(numSortOrders))
+						start := time.Now()
+						r, err := Filter(ctx, snap, q, o, nil, prev)
+						durs = append(durs, time.Since(start))
+						if err != nil {
+							b.Fatal(err)
+						}
+						if mode == "typed" {
+							prev = &r
+						}
+					}
+				}
+			}
+			p50, p99 := percentiles(durs)
+			b.ReportMetric(float64(p50.Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
+			b.ReportMetric(float64(len(durs))/float64(b.N), "filters/op")
+		})
+	}
+}
+
+// reportCPU reports the process CPU time per operation since start, in ms.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64((processCPU()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// percentiles returns the 50th and 99th percentile (nearest rank) of durs.
+func percentiles(durs []time.Duration) (p50, p99 time.Duration) {
+	if len(durs) == 0 {
+		return 0, 0
+	}
+	s := slices.Clone(durs)
+	slices.Sort(s)
+	rank := func(p int) time.Duration {
+		i := (len(s)*p + 99) / 100
+		return s[max(i-1, 0)]
+	}
+	return rank(50), rank(99)
+}
+
+func TestPercentiles(t *testing.T) {
+	var d []time.Duration
+	for i := 1; i <= 100; i++ {
+		d = append(d, time.Duration(i))
+	}
+	if p50, p99 := percentiles(d); p50 != 50 || p99 != 99 {
+		t.Errorf("percentiles(1..100) = %d, %d; want 50, 99", p50, p99)
+	}
+	if p50, p99 := percentiles([]time.Duration{7}); p50 != 7 || p99 != 7 {
+		t.Errorf("percentiles([7]) = %d, %d", p50, p99)
+	}
+	if p50, p99 := percentiles(nil); p50 != 0 || p99 != 0 {
+		t.Errorf("percentiles(nil) = %d, %d", p50, p99)
+	}
+}
+
+// BenchmarkSort measures computing each sort order of 100k postings from
+// scratch (cold: the first Filter after a load), and after 1000 more
+// postings were appended to a sorted 100k (the merge path while loading).
+func BenchmarkSort(b *testing.B) {
+	ps := genPostings(benchN+1000, 7)
+	for o := range numSortOrders {
+		b.Run("cold/"+o.String(), func(b *testing.B) {
+			c := NewCollection()
+			c.Add(ps[:benchN]...)
+			for b.Loop() {
+				c.shared = &collShared{}
+				c.Snapshot().order(o)
+			}
+		})
+		b.Run("append1000/"+o.String(), func(b *testing.B) {
+			c := NewCollection()
+			c.Add(ps[:benchN]...)
+			sorted := c.Snapshot().order(o)
+			c.Add(ps[benchN:]...)
+			for b.Loop() {
+				c.shared.sorts.perms[o] = sorted
+				c.Snapshot().order(o)
+			}
+		})
+	}
+}
+
+// BenchmarkCollectionAdd measures adding 100k postings (building the search
+// keys); B/op is the collection's own memory on top of the postings.
+func BenchmarkCollectionAdd(b *testing.B) {
+	ps := genPostings(benchN, 9)
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewCollection()
+		c.Add(ps...)
+	}
+}
