@@ -11,7 +11,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-var update = flag.Bool("update", false, "rewrite the View goldens in testdata/ui")
+// updating reports the -update flag (defined by charmbracelet's golden
+// package, which teatest brings in): rewrite the View goldens.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // fakeAnn is an in-memory Annotations.
 type fakeAnn struct {
@@ -35,7 +40,7 @@ func golden(t *testing.T, m *Model, name string) {
 	}
 	for ext, got := range map[string][]byte{".golden": buf.Bytes(), ".txt": []byte(ansi.Strip(content))} {
 		path := filepath.Join("..", "testdata", "ui", name+ext)
-		if *update {
+		if updating() {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
 			}

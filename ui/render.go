@@ -104,7 +104,10 @@ func renderBody(_ context.Context, k renderKey, read bodyReader) (msg renderedMs
 		return msg
 	}
 	wrap := max(k.width-2, 10) // glamour's document margin is 2 columns
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourConfig(k.style)), glamour.WithWordWrap(wrap))
+	// Glamour reflows paragraphs and ignores markdown hard line breaks
+	// (glamour #84); postings are hand-wrapped text whose line breaks carry
+	// meaning ("Company: …" lines, addresses), so keep them.
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourConfig(k.style)), glamour.WithWordWrap(wrap), glamour.WithPreservedNewLines())
 	if err != nil {
 		msg.err = fmt.Errorf("setting up glamour: %w", err)
 		return msg
