@@ -27,7 +27,6 @@ type Context struct {
 	Selection  bool // a posting is under the cursor
 	Filtered   bool // a filter query is active
 	Store      bool // a state store is wired (shortlist, tags, notes, export)
-	FullHelp   bool // the full help is showing
 }
 
 // KeyMap holds the browser's bindings. Use DefaultKeyMap to get one and

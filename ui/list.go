@@ -12,8 +12,9 @@ func (m *Model) findRow(p *model.Posting) int {
 	if p == nil {
 		return -1
 	}
+	snap := m.res.Snapshot()
 	for row, i := range m.res.Rows {
-		if m.res.Snapshot().At(int(i)) == p {
+		if snap.At(int(i)) == p {
 			return row
 		}
 	}

@@ -130,7 +130,6 @@ func (m *Model) syncKeys() {
 		Selection:  m.sel != nil,
 		Filtered:   m.query() != "",
 		Store:      m.storeReady(),
-		FullHelp:   m.fullHelp,
 	})
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {
