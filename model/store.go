@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -59,7 +58,11 @@ func OpenStore(path string) (*Store, error) {
 		s.roErr = errors.New("no state file given")
 		return s, s.roErr
 	}
-	data, err := os.ReadFile(path)
+	data, err := readStateFile(path)
+	if errors.Is(err, ErrCorrupt) {
+		s.roErr = explainStateError(path, err)
+		return s, s.roErr
+	}
 	if err != nil {
 		if stateNotExist(err) {
 			return s, nil

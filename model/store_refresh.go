@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"os"
 )
 
 // Refresh re-reads the state file so the store shows what other jobdecks
@@ -21,7 +20,7 @@ func (s *Store) Refresh() error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
-	data, err := os.ReadFile(s.path)
+	data, err := readStateFile(s.path)
 	if err != nil && !stateNotExist(err) {
 		return fmt.Errorf("refreshing from %s: %w", s.path, err)
 	}

@@ -75,7 +75,7 @@ func (s *Store) writeMerged(pending map[string]Entry) (map[string]Entry, error) 
 	}
 	defer lock.unlock()
 
-	data, err := os.ReadFile(target)
+	data, err := readStateFile(target)
 	if err != nil && !stateNotExist(err) {
 		return nil, fmt.Errorf("re-reading before the merge: %w", err)
 	}
