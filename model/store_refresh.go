@@ -1,8 +1,6 @@
 package model
 
-import (
-	"fmt"
-)
+import "fmt"
 
 // Refresh re-reads the state file so the store shows what other jobdecks
 // saved since this one last loaded or saved. Unsaved changes made here are
