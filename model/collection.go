@@ -34,20 +34,19 @@ func NewCollection() *Collection {
 // reports duplicates through Merge); ByID keeps returning the first.
 // The postings must not be modified afterwards except through Merge.
 func (c *Collection) Add(ps ...*Posting) {
+	add := make([]*Posting, 0, len(ps))
 	for _, p := range ps {
-		if p == nil {
-			continue
-		}
-		if len(c.postings) >= maxPostings {
-			return
-		}
-		i := int32(len(c.postings))
-		c.postings = append(c.postings, p)
-		c.keys = append(c.keys, newEntry(p))
-		if _, dup := c.byID[p.ID]; !dup && p.ID != "" {
-			c.byID[p.ID] = i
+		if p != nil && len(c.postings)+len(add) < maxPostings {
+			add = append(add, p)
 		}
 	}
+	for _, p := range add {
+		if _, dup := c.byID[p.ID]; !dup && p.ID != "" {
+			c.byID[p.ID] = int32(len(c.postings))
+		}
+		c.postings = append(c.postings, p)
+	}
+	c.keys = append(c.keys, newEntries(add)...)
 }
 
 // maxPostings bounds a collection so row indexes fit in an int32.

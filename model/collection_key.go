@@ -69,61 +69,83 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 // newEntry builds the search key of p.
-func newEntry(p *Posting) entry {
-	nf := fieldKeywords + len(p.Keywords)
-	n := nf
-	for f := range nf {
-		n += len(fieldText(p, f))
-	}
-	raw := make([]byte, 0, n)
-	folded := make([]byte, 0, n)
-	ends := make([]uint16, 0, nf)
-	aligned := n <= 1<<16
-	var nonASCII uint64
-	var masks [fieldKeywords + 1]uint64
-	for f := range nf {
-		s := fieldText(p, f)
-		if strings.IndexByte(s, keySep) >= 0 {
-			aligned = false
-		}
-		foldedStart := len(folded)
-		raw = append(raw, s...)
-		for i := 0; i < len(s); {
-			if c := s[i]; c < utf8.RuneSelf {
-				folded = append(folded, lowerASCII[c])
-				i++
-				continue
-			}
-			nonASCII |= 1 << min(f, 63)
-			r, sz := utf8.DecodeRuneInString(s[i:])
-			before := len(folded)
-			folded = utf8.AppendRune(folded, foldRune(r))
-			if len(folded)-before != sz {
+func newEntry(p *Posting) entry { return newEntries([]*Posting{p})[0] }
+
+// newEntries builds the search keys of ps. The text of all of them lives in
+// one string (each folded key followed by its raw key when that differs)
+// and their field ends in one array, so a filter pass reads memory in order
+// and the collection pays one allocation per batch, not three per posting.
+func newEntries(ps []*Posting) []entry {
+	type span struct{ folded, raw, ends [2]int }
+	var (
+		arena    []byte
+		endArena []uint16
+		raw      []byte
+		folded   []byte
+		spans    = make([]span, len(ps))
+		es       = make([]entry, len(ps))
+	)
+	for k, p := range ps {
+		nf := fieldKeywords + len(p.Keywords)
+		raw, folded = raw[:0], folded[:0]
+		endStart := len(endArena)
+		aligned := true
+		var nonASCII uint64
+		var masks [fieldKeywords + 1]uint64
+		for f := range nf {
+			s := fieldText(p, f)
+			if strings.IndexByte(s, keySep) >= 0 {
 				aligned = false
 			}
-			i += sz
+			foldedStart := len(folded)
+			raw = append(raw, s...)
+			for i := 0; i < len(s); {
+				if c := s[i]; c < utf8.RuneSelf {
+					folded = append(folded, lowerASCII[c])
+					i++
+					continue
+				}
+				nonASCII |= 1 << min(f, 63)
+				r, sz := utf8.DecodeRuneInString(s[i:])
+				before := len(folded)
+				folded = utf8.AppendRune(folded, foldRune(r))
+				if len(folded)-before != sz {
+					aligned = false
+				}
+				i += sz
+			}
+			masks[min(f, fieldKeywords)] |= byteMask(folded[foldedStart:])
+			raw = append(raw, keySep)
+			folded = append(folded, keySep)
+			endArena = append(endArena, uint16(min(len(raw)-1, 1<<16-1)))
 		}
-		masks[min(f, fieldKeywords)] |= byteMask(folded[foldedStart:])
-		raw = append(raw, keySep)
-		folded = append(folded, keySep)
-		ends = append(ends, uint16(min(len(raw)-1, 1<<16-1)))
+		if len(raw) > 1<<16 {
+			aligned = false
+		}
+		sp := &spans[k]
+		sp.folded = [2]int{len(arena), len(arena) + len(folded)}
+		arena = append(arena, folded...)
+		sp.raw = sp.folded
+		if string(raw) != string(folded) {
+			sp.raw = [2]int{len(arena), len(arena) + len(raw)}
+			arena = append(arena, raw...)
+		}
+		sp.ends = [2]int{endStart, endStart}
+		if aligned {
+			sp.ends[1] = len(endArena)
+		}
+		es[k] = entry{nonASCII: nonASCII, masks: masks}
 	}
-	e := entry{raw: string(raw), folded: foldedOrEmpty(raw, folded), nonASCII: nonASCII, masks: masks}
-	if e.folded == "" {
-		e.folded = e.raw
+	text := string(arena)
+	for k := range es {
+		sp := &spans[k]
+		es[k].folded = text[sp.folded[0]:sp.folded[1]]
+		es[k].raw = text[sp.raw[0]:sp.raw[1]]
+		if sp.ends[1] > sp.ends[0] {
+			es[k].ends = endArena[sp.ends[0]:sp.ends[1]:sp.ends[1]]
+		}
 	}
-	if aligned {
-		e.ends = ends
-	}
-	return e
-}
-
-// foldedOrEmpty returns folded as a new string, or "" when it equals raw.
-func foldedOrEmpty(raw, folded []byte) string {
-	if string(raw) == string(folded) {
-		return ""
-	}
-	return string(folded)
+	return es
 }
 
 // key returns the folded search key.

@@ -1,9 +1,5 @@
 package model
 
-import (
-	"strings"
-)
-
 // scan finds the field of a posting (with search key e) where t's pattern
 // scores best, and that score; ok is false when no field matches. only ≥ 0
 // restricts the search to that field (title:, company:, loc:); only < 0
@@ -62,14 +58,19 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 // text this is necessary for a fuzzy match, and sufficient when both are
 // ASCII.
 func hasByteSubseq(k, p string) bool {
-	for i := 0; i < len(p); i++ {
-		j := strings.IndexByte(k, p[i])
-		if j < 0 {
-			return false
-		}
-		k = k[j+1:]
+	if len(p) == 0 {
+		return true
 	}
-	return true
+	pi := 0
+	for i := 0; i < len(k); i++ { // fields are short: a loop beats IndexByte
+		if k[i] == p[pi] {
+			pi++
+			if pi == len(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bestField is scan's reference: it scores every field of p (only ≥ 0:
@@ -167,13 +168,10 @@ func fuzzyScoreASCII(pf, s string) int {
 // its folded form folded: it visits only the occurrences of c.
 func fuzzyScoreASCII1(c byte, s, folded string) int {
 	best, at := -1, -1
-	for off := 0; ; {
-		j := strings.IndexByte(folded[off:], c)
-		if j < 0 {
-			break
+	for j := 0; j < len(folded); j++ {
+		if folded[j] != c {
+			continue
 		}
-		j += off
-		off = j + 1
 		score := 0
 		if j == 0 {
 			score = firstCharMatchBonus
