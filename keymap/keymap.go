@@ -47,6 +47,8 @@ type KeyMap struct {
 	FilterAccept key.Binding // keep the filter, back to the list
 	FilterCancel key.Binding // clear the filter, back to the list
 	ClearFilter  key.Binding // clear an active filter from the list
+	FilterPrev   key.Binding // move the cursor up while typing a filter
+	FilterNext   key.Binding // move the cursor down while typing a filter
 	Sort         key.Binding // cycle the sort order
 
 	Shortlist     key.Binding // toggle ★ (state store)
@@ -79,6 +81,8 @@ func DefaultKeyMap() KeyMap {
 		FilterAccept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		FilterCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		FilterPrev:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		FilterNext:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		Sort:         key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort")),
 
 		Shortlist:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "shortlist")),
@@ -112,6 +116,8 @@ func (k *KeyMap) SetContext(c Context) {
 	k.Filter.SetEnabled(browsing)
 	k.FilterAccept.SetEnabled(c.Mode == ModeFilter)
 	k.FilterCancel.SetEnabled(c.Mode == ModeFilter)
+	k.FilterPrev.SetEnabled(c.Mode == ModeFilter)
+	k.FilterNext.SetEnabled(c.Mode == ModeFilter)
 	// In a single detail pane esc means back; elsewhere it clears a filter.
 	k.ClearFilter.SetEnabled(browsing && c.Filtered && !k.Back.Enabled())
 	k.Sort.SetEnabled(browsing)
@@ -133,7 +139,7 @@ func (k *KeyMap) SetContext(c Context) {
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Up, k.Down, k.Open, k.Back, k.SwitchFocus,
-		k.Filter, k.FilterAccept, k.FilterCancel, k.ClearFilter,
+		k.FilterPrev, k.FilterNext, k.Filter, k.FilterAccept, k.FilterCancel, k.ClearFilter,
 		k.Sort, k.Shortlist, k.Help, k.Quit, k.ForceQuit,
 	}
 }
@@ -144,7 +150,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.SwitchFocus},
-		{k.Filter, k.FilterAccept, k.FilterCancel, k.ClearFilter, k.Sort},
+		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
 		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export},
 		{k.Help, k.Quit, k.ForceQuit},
 	}

@@ -15,6 +15,10 @@ func press(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyEscape}
 	case "tab":
 		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
 	}
 	r := []rune(s)[0]
 	return tea.KeyPressMsg{Code: r, Text: s}
@@ -48,7 +52,7 @@ func TestSetContext(t *testing.T) {
 		{"single list empty", Context{Mode: ModeList, SinglePane: true}, nil, []string{"Open"}},
 		{"single detail filtered", Context{Mode: ModeDetail, SinglePane: true, Filtered: true}, []string{"Back"}, []string{"Open", "ClearFilter"}},
 		{"filtered list", Context{Mode: ModeList, Filtered: true}, []string{"ClearFilter"}, []string{"FilterCancel"}},
-		{"filter input", Context{Mode: ModeFilter}, []string{"FilterAccept", "FilterCancel", "ForceQuit"}, []string{"Quit", "Down", "Filter", "Sort", "Help"}},
+		{"filter input", Context{Mode: ModeFilter}, []string{"FilterAccept", "FilterCancel", "FilterPrev", "FilterNext", "ForceQuit"}, []string{"Quit", "Down", "Filter", "Sort", "Help"}},
 		{"modal input", Context{Mode: ModeInput, Store: true, Selection: true}, []string{"ForceQuit"}, []string{"Quit", "Shortlist", "FilterAccept"}},
 	}
 	for _, tt := range tests {
@@ -78,7 +82,7 @@ func TestEscHasOneMeaning(t *testing.T) {
 			for _, filtered := range []bool{false, true} {
 				k := DefaultKeyMap()
 				k.SetContext(Context{Mode: mode, SinglePane: single, Filtered: filtered, Selection: true, Store: true})
-				for _, s := range []string{"esc", "enter"} {
+				for _, s := range []string{"esc", "enter", "up", "down"} {
 					n := 0
 					for name, b := range k.byName() {
 						if key.Matches(press(s), b) {

@@ -20,6 +20,12 @@ func (m *Model) refreshDetail() tea.Cmd {
 	}
 	w := m.detailWidth()
 	m.detail.set(&m.st, m.sel, w, m.ann, m.now())
+	if m.sel != nil && m.detailExtra != nil {
+		for _, l := range m.detailExtra(m.sel, w) {
+			m.detail.header = append(m.detail.header, fit(l, w))
+		}
+		m.detail.join(&m.st)
+	}
 	if m.sel == nil {
 		return nil
 	}

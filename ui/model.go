@@ -63,6 +63,10 @@ type Model struct {
 	progress   progress
 	spin       spinner.Model
 
+	// Extension points for the state store's UI (issue 5).
+	overlay     Overlay                                    // a modal editor; nil when none is open
+	detailExtra func(p *model.Posting, width int) []string // lines under the detail header (the note)
+
 	// Status and help.
 	msg      string
 	msgErr   bool
@@ -109,7 +113,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.msg = ""
 		}
 	default:
-		if m.filtering {
+		switch {
+		case m.overlay != nil:
+			cmd = m.updateOverlay(msg)
+		case m.filtering:
 			m.input, cmd = m.input.Update(msg)
 		}
 	}
@@ -121,7 +128,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // height of the help changed.
 func (m *Model) syncKeys() {
 	mode := m.focus
-	if m.filtering {
+	switch {
+	case m.overlay != nil:
+		mode = keymap.ModeInput
+	case m.filtering:
 		mode = keymap.ModeFilter
 	}
 	m.keys.SetContext(keymap.Context{

@@ -108,6 +108,10 @@ func (m *Model) onFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case keyMatches(msg, k.ForceQuit):
 		return m.quit()
+	case keyMatches(msg, k.FilterPrev):
+		return m.moveCursor(m.cur - 1)
+	case keyMatches(msg, k.FilterNext):
+		return m.moveCursor(m.cur + 1)
 	case keyMatches(msg, k.FilterAccept):
 		m.filtering = false
 		m.input.Blur()

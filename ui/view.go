@@ -55,8 +55,19 @@ func (m *Model) render() string {
 	return b.String()
 }
 
-// helpView renders the short or full help from the keymap, width wide.
+// helpView renders the open overlay, or the short or full help from the
+// keymap, width wide.
 func (m *Model) helpView() string {
+	if m.overlay != nil {
+		lines := strings.Split(m.overlay.View(m.lay.width, m.lay.helpH), "\n")
+		for len(lines) < m.lay.helpH {
+			lines = append(lines, "")
+		}
+		for i := range lines[:m.lay.helpH] {
+			lines[i] = fit(lines[i], m.lay.width)
+		}
+		return strings.Join(lines[:m.lay.helpH], "\n")
+	}
 	m.help.SetWidth(m.lay.width)
 	if m.fullHelp {
 		lines := strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
@@ -71,8 +82,12 @@ func (m *Model) helpView() string {
 	return fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.lay.width)
 }
 
-// helpHeight is the number of lines the help wants.
+// helpHeight is the number of lines the help (or the overlay in its place)
+// wants.
 func (m *Model) helpHeight() int {
+	if m.overlay != nil {
+		return maxOverlayLines
+	}
 	if !m.fullHelp {
 		return 1
 	}

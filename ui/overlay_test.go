@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/keymap"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// echoOverlay records the keys it gets and closes on enter.
+type echoOverlay struct{ typed *strings.Builder }
+
+func (o echoOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false, nil
+	}
+	if k.Code == tea.KeyEnter {
+		return true, nil
+	}
+	o.typed.WriteString(k.Text)
+	return false, nil
+}
+
+func (o echoOverlay) View(w, h int) string { return "tags: " + o.typed.String() }
+
+func TestOverlayTakesKeysUntilDone(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	var typed strings.Builder
+	m.OpenOverlay(echoOverlay{&typed})
+	if m.lay.helpH != maxOverlayLines {
+		t.Errorf("overlay has %d lines", m.lay.helpH)
+	}
+	send(t, m, kp("j"), kp("q"), kp("/"))
+	if typed.String() != "jq/" || m.cur != 0 || m.quiting || m.filtering {
+		t.Errorf("typed %q, cur %d, quitting %v, filtering %v", typed.String(), m.cur, m.quiting, m.filtering)
+	}
+	if got := ansi.Strip(m.render()); !strings.Contains(got, "tags: jq/") {
+		t.Errorf("overlay not drawn:\n%s", got)
+	}
+	if m.keys.Quit.Enabled() || !m.keys.ForceQuit.Enabled() {
+		t.Error("keymap not in input mode")
+	}
+	send(t, m, kp("enter"))
+	if m.overlay != nil || m.lay.helpH != 1 {
+		t.Errorf("overlay still open (help %d lines)", m.lay.helpH)
+	}
+	send(t, m, kp("j"))
+	if m.cur != 1 {
+		t.Error("keys do not move the list after the overlay closed")
+	}
+}
+
+func TestDetailExtraUnderHeader(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	m.detailExtra = func(p *model.Posting, w int) []string { return []string{"Note: call " + p.Company} }
+	send(t, m, kp("j"))
+	got := ansi.Strip(strings.Join(m.detail.lines, "\n"))
+	note, sep := strings.Index(got, "Note: call Quillfeather"), strings.Index(got, "────")
+	if note < 0 || sep < note {
+		t.Errorf("note missing or below the body separator:\n%s", got)
+	}
+}
+
+func TestArrowsMoveWhileFiltering(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	send(t, m, kp("/"))
+	typeText(t, m, "e")
+	send(t, m, kp("down"))
+	if m.cur != 1 || !m.filtering {
+		t.Errorf("down while filtering: cur %d, filtering %v", m.cur, m.filtering)
+	}
+	send(t, m, kp("up"), kp("up"))
+	if m.cur != 0 || m.input.Value() != "e" {
+		t.Errorf("up: cur %d, value %q", m.cur, m.input.Value())
+	}
+	if m.focus != keymap.ModeList {
+		t.Error("focus changed")
+	}
+}
