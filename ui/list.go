@@ -23,8 +23,13 @@ func (m *Model) findRow(p *model.Posting) int {
 
 // reselect puts the cursor back on the selected posting after the list
 // changed under it, or keeps the cursor's row when that posting is gone.
+// Until the user has moved the cursor it stays on the first row, so the
+// postings streaming in do not push it down.
 func (m *Model) reselect() tea.Cmd {
 	n := m.res.Len()
+	if !m.moved {
+		return m.setCursor(0)
+	}
 	if row := m.findRow(m.sel); row >= 0 {
 		m.cur = row
 	} else {
@@ -33,8 +38,10 @@ func (m *Model) reselect() tea.Cmd {
 	return m.setCursor(m.cur)
 }
 
-// moveCursor moves the cursor to row i (clamped) and shows its posting.
+// moveCursor moves the cursor to row i (clamped) and shows its posting,
+// on the user's behalf.
 func (m *Model) moveCursor(i int) tea.Cmd {
+	m.moved = true
 	return m.setCursor(i)
 }
 

@@ -41,6 +41,7 @@ type Model struct {
 	cur   int            // cursor index into items
 	off   int            // first visible row
 	focus keymap.Mode    // ModeList or ModeDetail
+	moved bool           // the user moved the cursor: keep it on sel
 
 	// Filter and sort.
 	input     textinput.Model

@@ -44,9 +44,9 @@ func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	m.off = clampInt(m.off+step, 0, max(n-rows, 0))
 	switch {
 	case m.cur < m.off:
-		return m.setCursor(m.off)
+		return m.moveCursor(m.off)
 	case m.cur >= m.off+rows:
-		return m.setCursor(m.off + rows - 1)
+		return m.moveCursor(m.off + rows - 1)
 	}
 	return nil
 }
@@ -72,5 +72,5 @@ func (m *Model) onClick(msg tea.MouseClickMsg) tea.Cmd {
 	if row >= m.res.Len() || y/rowHeight >= m.lay.rows {
 		return nil
 	}
-	return m.setCursor(row)
+	return m.moveCursor(row)
 }

@@ -31,7 +31,7 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 			bar = st.Dim.Render("│ ")
 		}
 	}
-	inner := width - 2
+	inner := width - 3 // the bar, and a blank column before the separator
 	titleStyle := st.Title
 	if r.selected {
 		titleStyle = st.SelectedTitle

@@ -238,3 +238,11 @@ func TestQuit(t *testing.T) {
 		t.Fatal("q did not quit")
 	}
 }
+
+func TestCursorStaysOnTopWhileLoadingUntilMoved(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	send(t, m, batchMsg{postings: many(3)}) // newer than everything
+	if m.cur != 0 || m.sel.ID != "m0" {
+		t.Errorf("untouched cursor at row %d on %s, want row 0 on m0", m.cur, m.sel.ID)
+	}
+}
