@@ -138,6 +138,11 @@ func unmarshalYAML(data []byte, v any) error {
 		return nil
 	}
 	clear(*mp)
+	return unmarshalYAMLFull(data, mp)
+}
+
+// unmarshalYAMLFull decodes YAML with gopkg.in/yaml.v2 into *mp.
+func unmarshalYAMLFull(data []byte, mp *map[string]any) error {
 	var raw map[any]any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return err

@@ -48,6 +48,11 @@ func buildReverse(cm *charmap.Charmap) reverse {
 			m[r] = byte(r)
 		}
 	}
+	if cm == charmap.Windows1252 {
+		// Decoders that replace the undefined byte 0x9D give "â€\uFFFD"
+		// for "”"; U+FFFD only counts inside a sequence that decodes.
+		m[utf8.RuneError] = 0x9D
+	}
 	return m
 }
 
@@ -131,7 +136,7 @@ func repairMojibake(s string) (string, bool) {
 
 // reverseRun maps runes back to bytes through rev and decodes every clean
 // multi-byte UTF-8 sequence found; other runes stay as they were. It returns
-// the result and the number of sequences repaired. With lostF0, three
+// the result and the number of runes it replaced. With lostF0, three
 // continuation bytes that make an emoji after an F0 lead byte are repaired
 // too: converters often drop the private-use Apple logo that Mac Roman
 // gives for F0, leaving "üöÄ" for "🚀".
@@ -153,7 +158,7 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 				r, size := utf8.DecodeRune(bs[k : k+n])
 				if r != utf8.RuneError && size == n {
 					sb.WriteRune(r)
-					fixed++
+					fixed += n
 					k += n
 					continue
 				}
@@ -163,7 +168,7 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 			r, size := utf8.DecodeRune([]byte{0xF0, bs[k], bs[k+1], bs[k+2]})
 			if size == 4 && r >= 0x1F000 && r <= 0x1FAFF {
 				sb.WriteRune(r)
-				fixed++
+				fixed += 3
 				k += 3
 				continue
 			}

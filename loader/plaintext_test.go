@@ -1,0 +1,86 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTitleFromName(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"senior-go-dev_2.txt", "Senior Go Dev 2"},
+		{"jobs/backend engineer.md", "Backend Engineer"},
+		{"002_71463f877dbb845b.txt", "Untitled posting (002_71463f877dbb845b)"},
+		{"123456789012.txt", "Untitled posting (123456789012)"},
+		{"42.txt", "Untitled posting (42)"},
+		{"über-role.md", "Über Role"},
+		{"", "Untitled posting"},
+		{"deadbeef-role.md", "Deadbeef Role"}, // hex letters only: a word, not a hash
+	} {
+		if got := titleFromName(c.in); got != c.want {
+			t.Errorf("titleFromName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestIsSectionWord(t *testing.T) {
+	for _, s := range []string{"Requirements", "Requirements:", "RESPONSIBILITIES", "Responsibilites",
+		"Expirience", "Experiance:", "About Us", "About the company", "Job Description", "Qualifications:", "## Benefits"} {
+		if !isSectionWord(s) {
+			t.Errorf("isSectionWord(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Senior Go Developer", "Backend Engineer", "Rolex watchmaker", "Data Engineer (Remote)"} {
+		if isSectionWord(s) {
+			t.Errorf("isSectionWord(%q) = true", s)
+		}
+	}
+}
+
+func TestPlainTitle(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"\n\nGo Developer\n\nText", "Go Developer"},
+		{"Requirements\n- Go", ""},
+		{"• first item\nmore", ""},
+		{"1. first\n", ""},
+		{"Company: Acme\nRole", ""},
+		{strings.Repeat("word ", 40), ""},
+		{"Title: with colon inside", "Title: with colon inside"},
+	} {
+		got, _ := plainTitle(strings.Split(c.text, "\n"))
+		if c.text == "Title: with colon inside" {
+			// "Title:" is an alias key: the key/value scan fills the
+			// title instead, so plainTitle declines.
+			c.want = ""
+		}
+		if got != c.want {
+			t.Errorf("plainTitle(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestPlainToMarkdown(t *testing.T) {
+	in := "Role Name\n\nIntro line one\nintro line two\n\nWhat we offer\n\n  • Tea\n  – Cake\n  · Naps\n3) third\n\n" +
+		"> not a quote\n# not a heading\n---\n<b>not html</b>\n\nThanks, and goodbye.\n"
+	got := plainToMarkdown(strings.Split(in, "\n"), 0)
+	want := "# Role Name\n\nIntro line one  \nintro line two\n\n## What we offer\n\n- Tea\n- Cake\n- Naps\n3. third\n\n" +
+		"\\> not a quote  \n\\# not a heading  \n\\---  \n\\<b>not html\\</b>\n\nThanks, and goodbye.\n"
+	if got != want {
+		t.Errorf("plainToMarkdown:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestMarkdownTitle(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"intro\n\n# The Title #\n", "The Title"},
+		{"Setext Title\n============\n", "Setext Title"},
+		{"```\n# not a title\n```\n# Real\n", "Real"},
+		{"## Only h2\n", ""},
+	} {
+		if got := markdownTitle(c.in); got != c.want {
+			t.Errorf("markdownTitle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

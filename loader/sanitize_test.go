@@ -1,0 +1,52 @@
+package loader
+
+import "testing"
+
+func TestStripControls(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"clean text\twith tab\n", "clean text\twith tab\n"},
+		{"\x1b[2J\x1b[1;31mred\x1b[0m", "red"},
+		{"a\x1b]0;window title\x07b", "ab"},
+		{"a\x1b]52;c;aGVsbG8=\x1b\\b", "ab"},
+		{"a\x1bP+q544e\x1b\\b", "ab"},
+		{"a\x1b_apc\x1b\\b \x1b^pm\x07c \x1bXsos\x1b\\d", "ab c d"},
+		{"a\x1b(Bb\x1b7c\x1bcd", "abcd"},
+		{"a\u009b31mb\u009d0;t\u009cc", "abc"},
+		{"unterminated \x1b]0;title\nnext line", "unterminated \nnext line"},
+		{"bell\a nul\x00 del\x7f bs\b", "bell nul del bs"},
+		{"bidi \u202eevil\u202c \u2066iso\u2069 \u200emark\u200f \u061c", "bidi evil iso mark "},
+		{"trailing esc \x1b", "trailing esc "},
+		{"\x1b[", ""},
+		{"bad utf8 \xff", "bad utf8 \uFFFD"},
+	} {
+		got, _ := stripControls(c.in)
+		if got != c.want {
+			t.Errorf("stripControls(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if err := checkText(got, true); err != nil {
+			t.Errorf("stripControls(%q): %v", c.in, err)
+		}
+	}
+}
+
+func TestNeedsStripAgreesWithStrip(t *testing.T) {
+	for _, s := range []string{"", "abc", "é’🚀", "\x1b", "a\rb", "\u202e", "\u0085", "\u061c", "tab\tnl\n", "\u2069", "\u200f"} {
+		got, changed := stripControls(s)
+		if needsStrip(s) != changed || (changed == (got == s)) {
+			t.Errorf("%q: needsStrip=%v, changed=%v, got %q", s, needsStrip(s), changed, got)
+		}
+	}
+}
+
+func TestCleanField(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"  Senior\n\tGo   Dev  ", "Senior Go Dev"},
+		{"Acme\x1b[31m Corp\u202e", "Acme Corp"},
+		{"no\u00a0break", "no break"},
+		{"", ""},
+	} {
+		if got := cleanField(c.in); got != c.want {
+			t.Errorf("cleanField(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
