@@ -1,0 +1,111 @@
+package model
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestSortOrderStringNext(t *testing.T) {
+	want := []string{"newest", "oldest", "company", "title"}
+	o := SortNewest
+	for i := range 8 {
+		if got := o.String(); got != want[i%4] {
+			t.Errorf("step %d: String() = %q, want %q", i, got, want[i%4])
+		}
+		o = o.Next()
+	}
+	if o != SortNewest {
+		t.Errorf("Next cycled to %v after 8 steps", o)
+	}
+	if got := SortOrder(9).String(); got != "SortOrder(9)" {
+		t.Errorf("invalid String() = %q", got)
+	}
+	if got := SortOrder(-1).Next(); got != SortNewest {
+		t.Errorf("invalid Next() = %v", got)
+	}
+}
+
+func TestParseSortOrder(t *testing.T) {
+	for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle} {
+		got, err := ParseSortOrder(o.String())
+		if err != nil || got != o {
+			t.Errorf("ParseSortOrder(%q) = %v, %v", o.String(), got, err)
+		}
+	}
+	if got, err := ParseSortOrder("Company"); err != nil || got != SortCompany {
+		t.Errorf("ParseSortOrder(Company) = %v, %v", got, err)
+	}
+	if _, err := ParseSortOrder("salary"); !errors.Is(err, ErrUnknownSort) {
+		t.Errorf("ParseSortOrder(salary) err = %v, want ErrUnknownSort", err)
+	}
+}
+
+// sortIDs returns the IDs of c in order o.
+func sortIDs(c *Collection, o SortOrder) []string {
+	s := c.Snapshot()
+	var out []string
+	for _, i := range s.order(o) {
+		out = append(out, s.At(int(i)).ID)
+	}
+	return out
+}
+
+func TestSortOrdersWithTies(t *testing.T) {
+	d := func(day int) time.Time { return time.Date(2026, 3, day, 0, 0, 0, 0, time.UTC) }
+	c := NewCollection()
+	c.Add(
+		&Posting{ID: "u1", Path: "b.md", Title: "Zeta", Company: "beta"},             // undated
+		&Posting{ID: "u2", Path: "a.md", Title: "Zeta", Company: "beta"},             // undated, same text: path decides
+		&Posting{ID: "n1", Path: "c.md", Title: "alpha", Company: "Beta", Date: d(5)}, // same day as n2
+		&Posting{ID: "n2", Path: "d.md", Title: "Alpha", Company: "alpha", Date: d(5)},
+		&Posting{ID: "o", Path: "e.md", Title: "Mid", Company: "", Date: d(1)},
+		&Posting{ID: "t", Path: "f.md", Title: "", Company: "Gamma", Date: d(9)},
+	)
+	tests := []struct {
+		o    SortOrder
+		want []string
+	}{
+		// Same date: title (case-insensitive), then company.
+		{SortNewest, []string{"t", "n2", "n1", "o", "u2", "u1"}},
+		{SortOldest, []string{"o", "n2", "n1", "t", "u2", "u1"}},
+		// No company sorts last.
+		{SortCompany, []string{"n2", "n1", "u2", "u1", "t", "o"}},
+		// No title sorts last.
+		{SortTitle, []string{"n2", "n1", "o", "u2", "u1", "t"}},
+	}
+	for _, tc := range tests {
+		if got := sortIDs(c, tc.o); !slices.Equal(got, tc.want) {
+			t.Errorf("%v: got %v, want %v", tc.o, got, tc.want)
+		}
+	}
+}
+
+// TestSortIncrementalEqualsFull checks that extending a cached order by
+// merging appended postings gives the order a fresh sort gives, and that an
+// older, smaller snapshot still gets its own order.
+func TestSortIncrementalEqualsFull(t *testing.T) {
+	ps := genPostings(3000, 17)
+	for o := range numSortOrders {
+		inc := NewCollection()
+		old := Snapshot{}
+		for k := 0; k < len(ps); k += 700 {
+			if k == 1400 {
+				old = inc.Snapshot()
+			}
+			inc.Add(ps[k:min(k+700, len(ps))]...)
+			inc.Snapshot().order(o) // extends the cache batch by batch
+		}
+		full := NewCollection()
+		full.Add(ps...)
+		if got, want := inc.Snapshot().order(o), full.Snapshot().order(o); !slices.Equal(got, want) {
+			t.Fatalf("%v: incremental order differs from a full sort", o)
+		}
+		small := NewCollection()
+		small.Add(ps[:old.Len()]...)
+		if got, want := old.order(o), small.Snapshot().order(o); !slices.Equal(got, want) {
+			t.Fatalf("%v: order of an older snapshot differs", o)
+		}
+	}
+}
