@@ -56,8 +56,8 @@ func TestSortOrdersWithTies(t *testing.T) {
 	d := func(day int) time.Time { return time.Date(2026, 3, day, 0, 0, 0, 0, time.UTC) }
 	c := NewCollection()
 	c.Add(
-		&Posting{ID: "u1", Path: "b.md", Title: "Zeta", Company: "beta"},             // undated
-		&Posting{ID: "u2", Path: "a.md", Title: "Zeta", Company: "beta"},             // undated, same text: path decides
+		&Posting{ID: "u1", Path: "b.md", Title: "Zeta", Company: "beta"},              // undated
+		&Posting{ID: "u2", Path: "a.md", Title: "Zeta", Company: "beta"},              // undated, same text: path decides
 		&Posting{ID: "n1", Path: "c.md", Title: "alpha", Company: "Beta", Date: d(5)}, // same day as n2
 		&Posting{ID: "n2", Path: "d.md", Title: "Alpha", Company: "alpha", Date: d(5)},
 		&Posting{ID: "o", Path: "e.md", Title: "Mid", Company: "", Date: d(1)},
