@@ -101,7 +101,7 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 		if value == "" {
 			return
 		}
-		add(st.Label.Render(label+" ") + st.Value.Render(value))
+		out = append(out, labelled(st, label, value, width)...)
 	}
 	field("Company ", p.Company)
 	field("Location", p.Location)
@@ -125,7 +125,7 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 			}
 		}
 		if len(tags) > 0 {
-			add(st.Label.Render("Tags     ") + strings.Join(tags, " "))
+			out = append(out, fit(st.Label.Render("Tags     ")+strings.Join(tags, " "), width))
 		}
 	}
 	if len(p.Keywords) > 0 {
@@ -164,4 +164,60 @@ func clampInt(v, lo, hi int) int {
 		return hi
 	}
 	return v
+}
+
+// labelIndent is the width of a header label and the space after it.
+const labelIndent = 9
+
+// labelled renders "Label    value" wrapped to width, continuation lines
+// indented under the value. Long words (URLs, paths) are broken hard.
+func labelled(st *Styles, label, value string, width int) []string {
+	if width <= labelIndent+4 {
+		return []string{fit(st.Label.Render(label+" ")+st.Value.Render(value), width)}
+	}
+	lines := wrapPlain(value, width-labelIndent)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		prefix := strings.Repeat(" ", labelIndent)
+		if i == 0 {
+			prefix = st.Label.Render(label + " ")
+		}
+		out[i] = fit(prefix+st.Value.Render(l), width)
+	}
+	return out
+}
+
+// wrapPlain wraps plain text s to width cells at spaces, breaking words
+// wider than a line (URLs, paths) wherever they reach the edge.
+func wrapPlain(s string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	cw := 0
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		cw = 0
+	}
+	for _, word := range strings.Fields(s) {
+		ww := ansi.StringWidth(word)
+		if cw > 0 && cw+1+ww > width {
+			flush()
+		}
+		if cw > 0 {
+			cur.WriteByte(' ')
+			cw++
+		}
+		for _, r := range word {
+			rw := runeWidth(r)
+			if cw+rw > width && cw > 0 {
+				flush()
+			}
+			cur.WriteRune(r)
+			cw += rw
+		}
+	}
+	if cw > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
 }
