@@ -142,7 +142,7 @@ func MakeItem(i int, seed int64) Item {
 		data = []byte(strings.ReplaceAll(text, "’", "‚Äô"))
 	case i%71 == 17:
 		// Windows-1252 bytes: "ü" and "é" as single bytes.
-		data = []byte(strings.NewReplacer("ü", "\xfc", "é", "\xe9", "’", "'", "–", "-", "€", "\x80", "ö", "\xf6").Replace(text))
+		data = []byte(strings.NewReplacer("ü", "\xfc", "é", "\xe9", "’", "\x92", "–", "\x96", "€", "\x80", "ö", "\xf6", "🚀", ":rocket:").Replace(text))
 	}
 	p.Body = body
 	return Item{Posting: p, Name: folder + "/" + name, Shape: shape, Data: data}
