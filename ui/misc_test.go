@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"regexp"
 	"strings"
 	"time"
@@ -34,3 +35,6 @@ type time_ = time.Time
 // sgrColour matches an SGR sequence that sets a colour (30–49, 90–107,
 // 38/48 extended).
 var sgrColour = regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;:][0-9;:]*)?m`)
+
+// stripAll joins lines without their escape sequences.
+func stripAll(lines []string) string { return ansi.Strip(strings.Join(lines, "\n")) }

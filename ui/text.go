@@ -152,6 +152,10 @@ func cutRunes(s string, marks []int, width int) (string, []int) {
 		w += rw
 		i++
 	}
+	trimmed := strings.TrimRight(b.String(), " ")
+	i -= b.Len() - len(trimmed) // the spaces dropped are one byte, one rune each
+	b.Reset()
+	b.WriteString(trimmed)
 	b.WriteString("…")
 	n := 0
 	for _, m := range marks {

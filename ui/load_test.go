@@ -1,0 +1,27 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestBatchesMergesAndDone(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	m.loading = true
+	ps := fixture()
+	send(t, m, batchMsg{postings: ps[:2], progress: progress{Seen: 2, Loaded: 2}})
+	if m.coll.Len() != 2 || m.res.Len() != 2 || !m.loading {
+		t.Fatalf("after one batch: %d loaded, %d shown, loading %v", m.coll.Len(), m.res.Len(), m.loading)
+	}
+	send(t, m, batchMsg{postings: ps[2:], merges: []merge{{ID: "b", Path: "mirror/b.md"}}, progress: progress{Seen: 5, Loaded: 5, Duplicates: 1}})
+	if got := ps[1].AllPaths(); !slices.Equal(got, []string{"boards/b.md", "mirror/b.md"}) {
+		t.Errorf("paths of b = %q", got)
+	}
+	if m.sel != ps[1] || !contains(stripAll(m.detail.lines), "mirror/b.md") {
+		t.Error("the detail header does not list the duplicate's path")
+	}
+	send(t, m, batchMsg{done: true, progress: progress{Seen: 6, Loaded: 5, Skipped: 1, Duplicates: 1}})
+	if m.loading || !contains(m.msg, "loaded 4 postings from 6 files (1 skipped)") {
+		t.Errorf("done: loading %v, message %q", m.loading, m.msg)
+	}
+}

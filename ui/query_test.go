@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFilterTypingAndKeys(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	send(t, m, kp("/"))
+	if !m.filtering {
+		t.Fatal("/ did not focus the filter")
+	}
+	typeText(t, m, "ich")
+	if got := titles(m); !slices.Equal(got, []string{"Senior Backend Engineer"}) {
+		t.Fatalf("rows for ich = %q", got)
+	}
+	// q is typed, not quit, while filtering.
+	send(t, m, kp("q"))
+	if m.input.Value() != "ichq" || m.quiting {
+		t.Errorf("q while filtering: value %q quitting %v", m.input.Value(), m.quiting)
+	}
+	send(t, m, kp("backspace"), kp("enter"))
+	if m.filtering || m.query() != "ich" {
+		t.Errorf("enter: filtering %v, query %q", m.filtering, m.query())
+	}
+	send(t, m, kp("/"), kp("esc"))
+	if m.query() != "" || m.res.Len() != 4 {
+		t.Errorf("esc: query %q, %d rows", m.query(), m.res.Len())
+	}
+}
+
+func TestFilterHighlightsRunes(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	send(t, m, kp("/"))
+	typeText(t, m, "loc:ich")
+	if m.res.Len() != 1 {
+		t.Fatalf("%d rows", m.res.Len())
+	}
+	_, meta := m.res.Highlights(0)
+	// "Quillfeather Labs · Zürich": Z is rune 20, so i c h are 23, 24, 25.
+	if !slices.Equal(meta, []int{23, 24, 25}) {
+		t.Errorf("meta highlights %v", meta)
+	}
+	st := NewStyles(true, false)
+	got := highlight("Zürich", []int{3, 4, 5}, 20, st.Meta, st.Match)
+	if want := st.Meta.Render("Zür") + st.Match.Render("ich"); got != want {
+		t.Errorf("highlight = %q, want %q", got, want)
+	}
+}
+
+func TestEscClearsFilterFromList(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	send(t, m, kp("/"))
+	typeText(t, m, "acme")
+	send(t, m, kp("enter"))
+	if m.res.Len() != 1 {
+		t.Fatalf("%d rows for acme", m.res.Len())
+	}
+	send(t, m, kp("esc"))
+	if m.res.Len() != 4 {
+		t.Errorf("esc from the list left %d rows", m.res.Len())
+	}
+}
+
+func TestSortCycles(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	send(t, m, kp("S"))
+	if got := titles(m); got[0] != "Data Analyst" {
+		t.Errorf("oldest first starts with %q", got[0])
+	}
+	send(t, m, kp("S"))
+	if got := titles(m); got[0] != "Platform Lead" { // Acme Rockets
+		t.Errorf("company order starts with %q", got[0])
+	}
+	if !contains(m.msg, "company") {
+		t.Errorf("status message %q", m.msg)
+	}
+}
+
+func TestStaleResultDropped(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	m.input.SetValue("front")
+	old := m.startQuery()
+	m.input.SetValue("acme")
+	cur := m.startQuery()
+	// The newer reply arrives first, then the older one.
+	pump(t, m, cur, 0)
+	pump(t, m, old, 0)
+	if got := titles(m); !slices.Equal(got, []string{"Platform Lead"}) {
+		t.Errorf("rows %q: the older query's reply was shown", got)
+	}
+	// A reply for a query no longer typed is never shown, even alone.
+	m.input.SetValue("data")
+	stale := m.startQuery()
+	m.input.SetValue("lead")
+	pump(t, m, stale, 0)
+	if got := titles(m); slices.Contains(got, "Data Analyst") {
+		t.Errorf("rows %q show the stale query", got)
+	}
+}

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestStatusLine(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	m.loading = true
+	send(t, m, batchMsg{postings: fixture(), progress: progress{Seen: 4, Loaded: 4}, done: true})
+	got := ansi.Strip(m.statusLine(120))
+	if !strings.HasPrefix(got, "4/4 · sort newest") || !strings.Contains(got, "loaded 4 postings from 4 files (0 skipped)") {
+		t.Errorf("status %q", got)
+	}
+	m.loading, m.progress = true, progress{Seen: 10, Loaded: 8, Skipped: 2}
+	m.msg = ""
+	m.input.SetValue("backend")
+	got = ansi.Strip(m.statusLine(120))
+	if !strings.Contains(got, "query backend") || !strings.Contains(got, "10 seen, 8 loaded, 2 skipped") {
+		t.Errorf("status while loading %q", got)
+	}
+	m.flash(strings.Repeat("a long failure ", 10), true)
+	for _, w := range []int{40, 80, 120} {
+		line := m.statusLine(w)
+		if ansi.StringWidth(line) != w {
+			t.Errorf("status at %d is %d cells", w, ansi.StringWidth(line))
+		}
+		if !strings.Contains(ansi.Strip(line), "a long failure") {
+			t.Errorf("message lost at %d: %q", w, ansi.Strip(line))
+		}
+	}
+	send(t, m, clearMsg{seq: m.msgSeq - 1})
+	if m.msg == "" {
+		t.Error("an older clear removed a newer message")
+	}
+	send(t, m, clearMsg{seq: m.msgSeq})
+	if m.msg != "" {
+		t.Error("the message was not cleared")
+	}
+}
