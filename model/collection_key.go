@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,6 +39,27 @@ type entry struct {
 	// is a subset of its own, so most fields are ruled out without reading
 	// the key.
 	masks [fieldKeywords + 1]uint64
+	// date is the posting's date in Unix seconds, or undated.
+	date int64
+}
+
+// undated is entry.date for a posting without a date.
+const undated = math.MinInt64
+
+// field returns field f of the folded key ("" when there is none): the
+// case-insensitive sort key of the title and the company.
+func (e *entry) field(f int) string {
+	if f < len(e.ends) {
+		start := 0
+		if f > 0 {
+			start = int(e.ends[f-1]) + 1
+		}
+		return e.folded[start:e.ends[f]]
+	}
+	if e.ends != nil {
+		return ""
+	}
+	return keyField(e.folded, f)
 }
 
 // byteMask returns the set of byte classes in s: a bit per letter and digit,
@@ -134,7 +156,10 @@ func newEntries(ps []*Posting) []entry {
 		if aligned {
 			sp.ends[1] = len(endArena)
 		}
-		es[k] = entry{nonASCII: nonASCII, masks: masks}
+		es[k] = entry{nonASCII: nonASCII, masks: masks, date: undated}
+		if !p.Date.IsZero() {
+			es[k].date = p.Date.Unix()
+		}
 	}
 	text := string(arena)
 	for k := range es {
@@ -176,18 +201,3 @@ var lowerASCII = func() (t [256]byte) {
 	}
 	return t
 }()
-
-// compareFolded compares two folded fields (folded bytes, or ASCII raw
-// bytes read through lowerASCII) case-insensitively.
-func compareFolded(a, b string) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		ca, cb := lowerASCII[a[i]], lowerASCII[b[i]]
-		if ca != cb {
-			if ca < cb {
-				return -1
-			}
-			return 1
-		}
-	}
-	return len(a) - len(b)
-}

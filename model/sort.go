@@ -3,6 +3,8 @@ package model
 import (
 	"errors"
 	"fmt"
+	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -100,26 +102,26 @@ func (s Snapshot) order(o SortOrder) []int32 {
 		}
 		return perm
 	}
-	added := s.sortRange(o, len(old), n)
-	perm := make([]int32, 0, n)
-	less := s.lessFunc(o)
-	a, b := old, added
-	for len(a) > 0 && len(b) > 0 {
-		if less(b[0], a[0]) {
-			perm = append(perm, b[0])
-			b = b[1:]
-		} else {
-			perm = append(perm, a[0])
-			a = a[1:]
-		}
-	}
-	perm = append(append(perm, a...), b...)
+	perm := s.merge(o, old, s.sortRange(o, len(old), n))
 	c.perms[o] = perm
 	return perm
 }
 
-// sortRange returns the indexes lo..hi-1 sorted in order o.
+// sortRange returns the indexes lo..hi-1 sorted in order o. Large ranges
+// are sorted in halves on two goroutines and merged.
 func (s Snapshot) sortRange(o SortOrder, lo, hi int) []int32 {
+	if hi-lo >= 2*parallelMin && runtime.GOMAXPROCS(0) > 1 {
+		mid := lo + (hi-lo)/2
+		var left []int32
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			left = s.sortRange(o, lo, mid)
+		}()
+		right := s.sortRange(o, mid, hi)
+		<-done
+		return s.merge(o, left, right)
+	}
 	perm := make([]int32, hi-lo)
 	for i := range perm {
 		perm[i] = int32(lo + i)
@@ -128,50 +130,76 @@ func (s Snapshot) sortRange(o SortOrder, lo, hi int) []int32 {
 	return perm
 }
 
-// lessFunc returns the strict total order o over indexes of s.
-func (s Snapshot) lessFunc(o SortOrder) func(a, b int32) bool {
-	return func(a, b int32) bool { return s.compare(o, a, b) < 0 }
+// merge merges two sorted runs of indexes into a new slice. A short run
+// goes into a long one by binary search (O(m log n) comparisons plus
+// copying), similar runs by a linear merge.
+func (s Snapshot) merge(o SortOrder, a, b []int32) []int32 {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	perm := make([]int32, 0, len(a)+len(b))
+	if len(b)*bits.Len(uint(len(a))) < len(a) {
+		for _, x := range b {
+			k, _ := slices.BinarySearchFunc(a, x, func(y, x int32) int { return s.compare(o, y, x) })
+			perm = append(append(perm, a[:k]...), x)
+			a = a[k:]
+		}
+		return append(perm, a...)
+	}
+	for len(a) > 0 && len(b) > 0 {
+		if s.compare(o, b[0], a[0]) < 0 {
+			perm = append(perm, b[0])
+			b = b[1:]
+		} else {
+			perm = append(perm, a[0])
+			a = a[1:]
+		}
+	}
+	return append(append(perm, a...), b...)
 }
 
 // compare compares postings a and b of s in order o; it returns 0 only when
-// a == b.
+// a == b. It reads the entries (dates and folded fields) and touches the
+// postings only to break ties.
 func (s Snapshot) compare(o SortOrder, a, b int32) int {
-	pa, pb := s.postings[a], s.postings[b]
-	ka, kb := s.keys[a].key(), s.keys[b].key()
+	ea, eb := &s.keys[a], &s.keys[b]
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:
-		za, zb := pa.Date.IsZero(), pb.Date.IsZero()
+		za, zb := ea.date == undated, eb.date == undated
 		switch {
 		case za && !zb:
 			return 1
 		case zb && !za:
 			return -1
 		case !za:
-			c = pa.Date.Compare(pb.Date)
+			c = cmpInt(ea.date, eb.date)
+			if c == 0 {
+				c = s.postings[a].Date.Compare(s.postings[b].Date)
+			}
 			if o == SortNewest {
 				c = -c
 			}
 		}
 		if c == 0 {
-			c = compareFolded(keyField(ka, fieldTitle), keyField(kb, fieldTitle))
+			c = strings.Compare(ea.field(fieldTitle), eb.field(fieldTitle))
 		}
 		if c == 0 {
-			c = compareFolded(keyField(ka, fieldCompany), keyField(kb, fieldCompany))
+			c = strings.Compare(ea.field(fieldCompany), eb.field(fieldCompany))
 		}
 	case SortCompany:
-		c = compareNonEmptyFirst(keyField(ka, fieldCompany), keyField(kb, fieldCompany))
+		c = compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany))
 		if c == 0 {
-			c = compareNonEmptyFirst(keyField(ka, fieldTitle), keyField(kb, fieldTitle))
+			c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
 		}
 	default: // SortTitle
-		c = compareNonEmptyFirst(keyField(ka, fieldTitle), keyField(kb, fieldTitle))
+		c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
 		if c == 0 {
-			c = compareNonEmptyFirst(keyField(ka, fieldCompany), keyField(kb, fieldCompany))
+			c = compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany))
 		}
 	}
 	if c == 0 {
-		c = strings.Compare(pa.Path, pb.Path)
+		c = strings.Compare(s.postings[a].Path, s.postings[b].Path)
 	}
 	if c == 0 {
 		c = int(a) - int(b)
@@ -179,7 +207,17 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 	return c
 }
 
-// compareNonEmptyFirst is compareFolded except that "" sorts after
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// compareNonEmptyFirst is strings.Compare except that "" sorts after
 // everything else.
 func compareNonEmptyFirst(a, b string) int {
 	switch {
@@ -190,5 +228,5 @@ func compareNonEmptyFirst(a, b string) int {
 	case b == "":
 		return -1
 	}
-	return compareFolded(a, b)
+	return strings.Compare(a, b)
 }

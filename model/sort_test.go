@@ -109,3 +109,21 @@ func TestSortIncrementalEqualsFull(t *testing.T) {
 		}
 	}
 }
+
+// TestSortParallelEqualsSequential checks the split-and-merge sort of a
+// large range against one sequential sort.
+func TestSortParallelEqualsSequential(t *testing.T) {
+	c := NewCollection()
+	c.Add(genPostings(3*parallelMin, 23)...)
+	s := c.Snapshot()
+	for o := range numSortOrders {
+		want := make([]int32, s.Len())
+		for i := range want {
+			want[i] = int32(i)
+		}
+		slices.SortFunc(want, func(a, b int32) int { return s.compare(o, a, b) })
+		if got := s.sortRange(o, 0, s.Len()); !slices.Equal(got, want) {
+			t.Fatalf("%v: parallel sort differs from sequential", o)
+		}
+	}
+}
