@@ -60,6 +60,10 @@ type KeyMap struct {
 	Help      key.Binding
 	Quit      key.Binding
 	ForceQuit key.Binding
+
+	// Editor holds the keys of the state store's modal editors; each
+	// editor shows the ones it takes in its own help line.
+	Editor EditorKeys
 }
 
 // DefaultKeyMap returns the standard bindings, with the context of a fresh
@@ -94,6 +98,8 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+
+		Editor: DefaultEditorKeys(),
 	}
 	k.SetContext(Context{})
 	return k
@@ -132,6 +138,7 @@ func (k *KeyMap) SetContext(c Context) {
 	k.Help.SetEnabled(browsing)
 	k.Quit.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(!browsing)
+	k.Editor.setEnabled(c.Mode == ModeInput)
 }
 
 // ShortHelp returns the bindings of the footer line; disabled ones are left
@@ -153,5 +160,46 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
 		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export},
 		{k.Help, k.Quit, k.ForceQuit},
+	}
+}
+
+// EditorKeys are the keys of the state store's modal editors: the tag
+// input, the inline note, the export prompt and the quit question. They
+// are live only while an editor has the keyboard (ModeInput); the editor
+// draws the ones it takes as its help line, in place of the footer.
+type EditorKeys struct {
+	Accept   key.Binding // save the tags; export as Markdown
+	Cancel   key.Binding // close the editor, changing nothing
+	Complete key.Binding // take the suggested tag
+	NextTag  key.Binding // the next suggested tag
+	PrevTag  key.Binding // the previous suggested tag
+	SaveNote key.Binding // save the inline note
+	Markdown key.Binding // export as Markdown
+	CSV      key.Binding // export as CSV
+	JSON     key.Binding // export as JSON
+	Yes      key.Binding // answer yes (quit anyway)
+	No       key.Binding // answer no
+}
+
+// DefaultEditorKeys returns the standard editor bindings, enabled.
+func DefaultEditorKeys() EditorKeys {
+	return EditorKeys{
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+		NextTag:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next tag")),
+		PrevTag:  key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous tag")),
+		SaveNote: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
+		Markdown: key.NewBinding(key.WithKeys("m"), key.WithHelp("m/enter", "markdown")),
+		CSV:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "csv")),
+		JSON:     key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "json")),
+		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
+	}
+}
+
+func (e *EditorKeys) setEnabled(on bool) {
+	for _, b := range []*key.Binding{&e.Accept, &e.Cancel, &e.Complete, &e.NextTag, &e.PrevTag, &e.SaveNote, &e.Markdown, &e.CSV, &e.JSON, &e.Yes, &e.No} {
+		b.SetEnabled(on)
 	}
 }
