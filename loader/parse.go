@@ -30,7 +30,13 @@ func Parse(name string, data []byte) *model.Posting {
 
 // parse is Parse; with wantBody false it skips building the body (the
 // metadata and the ID are the same).
-func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
+func parse(name string, data []byte, wantBody bool) *model.Posting {
+	return parseScanned(name, data, wantBody, scan(data))
+}
+
+// parseScanned is parse for data already scanned (the walk's sniff does
+// the scan, so the bytes are read once).
+func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
 			p = &model.Posting{
@@ -40,7 +46,7 @@ func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
 			}
 		}
 	}()
-	text, warns := repairText(data)
+	text, warns := repairScanned(data, info)
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
 	markdown := kind != fmNone || isMarkdownName(name)
@@ -109,29 +115,48 @@ func parse(name string, data []byte, wantBody bool) (p *model.Posting) {
 // as Windows-1252, newlines normalized, mojibake undone, controls removed;
 // with a warning for each repair that happened.
 func repairText(data []byte) (string, []string) {
-	var warns []string
-	data = bytes.TrimPrefix(data, bom)
+	return repairScanned(data, scan(data))
+}
+
+// scanInfo is what one pass over a file's bytes learned: its flags and
+// whether it is valid UTF-8.
+type scanInfo struct {
+	f     textFlags
+	valid bool
+}
+
+func scan(data []byte) scanInfo {
 	f := scanText(data)
+	return scanInfo{f: f, valid: !f.high || utf8.Valid(data)}
+}
+
+// repairScanned is repairText for data already scanned.
+func repairScanned(data []byte, info scanInfo) (string, []string) {
+	var warns []string
+	f := info.f
 	var text string
 	switch {
 	case !f.high:
 		text = string(data)
-	case utf8.Valid(data):
-		text = strings.TrimPrefix(string(data), "\uFEFF")
+	case info.valid:
+		text = strings.TrimPrefix(string(bytes.TrimPrefix(data, bom)), "\uFEFF")
 	default:
-		text = decodeCP1252(data)
+		text = decodeCP1252(bytes.TrimPrefix(data, bom))
 		warns = append(warns, WarnCP1252)
 	}
 	if f.cr {
 		text = normalizeNewlines(text)
 	}
+	special := false
 	if f.high {
-		if t, ok := repairMojibake(text); ok {
+		t, changed, sp := repairMojibakeSpecial(text)
+		if changed {
 			text = t
 			warns = append(warns, WarnMojibake)
 		}
+		special = sp
 	}
-	if f.ctl || (f.high && hasSpecialHigh(text)) {
+	if f.ctl || special {
 		if t, ok := stripControls(text); ok {
 			text = t
 			warns = append(warns, WarnControls)

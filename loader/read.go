@@ -22,51 +22,79 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &
 // last line break (or rune boundary) at or before max and cutWarning
 // describes it. The caller must put buf back with bufPool.Put.
 func readCapped(fsys fs.FS, name string, max int64) (buf *[]byte, data []byte, cutWarning string, err error) {
-	f, err := fsys.Open(name)
+	buf = bufPool.Get().(*[]byte)
+	limit := max + 1
+	var b []byte
+	size := func() int64 { return -1 }
+	done := false
+	if d, ok := fsys.(*dirFS); ok {
+		b, done, err = readDirect(d, name, (*buf)[:0], limit)
+		if done {
+			size = func() int64 { return fileSize(d, name) }
+		}
+	}
+	if !done {
+		b, err = readFS(fsys, name, (*buf)[:0], limit, &size)
+	}
+	*buf = b
 	if err != nil {
+		putBuf(buf)
 		return nil, nil, "", err
 	}
+	if int64(len(b)) <= max {
+		return buf, b, "", nil
+	}
+	b = cutAt(b[:max])
+	w := fmt.Sprintf("%s %s", WarnCut, humanBytes(max))
+	if n := size(); n > 0 {
+		w += fmt.Sprintf(" (file is %s)", humanBytes(n))
+	}
+	return buf, b, w, nil
+}
+
+// readFS reads at most limit bytes of name through fsys into b. It sets
+// *size to a function giving the file size (for the cut warning).
+func readFS(fsys fs.FS, name string, b []byte, limit int64, size *func() int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return b, err
+	}
 	defer f.Close()
-	buf = bufPool.Get().(*[]byte)
-	b := (*buf)[:0]
-	limit := max + 1
+	*size = func() int64 {
+		if fi, err := f.Stat(); err == nil {
+			return fi.Size()
+		}
+		return -1
+	}
 	for int64(len(b)) < limit {
 		if len(b) == cap(b) {
-			grow := cap(b)
-			if int64(cap(b)+grow) > limit {
-				grow = int(limit) - cap(b)
-			}
-			b = slices.Grow(b, grow)
+			b = growCapped(b, limit)
 		}
-		room := b[len(b):cap(b)]
-		if int64(len(room)) > limit-int64(len(b)) {
-			room = room[:limit-int64(len(b))]
-		}
+		room := b[len(b):min(int64(cap(b)), limit)]
 		n, rerr := f.Read(room)
 		b = b[:len(b)+n]
 		if rerr == io.EOF {
 			break
 		}
 		if rerr != nil {
-			*buf = b
-			putBuf(buf)
-			return nil, nil, "", rerr
+			return b, rerr
 		}
 	}
-	*buf = b
-	if int64(len(b)) <= max {
-		return buf, b, "", nil
+	if int64(len(b)) == limit {
+		// Stat the file now, while it is open.
+		n := (*size)()
+		*size = func() int64 { return n }
 	}
-	size := int64(-1)
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
+	return b, nil
+}
+
+// growCapped grows b's capacity (doubling) without going past limit.
+func growCapped(b []byte, limit int64) []byte {
+	grow := max(cap(b), 4096)
+	if int64(cap(b)+grow) > limit {
+		grow = int(limit) - cap(b)
 	}
-	b = cutAt(b[:max])
-	w := fmt.Sprintf("%s %s", WarnCut, humanBytes(max))
-	if size > 0 {
-		w += fmt.Sprintf(" (file is %s)", humanBytes(size))
-	}
-	return buf, b, w, nil
+	return slices.Grow(b, grow)
 }
 
 // putBuf returns a read buffer to the pool, unless it grew large.
@@ -119,22 +147,23 @@ const (
 
 // sniff returns a skip reason for content that is no posting: empty,
 // white space only, or binary (a NUL byte, or mostly control bytes or
-// non-text in the first 8 KiB). "" means the content is text.
-func sniff(data []byte) string {
+// non-text in the first 8 KiB); "" means the content is text. It also
+// returns the scan of data, for parseScanned.
+func sniff(data []byte) (string, scanInfo) {
 	if len(data) == 0 {
-		return ReasonEmpty
+		return ReasonEmpty, scanInfo{}
 	}
 	d := bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimLeft(d, " \t\r\n\f\v")) == 0 {
-		return ReasonWhitespace
+		return ReasonWhitespace, scanInfo{}
+	}
+	info := scan(data)
+	if !info.f.ctl && info.valid {
+		return "", info
 	}
 	d = d[:min(len(d), 8<<10)]
 	if bytes.IndexByte(d, 0) >= 0 {
-		return ReasonBinary
-	}
-	f := scanText(d)
-	if !f.ctl && (!f.high || utf8.Valid(trimPartialRune(d))) {
-		return ""
+		return ReasonBinary, info
 	}
 	ctl, high := 0, 0
 	for _, c := range d {
@@ -147,12 +176,12 @@ func sniff(data []byte) string {
 		}
 	}
 	if ctl*10 > len(d) {
-		return ReasonBinary
+		return ReasonBinary, info
 	}
-	if high*10 > len(d)*3 && f.high && !utf8.Valid(trimPartialRune(d)) {
-		return ReasonBinary
+	if high*10 > len(d)*3 && !utf8.Valid(trimPartialRune(d)) {
+		return ReasonBinary, info
 	}
-	return ""
+	return "", info
 }
 
 func trimPartialRune(b []byte) []byte {

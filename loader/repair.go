@@ -87,12 +87,20 @@ func normalizeNewlines(s string) string {
 // multi-byte UTF-8 sequence, so clean text is left alone. It reports
 // whether anything changed.
 func repairMojibake(s string) (string, bool) {
+	out, changed, _ := repairMojibakeSpecial(s)
+	return out, changed
+}
+
+// repairMojibakeSpecial is repairMojibake that also reports whether the
+// result holds a C1 or bidi control (the non-ASCII runes stripControls
+// removes), so that clean text needs no second scan.
+func repairMojibakeSpecial(s string) (string, bool, bool) {
 	i := nextHigh(s, 0)
 	if i == len(s) {
-		return s, false
+		return s, false, false
 	}
 	var sb strings.Builder
-	changed := false
+	changed, special := false, false
 	last := 0
 	runes := make([]rune, 0, 16)
 	for i < len(s) {
@@ -108,6 +116,7 @@ func repairMojibake(s string) (string, bool) {
 			i += n
 		}
 		if len(runes) < 2 {
+			special = special || isSpecialHigh(runes[0])
 			continue
 		}
 		best, bestN := "", 0
@@ -117,7 +126,13 @@ func repairMojibake(s string) (string, bool) {
 			}
 		}
 		if bestN == 0 {
+			for _, r := range runes {
+				special = special || isSpecialHigh(r)
+			}
 			continue
+		}
+		for _, r := range best {
+			special = special || isSpecialHigh(r)
 		}
 		if !changed {
 			sb.Grow(len(s))
@@ -128,10 +143,16 @@ func repairMojibake(s string) (string, bool) {
 		last = i
 	}
 	if !changed {
-		return s, false
+		return s, false, special
 	}
 	sb.WriteString(s[last:])
-	return sb.String(), true
+	return sb.String(), true, special
+}
+
+// isSpecialHigh reports the non-ASCII runes stripControls removes: C1
+// controls and bidi controls.
+func isSpecialHigh(r rune) bool {
+	return (r >= 0x80 && r < 0xA0) || isBidi(r)
 }
 
 // reverseRun maps runes back to bytes through rev and decodes every clean

@@ -17,12 +17,9 @@ func isBidi(r rune) bool {
 // needsStrip is a fast scan for anything stripControls would remove.
 func needsStrip(s string) bool {
 	f := scanText(bytesOf(s))
-	return f.ctl || f.cr || (f.high && hasSpecialHigh(s))
-}
-
-// hasSpecialHigh reports a C1 control or a bidi control, jumping from one
-// non-ASCII byte to the next.
-func hasSpecialHigh(s string) bool {
+	if f.ctl || f.cr {
+		return true
+	}
 	for i := nextHigh(s, 0); i < len(s); i = nextHigh(s, i+1) {
 		if needsStripSlow(s, i, i+1) {
 			return true

@@ -157,10 +157,11 @@ func work(j job, opts Options) (r result) {
 		return result{skip: &Skip{Path: j.display, Reason: reasonOf(ReasonUnreadable, err)}}
 	}
 	defer putBuf(buf)
-	if reason := sniff(data); reason != "" {
+	reason, info := sniff(data)
+	if reason != "" {
 		return result{skip: &Skip{Path: j.display, Reason: reason}}
 	}
-	p := parse(j.fsPath, data, opts.KeepBodies)
+	p := parseScanned(j.fsPath, data, opts.KeepBodies, info)
 	if cut != "" {
 		p.Warnings = append(p.Warnings, cut)
 	}

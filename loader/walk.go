@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"syscall"
 )
 
 // Skip reasons given by the walk.
@@ -49,15 +48,6 @@ type walker struct {
 type dirKey struct {
 	dev, ino uint64
 	path     string
-}
-
-func keyOf(fi fs.FileInfo, p string) (dirKey, bool) {
-	if fi != nil {
-		if st, ok := fi.Sys().(*syscall.Stat_t); ok && st != nil {
-			return dirKey{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true
-		}
-	}
-	return dirKey{path: p}, false
 }
 
 // isBackup reports editor backup and swap files: "x~", "#x#", "*.swp",

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -200,28 +199,6 @@ func TestUnreadableFileIsSkippedAndLoadGoesOn(t *testing.T) {
 	want := []Skip{{"jobs/locked.md", ReasonUnreadable + ": permission denied"}}
 	if !slices.Equal(skips, want) {
 		t.Errorf("skips = %v, want %v", skips, want)
-	}
-}
-
-func TestFIFOIsNotOpened(t *testing.T) {
-	dir := t.TempDir()
-	write(t, filepath.Join(dir, "ok.md"), "# Fine\n")
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
-		t.Skipf("no mkfifo: %v", err)
-	}
-	srcs, _ := SourcesFromPaths([]string{dir})
-	done := make(chan []Skip)
-	go func() {
-		_, sk, _ := Load(context.Background(), srcs, Options{})
-		done <- sk
-	}()
-	select {
-	case sk := <-done:
-		if len(sk) != 1 || sk[0].Reason != ReasonNotRegular {
-			t.Errorf("skips = %v", sk)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("load blocks on a FIFO")
 	}
 }
 

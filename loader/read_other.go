@@ -1,0 +1,10 @@
+//go:build !unix
+
+package loader
+
+// readDirect is not available here; the caller goes through d.Open.
+func readDirect(d *dirFS, name string, b []byte, limit int64) ([]byte, bool, error) {
+	return nil, false, nil
+}
+
+func fileSize(d *dirFS, name string) int64 { return -1 }
