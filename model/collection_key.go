@@ -107,6 +107,16 @@ func newEntries(ps []*Posting) []entry {
 		spans    = make([]span, len(ps))
 		es       = make([]entry, len(ps))
 	)
+	size, nends := 0, 0
+	for _, p := range ps {
+		nends += fieldKeywords + len(p.Keywords)
+		size += 2 * (len(p.Title) + len(p.Company) + len(p.Location) + fieldKeywords)
+		for _, k := range p.Keywords {
+			size += 2 * (len(k) + 1)
+		}
+	}
+	arena = make([]byte, 0, size)
+	endArena = make([]uint16, 0, nends)
 	for k, p := range ps {
 		nf := fieldKeywords + len(p.Keywords)
 		raw, folded = raw[:0], folded[:0]

@@ -32,6 +32,9 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations) (int, bool) {
 // match reports whether t's pattern (ignoring Negate) matches p, whose
 // search key is e, and the best score among the fields it matches.
 func (t *Term) match(p *Posting, e *entry, ann Annotations) (int, bool) {
+	if t.never {
+		return 0, false
+	}
 	switch t.Scope {
 	case ScopeShortlisted:
 		return 0, ann != nil && ann.Shortlisted(p.ID)

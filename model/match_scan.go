@@ -8,7 +8,7 @@ package model
 // marks the fields that contain the folded pattern as a byte subsequence
 // (a necessary condition), and only those are scored.
 func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) {
-	if e.ends == nil {
+	if e.ends == nil || t.never {
 		return t.bestField(p, only)
 	}
 	k, pf, m := e.folded, t.folded, t.mask

@@ -48,6 +48,7 @@ type Term struct {
 	folded string // Text case-folded, for the prefilter
 	ascii  bool   // folded is pure ASCII
 	mask   uint64 // byteMask(folded)
+	never  bool   // Text holds a NUL, which sahilm/fuzzy never matches
 }
 
 // Query is a parsed filter query. A posting is shown when every term holds;
@@ -112,6 +113,7 @@ func (t *Term) prepare() {
 	}
 	t.runes = []rune(t.Text)
 	t.folded = string(appendFolded(nil, t.Text))
+	t.never = strings.IndexByte(t.Text, 0) >= 0
 	t.mask = byteMask(t.folded)
 	t.ascii = true
 	for i := 0; i < len(t.folded); i++ {

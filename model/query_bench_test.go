@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -188,4 +189,26 @@ func BenchmarkCollectionAdd(b *testing.B) {
 		c := NewCollection()
 		c.Add(ps...)
 	}
+}
+
+// BenchmarkCollectionMemory reports the heap a 100k collection keeps on top
+// of its postings (search keys, sort orders, ID index), per posting.
+func BenchmarkCollectionMemory(b *testing.B) {
+	ps := genPostings(benchN, 9)
+	var keep *Collection
+	for b.Loop() {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		keep = NewCollection()
+		keep.Add(ps...)
+		s := keep.Snapshot()
+		for o := range numSortOrders {
+			s.order(o)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/benchN, "heap-B/posting")
+	}
+	runtime.KeepAlive(keep)
 }
