@@ -49,6 +49,7 @@ type Term struct {
 	ascii  bool   // folded is pure ASCII
 	mask   uint64 // byteMask(folded)
 	never  bool   // Text holds a NUL, which sahilm/fuzzy never matches
+	src    string // Text when prepared; differs if Text was changed since
 }
 
 // Query is a parsed filter query. A posting is shown when every term holds;
@@ -114,6 +115,7 @@ func (t *Term) prepare() {
 	t.runes = []rune(t.Text)
 	t.folded = string(appendFolded(nil, t.Text))
 	t.never = strings.IndexByte(t.Text, 0) >= 0
+	t.src = t.Text
 	t.mask = byteMask(t.folded)
 	t.ascii = true
 	for i := 0; i < len(t.folded); i++ {
@@ -131,7 +133,7 @@ func (q Query) prepared() Query {
 	ok := true
 	for _, t := range q.Terms {
 		if t.Scope < ScopeAny || t.Scope > ScopeShortlisted ||
-			(t.Scope != ScopeShortlisted && (t.Text == "" || t.Text != string(t.runes))) {
+			(t.Scope != ScopeShortlisted && (t.Text == "" || t.Text != t.src || t.runes == nil)) {
 			ok = false
 			break
 		}

@@ -212,3 +212,19 @@ func BenchmarkCollectionMemory(b *testing.B) {
 	}
 	runtime.KeepAlive(keep)
 }
+
+// BenchmarkHighlights measures the highlights of one screen (40 rows) of a
+// two-term query, as the list View asks for them.
+func BenchmarkHighlights(b *testing.B) {
+	c := benchCollection(b)
+	r, err := Filter(context.Background(), c.Snapshot(), ParseQuery("sen münch"), SortNewest, nil, nil)
+	if err != nil || r.Len() == 0 {
+		b.Fatalf("no rows: %v", err)
+	}
+	rows := min(40, r.Len())
+	for b.Loop() {
+		for i := range rows {
+			r.Highlights(i)
+		}
+	}
+}

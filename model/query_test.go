@@ -112,3 +112,12 @@ func TestPreparedHandBuiltQuery(t *testing.T) {
 		t.Errorf("hand-built query: got %v, want [a]", got)
 	}
 }
+
+func TestPreparedAfterTextChanged(t *testing.T) {
+	c := fixture()
+	q := ParseQuery("backend")
+	q.Terms[0].Text = "scientist"
+	if got := ids(mustFilterQ(t, c, q)); len(got) != 1 || got[0] != "d" {
+		t.Errorf("changed term text: got %v, want [d]", got)
+	}
+}
