@@ -180,3 +180,46 @@ func BenchmarkFirstFrame(b *testing.B) {
 	b.StopTimer()
 	reportMedian(b, ds)
 }
+
+// BenchmarkMemoryLoad streams a folder through the real loader into the
+// browser (bodies dropped, as main.go asks), filters it, and reports the
+// live heap and the process's peak RSS. The folder is $JOBDECK_BENCH_DIR
+// (e.g. a 100k corpus.Write folder) or 2,000 generated postings.
+func BenchmarkMemoryLoad(b *testing.B) {
+	dir := os.Getenv("JOBDECK_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join(b.TempDir(), "corpus")
+		if err := corpus.Write(dir, 2000, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	srcs, err := loader.SourcesFromPaths([]string{dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		m := New(Config{Sources: srcs})
+		m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+		m.now = func() time.Time { return testNow }
+		send(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+		ch := m.stream
+		m.stream = nil // batches are read here, one at a time
+		for bm := range ch {
+			for _, p := range bm.postings {
+				compact(p) // as waitBatch does
+			}
+			send(b, m, bm)
+		}
+		send(b, m, kp("/"))
+		typeText(b, m, "senior go")
+		if m.res.Len() == 0 {
+			b.Fatal("the filter found nothing")
+		}
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(m.coll.Len()), "postings")
+		b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "MB-live-heap")
+		b.ReportMetric(peakRSS()/(1<<20), "MB-peak-RSS")
+	}
+}
