@@ -167,7 +167,8 @@ func skipString(s string, i int) int {
 
 // cleanField returns s as a one-line field: controls and escape sequences
 // removed, runs of white space (newlines and tabs included) collapsed to
-// one space, trimmed.
+// one space, trimmed. The result never shares memory with s, so a field
+// does not keep its whole file alive.
 func cleanField(s string) string {
 	s, _ = stripControls(s)
 	simple := true
@@ -179,7 +180,8 @@ func cleanField(s string) string {
 		}
 	}
 	if simple {
-		return strings.TrimSpace(s)
+		return strings.Clone(strings.TrimSpace(s))
 	}
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	// Join returns a lone field as is: clone it.
+	return strings.Clone(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
 }

@@ -50,3 +50,12 @@ func TestCleanField(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanFieldDoesNotShareMemory(t *testing.T) {
+	for _, s := range []string{"  plain title  ", "München – Süd", "tab\tsep"} {
+		got := cleanField(s)
+		if len(got) > 0 && len(s) > 0 && sharesMemory(got, s) {
+			t.Errorf("cleanField(%q) shares memory with its input", s)
+		}
+	}
+}

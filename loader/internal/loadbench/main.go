@@ -1,5 +1,6 @@
-// Command loadbench loads a folder with the loader and prints the counts
-// and the wall time: the driver for measuring peak RSS with
+// Command loadbench loads a folder with the loader (loader.Load, keeping
+// every posting, or with -stream only counting them) and prints the
+// counts and the wall time: the driver for measuring peak RSS with
 // `/usr/bin/time -v go run ./loader/internal/loadbench DIR` (or its built
 // binary). With -gen N it first writes N corpus postings into DIR.
 package main
@@ -9,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -19,10 +21,12 @@ import (
 func main() {
 	keep := flag.Bool("keep", false, "keep bodies in memory")
 	gen := flag.Int("gen", 0, "first write this many corpus postings into DIR")
+	stream := flag.Bool("stream", false, "only stream (count postings) instead of Load, which keeps them all")
 	prof := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	memprof := flag.String("memprofile", "", "after Load, write a heap profile (postings still live) to this file")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: loadbench [-keep] [-gen N] [-cpuprofile FILE] DIR")
+		fmt.Fprintln(os.Stderr, "usage: loadbench [-keep] [-stream] [-gen N] [-cpuprofile FILE] [-memprofile FILE] DIR")
 		os.Exit(2)
 	}
 	dir := flag.Arg(0)
@@ -50,6 +54,30 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
+	if !*stream {
+		ps, skips, err := loader.Load(context.Background(), srcs, loader.Options{KeepBodies: *keep})
+		el := time.Since(start)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Printf("load: postings=%d skipped=%d elapsed=%v ns/posting=%d\n",
+			len(ps), len(skips), el, el.Nanoseconds()/int64(max(len(ps), 1)))
+		if *memprof != "" {
+			runtime.GC()
+			f, err := os.Create(*memprof)
+			if err == nil {
+				err = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+		}
+		runtime.KeepAlive(ps)
+		return
+	}
 	var firstAt time.Duration
 	var last loader.Progress
 	n := 0
@@ -61,6 +89,6 @@ func main() {
 		last = b.Progress
 	}
 	el := time.Since(start)
-	fmt.Printf("postings=%d progress=%+v elapsed=%v first-batch=%v ns/posting=%d\n",
+	fmt.Printf("stream: postings=%d progress=%+v elapsed=%v first-batch=%v ns/posting=%d\n",
 		n, last, el, firstAt, el.Nanoseconds()/int64(max(n, 1)))
 }
