@@ -13,7 +13,14 @@ type Config struct {
 	Loader  loader.Options
 	Style   string // "auto" (default, from the terminal background), "dark", "light", "notty"
 	NoColor bool   // NO_COLOR is set: no colour at all
-	// Store will be added by the state store (issue 5).
+	// Store holds the user's tags, shortlist and notes; nil: none (the
+	// s, t, n, L and x keys stay off). StoreErr is what model.OpenStore
+	// returned with it: non-nil means the store runs read-only, and the
+	// status line says why.
+	Store    *model.Store
+	StoreErr error
+	// ExportDir is the folder `x` writes the shortlist to ("" means ".").
+	ExportDir string
 }
 
 // New returns the browser for cfg. Nothing is read until the program runs
@@ -33,6 +40,7 @@ func New(cfg Config) *Model {
 		}
 		return loader.Body(p, maxBody)
 	}
+	m.initState(cfg)
 	return m
 }
 

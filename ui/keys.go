@@ -113,6 +113,9 @@ func (m *Model) switchFocus() tea.Cmd {
 
 // quit stops the load and ends the program.
 func (m *Model) quit() tea.Cmd {
+	if cmd, wait := m.holdQuit(); wait {
+		return cmd // unsaved changes: a final save first (save.go)
+	}
 	m.quiting = true
 	if m.cancelLoad != nil {
 		m.cancelLoad()

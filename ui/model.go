@@ -67,6 +67,7 @@ type Model struct {
 	// Extension points for the state store's UI (issue 5).
 	overlay     Overlay                                    // a modal editor; nil when none is open
 	detailExtra func(p *model.Posting, width int) []string // lines under the detail header (the note)
+	state       stateUI                                    // the state store's UI: state*.go
 
 	// Status and help.
 	msg      string
@@ -102,7 +103,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case batchMsg:
 		cmd = m.onBatch(msg)
 	case resultMsg:
-		cmd = m.onResult(msg)
+		cmd = m.onFilterResult(msg)
+	case stateMsg:
+		cmd = m.onStateMsg(msg)
 	case renderedMsg:
 		cmd = m.onRendered(msg)
 	case spinner.TickMsg:

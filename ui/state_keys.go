@@ -3,24 +3,27 @@ package ui
 import tea "charm.land/bubbletea/v2"
 
 // This file is the seam for the state store (issue 5): the bindings s, t,
-// n, L and x exist in the keymap and route here, but stay disabled (and out
-// of the help) until storeReady reports a store. The issue-5 work replaces
-// these handlers and storeReady.
+// n, L and x exist in the keymap and route here; they are live (and in the
+// help) while storeReady reports a store. onTags is in tags.go, onNote in
+// note.go, onShortlistView in state_view.go, onExport in export.go.
 
-// storeReady reports whether a state store is wired in.
-func (m *Model) storeReady() bool { return false }
-
-// onShortlist toggles ★ on the posting under the cursor.
-func (m *Model) onShortlist() tea.Cmd { return nil }
-
-// onTags opens the tag editor for the posting under the cursor.
-func (m *Model) onTags() tea.Cmd { return nil }
-
-// onNote opens the note editor for the posting under the cursor.
-func (m *Model) onNote() tea.Cmd { return nil }
-
-// onShortlistView toggles the shortlist-only view.
-func (m *Model) onShortlistView() tea.Cmd { return nil }
-
-// onExport asks for a format and exports the shortlist.
-func (m *Model) onExport() tea.Cmd { return nil }
+// onShortlist toggles ★ on the posting under the cursor and saves, or
+// says why it cannot.
+func (m *Model) onShortlist() tea.Cmd {
+	if cmd, ok := m.refuse(); !ok {
+		return cmd
+	}
+	p := m.sel
+	if p == nil {
+		return nil
+	}
+	on, err := m.state.store.ToggleShortlist(p)
+	if err != nil {
+		return m.flash("shortlist not changed: "+err.Error(), true)
+	}
+	text := "★ shortlisted"
+	if !on {
+		text = "taken off the shortlist"
+	}
+	return tea.Batch(m.flash(text, false), m.changed())
+}

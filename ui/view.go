@@ -47,7 +47,7 @@ func (m *Model) render() string {
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
-	b.WriteString(m.statusLine(l.width))
+	b.WriteString(m.stateStatusLine(l.width))
 	if l.helpH > 0 {
 		b.WriteByte('\n')
 		b.WriteString(m.helpView())

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// maxNoteFile caps how much of the edited note file is read back.
+const maxNoteFile = 1 << 20
+
+// noteFileMsg reports the temporary file the note was written to for the
+// editor, or (err) why no editor can run.
+type noteFileMsg struct {
+	p      *model.Posting
+	before string   // the note when editing began
+	path   string   // the temporary file
+	argv   []string // the editor command, the file still to be appended
+	err    error
+}
+
+// noteEditedMsg reports that the editor exited.
+type noteEditedMsg struct {
+	p      *model.Posting
+	before string
+	path   string
+	err    error
+}
+
+// noteReadMsg carries the note read back from the edited file.
+type noteReadMsg struct {
+	p      *model.Posting
+	before string
+	text   string
+	err    error
+}
+
+func (noteFileMsg) isStateMsg()   {}
+func (noteEditedMsg) isStateMsg() {}
+func (noteReadMsg) isStateMsg()   {}
+
+// editorCommand returns the command line of $EDITOR, "vi" when unset.
+func editorCommand() []string {
+	if argv := strings.Fields(os.Getenv("EDITOR")); len(argv) > 0 {
+		return argv
+	}
+	return []string{"vi"}
+}
+
+// onNote edits the note of the posting under the cursor in $EDITOR: a
+// Cmd writes it to a temporary file; onNoteFile runs the editor. A
+// read-only store says why instead.
+func (m *Model) onNote() tea.Cmd {
+	if cmd, ok := m.refuse(); !ok {
+		return cmd
+	}
+	p := m.sel
+	if p == nil {
+		return nil
+	}
+	before, argv := m.state.store.Note(p.ID), editorCommand()
+	return func() tea.Msg { return writeNoteFile(p, before, argv) }
+}
+
+// writeNoteFile writes before to a new temporary file for the editor
+// argv, or reports why the editor cannot run.
+func writeNoteFile(p *model.Posting, before string, argv []string) noteFileMsg {
+	msg := noteFileMsg{p: p, before: before, argv: argv}
+	if _, err := exec.LookPath(argv[0]); err != nil {
+		msg.err = fmt.Errorf("editor %q: %w", argv[0], err)
+		return msg
+	}
+	f, err := os.CreateTemp("", "jobdeck-note-*.md")
+	if err != nil {
+		msg.err = fmt.Errorf("temporary file for the note: %w", err)
+		return msg
+	}
+	msg.path = f.Name()
+	_, err = io.WriteString(f, before)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(msg.path)
+		msg.path, msg.err = "", fmt.Errorf("temporary file for the note: %w", err)
+	}
+	return msg
+}
+
+// onNoteFile runs the editor on the note file, or opens the inline note
+// editor when no editor can run.
+func (m *Model) onNoteFile(msg noteFileMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.inlineNote(msg.p, msg.before, msg.err)
+	}
+	argv := append(msg.argv[1:len(msg.argv):len(msg.argv)], msg.path)
+	cmd := exec.Command(msg.argv[0], argv...)
+	return m.state.exec(cmd, func(err error) tea.Msg {
+		return noteEditedMsg{p: msg.p, before: msg.before, path: msg.path, err: err}
+	})
+}
+
+// onNoteEdited reads the note back once the editor exited. An editor that
+// could not start gives way to the inline editor; one that failed (a
+// non-zero exit, as vi's :cq) leaves the note unchanged.
+func (m *Model) onNoteEdited(msg noteEditedMsg) tea.Cmd {
+	path := msg.path
+	if msg.err != nil {
+		remove := func() tea.Msg { _ = os.Remove(path); return nil }
+		var exit *exec.ExitError
+		if errors.As(msg.err, &exit) {
+			return tea.Batch(remove, m.flash("note unchanged: the editor failed: "+msg.err.Error(), true))
+		}
+		return tea.Batch(remove, m.inlineNote(msg.p, msg.before, msg.err))
+	}
+	p, before := msg.p, msg.before
+	return func() tea.Msg {
+		text, err := readNoteFile(path)
+		return noteReadMsg{p: p, before: before, text: text, err: err}
+	}
+}
+
+// readNoteFile reads the edited note (at most maxNoteFile bytes) and
+// removes the file.
+func readNoteFile(path string) (string, error) {
+	defer func() { _ = os.Remove(path) }()
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("reading the edited note: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxNoteFile))
+	if err != nil {
+		return "", fmt.Errorf("reading the edited note: %w", err)
+	}
+	return string(b), nil
+}
+
+// onNoteRead stores the edited note.
+func (m *Model) onNoteRead(msg noteReadMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.flash("note unchanged: "+msg.err.Error(), true)
+	}
+	return m.setNote(msg.p, msg.before, msg.text)
+}
+
+// setNote gives p the note text and saves, unless it is before again
+// (compared as the store keeps notes: without CRs and trailing space).
+func (m *Model) setNote(p *model.Posting, before, text string) tea.Cmd {
+	if normNote(text) == normNote(before) {
+		return m.flash("note unchanged", false)
+	}
+	if err := m.state.store.SetNote(p, text); err != nil {
+		return m.flash("note not changed: "+err.Error(), true)
+	}
+	return m.changed()
+}
+
+// normNote is text as the store would keep it, near enough to tell
+// whether an edit changed anything.
+func normNote(s string) string {
+	return strings.TrimRight(strings.ReplaceAll(s, "\r", ""), " \t\n")
+}
+
+// noteLines renders the note of p under the detail header, width wide:
+// "Note" and the text, each line of the note wrapped under the label.
+func (m *Model) noteLines(p *model.Posting, width int) []string {
+	note := m.state.store.Note(p.ID)
+	if note == "" {
+		return nil
+	}
+	var out []string
+	for i, line := range strings.Split(note, "\n") {
+		label := "        "
+		if i == 0 {
+			label = "Note    "
+		}
+		line = clean(strings.ReplaceAll(line, "\t", "    "))
+		if strings.TrimSpace(line) == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, labelled(&m.st, label, line, width)...)
+	}
+	return out
+}

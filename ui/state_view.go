@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// onlyResultMsg is a filter result narrowed to the shortlist for the
+// shortlist-only view.
+type onlyResultMsg struct{ resultMsg }
+
+func (onlyResultMsg) isStateMsg() {}
+
+// onShortlistView toggles the shortlist-only view and filters again.
+func (m *Model) onShortlistView() tea.Cmd {
+	m.state.only = !m.state.only
+	m.shown = 0 // never narrow from a list the view cut down
+	text := "all postings"
+	if m.state.only {
+		text = "shortlist only"
+	}
+	return tea.Batch(m.startQuery(), m.flash(text, false))
+}
+
+// onFilterResult takes every filter result: in the shortlist-only view a
+// Cmd first keeps only the shortlisted rows (off the key path: one store
+// lookup a row), else it goes to onResult as it is.
+func (m *Model) onFilterResult(msg resultMsg) tea.Cmd {
+	st := m.state.store
+	if !m.state.only || msg.err != nil || st == nil {
+		return m.onResult(msg)
+	}
+	return func() tea.Msg {
+		res := msg.res
+		snap := res.Snapshot()
+		rows := make([]int32, 0, 64)
+		for _, i := range res.Rows {
+			if st.Shortlisted(snap.At(int(i)).ID) {
+				rows = append(rows, i)
+			}
+		}
+		res.Rows = rows
+		return onlyResultMsg{resultMsg{seq: msg.seq, res: res}}
+	}
+}
+
+// onOnlyResult shows a shortlist-only result, or drops it (as cancelled)
+// when the view was switched off meanwhile.
+func (m *Model) onOnlyResult(msg onlyResultMsg) tea.Cmd {
+	if !m.state.only {
+		return m.onResult(resultMsg{seq: msg.seq, err: context.Canceled})
+	}
+	return m.onResult(msg.resultMsg)
+}
+
+// stateStatusLine is the status line with the state's marks in front:
+// "★ shortlist only" in that view, "read-only" when changes cannot be
+// saved, "unsaved" after a Save failed.
+func (m *Model) stateStatusLine(width int) string {
+	var marks []string
+	switch {
+	case m.state.store == nil:
+	case m.state.readOnly() != nil:
+		marks = append(marks, m.st.Error.Render("read-only"))
+	case m.state.saveErr != nil && m.state.store.Dirty():
+		marks = append(marks, m.st.Error.Render("unsaved"))
+	}
+	if m.state.only {
+		marks = append(marks, m.st.Star.Render("★")+m.st.Status.Render(" shortlist only"))
+	}
+	if len(marks) == 0 {
+		return m.statusLine(width)
+	}
+	var prefix string
+	for _, s := range marks {
+		prefix += s + m.st.Status.Render(" · ")
+	}
+	pw := ansi.StringWidth(prefix)
+	if pw > width/2 {
+		return m.statusLine(width)
+	}
+	return prefix + m.statusLine(width-pw)
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/keymap"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// tagsOverlay edits the tags of one posting: an input prefilled with its
+// tags, comma- or space-separated, completing the word being typed from
+// the tags already in use. Accept saves them, Cancel closes unchanged.
+type tagsOverlay struct {
+	m     *Model
+	p     *model.Posting
+	keys  *keymap.EditorKeys
+	help  *help.Model
+	input textinput.Model
+	all   []string // every tag in use, for completion
+}
+
+// onTags opens the tag editor for the posting under the cursor, or says
+// why the tags cannot change.
+func (m *Model) onTags() tea.Cmd {
+	if cmd, ok := m.refuse(); !ok {
+		return cmd
+	}
+	if m.sel == nil {
+		return nil
+	}
+	o := newTagsOverlay(m, m.sel)
+	m.OpenOverlay(o)
+	return o.input.Focus()
+}
+
+// newTagsOverlay returns the tag editor for p, styled like the filter.
+func newTagsOverlay(m *Model, p *model.Posting) *tagsOverlay {
+	in := textinput.New()
+	in.Prompt = "tags: "
+	in.Placeholder = "comma or space separated"
+	in.SetStyles(m.input.Styles())
+	in.ShowSuggestions = true
+	in.KeyMap.AcceptSuggestion = m.keys.Editor.Complete
+	in.KeyMap.NextSuggestion = m.keys.Editor.NextTag
+	in.KeyMap.PrevSuggestion = m.keys.Editor.PrevTag
+	o := &tagsOverlay{m: m, p: p, keys: &m.keys.Editor, help: &m.help, all: m.state.store.AllTags()}
+	if tags := m.state.store.Tags(p.ID); len(tags) > 0 {
+		in.SetValue(strings.Join(tags, ", "))
+	}
+	in.CursorEnd()
+	o.input = in
+	o.suggest()
+	return o
+}
+
+// Update saves on Accept, closes on Cancel, and edits the input otherwise.
+func (o *tagsOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case keyMatches(k, o.keys.Accept):
+			return true, o.m.setTags(o.p, model.ParseTags(o.input.Value()))
+		case keyMatches(k, o.keys.Cancel):
+			return true, o.m.flash("tags unchanged", false)
+		}
+	}
+	var cmd tea.Cmd
+	o.input, cmd = o.input.Update(msg)
+	o.suggest()
+	return false, cmd
+}
+
+// suggest offers, for the word being typed, every tag in use that the
+// input does not hold yet: the input completes the whole value, so each
+// suggestion is the text before that word plus the tag.
+func (o *tagsOverlay) suggest() {
+	v := o.input.Value()
+	cut := strings.LastIndexAny(v, ", \t") + 1
+	head := v[:cut]
+	have := map[string]bool{}
+	for _, t := range model.ParseTags(head) {
+		have[strings.ToLower(t)] = true
+	}
+	sugs := make([]string, 0, len(o.all))
+	for _, t := range o.all {
+		if !have[strings.ToLower(t)] {
+			sugs = append(sugs, head+t)
+		}
+	}
+	o.input.SetSuggestions(sugs)
+}
+
+// matching returns the tags the word being typed may complete to.
+func (o *tagsOverlay) matching() []string {
+	head := len(o.input.Value()) - len(lastWord(o.input.Value()))
+	var out []string
+	for _, s := range o.input.MatchedSuggestions() {
+		if head <= len(s) {
+			out = append(out, s[head:])
+		}
+	}
+	return out
+}
+
+// lastWord returns the word of v after its last separator.
+func lastWord(v string) string { return v[strings.LastIndexAny(v, ", \t")+1:] }
+
+// View shows the input, the tags it may complete to, and its keys.
+func (o *tagsOverlay) View(width, height int) string {
+	o.input.SetWidth(max(width-len(o.input.Prompt)-1, 1))
+	lines := []string{o.input.View()}
+	if ms := o.matching(); len(ms) > 0 && lastWord(o.input.Value()) != "" && height > 2 {
+		lines = append(lines, o.m.st.Dim.Render("  "+clean(strings.Join(ms, "  "))))
+	}
+	o.help.SetWidth(width)
+	lines = append(lines, o.help.ShortHelpView([]key.Binding{o.keys.Accept, o.keys.Cancel, o.keys.Complete, o.keys.NextTag, o.keys.PrevTag}))
+	return strings.Join(lines, "\n")
+}
+
+// setTags gives p the tags and saves, unless they are what p has.
+func (m *Model) setTags(p *model.Posting, tags []string) tea.Cmd {
+	st := m.state.store
+	if slices.Equal(tags, st.Tags(p.ID)) {
+		return m.flash("tags unchanged", false)
+	}
+	if err := st.SetTags(p, tags); err != nil {
+		return m.flash("tags not changed: "+err.Error(), true)
+	}
+	return m.changed()
+}
