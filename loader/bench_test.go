@@ -13,12 +13,18 @@ import (
 )
 
 // benchCorpus returns a folder of n generated postings, written once into
-// os.TempDir() and reused across runs (a marker file records completion).
+// os.TempDir() (jobdeck-bench-100k for 100,000) and reused across runs; a
+// marker file records completion and the corpus.Version.
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "jobdeck-bench-"+strconv.Itoa(n))
+	name := strconv.Itoa(n)
+	if n%1000 == 0 {
+		name = strconv.Itoa(n/1000) + "k"
+	}
+	dir := filepath.Join(os.TempDir(), "jobdeck-bench-"+name)
 	marker := filepath.Join(dir, ".complete")
-	if _, err := os.Stat(marker); err == nil {
+	version := []byte(strconv.Itoa(corpus.Version))
+	if got, err := os.ReadFile(marker); err == nil && string(got) == string(version) {
 		return dir
 	}
 	b.Logf("writing %d postings to %s (once)", n, dir)
@@ -28,7 +34,7 @@ func benchCorpus(b *testing.B, n int) string {
 	if err := corpus.Write(dir, n, 42); err != nil {
 		b.Fatal(err)
 	}
-	if err := os.WriteFile(marker, nil, 0o644); err != nil {
+	if err := os.WriteFile(marker, version, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	return dir

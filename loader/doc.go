@@ -1,8 +1,82 @@
-// Package loader discovers and parses job postings: it walks folders (and
-// follows symlinks without looping), reads .md, .markdown and .txt files
-// with YAML, TOML or JSON frontmatter or none, repairs their text
-// (mojibake, Windows-1252, newlines, control characters and escape
-// sequences), maps the many field names job boards use onto
-// model.Posting, dedupes, and streams the result in batches. It knows
-// nothing of the UI.
+// Package loader discovers and parses job postings. It knows nothing of
+// the UI.
+//
+// # Walk
+//
+// Stream and Load walk each Source recursively and read files ending in
+// .md, .markdown or .txt (in any case). Files with other extensions are
+// ignored silently: not loaded, not counted, not reported. A file named
+// directly as a Source is read whatever its extension. Reported as skipped,
+// each with a reason: hidden files (".x.md") and hidden folders (one line
+// for the folder), editor backups ("x~", "#x#", ".swp", ".swo", ".swx"),
+// binary files (a NUL byte, or mostly control bytes or non-text in the
+// first 8 KiB), empty and white-space-only files, files that are not
+// regular (FIFOs, devices), broken symlinks, and unreadable files and
+// folders (the load goes on). Symlinks are followed; a folder already
+// visited (same device and inode; by path, with a limit of 40 nested
+// links, where the FS exposes no inode) is skipped as a symlink loop.
+//
+// # Parsing
+//
+// Frontmatter is YAML (---), TOML (+++) or JSON ({ ... }); flat YAML and
+// TOML, and JSON whose first line is "{", are decoded by fast hand-written
+// readers, everything else through adrg/frontmatter with gopkg.in/yaml.v2,
+// BurntSushi/toml and encoding/json. A UTF-8 BOM is removed first; JSON
+// frontmatter is accepted even when "}" is not followed by a blank line; a
+// leading "---" that is not followed by a "key:" line is a horizontal rule,
+// not frontmatter. Malformed frontmatter leaves the raw text as the body
+// (the frontmatter lines fenced as code), fills what it can from its
+// "key: value" lines, and adds a "malformed frontmatter" warning.
+//
+// Keys are matched case-insensitively, ignoring '_', '-', ' ' and '.', in
+// this order of preference: title/position/role/job_title;
+// company/companyName/company_name/employer/organization/
+// hiringOrganization(.name); location/jobLocation (schema.org addresses
+// are joined)/candidate_required_location; date/datePosted/
+// publication_date/postedDate/timestamp/createdAt (ISO 8601, date only,
+// epoch seconds, or epoch milliseconds from 10^11 up);
+// tags/hashtags/skills/keywords/categories (a list, or "#a,#b" or "a, b");
+// url/link; applyUrl/apply_url; salary/baseSalary (a schema.org
+// MonetaryAmount becomes "USD 100000–130000 per year");
+// jobType/employmentType/type/contract; remote (true, "yes", ...). A
+// location with the word "remote" also sets Remote.
+//
+// Without frontmatter, "Key: value" lines among the first lines (also in
+// bullets) fill the same fields. The title is then the first "# " heading
+// of markdown (and of a .txt whose first line is one), else the first
+// non-blank line, unless that is a section word (Requirements, About…,
+// Experience, with small misspellings forgiven), a list item, a
+// "Key: value" line or a whole paragraph; then the file name gives it:
+// "senior-go-dev_2.txt" → "Senior Go Dev 2", while a machine-made name
+// such as "002_71463f877dbb845b.txt" gives
+// "Untitled posting (002_71463f877dbb845b)".
+//
+// Plain text (.txt without frontmatter) becomes markdown: the title line
+// a "# " heading, "•", "–", "·" (and "-", "*", "+", ...) bullets "- "
+// items, short lines standing alone "## " headings, hand-wrapped lines
+// hard line breaks (two trailing spaces); a line start that markdown
+// would misread ("#1 rule", "> x", "---") and HTML-like "<tags" are
+// escaped.
+//
+// # Text repair
+//
+// A file that is not valid UTF-8 is read as Windows-1252 (undefined bytes
+// as Latin-1). CRLF and lone CR become LF. Mojibake — UTF-8 once decoded
+// as Windows-1252 or Mac Roman — is undone where mapping a run of
+// non-ASCII characters back to bytes gives valid multi-byte UTF-8
+// ("â€™" → "’", "‚Äôs" → "’s", "üöÄ" → "🚀", "CafÃ©" → "Café"). Then C0
+// and C1 controls (except newline and tab in the body), whole ANSI
+// escape sequences (CSI, OSC, DCS, SOS, PM, APC, in ESC and C1 form) and
+// bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)
+// are removed from every field and the body. Each repair adds a warning.
+//
+// # Size cap, IDs and duplicates
+//
+// At most Options.MaxBody bytes (DefaultMaxBody, 1 MiB) of a file are
+// read; a longer file is cut at the last line break before the cap, with
+// a "body cut at" warning. A posting's ID is the first 16 hex digits of
+// the SHA-256 of its normalized URL (lower-case scheme and host, no
+// fragment, trailing slash, default port or utm_* parameters) or, without
+// a URL, of its repaired text; it survives moving or renaming the folder.
+// Postings with the same ID are one posting that knows all its paths.
 package loader

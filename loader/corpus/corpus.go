@@ -19,6 +19,10 @@ import (
 // PerFolder is the number of files Write puts in one folder.
 const PerFolder = 1000
 
+// Version changes whenever the generated content changes, so that cached
+// corpora (such as the benchmarks' folder in os.TempDir()) are rewritten.
+const Version = 2
+
 // Shape is the file layout of a generated posting.
 type Shape int
 
