@@ -34,18 +34,23 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 			start = int(e.ends[f-1]) + 1
 		}
 		kf := k[start:end]
-		if len(kf) < len(pf) || !hasByteSubseq(kf, pf) {
+		if len(kf) < len(pf) {
 			continue
 		}
 		var sc int
-		m := true
+		var m bool
 		switch {
 		case !t.ascii || e.nonASCII&(1<<min(f, 63)) != 0:
-			sc, m = fuzzyScore(t.runes, e.raw[start:end], nil)
+			if hasByteSubseq(kf, pf) {
+				sc, m = fuzzyScore(t.runes, e.raw[start:end], nil)
+			}
 		case len(pf) == 1:
-			sc = fuzzyScoreASCII1(pf[0], e.raw[start:end], kf)
+			// The mask says c is in the field: score right away.
+			sc, m = fuzzyScoreASCII1(pf[0], e.raw[start:end], kf)
 		default:
-			sc = fuzzyScoreASCII(pf, e.raw[start:end])
+			if hasByteSubseq(kf, pf) {
+				sc, m = fuzzyScoreASCII(pf, e.raw[start:end])
+			}
 		}
 		if m && (field < 0 || sc > score) {
 			field, score = f, sc
@@ -107,10 +112,10 @@ func fieldText(p *Posting, f int) string {
 	return ""
 }
 
-// fuzzyScoreASCII is fuzzyScore for an ASCII string s and an ASCII folded
-// pattern pf that is known to match s (pf is a subsequence of s folded);
-// it returns the same score without decoding runes.
-func fuzzyScoreASCII(pf, s string) int {
+// fuzzyScoreASCII is fuzzyScore for an ASCII string s and a non-empty
+// ASCII folded pattern pf: the same score and verdict, without decoding
+// runes.
+func fuzzyScoreASCII(pf, s string) (int, bool) {
 	total, nMatched, lastMatch := 0, 0, -1
 	pi := 0
 	bestScore, matchedIndex := -1, -1
@@ -161,12 +166,12 @@ func fuzzyScoreASCII(pf, s string) int {
 		}
 		last = cand
 	}
-	return total + nMatched - len(s)
+	return total + nMatched - len(s), nMatched == len(pf)
 }
 
 // fuzzyScoreASCII1 is fuzzyScoreASCII for a one-byte pattern c, given s and
-// its folded form folded: it visits only the occurrences of c.
-func fuzzyScoreASCII1(c byte, s, folded string) int {
+// its folded form folded.
+func fuzzyScoreASCII1(c byte, s, folded string) (int, bool) {
 	best, at := -1, -1
 	for j := 0; j < len(folded); j++ {
 		if folded[j] != c {
@@ -188,6 +193,9 @@ func fuzzyScoreASCII1(c byte, s, folded string) int {
 			best, at = score, j
 		}
 	}
+	if at < 0 {
+		return 0, false
+	}
 	best += max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
-	return best + 1 - len(s)
+	return best + 1 - len(s), true
 }

@@ -72,3 +72,35 @@ func TestEntryAligned(t *testing.T) {
 		}
 	}
 }
+
+// TestFuzzyScoreASCIIEqualsGeneric checks the ASCII scorers against the
+// rune scorer, matching or not.
+func TestFuzzyScoreASCIIEqualsGeneric(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	alpha := []byte("aAbBsSeE -_./\\xyZ")
+	rs := func(n int) string {
+		b := make([]byte, r.IntN(n+1))
+		for i := range b {
+			b[i] = alpha[r.IntN(len(alpha))]
+		}
+		return string(b)
+	}
+	for range 30000 {
+		pat, s := rs(4), rs(20)
+		if pat == "" {
+			continue
+		}
+		pf := string(appendFolded(nil, pat))
+		want, wok := fuzzyScore([]rune(pat), s, nil)
+		got, ok := fuzzyScoreASCII(pf, s)
+		if ok != wok || ok && got != want {
+			t.Fatalf("fuzzyScoreASCII(%q, %q) = %d %v, want %d %v", pat, s, got, ok, want, wok)
+		}
+		if len(pf) == 1 {
+			got, ok = fuzzyScoreASCII1(pf[0], s, string(appendFolded(nil, s)))
+			if ok != wok || ok && got != want {
+				t.Fatalf("fuzzyScoreASCII1(%q, %q) = %d %v, want %d %v", pat, s, got, ok, want, wok)
+			}
+		}
+	}
+}

@@ -1,0 +1,4 @@
+package model
+
+// Percentiles exposes percentiles to the external benchmarks.
+var Percentiles = percentiles
