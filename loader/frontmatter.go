@@ -250,10 +250,9 @@ func flatScalar(v string) (any, error) {
 	return v, nil
 }
 
-// scanKeyValues fills empty fields of p from "Key: value" lines (and
-// bullets holding them) among the first lines of text; it is the lenient
-// reader for plain text and for malformed frontmatter. It returns the
-// number of lines it used.
+// scanKeyValues reports "Key: value" lines (and bullets holding them)
+// among the first maxLines non-blank lines of text to set; it is the
+// lenient reader for plain text and for malformed frontmatter.
 func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
 	n := 0
 	for text != "" && n < maxLines {
@@ -269,10 +268,25 @@ func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
 		if !ok || len(k) > 32 || strings.HasPrefix(v, "//") {
 			continue
 		}
-		f, _ := lookupAlias(strings.TrimSpace(strings.Trim(k, `"'*`)))
+		key := strings.TrimSpace(strings.Trim(k, `"'*`))
+		f, _ := lookupAlias(key)
 		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',`))
-		if f != fNone && v != "" {
-			set(f, v)
+		if f == fNone || v == "" || !plausibleLine(f, normKey(key), v) {
+			continue
 		}
+		set(f, v)
 	}
+}
+
+// plausibleLine filters "Key: value" lines of free text: a title only
+// from "Title:" or "Job title:" (a "Role:" line is usually prose), and
+// short values only for the one-line fields.
+func plausibleLine(f field, key, v string) bool {
+	switch f {
+	case fTitle:
+		return (key == "title" || key == "jobtitle") && len(v) <= 150
+	case fCompany, fLocation, fType, fSalary:
+		return len(v) <= 150
+	}
+	return true
 }
