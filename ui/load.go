@@ -27,8 +27,9 @@ type batchMsg struct {
 }
 
 // waitBatch waits for the next batch of the stream; a closed stream yields
-// a final done batch.
+// a final done batch. Loading sets the soft memory limit (limitMemory).
 func (m *Model) waitBatch() tea.Cmd {
+	limitMemory()
 	ch := m.stream
 	return func() tea.Msg {
 		b, ok := <-ch
