@@ -23,9 +23,11 @@ func MetaLine(p *Posting) string {
 
 // Highlights returns the positions to highlight for p: rune indexes into
 // p.Title and into MetaLine(p), ascending and without duplicates. Each
-// positive text term contributes the runes it matched in the field where it
-// scored best (the same field Filter ranked it by); a term whose best field
-// is a keyword, or a tag:/is: or negated term, contributes nothing.
+// positive text term contributes the runes sahilm/fuzzy matched in the shown
+// field (title, company or location; the one its scope names, if any) where
+// it scores best, earlier fields winning ties, even when a keyword scored
+// higher. A term matching no shown field, and tag:, is: and negated terms,
+// contribute nothing.
 // Indexes count runes (code points), not bytes and not grapheme clusters:
 // a combining mark is a rune of its own.
 func (q Query) Highlights(p *Posting) (title, meta []int) {
@@ -35,8 +37,11 @@ func (q Query) Highlights(p *Posting) (title, meta []int) {
 		if t.Negate || t.Scope == ScopeTag || t.Scope == ScopeShortlisted {
 			continue
 		}
-		field, _, _ := t.bestField(p, t.onlyField())
-		if field < fieldTitle || field > fieldLocation {
+		field := t.onlyField()
+		if field < 0 {
+			field = t.bestShownField(p)
+		}
+		if field < 0 {
 			continue
 		}
 		text := fieldText(p, field)
@@ -67,4 +72,16 @@ func (q Query) Highlights(p *Posting) (title, meta []int) {
 func sortedUnique(xs []int) []int {
 	slices.Sort(xs)
 	return slices.Compact(xs)
+}
+
+// bestShownField returns the field among title, company and location where
+// t scores best, earlier fields winning ties, or -1 when none matches.
+func (t *Term) bestShownField(p *Posting) int {
+	best, bestScore := -1, 0
+	for f := fieldTitle; f <= fieldLocation; f++ {
+		if sc, ok := fuzzyScore(t.runes, fieldText(p, f), nil); ok && (best < 0 || sc > bestScore) {
+			best, bestScore = f, sc
+		}
+	}
+	return best
 }

@@ -23,7 +23,7 @@ func TestHighlights(t *testing.T) {
 		// sahilm/fuzzy takes the first e and n ("Senior") and the g of
 		// "Engineer": the highlights show what the library matched.
 		{"title:eng", []int{1, 2, 17}, nil},
-		{"golang", nil, nil},             // best in a keyword: not shown
+		{"golang", nil, nil},             // only in a keyword: not shown
 		{"-senior", nil, nil},            // negated: nothing
 		{"xyz", nil, nil},                // no match
 		{"sen sen", []int{0, 1, 2}, nil}, // duplicates merged
@@ -53,6 +53,9 @@ func TestHighlightsUnicode(t *testing.T) {
 		{Posting{Title: "x", Location: "São Paulo"}, "paulo", nil, []int{4, 5, 6, 7, 8}},
 		// CJK.
 		{Posting{Title: "エンジニア 東京"}, "東京", []int{6, 7}, nil},
+		// "go" scores best in the keyword "go", but is shown where the
+		// user can see it match: the title.
+		{Posting{Title: "Go Developer", Keywords: []string{"go"}}, "go", []int{0, 1}, nil},
 		// Case folding across non-ASCII.
 		{Posting{Title: "x", Company: "ÆRØ Shipping"}, "ærø", nil, []int{0, 1, 2}},
 	}

@@ -67,12 +67,14 @@ const cancelCheckEvery = 1024
 // collection: it reads only the immutable snapshot. The work is split across
 // runtime.GOMAXPROCS goroutines.
 //
-// prev, when non-nil, is an earlier Result over the same collection (or
-// nil). When q only narrows prev's query (each old term implied by a new
-// one, as when the user types on) and snap is prev's snapshot or a later one,
-// only prev's rows and the postings added since are checked; the result is
-// the same as without prev. Queries with tag: or is: terms are always
-// filtered from scratch, since the user's annotations may have changed.
+// prev may be nil or any earlier Result; it only ever saves work. When it
+// came from the same collection, snap is its snapshot or a later one, and q
+// only narrows prev's query (each old term implied by a new one, as when
+// the user types on, or the same query again after more postings arrived),
+// only prev's rows and the postings added since are checked. The result is
+// the same as without prev, whatever the sort orders. Queries with tag: or
+// is: terms are always filtered from scratch, since the user's annotations
+// may have changed in between.
 //
 // When ctx is cancelled, Filter stops early and returns an error wrapping
 // ctx.Err() (check with errors.Is(err, context.Canceled)).
