@@ -45,9 +45,6 @@ func newTagsOverlay(m *Model, p *model.Posting) *tagsOverlay {
 	in.Placeholder = "comma or space separated"
 	in.SetStyles(m.input.Styles())
 	in.ShowSuggestions = true
-	in.KeyMap.AcceptSuggestion = m.keys.Editor.Complete
-	in.KeyMap.NextSuggestion = m.keys.Editor.NextTag
-	in.KeyMap.PrevSuggestion = m.keys.Editor.PrevTag
 	o := &tagsOverlay{m: m, p: p, keys: &m.keys.Editor, help: &m.help, all: m.state.store.AllTags()}
 	if tags := m.state.store.Tags(p.ID); len(tags) > 0 {
 		in.SetValue(strings.Join(tags, ", "))
@@ -68,6 +65,11 @@ func (o *tagsOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
 			return true, o.m.flash("tags unchanged", false)
 		}
 	}
+	// The input completes with the keymap's bindings, as they are now
+	// (enabled: the editor has the keyboard).
+	o.input.KeyMap.AcceptSuggestion = o.keys.Complete
+	o.input.KeyMap.NextSuggestion = o.keys.NextTag
+	o.input.KeyMap.PrevSuggestion = o.keys.PrevTag
 	var cmd tea.Cmd
 	o.input, cmd = o.input.Update(msg)
 	o.suggest()

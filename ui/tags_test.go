@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTagsPrefillCompleteSave(t *testing.T) {
+	m, st, path := newStoreModel(t)
+	other, _ := m.coll.ByID("c")
+	if err := st.SetTags(other, []string{"remote", "Rust", "go"}); err != nil {
+		t.Fatal(err)
+	}
+	p := m.sel
+	if err := st.SetTags(p, []string{"go"}); err != nil {
+		t.Fatal(err)
+	}
+	send(t, m, kp("t"))
+	o, ok := m.overlay.(*tagsOverlay)
+	if !ok {
+		t.Fatalf("t opened %T", m.overlay)
+	}
+	if v := o.input.Value(); v != "go" {
+		t.Errorf("prefill %q, want go", v)
+	}
+	if !m.keys.Editor.Accept.Enabled() || m.keys.Quit.Enabled() {
+		t.Error("keymap not in input mode")
+	}
+	if s := screen(m); !contains(s, "tags: go") || !contains(s, "enter save") || !contains(s, "esc cancel") || !contains(s, "tab complete") {
+		t.Errorf("editor or its keys not shown:\n%s", s)
+	}
+	typeText(t, m, ", r")
+	if got := o.matching(); !slices.Equal(got, []string{"remote", "Rust"}) {
+		t.Errorf("completions for r: %v, want [remote Rust] (go is taken)", got)
+	}
+	typeText(t, m, "u")
+	send(t, m, kp("tab"))
+	if v := o.input.Value(); v != "go, rust" {
+		t.Errorf("after tab: %q", v)
+	}
+	typeText(t, m, " new-one")
+	send(t, m, kp("enter"))
+	if m.overlay != nil {
+		t.Fatal("enter did not close the editor")
+	}
+	want := []string{"go", "rust", "new-one"}
+	if got := st.Tags(p.ID); !slices.Equal(got, want) {
+		t.Errorf("tags %v, want %v", got, want)
+	}
+	if got := reopen(t, path).Tags(p.ID); !slices.Equal(got, want) {
+		t.Errorf("saved tags %v, want %v", got, want)
+	}
+	s := strings.Join(strings.Fields(screen(m)), " ")
+	if !contains(s, "Tags go rust new-one") {
+		t.Errorf("detail header lacks the tags:\n%s", screen(m))
+	}
+	if !contains(s, p.Title+" go rust new-one") {
+		t.Errorf("row lacks the tag labels:\n%s", screen(m))
+	}
+}
+
+func TestTagsEscCancels(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	send(t, m, kp("t"))
+	typeText(t, m, "remote")
+	send(t, m, kp("esc"))
+	if m.overlay != nil || st.Tags(m.sel.ID) != nil || st.Dirty() || m.msg != "tags unchanged" {
+		t.Errorf("esc: overlay %v, tags %v, dirty %v, msg %q", m.overlay, st.Tags(m.sel.ID), st.Dirty(), m.msg)
+	}
+	if m.keys.Editor.Accept.Enabled() || !m.keys.Quit.Enabled() {
+		t.Error("keymap still in input mode")
+	}
+}
+
+func TestTagsFilterAndClearing(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	p := m.sel
+	send(t, m, kp("t"))
+	typeText(t, m, "onsite")
+	send(t, m, kp("enter"))
+	send(t, m, kp("/"))
+	typeText(t, m, "tag:onsite")
+	send(t, m, kp("enter"))
+	if got := titles(m); !slices.Equal(got, []string{p.Title}) {
+		t.Fatalf("tag:onsite shows %v", got)
+	}
+	// Emptying the input removes the tags, and the tag: query runs again.
+	send(t, m, kp("t"))
+	for range "onsite" {
+		send(t, m, kp("backspace"))
+	}
+	send(t, m, kp("enter"))
+	if st.Tags(p.ID) != nil || m.res.Len() != 0 {
+		t.Errorf("tags %v, rows %v", st.Tags(p.ID), titles(m))
+	}
+}
