@@ -82,7 +82,11 @@ func writeNoteFile(p *model.Posting, before string, argv []string) noteFileMsg {
 		return msg
 	}
 	msg.path = f.Name()
-	_, err = io.WriteString(f, before)
+	text := before
+	if text != "" {
+		text += "\n" // a text file ends its last line
+	}
+	_, err = io.WriteString(f, text)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
