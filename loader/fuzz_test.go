@@ -55,6 +55,7 @@ func FuzzParse(f *testing.F) {
 		if p.Title == "" {
 			t.Errorf("empty title for %q", data)
 		}
+		checkNoBorrow(t, name, data)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -46,7 +47,7 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 			}
 		}
 	}()
-	text, warns := repairScanned(data, info)
+	text, warns := repairScanned(data, info, !wantBody)
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
 	markdown := kind != fmNone || isMarkdownName(name)
@@ -66,18 +67,20 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	if kind != fmFound {
 		scanKeyValues(body, 12, setIfEmpty(p))
 	}
-	var lines []string
 	titleLine := -1
 	if p.Title == "" {
 		if markdown {
 			p.Title = markdownTitle(body)
 		}
 		if p.Title == "" {
-			lines = strings.Split(body, "\n")
-			p.Title, titleLine = plainTitle(lines)
+			p.Title, titleLine = plainTitle(body)
 		}
 		if p.Title == "" {
 			p.Title = titleFromName(name)
+		}
+	} else if !markdown && wantBody {
+		if t, i := plainTitle(body); t == p.Title {
+			titleLine = i
 		}
 	}
 	if wantBody {
@@ -91,12 +94,7 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 		case markdown:
 			p.Body = trimBlankLines(body)
 		default:
-			if lines == nil {
-				lines = strings.Split(body, "\n")
-				if t, i := plainTitle(lines); t == p.Title {
-					titleLine = i
-				}
-			}
+			lines := strings.Split(body, "\n")
 			p.Body = plainToMarkdown(lines, titleLine)
 		}
 	}
@@ -115,7 +113,7 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 // as Windows-1252, newlines normalized, mojibake undone, controls removed;
 // with a warning for each repair that happened.
 func repairText(data []byte) (string, []string) {
-	return repairScanned(data, scan(data))
+	return repairScanned(data, scan(data), false)
 }
 
 // scanInfo is what one pass over a file's bytes learned: its flags and
@@ -130,19 +128,24 @@ func scan(data []byte) scanInfo {
 	return scanInfo{f: f, valid: !f.high || utf8.Valid(data)}
 }
 
-// repairScanned is repairText for data already scanned.
-func repairScanned(data []byte, info scanInfo) (string, []string) {
+// repairScanned is repairText for data already scanned. With borrow, a
+// text that needs no repair is a view of data instead of a copy: the
+// caller must then keep no substring of it (fields go through cleanField,
+// which copies) and must not change data while it uses the text.
+func repairScanned(data []byte, info scanInfo, borrow bool) (string, []string) {
 	var warns []string
 	f := info.f
 	var text string
 	switch {
-	case !f.high:
-		text = string(data)
-	case info.valid:
-		text = strings.TrimPrefix(string(bytes.TrimPrefix(data, bom)), "\uFEFF")
-	default:
+	case !info.valid:
 		text = decodeCP1252(bytes.TrimPrefix(data, bom))
 		warns = append(warns, WarnCP1252)
+	case borrow:
+		text = strings.TrimPrefix(unsafe.String(unsafe.SliceData(data), len(data)), "\uFEFF")
+	case !f.high:
+		text = string(data)
+	default:
+		text = strings.TrimPrefix(string(bytes.TrimPrefix(data, bom)), "\uFEFF")
 	}
 	if f.cr {
 		text = normalizeNewlines(text)

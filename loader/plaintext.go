@@ -199,10 +199,12 @@ func looksLikeHash(w string) bool {
 
 // plainTitle picks the title of plain text: its first non-blank line,
 // unless that is a section word, a list item, a "Key: value" line or a
-// whole paragraph. It returns "" and the line index -1 when the title must
-// come from the file name.
-func plainTitle(lines []string) (string, int) {
-	for i, l := range lines {
+// whole paragraph. It returns the title and the index of its line, or ""
+// and -1 when the title must come from the file name.
+func plainTitle(text string) (string, int) {
+	for i := 0; text != ""; i++ {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
 		t := strings.TrimSpace(l)
 		if t == "" {
 			continue

@@ -49,7 +49,7 @@ func TestPlainTitle(t *testing.T) {
 		{strings.Repeat("word ", 40), ""},
 		{"Title: with colon inside", "Title: with colon inside"},
 	} {
-		got, _ := plainTitle(strings.Split(c.text, "\n"))
+		got, _ := plainTitle(c.text)
 		if c.text == "Title: with colon inside" {
 			// "Title:" is an alias key: the key/value scan fills the
 			// title instead, so plainTitle declines.

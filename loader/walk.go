@@ -14,6 +14,7 @@ const (
 	ReasonHiddenDir   = "hidden folder"
 	ReasonBackup      = "editor backup"
 	ReasonLoop        = "symlink loop: folder already visited"
+	ReasonVisited     = "folder already loaded through a symlink"
 	ReasonTooDeep     = "too many nested symlinks"
 	ReasonBrokenLink  = "broken symlink"
 	ReasonNotRegular  = "not a regular file"
@@ -129,7 +130,11 @@ func (w *walker) dir(src *Source, root, dir string, visited map[dirKey]bool, lin
 			}
 			k, byInode := keyOf(info, p)
 			if byInode && visited[k] {
-				ok = w.skip(displayPath(src, root, p), ReasonLoop)
+				reason := ReasonLoop
+				if nlinks == links {
+					reason = ReasonVisited
+				}
+				ok = w.skip(displayPath(src, root, p), reason)
 				break
 			}
 			visited[k] = true
