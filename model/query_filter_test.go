@@ -167,7 +167,7 @@ func TestNarrowingEqualsFresh(t *testing.T) {
 		"go -go", "münchen", "engineer (go)"}
 	ctx := context.Background()
 	narrowed := 0
-	for round := range 30 {
+	for round := range 12 {
 		c := NewCollection()
 		c.Add(all[:4000]...)
 		typed := []rune(words[r.IntN(len(words))])
@@ -200,7 +200,7 @@ func TestNarrowingEqualsFresh(t *testing.T) {
 			prev = &got
 		}
 	}
-	if narrowed < 50 {
+	if narrowed < 20 {
 		t.Fatalf("only %d filters narrowed; the test does not exercise narrowing", narrowed)
 	}
 }
@@ -274,7 +274,7 @@ func mustFilterSnap(t *testing.T, s Snapshot, q string, o SortOrder) Result {
 // TestFilterCancelledMidway cancels while a big filter runs.
 func TestFilterCancelledMidway(t *testing.T) {
 	c := NewCollection()
-	c.Add(genPostings(50000, 1)...)
+	c.Add(genPostings(20000, 1)...)
 	snap := c.Snapshot()
 	snap.order(SortNewest)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Microsecond)
