@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -221,5 +222,18 @@ func BenchmarkMemoryLoad(b *testing.B) {
 		b.ReportMetric(float64(m.coll.Len()), "postings")
 		b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "MB-live-heap")
 		b.ReportMetric(peakRSS()/(1<<20), "MB-peak-RSS")
+	}
+}
+
+// BenchmarkRenderBody measures one glamour rendering of a ~4 KB corpus
+// body at 71 columns: the work renderBody does in a Cmd, off the key path.
+func BenchmarkRenderBody(b *testing.B) {
+	p := corpus.MakeItem(7, 1).Posting
+	b.ReportMetric(float64(len(p.Body)), "body-bytes")
+	read := func(p *model.Posting) (string, error) { return p.Body, nil }
+	for i := 0; i < b.N; i++ {
+		if msg := renderBody(context.Background(), renderKey{p: &p, width: 71, style: "dark"}, read); msg.err != nil {
+			b.Fatal(msg.err)
+		}
 	}
 }

@@ -20,6 +20,7 @@ func (m *Model) statusLine(width int) string {
 		if m.running != 0 {
 			left.WriteString(" (filtering…)")
 		}
+		left.WriteString(" · by score, then " + m.sort.String())
 	} else {
 		left.WriteString(" · sort " + m.sort.String())
 	}
