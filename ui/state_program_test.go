@@ -35,7 +35,7 @@ func TestProgramShortlistNoteQuitReopen(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	wait("1/3")
 	tm.Send(tea.KeyPressMsg{Code: 's', Text: "s"})
-	wait("saved")
+	wait("★ Otter Wrangler") // the renderer writes only changed cells: wait for whole new text
 	tm.Send(tea.KeyPressMsg{Code: 'n', Text: "n"})
 	wait("remember the otters")
 	tm.Send(tea.KeyPressMsg{Code: 't', Text: "t"})
