@@ -33,12 +33,15 @@ type noteEditedMsg struct {
 	err    error
 }
 
-// noteReadMsg carries the note read back from the edited file.
+// noteReadMsg carries the note read back from the edited file. execErr
+// is why the editor may not have run: the file left as it was then means
+// the inline editor takes over.
 type noteReadMsg struct {
-	p      *model.Posting
-	before string
-	text   string
-	err    error
+	p       *model.Posting
+	before  string
+	text    string
+	err     error
+	execErr error
 }
 
 func (noteFileMsg) isStateMsg()   {}
@@ -111,22 +114,21 @@ func (m *Model) onNoteFile(msg noteFileMsg) tea.Cmd {
 }
 
 // onNoteEdited reads the note back once the editor exited. An editor that
-// could not start gives way to the inline editor; one that failed (a
-// non-zero exit, as vi's :cq) leaves the note unchanged.
+// failed (a non-zero exit, as vi's :cq) leaves the note unchanged. Any
+// other error (it could not start, the terminal could not be handed over
+// or taken back) still reads the file: an edit made is kept, else the
+// inline editor takes over.
 func (m *Model) onNoteEdited(msg noteEditedMsg) tea.Cmd {
 	path := msg.path
-	if msg.err != nil {
+	var exit *exec.ExitError
+	if errors.As(msg.err, &exit) {
 		remove := func() tea.Msg { _ = os.Remove(path); return nil }
-		var exit *exec.ExitError
-		if errors.As(msg.err, &exit) {
-			return tea.Batch(remove, m.flash("note unchanged: the editor failed: "+msg.err.Error(), true))
-		}
-		return tea.Batch(remove, m.inlineNote(msg.p, msg.before, msg.err))
+		return tea.Batch(remove, m.flash("note unchanged: the editor failed: "+msg.err.Error(), true))
 	}
-	p, before := msg.p, msg.before
+	p, before, execErr := msg.p, msg.before, msg.err
 	return func() tea.Msg {
 		text, err := readNoteFile(path)
-		return noteReadMsg{p: p, before: before, text: text, err: err}
+		return noteReadMsg{p: p, before: before, text: text, err: err, execErr: execErr}
 	}
 }
 
@@ -148,6 +150,9 @@ func readNoteFile(path string) (string, error) {
 
 // onNoteRead stores the edited note.
 func (m *Model) onNoteRead(msg noteReadMsg) tea.Cmd {
+	if msg.execErr != nil && (msg.err != nil || normNote(msg.text) == normNote(msg.before)) {
+		return m.inlineNote(msg.p, msg.before, msg.execErr)
+	}
 	if msg.err != nil {
 		return m.flash("note unchanged: "+msg.err.Error(), true)
 	}

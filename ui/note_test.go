@@ -138,3 +138,20 @@ func TestNoteInlineWhenExecFails(t *testing.T) {
 		t.Errorf("note %q", st.Note(m.sel.ID))
 	}
 }
+
+func TestNoteKeptWhenTerminalRestoreFails(t *testing.T) {
+	fakeEditor(t, `printf 'kept\n' > "$1"`)
+	m, st, _ := newStoreModel(t)
+	m.state.exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+		return func() tea.Msg {
+			if err := c.Run(); err != nil {
+				t.Error(err)
+			}
+			return fn(errors.New("restoring the terminal failed"))
+		}
+	}
+	send(t, m, kp("n"))
+	if m.overlay != nil || st.Note(m.sel.ID) != "kept" {
+		t.Errorf("edit lost: overlay %T, note %q", m.overlay, st.Note(m.sel.ID))
+	}
+}
