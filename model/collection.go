@@ -18,11 +18,12 @@ type Collection struct {
 	shared   *collShared
 }
 
-// collShared is what a Collection and all its Snapshots share: the cache of
-// sort orders, and an identity Filter uses to tell whether a previous Result
+// collShared is what a Collection and all its Snapshots share: the caches of
+// sort orders and recent results, and an identity Filter uses to tell whether a previous Result
 // came from the same collection.
 type collShared struct {
-	sorts sortCache
+	sorts   sortCache
+	results resultCache
 }
 
 // NewCollection returns an empty Collection.

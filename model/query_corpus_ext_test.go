@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -21,15 +22,22 @@ func BenchmarkFilterCorpus(b *testing.B) {
 	}
 	c := model.NewCollection()
 	c.Add(ps...)
-	snap := c.Snapshot()
 	ctx := context.Background()
-	if _, err := model.Filter(ctx, snap, model.ParseQuery(""), model.SortNewest, nil, nil); err != nil {
+	if _, err := model.Filter(ctx, c.Snapshot(), model.ParseQuery(""), model.SortNewest, nil, nil); err != nil {
 		b.Fatal(err)
 	}
 	typed := []string{"senior backe", "zürich", "company:quill", "platform eng", "kraków go",
 		"lead -junior", "data eng", "remote kafka", "sre", "developer adv"}
 	var durs []time.Duration
+	k := 0
 	for b.Loop() {
+		// One more posting each round: a new snapshot size, so the
+		// collection's result cache cannot answer from the last round.
+		extra := corpus.MakeItem(k, 2).Posting
+		extra.Body, extra.ID = "", fmt.Sprintf("extra%d", k)
+		c.Add(&extra)
+		k++
+		snap := c.Snapshot()
 		for _, s := range typed {
 			var prev *model.Result
 			rs := []rune(s)

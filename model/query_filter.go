@@ -76,9 +76,18 @@ const cancelCheckEvery = 1024
 // is: terms are always filtered from scratch, since the user's annotations
 // may have changed in between.
 //
+// The collection remembers the rows of its last few filters without tag:
+// and is: terms, so asking again for the same query, sort and snapshot size
+// (as after deleting a typed character) costs nothing.
+//
 // When ctx is cancelled, Filter stops early and returns an error wrapping
 // ctx.Err() (check with errors.Is(err, context.Canceled)).
 func Filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Annotations, prev *Result) (Result, error) {
+	return filter(ctx, snap, q, sort, ann, prev, true)
+}
+
+// filter is Filter; useCache false neither reads nor fills the result cache.
+func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Annotations, prev *Result, useCache bool) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("filter %q: %w", q.Raw, err)
 	}
@@ -91,6 +100,15 @@ func Filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	if len(q.Terms) == 0 {
 		res.Rows = perm
 		return res, nil
+	}
+
+	var key string
+	if useCache && snap.shared != nil {
+		key = cacheKey(q, sort, snap.Len())
+		if rows, ok := snap.shared.results.get(key); ok {
+			res.Rows = rows
+			return res, nil
+		}
 	}
 
 	// Narrowing: a bitset of prev's rows; postings at or past prevN are new.
@@ -169,6 +187,9 @@ func Filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 		}
 	}
 	res.Rows = rankByScore(rows, rowScores)
+	if useCache && snap.shared != nil {
+		snap.shared.results.put(key, res.Rows)
+	}
 	return res, nil
 }
 

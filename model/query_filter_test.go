@@ -186,7 +186,7 @@ func TestNarrowingEqualsFresh(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := Filter(ctx, snap, q, o, nil, nil)
+			want, err := filter(ctx, snap, q, o, nil, nil, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -262,9 +262,10 @@ func TestFilterWhileAdding(t *testing.T) {
 	}
 }
 
+// mustFilterSnap filters s without the result cache, as a reference.
 func mustFilterSnap(t *testing.T, s Snapshot, q string, o SortOrder) Result {
 	t.Helper()
-	r, err := Filter(context.Background(), s, ParseQuery(q), o, nil, nil)
+	r, err := filter(context.Background(), s, ParseQuery(q), o, nil, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,83 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// resultCacheSize is how many recent filter results a collection keeps, so
+// that deleting the last typed characters (which cannot narrow) shows the
+// earlier lists again at once.
+const resultCacheSize = 12
+
+// resultCache remembers the rows of recent filters by query, sort order and
+// snapshot length. Only queries that do not read annotations are kept:
+// their rows depend on nothing else. Safe for concurrent use.
+type resultCache struct {
+	mu      sync.Mutex
+	entries []cachedRows // most recent last
+}
+
+type cachedRows struct {
+	key  string
+	rows []int32
+}
+
+// cacheKey identifies the rows of q over the first n postings in order o;
+// "" means q must not be cached.
+func cacheKey(q Query, o SortOrder, n int) string {
+	if q.usesAnnotations() {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(n))
+	b.WriteByte('/')
+	b.WriteString(strconv.Itoa(int(o)))
+	for _, t := range q.Terms {
+		b.WriteByte(0)
+		b.WriteString(strconv.Itoa(int(t.Scope)))
+		if t.Negate {
+			b.WriteByte('-')
+		}
+		b.WriteByte(':')
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// get returns the cached rows for key.
+func (c *resultCache) get(key string) ([]int32, bool) {
+	if key == "" {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i := len(c.entries) - 1; i >= 0; i-- {
+		if c.entries[i].key == key {
+			e := c.entries[i]
+			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
+			return e.rows, true
+		}
+	}
+	return nil, false
+}
+
+// put remembers rows for key, dropping the least recently used entry when
+// full.
+func (c *resultCache) put(key string, rows []int32) {
+	if key == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i := range c.entries {
+		if c.entries[i].key == key {
+			return
+		}
+	}
+	if len(c.entries) >= resultCacheSize {
+		c.entries = append(c.entries[:0:0], c.entries[1:]...)
+	}
+	c.entries = append(c.entries, cachedRows{key: key, rows: rows})
+}
