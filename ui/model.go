@@ -121,7 +121,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case m.overlay != nil:
 			cmd = m.updateOverlay(msg)
 		case m.filtering:
-			m.input, cmd = m.input.Update(msg)
+			cmd = m.editFilter(msg) // a paste, or the cursor's own messages
 		}
 	}
 	m.syncKeys()

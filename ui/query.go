@@ -124,6 +124,12 @@ func (m *Model) onFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.clearFilter()
 	}
+	return m.editFilter(msg)
+}
+
+// editFilter passes msg (a key, a paste) to the filter input and starts a
+// filter job when the query changed.
+func (m *Model) editFilter(msg tea.Msg) tea.Cmd {
 	before := m.query()
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"slices"
 	"testing"
 )
@@ -97,5 +98,13 @@ func TestStaleResultDropped(t *testing.T) {
 	pump(t, m, stale, 0)
 	if got := titles(m); slices.Contains(got, "Data Analyst") {
 		t.Errorf("rows %q show the stale query", got)
+	}
+}
+
+func TestPasteIntoFilterFilters(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	send(t, m, kp("/"), tea.PasteMsg{Content: "acme"})
+	if got := titles(m); !slices.Equal(got, []string{"Platform Lead"}) {
+		t.Errorf("rows after pasting acme: %q", got)
 	}
 }
