@@ -183,9 +183,6 @@ func newEntries(ps []*Posting) []entry {
 	return es
 }
 
-// key returns the folded search key.
-func (e *entry) key() string { return e.folded }
-
 // keyField returns field f of search key k, and "" when there is none.
 func keyField(k string, f int) string {
 	for ; f > 0; f-- {
