@@ -80,10 +80,12 @@ func (w *walker) source(src *Source) bool {
 	visited := map[dirKey]bool{}
 	k, _ := keyOf(fi, root)
 	visited[k] = true
-	return w.dir(src, root, root, visited, 0)
+	return w.dir(src, root, root, root, visited, 0)
 }
 
-func (w *walker) dir(src *Source, root, dir string, visited map[dirKey]bool, links int) bool {
+// dir walks the folder dir; canon is its path with symlinks resolved,
+// the folder's identity where the FS exposes no inodes.
+func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bool, links int) bool {
 	if w.ctx.Err() != nil {
 		return false
 	}
@@ -129,7 +131,16 @@ func (w *walker) dir(src *Source, root, dir string, visited map[dirKey]bool, lin
 				}
 			}
 			k, byInode := keyOf(info, p)
-			if byInode && visited[k] {
+			c := path.Join(canon, name)
+			if !byInode {
+				if nlinks != links {
+					if r, ok := evalLinks(src.FS, p); ok {
+						c = r
+					}
+				}
+				k = dirKey{path: c}
+			}
+			if visited[k] {
 				reason := ReasonLoop
 				if nlinks == links {
 					reason = ReasonVisited
@@ -138,7 +149,7 @@ func (w *walker) dir(src *Source, root, dir string, visited map[dirKey]bool, lin
 				break
 			}
 			visited[k] = true
-			ok = w.dir(src, root, p, visited, nlinks)
+			ok = w.dir(src, root, p, c, visited, nlinks)
 		case isBackup(name):
 			ok = w.skip(displayPath(src, root, p), ReasonBackup)
 		case !readExts[strings.ToLower(path.Ext(name))]:
@@ -178,6 +189,37 @@ func (w *walker) skip(display, reason string) bool {
 	case <-w.ctx.Done():
 		return false
 	}
+}
+
+// evalLinks resolves the symlinks in p through fsys (fs.ReadLink),
+// component by component. ok is false when a link points outside fsys
+// (an absolute target) or there are too many links.
+func evalLinks(fsys fs.FS, p string) (string, bool) {
+	todo := strings.Split(p, "/")
+	done := "."
+	for n := 0; len(todo) > 0; {
+		part := todo[0]
+		todo = todo[1:]
+		if part == "." || part == "" {
+			continue
+		}
+		cand := path.Join(done, part)
+		target, err := fs.ReadLink(fsys, cand)
+		if err != nil {
+			done = cand
+			continue
+		}
+		if n++; n > maxSymlinkFollows || path.IsAbs(target) {
+			return "", false
+		}
+		next := path.Join(done, target)
+		if strings.HasPrefix(next, "../") || next == ".." {
+			return "", false
+		}
+		todo = append(strings.Split(next, "/"), todo...)
+		done = "."
+	}
+	return done, true
 }
 
 // displayPath is Posting.Path of p: path.Join(Name, p relative to root).

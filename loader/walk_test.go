@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/jobdeck/jobdeck/model"
 )
 
 func write(t *testing.T, path, data string) {
@@ -254,5 +256,53 @@ func TestExplicitFileIsReadWhateverItsExtension(t *testing.T) {
 	}
 	if ps[0].Path != filepath.ToSlash(filepath.Join(dir, "posting.text")) {
 		t.Errorf("Path = %q", ps[0].Path)
+	}
+}
+
+func TestSymlinkLoopInMapFS(t *testing.T) {
+	// fstest.MapFS has symlinks but no inodes: loops are found by
+	// resolving link targets.
+	fsys := fstest.MapFS{
+		"jobs/a.md":         {Data: []byte("# A\n")},
+		"jobs/self":         {Data: []byte("."), Mode: fs.ModeSymlink},
+		"jobs/up":           {Data: []byte("../jobs"), Mode: fs.ModeSymlink},
+		"jobs/sub/b.md":     {Data: []byte("# B\n")},
+		"jobs/sub/back":     {Data: []byte(".."), Mode: fs.ModeSymlink},
+		"jobs/sub/other":    {Data: []byte("../../other"), Mode: fs.ModeSymlink},
+		"other/c.md":        {Data: []byte("# C\n")},
+		"other/to-sub":      {Data: []byte("../jobs/sub"), Mode: fs.ModeSymlink},
+		"jobs/outside":      {Data: []byte("/etc"), Mode: fs.ModeSymlink},
+		"jobs/dangling":     {Data: []byte("nowhere"), Mode: fs.ModeSymlink},
+		"jobs/file-link.md": {Data: []byte("sub/b.md"), Mode: fs.ModeSymlink},
+	}
+	done := make(chan struct{})
+	var ps []*model.Posting
+	var skips []Skip
+	go func() {
+		defer close(done)
+		ps, skips, _ = Load(context.Background(), []Source{{FS: fsys, Root: "jobs", Name: "j"}}, Options{})
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("load hangs on MapFS symlink loops")
+	}
+	var titles []string
+	for _, p := range ps {
+		titles = append(titles, p.Title+"@"+strings.Join(p.AllPaths(), ","))
+	}
+	want := []string{"A@j/a.md", "B@j/file-link.md,j/sub/b.md", "C@j/sub/other/c.md"}
+	if !slices.Equal(titles, want) {
+		t.Errorf("postings %q, want %q", titles, want)
+	}
+	loops := 0
+	for _, s := range skips {
+		if s.Reason == ReasonLoop {
+			loops++
+		}
+	}
+	// self, up, sub/back and sub/other/to-sub loop back.
+	if loops != 4 {
+		t.Errorf("%d loop skips, want 4: %v", loops, skips)
 	}
 }
