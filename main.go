@@ -158,11 +158,18 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
 		return exitUsage
 	}
+	store, storeErr := openStore(c.state)
+	if store == nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", storeErr)
+		return exitFailure
+	}
 	m := ui.New(ui.Config{
-		Sources: srcs,
-		Loader:  loader.Options{KeepBodies: false},
-		Style:   *style,
-		NoColor: os.Getenv("NO_COLOR") != "",
+		Sources:  srcs,
+		Loader:   loader.Options{KeepBodies: false},
+		Style:    *style,
+		NoColor:  os.Getenv("NO_COLOR") != "",
+		Store:    store,
+		StoreErr: storeErr,
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
