@@ -327,6 +327,12 @@ func TestResultFindAndPosting(t *testing.T) {
 	if got := r.Find("c"); got != -1 {
 		t.Errorf("Find(c) = %d, want -1 (not shown)", got)
 	}
+	if got := r.RowOf(c.IndexOf("e")); got != r.Find("e") {
+		t.Errorf("RowOf(IndexOf(e)) = %d, Find(e) = %d", got, r.Find("e"))
+	}
+	if got := r.RowOf(c.IndexOf("c")); got != -1 {
+		t.Errorf("RowOf(c) = %d, want -1", got)
+	}
 	if r.Total != 5 || r.Query != "backend" || r.Sort != SortNewest {
 		t.Errorf("result header: %+v", r)
 	}
