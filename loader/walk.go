@@ -52,12 +52,25 @@ type dirKey struct {
 }
 
 // isBackup reports editor backup and swap files: "x~", "#x#", "*.swp",
-// "*.swo", "*.swx".
+// "*.swo", "*.swx". Backups of postings (see backupOf) are reported as
+// skipped; backups of other files are ignored like those files.
 func isBackup(name string) bool {
 	lower := strings.ToLower(name)
 	return strings.HasSuffix(name, "~") ||
 		(len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#') ||
 		strings.HasSuffix(lower, ".swp") || strings.HasSuffix(lower, ".swo") || strings.HasSuffix(lower, ".swx")
+}
+
+// backupOf returns the name of the file a backup name is for:
+// "x.md~" → "x.md", "#x.md#" → "x.md", ".x.md.swp" → "x.md".
+func backupOf(name string) string {
+	switch {
+	case strings.HasSuffix(name, "~"):
+		return strings.TrimRight(name, "~")
+	case len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#':
+		return name[1 : len(name)-1]
+	}
+	return strings.TrimPrefix(name[:len(name)-len(path.Ext(name))], ".")
 }
 
 // source walks one Source. It returns false when the context ended.
@@ -89,9 +102,9 @@ func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bo
 	if w.ctx.Err() != nil {
 		return false
 	}
-	entries, err := fs.ReadDir(src.FS, dir)
-	if err != nil && len(entries) == 0 {
-		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, err))
+	entries, dirErr := fs.ReadDir(src.FS, dir)
+	if dirErr != nil && len(entries) == 0 {
+		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, dirErr))
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -108,6 +121,7 @@ func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bo
 				}
 				continue
 			}
+			var err error
 			info, err = fs.Stat(src.FS, p)
 			if err != nil {
 				if !w.skip(displayPath(src, root, p), reasonOf(ReasonBrokenLink, err)) {
@@ -125,9 +139,8 @@ func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bo
 				break
 			}
 			if info == nil {
-				info, err = e.Info()
-				if err != nil {
-					info = nil
+				if fi, err := e.Info(); err == nil {
+					info = fi
 				}
 			}
 			k, byInode := keyOf(info, p)
@@ -151,7 +164,9 @@ func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bo
 			visited[k] = true
 			ok = w.dir(src, root, p, c, visited, nlinks)
 		case isBackup(name):
-			ok = w.skip(displayPath(src, root, p), ReasonBackup)
+			if readExts[strings.ToLower(path.Ext(backupOf(name)))] {
+				ok = w.skip(displayPath(src, root, p), ReasonBackup)
+			}
 		case !readExts[strings.ToLower(path.Ext(name))]:
 			// ignored silently
 		case strings.HasPrefix(name, "."):
@@ -165,8 +180,8 @@ func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bo
 			return false
 		}
 	}
-	if err != nil {
-		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, err))
+	if dirErr != nil {
+		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, dirErr))
 	}
 	return true
 }

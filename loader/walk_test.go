@@ -306,3 +306,33 @@ func TestSymlinkLoopInMapFS(t *testing.T) {
 		t.Errorf("%d loop skips, want 4: %v", loops, skips)
 	}
 }
+
+func TestBackupsOfOtherFilesAreIgnoredAndBrokenLinksDoNotFailTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.md"), "# A\n")
+	write(t, filepath.Join(dir, "main.go~"), "package x\n")
+	write(t, filepath.Join(dir, ".main.go.swp"), "x")
+	write(t, filepath.Join(dir, "post.txt~"), "Old\n")
+	mustSymlink(t, filepath.Join(dir, "missing"), filepath.Join(dir, "zz-dangling.md"))
+	srcs, _ := SourcesFromPaths([]string{dir})
+	_, skips, err := Load(context.Background(), srcs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range skips {
+		got = append(got, filepath.Base(s.Path)+": "+strings.SplitN(s.Reason, ":", 2)[0])
+	}
+	want := []string{"post.txt~: " + ReasonBackup, "zz-dangling.md: " + ReasonBrokenLink}
+	if !slices.Equal(got, want) {
+		t.Errorf("skips %q, want %q", got, want)
+	}
+}
+
+func TestBackupOf(t *testing.T) {
+	for in, want := range map[string]string{"x.md~": "x.md", "x.md~~": "x.md", "#x.md#": "x.md", ".x.md.swp": "x.md", "x.txt.swo": "x.txt"} {
+		if got := backupOf(in); got != want {
+			t.Errorf("backupOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
