@@ -77,6 +77,7 @@ func (c *renderCache) want(k renderKey, read bodyReader) tea.Cmd {
 }
 
 var (
+	osc8     = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(\x07|\x1b\\)`)
 	emptySGR   = regexp.MustCompile(`\x1b\[[0-9;:]*m\x1b\[0?m`)
 	manyResets = regexp.MustCompile(`(\x1b\[0?m){2,}`)
 )
@@ -117,7 +118,7 @@ func renderBody(_ context.Context, k renderKey, read bodyReader) (msg renderedMs
 		msg.err = fmt.Errorf("rendering the body: %w", err)
 		return msg
 	}
-	lines := strings.Split(out, "\n")
+	lines := strings.Split(safeLinks(out), "\n")
 	for i, l := range lines {
 		// Drop glamour's padding (glamour #235): cut the line after its
 		// last visible character, and never wider than the pane.
@@ -140,4 +141,30 @@ func renderBody(_ context.Context, k renderKey, read bodyReader) (msg renderedMs
 	}
 	msg.lines = lines
 	return msg
+}
+
+// safeLinks keeps glamour's OSC 8 hyperlinks only for web and mail
+// addresses: a link to javascript:, file: or any other scheme is shown as
+// text but is not clickable.
+func safeLinks(s string) string {
+	return osc8.ReplaceAllStringFunc(s, func(seq string) string {
+		uri := osc8.FindStringSubmatch(seq)[2]
+		if uri == "" || safeURI(uri) {
+			return seq
+		}
+		return ""
+	})
+}
+
+// safeURI reports whether uri is an http, https or mailto address.
+func safeURI(uri string) bool {
+	scheme, _, ok := strings.Cut(uri, ":")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -147,5 +148,24 @@ func TestBackgroundAndStyleOverride(t *testing.T) {
 	}
 	if nc.st.glamourStyle() != "notty" {
 		t.Error("NO_COLOR did not pick glamour's notty style")
+	}
+}
+
+func TestLinksOnlyForWebAndMail(t *testing.T) {
+	body := "[apply](https://a.example/x) [bad](javascript:alert(1)) [f](file:///etc/passwd) [m](mailto:jobs@a.example) <HTTP://B.EXAMPLE>"
+	msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 120, style: "dark"}, func(p *model.Posting) (string, error) { return p.Body, nil })
+	out := strings.Join(msg.lines, "\n")
+	var uris []string
+	for _, m := range osc8.FindAllStringSubmatch(out, -1) {
+		if m[2] != "" && !slices.Contains(uris, m[2]) {
+			uris = append(uris, m[2])
+		}
+	}
+	want := []string{"https://a.example/x", "mailto:jobs@a.example", "HTTP://B.EXAMPLE"}
+	if !slices.Equal(uris, want) {
+		t.Errorf("hyperlinks %q, want %q", uris, want)
+	}
+	if plain := ansi.Strip(out); !strings.Contains(plain, "javascript:alert(1)") || !strings.Contains(plain, "bad") {
+		t.Errorf("the unsafe link's text is gone: %q", plain)
 	}
 }
