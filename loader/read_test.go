@@ -1,0 +1,48 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSniff(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data string
+		want string
+	}{
+		{"empty", "", ReasonEmpty},
+		{"blank", " \n\t\r\n ", ReasonWhitespace},
+		{"bom only", "\xEF\xBB\xBF\n", ReasonWhitespace},
+		{"nul", "text\x00more", ReasonBinary},
+		{"controls", strings.Repeat("\x01\x02\x03x", 50), ReasonBinary},
+		{"random high bytes", strings.Repeat("\xff\xfe\xc3\x28", 100), ReasonBinary},
+		{"text", "Title\n\nBody with ’ and 🚀\n", ""},
+		{"cp1252 text", "M\xfcnchen caf\xe9 \x93quoted\x94 and plenty of plain ascii words around it", ""},
+		{"ansi colours", "\x1b[31mRed\x1b[0m title\nand a normal paragraph of text here\n", ""},
+		{"blank start, text later", strings.Repeat(" ", 10000) + "x", ""},
+	} {
+		if got, _ := sniff([]byte(c.data)); got != c.want {
+			t.Errorf("%s: sniff = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestCutAt(t *testing.T) {
+	if got := string(cutAt([]byte("line one\nline two\npart"))); got != "line one\nline two\n" {
+		t.Errorf("cut at line: %q", got)
+	}
+	long := strings.Repeat("é", 40000) // no newline in the last 64 KiB
+	b := []byte(long)[:len(long)-1]    // ends inside a rune
+	if got := cutAt(b); len(got) != len(long)-2 || !strings.HasPrefix(long, string(got)) {
+		t.Errorf("cut at rune: %d bytes", len(got))
+	}
+}
+
+func TestHumanBytes(t *testing.T) {
+	for n, want := range map[int64]string{1 << 20: "1 MiB", 20 << 20: "20 MiB", 1536: "1.5 KiB", 256 << 10: "256 KiB", 999: "999 bytes", 3 << 19: "1.5 MiB"} {
+		if got := humanBytes(n); got != want {
+			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
