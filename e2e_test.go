@@ -140,3 +140,173 @@ func assertNoControl(t *testing.T, screen string) {
 		}
 	}
 }
+
+// lineWidths fails when a screen line is wider than w cells (a garbled layout).
+func assertFits(t *testing.T, screen string, w int) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimRight(screen, "\n"), "\n") {
+		if n := len([]rune(line)); n > w {
+			t.Fatalf("line of %d cells in a %d-column terminal: %q", n, w, line)
+		}
+	}
+}
+
+func TestE2EBrowse(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	state := filepath.Join(dir, "state.json")
+	cmd := fmt.Sprintf("%s --state %s testdata/demo", bin, state)
+	s := newTmux(t, 100, 30, nil, cmd)
+	// Let a posting that tries OSC 52 reach the clipboard if it could.
+	s.run("set-option", "-g", "set-clipboard", "on")
+
+	screen := s.waitText("loaded 12 postings from 16 files (3 skipped)")
+	assertNoControl(t, screen)
+	for _, want := range []string{"Head Barista & Trainer", "Café Oriel", "12/12"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("first screen lacks %q:\n%s", want, screen)
+		}
+	}
+	assertFits(t, screen, 100)
+
+	// Filter: terms in any order, live.
+	s.keys("/")
+	s.typeText("reliability harbor")
+	screen = s.waitText("1/12")
+	s.keys("Enter")
+	screen = s.waitFor("the rendered body", 10*time.Second, func(sc string) bool {
+		return strings.Contains(sc, "About the team") && strings.Contains(sc, "Harborlight Ferries")
+	})
+	if strings.Contains(screen, "##") {
+		t.Errorf("raw markdown heading marks on screen:\n%s", screen)
+	}
+	if !strings.Contains(screen, "• Run our Kubernetes clusters") && !strings.Contains(screen, "Run our Kubernetes clusters") {
+		t.Errorf("bullets not rendered:\n%s", screen)
+	}
+	// Hand-wrapped Key: value lines keep their line breaks.
+	if strings.Contains(screen, "Company: Harborlight Ferries Location:") {
+		t.Errorf("hand-wrapped lines were joined:\n%s", screen)
+	}
+	assertNoControl(t, screen)
+
+	// The hostile posting: its escapes must not reach the terminal.
+	s.keys("/")
+	s.keys("C-u")
+	s.typeText("cinder")
+	s.waitText("1/12")
+	s.keys("Enter")
+	screen = s.waitText("Cinder")
+	if strings.Contains(screen, "52;c;") || strings.Contains(screen, "ZWNobyBwd25lZA") {
+		t.Errorf("OSC 52 payload visible on screen:\n%s", screen)
+	}
+	raw := s.screenEscapes()
+	if strings.Contains(raw, "\x1b]52") || strings.Contains(raw, "\x1b[2J") {
+		t.Errorf("hostile sequence reached the terminal:\n%q", raw)
+	}
+	if bufs := strings.TrimSpace(s.run("list-buffers")); bufs != "" {
+		t.Errorf("a posting wrote to the clipboard: %s", bufs)
+	}
+
+	// Resize to one pane and back.
+	s.run("resize-window", "-t", s.name, "-x", "70", "-y", "20")
+	screen = s.waitFor("one-pane layout", 10*time.Second, func(sc string) bool {
+		return !strings.Contains(sc, "│") && strings.Contains(sc, "/12")
+	})
+	assertFits(t, screen, 70)
+	s.run("resize-window", "-t", s.name, "-x", "120", "-y", "40")
+	screen = s.waitFor("two panes again", 10*time.Second, func(sc string) bool { return strings.Contains(sc, "│") })
+	assertFits(t, screen, 120)
+
+	s.keys("Escape") // clear the filter
+	s.waitText("12/12")
+	s.keys("q")
+	s.waitExit()
+}
+
+func TestE2ESmallTerminal(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	cmd := fmt.Sprintf("%s --demo --state %s", bin, filepath.Join(dir, "state.json"))
+	s := newTmux(t, 60, 15, nil, cmd)
+	screen := s.waitText("12/12")
+	assertFits(t, screen, 60)
+	assertNoControl(t, screen)
+	if strings.Contains(screen, "│") {
+		t.Errorf("60 columns should show one pane:\n%s", screen)
+	}
+	s.keys("Enter")
+	screen = s.waitText("Company  Café Oriel")
+	assertFits(t, screen, 60)
+	s.keys("Escape")
+	s.waitText("Head Barista & Trainer")
+
+	// Too small: a short message, and back when it grows.
+	s.run("resize-window", "-t", s.name, "-x", "30", "-y", "8")
+	s.waitFor("the too-small message", 10*time.Second, func(sc string) bool { return strings.Contains(strings.ToLower(sc), "too small") })
+	s.run("resize-window", "-t", s.name, "-x", "60", "-y", "15")
+	s.waitText("Head Barista & Trainer")
+	s.keys("q")
+	s.waitExit()
+}
+
+func TestE2EStateSurvivesRestartAndExports(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	state := filepath.Join(dir, "state.json")
+	work := filepath.Join(dir, "work")
+	if err := os.Mkdir(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	demo, err := filepath.Abs("testdata/demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := fmt.Sprintf("cd %s && %s --state %s %s", work, bin, state, demo)
+
+	s := newTmux(t, 100, 30, nil, cmd)
+	s.waitText("12/12")
+	s.keys("/")
+	s.typeText("fernhill")
+	s.waitText("1/12")
+	s.keys("Enter")
+	s.keys("s")
+	s.waitText("★ Platform Engineer")
+	s.keys("t")
+	s.waitText("tags:")
+	s.typeText("e2e-tag")
+	s.keys("Enter")
+	s.waitFor("the tag saved", 10*time.Second, func(sc string) bool {
+		return strings.Contains(sc, "e2e-tag") && !strings.Contains(sc, "tags:")
+	})
+	s.waitFor("the state file", 10*time.Second, func(string) bool {
+		b, _ := os.ReadFile(state)
+		return bytes.Contains(b, []byte("e2e-tag")) && bytes.Contains(b, []byte(`"shortlisted": true`))
+	})
+	s.keys("q")
+	s.waitExit()
+
+	// Start again: the star and the tag are still there.
+	s2 := newTmux(t, 100, 30, nil, cmd)
+	screen := s2.waitText("12/12")
+	if !strings.Contains(screen, "★ Platform Engineer") || !strings.Contains(screen, "e2e-tag") {
+		t.Fatalf("shortlist or tag lost across a restart:\n%s", screen)
+	}
+	// Export the shortlist as CSV into the working folder.
+	s2.keys("x")
+	s2.waitText("export shortlist as")
+	s2.keys("c")
+	s2.waitText("jobdeck-shortlist-")
+	matches, _ := filepath.Glob(filepath.Join(work, "jobdeck-shortlist-*.csv"))
+	if len(matches) != 1 {
+		t.Fatalf("want one export file in %s, got %v", work, matches)
+	}
+	b, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("Platform Engineer")) || !bytes.Contains(b, []byte("e2e-tag")) || bytes.Contains(b, []byte("Head Barista")) {
+		t.Errorf("export holds the wrong postings:\n%s", b)
+	}
+	s2.keys("q")
+	s2.waitExit()
+}
