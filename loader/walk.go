@@ -3,9 +3,11 @@ package loader
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // Skip reasons given by the walk.
@@ -237,7 +239,8 @@ func evalLinks(fsys fs.FS, p string) (string, bool) {
 	return done, true
 }
 
-// displayPath is Posting.Path of p: path.Join(Name, p relative to root).
+// displayPath is Posting.Path of p: path.Join(Name, p relative to root),
+// made safe to print (see safePath).
 func displayPath(src *Source, root, p string) string {
 	rel := p
 	if root != "." {
@@ -247,7 +250,32 @@ func displayPath(src *Source, root, p string) string {
 			rel = strings.TrimPrefix(p, root+"/")
 		}
 	}
-	return path.Join(src.Name, rel)
+	return safePath(path.Join(src.Name, rel))
+}
+
+// safePath escapes what a file name must not send to a terminal: control
+// and bidi characters become Go escapes ("\x1b", "\u202e"), invalid
+// UTF-8 bytes "\xff". Ordinary names are returned unchanged.
+func safePath(p string) string {
+	if !needsStrip(p) && utf8.ValidString(p) {
+		return p
+	}
+	var sb strings.Builder
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&sb, "\\x%02x", p[i])
+		case r < 0x20 || (r >= 0x7F && r < 0xA0):
+			fmt.Fprintf(&sb, "\\x%02x", r)
+		case isBidi(r):
+			fmt.Fprintf(&sb, "\\u%04x", r)
+		default:
+			sb.WriteString(p[i : i+n])
+		}
+		i += n
+	}
+	return sb.String()
 }
 
 // reasonOf is a skip reason with the error's cause ("unreadable:
@@ -257,5 +285,5 @@ func reasonOf(reason string, err error) string {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return reason + ": " + err.Error()
+	return reason + ": " + cleanField(err.Error())
 }

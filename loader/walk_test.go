@@ -336,3 +336,37 @@ func TestBackupOf(t *testing.T) {
 		}
 	}
 }
+
+func TestPathsAreSafeToPrint(t *testing.T) {
+	fsys := fstest.MapFS{
+		"evil\x1b]0;x\a\u202e.md": {Data: []byte("# Evil Name\n")},
+		"bad\xff.txt":             {Data: []byte("")},
+		"fine/ok.md":              {Data: []byte("# Fine\n")},
+	}
+	ps, skips, err := Load(context.Background(), []Source{{FS: fsys, Root: ".", Name: "in"}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, p := range ps {
+		paths = append(paths, p.Path)
+	}
+	for _, s := range skips {
+		paths = append(paths, s.Path)
+	}
+	want := []string{`in/evil\x1b]0;x\x07\u202e.md`, "in/fine/ok.md", `in/bad\xff.txt`}
+	if !slices.Equal(paths, want) {
+		t.Errorf("paths %q, want %q", paths, want)
+	}
+	for _, p := range paths {
+		if err := checkText(p, false); err != nil {
+			t.Errorf("%q: %v", p, err)
+		}
+	}
+	if ps[0].SourcePath != "evil\x1b]0;x\a\u202e.md" {
+		t.Errorf("SourcePath %q must stay the real name", ps[0].SourcePath)
+	}
+	if _, err := Body(ps[0], 0); err != nil {
+		t.Errorf("Body of the oddly named file: %v", err)
+	}
+}
