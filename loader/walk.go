@@ -257,7 +257,7 @@ func displayPath(src *Source, root, p string) string {
 // and bidi characters become Go escapes ("\x1b", "\u202e"), invalid
 // UTF-8 bytes "\xff". Ordinary names are returned unchanged.
 func safePath(p string) string {
-	if !needsStrip(p) && utf8.ValidString(p) {
+	if !needsStrip(p) && !strings.ContainsAny(p, "\n\t") && utf8.ValidString(p) {
 		return p
 	}
 	var sb strings.Builder

@@ -342,6 +342,7 @@ func TestPathsAreSafeToPrint(t *testing.T) {
 		"evil\x1b]0;x\a\u202e.md": {Data: []byte("# Evil Name\n")},
 		"bad\xff.txt":             {Data: []byte("")},
 		"fine/ok.md":              {Data: []byte("# Fine\n")},
+		"two\nlines.md":           {Data: []byte("# Two\n")},
 	}
 	ps, skips, err := Load(context.Background(), []Source{{FS: fsys, Root: ".", Name: "in"}}, Options{})
 	if err != nil {
@@ -354,7 +355,7 @@ func TestPathsAreSafeToPrint(t *testing.T) {
 	for _, s := range skips {
 		paths = append(paths, s.Path)
 	}
-	want := []string{`in/evil\x1b]0;x\x07\u202e.md`, "in/fine/ok.md", `in/bad\xff.txt`}
+	want := []string{`in/evil\x1b]0;x\x07\u202e.md`, "in/fine/ok.md", `in/two\x0alines.md`, `in/bad\xff.txt`}
 	if !slices.Equal(paths, want) {
 		t.Errorf("paths %q, want %q", paths, want)
 	}
