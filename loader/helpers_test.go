@@ -1,13 +1,6 @@
 package loader
 
-import (
-	"strconv"
-	"unicode/utf8"
-	"unsafe"
-)
-
-func utf8ValidString(s string) bool  { return utf8.ValidString(s) }
-func strconvQuoteRune(r rune) string { return strconv.QuoteRune(r) }
+import "unsafe"
 
 // sharesMemory reports whether sub's bytes lie inside s's.
 func sharesMemory(sub, s string) bool {

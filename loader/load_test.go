@@ -3,11 +3,14 @@ package loader
 import (
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -99,7 +102,7 @@ func TestLoadMessyFixtures(t *testing.T) {
 		t.Run(path, func(t *testing.T) {
 			p := got[path]
 			if p == nil {
-				t.Fatalf("not loaded; loaded: %v", slices.Sorted(mapsKeys(got)))
+				t.Fatalf("not loaded; loaded: %v", slices.Sorted(maps.Keys(got)))
 			}
 			checkPosting(t, p, w)
 		})
@@ -112,16 +115,6 @@ func TestLoadMessyFixtures(t *testing.T) {
 	}
 	if !slices.IsSortedFunc(ps, func(a, b *model.Posting) int { return strings.Compare(a.Path, b.Path) }) {
 		t.Error("postings not sorted by path")
-	}
-}
-
-func mapsKeys(m map[string]*model.Posting) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
 	}
 }
 
@@ -202,7 +195,7 @@ func assertClean(t *testing.T, p *model.Posting) {
 }
 
 func checkText(s string, body bool) error {
-	if !utf8ValidString(s) {
+	if !utf8.ValidString(s) {
 		return errors.New("invalid UTF-8")
 	}
 	for _, r := range s {
@@ -210,10 +203,10 @@ func checkText(s string, body bool) error {
 			continue
 		}
 		if r < 0x20 || (r >= 0x7F && r < 0xA0) {
-			return errors.New("control character " + strconvQuoteRune(r))
+			return errors.New("control character " + strconv.QuoteRune(r))
 		}
 		if isBidi(r) {
-			return errors.New("bidi control " + strconvQuoteRune(r))
+			return errors.New("bidi control " + strconv.QuoteRune(r))
 		}
 	}
 	return nil
