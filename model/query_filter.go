@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Result is the outcome of Filter: which postings of a snapshot are shown,
@@ -71,8 +72,9 @@ func (r *Result) Highlights(i int) (title, meta []int) {
 // parallelMin is the snapshot size below which Filter uses one goroutine.
 const parallelMin = 4096
 
-// cancelCheckEvery is how many postings a worker checks between looks at ctx.
-const cancelCheckEvery = 1024
+// chunkWords is how many bitset words (64 postings each) a worker takes at
+// a time; it looks at ctx before each run.
+const chunkWords = 16
 
 // Filter returns the postings of snap matching q, ranked as Result.Rows
 // describes, with ann answering tag: and is: terms (nil: none). It is meant
@@ -137,8 +139,10 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 		res.Narrowed = true
 	}
 
-	// Match in index order (the keys lie in memory in that order), each
-	// worker on its own run of 64-posting words of the bitset.
+	// Match in index order (the keys lie in memory in that order). Workers
+	// take runs of chunkWords bitset words (1024 postings) from a shared
+	// counter, so one that loses its core to another process does not hold
+	// the others up.
 	n := snap.Len()
 	matched := make([]uint64, (n+63)/64)
 	scores := make([]int32, n)
@@ -146,37 +150,40 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	if n < parallelMin || workers < 1 {
 		workers = 1
 	}
-	words := (len(matched) + workers - 1) / workers
+	var next atomic.Int64
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := min(w*words, len(matched)), min((w+1)*words, len(matched))
 		wg.Go(func() {
-			for wi := lo; wi < hi; wi++ {
-				if wi%(cancelCheckEvery/64) == 0 {
-					if err := ctx.Err(); err != nil {
-						errs[w] = err
-						return
+			for {
+				lo := int(next.Add(chunkWords)) - chunkWords
+				if lo >= len(matched) {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					errs[w] = err
+					return
+				}
+				for wi := lo; wi < min(lo+chunkWords, len(matched)); wi++ {
+					cand := ^uint64(0)
+					if base := wi * 64; base+64 > n {
+						cand = 1<<(n-base) - 1
 					}
-				}
-				cand := ^uint64(0)
-				if base := wi * 64; base+64 > n {
-					cand = 1<<(n-base) - 1
-				}
-				if wi < len(inPrev) {
-					cand &= inPrev[wi] | newSince(wi, prevN)
-				}
-				var hit uint64
-				for cand != 0 {
-					b := bits.TrailingZeros64(cand)
-					cand &^= 1 << b
-					i := wi*64 + b
-					if score, ok := q.matchPosting(snap, i, ann); ok {
-						hit |= 1 << b
-						scores[i] = int32(clampScore(score))
+					if wi < len(inPrev) {
+						cand &= inPrev[wi] | newSince(wi, prevN)
 					}
+					var hit uint64
+					for cand != 0 {
+						b := bits.TrailingZeros64(cand)
+						cand &^= 1 << b
+						i := wi*64 + b
+						if score, ok := q.matchPosting(snap, i, ann); ok {
+							hit |= 1 << b
+							scores[i] = int32(clampScore(score))
+						}
+					}
+					matched[wi] = hit
 				}
-				matched[wi] = hit
 			}
 		})
 	}
