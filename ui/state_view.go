@@ -25,19 +25,26 @@ func (m *Model) onShortlistView() tea.Cmd {
 }
 
 // onFilterResult takes every filter result: in the shortlist-only view a
-// Cmd first keeps only the shortlisted rows (off the key path: one store
-// lookup a row), else it goes to onResult as it is.
+// Cmd first keeps only the shortlisted rows (off the key path: a set of
+// the shortlisted ids, then one lookup a row), else it goes to onResult
+// as it is.
 func (m *Model) onFilterResult(msg resultMsg) tea.Cmd {
 	st := m.state.store
 	if !m.state.only || msg.err != nil || st == nil {
 		return m.onResult(msg)
 	}
 	return func() tea.Msg {
+		starred := map[string]bool{}
+		for id, e := range st.Entries() {
+			if e.Shortlisted {
+				starred[id] = true
+			}
+		}
 		res := msg.res
 		snap := res.Snapshot()
-		rows := make([]int32, 0, 64)
+		rows := make([]int32, 0, len(starred))
 		for _, i := range res.Rows {
-			if st.Shortlisted(snap.At(int(i)).ID) {
+			if starred[snap.At(int(i)).ID] {
 				rows = append(rows, i)
 			}
 		}

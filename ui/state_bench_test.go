@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// benchStoreModel returns a 120x40 browser over 100k generated postings
+// with a store in which every 100th posting is shortlisted and tagged
+// (1000 entries), and a note on every 1000th.
+func benchStoreModel(b *testing.B) (*Model, *model.Store) {
+	b.Helper()
+	ps := benchPostings(benchN)
+	st, err := model.OpenStore(filepath.Join(b.TempDir(), "state.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < len(ps); i += 100 {
+		if err := st.SetShortlisted(ps[i], true); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.SetTags(ps[i], []string{"remote", "applied"}); err != nil {
+			b.Fatal(err)
+		}
+		if i%1000 == 0 {
+			if err := st.SetNote(ps[i], "called them; follow up on Friday"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	m := newTestModel(b, 120, 40, ps)
+	m.initState(Config{Store: st, ExportDir: b.TempDir()})
+	return m, st
+}
+
+// BenchmarkCursorMoveWithStore is BenchmarkCursorMove with the store
+// wired in: rows draw ★ and tag labels, the header the tags and note.
+func BenchmarkCursorMoveWithStore(b *testing.B) {
+	m, _ := benchStoreModel(b)
+	down, up := kp("j"), kp("k")
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := down
+		if (i/1000)%2 == 1 {
+			k = up
+		}
+		start := time.Now()
+		m.Update(k)
+		_ = m.View()
+		ds = append(ds, time.Since(start))
+	}
+	b.StopTimer()
+	reportMedian(b, ds)
+}
+
+// BenchmarkShortlistKey measures s (Update + View) over 100k postings:
+// the toggle in memory and the redraw. The Save Cmd it starts runs off
+// the key path (model's BenchmarkSave measures it) and is not run here.
+func BenchmarkShortlistKey(b *testing.B) {
+	m, _ := benchStoreModel(b)
+	s := kp("s")
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		m.Update(s)
+		_ = m.View()
+		ds = append(ds, time.Since(start))
+	}
+	b.StopTimer()
+	reportMedian(b, ds)
+}
+
+// BenchmarkShortlistOnlyResult measures the Cmd that cuts a filter result
+// of all 100k postings down to the 1000 shortlisted ones for the L view.
+func BenchmarkShortlistOnlyResult(b *testing.B) {
+	m, _ := benchStoreModel(b)
+	full := resultMsg{seq: m.shown, res: m.res}
+	m.state.only = true
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		msg := m.onFilterResult(full)().(onlyResultMsg)
+		if msg.res.Len() != benchN/100 {
+			b.Fatalf("%d rows", msg.res.Len())
+		}
+	}
+}
