@@ -53,7 +53,8 @@ type Term struct {
 }
 
 // Query is a parsed filter query. A posting is shown when every term holds;
-// its score is the sum of its fuzzy scores on the positive text terms.
+// its score is the sum of the sahilm/fuzzy scores of its positive terms
+// (each term's best field or tag; is: terms score 0).
 type Query struct {
 	Raw   string // the text as typed
 	Terms []Term // in the order typed; empty: everything matches
@@ -64,8 +65,8 @@ type Query struct {
 // location, tag, is) is scoped; "is:" takes shortlisted or starred (or a
 // prefix of them). A leading '-' negates a term. Any other "foo:bar" is
 // plain text. Terms with nothing to match yet ("-", "title:", "-tag:",
-// "is:") are dropped, so a query typed key by key never turns up empty
-// mid-word. Matching is case-insensitive.
+// "is:") are dropped, so typing a scope or a '-' does not empty the list
+// for a moment. Matching is case-insensitive.
 func ParseQuery(s string) Query {
 	q := Query{Raw: s}
 	for _, w := range strings.Fields(s) {
@@ -109,7 +110,7 @@ func parseTerm(w string) (Term, bool) {
 // prepare fills in t's matching forms of Text.
 func (t *Term) prepare() {
 	if t.Scope == ScopeShortlisted {
-		t.runes, t.folded, t.ascii, t.mask = nil, "", false, 0
+		t.runes, t.folded, t.ascii, t.mask, t.never = nil, "", false, 0, false
 		return
 	}
 	t.runes = []rune(t.Text)
