@@ -10,7 +10,7 @@ type Annotations interface {
 }
 
 // matchPosting reports whether posting i of s satisfies every term of q, and
-// its score: the sum of the best fuzzy score of each positive text term.
+// its score: the sum of the best fuzzy score of each positive term.
 // q must be prepared.
 func (q *Query) matchPosting(s Snapshot, i int, ann Annotations) (int, bool) {
 	e := &s.keys[i]
