@@ -86,7 +86,7 @@ func (m *Model) helpView() string {
 // wants.
 func (m *Model) helpHeight() int {
 	if m.overlay != nil {
-		return maxOverlayLines
+		return overlayLines(m.overlay, m.lay.width) // state_view.go
 	}
 	if !m.fullHelp {
 		return 1
