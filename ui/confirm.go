@@ -35,6 +35,11 @@ func (o *confirmOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
 	return false, nil
 }
 
+// Lines is the wrapped question and a line of keys.
+func (o *confirmOverlay) Lines(width int) int {
+	return strings.Count(ansi.Wrap(clean(o.question), max(width, 1), " "), "\n") + 2
+}
+
 // View shows the question, wrapped, above its keys.
 func (o *confirmOverlay) View(width, height int) string {
 	lines := strings.Split(ansi.Wrap(clean(o.question), width, " "), "\n")

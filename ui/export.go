@@ -55,6 +55,9 @@ func (o *exportOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
 	return false, nil
 }
 
+// Lines is 1: the question fits on a line.
+func (o *exportOverlay) Lines(int) int { return 1 }
+
 // View is the one-line question and its keys.
 func (o *exportOverlay) View(width, height int) string {
 	keys := &o.m.keys.Editor

@@ -17,11 +17,10 @@ func (onlyResultMsg) isStateMsg() {}
 func (m *Model) onShortlistView() tea.Cmd {
 	m.state.only = !m.state.only
 	m.shown = 0 // never narrow from a list the view cut down
-	text := "all postings"
 	if m.state.only {
-		text = "shortlist only"
+		return m.startQuery() // the status line says so while it lasts
 	}
-	return tea.Batch(m.startQuery(), m.flash(text, false))
+	return tea.Batch(m.startQuery(), m.flash("all postings", false))
 }
 
 // onFilterResult takes every filter result: in the shortlist-only view a
@@ -60,6 +59,20 @@ func (m *Model) onOnlyResult(msg onlyResultMsg) tea.Cmd {
 		return m.onResult(resultMsg{seq: msg.seq, err: context.Canceled})
 	}
 	return m.onResult(msg.resultMsg)
+}
+
+// overlaySizer is an Overlay that knows how many lines it needs at a
+// width, so a one-line question does not take maxOverlayLines from the
+// panes.
+type overlaySizer interface{ Lines(width int) int }
+
+// overlayLines is the height of o at width: what it asks for (between 1
+// and maxOverlayLines), else maxOverlayLines.
+func overlayLines(o Overlay, width int) int {
+	if s, ok := o.(overlaySizer); ok {
+		return clampInt(s.Lines(width), 1, maxOverlayLines)
+	}
+	return maxOverlayLines
 }
 
 // stateStatusLine is the status line with the state's marks in front:

@@ -111,11 +111,18 @@ func (o *tagsOverlay) matching() []string {
 // lastWord returns the word of v after its last separator.
 func lastWord(v string) string { return v[strings.LastIndexAny(v, ", \t")+1:] }
 
+// Lines is 3: the input, the completions, the keys.
+func (o *tagsOverlay) Lines(int) int { return 3 }
+
 // View shows the input, the tags it may complete to, and its keys.
 func (o *tagsOverlay) View(width, height int) string {
 	o.input.SetWidth(max(width-len(o.input.Prompt)-1, 1))
 	lines := []string{o.input.View()}
-	if ms := o.matching(); len(ms) > 0 && lastWord(o.input.Value()) != "" && height > 2 {
+	if height > 2 {
+		var ms []string
+		if lastWord(o.input.Value()) != "" {
+			ms = o.matching()
+		}
 		lines = append(lines, o.m.st.Dim.Render("  "+clean(strings.Join(ms, "  "))))
 	}
 	o.help.SetWidth(width)
