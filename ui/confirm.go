@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -14,8 +13,7 @@ import (
 // Other keys are ignored, so a stray key never answers.
 type confirmOverlay struct {
 	keys     *keymap.EditorKeys
-	help     *help.Model
-	st       *Styles
+	m        *Model
 	question string
 	yes, no  func() tea.Cmd
 }
@@ -35,23 +33,29 @@ func (o *confirmOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
 	return false, nil
 }
 
-// Lines is the wrapped question and a line of keys.
+// Lines is the wrapped question and its keys.
 func (o *confirmOverlay) Lines(width int) int {
-	return strings.Count(ansi.Wrap(clean(o.question), max(width, 1), " "), "\n") + 2
+	q, k := o.lines(width)
+	return len(q) + len(k)
 }
 
-// View shows the question, wrapped, above its keys.
-func (o *confirmOverlay) View(width, height int) string {
-	lines := strings.Split(ansi.Wrap(clean(o.question), width, " "), "\n")
-	if len(lines) > height-1 {
-		lines = lines[:max(height-1, 0)]
-	}
-	for i, l := range lines {
-		lines[i] = o.st.Error.Render(l)
-	}
-	o.help.SetWidth(width)
+// lines returns the question and its keys, each wrapped to width.
+func (o *confirmOverlay) lines(width int) (question, keys []string) {
+	question = strings.Split(ansi.Wrap(clean(o.question), max(width, 1), " "), "\n")
 	no := o.keys.No
 	no.SetHelp("n/esc", "no")
-	lines = append(lines, o.help.ShortHelpView([]key.Binding{o.keys.Yes, no}))
-	return strings.Join(lines, "\n")
+	return question, o.m.helpLines([]key.Binding{o.keys.Yes, no}, width)
+}
+
+// View shows the question, wrapped, above its keys; on a short screen
+// the end of the question gives way to the keys.
+func (o *confirmOverlay) View(width, height int) string {
+	question, keys := o.lines(width)
+	if n := max(height-len(keys), 1); len(question) > n {
+		question = question[:n]
+	}
+	for i, l := range question {
+		question[i] = o.m.st.Error.Render(l)
+	}
+	return strings.Join(append(question, keys...), "\n")
 }

@@ -55,15 +55,26 @@ func (o *exportOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
 	return false, nil
 }
 
-// Lines is 1: the question fits on a line.
-func (o *exportOverlay) Lines(int) int { return 1 }
+// exportQuestion starts the export overlay's line.
+const exportQuestion = "export shortlist as: "
 
-// View is the one-line question and its keys.
-func (o *exportOverlay) View(width, height int) string {
+// Lines is one line, or more where the keys must wrap.
+func (o *exportOverlay) Lines(width int) int { return len(o.lines(width)) }
+
+// lines is the question followed by its keys, wrapped to width.
+func (o *exportOverlay) lines(width int) []string {
 	keys := &o.m.keys.Editor
-	o.m.help.SetWidth(max(width-20, 1))
-	return o.m.st.Prompt.Render("export shortlist as: ") +
-		o.m.help.ShortHelpView([]key.Binding{keys.Markdown, keys.CSV, keys.JSON, keys.Cancel})
+	bs := []key.Binding{keys.Markdown, keys.CSV, keys.JSON, keys.Cancel}
+	q := o.m.st.Prompt.Render(exportQuestion)
+	if one := o.m.helpLines(bs, width-len(exportQuestion)); len(one) == 1 {
+		return []string{q + one[0]}
+	}
+	return append([]string{q}, o.m.helpLines(bs, width)...)
+}
+
+// View is the question and its keys.
+func (o *exportOverlay) View(width, height int) string {
+	return strings.Join(o.lines(width), "\n")
 }
 
 // export returns a Cmd that writes the shortlist in format f to a new

@@ -69,13 +69,15 @@ func (o *noteOverlay) View(width, height int) string {
 	if width != o.area.Width() {
 		o.area.SetWidth(width)
 	}
+	keys := &o.m.keys.Editor
+	help := o.m.helpLines([]key.Binding{keys.SaveNote, keys.Cancel, o.area.KeyMap.InsertNewline}, width)
+	if h := max(height-1-len(help), 1); h != o.area.Height() {
+		o.area.SetHeight(h) // a short terminal: a smaller area, the keys still shown
+	}
 	lines := []string{o.m.st.Label.Render(title)}
 	lines = append(lines, strings.Split(o.area.View(), "\n")...)
-	keys := &o.m.keys.Editor
-	o.m.help.SetWidth(width)
-	help := o.m.help.ShortHelpView([]key.Binding{keys.SaveNote, keys.Cancel, o.area.KeyMap.InsertNewline})
-	if len(lines) > height-1 {
-		lines = lines[:max(height-1, 0)]
+	if n := max(height-len(help), 1); len(lines) > n {
+		lines = lines[:n]
 	}
-	return strings.Join(append(lines, help), "\n")
+	return strings.Join(append(lines, help...), "\n")
 }

@@ -98,8 +98,7 @@ func (m *Model) askQuit() tea.Cmd {
 	}
 	m.OpenOverlay(&confirmOverlay{
 		keys:     &m.keys.Editor,
-		help:     &m.help,
-		st:       &m.st,
+		m:        m,
 		question: "unsaved changes: save failed (" + reason + "). Quit anyway? y/n",
 		yes: func() tea.Cmd {
 			m.state.quitNow = true

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -19,7 +18,6 @@ type tagsOverlay struct {
 	m     *Model
 	p     *model.Posting
 	keys  *keymap.EditorKeys
-	help  *help.Model
 	input textinput.Model
 	all   []string // every tag in use, for completion
 }
@@ -45,7 +43,7 @@ func newTagsOverlay(m *Model, p *model.Posting) *tagsOverlay {
 	in.Placeholder = "comma or space separated"
 	in.SetStyles(m.input.Styles())
 	in.ShowSuggestions = true
-	o := &tagsOverlay{m: m, p: p, keys: &m.keys.Editor, help: &m.help, all: m.state.store.AllTags()}
+	o := &tagsOverlay{m: m, p: p, keys: &m.keys.Editor, all: m.state.store.AllTags()}
 	if tags := m.state.store.Tags(p.ID); len(tags) > 0 {
 		in.SetValue(strings.Join(tags, ", "))
 	}
@@ -111,23 +109,30 @@ func (o *tagsOverlay) matching() []string {
 // lastWord returns the word of v after its last separator.
 func lastWord(v string) string { return v[strings.LastIndexAny(v, ", \t")+1:] }
 
-// Lines is 3: the input, the completions, the keys.
-func (o *tagsOverlay) Lines(int) int { return 3 }
+// Lines is the input, the completions, and the keys as they wrap.
+func (o *tagsOverlay) Lines(width int) int { return 2 + len(o.m.helpLines(o.bindings(), width)) }
+
+// bindings are the keys the tag editor takes.
+func (o *tagsOverlay) bindings() []key.Binding {
+	return []key.Binding{o.keys.Accept, o.keys.Cancel, o.keys.Complete, o.keys.NextTag, o.keys.PrevTag}
+}
 
 // View shows the input, the tags it may complete to, and its keys.
 func (o *tagsOverlay) View(width, height int) string {
 	o.input.SetWidth(max(width-len(o.input.Prompt)-1, 1))
 	lines := []string{o.input.View()}
-	if height > 2 {
+	keys := o.m.helpLines(o.bindings(), width)
+	if height-len(keys) >= 2 {
 		var ms []string
 		if lastWord(o.input.Value()) != "" {
 			ms = o.matching()
 		}
 		lines = append(lines, o.m.st.Dim.Render("  "+clean(strings.Join(ms, "  "))))
 	}
-	o.help.SetWidth(width)
-	lines = append(lines, o.help.ShortHelpView([]key.Binding{o.keys.Accept, o.keys.Cancel, o.keys.Complete, o.keys.NextTag, o.keys.PrevTag}))
-	return strings.Join(lines, "\n")
+	if n := max(height-len(keys), 1); len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(append(lines, keys...), "\n")
 }
 
 // setTags gives p the tags and saves, unless they are what p has.
