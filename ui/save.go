@@ -68,7 +68,8 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	if m.state.quitting {
 		return m.quit()
 	}
-	return m.flash("saved", false)
+	// The store now shows what other jobdecks saved too: redraw the header.
+	return tea.Batch(m.flash("saved", false), m.refreshDetail())
 }
 
 // holdQuit is asked before quitting: with unsaved changes it starts a

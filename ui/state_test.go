@@ -284,3 +284,26 @@ func TestChangeDuringSaveIsSavedToo(t *testing.T) {
 		t.Errorf("file has %d entries, want 2", n)
 	}
 }
+
+func TestSaveShowsOtherJobdecksChanges(t *testing.T) {
+	m, st, path := newStoreModel(t)
+	other := reopen(t, path)
+	if err := other.SetNote(m.sel, "written by the other jobdeck"); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Save(); err != nil {
+		t.Fatal(err)
+	}
+	// A change here to another posting: the save merges the file in.
+	a, _ := m.coll.ByID("a")
+	if err := st.SetShortlisted(a, true); err != nil {
+		t.Fatal(err)
+	}
+	pump(t, m, m.save(), 0)
+	if s := screen(m); !contains(s, "Note     written by the other jobdeck") {
+		t.Errorf("after a merging save the header lacks the other jobdeck's note:\n%s", s)
+	}
+	if re := reopen(t, path); !re.Shortlisted("a") || re.Note(m.sel.ID) != "written by the other jobdeck" {
+		t.Errorf("merged file: %+v", re.Entries())
+	}
+}
