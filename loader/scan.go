@@ -22,10 +22,13 @@ func scanText(b []byte) textFlags {
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
 		high |= w
-		lt := ltMask(w, 0x20)
-		nl, tab, ret, del := eqMask(w, '\n'), eqMask(w, '\t'), eqMask(w, '\r'), eqMask(w, 0x7F)
-		ctl |= (lt &^ (nl | tab | ret)) | del
-		cr |= ret
+		// DEL: a byte below 0x80 that becomes 0x80 when one is added.
+		ctl |= ((w &^ swarHi) + swarLo) &^ w & swarHi
+		if lt := ltMask(w, 0x20); lt != 0 {
+			ret := eqMask(w, '\r')
+			ctl |= lt &^ (eqMask(w, '\n') | eqMask(w, '\t') | ret)
+			cr |= ret
+		}
 	}
 	f := textFlags{high: high&swarHi != 0, ctl: ctl&swarHi != 0, cr: cr&swarHi != 0}
 	f.add(b[i:])
