@@ -270,7 +270,7 @@ func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
 		}
 		key := strings.TrimSpace(strings.Trim(k, `"'*`))
 		f, _ := lookupAlias(key)
-		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',`))
+		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',[]{}`))
 		if f == fNone || v == "" || !plausibleLine(f, normKey(key), v) {
 			continue
 		}

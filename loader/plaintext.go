@@ -272,46 +272,54 @@ const (
 // that would turn into accidental markdown at a line start are escaped.
 func plainToMarkdown(lines []string, titleLine int) string {
 	type out struct {
-		k lineKind
-		s string
+		k         lineKind
+		prefix, s string
+		brk       bool // a hand-wrapped line: a hard break follows
 	}
 	res := make([]out, 0, len(lines))
+	size := 0
 	blank := func(i int) bool { return i < 0 || i >= len(lines) || strings.TrimSpace(lines[i]) == "" }
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
+		var o out
 		switch {
 		case t == "":
 			continue
 		case i == titleLine:
-			res = append(res, out{kTitle, "# " + escapeInline(strings.TrimSpace(strings.TrimLeft(t, "#")))})
+			o = out{k: kTitle, prefix: "# ", s: escapeInline(strings.TrimSpace(strings.TrimLeft(t, "#")))}
 		case isListItem(t):
 			if num, text, ok := cutNumbered(t); ok {
-				res = append(res, out{kItem, num + ". " + escapeInline(text)})
+				o = out{k: kItem, prefix: num + ". ", s: escapeInline(text)}
 			} else {
 				text, _ := cutBullet(t)
-				res = append(res, out{kItem, "- " + escapeInline(text)})
+				o = out{k: kItem, prefix: "- ", s: escapeInline(text)}
 			}
 		case isHeadingLine(t, blank(i-1), blank(i+1) || (i+1 < len(lines) && isListItem(strings.TrimSpace(lines[i+1])))):
-			res = append(res, out{kHeading, "## " + escapeInline(strings.TrimSpace(strings.TrimRight(t, ":")))})
+			o = out{k: kHeading, prefix: "## ", s: escapeInline(strings.TrimSpace(strings.TrimRight(t, ":")))}
 		default:
 			if !blank(i-1) && len(res) > 0 && res[len(res)-1].k == kPara {
-				res[len(res)-1].s += "  " // hand-wrapped: keep the break
+				res[len(res)-1].brk = true
 			}
-			res = append(res, out{kPara, escapeLineStart(escapeInline(t))})
+			o = out{k: kPara, s: escapeLineStart(escapeInline(t))}
 		}
+		size += len(o.prefix) + len(o.s) + 4
+		res = append(res, o)
 	}
 	var sb strings.Builder
+	sb.Grow(size)
 	for i, o := range res {
 		if i > 0 {
 			prev := res[i-1]
-			if o.k == kItem && prev.k == kItem {
+			switch {
+			case prev.brk:
+				sb.WriteString("  \n")
+			case o.k == kItem && prev.k == kItem:
 				sb.WriteByte('\n')
-			} else if o.k == kPara && prev.k == kPara && strings.HasSuffix(prev.s, "  ") {
-				sb.WriteByte('\n')
-			} else {
+			default:
 				sb.WriteString("\n\n")
 			}
 		}
+		sb.WriteString(o.prefix)
 		sb.WriteString(o.s)
 	}
 	if sb.Len() > 0 {
@@ -328,7 +336,7 @@ func isHeadingLine(t string, blankBefore, blankOrListAfter bool) bool {
 	if !blankBefore || !blankOrListAfter {
 		return false
 	}
-	if utf8.RuneCountInString(t) > 60 || len(strings.Fields(t)) > 8 {
+	if utf8.RuneCountInString(t) > 60 || countWords(t) > 8 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -380,4 +388,17 @@ func escapeLineStart(s string) string {
 		return num + `\` + s[len(num):]
 	}
 	return s
+}
+
+// countWords counts the space-separated words of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
