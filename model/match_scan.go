@@ -49,7 +49,7 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 			sc, m = fuzzyScoreASCII1(pf[0], e.raw[start:end], kf)
 		default:
 			if hasByteSubseq(kf, pf) {
-				sc, m = fuzzyScoreASCII(pf, e.raw[start:end])
+				sc, m = fuzzyScoreASCII(pf, e.raw[start:end], kf)
 			}
 		}
 		if m && (field < 0 || sc > score) {
@@ -112,10 +112,11 @@ func fieldText(p *Posting, f int) string {
 	return ""
 }
 
-// fuzzyScoreASCII is fuzzyScore for an ASCII string s and a non-empty
-// ASCII folded pattern pf: the same score and verdict, without decoding
-// runes.
-func fuzzyScoreASCII(pf, s string) (int, bool) {
+// fuzzyScoreASCII is fuzzyScore for an ASCII string s, given with its
+// folded form folded (same length), and a non-empty ASCII folded pattern
+// pf: the same score and verdict, without decoding runes.
+func fuzzyScoreASCII(pf, s, folded string) (int, bool) {
+	folded = folded[:len(s)]
 	total, nMatched, lastMatch := 0, 0, -1
 	pi := 0
 	bestScore, matchedIndex := -1, -1
@@ -124,7 +125,7 @@ func fuzzyScoreASCII(pf, s string) (int, bool) {
 	last1 := len(pf) - 1
 	for j := 0; j < len(s); j++ {
 		cand := s[j]
-		if lowerASCII[cand] == pf[pi] {
+		if folded[j] == pf[pi] {
 			score := 0
 			if j == 0 {
 				score += firstCharMatchBonus
@@ -150,7 +151,7 @@ func fuzzyScoreASCII(pf, s string) (int, bool) {
 		}
 		apply := j+1 == len(s)
 		if !apply && pi < last1 {
-			apply = lowerASCII[s[j+1]] == pf[pi+1]
+			apply = folded[j+1] == pf[pi+1]
 		}
 		if apply && matchedIndex > -1 {
 			if nMatched == 0 {

@@ -92,7 +92,7 @@ func TestFuzzyScoreASCIIEqualsGeneric(t *testing.T) {
 		}
 		pf := string(appendFolded(nil, pat))
 		want, wok := fuzzyScore([]rune(pat), s, nil)
-		got, ok := fuzzyScoreASCII(pf, s)
+		got, ok := fuzzyScoreASCII(pf, s, string(appendFolded(nil, s)))
 		if ok != wok || ok && got != want {
 			t.Fatalf("fuzzyScoreASCII(%q, %q) = %d %v, want %d %v", pat, s, got, ok, want, wok)
 		}
