@@ -31,7 +31,7 @@ func SourcesFromPaths(paths []string) ([]Source, error) {
 		fi, err := os.Stat(p)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or folder: %w", p, fs.ErrNotExist)
+				return nil, &NotExistError{Path: p}
 			}
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
@@ -45,3 +45,12 @@ func SourcesFromPaths(paths []string) ([]Source, error) {
 	}
 	return out, nil
 }
+
+// NotExistError is the error of SourcesFromPaths for a PATH that does not
+// exist: "PATH: no such file or folder". It wraps fs.ErrNotExist.
+type NotExistError struct{ Path string }
+
+func (e *NotExistError) Error() string { return e.Path + ": no such file or folder" }
+
+// Unwrap returns fs.ErrNotExist.
+func (e *NotExistError) Unwrap() error { return fs.ErrNotExist }

@@ -211,7 +211,7 @@ func TestSourcesFromPaths(t *testing.T) {
 
 	missing := filepath.Join(dir, "no-such-folder")
 	_, err := SourcesFromPaths([]string{dir, missing})
-	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), missing) {
+	if !errors.Is(err, fs.ErrNotExist) || err.Error() != missing+": no such file or folder" {
 		t.Errorf("err = %v, want ErrNotExist naming %s", err, missing)
 	}
 
