@@ -75,8 +75,9 @@ func BenchmarkShortlistKey(b *testing.B) {
 	reportMedian(b, ds)
 }
 
-// BenchmarkShortlistOnlyResult measures the Cmd that cuts a filter result
-// of all 100k postings down to the 1000 shortlisted ones for the L view.
+// BenchmarkShortlistOnlyResult measures cutting a filter result of all
+// 100k postings down to the 1000 shortlisted ones for the L view: the
+// part in Update and the Cmd.
 func BenchmarkShortlistOnlyResult(b *testing.B) {
 	m, _ := benchStoreModel(b)
 	full := resultMsg{seq: m.shown, res: m.res}
