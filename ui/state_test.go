@@ -307,3 +307,19 @@ func TestSaveShowsOtherJobdecksChanges(t *testing.T) {
 		t.Errorf("merged file: %+v", re.Entries())
 	}
 }
+
+func TestShortlistViewTakesPostingsStreamingIn(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	late := &model.Posting{ID: "late", Title: "Lighthouse Keeper", Company: "Saltmarsh Trust", Date: testNow}
+	if err := st.SetShortlisted(late, true); err != nil { // shortlisted in an earlier session
+		t.Fatal(err)
+	}
+	send(t, m, kp("L"))
+	if m.res.Len() != 0 {
+		t.Fatalf("shortlist view before the posting loaded: %v", titles(m))
+	}
+	send(t, m, batchMsg{postings: []*model.Posting{late, {ID: "other", Title: "Kiln Operator"}}, done: true})
+	if got := titles(m); !slices.Equal(got, []string{"Lighthouse Keeper"}) {
+		t.Errorf("after the batch: %v", got)
+	}
+}
