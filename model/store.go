@@ -26,6 +26,7 @@ type Store struct {
 	mu      sync.RWMutex // guards entries, changed, seq, roErr
 	entries map[string]Entry
 	changed map[string]uint64 // id → seq of its latest unsaved change
+	base    map[string]Entry  // id → its entry as last read or written, for ids in changed (see merge3)
 	seq     uint64
 	roErr   error // non-nil: read-only, and why
 
@@ -53,6 +54,7 @@ func OpenStore(path string) (*Store, error) {
 		lockWait: stateLockTimeout,
 		entries:  map[string]Entry{},
 		changed:  map[string]uint64{},
+		base:     map[string]Entry{},
 	}
 	if path == "" {
 		s.roErr = errors.New("no state file given")
@@ -263,20 +265,25 @@ func (s *Store) update(p *Posting, change func(*Entry)) error {
 		now = old.Updated.Add(time.Nanosecond)
 	}
 	e.Updated = now
+	if _, pending := s.changed[p.ID]; !pending {
+		s.base[p.ID] = old.clone()
+	}
 	s.entries[p.ID] = e
 	s.seq++
 	s.changed[p.ID] = s.seq
 	return nil
 }
 
-// snapshotChanges returns copies of the unsaved entries and their change
-// sequence numbers.
-func (s *Store) snapshotChanges() (map[string]Entry, map[string]uint64) {
+// snapshotChanges returns copies of the unsaved entries, of their bases
+// (see merge3) and their change sequence numbers.
+func (s *Store) snapshotChanges() (pending, bases map[string]Entry, seqs map[string]uint64) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	pending := make(map[string]Entry, len(s.changed))
+	pending = make(map[string]Entry, len(s.changed))
+	bases = make(map[string]Entry, len(s.changed))
 	for id := range s.changed {
 		pending[id] = s.entries[id].clone()
+		bases[id] = s.base[id].clone()
 	}
-	return pending, maps.Clone(s.changed)
+	return pending, bases, maps.Clone(s.changed)
 }

@@ -13,9 +13,10 @@ import (
 //
 // Save is safe against crashes and against other jobdecks on the same file:
 // under an exclusive lock on the sibling "<file>.lock" it re-reads the file,
-// merges per posting — an entry changed here since the last save replaces
-// the file's entry unless the file's is newer (by Updated); every other
-// entry is taken from the file — and atomically replaces the file (see
+// merges per posting and field — a field changed here since the last save
+// replaces the file's value, unless another jobdeck changed the same field
+// and its entry is newer (by Updated; see merge3); every other entry is
+// taken from the file — and atomically replaces the file (see
 // writeAtomic). Afterwards the store shows the merged state, including the
 // other processes' changes; changes made while Save ran stay unsaved.
 //
@@ -34,11 +35,11 @@ func (s *Store) Save() error {
 		}
 		return nil
 	}
-	pending, seqs := s.snapshotChanges()
+	pending, bases, seqs := s.snapshotChanges()
 	if len(pending) == 0 {
 		return nil
 	}
-	merged, err := s.writeMerged(pending)
+	merged, err := s.writeMerged(pending, bases)
 	if err != nil {
 		return fmt.Errorf("saving %s: %w (changes kept in memory; the next save tries again)", s.path, err)
 	}
@@ -50,6 +51,9 @@ func (s *Store) Save() error {
 	for id, seq := range seqs {
 		if s.changed[id] == seq {
 			delete(s.changed, id)
+			delete(s.base, id)
+		} else {
+			s.base[id] = merged[id].clone() // what the file holds now
 		}
 	}
 	for id := range s.changed { // changed again while saving: keep ours
@@ -59,9 +63,10 @@ func (s *Store) Save() error {
 	return nil
 }
 
-// writeMerged merges pending into the file's current content under the
-// lock, writes the result and returns the merged entries.
-func (s *Store) writeMerged(pending map[string]Entry) (map[string]Entry, error) {
+// writeMerged merges pending (with their bases, see merge3) into the file's
+// current content under the lock, writes the result and returns the merged
+// entries.
+func (s *Store) writeMerged(pending, bases map[string]Entry) (map[string]Entry, error) {
 	target := s.path
 	if resolved, err := filepath.EvalSymlinks(target); err == nil {
 		target = resolved // keep a symlinked state file a symlink
@@ -84,12 +89,8 @@ func (s *Store) writeMerged(pending map[string]Entry) (map[string]Entry, error) 
 		return nil, fmt.Errorf("re-reading before the merge: the file changed under us and is not usable now; nothing was written: %w", err)
 	}
 	for id, mine := range pending {
-		theirs, ok := disk.entries[id]
-		if ok && theirs.Updated.After(mine.Updated) {
-			continue // changed by another jobdeck after us: theirs wins
-		}
-		if ok {
-			mine.extra = theirs.extra // the file's unknown fields are freshest
+		if theirs, ok := disk.entries[id]; ok {
+			mine = merge3(bases[id], mine, theirs)
 		}
 		disk.entries[id] = mine
 	}
