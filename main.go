@@ -260,21 +260,23 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 
 	w := bufio.NewWriterSize(stdout, 64<<10)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, p := range shown {
-		if !*asJSON {
+	if *asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		err = loader.ReadBodies(ctx, shown, loader.DefaultMaxBody, 0, func(i int, body string, err error) error {
+			if err != nil {
+				fmt.Fprintf(stderr, "jobdeck: %s: reading body: %v\n", shown[i].Path, err)
+			}
+			return enc.Encode(model.NewRecord(shown[i], body))
+		})
+	} else {
+		for _, p := range shown {
 			fmt.Fprintln(w, p.Line())
-			continue
 		}
-		body, err := loader.Body(p, loader.DefaultMaxBody)
-		if err != nil {
-			fmt.Fprintf(stderr, "jobdeck: %s: reading body: %v\n", p.Path, err)
-		}
-		if err := enc.Encode(model.NewRecord(p, body)); err != nil {
-			fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-			return exitFailure
-		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+		return exitFailure
 	}
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
