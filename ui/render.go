@@ -77,7 +77,7 @@ func (c *renderCache) want(k renderKey, read bodyReader) tea.Cmd {
 }
 
 var (
-	osc8     = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(\x07|\x1b\\)`)
+	osc8       = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(\x07|\x1b\\)`)
 	emptySGR   = regexp.MustCompile(`\x1b\[[0-9;:]*m\x1b\[0?m`)
 	manyResets = regexp.MustCompile(`(\x1b\[0?m){2,}`)
 )
