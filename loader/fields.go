@@ -41,7 +41,7 @@ var aliases = map[string]struct {
 	"organization": {fCompany, 3}, "organisation": {fCompany, 4}, "hiringorganization": {fCompany, 5},
 	"location": {fLocation, 0}, "joblocation": {fLocation, 1}, "candidaterequiredlocation": {fLocation, 2},
 	"date": {fDate, 0}, "dateposted": {fDate, 1}, "publicationdate": {fDate, 2}, "posteddate": {fDate, 3},
-	"timestamp": {fDate, 4}, "createdat": {fDate, 5},
+	"timestamp": {fDate, 4}, "createdat": {fDate, 5}, "posted": {fDate, 6}, "published": {fDate, 7},
 	"tags": {fTags, 0}, "hashtags": {fTags, 1}, "skills": {fTags, 2}, "keywords": {fTags, 3}, "categories": {fTags, 4},
 	"url": {fURL, 0}, "link": {fURL, 1},
 	"applyurl": {fApplyURL, 0},
