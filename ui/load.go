@@ -60,7 +60,8 @@ func compact(p *model.Posting) {
 }
 
 // onBatch adds a batch of postings, records duplicates, and refilters
-// (coalesced with a filter job already running).
+// (coalesced with a filter job already running, and at most every
+// refilterEvery while a big folder streams in).
 func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	m.coll.Add(b.postings...)
 	for _, mg := range b.merges {
@@ -70,21 +71,18 @@ func (m *Model) onBatch(b batchMsg) tea.Cmd {
 		m.progress = b.progress
 	}
 	var cmds []tea.Cmd
+	if b.done && m.loading {
+		m.loading = false
+		p := m.progress
+		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", m.coll.Len(), p.Seen, p.Skipped), false))
+	}
 	if len(b.postings) > 0 || len(b.merges) > 0 || b.done {
 		cmds = append(cmds, m.refilter())
 	}
 	if len(b.merges) > 0 && m.sel != nil {
 		cmds = append(cmds, m.refreshDetail()) // the header lists the paths
 	}
-	if b.done {
-		if m.loading {
-			m.loading = false
-			p := m.progress
-			cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", m.coll.Len(), p.Seen, p.Skipped), false))
-		}
-		return tea.Batch(cmds...)
-	}
-	if m.stream != nil {
+	if !b.done && m.stream != nil {
 		cmds = append(cmds, m.waitBatch())
 	}
 	return tea.Batch(cmds...)

@@ -4,7 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -43,5 +46,31 @@ func TestCompactCopiesFields(t *testing.T) {
 		if d >= fileData && d < fileData+uintptr(len(file)) {
 			t.Errorf("%q still points into the file's text", s)
 		}
+	}
+}
+
+func TestRefilterThrottledWhileLoadingBigFolder(t *testing.T) {
+	m := newTestModel(t, 120, 40, many(throttleMin+1))
+	m.loading = true
+	var due []tea.Msg
+	m.tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		if msg := fn(time.Time{}); msg == (refilterMsg{}) {
+			due = append(due, msg)
+		}
+		return nil
+	}
+	m.lastStart = time.Now()
+	more := many(throttleMin + 21)[throttleMin+1:]
+	send(t, m, batchMsg{postings: more[:10]}, batchMsg{postings: more[10:]})
+	if len(due) != 1 || m.res.Total != throttleMin+1 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want 1 scheduled and the old result", len(due), m.res.Total)
+	}
+	send(t, m, due[0])
+	if m.res.Total != throttleMin+21 {
+		t.Errorf("after the scheduled refilter the result covers %d postings", m.res.Total)
+	}
+	send(t, m, batchMsg{done: true, postings: many(throttleMin + 22)[throttleMin+21:]})
+	if m.loading || m.res.Total != throttleMin+22 || len(due) != 1 {
+		t.Errorf("the last batch was not shown at once: loading %v, %d postings, %d scheduled", m.loading, m.res.Total, len(due))
 	}
 }

@@ -44,14 +44,16 @@ type Model struct {
 	moved bool           // the user moved the cursor: keep it on sel
 
 	// Filter and sort.
-	input     textinput.Model
-	filtering bool // the input has focus
-	sort      model.SortOrder
-	seq       int                // last query job started
-	running   int                // seq of the job in flight, 0 if none
-	shown     int                // seq of the result on screen
-	dirty     bool               // postings arrived while a job ran
-	cancelJob context.CancelFunc // cancels the job in flight
+	input       textinput.Model
+	filtering   bool // the input has focus
+	sort        model.SortOrder
+	seq         int                // last query job started
+	running     int                // seq of the job in flight, 0 if none
+	shown       int                // seq of the result on screen
+	dirty       bool               // postings arrived while a job ran
+	cancelJob   context.CancelFunc // cancels the job in flight
+	lastStart   time.Time          // when the last job started
+	refilterDue bool               // a throttled refilter is scheduled
 
 	// Detail pane.
 	detail detail
@@ -106,6 +108,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onFilterResult(msg)
 	case stateMsg:
 		cmd = m.onStateMsg(msg)
+	case refilterMsg:
+		cmd = m.onRefilter()
 	case renderedMsg:
 		cmd = m.onRendered(msg)
 	case spinner.TickMsg:

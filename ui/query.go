@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
@@ -36,6 +37,7 @@ func (m *Model) startQuery() tea.Cmd {
 	m.seq++
 	m.running = m.seq
 	m.dirty = false
+	m.lastStart = time.Now()
 	seq, snap, q, sort, ann := m.seq, m.coll.Snapshot(), model.ParseQuery(m.query()), m.sort, m.ann
 	var prev *model.Result
 	if m.shown > 0 {
@@ -51,12 +53,41 @@ func (m *Model) startQuery() tea.Cmd {
 
 // refilter reruns the query because postings arrived: right away when no
 // job runs, else once the running job replies.
+//
+// While a folder of more than throttleMin postings streams in, refilters
+// start at most every refilterEvery: each one filters and sorts the whole
+// collection, and on two cores it would slow the load it is showing.
 func (m *Model) refilter() tea.Cmd {
-	if m.running != 0 {
+	if m.running != 0 || m.refilterDue {
 		m.dirty = true
 		return nil
 	}
+	if m.loading && m.coll.Len() > throttleMin {
+		if wait := refilterEvery - time.Since(m.lastStart); wait > 0 {
+			m.dirty, m.refilterDue = true, true
+			return m.tick(wait, func(time.Time) tea.Msg { return refilterMsg{} })
+		}
+	}
 	return m.startQuery()
+}
+
+// Refilter throttling while loading (see refilter).
+const (
+	throttleMin   = 5000
+	refilterEvery = 150 * time.Millisecond
+)
+
+// refilterMsg says a throttled refilter is due.
+type refilterMsg struct{}
+
+// onRefilter starts the refilter that was held back, unless a job is
+// running (its reply will start it).
+func (m *Model) onRefilter() tea.Cmd {
+	m.refilterDue = false
+	if m.dirty && m.running == 0 {
+		return m.startQuery()
+	}
+	return nil
 }
 
 // onResult shows a filter result unless a newer query or sort superseded
@@ -77,7 +108,7 @@ func (m *Model) onResult(msg resultMsg) tea.Cmd {
 		cmd = m.reselect()
 	}
 	if m.running == 0 && m.dirty {
-		cmd = tea.Batch(cmd, m.startQuery())
+		cmd = tea.Batch(cmd, m.refilter())
 	}
 	return cmd
 }
