@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/keymap"
 )
 
 // statusLine renders the status line, width cells: shown of total, the
@@ -23,6 +24,10 @@ func (m *Model) statusLine(width int) string {
 		left.WriteString(" · by score, then " + m.sort.String())
 	} else {
 		left.WriteString(" · sort " + m.sort.String())
+	}
+	if m.focus == keymap.ModeDetail && len(m.detail.lines) > m.lay.bodyH {
+		end := min(m.detail.off+m.lay.bodyH, len(m.detail.lines))
+		fmt.Fprintf(&left, " · lines %d–%d of %d", m.detail.off+1, end, len(m.detail.lines))
 	}
 	if m.loading {
 		p := m.progress

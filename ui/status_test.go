@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -39,5 +40,18 @@ func TestStatusLine(t *testing.T) {
 	send(t, m, clearMsg{seq: m.msgSeq})
 	if m.msg != "" {
 		t.Error("the message was not cleared")
+	}
+}
+
+func TestStatusShowsDetailPosition(t *testing.T) {
+	m := newTestModel(t, 120, 12, fixture())
+	send(t, m, kp("j"), kp("tab"), kp("j"), kp("j"))
+	want := fmt.Sprintf("lines 3–%d of %d", 2+m.lay.bodyH, len(m.detail.lines))
+	if got := ansi.Strip(m.statusLine(120)); !strings.Contains(got, want) {
+		t.Errorf("status %q, want %q in it", got, want)
+	}
+	send(t, m, kp("tab"))
+	if got := ansi.Strip(m.statusLine(120)); strings.Contains(got, "lines") {
+		t.Errorf("position shown with the list focused: %q", got)
 	}
 }
