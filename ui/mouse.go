@@ -20,9 +20,10 @@ func (m *Model) overList(x, y int) bool {
 }
 
 // onWheel scrolls the pane under the mouse. In the list the rows scroll and
-// the cursor is kept on screen.
+// the cursor is kept on screen. While an overlay edits the selected posting
+// the mouse changes nothing.
 func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if !m.ready || m.lay.tooSmall {
+	if !m.ready || m.lay.tooSmall || m.overlay != nil {
 		return nil
 	}
 	step := 0
@@ -54,7 +55,7 @@ func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
 // onClick selects the row under a left click in the list, or focuses the
 // pane clicked.
 func (m *Model) onClick(msg tea.MouseClickMsg) tea.Cmd {
-	if !m.ready || m.lay.tooSmall || msg.Button != tea.MouseLeft || m.filtering {
+	if !m.ready || m.lay.tooSmall || msg.Button != tea.MouseLeft || m.filtering || m.overlay != nil {
 		return nil
 	}
 	if !m.overList(msg.X, msg.Y) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -19,5 +20,15 @@ func TestMouse(t *testing.T) {
 	}
 	if m.cur != 1 {
 		t.Errorf("wheel over the detail moved the cursor to %d", m.cur)
+	}
+}
+
+func TestMouseIgnoredUnderOverlay(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	var typed strings.Builder
+	m.OpenOverlay(echoOverlay{&typed})
+	send(t, m, click(5, 1+2*rowHeight+1), wheel(5, 3, false))
+	if m.cur != 0 || m.off != 0 {
+		t.Errorf("the mouse moved the list under an overlay: cur %d off %d", m.cur, m.off)
 	}
 }
