@@ -15,9 +15,11 @@ type Overlay interface {
 // maxOverlayLines caps the height an overlay takes from the panes.
 const maxOverlayLines = 6
 
-// OpenOverlay opens o (replacing any open one).
+// OpenOverlay opens o (replacing any open one). The cursor stays on the
+// selected posting from then on, even while postings stream in.
 func (m *Model) OpenOverlay(o Overlay) {
 	m.overlay = o
+	m.moved = true
 	m.syncKeys()
 }
 

@@ -81,3 +81,13 @@ func TestArrowsMoveWhileFiltering(t *testing.T) {
 		t.Error("focus changed")
 	}
 }
+
+func TestOverlayPinsSelection(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixture())
+	var typed strings.Builder
+	m.OpenOverlay(echoOverlay{&typed})
+	send(t, m, batchMsg{postings: many(3)}) // newer: they sort above
+	if m.sel.ID != "b" {
+		t.Errorf("selection moved to %s under an open overlay", m.sel.ID)
+	}
+}
