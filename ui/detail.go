@@ -40,6 +40,8 @@ func (d *detail) setBody(st *Styles, lines []string, failed string) {
 	d.join(st)
 }
 
+// join lays out the pane: header, a rule, then the body, its placeholder
+// or the reason it failed.
 func (d *detail) join(st *Styles) {
 	d.lines = d.lines[:0]
 	if d.p == nil {
@@ -156,6 +158,7 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 	return out
 }
 
+// clampInt returns v limited to [lo, hi].
 func clampInt(v, lo, hi int) int {
 	if v < lo {
 		return lo

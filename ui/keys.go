@@ -6,12 +6,13 @@ import (
 	"github.com/jobdeck/jobdeck/keymap"
 )
 
+// keyMatches is key.Matches for key presses.
+var keyMatches = key.Matches[tea.KeyPressMsg]
+
 // onKey routes a key press: to an overlay (a modal editor) when one is
 // open, to the filter input while it has focus, else to the browsing
 // handlers. Keys match only through the keymap's bindings,
 // which syncKeys enables from the state.
-var keyMatches = key.Matches[tea.KeyPressMsg]
-
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.overlay != nil {
 		if keyMatches(msg, m.keys.ForceQuit) {

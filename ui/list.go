@@ -45,6 +45,8 @@ func (m *Model) moveCursor(i int) tea.Cmd {
 	return m.setCursor(i)
 }
 
+// setCursor puts the cursor on row i (clamped), scrolls it into view and
+// shows its posting; it does not count as the user moving the cursor.
 func (m *Model) setCursor(i int) tea.Cmd {
 	n := m.res.Len()
 	if n == 0 {

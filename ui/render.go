@@ -41,15 +41,18 @@ type renderCache struct {
 
 const cacheSize = 64
 
+// newRenderCache returns an empty cache of at most size bodies.
 func newRenderCache(size int) *renderCache {
 	return &renderCache{size: size, entries: map[renderKey][]string{}, pending: map[renderKey]bool{}}
 }
 
+// get returns the cached lines for k.
 func (c *renderCache) get(k renderKey) ([]string, bool) {
 	l, ok := c.entries[k]
 	return l, ok
 }
 
+// put caches lines for k, evicting the oldest entry when full.
 func (c *renderCache) put(k renderKey, lines []string) {
 	delete(c.pending, k)
 	if _, ok := c.entries[k]; ok {

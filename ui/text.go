@@ -47,6 +47,8 @@ func cleanBody(s string) string {
 	return b.String()
 }
 
+// isClean reports whether s is valid UTF-8 without unsafe runes (newlines
+// and tabs allowed when multiline).
 func isClean(s string, multiline bool) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
