@@ -139,9 +139,14 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 		}
 		field("Keywords", strings.Join(kw, ", "))
 	}
-	field("URL     ", p.URL)
+	link := func(label, uri string) {
+		if uri = clean(uri); uri != "" {
+			out = append(out, linked(labelled(st, label, uri, width), uri)...)
+		}
+	}
+	link("URL     ", p.URL)
 	if p.ApplyURL != p.URL {
-		field("Apply   ", p.ApplyURL)
+		link("Apply   ", p.ApplyURL)
 	}
 	for i, path := range p.AllPaths() {
 		label := "File    "
@@ -223,4 +228,18 @@ func wrapPlain(s string, width int) []string {
 		flush()
 	}
 	return lines
+}
+
+// linked makes each of lines a terminal hyperlink (OSC 8) to uri when uri
+// is an http, https or mailto address; other addresses stay plain text.
+// Every line carries its own link so a wrapped URL stays clickable.
+func linked(lines []string, uri string) []string {
+	if !safeURI(uri) {
+		return lines
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = ansi.SetHyperlink(uri) + l + ansi.ResetHyperlink()
+	}
+	return out
 }

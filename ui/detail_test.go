@@ -46,3 +46,27 @@ func TestWrapPlain(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderLinksOnlySafeURLs(t *testing.T) {
+	st := NewStyles(true, false)
+	p := &model.Posting{Title: "T", URL: "https://jobs.example.com/" + strings.Repeat("x", 40), ApplyURL: "javascript:alert(1)"}
+	lines := headerLines(&st, p, 40, nil, testNow)
+	out := strings.Join(lines, "\n")
+	var uris []string
+	for _, m := range osc8.FindAllStringSubmatch(out, -1) {
+		if m[2] != "" {
+			uris = append(uris, m[2])
+		}
+	}
+	if len(uris) != 3 || uris[0] != p.URL { // the URL wraps onto three lines
+		t.Errorf("hyperlinks %q", uris)
+	}
+	if !strings.Contains(ansi.Strip(out), "javascript:alert(1)") {
+		t.Error("the unsafe apply address is not shown as text")
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) != 40 {
+			t.Errorf("line %d cells wide", ansi.StringWidth(l))
+		}
+	}
+}

@@ -37,6 +37,11 @@ func checkSafe(t *testing.T, out string) {
 			t.Fatalf("control %U reaches the output near %q", r, rest[lo:min(i+20, len(rest))])
 		}
 	}
+	for _, m := range osc8.FindAllStringSubmatch(out, -1) {
+		if m[2] != "" && !safeURI(m[2]) {
+			t.Fatalf("a hyperlink to %q reaches the output", m[2])
+		}
+	}
 	if strings.Contains(out, "\x1b]52") || strings.Contains(out, "\x1b[2J") {
 		t.Fatal("a posting's escape sequence reaches the output")
 	}
