@@ -158,6 +158,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
 		return exitUsage
 	}
+	limitMemory()
 	store, storeErr := openStore(c.state)
 	if store == nil {
 		fmt.Fprintf(stderr, "jobdeck: %v\n", storeErr)
@@ -176,6 +177,21 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// browserMemoryLimit is the soft heap limit of the browser. Parsing 100k
+// files makes garbage fast, and with the default GOGC the heap peaks at about
+// twice the ~90 MB of postings the browser keeps; near the limit the
+// collector works harder, which keeps the peak RSS of a 100k-posting folder
+// well under 250 MB.
+const browserMemoryLimit = 180 << 20
+
+// limitMemory sets browserMemoryLimit unless the user chose a limit with
+// GOMEMLIMIT. It runs once, before the program starts.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(browserMemoryLimit)
+	}
 }
 
 // openStore opens the state file named by --state, $JOBDECK_STATE or the

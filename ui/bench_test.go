@@ -206,9 +206,6 @@ func BenchmarkMemoryLoad(b *testing.B) {
 		ch := m.stream
 		m.stream = nil // batches are read here, one at a time
 		for bm := range ch {
-			for _, p := range bm.postings {
-				compact(p) // as waitBatch does
-			}
 			send(b, m, bm)
 		}
 		send(b, m, kp("/"))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
@@ -27,35 +26,16 @@ type batchMsg struct {
 }
 
 // waitBatch waits for the next batch of the stream; a closed stream yields
-// a final done batch. Loading sets the soft memory limit (limitMemory).
+// a final done batch. The loader gives every field its own memory, so the
+// postings can be kept as they come.
 func (m *Model) waitBatch() tea.Cmd {
-	limitMemory()
 	ch := m.stream
 	return func() tea.Msg {
 		b, ok := <-ch
 		if !ok {
 			return batchMsg{done: true, progress: progress{Seen: -1}}
 		}
-		for _, p := range b.postings {
-			compact(p)
-		}
 		return b
-	}
-}
-
-// compact gives the posting's text fields their own memory. A parser that
-// slices fields out of a file's whole text would otherwise keep every
-// file's text alive through its title (at 100k postings, hundreds of MB).
-// It runs in the waitBatch Cmd, before the posting reaches Update.
-func compact(p *model.Posting) {
-	for _, s := range []*string{&p.ID, &p.Path, &p.Title, &p.Company, &p.Location, &p.URL, &p.ApplyURL,
-		&p.Salary, &p.EmploymentType, &p.SourcePath} {
-		*s = strings.Clone(*s)
-	}
-	for _, l := range [][]string{p.Paths, p.Keywords, p.Warnings} {
-		for i := range l {
-			l[i] = strings.Clone(l[i])
-		}
 	}
 }
 

@@ -2,14 +2,10 @@ package ui
 
 import (
 	"slices"
-	"strings"
 	"testing"
 	"time"
-	"unsafe"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/jobdeck/jobdeck/model"
 )
 
 func TestBatchesMergesAndDone(t *testing.T) {
@@ -30,22 +26,6 @@ func TestBatchesMergesAndDone(t *testing.T) {
 	send(t, m, batchMsg{done: true, progress: progress{Seen: 6, Loaded: 5, Skipped: 1, Duplicates: 1}})
 	if m.loading || !contains(m.msg, "loaded 4 postings from 6 files (1 skipped)") {
 		t.Errorf("done: loading %v, message %q", m.loading, m.msg)
-	}
-}
-
-func TestCompactCopiesFields(t *testing.T) {
-	file := strings.Repeat("x", 1<<16) + "Title here"
-	p := &model.Posting{Title: file[len(file)-10:], Keywords: []string{file[:3]}}
-	compact(p)
-	if p.Title != "Title here" || p.Keywords[0] != "xxx" {
-		t.Fatalf("compact changed the text: %q %q", p.Title, p.Keywords)
-	}
-	fileData := uintptr(unsafe.Pointer(unsafe.StringData(file)))
-	for _, s := range []string{p.Title, p.Keywords[0]} {
-		d := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-		if d >= fileData && d < fileData+uintptr(len(file)) {
-			t.Errorf("%q still points into the file's text", s)
-		}
 	}
 }
 
