@@ -151,15 +151,17 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	}
 }
 
-// FullHelp returns every binding, in columns: moving, panes, filter and
-// sort, the user's state, and the program.
+// FullHelp returns every binding, in columns: moving, panes and the
+// program, filter and sort, and the user's state. Help and quit share the
+// second column because bubbles' help drops the columns that do not fit the
+// width, and at 60 columns the last one would be lost: the keys that close
+// the help and the program must always show.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.SwitchFocus},
+		{k.Open, k.Back, k.SwitchFocus, k.Help, k.Quit, k.ForceQuit},
 		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
 		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export},
-		{k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
