@@ -155,14 +155,12 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	}
 	srcs, err := sources(c.demo, paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitUsage
+		return fail(stderr, exitUsage, err)
 	}
 	limitMemory()
 	store, storeErr := openStore(c.state)
 	if store == nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", storeErr)
-		return exitFailure
+		return fail(stderr, exitFailure, storeErr)
 	}
 	m := ui.New(ui.Config{
 		Sources:  srcs,
@@ -173,8 +171,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		StoreErr: storeErr,
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	return exitOK
 }
@@ -192,6 +189,30 @@ func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(browserMemoryLimit)
 	}
+}
+
+// fail prints err as jobdeck's one-line error and returns code.
+func fail(stderr io.Writer, code int, err error) int {
+	fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+	return code
+}
+
+// prepare resolves the sources and opens the state store for list and
+// export. A store that opened read-only is only a warning there: they never
+// write it. It returns the exit code to stop with, or -1 to go on.
+func prepare(c common, paths []string, stderr io.Writer) ([]loader.Source, *model.Store, int) {
+	srcs, err := sources(c.demo, paths)
+	if err != nil {
+		return nil, nil, fail(stderr, exitUsage, err)
+	}
+	store, err := openStore(c.state)
+	if store == nil {
+		return nil, nil, fail(stderr, exitFailure, err)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
+	}
+	return srcs, store, -1
 }
 
 // openStore opens the state file named by --state, $JOBDECK_STATE or the
@@ -231,29 +252,19 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	sort, err := model.ParseSortOrder(*sortName)
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitUsage
+		return fail(stderr, exitUsage, err)
 	}
-	srcs, err := sources(c.demo, paths)
-	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitUsage
+	srcs, store, code := prepare(c, paths, stderr)
+	if code >= 0 {
+		return code
 	}
 	q := model.ParseQuery(*query)
-	store, err := openStore(c.state)
-	if store == nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
-	} else if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
-	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	ps, skipped, err := load(ctx, srcs, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	files := skipped
 	for _, p := range ps {
@@ -264,8 +275,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	coll.Add(ps...)
 	res, err := model.Filter(ctx, coll.Snapshot(), q, sort, store, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	shown := make([]*model.Posting, res.Len())
 	for i := range shown {
@@ -291,12 +301,10 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, skipped)
 	return exitOK
@@ -316,27 +324,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmtv, err := model.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitUsage
+		return fail(stderr, exitUsage, err)
 	}
-	srcs, err := sources(c.demo, paths)
-	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitUsage
-	}
-	store, err := openStore(c.state)
-	if store == nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
-	} else if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
+	srcs, store, code := prepare(c, paths, stderr)
+	if code >= 0 {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	ps, _, err := load(ctx, srcs, io.Discard)
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	sel := model.Selection{All: *all, Tag: *tag}
 	items := model.SelectForExport(ps, store, sel)
@@ -348,20 +346,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if *output != "" {
 		if err := model.ExportToFile(*output, *force, x, items); err != nil {
-			fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-			return exitFailure
+			return fail(stderr, exitFailure, err)
 		}
 		fmt.Fprintf(stderr, "exported %d postings to %s\n", len(items), *output)
 		return exitOK
 	}
 	w := bufio.NewWriter(stdout)
 	if err := x.Write(w, items); err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintf(stderr, "jobdeck: %v\n", err)
-		return exitFailure
+		return fail(stderr, exitFailure, err)
 	}
 	return exitOK
 }
