@@ -162,6 +162,9 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if store == nil {
 		return fail(stderr, exitFailure, storeErr)
 	}
+	if storeErr != nil { // also said in the browser; this stays in the scrollback
+		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", storeErr)
+	}
 	m := ui.New(ui.Config{
 		Sources:  srcs,
 		Loader:   loader.Options{KeepBodies: false},

@@ -179,6 +179,19 @@ func normNote(s string) string {
 
 // noteLines renders the note of p under the detail header, width wide:
 // "Note" and the text, each line of the note wrapped under the label.
+// stateDetailLines are the lines the state store adds under the detail
+// header: why the store is read-only, in full (the status line has room
+// only for its start, and the user needs the fix it names), then the note.
+func (m *Model) stateDetailLines(p *model.Posting, width int) []string {
+	var out []string
+	if err := m.state.readOnly(); err != nil {
+		for _, l := range wrapPlain(clean("⚠ read-only: "+err.Error()), max(width, 1)) {
+			out = append(out, m.st.Warning.Render(l))
+		}
+	}
+	return append(out, m.noteLines(p, width)...)
+}
+
 func (m *Model) noteLines(p *model.Posting, width int) []string {
 	note := m.state.store.Note(p.ID)
 	if note == "" {

@@ -45,7 +45,7 @@ func (m *Model) initState(cfg Config) {
 		return
 	}
 	m.ann = cfg.Store
-	m.detailExtra = m.noteLines
+	m.detailExtra = m.stateDetailLines
 	if err := m.state.readOnly(); err != nil {
 		m.msg, m.msgErr = clean("read-only: "+err.Error()), true
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -95,6 +96,12 @@ func TestReadOnlyStoreRefusesChanges(t *testing.T) {
 	m.initState(Config{Store: st, StoreErr: err, ExportDir: t.TempDir()})
 	if !m.msgErr || !contains(m.msg, "read-only") || !contains(screen(m), "read-only") {
 		t.Errorf("the read-only store is not said plainly: %q\n%s", m.msg, screen(m))
+	}
+	// The whole reason, with the fix it names, is in the detail pane: the
+	// status line only has room for its start.
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}) // redraw with the hook initState wired
+	if sc := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(sc, "corrupt") || !strings.Contains(sc, ".bak)") {
+		t.Errorf("the detail pane does not give the whole reason and fix:\n%s", screen(m))
 	}
 	for _, k := range []string{"s", "t", "n"} {
 		m.msg = ""
