@@ -180,14 +180,20 @@ func normNote(s string) string {
 // noteLines renders the note of p under the detail header, width wide:
 // "Note" and the text, each line of the note wrapped under the label.
 // stateDetailLines are the lines the state store adds under the detail
-// header: why the store is read-only, in full (the status line has room
-// only for its start, and the user needs the fix it names), then the note.
+// header: why the store is read-only or why the last save failed, in full
+// (the status line has room only for their start, and the user needs the
+// fix they name), then the note.
 func (m *Model) stateDetailLines(p *model.Posting, width int) []string {
 	var out []string
-	if err := m.state.readOnly(); err != nil {
-		for _, l := range wrapPlain(clean("⚠ read-only: "+err.Error()), max(width, 1)) {
+	warn := func(s string) {
+		for _, l := range wrapPlain(clean(s), max(width, 1)) {
 			out = append(out, m.st.Warning.Render(l))
 		}
+	}
+	if err := m.state.readOnly(); err != nil {
+		warn("⚠ read-only: " + err.Error())
+	} else if m.state.saveErr != nil {
+		warn("⚠ not saved: " + m.state.saveErr.Error())
 	}
 	return append(out, m.noteLines(p, width)...)
 }

@@ -59,7 +59,7 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 		if m.state.quitting {
 			return m.askQuit()
 		}
-		return m.flash("not saved: "+msg.err.Error(), true)
+		return tea.Batch(m.flash("not saved: "+msg.err.Error(), true), m.refreshDetail())
 	}
 	m.state.saveErr = nil
 	if again {

@@ -206,6 +206,10 @@ func TestFailedSaveKeepsChangeAndQuitAsks(t *testing.T) {
 	if s := screen(m); !contains(s, "unsaved · ") || !contains(s, "★ "+m.sel.Title) {
 		t.Errorf("screen does not show the kept change and the unsaved mark:\n%s", s)
 	}
+	// The whole reason is in the detail pane; the status line cuts it.
+	if sc := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(sc, "⚠ not saved:") || !strings.Contains(sc, "next save tries again") {
+		t.Errorf("the detail pane does not give the whole reason:\n%s", screen(m))
+	}
 
 	send(t, m, kp("q"))
 	if m.quiting {
