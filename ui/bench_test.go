@@ -33,6 +33,31 @@ func benchPostings(n int) []*model.Posting {
 	return out
 }
 
+// upAndDown is the i-th key of a cursor walk: 1000 rows down, 1000 up, ...
+func upAndDown(i int) tea.KeyPressMsg {
+	if (i/1000)%2 == 1 {
+		return kp("k")
+	}
+	return kp("j")
+}
+
+// timeKeys times Update + View of b.N keys, key(i) the i-th, and reports
+// the median.
+func timeKeys(b *testing.B, m *Model, key func(i int) tea.KeyPressMsg) {
+	b.Helper()
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := key(i)
+		start := time.Now()
+		m.Update(k)
+		_ = m.View()
+		ds = append(ds, time.Since(start))
+	}
+	b.StopTimer()
+	reportMedian(b, ds)
+}
+
 // reportMedian reports the median of ds as median-ns/op.
 func reportMedian(b *testing.B, ds []time.Duration) {
 	if len(ds) == 0 {
@@ -51,21 +76,7 @@ func BenchmarkCursorMove(b *testing.B) {
 	if m.res.Len() != benchN {
 		b.Fatalf("%d rows", m.res.Len())
 	}
-	down, up := kp("j"), kp("k")
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		k := down
-		if (i/1000)%2 == 1 {
-			k = up
-		}
-		start := time.Now()
-		m.Update(k)
-		_ = m.View()
-		ds = append(ds, time.Since(start))
-	}
-	b.StopTimer()
-	reportMedian(b, ds)
+	timeKeys(b, m, upAndDown)
 }
 
 // BenchmarkFilterKey measures one key typed into the filter (Update +

@@ -3,8 +3,8 @@ package ui
 import (
 	"path/filepath"
 	"testing"
-	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -40,21 +40,7 @@ func benchStoreModel(b *testing.B) (*Model, *model.Store) {
 // wired in: rows draw ★ and tag labels, the header the tags and note.
 func BenchmarkCursorMoveWithStore(b *testing.B) {
 	m, _ := benchStoreModel(b)
-	down, up := kp("j"), kp("k")
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		k := down
-		if (i/1000)%2 == 1 {
-			k = up
-		}
-		start := time.Now()
-		m.Update(k)
-		_ = m.View()
-		ds = append(ds, time.Since(start))
-	}
-	b.StopTimer()
-	reportMedian(b, ds)
+	timeKeys(b, m, upAndDown)
 }
 
 // BenchmarkShortlistKey measures s (Update + View) over 100k postings:
@@ -62,17 +48,7 @@ func BenchmarkCursorMoveWithStore(b *testing.B) {
 // the key path (model's BenchmarkSave measures it) and is not run here.
 func BenchmarkShortlistKey(b *testing.B) {
 	m, _ := benchStoreModel(b)
-	s := kp("s")
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		start := time.Now()
-		m.Update(s)
-		_ = m.View()
-		ds = append(ds, time.Since(start))
-	}
-	b.StopTimer()
-	reportMedian(b, ds)
+	timeKeys(b, m, func(int) tea.KeyPressMsg { return kp("s") })
 }
 
 // BenchmarkShortlistOnlyResult measures cutting a filter result of all
