@@ -96,6 +96,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onResize(msg)
 	case tea.BackgroundColorMsg:
 		cmd = m.onBackground(msg)
+	case tea.FocusMsg:
+		cmd = m.onFocus()
 	case tea.KeyPressMsg:
 		cmd = m.onKey(msg)
 	case tea.MouseClickMsg:

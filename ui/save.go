@@ -21,6 +21,8 @@ func (m *Model) onStateMsg(msg stateMsg) tea.Cmd {
 		return m.onExported(msg)
 	case onlyResultMsg:
 		return m.onOnlyResult(msg)
+	case refreshedMsg:
+		return m.onRefreshed(msg)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
+	v.ReportFocus = true // refresh the state file on focus (onFocus)
 	v.WindowTitle = "jobdeck"
 	return v
 }
