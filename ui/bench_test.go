@@ -146,11 +146,11 @@ func peakRSS() float64 {
 	return 0
 }
 
-// BenchmarkFirstFrame measures the time from New on a folder to the first
-// View that shows postings, with the real loader streaming. The folder is
-// $JOBDECK_BENCH_DIR (e.g. a 100k corpus.Write folder) or 2,000 generated
+// benchSources returns the loader sources of the benchmark folder:
+// $JOBDECK_BENCH_DIR (e.g. a 100k corpus.Write folder), or 2,000 generated
 // postings in a temporary folder.
-func BenchmarkFirstFrame(b *testing.B) {
+func benchSources(b *testing.B) []loader.Source {
+	b.Helper()
 	dir := os.Getenv("JOBDECK_BENCH_DIR")
 	if dir == "" {
 		dir = filepath.Join(b.TempDir(), "corpus")
@@ -162,6 +162,15 @@ func BenchmarkFirstFrame(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return srcs
+}
+
+// BenchmarkFirstFrame measures the time from New on a folder to the first
+// View that shows postings, with the real loader streaming. The folder is
+// $JOBDECK_BENCH_DIR (e.g. a 100k corpus.Write folder) or 2,000 generated
+// postings in a temporary folder.
+func BenchmarkFirstFrame(b *testing.B) {
+	srcs := benchSources(b)
 	ds := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -198,17 +207,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // live heap and the process's peak RSS. The folder is $JOBDECK_BENCH_DIR
 // (e.g. a 100k corpus.Write folder) or 2,000 generated postings.
 func BenchmarkMemoryLoad(b *testing.B) {
-	dir := os.Getenv("JOBDECK_BENCH_DIR")
-	if dir == "" {
-		dir = filepath.Join(b.TempDir(), "corpus")
-		if err := corpus.Write(dir, 2000, 1); err != nil {
-			b.Fatal(err)
-		}
-	}
-	srcs, err := loader.SourcesFromPaths([]string{dir})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srcs := benchSources(b)
 	for i := 0; i < b.N; i++ {
 		m := New(Config{Sources: srcs})
 		m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
