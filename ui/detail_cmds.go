@@ -1,6 +1,10 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // detailWidth is the width of the detail pane's content: the pane less a
 // one-column gap from the separator when the panes are side by side.
@@ -34,11 +38,16 @@ func (m *Model) refreshDetail() tea.Cmd {
 	if lines, ok := m.cache.get(k); ok {
 		m.detail.setBody(&m.st, lines, "")
 	}
-	cmds := []tea.Cmd{m.cache.want(k, m.read)}
+	wanted := []renderKey{k}
 	for _, d := range []int{1, -1} {
 		if i := m.cur + d; i >= 0 && i < m.res.Len() {
-			cmds = append(cmds, m.cache.want(renderKey{p: m.res.Posting(i), width: w, style: style}, m.read))
+			wanted = append(wanted, renderKey{p: m.res.Posting(i), width: w, style: style})
 		}
+	}
+	m.cache.keep(wanted...)
+	cmds := make([]tea.Cmd, 0, len(wanted))
+	for _, k := range wanted {
+		cmds = append(cmds, m.cache.want(k, m.read))
 	}
 	return tea.Batch(cmds...)
 }
@@ -46,8 +55,17 @@ func (m *Model) refreshDetail() tea.Cmd {
 // onRendered caches a rendered body and shows it if it belongs on screen.
 func (m *Model) onRendered(msg renderedMsg) tea.Cmd {
 	current := m.detail.p == msg.key.p && m.detail.width == msg.key.width && m.st.glamourStyle() == msg.key.style
+	switch {
+	case errors.Is(msg.err, errCancelled):
+		return nil // keep forgot it when it cancelled it
+	case msg.cont != nil:
+		if current {
+			m.detail.setBody(&m.st, msg.lines, "")
+		}
+		return msg.cont
+	}
 	if msg.err != nil {
-		delete(m.cache.pending, msg.key)
+		m.cache.done(msg.key)
 		if current {
 			m.detail.setBody(&m.st, nil, msg.err.Error())
 		}

@@ -2,13 +2,11 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -20,30 +18,42 @@ type renderKey struct {
 	style string
 }
 
-// renderedMsg carries a body rendered off the UI goroutine.
+// renderedMsg carries a body rendered off the UI goroutine. When cont is
+// not nil the lines are the body's head and cont renders the rest.
 type renderedMsg struct {
 	key   renderKey
 	lines []string
 	err   error
+	cont  tea.Cmd
 }
 
 // bodyReader returns the markdown body of p, reading it again from disk
 // when the loader dropped it.
 type bodyReader func(p *model.Posting) (string, error)
 
-// renderCache holds rendered bodies, the most recent cacheSize of them.
+// renderCache holds rendered bodies, the most recent size of them, and
+// the renders on their way, each with the cancel func of its context.
 type renderCache struct {
 	size    int
 	entries map[renderKey][]string
 	order   []renderKey
-	pending map[renderKey]bool
+	pending map[renderKey]context.CancelFunc
+	slots   chan struct{} // renders running glamour at once
 }
 
-const cacheSize = 64
+const (
+	cacheSize   = 64
+	renderSlots = 2 // one core for the loader and the filter while two render
+)
 
 // newRenderCache returns an empty cache of at most size bodies.
 func newRenderCache(size int) *renderCache {
-	return &renderCache{size: size, entries: map[renderKey][]string{}, pending: map[renderKey]bool{}}
+	return &renderCache{
+		size:    size,
+		entries: map[renderKey][]string{},
+		pending: map[renderKey]context.CancelFunc{},
+		slots:   make(chan struct{}, renderSlots),
+	}
 }
 
 // get returns the cached lines for k.
@@ -54,7 +64,7 @@ func (c *renderCache) get(k renderKey) ([]string, bool) {
 
 // put caches lines for k, evicting the oldest entry when full.
 func (c *renderCache) put(k renderKey, lines []string) {
-	delete(c.pending, k)
+	c.done(k)
 	if _, ok := c.entries[k]; ok {
 		c.entries[k] = lines
 		return
@@ -67,16 +77,38 @@ func (c *renderCache) put(k renderKey, lines []string) {
 	c.order = append(c.order, k)
 }
 
+// done forgets the render of k on its way.
+func (c *renderCache) done(k renderKey) {
+	if cancel, ok := c.pending[k]; ok {
+		cancel()
+		delete(c.pending, k)
+	}
+}
+
 // want returns a Cmd rendering k unless it is cached or on its way.
 func (c *renderCache) want(k renderKey, read bodyReader) tea.Cmd {
 	if k.p == nil || k.width <= 0 {
 		return nil
 	}
-	if _, ok := c.entries[k]; ok || c.pending[k] {
+	if _, ok := c.entries[k]; ok {
 		return nil
 	}
-	c.pending[k] = true
-	return func() tea.Msg { return renderBody(context.Background(), k, read) }
+	if _, ok := c.pending[k]; ok {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	c.pending[k] = cancel
+	return renderCmd(ctx, k, read, c.slots)
+}
+
+// keep cancels every render on its way but those of wanted: a posting the
+// cursor left, or a width or style no longer shown, stops rendering.
+func (c *renderCache) keep(wanted ...renderKey) {
+	for k := range c.pending {
+		if !slices.Contains(wanted, k) {
+			c.done(k)
+		}
+	}
 }
 
 var (
@@ -84,80 +116,6 @@ var (
 	emptySGR   = regexp.MustCompile(`\x1b\[[0-9;:]*m\x1b\[0?m`)
 	manyResets = regexp.MustCompile(`(\x1b\[0?m){2,}`)
 )
-
-// renderBody reads and renders the body of k.p with glamour at k.width.
-// Glamour output is the only source of escape sequences in the result: the
-// markdown is cleaned of control characters first. Lines are cut to the
-// width (glamour pads them to the wrap width, glamour #235) and blank lines
-// at both ends are dropped.
-func renderBody(_ context.Context, k renderKey, read bodyReader) (msg renderedMsg) {
-	msg.key = k
-	defer func() {
-		if r := recover(); r != nil {
-			msg.lines, msg.err = nil, fmt.Errorf("rendering the body: %v", r)
-		}
-	}()
-	body, err := read(k.p)
-	if err != nil {
-		msg.err = fmt.Errorf("reading the body: %w", err)
-		return msg
-	}
-	body = cleanBody(body)
-	if strings.TrimSpace(body) == "" {
-		msg.lines = []string{"(no description)"}
-		return msg
-	}
-	wrap := max(k.width-2, 10) // glamour's document margin is 2 columns
-	// Glamour reflows paragraphs and ignores markdown hard line breaks
-	// (glamour #84); postings are hand-wrapped text whose line breaks carry
-	// meaning ("Company: …" lines, addresses), so keep them.
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourConfig(k.style)), glamour.WithWordWrap(wrap), glamour.WithPreservedNewLines())
-	if err != nil {
-		msg.err = fmt.Errorf("setting up glamour: %w", err)
-		return msg
-	}
-	out, err := r.Render(body)
-	if err != nil {
-		msg.err = fmt.Errorf("rendering the body: %w", err)
-		return msg
-	}
-	lines := strings.Split(safeLinks(out), "\n")
-	for i, l := range lines {
-		// Drop glamour's padding (glamour #235): cut the line after its
-		// last visible character, and never wider than the pane.
-		w := ansi.StringWidth(strings.TrimRight(ansi.Strip(l), " "))
-		if w < ansi.StringWidth(l) {
-			l = ansi.Truncate(l, min(w, k.width), "")
-			// Truncate keeps the styles of the cut padding: a style set
-			// and reset at once is a reset, and resets in a row are one.
-			l = emptySGR.ReplaceAllString(l, "\x1b[m")
-			l = manyResets.ReplaceAllString(l, "\x1b[m")
-		}
-		lines[i] = l
-	}
-	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
-	for len(lines) > 0 && blank(lines[0]) {
-		lines = lines[1:]
-	}
-	for len(lines) > 0 && blank(lines[len(lines)-1]) {
-		lines = lines[:len(lines)-1]
-	}
-	msg.lines = lines
-	return msg
-}
-
-// safeLinks keeps glamour's OSC 8 hyperlinks only for web and mail
-// addresses: a link to javascript:, file: or any other scheme is shown as
-// text but is not clickable.
-func safeLinks(s string) string {
-	return osc8.ReplaceAllStringFunc(s, func(seq string) string {
-		uri := osc8.FindStringSubmatch(seq)[2]
-		if uri == "" || safeURI(uri) {
-			return seq
-		}
-		return ""
-	})
-}
 
 // safeURI reports whether uri is an http, https or mailto address.
 func safeURI(uri string) bool {
