@@ -409,8 +409,46 @@ func versionString() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, _ := debug.ReadBuildInfo()
+	return versionFrom(bi)
+}
+
+// versionFrom describes a build from its build info: the module version
+// when it was installed as a module, else the commit, its date and
+// "modified" when built from a checkout with changes; "(devel)" alone
+// when the build carries no version control stamp (go run, -buildvcs=false).
+func versionFrom(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "(devel)"
 	}
-	return "(devel)"
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	if v != "(devel)" {
+		return v
+	}
+	var rev, at string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	out := v + " " + rev[:min(len(rev), 12)]
+	if at != "" {
+		out += " " + at
+	}
+	if modified {
+		out += " (modified)"
+	}
+	return out
 }

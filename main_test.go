@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -203,5 +204,32 @@ func TestExportCommand(t *testing.T) {
 	after, _ := os.ReadFile(dst)
 	if !bytes.Equal(before, after) || !strings.Contains(string(after), "Gone Posting") {
 		t.Errorf("existing export changed or incomplete:\n%s", after)
+	}
+}
+
+func TestVersionFromBuildInfo(t *testing.T) {
+	vcs := func(kv ...string) []debug.BuildSetting {
+		var out []debug.BuildSetting
+		for i := 0; i+1 < len(kv); i += 2 {
+			out = append(out, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"no build info", nil, "(devel)"},
+		{"module version", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, "v1.2.3"},
+		{"checkout", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("vcs.revision", "58bdeb3b6bd42a41657ce112344f497052f8b36c", "vcs.time", "2026-12-01T09:35:50Z", "vcs.modified", "false")},
+			"(devel) 58bdeb3b6bd4 2026-12-01T09:35:50Z"},
+		{"modified checkout", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("vcs.revision", "abc", "vcs.modified", "true")}, "(devel) abc (modified)"},
+		{"no stamp", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "(devel)"},
+	}
+	for _, tt := range tests {
+		if got := versionFrom(tt.bi); got != tt.want {
+			t.Errorf("%s: versionFrom = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
