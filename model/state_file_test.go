@@ -22,7 +22,7 @@ func TestEncodeStateShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{
-  "version": 1,
+  "version": 2,
   "postings": {
     "a": {
       "company": "",

@@ -88,6 +88,9 @@ func (s *Store) writeMerged(pending, bases map[string]Entry) (map[string]Entry, 
 	if err != nil {
 		return nil, fmt.Errorf("re-reading before the merge: the file changed under us and is not usable now; nothing was written: %w", err)
 	}
+	if err := keepV1Backup(target, data, disk.version); err != nil {
+		return nil, err
+	}
 	for id, mine := range pending {
 		if theirs, ok := disk.entries[id]; ok {
 			mine = merge3(bases[id], mine, theirs)
