@@ -150,6 +150,8 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	if n < parallelMin || workers < 1 {
 		workers = 1
 	}
+	trk, _ := ann.(Tracking)
+	clk := newTrackClock(q.Now)
 	var next atomic.Int64
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -177,7 +179,7 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 						b := bits.TrailingZeros64(cand)
 						cand &^= 1 << b
 						i := wi*64 + b
-						if score, ok := q.matchPosting(snap, i, ann); ok {
+						if score, ok := q.matchPosting(snap, i, ann, trk, clk); ok {
 							hit |= 1 << b
 							scores[i] = int32(clampScore(score))
 						}
