@@ -111,7 +111,11 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	}
 	q = q.prepared()
 	res := Result{Query: q.Raw, Sort: sort, Total: snap.Len(), q: q, snap: snap}
+	trk, _ := ann.(Tracking)
 	perm := snap.order(sort)
+	if sort.tracks() {
+		perm = snap.trackOrder(sort, trk)
+	}
 	if len(q.Terms) == 0 {
 		res.Rows = perm
 		return res, nil
@@ -150,7 +154,6 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	if n < parallelMin || workers < 1 {
 		workers = 1
 	}
-	trk, _ := ann.(Tracking)
 	clk := newTrackClock(q.Now)
 	var next atomic.Int64
 	errs := make([]error, workers)
