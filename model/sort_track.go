@@ -14,43 +14,59 @@ func (o SortOrder) tracks() bool { return o == SortStage || o == SortFollowUp }
 // SortFollowUp), reading each posting's Track from trk (nil: nothing is
 // tracked, so the order is newest first). Postings o does not rank keep
 // the newest-first order, after the ranked ones; ties among ranked ones
-// too. The slice is new.
+// too. The slice must not be modified (without trk it is the shared
+// newest-first one).
 func (s Snapshot) trackOrder(o SortOrder, trk Tracking) []int32 {
 	base := s.order(SortNewest)
 	if trk == nil {
-		return slices.Clone(base)
+		return base
 	}
 	type ranked struct {
 		i     int32
 		stage Stage
 		at    time.Time // SortStage: the last change; SortFollowUp: the day
 	}
+	// Look up every posting in index order (the postings lie in memory in
+	// that order), then sort the few ranked ones; the rest keep base order.
 	var top []ranked
-	rest := make([]int32, 0, len(base))
-	for _, i := range base {
-		tr := trk.Track(s.postings[i].ID)
+	isTop := make([]uint64, (len(s.postings)+63)/64)
+	for i, p := range s.postings {
+		tr := trk.Track(p.ID)
+		r := ranked{i: int32(i), stage: tr.Stage}
 		switch {
 		case o == SortStage && tr.Stage != StageNone:
-			var last time.Time
 			if n := len(tr.History); n > 0 {
-				last = tr.History[n-1].At
+				r.at = tr.History[n-1].At
 			}
-			top = append(top, ranked{i, tr.Stage, last})
 		case o == SortFollowUp && !tr.FollowUp.IsZero():
-			top = append(top, ranked{i, tr.Stage, tr.FollowUp})
+			r.at = tr.FollowUp
 		default:
-			rest = append(rest, i)
+			continue
+		}
+		top = append(top, r)
+		isTop[i/64] |= 1 << (uint(i) % 64)
+	}
+	rank := make(map[int32]int, len(top)) // base position, for stable ties
+	for pos, i := range base {
+		if isTop[i/64]&(1<<(uint(i)%64)) != 0 {
+			rank[i] = pos
 		}
 	}
-	slices.SortStableFunc(top, func(a, b ranked) int {
+	slices.SortFunc(top, func(a, b ranked) int {
+		c := a.at.Compare(b.at)
 		if o == SortStage {
-			return cmp.Or(cmp.Compare(a.stage, b.stage), b.at.Compare(a.at))
+			c = cmp.Or(cmp.Compare(a.stage, b.stage), -c)
 		}
-		return a.at.Compare(b.at)
+		return cmp.Or(c, cmp.Compare(rank[a.i], rank[b.i]))
 	})
 	out := make([]int32, 0, len(base))
 	for _, r := range top {
 		out = append(out, r.i)
 	}
-	return append(out, rest...)
+	for _, i := range base {
+		if isTop[i/64]&(1<<(uint(i)%64)) == 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }
