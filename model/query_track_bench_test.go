@@ -86,3 +86,23 @@ func BenchmarkFilterTracking(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBoard builds the board of the 2,000 tracked postings among the
+// 100k (what a filter for is:active or is:closed hands it).
+func BenchmarkBoard(b *testing.B) {
+	c := benchCollection(b)
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	s := benchTrackStore(b, c, now)
+	var ps []*Posting
+	for i := range c.Len() {
+		if s.Track(c.At(i).ID).Stage != StageNone {
+			ps = append(ps, c.At(i))
+		}
+	}
+	cpu := processCPU()
+	for b.Loop() {
+		Board(ps, s, now)
+	}
+	reportCPU(b, cpu)
+	b.ReportMetric(float64(len(ps)), "cards")
+}
