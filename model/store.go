@@ -12,8 +12,9 @@ import (
 	"time"
 )
 
-// Store holds the user's tags, shortlist and notes, keyed by posting id, and
-// saves them to a JSON state file (see OpenStore and Save).
+// Store holds the user's tags, shortlist, notes, stages and follow-ups,
+// keyed by posting id, and saves them to a JSON state file (see OpenStore
+// and Save). Every change made through it is a step Undo can take back.
 //
 // A Store is safe for concurrent use. Getters and setters work in memory and
 // do no I/O, so the UI goroutine may call them freely; Save does the I/O and

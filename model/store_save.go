@@ -18,7 +18,9 @@ import (
 // and its entry is newer (by Updated; see merge3); every other entry is
 // taken from the file — and atomically replaces the file (see
 // writeAtomic). Afterwards the store shows the merged state, including the
-// other processes' changes; changes made while Save ran stay unsaved.
+// other processes' changes; changes made while Save ran stay unsaved. A
+// version 1 file is rewritten as version 2 only after a copy of it is kept
+// (see V1BackupPath).
 //
 // On failure (unwritable folder, lock timeout, the file turned corrupt or
 // newer meanwhile) nothing is written, the changes stay in memory, Dirty

@@ -79,6 +79,9 @@ func (s *Store) SetStageAll(ps []*Posting, st Stage, at time.Time) error {
 		return fmt.Errorf("%w: %v", ErrUnknownStage, st)
 	}
 	at = s.stageTime(at)
+	if err := checkYear(at); err != nil {
+		return err
+	}
 	return s.update(ps, "", func(e *Entry) { setStage(e, st, at) })
 }
 
@@ -88,6 +91,9 @@ func (s *Store) SetStageAll(ps []*Posting, st Stage, at time.Time) error {
 // returns how many postings moved.
 func (s *Store) StepStage(ps []*Posting, forward bool, at time.Time) (int, error) {
 	at = s.stageTime(at)
+	if err := checkYear(at); err != nil {
+		return 0, err
+	}
 	moved := 0
 	err := s.update(ps, "", func(e *Entry) {
 		next, ok := e.Stage.Prev()
@@ -108,6 +114,16 @@ func (s *Store) stageTime(at time.Time) time.Time {
 		at = s.now()
 	}
 	return at.UTC()
+}
+
+// checkYear refuses a time the state file could not hold (RFC 3339 and
+// YYYY-MM-DD have four-digit years), so a bad date never makes the file
+// unreadable.
+func checkYear(t time.Time) error {
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return fmt.Errorf("%w: year %d is out of range", ErrBadDate, y)
+	}
+	return nil
 }
 
 // setStage moves e to st as of at (see Store.SetStage).
@@ -136,6 +152,9 @@ func (s *Store) SetFollowUp(p *Posting, day time.Time) error {
 func (s *Store) SetFollowUpAll(ps []*Posting, day time.Time) error {
 	if !day.IsZero() {
 		day = Day(day)
+		if err := checkYear(day); err != nil {
+			return err
+		}
 	}
 	return s.update(ps, "", func(e *Entry) { e.FollowUp = day })
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -167,5 +168,23 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestStoreRefusesDatesTheFileCannotHold(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "state.json"))
+	p := statePosting("p", "Role")
+	far := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := s.SetStage(p, StageApplied, far); !errors.Is(err, ErrBadDate) {
+		t.Errorf("SetStage in year 10000: %v", err)
+	}
+	if err := s.SetFollowUp(p, far); !errors.Is(err, ErrBadDate) {
+		t.Errorf("SetFollowUp in year 10000: %v", err)
+	}
+	if _, err := s.StepStage([]*Posting{p}, true, far); !errors.Is(err, ErrBadDate) {
+		t.Errorf("StepStage in year 10000: %v", err)
+	}
+	if s.Dirty() {
+		t.Error("a refused change left the store dirty")
 	}
 }
