@@ -95,7 +95,11 @@ func (s *Store) StepStage(ps []*Posting, forward bool, at time.Time) (int, error
 		return 0, err
 	}
 	moved := 0
-	err := s.update(ps, "", func(e *Entry) {
+	what := "" // one posting: its new stage
+	if len(ps) > 1 {
+		what = map[bool]string{true: "next stage", false: "previous stage"}[forward]
+	}
+	err := s.update(ps, what, func(e *Entry) {
 		next, ok := e.Stage.Prev()
 		if forward {
 			next, ok = e.Stage.Next()

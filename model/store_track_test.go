@@ -60,6 +60,15 @@ func TestStoreStepStage(t *testing.T) {
 	if moved, _ := s.StepStage([]*Posting{b}, false, time.Time{}); moved != 1 || s.Track("b").Stage != StageOffer {
 		t.Errorf("StepStage back: moved %d, stage %v", moved, s.Track("b").Stage)
 	}
+	if msg, _ := s.Undo(); msg != "undid: offer → Quillfeather Labs B" {
+		t.Errorf("Undo of one step back = %q", msg)
+	}
+	if msg, _ := s.Undo(); msg != "undid: next stage → 2 postings" {
+		t.Errorf("Undo of a bulk step = %q", msg)
+	}
+	if s.Track("a").Stage != StageNone || s.Track("b").Stage != StageOffer {
+		t.Errorf("after undoing the bulk step: %v %v", s.Track("a").Stage, s.Track("b").Stage)
+	}
 }
 
 func TestStoreBulkSettersAreOneStep(t *testing.T) {
