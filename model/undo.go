@@ -50,23 +50,49 @@ func changedFields(old, e Entry) fieldSet {
 	return f
 }
 
-// copyFields sets the fields f of dst to their values in src.
-func copyFields(dst *Entry, src Entry, f fieldSet) {
+// revertFields turns the fields f of dst from their values in from back
+// to those in to, where dst still holds from's value: a field that changed
+// since (another jobdeck's change, merged in by Save or Refresh) is kept,
+// and reported in kept. The history is reverted as a set: the records from
+// added are removed, those it removed come back, records added since stay.
+func revertFields(dst *Entry, from, to Entry, f fieldSet) (kept fieldSet) {
 	if f&fieldShortlist != 0 {
-		dst.Shortlisted = src.Shortlisted
+		if dst.Shortlisted == from.Shortlisted {
+			dst.Shortlisted = to.Shortlisted
+		} else {
+			kept |= fieldShortlist
+		}
 	}
 	if f&fieldTags != 0 {
-		dst.Tags = slices.Clone(src.Tags)
+		if slices.Equal(dst.Tags, from.Tags) {
+			dst.Tags = slices.Clone(to.Tags)
+		} else {
+			kept |= fieldTags
+		}
 	}
 	if f&fieldNote != 0 {
-		dst.Note = src.Note
+		if dst.Note == from.Note {
+			dst.Note = to.Note
+		} else {
+			kept |= fieldNote
+		}
 	}
 	if f&fieldStage != 0 {
-		dst.Stage, dst.History = src.Stage, slices.Clone(src.History)
+		if dst.Stage == from.Stage {
+			dst.Stage = to.Stage
+		} else {
+			kept |= fieldStage
+		}
+		dst.History = mergeHistory(from.History, to.History, dst.History)
 	}
 	if f&fieldFollowUp != 0 {
-		dst.FollowUp = src.FollowUp
+		if dst.FollowUp.Equal(from.FollowUp) {
+			dst.FollowUp = to.FollowUp
+		} else {
+			kept |= fieldFollowUp
+		}
 	}
+	return kept
 }
 
 // undoItem is what one step did to one posting: which fields it changed,
@@ -166,9 +192,12 @@ func (u *undoStack) push(st undoStep) {
 // all postings of a bulk change. It writes back the previous values of only
 // the fields that change touched, as a new change in memory, so the next
 // Save merges it with the file like any other: what another jobdeck saved
-// meanwhile, in other fields or other postings, is kept. It returns what it
-// undid for the status line ("undid: applied → Acme Backend Engineer"), or
-// an error wrapping ErrNothingToUndo or ErrReadOnly.
+// meanwhile, in other fields or other postings, is kept. A field this store
+// has meanwhile seen another jobdeck change (through Save or Refresh) keeps
+// that change; stage history records are taken back one by one. It returns
+// what it undid for the status line ("undid: applied → Acme Backend
+// Engineer", with "; kept a newer change from elsewhere" when a field was
+// kept), or an error wrapping ErrNothingToUndo or ErrReadOnly.
 func (s *Store) Undo() (string, error) {
 	return s.replay(true)
 }
@@ -217,18 +246,23 @@ func (s *Store) replay(back bool) (string, error) {
 	}
 	st := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
+	var kept fieldSet
 	for _, it := range st.items {
-		want := it.after
+		from, want := it.before, it.after
 		if back {
-			want = it.before
+			from, want = it.after, it.before
 		}
 		old := s.entries[it.id]
 		e := old.clone()
-		copyFields(&e, want, it.fields)
+		kept |= revertFields(&e, from, want, it.fields)
 		if changedFields(old, e) != 0 {
 			s.commit(it.id, old, e)
 		}
 	}
 	*to = append(*to, st)
-	return verb + st.describe(), nil
+	msg := verb + st.describe()
+	if kept != 0 {
+		msg += "; kept a newer change from elsewhere"
+	}
+	return msg, nil
 }

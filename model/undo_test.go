@@ -116,3 +116,37 @@ func TestUndoOnReadOnlyStore(t *testing.T) {
 		t.Errorf("nil store Redo: %v", err)
 	}
 }
+
+// A field this store has seen another jobdeck change since the step keeps
+// that change: undo only takes back what is still this store's doing.
+func TestUndoKeepsANewerChangeItHasSeen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	a, b := openTestStore(t, path), openTestStore(t, path)
+	a.now = fixedClock(trackT0)
+	b.now = fixedClock(trackT0.Add(time.Hour))
+	p := &Posting{ID: "p", Title: "Backend Engineer", Company: "Acme"}
+	must(t, a.SetNote(p, "mine"))
+	must(t, a.SetStage(p, StageApplied, trackT0.AddDate(0, 0, -2)))
+	mustSave(t, a)
+	must(t, b.Refresh())
+	must(t, b.SetNote(p, "theirs"))
+	must(t, b.SetStage(p, StageInterviewing, trackT0))
+	mustSave(t, b)
+	must(t, a.Refresh()) // the terminal got the focus back
+
+	msg, err := a.Undo() // the stage: b moved it on since
+	if err != nil || msg != "undid: applied → Acme Backend Engineer; kept a newer change from elsewhere" {
+		t.Errorf("Undo = %q, %v", msg, err)
+	}
+	e, _ := a.Get("p")
+	if e.Stage != StageInterviewing || len(e.History) != 1 || e.History[0].Stage != StageInterviewing {
+		t.Errorf("after undoing the stage: stage %v, history %v; want b's interviewing, a's record gone", e.Stage, e.History)
+	}
+	if msg, _ := a.Undo(); msg != "undid: note → Acme Backend Engineer; kept a newer change from elsewhere" {
+		t.Errorf("second Undo = %q", msg)
+	}
+	mustSave(t, a)
+	if e, _ := openTestStore(t, path).Get("p"); e.Note != "theirs" || e.Stage != StageInterviewing {
+		t.Errorf("file after the undos: note %q, stage %v", e.Note, e.Stage)
+	}
+}
