@@ -96,7 +96,7 @@ Usage:
 
 Flags for every command:
   --demo            use the built-in demo postings instead of PATHs
-  --state FILE      state file for tags, shortlist and notes
+  --state FILE      state file for tags, shortlist, notes and stages
                     (default $JOBDECK_STATE, else $XDG_DATA_HOME/jobdeck/state.json)
   -h, --help        show this help
   --version         print the version
@@ -110,7 +110,7 @@ list flags:
   --sort ORDER      newest, oldest, company, title, stage or follow-up (default newest)
   --shortlist       only shortlisted postings
   --tag NAME        only postings with the tag NAME
-  --stage NAME      only postings in the stage NAME (a prefix will do: int → interviewing)
+  --stage NAME      only postings in the stage NAME (a prefix will do: interv)
   --due             only postings whose follow-up is due today or earlier
 
 export flags:
@@ -122,12 +122,13 @@ export flags:
   --due             export the postings whose follow-up is due instead of the shortlist
   --all             export every posting
 
-stats and due read only the state file, unless PATHs (or --demo) are given:
-then they take only the postings found there.
 stats flags:
   --json            print the numbers as one JSON object
 
-Exit codes: 0 success, 1 failure, 2 usage error.
+stats and due read only the state file unless PATHs (or --demo) are given;
+then they take only the postings found there.
+
+Exit codes: 0 success, 1 failure (due: nothing is due), 2 usage error.
 `
 
 // newFlagSet returns a flag set that reports errors instead of exiting and

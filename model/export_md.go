@@ -47,7 +47,7 @@ func (x Exporter) writeMarkdown(w io.Writer, items []ExportItem) error {
 		field("Tags", mdInline(strings.Join(e.Tags, ", ")))
 		field("Stage", mdInline(stageText(e, exportLoc(x.Now))))
 		field("History", mdInline(historyText(e.History, exportLoc(x.Now))))
-		field("Follow up", followUpText(e))
+		field("Follow-up", followUpText(e))
 		if it.Missing {
 			field("File", "(file missing) — details from the snapshot jobdeck saved")
 		} else {
