@@ -74,10 +74,10 @@ type Query struct {
 // location, tag, stage, is) is scoped; "is:" takes shortlisted, starred,
 // active, closed or due (or a prefix of them); a stage name as the scope
 // takes a day condition ("applied:<14d", see ScopeStageDate). A leading
-// '-' negates a term. Any other "foo:bar" is
-// plain text. Terms with nothing to match yet ("-", "title:", "-tag:",
-// "is:") are dropped, so typing a scope or a '-' does not empty the list
-// for a moment. Matching is case-insensitive.
+// '-' negates a term. Any other "foo:bar" is plain text. Terms with nothing
+// to match yet ("-", "title:", "-tag:", "is:", "applied:<1") are dropped,
+// so typing a scope or a '-' does not empty the list for a moment.
+// Matching is case-insensitive.
 func ParseQuery(s string) Query {
 	q := Query{Raw: s}
 	for _, w := range strings.Fields(s) {
