@@ -3,6 +3,8 @@
 //	jobdeck [flags] [PATH...]          open the browser
 //	jobdeck list [flags] [PATH...]     print postings, one a line (or JSON Lines)
 //	jobdeck export [flags] [PATH...]   write the shortlist as markdown, CSV or JSON
+//	jobdeck stats [flags] [PATH...]    sum up the job search
+//	jobdeck due [flags] [PATH...]      print the follow-ups due
 //
 // main.go only parses flags, wires the packages together and picks exit codes.
 package main
@@ -70,6 +72,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runList(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "stats":
+			return runStats(args[1:], stdout, stderr)
+		case "due":
+			return runDue(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -84,10 +90,13 @@ Usage:
   jobdeck [flags] [PATH...]           open the browser on the postings in PATHs (default: .)
   jobdeck list [flags] [PATH...]      print the postings, one a line
   jobdeck export [flags] [PATH...]    write the shortlist (or a selection) as md, csv or json
+  jobdeck stats [flags] [PATH...]     postings per stage, applications per week, response rate
+  jobdeck due [flags] [PATH...]       the follow-ups due today or earlier, one a line
+                                      (exit 0 when there is one, 1 when none)
 
 Flags for every command:
   --demo            use the built-in demo postings instead of PATHs
-  --state FILE      state file for tags, shortlist and notes
+  --state FILE      state file for tags, shortlist, notes and stages
                     (default $JOBDECK_STATE, else $XDG_DATA_HOME/jobdeck/state.json)
   -h, --help        show this help
   --version         print the version
@@ -98,18 +107,28 @@ Browser flags:
 list flags:
   --json            JSON Lines: one object a posting, with its markdown body
   --query Q         only postings matching Q, ranked as the browser ranks them
-  --sort ORDER      newest, oldest, company or title (default newest)
+  --sort ORDER      newest, oldest, company, title, stage or follow-up (default newest)
   --shortlist       only shortlisted postings
   --tag NAME        only postings with the tag NAME
+  --stage NAME      only postings in the stage NAME (a prefix will do: interv)
+  --due             only postings whose follow-up is due today or earlier
 
 export flags:
   --format FORMAT   md, csv or json (default md)
   --output FILE     write to FILE instead of stdout; never overwrites without --force
   --force           allow --output to replace an existing file
   --tag NAME        export the postings tagged NAME instead of the shortlist
+  --stage NAME      export the postings in the stage NAME instead of the shortlist
+  --due             export the postings whose follow-up is due instead of the shortlist
   --all             export every posting
 
-Exit codes: 0 success, 1 failure, 2 usage error.
+stats flags:
+  --json            print the numbers as one JSON object
+
+stats and due read only the state file unless PATHs (or --demo) are given;
+then they take only the postings found there.
+
+Exit codes: 0 success, 1 failure (due: nothing is due), 2 usage error.
 `
 
 // newFlagSet returns a flag set that reports errors instead of exiting and
@@ -249,11 +268,17 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	sortName := f.String("sort", "newest", "")
 	shortlist := f.Bool("shortlist", false, "")
 	tag := f.String("tag", "", "")
+	var track trackFlags
+	track.register(f)
 	paths, code := parse(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
 	sort, err := model.ParseSortOrder(*sortName)
+	if err != nil {
+		return fail(stderr, exitUsage, err)
+	}
+	sel, err := track.selection(*tag)
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
@@ -284,8 +309,8 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	for i := range shown {
 		shown[i] = res.Posting(i)
 	}
-	if *shortlist || *tag != "" {
-		shown = model.SelectPostings(shown, store, model.Selection{Tag: *tag})
+	if *shortlist || sel != (model.Selection{}) {
+		shown = model.SelectPostings(shown, store, sel)
 	}
 
 	w := bufio.NewWriterSize(stdout, 64<<10)
@@ -321,6 +346,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	force := f.Bool("force", false, "")
 	tag := f.String("tag", "", "")
 	all := f.Bool("all", false, "")
+	var track trackFlags
+	track.register(f)
 	paths, code := parse(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
@@ -329,6 +356,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
+	sel, err := track.selection(*tag)
+	if err != nil {
+		return fail(stderr, exitUsage, err)
+	}
+	sel.All = *all
 	srcs, store, code := prepare(c, paths, stderr)
 	if code >= 0 {
 		return code
@@ -339,7 +371,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	sel := model.Selection{All: *all, Tag: *tag}
 	items := model.SelectForExport(ps, store, sel)
 	x := model.Exporter{
 		Format:   fmtv,
@@ -360,6 +391,123 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Flush(); err != nil {
 		return fail(stderr, exitFailure, err)
+	}
+	return exitOK
+}
+
+// trackFlags are the --stage and --due flags of list and export.
+type trackFlags struct {
+	stage string
+	due   bool
+}
+
+func (t *trackFlags) register(f *flag.FlagSet) {
+	f.StringVar(&t.stage, "stage", "", "")
+	f.BoolVar(&t.due, "due", false, "")
+}
+
+// selection returns the selection the flags and --tag name, as of now.
+func (t trackFlags) selection(tag string) (model.Selection, error) {
+	sel := model.Selection{Tag: tag, Due: t.due}
+	if t.due {
+		sel.Now = time.Now()
+	}
+	if t.stage != "" {
+		st, err := model.ParseStage(t.stage)
+		if err == nil && st == model.StageNone {
+			err = errors.New("--stage takes a stage, not none")
+		}
+		if err != nil {
+			return sel, fmt.Errorf("--stage: %w", err)
+		}
+		sel.Stage = st
+	}
+	return sel, nil
+}
+
+// trackedEntries opens the state file and returns the entries stats and
+// due work on: all of them, or with PATHs (or --demo) only those of the
+// postings found there. It returns the exit code to stop with, or -1.
+func trackedEntries(c common, paths []string, stderr io.Writer) (map[string]model.Entry, int) {
+	if !c.demo && len(paths) == 0 {
+		store, err := openStore(c.state)
+		if store == nil {
+			return nil, fail(stderr, exitFailure, err)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
+		}
+		return model.TrackedEntries(nil, store), -1
+	}
+	srcs, store, code := prepare(c, paths, stderr)
+	if code >= 0 {
+		return nil, code
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	ps, _, err := load(ctx, srcs, io.Discard)
+	if err != nil {
+		return nil, fail(stderr, exitFailure, err)
+	}
+	if ps == nil {
+		ps = []*model.Posting{}
+	}
+	return model.TrackedEntries(ps, store), -1
+}
+
+func runStats(args []string, stdout, stderr io.Writer) int {
+	var c common
+	f := newFlagSet("stats", stderr, &c)
+	asJSON := f.Bool("json", false, "")
+	paths, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	entries, code := trackedEntries(c, paths, stderr)
+	if code >= 0 {
+		return code
+	}
+	st := model.ComputeStats(entries, time.Now())
+	w := bufio.NewWriter(stdout)
+	var err error
+	if *asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(st)
+	} else {
+		err = model.WriteStatsText(w, st)
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	return exitOK
+}
+
+func runDue(args []string, stdout, stderr io.Writer) int {
+	var c common
+	f := newFlagSet("due", stderr, &c)
+	paths, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	entries, code := trackedEntries(c, paths, stderr)
+	if code >= 0 {
+		return code
+	}
+	due := model.DueFollowUps(entries, time.Now())
+	w := bufio.NewWriter(stdout)
+	for _, d := range due {
+		fmt.Fprintln(w, d.Line())
+	}
+	if err := w.Flush(); err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	if len(due) == 0 {
+		return exitFailure
 	}
 	return exitOK
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -231,5 +232,153 @@ func TestVersionFromBuildInfo(t *testing.T) {
 		if got := versionFrom(tt.bi); got != tt.want {
 			t.Errorf("%s: versionFrom = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// trackDemo records, in the state file at statePath, an application to
+// the demo's Northwind posting with a follow-up that is long due, an
+// interview at Fernhill with a follow-up far ahead, and a rejection for a
+// posting outside the demo. It returns the two demo postings.
+func trackDemo(t *testing.T, statePath string) (applied, interviewing *model.Posting) {
+	t.Helper()
+	_, out, _ := runCmd(t, "list", "--demo", "--json")
+	for line := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
+		var r model.Record
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		p := &model.Posting{ID: r.ID, Title: r.Title, Company: r.Company, URL: r.URL}
+		switch r.Company {
+		case "Northwind Parcel":
+			applied = p
+		case "Fernhill Observatory":
+			interviewing = p
+		}
+	}
+	if applied == nil || interviewing == nil {
+		t.Fatalf("demo postings not found in:\n%s", out)
+	}
+	st, err := model.OpenStore(statePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	outside := &model.Posting{ID: "elsewhere", Title: "Elsewhere Role", Company: "Nowhere"}
+	for _, err := range []error{
+		st.SetStage(applied, model.StageApplied, day(2020, 1, 2)),
+		st.SetFollowUp(applied, day(2020, 1, 9)),
+		st.SetStage(interviewing, model.StageApplied, day(2020, 1, 3)),
+		st.SetStage(interviewing, model.StageInterviewing, day(2020, 1, 10)),
+		st.SetFollowUp(interviewing, day(2999, 1, 1)),
+		st.SetStage(outside, model.StageRejected, day(2020, 1, 5)),
+		st.SetFollowUp(outside, day(2020, 1, 6)),
+		st.Save(),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return applied, interviewing
+}
+
+func TestDueCommand(t *testing.T) {
+	statePath := isolate(t)
+	if code, out, _ := runCmd(t, "due"); code != exitFailure || out != "" {
+		t.Errorf("due with no state: exit %d, %q; want 1 and nothing", code, out)
+	}
+	trackDemo(t, statePath)
+	code, out, errOut := runCmd(t, "due")
+	want := "2020-01-06  Elsewhere Role — Nowhere (rejected)\n" +
+		"2020-01-09  Senior Backend Engineer (Go) — Northwind Parcel (applied)"
+	if code != exitOK || !strings.HasPrefix(out, want) || strings.Count(out, "\n") != 2 {
+		t.Errorf("due: exit %d, stderr %q, out\n%s\nwant\n%s …", code, errOut, out, want)
+	}
+	// With PATHs, only the postings found there.
+	code, out, _ = runCmd(t, "due", "--demo")
+	if code != exitOK || strings.Contains(out, "Elsewhere") || !strings.Contains(out, "Northwind") {
+		t.Errorf("due --demo: exit %d\n%s", code, out)
+	}
+	// Nothing due: exit 1.
+	st, _ := model.OpenStore(statePath)
+	for id, e := range st.Entries() {
+		if err := st.SetFollowUp(&model.Posting{ID: id, Title: e.Title}, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runCmd(t, "due"); code != exitFailure || out != "" {
+		t.Errorf("due with nothing due: exit %d, %q", code, out)
+	}
+}
+
+func TestStatsCommand(t *testing.T) {
+	trackDemo(t, isolate(t))
+	code, out, errOut := runCmd(t, "stats")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Postings by stage\n", "  applied          1\n", "  interviewing     1\n", "  rejected         1\n",
+		"Applications per week (last 12 weeks)\n", "Response rate: 50% (1 of 2 applications reached interviewing or further)",
+		"Median days from applied to first response: 7 (over 1)", "Senior Backend Engineer (Go) — Northwind Parcel (applied 2020-01-02)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stats lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCmd(t, "stats", "--json", "--demo")
+	var st model.Stats
+	if err := json.Unmarshal([]byte(out), &st); code != exitOK || err != nil {
+		t.Fatalf("stats --json: exit %d, %v\n%s", code, err, out)
+	}
+	counts := map[string]int{}
+	for _, c := range st.Stages {
+		counts[c.Name] = c.Count
+	}
+	if counts["applied"] != 1 || counts["interviewing"] != 1 || counts["rejected"] != 0 || len(st.Weeks) != 12 || st.Applied != 2 {
+		t.Errorf("stats --json --demo (the rejection is outside the demo): %+v", st)
+	}
+}
+
+func TestListAndExportByStageAndDue(t *testing.T) {
+	trackDemo(t, isolate(t))
+	tests := []struct {
+		args []string
+		want []string // substrings, in order, one a line
+	}{
+		{[]string{"list", "--demo", "--stage", "app"}, []string{"Senior Backend Engineer (Go) — Northwind Parcel"}},
+		{[]string{"list", "--demo", "--stage", "interv"}, []string{"Platform Engineer — Fernhill Observatory"}},
+		{[]string{"list", "--demo", "--due"}, []string{"Senior Backend Engineer (Go)"}},
+		{[]string{"list", "--demo", "--sort", "stage", "--query", "is:active"}, []string{"Senior Backend Engineer (Go)", "Platform Engineer"}},
+		{[]string{"list", "--demo", "--sort", "follow-up", "--query", "is:active"}, []string{"Senior Backend Engineer (Go)", "Platform Engineer"}},
+		{[]string{"list", "--demo", "--query", "interviewing:>2019-12-31"}, []string{"Platform Engineer"}},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCmd(t, tt.args...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		ok := code == exitOK && len(lines) == len(tt.want)
+		for i := range tt.want {
+			ok = ok && i < len(lines) && strings.HasPrefix(lines[i], tt.want[i])
+		}
+		if !ok {
+			t.Errorf("jobdeck %v: exit %d, stderr %q\n%s", tt.args, code, errOut, out)
+		}
+	}
+	if code, _, errOut := runCmd(t, "list", "--demo", "--stage", "int"); code != exitUsage || !strings.Contains(errOut, "interested or interviewing") {
+		t.Errorf("ambiguous --stage: exit %d, %q", code, errOut)
+	}
+	code, out, errOut := runCmd(t, "export", "--demo", "--stage", "interviewing", "--format", "json")
+	var recs []model.ExportRecord
+	if err := json.Unmarshal([]byte(out), &recs); code != exitOK || err != nil || len(recs) != 1 {
+		t.Fatalf("export --stage: exit %d, %v, stderr %q\n%s", code, err, errOut, out)
+	}
+	r := recs[0]
+	if r.Stage != "interviewing" || r.StageDate != "2020-01-10T00:00:00Z" || len(r.History) != 2 || r.FollowUp != "2999-01-01" {
+		t.Errorf("exported record: stage %q since %q, history %v, follow-up %q", r.Stage, r.StageDate, r.History, r.FollowUp)
+	}
+	code, out, _ = runCmd(t, "export", "--demo", "--due")
+	if code != exitOK || !strings.HasPrefix(out, "# Follow-ups due — ") || !strings.Contains(out, "- **Stage:** applied (since 2020-01-02)") ||
+		!strings.Contains(out, "Elsewhere Role") || strings.Contains(out, "Platform Engineer") {
+		t.Errorf("export --due:\n%s", out)
 	}
 }

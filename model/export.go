@@ -92,7 +92,7 @@ func (x Exporter) Write(w io.Writer, items []ExportItem) error {
 	case FormatMarkdown:
 		err = x.writeMarkdown(w, items)
 	case FormatCSV:
-		err = writeCSV(w, items)
+		err = writeCSV(w, items, exportLoc(x.Now))
 	case FormatJSON:
 		err = x.writeJSON(w, items)
 	default:

@@ -5,18 +5,22 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // csvHeader is the header row of CSV export, one column per field.
 var csvHeader = []string{
 	"id", "title", "company", "location", "date", "url", "apply_url", "salary",
 	"tags", "note", "shortlisted", "missing", "path",
+	"stage", "stage_date", "history", "follow_up",
 }
 
 // writeCSV writes a header row and one row per posting with encoding/csv.
-// Tags are joined with ", "; dates are YYYY-MM-DD; booleans are true/false.
+// Tags are joined with ", "; dates are YYYY-MM-DD (stage dates in loc);
+// the history is "applied 2026-11-02, interviewing 2026-11-20"; booleans
+// are true/false.
 // Every cell passes through csvSafe so spreadsheets do not run it.
-func writeCSV(w io.Writer, items []ExportItem) error {
+func writeCSV(w io.Writer, items []ExportItem, loc *time.Location) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
@@ -28,6 +32,7 @@ func writeCSV(w io.Writer, items []ExportItem) error {
 			p.ID, p.Title, p.Company, p.Location, exportDate(p.Date), p.URL, p.ApplyURL, p.Salary,
 			strings.Join(e.Tags, ", "), e.Note,
 			strconv.FormatBool(e.Shortlisted), strconv.FormatBool(it.Missing), p.Path,
+			e.Stage.String(), dayIn(e.StageAt(), loc), historyText(e.History, loc), followUpText(e),
 		)
 		for i := range row {
 			row[i] = csvSafe(row[i])

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
+	"time"
 )
 
 // ExportRecord is one element of JSON export: the `list --json` Record plus
@@ -16,7 +17,14 @@ type ExportRecord struct {
 	Shortlisted bool     `json:"shortlisted"`
 	Tags        []string `json:"tags"`
 	Note        string   `json:"note"`
-	Missing     bool     `json:"missing,omitempty"`
+	// Stage is the stage's name ("" when untracked), StageDate when it
+	// began (RFC 3339, "" when unknown), History every stage change and
+	// FollowUp the follow-up day (YYYY-MM-DD, "" when none).
+	Stage     string          `json:"stage"`
+	StageDate string          `json:"stage_date"`
+	History   []HistoryRecord `json:"history"`
+	FollowUp  string          `json:"follow_up"`
+	Missing   bool            `json:"missing,omitempty"`
 }
 
 // NewExportRecord returns the ExportRecord of it with body as its body.
@@ -26,7 +34,13 @@ func NewExportRecord(it ExportItem, body string) ExportRecord {
 		Shortlisted: it.Entry.Shortlisted,
 		Tags:        slices.Clone(it.Entry.Tags),
 		Note:        it.Entry.Note,
+		Stage:       it.Entry.Stage.String(),
+		History:     historyRecords(it.Entry.History),
+		FollowUp:    followUpText(it.Entry),
 		Missing:     it.Missing,
+	}
+	if at := it.Entry.StageAt(); !at.IsZero() && it.Entry.Stage != StageNone {
+		r.StageDate = at.UTC().Format(time.RFC3339)
 	}
 	if r.Tags == nil {
 		r.Tags = []string{}

@@ -10,8 +10,8 @@ import (
 
 // writeMarkdown writes a document a person would send or print: a heading
 // with the title, date and count, then one section per posting with its
-// title, company, location, date, link, apply link, salary, tags, file and
-// note. Postings whose file is gone are marked "(file missing)".
+// title, company, location, date, link, apply link, salary, tags, stage
+// (with the day it began), stage history, follow-up day, file and note. Postings whose file is gone are marked "(file missing)".
 func (x Exporter) writeMarkdown(w io.Writer, items []ExportItem) error {
 	bw := bufio.NewWriter(w)
 	title := x.Title
@@ -45,6 +45,9 @@ func (x Exporter) writeMarkdown(w io.Writer, items []ExportItem) error {
 		}
 		field("Salary", mdInline(p.Salary))
 		field("Tags", mdInline(strings.Join(e.Tags, ", ")))
+		field("Stage", mdInline(stageText(e, exportLoc(x.Now))))
+		field("History", mdInline(historyText(e.History, exportLoc(x.Now))))
+		field("Follow-up", followUpText(e))
 		if it.Missing {
 			field("File", "(file missing) — details from the snapshot jobdeck saved")
 		} else {

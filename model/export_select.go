@@ -4,25 +4,49 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 )
 
-// Selection says which postings an export (or `list --shortlist`/`--tag`)
-// takes. The zero value is the shortlist.
+// Selection says which postings an export (or `list --shortlist`, `--tag`,
+// `--stage`, `--due`) takes. The zero value is the shortlist. Tag, Stage
+// and Due together take the postings that satisfy each one given.
 type Selection struct {
 	// All takes every loaded posting, plus the store's non-empty entries
 	// whose postings are not loaded.
 	All bool
 	// Tag, when set, takes the postings with this tag (compared
-	// case-insensitively). It wins over All.
+	// case-insensitively). It wins over All, as Stage and Due do.
 	Tag string
+	// Stage, when not StageNone, takes the postings in this stage.
+	Stage Stage
+	// Due takes the postings whose follow-up is on the day of Now (in
+	// Now's location) or earlier.
+	Due bool
+	Now time.Time
+}
+
+// filters reports whether sel names postings by tag, stage or follow-up.
+func (sel Selection) filters() bool {
+	return sel.Tag != "" || sel.Stage != StageNone || sel.Due
 }
 
 // Title names what the selection exports, for a document heading:
-// "Shortlist", "Postings" or "Tagged “NAME”".
+// "Shortlist", "Postings", "Tagged “NAME”", "Stage applied", "Follow-ups
+// due", or those joined with " · ".
 func (sel Selection) Title() string {
+	var parts []string
+	if sel.Tag != "" {
+		parts = append(parts, "Tagged “"+stateLine(sel.Tag)+"”")
+	}
+	if sel.Stage != StageNone {
+		parts = append(parts, "Stage "+sel.Stage.String())
+	}
+	if sel.Due {
+		parts = append(parts, "Follow-ups due")
+	}
 	switch {
-	case sel.Tag != "":
-		return "Tagged “" + stateLine(sel.Tag) + "”"
+	case len(parts) > 0:
+		return strings.Join(parts, " · ")
 	case sel.All:
 		return "Postings"
 	}
@@ -33,8 +57,10 @@ func (sel Selection) Title() string {
 // when it has none) belongs to the selection.
 func (sel Selection) Matches(e Entry) bool {
 	switch {
-	case sel.Tag != "":
-		return e.HasTag(strings.TrimSpace(sel.Tag))
+	case sel.filters():
+		return (sel.Tag == "" || e.HasTag(strings.TrimSpace(sel.Tag))) &&
+			(sel.Stage == StageNone || e.Stage == sel.Stage) &&
+			(!sel.Due || e.FollowUpDue(sel.Now))
 	case sel.All:
 		return true
 	}

@@ -31,7 +31,8 @@ var exportNow = time.Date(2026, 3, 14, 16, 30, 0, 0, time.UTC)
 // posting with tags and a two-paragraph note, a shortlisted posting full of
 // formula-looking and Markdown-looking text, a tagged but not shortlisted
 // posting, an untouched posting, and a shortlisted entry whose posting is
-// not loaded (its file is gone).
+// not loaded (its file is gone). The first is interviewing after applying,
+// with a follow-up; the missing one is ghosted.
 func exportFixture(t *testing.T) ([]*Posting, *Store) {
 	t.Helper()
 	gardener := &Posting{
@@ -73,6 +74,10 @@ func exportFixture(t *testing.T) ([]*Posting, *Store) {
 	must(s.SetTags(tagged, []string{"Remote"}))
 	must(s.SetShortlisted(gone, true))
 	must(s.SetNote(gone, "Folder deleted by accident; still interested."))
+	must(s.SetStage(gardener, StageApplied, time.Date(2026, 2, 20, 9, 0, 0, 0, time.UTC)))
+	must(s.SetStage(gardener, StageInterviewing, time.Date(2026, 3, 2, 14, 30, 0, 0, time.UTC)))
+	must(s.SetFollowUp(gardener, time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)))
+	must(s.SetStage(gone, StageGhosted, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)))
 	return []*Posting{gardener, formula, tagged, untouched}, s
 }
 

@@ -11,14 +11,21 @@ type Annotations interface {
 
 // matchPosting reports whether posting i of s satisfies every term of q, and
 // its score: the sum of the best fuzzy score of each positive term.
-// q must be prepared.
-func (q *Query) matchPosting(s Snapshot, i int, ann Annotations) (int, bool) {
+// q must be prepared; trk (nil: nothing tracked) and clk answer the
+// tracking terms.
+func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
 	e := &s.keys[i]
 	p := s.postings[i]
 	total := 0
 	for ti := range q.Terms {
 		t := &q.Terms[ti]
-		score, ok := t.match(p, e, ann)
+		var score int
+		var ok bool
+		if t.Scope.tracks() {
+			ok = trk != nil && t.matchTrack(trk.Track(p.ID), clk)
+		} else {
+			score, ok = t.match(p, e, ann)
+		}
 		if ok == t.Negate {
 			return 0, false
 		}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -35,7 +36,8 @@ var scopePrefixes = map[string]Scope{
 	"loc":      ScopeLocation,
 	"location": ScopeLocation,
 	"tag":      ScopeTag,
-	"is":       ScopeShortlisted,
+	"stage":    ScopeStage,
+	"is":       ScopeShortlisted, // or another is: scope, see isScope
 }
 
 // Term is one space-separated word of a query.
@@ -43,6 +45,9 @@ type Term struct {
 	Scope  Scope
 	Text   string // the pattern, without '-' and scope prefix
 	Negate bool   // a leading '-': the term must NOT match
+
+	stages stageMask // ScopeStage, ScopeStageDate: the stages named
+	cond   dateCond  // ScopeStageDate: the day condition
 
 	runes  []rune // Text as runes, for scoring
 	folded string // Text case-folded, for the prefilter
@@ -58,15 +63,21 @@ type Term struct {
 type Query struct {
 	Raw   string // the text as typed
 	Terms []Term // in the order typed; empty: everything matches
+	// Now is the clock reading is:due and the date terms (applied:<14d)
+	// are judged against, in its location; zero means the time Filter
+	// starts.
+	Now time.Time
 }
 
 // ParseQuery parses s. Terms are separated by white space and may come in
 // any order. A term "scope:text" with a known scope (title, company, loc,
-// location, tag, is) is scoped; "is:" takes shortlisted or starred (or a
-// prefix of them). A leading '-' negates a term. Any other "foo:bar" is
-// plain text. Terms with nothing to match yet ("-", "title:", "-tag:",
-// "is:") are dropped, so typing a scope or a '-' does not empty the list
-// for a moment. Matching is case-insensitive.
+// location, tag, stage, is) is scoped; "is:" takes shortlisted, starred,
+// active, closed or due (or a prefix of them); a stage name as the scope
+// takes a day condition ("applied:<14d", see ScopeStageDate). A leading
+// '-' negates a term. Any other "foo:bar" is plain text. Terms with nothing
+// to match yet ("-", "title:", "-tag:", "is:", "applied:<1") are dropped,
+// so typing a scope or a '-' does not empty the list for a moment.
+// Matching is case-insensitive.
 func ParseQuery(s string) Query {
 	q := Query{Raw: s}
 	for _, w := range strings.Fields(s) {
@@ -87,6 +98,14 @@ func parseTerm(w string) (Term, bool) {
 		return t, false
 	}
 	t.Text = w
+	if _, _, ok := parseStageDateTerm(w); ok {
+		t.Scope = ScopeStageDate
+		t.prepare()
+		return t, true
+	}
+	if typingStageDate(w) {
+		return t, false
+	}
 	if i := strings.IndexByte(w, ':'); i > 0 {
 		if sc, ok := scopePrefixes[strings.ToLower(w[:i])]; ok {
 			val := w[i+1:]
@@ -94,8 +113,8 @@ func parseTerm(w string) (Term, bool) {
 			case val == "":
 				return t, false
 			case sc == ScopeShortlisted:
-				if isPrefixFold(val, "shortlisted") || isPrefixFold(val, "starred") {
-					t.Scope, t.Text = sc, ""
+				if is, ok := isScope(val); ok {
+					t.Scope, t.Text = is, ""
 				}
 				// otherwise: plain text "is:val"
 			default:
@@ -109,8 +128,12 @@ func parseTerm(w string) (Term, bool) {
 
 // prepare fills in t's matching forms of Text.
 func (t *Term) prepare() {
-	if t.Scope == ScopeShortlisted {
+	if t.Scope.textless() {
 		t.runes, t.folded, t.ascii, t.mask, t.never = nil, "", false, 0, false
+		return
+	}
+	if t.Scope.tracks() {
+		t.prepareTrack()
 		return
 	}
 	t.runes = []rune(t.Text)
@@ -133,8 +156,8 @@ func (t *Term) prepare() {
 func (q Query) prepared() Query {
 	ok := true
 	for _, t := range q.Terms {
-		if t.Scope < ScopeAny || t.Scope > ScopeShortlisted ||
-			(t.Scope != ScopeShortlisted && (t.Text == "" || t.Text != t.src || t.runes == nil)) {
+		if t.Scope < ScopeAny || t.Scope > lastScope ||
+			(!t.Scope.textless() && (t.Text == "" || t.Text != t.src || (t.runes == nil && !t.Scope.tracks()))) {
 			ok = false
 			break
 		}
@@ -144,10 +167,10 @@ func (q Query) prepared() Query {
 	}
 	terms := make([]Term, 0, len(q.Terms))
 	for _, t := range q.Terms {
-		if t.Scope < ScopeAny || t.Scope > ScopeShortlisted {
+		if t.Scope < ScopeAny || t.Scope > lastScope {
 			t.Scope = ScopeAny
 		}
-		if t.Scope != ScopeShortlisted && t.Text == "" {
+		if !t.Scope.textless() && t.Text == "" {
 			continue
 		}
 		t.prepare()
@@ -165,7 +188,7 @@ func isPrefixFold(p, s string) bool {
 // usesAnnotations reports whether q has terms that read the user's state.
 func (q Query) usesAnnotations() bool {
 	for _, t := range q.Terms {
-		if t.Scope == ScopeTag || t.Scope == ScopeShortlisted {
+		if t.Scope.readsState() {
 			return true
 		}
 	}

@@ -12,7 +12,8 @@ import (
 const resultCacheSize = 12
 
 // resultCache remembers the rows of recent filters by query, sort order and
-// snapshot length. Only queries that do not read annotations are kept:
+// snapshot length. Only queries and sort orders that do not read
+// annotations are kept:
 // their rows depend on nothing else. Safe for concurrent use.
 type resultCache struct {
 	mu      sync.Mutex
@@ -27,7 +28,7 @@ type cachedRows struct {
 // cacheKey identifies the rows of q over the first n postings in order o;
 // "" means q must not be cached.
 func cacheKey(q Query, o SortOrder, n int) string {
-	if q.usesAnnotations() {
+	if q.usesAnnotations() || o.tracks() {
 		return ""
 	}
 	var b strings.Builder

@@ -111,7 +111,11 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	}
 	q = q.prepared()
 	res := Result{Query: q.Raw, Sort: sort, Total: snap.Len(), q: q, snap: snap}
+	trk, _ := ann.(Tracking)
 	perm := snap.order(sort)
+	if sort.tracks() {
+		perm = snap.trackOrder(sort, trk)
+	}
 	if len(q.Terms) == 0 {
 		res.Rows = perm
 		return res, nil
@@ -150,6 +154,7 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	if n < parallelMin || workers < 1 {
 		workers = 1
 	}
+	clk := newTrackClock(q.Now)
 	var next atomic.Int64
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -177,7 +182,7 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 						b := bits.TrailingZeros64(cand)
 						cand &^= 1 << b
 						i := wi*64 + b
-						if score, ok := q.matchPosting(snap, i, ann); ok {
+						if score, ok := q.matchPosting(snap, i, ann, trk, clk); ok {
 							hit |= 1 << b
 							scores[i] = int32(clampScore(score))
 						}

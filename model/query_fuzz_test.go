@@ -13,12 +13,16 @@ func FuzzFilter(f *testing.F) {
 	f.Add("senior -junior company:acme", "Senior Engineer", "Acme", "Zürich", "go")
 	f.Add("is:s tag:x loc:ich", "\x00\xff", "\u212a", "ſ", "")
 	f.Add("-", "", "", "", "")
+	f.Add("stage:int is:due -is:c applied:<14d offer:>=2026-11-01 applied:<1", "Engineer", "", "", "")
 	f.Fuzz(func(t *testing.T, query, title, company, loc, kw string) {
 		p := &Posting{ID: "x", Title: title, Company: company, Location: loc, Keywords: []string{kw}}
 		c := NewCollection()
 		c.Add(p, &Posting{ID: "y", Title: kw})
 		q := ParseQuery(query)
-		ann := fakeAnn{short: map[string]bool{"x": true}, tags: map[string][]string{"x": {kw}}}
+		ann := fakeTrackAnn{
+			fakeAnn: fakeAnn{short: map[string]bool{"x": true}, tags: map[string][]string{"x": {kw}}},
+			track:   trackFixture().track,
+		}
 		r, err := Filter(context.Background(), c.Snapshot(), q, SortTitle, ann, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -29,7 +33,7 @@ func FuzzFilter(f *testing.F) {
 		e := newEntry(p)
 		for i := range q.Terms {
 			tm := &q.Terms[i]
-			if tm.Scope == ScopeTag || tm.Scope == ScopeShortlisted {
+			if tm.Scope.readsState() {
 				continue
 			}
 			f1, s1, ok1 := tm.scan(&e, p, tm.onlyField())

@@ -26,6 +26,14 @@ const (
 	// SortTitle: title A–Z (case-insensitive), then company; postings
 	// without a title last.
 	SortTitle
+	// SortStage: tracked postings in pipeline order of their stage
+	// (interested first, the closed stages last), the most recent stage
+	// change first within a stage; untracked postings after them, newest
+	// first. It reads the store (see Tracking).
+	SortStage
+	// SortFollowUp: postings with a follow-up, soonest first; the rest
+	// after them, newest first. It reads the store (see Tracking).
+	SortFollowUp
 
 	numSortOrders
 )
@@ -34,10 +42,11 @@ const (
 // finally the order the postings were added, so the order is total and
 // `jobdeck list` prints the same thing on every run.
 
-var sortNames = [numSortOrders]string{"newest", "oldest", "company", "title"}
+var sortNames = [numSortOrders]string{"newest", "oldest", "company", "title", "stage", "follow-up"}
 
 // String returns the order's name for the status line: "newest", "oldest",
-// "company" or "title" ("SortOrder(n)" for an invalid value).
+// "company", "title", "stage" or "follow-up" ("SortOrder(n)" for an invalid
+// value).
 func (o SortOrder) String() string {
 	if o < 0 || o >= numSortOrders {
 		return fmt.Sprintf("SortOrder(%d)", int(o))
@@ -46,7 +55,7 @@ func (o SortOrder) String() string {
 }
 
 // Next returns the order after o in the cycle newest → oldest → company →
-// title → newest. An invalid o yields SortNewest.
+// title → stage → follow-up → newest. An invalid o yields SortNewest.
 func (o SortOrder) Next() SortOrder {
 	if o < 0 || o >= numSortOrders-1 {
 		return SortNewest
@@ -65,7 +74,7 @@ func ParseSortOrder(s string) (SortOrder, error) {
 			return SortOrder(i), nil
 		}
 	}
-	return SortNewest, fmt.Errorf("sort %q (want newest, oldest, company or title): %w", s, ErrUnknownSort)
+	return SortNewest, fmt.Errorf("sort %q (want %s): %w", s, strings.Join(sortNames[:], ", "), ErrUnknownSort)
 }
 
 // sortCache holds, per order, the sorted permutation of the largest snapshot
@@ -77,9 +86,11 @@ type sortCache struct {
 }
 
 // order returns the indexes 0..Len-1 of s in order o. The slice is shared
-// and must not be modified. Safe for concurrent use.
+// and must not be modified. Safe for concurrent use. The orders that read
+// the store (see SortOrder.tracks) come from trackOrder instead; here they
+// are SortNewest.
 func (s Snapshot) order(o SortOrder) []int32 {
-	if o < 0 || o >= numSortOrders {
+	if o < 0 || o >= numSortOrders || o.tracks() {
 		o = SortNewest
 	}
 	n := len(s.postings)

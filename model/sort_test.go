@@ -8,16 +8,16 @@ import (
 )
 
 func TestSortOrderStringNext(t *testing.T) {
-	want := []string{"newest", "oldest", "company", "title"}
+	want := []string{"newest", "oldest", "company", "title", "stage", "follow-up"}
 	o := SortNewest
-	for i := range 8 {
-		if got := o.String(); got != want[i%4] {
-			t.Errorf("step %d: String() = %q, want %q", i, got, want[i%4])
+	for i := range 12 {
+		if got := o.String(); got != want[i%6] {
+			t.Errorf("step %d: String() = %q, want %q", i, got, want[i%6])
 		}
 		o = o.Next()
 	}
 	if o != SortNewest {
-		t.Errorf("Next cycled to %v after 8 steps", o)
+		t.Errorf("Next cycled to %v after 12 steps", o)
 	}
 	if got := SortOrder(9).String(); got != "SortOrder(9)" {
 		t.Errorf("invalid String() = %q", got)
@@ -28,7 +28,7 @@ func TestSortOrderStringNext(t *testing.T) {
 }
 
 func TestParseSortOrder(t *testing.T) {
-	for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle} {
+	for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle, SortStage, SortFollowUp} {
 		got, err := ParseSortOrder(o.String())
 		if err != nil || got != o {
 			t.Errorf("ParseSortOrder(%q) = %v, %v", o.String(), got, err)

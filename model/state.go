@@ -10,9 +10,10 @@ import (
 	"time"
 )
 
-// StateVersion is the version of the state file format this jobdeck reads
-// and writes.
-const StateVersion = 1
+// StateVersion is the version of the state file format this jobdeck
+// writes. It reads this version and version 1 (without stages and
+// follow-ups), which it migrates on the first save (see Store.Save).
+const StateVersion = 2
 
 // Sentinel errors of the state store; check them with errors.Is.
 var (
@@ -31,7 +32,8 @@ var (
 )
 
 // Entry is what the store keeps about one posting: the user's shortlist
-// flag, tags and note, when they last changed, and a snapshot of the
+// flag, tags and note, the application's stage with its history and a
+// follow-up day, when they last changed, and a snapshot of the
 // posting's title, company and URL so an export still makes sense when the
 // posting's file is gone.
 //
@@ -43,6 +45,14 @@ type Entry struct {
 	Note        string
 	Updated     time.Time // UTC; zero when unknown
 
+	// Stage is where the application stands; StageNone when untracked.
+	Stage Stage
+	// History lists the stage changes, ordered by At (then stage), each
+	// (stage, at) pair once. It is never modified in place.
+	History []StageChange
+	// FollowUp is the day to follow up, as Day returns it; zero when none.
+	FollowUp time.Time
+
 	Title   string
 	Company string
 	URL     string
@@ -53,11 +63,13 @@ type Entry struct {
 }
 
 // Empty reports whether the entry carries nothing the user set: not
-// shortlisted, no tags, no note. Empty entries are kept in the file as a
+// shortlisted, no tags, no note, no stage, no stage history, no follow-up.
+// Empty entries are kept in the file as a
 // record of when the user cleared them (so a merge does not bring the old
 // values back) but are never exported.
 func (e Entry) Empty() bool {
-	return !e.Shortlisted && len(e.Tags) == 0 && e.Note == ""
+	return !e.Shortlisted && len(e.Tags) == 0 && e.Note == "" &&
+		e.Stage == StageNone && len(e.History) == 0 && e.FollowUp.IsZero()
 }
 
 // HasTag reports whether the entry has tag name, compared case-insensitively.
@@ -65,10 +77,11 @@ func (e Entry) HasTag(name string) bool {
 	return slices.ContainsFunc(e.Tags, func(t string) bool { return sameTag(t, name) })
 }
 
-// clone returns e with its own copy of Tags (extra is shared: it is never
-// modified in place).
+// clone returns e with its own copy of Tags and History (extra is shared:
+// it is never modified in place).
 func (e Entry) clone() Entry {
 	e.Tags = slices.Clone(e.Tags)
+	e.History = slices.Clone(e.History)
 	return e
 }
 

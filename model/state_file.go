@@ -12,6 +12,7 @@ import (
 
 // stateFile is the decoded content of a state file.
 type stateFile struct {
+	version int // as read; 0 for an empty file
 	entries map[string]Entry
 	// extra holds the top-level fields this version does not know.
 	extra map[string]json.RawMessage
@@ -24,7 +25,7 @@ const (
 )
 
 // decodeState parses the content of a state file. A leading UTF-8 BOM is
-// ignored; empty or all-white-space content is an empty state. Content that is not a version 1 state file
+// ignored; empty or all-white-space content is an empty state. Content that is not a version 1 or 2 state file
 // gives an error wrapping ErrCorrupt, or ErrNewerVersion when its version is
 // above StateVersion; for a newer version the postings are still decoded on
 // a best-effort basis so a read-only store can show them.
@@ -56,6 +57,7 @@ func decodeState(data []byte) (stateFile, error) {
 	case version < 1:
 		return st, fmt.Errorf("%w: \"version\" is %d", ErrCorrupt, version)
 	}
+	st.version = version
 	for k, v := range top {
 		if k != stateKeyVersion && k != stateKeyPostings {
 			if st.extra == nil {
@@ -70,7 +72,7 @@ func decodeState(data []byte) (stateFile, error) {
 			return st, errors.Join(versionErr, fmt.Errorf("%w: \"postings\" is not an object", ErrCorrupt))
 		}
 		for id, rawEntry := range postings {
-			e, err := decodeEntry(rawEntry)
+			e, err := decodeEntry(rawEntry, version)
 			if err != nil {
 				if versionErr != nil {
 					continue // best effort for a newer format
@@ -83,14 +85,16 @@ func decodeState(data []byte) (stateFile, error) {
 	return st, versionErr
 }
 
-// decodeEntry parses one posting's object, keeping unknown fields.
-func decodeEntry(raw json.RawMessage) (Entry, error) {
+// decodeEntry parses one posting's object of a file of the given version,
+// keeping unknown fields.
+func decodeEntry(raw json.RawMessage, version int) (Entry, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil || m == nil {
 		return Entry{}, errors.New("not an object")
 	}
 	var e Entry
 	var updated string
+	var track trackJSON
 	fields := map[string]any{
 		"shortlisted": &e.Shortlisted,
 		"tags":        &e.Tags,
@@ -100,7 +104,11 @@ func decodeEntry(raw json.RawMessage) (Entry, error) {
 		"company":     &e.Company,
 		"url":         &e.URL,
 	}
+	maps.Copy(fields, track.decodeFields())
 	for k, v := range m {
+		if version < 2 && isTrackKey(k) {
+			k = v1FieldPrefix + k
+		}
 		dst, known := fields[k]
 		if !known {
 			if e.extra == nil {
@@ -120,6 +128,9 @@ func decodeEntry(raw json.RawMessage) (Entry, error) {
 		}
 		e.Updated = t.UTC()
 	}
+	if err := track.apply(&e); err != nil {
+		return Entry{}, err
+	}
 	e.Tags = normalizeTags(e.Tags)
 	e.Note = stateNote(e.Note)
 	e.Title = stateLine(e.Title)
@@ -128,11 +139,11 @@ func decodeEntry(raw json.RawMessage) (Entry, error) {
 	return e, nil
 }
 
-// encodeState renders a version 1 state file: indented, "version" first,
+// encodeState renders a StateVersion state file: indented, "version" first,
 // postings sorted by id, fields sorted by name, unknown fields kept.
 func encodeState(st stateFile) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(`{"version":1,"postings":{`)
+	fmt.Fprintf(&b, `{"version":%d,"postings":{`, StateVersion)
 	for i, id := range slices.Sorted(maps.Keys(st.entries)) {
 		if i > 0 {
 			b.WriteByte(',')
@@ -186,6 +197,7 @@ func encodeEntry(b *bytes.Buffer, e Entry) error {
 		"company":     e.Company,
 		"url":         e.URL,
 	}
+	maps.Copy(known, encodeTrack(e))
 	keys := slices.Sorted(maps.Keys(known))
 	for k := range e.extra {
 		if _, ok := known[k]; !ok {

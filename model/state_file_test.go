@@ -22,7 +22,7 @@ func TestEncodeStateShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{
-  "version": 1,
+  "version": 2,
   "postings": {
     "a": {
       "company": "",
@@ -91,6 +91,8 @@ func FuzzDecodeState(f *testing.F) {
 		`{"version":1,"postings":{"a":{"shortlisted":true,"tags":["x","X"],"note":"n\u001b[2J","updated":"2026-01-01T00:00:00+02:00","extra":{"k":1}}},"top":[1]}`,
 		`{"version":1,"postings":{"a":{"updated":"2026-13-01T00:00:00Z"}}}`,
 		`{"version":1e400}`, `{"version":-1}`, "\xef\xbb\xbf{\"version\":1}",
+		`{"version":2,"postings":{"a":{"stage":"applied","follow_up":"2026-12-15","history":[{"stage":"applied","at":"2026-11-02T10:00:00+01:00"},{"stage":"applied","at":"2026-11-02T09:00:00Z"},{"stage":"interested","at":"2026-10-01T00:00:00Z"}]}}}`,
+		`{"version":1,"postings":{"a":{"stage":"whatever","history":3}}}`,
 	} {
 		f.Add([]byte(seed))
 	}
@@ -115,7 +117,8 @@ func FuzzDecodeState(f *testing.F) {
 		}
 		for id, e := range st.entries {
 			b := back.entries[id]
-			if b.Shortlisted != e.Shortlisted || b.Note != e.Note || !reflect.DeepEqual(b.Tags, e.Tags) || !b.Updated.Equal(e.Updated) || b.Title != e.Title {
+			if b.Shortlisted != e.Shortlisted || b.Note != e.Note || !reflect.DeepEqual(b.Tags, e.Tags) || !b.Updated.Equal(e.Updated) || b.Title != e.Title ||
+				b.Stage != e.Stage || !reflect.DeepEqual(b.History, e.History) || !b.FollowUp.Equal(e.FollowUp) {
 				t.Fatalf("entry %q changed: %+v -> %+v", id, e, b)
 			}
 			for _, s := range append(slicesClone(e.Tags), e.Note, e.Title, e.Company, e.URL) {

@@ -12,8 +12,9 @@ import (
 	"time"
 )
 
-// Store holds the user's tags, shortlist and notes, keyed by posting id, and
-// saves them to a JSON state file (see OpenStore and Save).
+// Store holds the user's tags, shortlist, notes, stages and follow-ups,
+// keyed by posting id, and saves them to a JSON state file (see OpenStore
+// and Save). Every change made through it is a step Undo can take back.
 //
 // A Store is safe for concurrent use. Getters and setters work in memory and
 // do no I/O, so the UI goroutine may call them freely; Save does the I/O and
@@ -23,12 +24,13 @@ type Store struct {
 	now      func() time.Time
 	lockWait time.Duration
 
-	mu      sync.RWMutex // guards entries, changed, seq, roErr
+	mu      sync.RWMutex // guards entries, changed, seq, roErr, undo
 	entries map[string]Entry
 	changed map[string]uint64 // id → seq of its latest unsaved change
 	base    map[string]Entry  // id → its entry as last read or written, for ids in changed (see merge3)
 	seq     uint64
-	roErr   error // non-nil: read-only, and why
+	roErr   error     // non-nil: read-only, and why
+	undo    undoStack // this session's changes, for Undo and Redo
 
 	saveMu sync.Mutex // one Save at a time
 
@@ -208,7 +210,7 @@ func (s *Store) ReadOnly() error {
 // ToggleShortlist flips whether p is shortlisted and returns the new value.
 func (s *Store) ToggleShortlist(p *Posting) (bool, error) {
 	var on bool
-	err := s.update(p, func(e *Entry) {
+	err := s.update([]*Posting{p}, "", func(e *Entry) {
 		e.Shortlisted = !e.Shortlisted
 		on = e.Shortlisted
 	})
@@ -217,7 +219,7 @@ func (s *Store) ToggleShortlist(p *Posting) (bool, error) {
 
 // SetShortlisted puts p on the shortlist or takes it off.
 func (s *Store) SetShortlisted(p *Posting, on bool) error {
-	return s.update(p, func(e *Entry) { e.Shortlisted = on })
+	return s.SetShortlistedAll([]*Posting{p}, on)
 }
 
 // SetTags replaces p's tags with tags, normalised as ParseTags does (split
@@ -225,53 +227,74 @@ func (s *Store) SetShortlisted(p *Posting, on bool) error {
 // list removes all tags.
 func (s *Store) SetTags(p *Posting, tags []string) error {
 	tags = normalizeTags(tags)
-	return s.update(p, func(e *Entry) { e.Tags = tags })
+	return s.update([]*Posting{p}, "", func(e *Entry) { e.Tags = tags })
 }
 
 // SetNote replaces p's note; control characters are dropped, newlines and
 // tabs kept, trailing white space trimmed. An empty note removes it.
 func (s *Store) SetNote(p *Posting, note string) error {
 	note = stateNote(note)
-	return s.update(p, func(e *Entry) { e.Note = note })
+	return s.update([]*Posting{p}, "", func(e *Entry) { e.Note = note })
 }
 
-// update applies change to p's entry in memory. When the entry really
-// changes it also refreshes the snapshot (title, company, url) and stamps
-// Updated with the current time (strictly later than before), and marks the
-// entry for the next Save.
-func (s *Store) update(p *Posting, change func(*Entry)) error {
+// update applies change to the entry of each posting of ps in memory, as
+// one undo step described by what ("" describes the change itself, see
+// undoStep.describe). Where an entry really
+// changes it also refreshes the snapshot (title, company, url), stamps
+// Updated with the current time (strictly later than before) and marks the
+// entry for the next Save. A posting listed twice is changed once. Nothing
+// changes when one of ps has no id.
+func (s *Store) update(ps []*Posting, what string, change func(*Entry)) error {
 	if s == nil {
 		return ErrReadOnly
 	}
-	if p == nil || p.ID == "" {
-		return errors.New("changing the state of a posting without an id")
+	for _, p := range ps {
+		if p == nil || p.ID == "" {
+			return errors.New("changing the state of a posting without an id")
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.roErr != nil {
 		return fmt.Errorf("%w: %w", ErrReadOnly, s.roErr)
 	}
-	old := s.entries[p.ID]
-	e := old.clone()
-	change(&e)
-	if e.Shortlisted == old.Shortlisted && e.Note == old.Note && slices.Equal(e.Tags, old.Tags) {
-		return nil
+	step := undoStep{what: what}
+	for _, p := range ps {
+		if step.has(p.ID) {
+			continue
+		}
+		old := s.entries[p.ID]
+		e := old.clone()
+		change(&e)
+		fields := changedFields(old, e)
+		if fields == 0 {
+			continue
+		}
+		if p.Title != "" || p.Company != "" || p.URL != "" {
+			e.Title, e.Company, e.URL = stateLine(p.Title), stateLine(p.Company), stateLine(p.URL)
+		}
+		s.commit(p.ID, old, e)
+		step.items = append(step.items, undoItem{id: p.ID, fields: fields, before: old, after: e})
 	}
-	if p.Title != "" || p.Company != "" || p.URL != "" {
-		e.Title, e.Company, e.URL = stateLine(p.Title), stateLine(p.Company), stateLine(p.URL)
-	}
+	s.undo.push(step)
+	return nil
+}
+
+// commit stores e as id's entry (old is the entry it replaces), stamping
+// Updated with the current time, strictly later than before, and marking
+// it for the next Save. s.mu must be held.
+func (s *Store) commit(id string, old, e Entry) {
 	now := s.now().UTC()
 	if !now.After(old.Updated) {
 		now = old.Updated.Add(time.Nanosecond)
 	}
 	e.Updated = now
-	if _, pending := s.changed[p.ID]; !pending {
-		s.base[p.ID] = old.clone()
+	if _, pending := s.changed[id]; !pending {
+		s.base[id] = old.clone()
 	}
-	s.entries[p.ID] = e
+	s.entries[id] = e
 	s.seq++
-	s.changed[p.ID] = s.seq
-	return nil
+	s.changed[id] = s.seq
 }
 
 // snapshotChanges returns copies of the unsaved entries, of their bases

@@ -8,7 +8,7 @@ import "slices"
 // that side's value, so two jobdecks that change different fields of the
 // same posting (one the note, the other the shortlist) both keep their
 // change. Only a field both sides changed is decided by Updated: the newer
-// entry wins it. The snapshot (title, company, url) is mine, the freshest
+// entry wins it. Stage histories are merged as sets (see mergeHistory). The snapshot (title, company, url) is mine, the freshest
 // sight of the posting, where I have one; unknown fields are theirs.
 func merge3(base, mine, theirs Entry) Entry {
 	theirsNewer := theirs.Updated.After(mine.Updated)
@@ -28,6 +28,7 @@ func merge3(base, mine, theirs Entry) Entry {
 	case theirs.Note == base.Note || !theirsNewer:
 		out.Note = mine.Note
 	}
+	mergeTrack(&out, base, mine, theirs, theirsNewer)
 	if mine.Title != "" || mine.Company != "" || mine.URL != "" {
 		out.Title, out.Company, out.URL = mine.Title, mine.Company, mine.URL
 	}

@@ -18,7 +18,9 @@ import (
 // and its entry is newer (by Updated; see merge3); every other entry is
 // taken from the file — and atomically replaces the file (see
 // writeAtomic). Afterwards the store shows the merged state, including the
-// other processes' changes; changes made while Save ran stay unsaved.
+// other processes' changes; changes made while Save ran stay unsaved. A
+// version 1 file is rewritten as version 2 only after a copy of it is kept
+// (see V1BackupPath).
 //
 // On failure (unwritable folder, lock timeout, the file turned corrupt or
 // newer meanwhile) nothing is written, the changes stay in memory, Dirty
@@ -87,6 +89,9 @@ func (s *Store) writeMerged(pending, bases map[string]Entry) (map[string]Entry, 
 	disk, err := decodeState(data)
 	if err != nil {
 		return nil, fmt.Errorf("re-reading before the merge: the file changed under us and is not usable now; nothing was written: %w", err)
+	}
+	if err := keepV1Backup(target, data, disk.version); err != nil {
+		return nil, err
 	}
 	for id, mine := range pending {
 		if theirs, ok := disk.entries[id]; ok {

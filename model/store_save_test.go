@@ -240,7 +240,7 @@ func TestStoreCorruptFileIsReadOnlyAndUntouched(t *testing.T) {
 
 func TestStoreNewerVersionIsReadOnlyButShown(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	content := []byte(`{"version": 2, "postings": {"a": {"shortlisted": true, "tags": ["kept"], "updated": "2030-01-01T00:00:00Z"}, "b": {"tags": {"new": "shape"}}}, "sync": true}`)
+	content := []byte(`{"version": 3, "postings": {"a": {"shortlisted": true, "tags": ["kept"], "updated": "2030-01-01T00:00:00Z"}, "b": {"tags": {"new": "shape"}}}, "sync": true}`)
 	if err := os.WriteFile(path, content, 0o600); err != nil {
 		t.Fatal(err)
 	}

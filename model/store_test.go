@@ -111,7 +111,7 @@ func TestStoreRoundTrip(t *testing.T) {
 		Version  int                        `json:"version"`
 		Postings map[string]json.RawMessage `json:"postings"`
 	}
-	if err := json.Unmarshal(raw, &shape); err != nil || shape.Version != 1 || len(shape.Postings) != 2 {
+	if err := json.Unmarshal(raw, &shape); err != nil || shape.Version != StateVersion || len(shape.Postings) != 2 {
 		t.Errorf("file shape: version %d, %d postings, err %v", shape.Version, len(shape.Postings), err)
 	}
 }
