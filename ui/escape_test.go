@@ -53,8 +53,8 @@ func TestPostingTextNeverReachesTerminalAsEscapes(t *testing.T) {
 			m := newTestModel(t, sz[0], sz[1], hostile())
 			m.setStyles(NewStyles(style == "dark", style == "notty"))
 			send(t, m, size(sz[0], sz[1]))
-			if m.detail.body == nil || m.detail.failed != "" {
-				t.Fatalf("%s %v: body not rendered (%q)", style, sz, m.detail.failed)
+			if detailOf(m).body == nil || detailOf(m).failed != "" {
+				t.Fatalf("%s %v: body not rendered (%q)", style, sz, detailOf(m).failed)
 			}
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("enter")) // single pane: the detail

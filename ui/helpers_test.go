@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/keymap"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -126,4 +127,74 @@ func many(n int) []*model.Posting {
 		out[i] = &model.Posting{ID: fmt.Sprint("m", i), Title: fmt.Sprint("Role ", i), Company: "Co", Date: testNow.Add(-time.Duration(i) * time.Hour)}
 	}
 	return out
+}
+
+// The accessors below are how tests read the browser's state, so that a
+// change to where the state lives changes them and not the tests.
+
+// flashText is the passing message in the status line ("" when none).
+func flashText(m *Model) string { return m.msg }
+
+// flashIsErr reports whether the passing message is an error.
+func flashIsErr(m *Model) bool { return m.msgErr }
+
+// clearFlash removes the passing message.
+func clearFlash(m *Model) { m.msg = "" }
+
+// selected is the posting under the cursor (nil: none).
+func selected(m *Model) *model.Posting { return m.sel }
+
+// cursor is the row of the cursor.
+func cursor(m *Model) int { return m.cur }
+
+// listOffset is the first row on screen.
+func listOffset(m *Model) int { return m.off }
+
+// result is the list on screen.
+func result(m *Model) *model.Result { return &m.res }
+
+// collection is every posting loaded.
+func collection(m *Model) *model.Collection { return m.coll }
+
+// quitDone reports that the browser ended the program.
+func quitDone(m *Model) bool { return m.quiting }
+
+// openOverlay is the overlay open (nil: none).
+func openOverlay(m *Model) Overlay { return m.overlay }
+
+// isLoading reports that postings are still streaming in.
+func isLoading(m *Model) bool { return m.loading }
+
+// setLoading pretends a load runs (or not), with progress p.
+func setLoading(m *Model, on bool, p progress) { m.loading, m.progress = on, p }
+
+// isFiltering reports that the filter input has focus.
+func isFiltering(m *Model) bool { return m.filtering }
+
+// focusOf is the pane that has the focus.
+func focusOf(m *Model) keymap.Mode { return m.focus }
+
+// filterText is the text in the filter input.
+func filterText(m *Model) string { return m.input.Value() }
+
+// setFilterText puts s in the filter input without starting a job.
+func setFilterText(m *Model, s string) { m.input.SetValue(s) }
+
+// layoutOf is the current layout.
+func layoutOf(m *Model) layout { return m.lay }
+
+// detailOf is the detail pane's state.
+func detailOf(m *Model) *detail { return &m.detail }
+
+// storeOf is the browser's side of the state store.
+func storeOf(m *Model) *stateUI { return &m.state }
+
+// setClock makes m read the time from now and schedule ticks with tick.
+func setClock(m *Model, now func() time.Time, tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) {
+	if now != nil {
+		m.now = now
+	}
+	if tick != nil {
+		m.tick = tick
+	}
 }

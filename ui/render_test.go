@@ -73,8 +73,8 @@ func TestBodyReadFromSourceAndFailureShown(t *testing.T) {
 		t.Errorf("body not read from its source:\n%s", ansi.Strip(got))
 	}
 	send(t, m, kp("j"))
-	if !strings.Contains(m.detail.failed, "not exist") {
-		t.Errorf("failed = %q", m.detail.failed)
+	if !strings.Contains(detailOf(m).failed, "not exist") {
+		t.Errorf("failed = %q", detailOf(m).failed)
 	}
 	if got := ansi.Strip(m.render()); !strings.Contains(got, "reading the body") {
 		t.Errorf("failure not shown:\n%s", got)
@@ -87,17 +87,17 @@ func TestRenderCacheAndPrerender(t *testing.T) {
 	w, style := m.detailWidth(), m.st.glamourStyle()
 	// The selected posting and its neighbour below were rendered.
 	for _, i := range []int{0, 1} {
-		if _, ok := m.cache.get(renderKey{p: m.res.Posting(i), width: w, style: style}); !ok {
+		if _, ok := m.cache.get(renderKey{p: result(m).Posting(i), width: w, style: style}); !ok {
 			t.Errorf("row %d not rendered", i)
 		}
 	}
-	if _, ok := m.cache.get(renderKey{p: m.res.Posting(3), width: w, style: style}); ok {
+	if _, ok := m.cache.get(renderKey{p: result(m).Posting(3), width: w, style: style}); ok {
 		t.Error("row 3 rendered without being near the cursor")
 	}
 	// A cached body shows at once: no Cmd needed.
 	send(t, m, kp("j"))
 	_, cmd := m.Update(kp("k"))
-	if m.detail.body == nil {
+	if detailOf(m).body == nil {
 		t.Error("cached body not shown at once")
 	}
 	if cmd != nil {
@@ -108,7 +108,7 @@ func TestRenderCacheAndPrerender(t *testing.T) {
 		}
 	}
 	// A reply for another width is cached but not shown.
-	other := renderKey{p: m.sel, width: 10, style: style}
+	other := renderKey{p: selected(m), width: 10, style: style}
 	m.Update(renderedMsg{key: other, lines: []string{"WRONG"}})
 	if strings.Contains(m.render(), "WRONG") {
 		t.Error("a body rendered for another width was shown")
@@ -130,7 +130,7 @@ func TestBackgroundAndStyleOverride(t *testing.T) {
 	if m.st.Dark || m.st.glamourStyle() != "light" {
 		t.Error("a white background did not give light styles")
 	}
-	if m.detail.body == nil {
+	if detailOf(m).body == nil {
 		t.Error("body not re-rendered in the light style")
 	}
 	fixed := newModel("dark", false)

@@ -57,7 +57,7 @@ func BenchmarkShortlistKey(b *testing.B) {
 func BenchmarkShortlistOnlyResult(b *testing.B) {
 	m, _ := benchStoreModel(b)
 	full := resultMsg{seq: m.shown, res: m.res}
-	m.state.only = true
+	storeOf(m).only = true
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		msg := m.onFilterResult(full)().(onlyResultMsg)

@@ -8,18 +8,18 @@ import (
 
 func TestTagsPrefillCompleteSave(t *testing.T) {
 	m, st, path := newStoreModel(t)
-	other, _ := m.coll.ByID("c")
+	other, _ := collection(m).ByID("c")
 	if err := st.SetTags(other, []string{"remote", "Rust", "go"}); err != nil {
 		t.Fatal(err)
 	}
-	p := m.sel
+	p := selected(m)
 	if err := st.SetTags(p, []string{"go"}); err != nil {
 		t.Fatal(err)
 	}
 	send(t, m, kp("t"))
-	o, ok := m.overlay.(*tagsOverlay)
+	o, ok := openOverlay(m).(*tagsOverlay)
 	if !ok {
-		t.Fatalf("t opened %T", m.overlay)
+		t.Fatalf("t opened %T", openOverlay(m))
 	}
 	if v := o.input.Value(); v != "go" {
 		t.Errorf("prefill %q, want go", v)
@@ -41,7 +41,7 @@ func TestTagsPrefillCompleteSave(t *testing.T) {
 	}
 	typeText(t, m, " new-one")
 	send(t, m, kp("enter"))
-	if m.overlay != nil {
+	if openOverlay(m) != nil {
 		t.Fatal("enter did not close the editor")
 	}
 	want := []string{"go", "rust", "new-one"}
@@ -65,8 +65,8 @@ func TestTagsEscCancels(t *testing.T) {
 	send(t, m, kp("t"))
 	typeText(t, m, "remote")
 	send(t, m, kp("esc"))
-	if m.overlay != nil || st.Tags(m.sel.ID) != nil || st.Dirty() || m.msg != "tags unchanged" {
-		t.Errorf("esc: overlay %v, tags %v, dirty %v, msg %q", m.overlay, st.Tags(m.sel.ID), st.Dirty(), m.msg)
+	if openOverlay(m) != nil || st.Tags(selected(m).ID) != nil || st.Dirty() || flashText(m) != "tags unchanged" {
+		t.Errorf("esc: overlay %v, tags %v, dirty %v, msg %q", openOverlay(m), st.Tags(selected(m).ID), st.Dirty(), flashText(m))
 	}
 	if m.keys.Editor.Accept.Enabled() || !m.keys.Quit.Enabled() {
 		t.Error("keymap still in input mode")
@@ -75,7 +75,7 @@ func TestTagsEscCancels(t *testing.T) {
 
 func TestTagsFilterAndClearing(t *testing.T) {
 	m, st, _ := newStoreModel(t)
-	p := m.sel
+	p := selected(m)
 	send(t, m, kp("t"))
 	typeText(t, m, "onsite")
 	send(t, m, kp("enter"))
@@ -91,7 +91,7 @@ func TestTagsFilterAndClearing(t *testing.T) {
 		send(t, m, kp("backspace"))
 	}
 	send(t, m, kp("enter"))
-	if st.Tags(p.ID) != nil || m.res.Len() != 0 {
+	if st.Tags(p.ID) != nil || result(m).Len() != 0 {
 		t.Errorf("tags %v, rows %v", st.Tags(p.ID), titles(m))
 	}
 }
