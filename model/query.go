@@ -58,6 +58,11 @@ type Term struct {
 type Query struct {
 	Raw   string // the text as typed
 	Terms []Term // in the order typed; empty: everything matches
+	// Within, when non-nil, restricts the query to the postings at these
+	// indexes of the snapshot (as [Collection.IndexOf] names them), in any
+	// order; indexes outside the snapshot are ignored. It is not part of
+	// Raw: the shortlist-only view sets it to the shortlisted postings.
+	Within []int32
 }
 
 // ParseQuery parses s. Terms are separated by white space and may come in
