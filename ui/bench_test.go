@@ -96,7 +96,7 @@ func BenchmarkFilterKey(b *testing.B) {
 		if cmd == nil {
 			b.Fatal("a typed key started no filter job")
 		}
-		m.cancelJob()
+		m.browser.job.stop()
 	}
 	b.StopTimer()
 	reportMedian(b, ds)
@@ -176,10 +176,10 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
 		m := New(Config{Sources: srcs})
-		m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+		setClock(m, nil, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil })
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		ch := m.stream
-		m.stream = nil // batches are read here, one at a time
+		ch := m.load.stream
+		m.load.stream = nil // batches are read here, one at a time
 		for result(m).Len() == 0 {
 			bm, ok := <-ch
 			if !ok {
@@ -194,7 +194,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 			b.Fatal("first frame shows no rows")
 		}
 		ds = append(ds, time.Since(start))
-		m.quit()
+		m.quitNow(false)
 		for range ch {
 		}
 	}
@@ -210,11 +210,11 @@ func BenchmarkMemoryLoad(b *testing.B) {
 	srcs := benchSources(b)
 	for i := 0; i < b.N; i++ {
 		m := New(Config{Sources: srcs})
-		m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-		m.now = func() time.Time { return testNow }
+		setClock(m, nil, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil })
+		setClock(m, func() time.Time { return testNow }, nil)
 		send(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-		ch := m.stream
-		m.stream = nil // batches are read here, one at a time
+		ch := m.load.stream
+		m.load.stream = nil // batches are read here, one at a time
 		for bm := range ch {
 			send(b, m, bm)
 		}

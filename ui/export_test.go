@@ -19,7 +19,7 @@ func TestExportShortlist(t *testing.T) {
 	if _, ok := openOverlay(m).(*exportOverlay); !ok {
 		t.Fatalf("x opened %T", openOverlay(m))
 	}
-	if s := screen(m); !contains(s, "export shortlist as:") || !contains(s, "m/enter markdown") || !contains(s, "c csv") || !contains(s, "j json") {
+	if s := screenText(m); !contains(s, "export shortlist as:") || !contains(s, "m/enter markdown") || !contains(s, "c csv") || !contains(s, "j json") {
 		t.Errorf("format question not shown:\n%s", s)
 	}
 	send(t, m, kp("c"))
@@ -63,7 +63,7 @@ func TestExportCancelAndEmpty(t *testing.T) {
 	m, _, _ := newStoreModel(t)
 	dir := storeOf(m).exportDir
 	send(t, m, kp("x"), kp("q")) // not an answer: still asking
-	if openOverlay(m) == nil || quitDone(m) {
+	if openOverlay(m) == nil || hasQuit(m) {
 		t.Fatal("a stray key closed the export question")
 	}
 	send(t, m, kp("esc"))

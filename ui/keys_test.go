@@ -55,7 +55,7 @@ func TestSinglePaneEnterEsc(t *testing.T) {
 func TestQuit(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	_, cmd := m.Update(kp("q"))
-	if cmd == nil || !quitDone(m) {
+	if cmd == nil || !hasQuit(m) {
 		t.Fatal("q did not quit")
 	}
 }

@@ -49,7 +49,7 @@ func TestNoteInEditor(t *testing.T) {
 	if flashText(m) != "saved" {
 		t.Errorf("status %q", flashText(m))
 	}
-	det := screen(m)
+	det := screenText(m)
 	note, sep := strings.Index(det, "Note     call Ada on Monday"), strings.Index(det, "─────")
 	if note < 0 || sep < note || !contains(det, "bring the ]52;c;eA==portfolio") {
 		t.Errorf("note not under the header:\n%s", det)
@@ -95,7 +95,7 @@ func TestNoteInlineWhenNoEditor(t *testing.T) {
 	if _, ok := openOverlay(m).(*noteOverlay); !ok {
 		t.Fatalf("no inline editor, overlay %T", openOverlay(m))
 	}
-	s := screen(m)
+	s := screenText(m)
 	if !contains(s, "no editor could run") || !contains(s, "ctrl+s save note") || !contains(s, "esc cancel") {
 		t.Errorf("inline editor does not say why or its keys:\n%s", s)
 	}

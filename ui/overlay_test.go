@@ -13,16 +13,16 @@ import (
 // echoOverlay records the keys it gets and closes on enter.
 type echoOverlay struct{ typed *strings.Builder }
 
-func (o echoOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
+func (o echoOverlay) Update(msg tea.Msg) (overlayMsg, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return false, nil
+		return nil, nil
 	}
 	if k.Code == tea.KeyEnter {
-		return true, nil
+		return cancelled{say: "echoed"}, nil
 	}
 	o.typed.WriteString(k.Text)
-	return false, nil
+	return nil, nil
 }
 
 func (o echoOverlay) View(w, h int) string { return "tags: " + o.typed.String() }
@@ -35,13 +35,13 @@ func TestOverlayTakesKeysUntilDone(t *testing.T) {
 		t.Errorf("overlay has %d lines", layoutOf(m).helpH)
 	}
 	send(t, m, kp("j"), kp("q"), kp("/"))
-	if typed.String() != "jq/" || cursor(m) != 0 || quitDone(m) || isFiltering(m) {
-		t.Errorf("typed %q, cur %d, quitting %v, filtering %v", typed.String(), cursor(m), quitDone(m), isFiltering(m))
+	if typed.String() != "jq/" || cursor(m) != 0 || hasQuit(m) || isFiltering(m) {
+		t.Errorf("typed %q, cur %d, quitting %v, filtering %v", typed.String(), cursor(m), hasQuit(m), isFiltering(m))
 	}
 	if got := ansi.Strip(m.render()); !strings.Contains(got, "tags: jq/") {
 		t.Errorf("overlay not drawn:\n%s", got)
 	}
-	if m.keys.Quit.Enabled() || !m.keys.ForceQuit.Enabled() {
+	if keysOf(m).Quit.Enabled() || !keysOf(m).ForceQuit.Enabled() {
 		t.Error("keymap not in input mode")
 	}
 	send(t, m, kp("enter"))
@@ -56,7 +56,7 @@ func TestOverlayTakesKeysUntilDone(t *testing.T) {
 
 func TestDetailExtraUnderHeader(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	m.detailExtra = func(p *model.Posting, w int) []string { return []string{"Note: call " + p.Company} }
+	m.c.extra = func(p *model.Posting, w int) []string { return []string{"Note: call " + p.Company} }
 	send(t, m, kp("j"))
 	got := ansi.Strip(strings.Join(detailOf(m).lines, "\n"))
 	note, sep := strings.Index(got, "Note: call Quillfeather"), strings.Index(got, "────")

@@ -18,16 +18,16 @@ func TestFilterTypingAndKeys(t *testing.T) {
 	}
 	// q is typed, not quit, while filtering.
 	send(t, m, kp("q"))
-	if filterText(m) != "ichq" || quitDone(m) {
-		t.Errorf("q while filtering: value %q quitting %v", filterText(m), quitDone(m))
+	if filterText(m) != "ichq" || hasQuit(m) {
+		t.Errorf("q while filtering: value %q quitting %v", filterText(m), hasQuit(m))
 	}
 	send(t, m, kp("backspace"), kp("enter"))
-	if isFiltering(m) || m.query() != "ich" {
-		t.Errorf("enter: filtering %v, query %q", isFiltering(m), m.query())
+	if isFiltering(m) || queryOf(m) != "ich" {
+		t.Errorf("enter: filtering %v, query %q", isFiltering(m), queryOf(m))
 	}
 	send(t, m, kp("/"), kp("esc"))
-	if m.query() != "" || result(m).Len() != 4 {
-		t.Errorf("esc: query %q, %d rows", m.query(), result(m).Len())
+	if queryOf(m) != "" || result(m).Len() != 4 {
+		t.Errorf("esc: query %q, %d rows", queryOf(m), result(m).Len())
 	}
 }
 
@@ -82,9 +82,9 @@ func TestSortCycles(t *testing.T) {
 func TestStaleResultDropped(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	setFilterText(m, "front")
-	old := m.startQuery()
+	old := startQuery(m)
 	setFilterText(m, "acme")
-	cur := m.startQuery()
+	cur := startQuery(m)
 	// The newer reply arrives first, then the older one.
 	pump(t, m, cur, 0)
 	pump(t, m, old, 0)
@@ -93,7 +93,7 @@ func TestStaleResultDropped(t *testing.T) {
 	}
 	// A reply for a query no longer typed is never shown, even alone.
 	setFilterText(m, "data")
-	stale := m.startQuery()
+	stale := startQuery(m)
 	setFilterText(m, "lead")
 	pump(t, m, stale, 0)
 	if got := titles(m); slices.Contains(got, "Data Analyst") {

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jobdeck/jobdeck/model"
@@ -31,10 +30,18 @@ type renderedMsg struct {
 // when the loader dropped it.
 type bodyReader func(p *model.Posting) (string, error)
 
-// renderCache holds rendered bodies, the most recent cacheSize of them.
+// rendered is one rendering in the cache: the body's lines, or why it
+// could not be rendered.
+type rendered struct {
+	lines  []string
+	failed string
+}
+
+// renderCache holds rendered bodies (and failures), the most recent
+// cacheSize of them, and which renderings are on their way.
 type renderCache struct {
 	size    int
-	entries map[renderKey][]string
+	entries map[renderKey]rendered
 	order   []renderKey
 	pending map[renderKey]bool
 }
@@ -43,41 +50,41 @@ const cacheSize = 64
 
 // newRenderCache returns an empty cache of at most size bodies.
 func newRenderCache(size int) *renderCache {
-	return &renderCache{size: size, entries: map[renderKey][]string{}, pending: map[renderKey]bool{}}
+	return &renderCache{size: size, entries: map[renderKey]rendered{}, pending: map[renderKey]bool{}}
 }
 
-// get returns the cached lines for k.
-func (c *renderCache) get(k renderKey) ([]string, bool) {
-	l, ok := c.entries[k]
-	return l, ok
+// get returns the cached rendering of k.
+func (c *renderCache) get(k renderKey) (rendered, bool) {
+	r, ok := c.entries[k]
+	return r, ok
 }
 
-// put caches lines for k, evicting the oldest entry when full.
-func (c *renderCache) put(k renderKey, lines []string) {
+// put caches r for k, evicting the oldest entry when full; k is no longer
+// on its way.
+func (c *renderCache) put(k renderKey, r rendered) {
 	delete(c.pending, k)
 	if _, ok := c.entries[k]; ok {
-		c.entries[k] = lines
+		c.entries[k] = r
 		return
 	}
 	if len(c.order) >= c.size {
 		delete(c.entries, c.order[0])
 		c.order = c.order[1:]
 	}
-	c.entries[k] = lines
+	c.entries[k] = r
 	c.order = append(c.order, k)
 }
 
-// want returns a Cmd rendering k unless it is cached or on its way.
-func (c *renderCache) want(k renderKey, read bodyReader) tea.Cmd {
-	if k.p == nil || k.width <= 0 {
-		return nil
-	}
-	if _, ok := c.entries[k]; ok || c.pending[k] {
-		return nil
-	}
-	c.pending[k] = true
-	return func() tea.Msg { return renderBody(context.Background(), k, read) }
+// needs reports whether k is neither cached nor on its way. It marks
+// nothing: the caller that issues the render says so with started.
+func (c *renderCache) needs(k renderKey) bool {
+	_, ok := c.entries[k]
+	return !ok && !c.pending[k]
 }
+
+// started marks k on its way: a Cmd rendering it was handed to the
+// program.
+func (c *renderCache) started(k renderKey) { c.pending[k] = true }
 
 var (
 	osc8       = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(\x07|\x1b\\)`)

@@ -61,7 +61,7 @@ func TestBodyReadFromSourceAndFailureShown(t *testing.T) {
 		{ID: "y", Title: "Missing", Source: fsys, SourcePath: "nope.md"},
 	}
 	m := newTestModel(t, 120, 40, nil)
-	m.read = func(p *model.Posting) (string, error) {
+	m.c.read = func(p *model.Posting) (string, error) {
 		if p.Body != "" {
 			return p.Body, nil
 		}
@@ -84,14 +84,14 @@ func TestBodyReadFromSourceAndFailureShown(t *testing.T) {
 func TestRenderCacheAndPrerender(t *testing.T) {
 	ps := fixture()
 	m := newTestModel(t, 120, 40, ps)
-	w, style := m.detailWidth(), m.st.glamourStyle()
+	w, style := detailOf(m).width, stylesOf(m).glamourStyle()
 	// The selected posting and its neighbour below were rendered.
 	for _, i := range []int{0, 1} {
-		if _, ok := m.cache.get(renderKey{p: result(m).Posting(i), width: w, style: style}); !ok {
+		if _, ok := detailOf(m).cache.get(renderKey{p: result(m).Posting(i), width: w, style: style}); !ok {
 			t.Errorf("row %d not rendered", i)
 		}
 	}
-	if _, ok := m.cache.get(renderKey{p: result(m).Posting(3), width: w, style: style}); ok {
+	if _, ok := detailOf(m).cache.get(renderKey{p: result(m).Posting(3), width: w, style: style}); ok {
 		t.Error("row 3 rendered without being near the cursor")
 	}
 	// A cached body shows at once: no Cmd needed.
@@ -116,7 +116,7 @@ func TestRenderCacheAndPrerender(t *testing.T) {
 	// Eviction keeps the cache bounded.
 	c := newRenderCache(2)
 	for i := range 5 {
-		c.put(renderKey{p: ps[i%4], width: i}, nil)
+		c.put(renderKey{p: ps[i%4], width: i}, rendered{})
 	}
 	if len(c.entries) != 2 || len(c.order) != 2 {
 		t.Errorf("cache holds %d entries", len(c.entries))
@@ -127,7 +127,7 @@ func TestBackgroundAndStyleOverride(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	m.fixed = false
 	send(t, m, tea.BackgroundColorMsg{Color: colorWhite{}})
-	if m.st.Dark || m.st.glamourStyle() != "light" {
+	if stylesOf(m).Dark || stylesOf(m).glamourStyle() != "light" {
 		t.Error("a white background did not give light styles")
 	}
 	if detailOf(m).body == nil {
@@ -135,18 +135,18 @@ func TestBackgroundAndStyleOverride(t *testing.T) {
 	}
 	fixed := newModel("dark", false)
 	fixed.Update(tea.BackgroundColorMsg{Color: colorWhite{}})
-	if !fixed.st.Dark {
+	if !stylesOf(fixed).Dark {
 		t.Error("--style dark was overridden by the background")
 	}
 	nc := newModel("auto", true)
-	nc.now = func() time_ { return testNow }
-	nc.tick = m.tick
+	nc.c.now = func() time_ { return testNow }
+	nc.c.tick = m.c.tick
 	send(t, nc, size(120, 40), batchMsg{postings: fixture(), done: true}, kp("/"), kp("i"))
 	out := nc.View().Content
 	if sgrColour.MatchString(out) {
 		t.Errorf("NO_COLOR output has colour: %q", sgrColour.FindString(out))
 	}
-	if nc.st.glamourStyle() != "notty" {
+	if stylesOf(nc).glamourStyle() != "notty" {
 		t.Error("NO_COLOR did not pick glamour's notty style")
 	}
 }

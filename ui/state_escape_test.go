@@ -36,8 +36,8 @@ func TestStateTextNeverReachesTerminalAsEscapes(t *testing.T) {
 			send(t, m, size(sz[0], sz[1]))
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("L"))
-			if result(m).Len() != 1 || !contains(screen(m), "second") && sz[0] > 100 {
-				t.Fatalf("hostile entry not on screen:\n%s", screen(m))
+			if result(m).Len() != 1 || !contains(screenText(m), "second") && sz[0] > 100 {
+				t.Fatalf("hostile entry not on screen:\n%s", screenText(m))
 			}
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("t"))

@@ -21,11 +21,11 @@ func TestFocusShowsOtherJobdecksChanges(t *testing.T) {
 	if err := other.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if st.Shortlisted(selected(m).ID) || contains(screen(m), "from-elsewhere") {
+	if st.Shortlisted(selected(m).ID) || contains(screenText(m), "from-elsewhere") {
 		t.Fatal("the change showed up before any refresh")
 	}
 	send(t, m, tea.FocusMsg{})
-	if s := screen(m); !contains(s, "★ "+selected(m).Title) || !contains(s, "from-elsewhere") {
+	if s := screenText(m); !contains(s, "★ "+selected(m).Title) || !contains(s, "from-elsewhere") {
 		t.Errorf("after focus the other jobdeck's shortlist and tag are not shown:\n%s", s)
 	}
 	send(t, m, kp("/"))

@@ -24,7 +24,7 @@ func newStoreModel(t *testing.T) (*Model, *model.Store, string) {
 	}
 	m := newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st, ExportDir: t.TempDir()})
-	pump(t, m, m.refreshDetail(), 0)
+	pump(t, m, reconcile(m), 0)
 	return m, st, path
 }
 
@@ -38,24 +38,24 @@ func reopen(t *testing.T, path string) *model.Store {
 	return st
 }
 
-func screen(m *Model) string { return ansi.Strip(m.render()) }
+func screenText(m *Model) string { return ansi.Strip(m.render()) }
 
 func TestStoreKeysLiveWithAStore(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	if m.keys.Shortlist.Enabled() {
+	if keysOf(m).Shortlist.Enabled() {
 		t.Fatal("s live without a store")
 	}
 	m, _, _ = newStoreModel(t)
-	for name, on := range map[string]bool{"s": m.keys.Shortlist.Enabled(), "t": m.keys.Tags.Enabled(), "n": m.keys.Note.Enabled(), "L": m.keys.ShortlistView.Enabled(), "x": m.keys.Export.Enabled()} {
+	for name, on := range map[string]bool{"s": keysOf(m).Shortlist.Enabled(), "t": keysOf(m).Tags.Enabled(), "n": keysOf(m).Note.Enabled(), "L": keysOf(m).ShortlistView.Enabled(), "x": keysOf(m).Export.Enabled()} {
 		if !on {
 			t.Errorf("%s disabled with a store", name)
 		}
 	}
-	if m.keys.Editor.Accept.Enabled() {
+	if keysOf(m).Editor.Accept.Enabled() {
 		t.Error("editor keys live while browsing")
 	}
 	send(t, m, kp("?"))
-	if s := screen(m); !contains(s, "shortlist only") || !contains(s, "export") {
+	if s := screenText(m); !contains(s, "shortlist only") || !contains(s, "export") {
 		t.Errorf("full help lacks the store keys:\n%s", s)
 	}
 }
@@ -73,7 +73,7 @@ func TestShortlistToggleSaves(t *testing.T) {
 	if flashText(m) != "saved" || flashIsErr(m) {
 		t.Errorf("status message %q (error %v), want saved", flashText(m), flashIsErr(m))
 	}
-	if s := screen(m); !contains(s, "★ "+selected(m).Title) {
+	if s := screenText(m); !contains(s, "★ "+selected(m).Title) {
 		t.Errorf("no ★ on the row or header:\n%s", s)
 	}
 	send(t, m, kp("s"))
@@ -94,14 +94,14 @@ func TestReadOnlyStoreRefusesChanges(t *testing.T) {
 	}
 	m := newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st, StoreErr: err, ExportDir: t.TempDir()})
-	if !flashIsErr(m) || !contains(flashText(m), "read-only") || !contains(screen(m), "read-only") {
-		t.Errorf("the read-only store is not said plainly: %q\n%s", flashText(m), screen(m))
+	if !flashIsErr(m) || !contains(flashText(m), "read-only") || !contains(screenText(m), "read-only") {
+		t.Errorf("the read-only store is not said plainly: %q\n%s", flashText(m), screenText(m))
 	}
 	// The whole reason, with the fix it names, is in the detail pane: the
 	// status line only has room for its start.
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}) // redraw with the hook initState wired
-	if sc := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(sc, "corrupt") || !strings.Contains(sc, ".bak)") {
-		t.Errorf("the detail pane does not give the whole reason and fix:\n%s", screen(m))
+	if sc := strings.Join(strings.Fields(screenText(m)), " "); !strings.Contains(sc, "corrupt") || !strings.Contains(sc, ".bak)") {
+		t.Errorf("the detail pane does not give the whole reason and fix:\n%s", screenText(m))
 	}
 	for _, k := range []string{"s", "t", "n"} {
 		clearFlash(m)
@@ -135,7 +135,7 @@ func TestShortlistView(t *testing.T) {
 	if got := titles(m); !slices.Equal(got, want) {
 		t.Fatalf("shortlist view shows %v, want %v", got, want)
 	}
-	if s := screen(m); !contains(s, "★ shortlist only · 2/4") {
+	if s := screenText(m); !contains(s, "★ shortlist only · 2/4") {
 		t.Errorf("status line does not say shortlist only:\n%s", s)
 	}
 	send(t, m, kp("/"))
@@ -153,8 +153,8 @@ func TestShortlistView(t *testing.T) {
 		t.Errorf("after taking one off: %v", got)
 	}
 	send(t, m, kp("L"))
-	if result(m).Len() != 4 || contains(screen(m), "shortlist only ·") {
-		t.Errorf("L again shows %d rows:\n%s", result(m).Len(), screen(m))
+	if result(m).Len() != 4 || contains(screenText(m), "shortlist only ·") {
+		t.Errorf("L again shows %d rows:\n%s", result(m).Len(), screenText(m))
 	}
 }
 
@@ -203,22 +203,22 @@ func TestFailedSaveKeepsChangeAndQuitAsks(t *testing.T) {
 	if !flashIsErr(m) || !strings.HasPrefix(flashText(m), "not saved: ") {
 		t.Errorf("status %q does not say the save failed", flashText(m))
 	}
-	if s := screen(m); !contains(s, "unsaved · ") || !contains(s, "★ "+selected(m).Title) {
+	if s := screenText(m); !contains(s, "unsaved · ") || !contains(s, "★ "+selected(m).Title) {
 		t.Errorf("screen does not show the kept change and the unsaved mark:\n%s", s)
 	}
 	// The whole reason is in the detail pane; the status line cuts it.
-	if sc := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(sc, "⚠ not saved:") || !strings.Contains(sc, "next save tries again") {
-		t.Errorf("the detail pane does not give the whole reason:\n%s", screen(m))
+	if sc := strings.Join(strings.Fields(screenText(m)), " "); !strings.Contains(sc, "⚠ not saved:") || !strings.Contains(sc, "next save tries again") {
+		t.Errorf("the detail pane does not give the whole reason:\n%s", screenText(m))
 	}
 
 	send(t, m, kp("q"))
-	if quitDone(m) {
+	if hasQuit(m) {
 		t.Fatal("quit without asking although the save failed")
 	}
 	if _, ok := openOverlay(m).(*confirmOverlay); !ok {
 		t.Fatalf("no quit question, overlay %T", openOverlay(m))
 	}
-	if s := screen(m); !contains(s, "unsaved changes: save failed (") || !contains(s, "Quit anyway? y/n") {
+	if s := screenText(m); !contains(s, "unsaved changes: save failed (") || !contains(s, "Quit anyway? y/n") {
 		t.Errorf("question not shown:\n%s", s)
 	}
 	send(t, m, kp("x")) // a stray key does not answer
@@ -226,8 +226,8 @@ func TestFailedSaveKeepsChangeAndQuitAsks(t *testing.T) {
 		t.Fatal("a stray key answered the question")
 	}
 	send(t, m, kp("n"))
-	if quitDone(m) || openOverlay(m) != nil || !st.Shortlisted(id) {
-		t.Fatalf("n: quitting %v, overlay %v", quitDone(m), openOverlay(m))
+	if hasQuit(m) || openOverlay(m) != nil || !st.Shortlisted(id) {
+		t.Fatalf("n: quitting %v, overlay %v", hasQuit(m), openOverlay(m))
 	}
 
 	// The next quit tries again; now the folder can be made.
@@ -235,8 +235,8 @@ func TestFailedSaveKeepsChangeAndQuitAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	send(t, m, kp("q"))
-	if !quitDone(m) || st.Dirty() {
-		t.Fatalf("quit after a good final save: quitting %v, dirty %v", quitDone(m), st.Dirty())
+	if !hasQuit(m) || st.Dirty() {
+		t.Fatalf("quit after a good final save: quitting %v, dirty %v", hasQuit(m), st.Dirty())
 	}
 	if !reopen(t, path).Shortlisted(id) {
 		t.Error("the final save did not reach the file")
@@ -248,22 +248,22 @@ func TestQuitAnywayAfterFailedSave(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st})
 	send(t, m, kp("s"), kp("q"))
-	if openOverlay(m) == nil || quitDone(m) {
+	if openOverlay(m) == nil || hasQuit(m) {
 		t.Fatal("no question")
 	}
 	send(t, m, kp("y"))
-	if !quitDone(m) {
+	if !hasQuit(m) {
 		t.Error("y did not quit")
 	}
 
 	m = newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st})
 	send(t, m, kp("ctrl+c"))
-	if openOverlay(m) == nil || quitDone(m) {
+	if openOverlay(m) == nil || hasQuit(m) {
 		t.Fatal("ctrl+c with unsaved changes did not ask")
 	}
 	send(t, m, kp("ctrl+c"))
-	if !quitDone(m) {
+	if !hasQuit(m) {
 		t.Error("ctrl+c at the question did not quit")
 	}
 }
@@ -271,7 +271,7 @@ func TestQuitAnywayAfterFailedSave(t *testing.T) {
 func TestQuitWithoutChangesQuitsAtOnce(t *testing.T) {
 	m, _, _ := newStoreModel(t)
 	send(t, m, kp("q"))
-	if !quitDone(m) {
+	if !hasQuit(m) {
 		t.Error("q with nothing unsaved did not quit")
 	}
 }
@@ -311,7 +311,7 @@ func TestSaveShowsOtherJobdecksChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	pump(t, m, m.save(), 0)
-	if s := screen(m); !contains(s, "Note     written by the other jobdeck") {
+	if s := screenText(m); !contains(s, "Note     written by the other jobdeck") {
 		t.Errorf("after a merging save the header lacks the other jobdeck's note:\n%s", s)
 	}
 	if re := reopen(t, path); !re.Shortlisted("a") || re.Note(selected(m).ID) != "written by the other jobdeck" {

@@ -33,11 +33,11 @@ func TestStatusLine(t *testing.T) {
 			t.Errorf("message lost at %d: %q", w, ansi.Strip(line))
 		}
 	}
-	send(t, m, clearMsg{seq: m.msgSeq - 1})
+	send(t, m, clearMsg{seq: flashSeq(m) - 1})
 	if flashText(m) == "" {
 		t.Error("an older clear removed a newer message")
 	}
-	send(t, m, clearMsg{seq: m.msgSeq})
+	send(t, m, clearMsg{seq: flashSeq(m)})
 	if flashText(m) != "" {
 		t.Error("the message was not cleared")
 	}

@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/keymap"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// browser is the screen of a fuzzy-filterable list beside a detail pane
+// that shows the posting under the cursor. It owns the filter (input,
+// sort, shortlist-only view and the job that runs it), the list and the
+// detail pane; on a narrow screen one pane shows at a time.
+type browser struct {
+	c         *common
+	lay       layout
+	focus     keymap.Mode // ModeList or ModeDetail
+	input     textinput.Model
+	filtering bool // the input has the keyboard
+	sort      model.SortOrder
+	only      bool // the shortlist-only view
+	job       filterJob
+	list      listPane
+	detail    detailPane
+}
+
+var _ screen = (*browser)(nil)
+
+// newBrowser returns a browser over c's postings, showing none until the
+// first filter result.
+func newBrowser(c *common) *browser {
+	b := &browser{c: c, input: textinput.New(), detail: newDetailPane(func(p *model.Posting) (string, error) { return c.read(p) })}
+	b.input.Prompt = "/ "
+	b.input.Placeholder = "words, company:x, -word"
+	return b
+}
+
+// setStyles styles the filter input after st.
+func (b *browser) setStyles(st *Styles) {
+	is := textinput.DefaultStyles(st.Dark)
+	is.Cursor.Blink = false // a steady cursor: no timer while the filter has focus
+	if st.NoColor {
+		plain := textinput.StyleState{Text: st.Value, Placeholder: st.Dim, Suggestion: st.Dim, Prompt: st.Prompt}
+		is.Focused, is.Blurred = plain, plain
+		is.Cursor.Color = nil
+	} else {
+		is.Focused.Prompt, is.Blurred.Prompt = st.Prompt, st.Dim
+		is.Focused.Placeholder, is.Blurred.Placeholder = st.Dim, st.Dim
+	}
+	b.input.SetStyles(is)
+}
+
+// inputStyles are the filter input's styles, for other inputs to match.
+func (b *browser) inputStyles() textinput.Styles { return b.input.Styles() }
+
+// SetSize lays the panes out for l.
+func (b *browser) SetSize(l layout) {
+	b.lay = l
+	b.input.SetWidth(max(l.listW-4, 1))
+	b.list.setRows(l.rows)
+	b.detail.height = l.bodyH
+}
+
+// Update handles the browser's messages and the keys, mouse events and
+// input messages the root passes on.
+func (b *browser) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return b.onKey(msg)
+	case tea.MouseClickMsg:
+		return b.onClick(msg)
+	case tea.MouseWheelMsg:
+		b.onWheel(msg)
+		return nil
+	case resultMsg:
+		return b.onResult(msg)
+	case refilterMsg:
+		if b.job.onDue() {
+			return b.startQuery()
+		}
+		return nil
+	case renderedMsg:
+		b.detail.onRendered(msg)
+		return nil
+	}
+	if b.filtering {
+		return b.editFilter(msg) // a paste, or the cursor's own messages
+	}
+	return nil
+}
+
+// Reconcile shows the selected posting in the detail pane at the pane's
+// width in the current style, and asks for the renders that takes.
+func (b *browser) Reconcile() tea.Cmd {
+	want := detailWant{p: b.list.selected(), width: b.detailWidth(), style: b.c.styles.glamourStyle(), ahead: b.list.neighbours()}
+	return b.detail.reconcile(want, b.look())
+}
+
+// redrawHeader redraws the detail header now, from outside Update; the
+// renders it may need wait for the next Reconcile.
+func (b *browser) redrawHeader() {
+	d := &b.detail
+	if d.lines == nil {
+		return
+	}
+	d.header = d.headerOf(b.look())
+	d.join(&b.c.styles)
+}
+
+// look is what the detail header is drawn from besides the posting.
+func (b *browser) look() detailLook {
+	return detailLook{st: &b.c.styles, ann: b.c.ann, now: b.c.now(), extra: b.c.extra}
+}
+
+// detailWidth is the width of the detail pane's content: the pane less a
+// one-column gap from the separator when the panes are side by side.
+func (b *browser) detailWidth() int {
+	if b.lay.single {
+		return b.lay.detailW
+	}
+	return b.lay.detailW - 1
+}
+
+// selected is the posting under the cursor (nil: none).
+func (b *browser) selected() *model.Posting { return b.list.selected() }
+
+// pin keeps the cursor on the selected posting from now on (an overlay
+// edits it), even while postings stream in.
+func (b *browser) pin() { b.list.pin() }
+
+// Mode says what has the keyboard: the filter input, or the pane with
+// the focus.
+func (b *browser) Mode() keymap.Mode {
+	if b.filtering {
+		return keymap.ModeFilter
+	}
+	return b.focus
+}
+
+// ShortHelp is the keymap's short help.
+func (b *browser) ShortHelp() []key.Binding { return b.c.keys.ShortHelp() }
+
+// FullHelp is the keymap's full help.
+func (b *browser) FullHelp() [][]key.Binding { return b.c.keys.FullHelp() }
+
+// View draws the panes, lay.bodyH lines.
+func (b *browser) View() []string {
+	l := b.lay
+	st := &b.c.styles
+	switch {
+	case l.single && b.focus == keymap.ModeDetail:
+		return b.detail.view()
+	case l.single:
+		return b.listView(l.width)
+	}
+	list := b.listView(l.listW)
+	det := b.detail.view()
+	sep := st.Separator.Render("│") + " "
+	panes := make([]string, l.bodyH)
+	for i := range panes {
+		panes[i] = list[i] + sep + det[i]
+	}
+	return panes
+}
+
+// listView draws the list pane width wide.
+func (b *browser) listView(width int) []string {
+	empty := "no postings"
+	switch {
+	case b.c.loading:
+		empty = "loading…"
+	case b.query() != "":
+		empty = "no posting matches"
+	}
+	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now()}
+	return b.list.view(&b.c.styles, look, width, b.lay.bodyH)
+}
+
+// Status returns "★ shortlist only" in that view, and shown of total, the
+// query or sort, and which detail lines are on screen while it has focus.
+func (b *browser) Status() (marks []string, info string) {
+	st := &b.c.styles
+	if b.only {
+		marks = append(marks, st.Star.Render("★")+st.Status.Render(" shortlist only"))
+	}
+	info = fmt.Sprintf("%d/%d", b.list.len(), b.c.coll.Len())
+	if q := b.query(); q != "" {
+		info += " · query " + ansi.Truncate(clean(q), 24, "…")
+		if b.job.busy() {
+			info += " (filtering…)"
+		}
+		info += " · by score, then " + b.sort.String()
+	} else {
+		info += " · sort " + b.sort.String()
+	}
+	if first, last, total, ok := b.detail.position(); ok && b.focus == keymap.ModeDetail {
+		info += fmt.Sprintf(" · lines %d–%d of %d", first, last, total)
+	}
+	return marks, info
+}
