@@ -86,7 +86,7 @@ func (o *exportOverlay) View(width, height int) string {
 // jobdeck-shortlist-YYYY-MM-DD.EXT in the export folder, never overwriting
 // a file (model.ExportToDir adds -2, -3…).
 func (m *Model) export(f model.Format) tea.Cmd {
-	snap, st, now, read := m.c.coll.Snapshot(), m.c.store, m.c.now(), m.c.read
+	snap, store, now, read := m.c.coll.Snapshot(), m.c.store, m.c.now(), m.c.read
 	dir := m.store.exportDir
 	if dir == "" {
 		dir = "."
@@ -96,7 +96,7 @@ func (m *Model) export(f model.Format) tea.Cmd {
 		for i := range ps {
 			ps[i] = snap.At(i)
 		}
-		items := model.SelectForExport(ps, st, model.Selection{})
+		items := model.SelectForExport(ps, store, model.Selection{})
 		if len(items) == 0 {
 			return exportedMsg{err: errEmptyShortlist}
 		}

@@ -45,22 +45,22 @@ func (m *Model) inlineNote(p *model.Posting, before string, err error) tea.Cmd {
 
 // newNoteOverlay returns the inline editor of p's note before, width
 // wide, saying why it is used.
-func newNoteOverlay(keys *keymap.EditorKeys, sty *Styles, width int, p *model.Posting, before, why string) *noteOverlay {
+func newNoteOverlay(keys *keymap.EditorKeys, st *Styles, width int, p *model.Posting, before, why string) *noteOverlay {
 	area := textarea.New()
 	area.ShowLineNumbers = false
 	area.Prompt = "│ "
 	area.Placeholder = "your note on this posting"
-	st := textarea.DefaultStyles(sty.Dark)
-	st.Cursor.Blink = false
-	if sty.NoColor {
-		st.Focused, st.Blurred = textarea.StyleState{}, textarea.StyleState{}
-		st.Cursor.Color = nil
+	ts := textarea.DefaultStyles(st.Dark)
+	ts.Cursor.Blink = false
+	if st.NoColor {
+		ts.Focused, ts.Blurred = textarea.StyleState{}, textarea.StyleState{}
+		ts.Cursor.Color = nil
 	}
-	area.SetStyles(st)
+	area.SetStyles(ts)
 	area.SetWidth(max(width, 10))
 	area.SetHeight(noteAreaLines)
 	area.SetValue(before)
-	return &noteOverlay{keys: keys, st: sty, p: p, before: before, area: area, why: why}
+	return &noteOverlay{keys: keys, st: st, p: p, before: before, area: area, why: why}
 }
 
 // Update saves on SaveNote, closes on Cancel, and edits otherwise.

@@ -30,8 +30,8 @@ func (m *Model) quitNow(force bool) tea.Cmd {
 // final Save and reports wait (onSaved goes on quitting when it succeeds
 // and asks when it fails). Force-quit at the quit question quits at once.
 func (m *Model) holdQuit() (cmd tea.Cmd, wait bool) {
-	st := m.c.store
-	if st == nil || m.readOnly() != nil || !st.Dirty() {
+	store := m.c.store
+	if store == nil || m.readOnly() != nil || !store.Dirty() {
 		return nil, false
 	}
 	if _, asking := m.overlay.(*confirmOverlay); asking {

@@ -44,8 +44,8 @@ func (m *Model) onTags() tea.Cmd {
 	if p == nil {
 		return cmd
 	}
-	st := m.c.store
-	o := newTagsOverlay(&m.c.keys.Editor, &m.c.styles, m.browser.inputStyles(), p, st.Tags(p.ID), st.AllTags())
+	store := m.c.store
+	o := newTagsOverlay(&m.c.keys.Editor, &m.c.styles, m.browser.inputStyles(), p, store.Tags(p.ID), store.AllTags())
 	m.OpenOverlay(o)
 	return o.input.Focus()
 }

@@ -13,11 +13,11 @@ func (refreshedMsg) isStoreMsg() {}
 // without waiting for this one's next save. Unsaved changes here are kept
 // (Store.Refresh). The read runs in a Cmd.
 func (m *Model) onFocus() tea.Cmd {
-	st := m.c.store
-	if st == nil || m.readOnly() != nil {
+	store := m.c.store
+	if store == nil || m.readOnly() != nil {
 		return nil
 	}
-	return func() tea.Msg { return refreshedMsg{err: st.Refresh()} }
+	return func() tea.Msg { return refreshedMsg{err: store.Refresh()} }
 }
 
 // onRefreshed shows the store's new state: the detail header (when Update

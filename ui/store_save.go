@@ -11,8 +11,8 @@ func (savedMsg) isStoreMsg() {}
 // Only one Save runs at a time: a change made meanwhile is saved when it
 // returns. A read-only store (or none) saves nothing.
 func (m *Model) save() tea.Cmd {
-	st := m.c.store
-	if st == nil || m.readOnly() != nil {
+	store := m.c.store
+	if store == nil || m.readOnly() != nil {
 		return nil
 	}
 	if m.store.saving {
@@ -20,7 +20,7 @@ func (m *Model) save() tea.Cmd {
 		return nil
 	}
 	m.store.saving = true
-	return func() tea.Msg { return savedMsg{err: st.Save()} }
+	return func() tea.Msg { return savedMsg{err: store.Save()} }
 }
 
 // onSaved says how the Save went: briefly "saved", or why it failed (the

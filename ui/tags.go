@@ -132,11 +132,11 @@ func (o *tagsOverlay) View(width, height int) string {
 
 // setTags gives p the tags and saves, unless they are what p has.
 func (m *Model) setTags(p *model.Posting, tags []string) tea.Cmd {
-	st := m.c.store
-	if slices.Equal(tags, st.Tags(p.ID)) {
+	store := m.c.store
+	if slices.Equal(tags, store.Tags(p.ID)) {
 		return m.flash("tags unchanged", false)
 	}
-	if err := st.SetTags(p, tags); err != nil {
+	if err := store.SetTags(p, tags); err != nil {
 		return m.flash("tags not changed: "+err.Error(), true)
 	}
 	return m.changed()
