@@ -39,23 +39,25 @@ func newBrowser(c *common) *browser {
 	return b
 }
 
-// setStyles styles the filter input after st.
-func (b *browser) setStyles(st *Styles) {
-	is := textinput.DefaultStyles(st.Dark)
-	is.Cursor.Blink = false // a steady cursor: no timer while the filter has focus
-	if st.NoColor {
-		plain := textinput.StyleState{Text: st.Value, Placeholder: st.Dim, Suggestion: st.Dim, Prompt: st.Prompt}
-		is.Focused, is.Blurred = plain, plain
-		is.Cursor.Color = nil
-	} else {
-		is.Focused.Prompt, is.Blurred.Prompt = st.Prompt, st.Dim
-		is.Focused.Placeholder, is.Blurred.Placeholder = st.Dim, st.Dim
+// Changed redoes what c changes: new postings filter again, a change to
+// the user's state reruns a query that depends on it, new styles restyle
+// the input; annotations set outside Update redraw the detail header now
+// (its renders wait for the next Reconcile); quitting stops the filter.
+func (b *browser) Changed(c change) tea.Cmd {
+	switch c {
+	case postingsAdded:
+		return b.refilter()
+	case storeChanged:
+		return b.storeChanged()
+	case stylesChanged:
+		b.input.SetStyles(inputStyles(&b.c.styles))
+	case annotationsSet:
+		b.redrawHeader()
+	case quitting:
+		b.job.stop()
 	}
-	b.input.SetStyles(is)
+	return nil
 }
-
-// inputStyles are the filter input's styles, for other inputs to match.
-func (b *browser) inputStyles() textinput.Styles { return b.input.Styles() }
 
 // SetSize lays the panes out for l.
 func (b *browser) SetSize(l layout) {
@@ -107,7 +109,9 @@ func (b *browser) redrawHeader() {
 	if d.lines == nil {
 		return
 	}
-	d.header = d.headerOf(b.look())
+	look := b.look()
+	k, extra := d.headerKey(look)
+	d.header, d.hkey = d.headerOf(look, extra), k
 	d.join(&b.c.styles)
 }
 
@@ -125,20 +129,21 @@ func (b *browser) detailWidth() int {
 	return b.lay.detailW - 1
 }
 
-// selected is the posting under the cursor (nil: none).
-func (b *browser) selected() *model.Posting { return b.list.selected() }
+// Selected is the posting under the cursor (nil: none).
+func (b *browser) Selected() *model.Posting { return b.list.selected() }
 
-// pin keeps the cursor on the selected posting from now on (an overlay
+// Pin keeps the cursor on the selected posting from now on (an overlay
 // edits it), even while postings stream in.
-func (b *browser) pin() { b.list.pin() }
+func (b *browser) Pin() { b.list.pin() }
 
-// Mode says what has the keyboard: the filter input, or the pane with
-// the focus.
-func (b *browser) Mode() keymap.Mode {
+// Context says what has the keyboard (the filter input, or the pane with
+// the focus), whether a posting is selected and a filter is set.
+func (b *browser) Context() keymap.Context {
+	mode := b.focus
 	if b.filtering {
-		return keymap.ModeFilter
+		mode = keymap.ModeFilter
 	}
-	return b.focus
+	return keymap.Context{Mode: mode, Selection: b.list.selected() != nil, Filtered: b.query() != ""}
 }
 
 // ShortHelp is the keymap's short help.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,10 +20,11 @@ type detailPane struct {
 	style  string // glamour style of the body
 	height int    // lines on screen
 	header []string
-	body   []string // nil until glamour's rendering arrived
-	failed string   // why the body could not be rendered
-	lines  []string // header, a rule, then the body
-	off    int      // first line on screen
+	hkey   headerKey // what header was drawn from
+	body   []string  // nil until glamour's rendering arrived
+	failed string    // why the body could not be rendered
+	lines  []string  // header, a rule, then the body
+	off    int       // first line on screen
 
 	cache *renderCache
 	read  bodyReader
@@ -66,8 +66,8 @@ func (d *detailPane) reconcile(w detailWant, look detailLook) tea.Cmd {
 		d.p, d.width, d.style = w.p, w.width, w.style
 		d.body, d.failed = nil, ""
 	}
-	if header := d.headerOf(look); changed || !slices.Equal(header, d.header) {
-		d.header = header
+	if k, extra := d.headerKey(look); changed || k != d.hkey {
+		d.header, d.hkey = d.headerOf(look, extra), k
 		changed = true
 	}
 	if d.p != nil && d.body == nil && d.failed == "" {
@@ -115,17 +115,50 @@ func (d *detailPane) onRendered(msg renderedMsg) {
 	d.cache.put(msg.key, rendered{lines: msg.lines, failed: failed})
 }
 
-// headerOf draws the header of the posting shown, with look.extra's
-// lines under it.
-func (d *detailPane) headerOf(look detailLook) []string {
+// headerKey is everything the header of a posting is drawn from that can
+// change while it is shown, in a form cheap to compare: drawing the
+// header styles every line, comparing this does not.
+type headerKey struct {
+	p          *model.Posting
+	width      int
+	style      string
+	star       bool
+	tags       string // the user's tags, NUL-separated
+	age        string // how long ago it was posted, as the header says
+	paths      int    // files holding it (duplicates merge in while loading)
+	extra      string // look.extra's lines, NUL-separated
+	extraLines int
+}
+
+// headerKey returns what the header of the posting shown is drawn from,
+// and look.extra's lines for it.
+func (d *detailPane) headerKey(look detailLook) (k headerKey, extra []string) {
+	k = headerKey{p: d.p, width: d.width, style: d.style}
+	if d.p == nil {
+		return k, nil
+	}
+	if look.ann != nil && d.p.ID != "" {
+		k.star = look.ann.Shortlisted(d.p.ID)
+		k.tags = strings.Join(look.ann.Tags(d.p.ID), "\x00")
+	}
+	k.age = relDate(d.p.Date, look.now)
+	k.paths = len(d.p.Paths)
+	if look.extra != nil {
+		extra = look.extra(d.p, d.width)
+		k.extra, k.extraLines = strings.Join(extra, "\x00"), len(extra)
+	}
+	return k, extra
+}
+
+// headerOf draws the header of the posting shown, with the extra lines
+// under it.
+func (d *detailPane) headerOf(look detailLook, extra []string) []string {
 	if d.p == nil {
 		return nil
 	}
 	header := headerLines(look.st, d.p, d.width, look.ann, look.now)
-	if look.extra != nil {
-		for _, l := range look.extra(d.p, d.width) {
-			header = append(header, fit(l, d.width))
-		}
+	for _, l := range extra {
+		header = append(header, fit(l, d.width))
 	}
 	return header
 }

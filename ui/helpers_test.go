@@ -144,7 +144,7 @@ func clearFlash(m *Model) { m.status.msg = "" }
 func flashSeq(m *Model) int { return m.status.msgSeq }
 
 // selected is the posting under the cursor (nil: none).
-func selected(m *Model) *model.Posting { return m.browser.selected() }
+func selected(m *Model) *model.Posting { return m.active().Selected() }
 
 // cursor is the row of the cursor.
 func cursor(m *Model) int { return m.browser.list.cur }

@@ -17,7 +17,9 @@ func (m *Model) relayout() {
 	if m.lay.tooSmall {
 		return
 	}
-	m.browser.SetSize(m.lay)
+	for _, s := range m.screens() {
+		s.SetSize(m.lay)
+	}
 }
 
 // onBackground rebuilds the styles for the terminal's background, unless

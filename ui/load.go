@@ -72,7 +72,7 @@ func (m *Model) onBatch(b batchMsg) tea.Cmd {
 		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", coll.Len(), p.Seen, p.Skipped), false))
 	}
 	if len(b.postings) > 0 || len(b.merges) > 0 || b.done {
-		cmds = append(cmds, m.browser.refilter())
+		cmds = append(cmds, m.tell(postingsAdded))
 	}
 	if !b.done && m.load.stream != nil {
 		cmds = append(cmds, m.load.wait())

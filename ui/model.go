@@ -45,13 +45,25 @@ func (m *Model) Init() tea.Cmd {
 // active is the screen on show.
 func (m *Model) active() screen { return m.browser }
 
+// screens are all the screens, shown or not.
+func (m *Model) screens() []screen { return []screen{m.browser} }
+
+// tell tells every screen of c.
+func (m *Model) tell(c change) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range m.screens() {
+		cmds = append(cmds, s.Changed(c))
+	}
+	return tea.Batch(cmds...)
+}
+
 // Update routes msg to its handler, then reconciles the screen with the
 // new state and enables the bindings that apply.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.route(msg)
 	m.syncKeys()
 	if m.ready && !m.lay.tooSmall {
-		cmd = tea.Batch(cmd, m.browser.Reconcile())
+		cmd = tea.Batch(cmd, m.active().Reconcile())
 	}
 	return m, cmd
 }
@@ -122,17 +134,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 // syncKeys enables the bindings that apply now and re-lays out when the
 // height of the help changed.
 func (m *Model) syncKeys() {
-	mode := m.active().Mode()
+	ctx := m.active().Context()
 	if m.overlay != nil {
-		mode = keymap.ModeInput
+		ctx.Mode = keymap.ModeInput
 	}
-	m.c.keys.SetContext(keymap.Context{
-		Mode:       mode,
-		SinglePane: m.lay.single,
-		Selection:  m.browser.selected() != nil,
-		Filtered:   m.browser.query() != "",
-		Store:      m.storeReady(),
-	})
+	ctx.SinglePane, ctx.Store = m.lay.single, m.storeReady()
+	m.c.keys.SetContext(ctx)
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {
 			m.relayout()

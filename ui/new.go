@@ -45,12 +45,12 @@ func (m *Model) setStyles(st Styles) {
 	m.c.styles = st
 	m.help.Styles = st.Help
 	m.status.spin.Style = st.Dim
-	m.browser.setStyles(&m.c.styles)
+	m.tell(stylesChanged)
 }
 
 // SetAnnotations tells the browser which postings are shortlisted and
 // tagged (nil: none), and redraws the detail header.
 func (m *Model) SetAnnotations(a Annotations) {
 	m.c.ann = a
-	m.browser.redrawHeader()
+	m.tell(annotationsSet)
 }

@@ -40,7 +40,7 @@ func overlayLines(o Overlay, width int) int {
 // selected posting from then on, even while postings stream in.
 func (m *Model) OpenOverlay(o Overlay) {
 	m.overlay = o
-	m.browser.pin()
+	m.active().Pin()
 	m.syncKeys()
 }
 

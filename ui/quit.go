@@ -22,7 +22,7 @@ func (m *Model) quitNow(force bool) tea.Cmd {
 	}
 	m.quit = quitDone
 	m.load.stop()
-	m.browser.job.stop()
+	m.tell(quitting)
 	return tea.Quit
 }
 

@@ -99,7 +99,7 @@ func (m *Model) refuse() (cmd tea.Cmd, ok bool) {
 // the shortlist runs again, and the change is saved. (The detail header
 // shows it when Update reconciles the screen.)
 func (m *Model) changed() tea.Cmd {
-	return tea.Batch(m.save(), m.browser.storeChanged())
+	return tea.Batch(m.save(), m.tell(storeChanged))
 }
 
 // storeMarks are the store's marks in front of the status line:

@@ -16,7 +16,7 @@ func (m *Model) editTarget() (p *model.Posting, cmd tea.Cmd) {
 	if cmd, ok := m.refuse(); !ok {
 		return nil, cmd
 	}
-	return m.browser.selected(), nil
+	return m.active().Selected(), nil
 }
 
 // onShortlist toggles ★ on the posting under the cursor and saves, or
@@ -45,7 +45,7 @@ func (m *Model) onTags() tea.Cmd {
 		return cmd
 	}
 	store := m.c.store
-	o := newTagsOverlay(&m.c.keys.Editor, &m.c.styles, m.browser.inputStyles(), p, store.Tags(p.ID), store.AllTags())
+	o := newTagsOverlay(&m.c.keys.Editor, &m.c.styles, inputStyles(&m.c.styles), p, store.Tags(p.ID), store.AllTags())
 	m.OpenOverlay(o)
 	return o.input.Focus()
 }

@@ -28,5 +28,5 @@ func (m *Model) onRefreshed(msg refreshedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.flash("state file: "+msg.err.Error(), true)
 	}
-	return m.browser.storeChanged()
+	return m.tell(storeChanged)
 }
