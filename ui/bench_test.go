@@ -96,7 +96,7 @@ func BenchmarkFilterKey(b *testing.B) {
 		if cmd == nil {
 			b.Fatal("a typed key started no filter job")
 		}
-		m.browser.job.stop()
+		jobOf(m).stop()
 	}
 	b.StopTimer()
 	reportMedian(b, ds)
@@ -178,8 +178,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m := New(Config{Sources: srcs})
 		setClock(m, nil, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil })
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		ch := m.load.stream
-		m.load.stream = nil // batches are read here, one at a time
+		ch := takeStream(m) // batches are read here, one at a time
 		for result(m).Len() == 0 {
 			bm, ok := <-ch
 			if !ok {
@@ -213,8 +212,7 @@ func BenchmarkMemoryLoad(b *testing.B) {
 		setClock(m, nil, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil })
 		setClock(m, func() time.Time { return testNow }, nil)
 		send(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-		ch := m.load.stream
-		m.load.stream = nil // batches are read here, one at a time
+		ch := takeStream(m) // batches are read here, one at a time
 		for bm := range ch {
 			send(b, m, bm)
 		}

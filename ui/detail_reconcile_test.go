@@ -42,7 +42,7 @@ func TestDetailAlwaysReconciled(t *testing.T) {
 	for seed := range uint64(8) {
 		r := rand.New(rand.NewPCG(seed, 99))
 		m := newTestModel(t, 120, 40, fixture())
-		m.fixed = false // follow the background, so the style changes too
+		followBackground(m) // follow the background, so the style changes too
 		var steps []string
 		for step := range 60 {
 			var what string

@@ -218,3 +218,27 @@ func queryOf(m *Model) string { return m.browser.query() }
 
 // jobOf is the browser's filter job.
 func jobOf(m *Model) *filterJob { return &m.browser.job }
+
+// takeStream hands the test the loader's stream: batches are then read
+// by the test, one at a time.
+func takeStream(m *Model) <-chan batchMsg {
+	ch := m.load.stream
+	m.load.stream = nil
+	return ch
+}
+
+// followBackground makes m follow the terminal's background, as --style
+// auto does.
+func followBackground(m *Model) { m.fixed = false }
+
+// setExtra sets the lines under the detail header.
+func setExtra(m *Model, extra func(p *model.Posting, width int) []string) { m.c.extra = extra }
+
+// setReader sets how bodies are read.
+func setReader(m *Model, read bodyReader) { m.c.read = read }
+
+// setShortlistOnly switches the shortlist-only view without filtering.
+func setShortlistOnly(m *Model, on bool) { m.browser.only = on }
+
+// noTick is a tick that never fires: messages stay, refilters wait.
+func noTick(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }

@@ -33,12 +33,12 @@ func TestRefilterThrottledWhileLoadingBigFolder(t *testing.T) {
 	m := newTestModel(t, 120, 40, many(throttleMin+1))
 	setLoading(m, true, progress{})
 	var due []tea.Msg
-	m.c.tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	setClock(m, nil, func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		if msg := fn(time.Time{}); msg == (refilterMsg{}) {
 			due = append(due, msg)
 		}
 		return nil
-	}
+	})
 	jobOf(m).lastStart = time.Now()
 	more := many(throttleMin + 21)[throttleMin+1:]
 	send(t, m, batchMsg{postings: more[:10]}, batchMsg{postings: more[10:]})

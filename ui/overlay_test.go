@@ -56,7 +56,7 @@ func TestOverlayTakesKeysUntilDone(t *testing.T) {
 
 func TestDetailExtraUnderHeader(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	m.c.extra = func(p *model.Posting, w int) []string { return []string{"Note: call " + p.Company} }
+	setExtra(m, func(p *model.Posting, w int) []string { return []string{"Note: call " + p.Company} })
 	send(t, m, kp("j"))
 	got := ansi.Strip(strings.Join(detailOf(m).lines, "\n"))
 	note, sep := strings.Index(got, "Note: call Quillfeather"), strings.Index(got, "────")

@@ -61,13 +61,13 @@ func TestBodyReadFromSourceAndFailureShown(t *testing.T) {
 		{ID: "y", Title: "Missing", Source: fsys, SourcePath: "nope.md"},
 	}
 	m := newTestModel(t, 120, 40, nil)
-	m.c.read = func(p *model.Posting) (string, error) {
+	setReader(m, func(p *model.Posting) (string, error) {
 		if p.Body != "" {
 			return p.Body, nil
 		}
 		b, err := fs.ReadFile(p.Source, p.SourcePath)
 		return string(b), err
-	}
+	})
 	send(t, m, batchMsg{postings: ps, done: true})
 	if got := m.render(); !strings.Contains(ansi.Strip(got), "body text here") {
 		t.Errorf("body not read from its source:\n%s", ansi.Strip(got))
@@ -125,7 +125,7 @@ func TestRenderCacheAndPrerender(t *testing.T) {
 
 func TestBackgroundAndStyleOverride(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	m.fixed = false
+	followBackground(m)
 	send(t, m, tea.BackgroundColorMsg{Color: colorWhite{}})
 	if stylesOf(m).Dark || stylesOf(m).glamourStyle() != "light" {
 		t.Error("a white background did not give light styles")
@@ -139,8 +139,7 @@ func TestBackgroundAndStyleOverride(t *testing.T) {
 		t.Error("--style dark was overridden by the background")
 	}
 	nc := newModel("auto", true)
-	nc.c.now = func() time_ { return testNow }
-	nc.c.tick = m.c.tick
+	setClock(nc, func() time_ { return testNow }, noTick)
 	send(t, nc, size(120, 40), batchMsg{postings: fixture(), done: true}, kp("/"), kp("i"))
 	out := nc.View().Content
 	if sgrColour.MatchString(out) {

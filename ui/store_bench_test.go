@@ -56,7 +56,7 @@ func BenchmarkShortlistKey(b *testing.B) {
 // Update (where the shortlisted postings sit) and the job's Cmd.
 func BenchmarkShortlistOnlyResult(b *testing.B) {
 	m, _ := benchStoreModel(b)
-	m.browser.only = true
+	setShortlistOnly(m, true)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		msg := startQuery(m)().(resultMsg)
