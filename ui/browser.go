@@ -111,7 +111,8 @@ func (b *browser) redrawHeader() {
 	}
 	look := b.look()
 	k, extra := d.headerKey(look)
-	d.header, d.hkey = d.headerOf(look, extra), k
+	d.header, d.after = d.headerOf(look, extra)
+	d.hkey = k
 	d.join(&b.c.styles)
 }
 

@@ -20,7 +20,8 @@ type detailPane struct {
 	style  string // glamour style of the body
 	height int    // lines on screen
 	header []string
-	hkey   headerKey // what header was drawn from
+	after  []string  // what a short pane shows of the header below the body
+	hkey   headerKey // what header and after were drawn from
 	body   []string  // nil until glamour's rendering arrived
 	failed string    // why the body could not be rendered
 	lines  []string  // header, a rule, then the body
@@ -67,7 +68,8 @@ func (d *detailPane) reconcile(w detailWant, look detailLook) tea.Cmd {
 		d.body, d.failed = nil, ""
 	}
 	if k, extra := d.headerKey(look); changed || k != d.hkey {
-		d.header, d.hkey = d.headerOf(look, extra), k
+		d.header, d.after = d.headerOf(look, extra)
+		d.hkey = k
 		changed = true
 	}
 	if d.p != nil && d.body == nil && d.failed == "" {
@@ -121,6 +123,7 @@ func (d *detailPane) onRendered(msg renderedMsg) {
 type headerKey struct {
 	p          *model.Posting
 	width      int
+	height     int // a short pane compacts the header
 	style      string
 	star       bool
 	tags       string // the user's tags, NUL-separated
@@ -133,7 +136,7 @@ type headerKey struct {
 // headerKey returns what the header of the posting shown is drawn from,
 // and look.extra's lines for it.
 func (d *detailPane) headerKey(look detailLook) (k headerKey, extra []string) {
-	k = headerKey{p: d.p, width: d.width, style: d.style}
+	k = headerKey{p: d.p, width: d.width, height: d.height, style: d.style}
 	if d.p == nil {
 		return k, nil
 	}
@@ -150,39 +153,63 @@ func (d *detailPane) headerKey(look detailLook) (k headerKey, extra []string) {
 	return k, extra
 }
 
+// shortPane is the height below which a header that would take half the
+// pane or more is compacted, so the body shows without scrolling.
+const shortPane = 16
+
 // headerOf draws the header of the posting shown, with the extra lines
-// under it.
-func (d *detailPane) headerOf(look detailLook, extra []string) []string {
+// under it. In a short pane where it would take half the pane or more,
+// header is only the title and one line of company · location · date,
+// and after holds the rest, to show below the body.
+func (d *detailPane) headerOf(look detailLook, extra []string) (header, after []string) {
 	if d.p == nil {
-		return nil
+		return nil, nil
 	}
-	header := headerLines(look.st, d.p, d.width, look.ann, look.now)
+	header = headerLines(look.st, d.p, d.width, look.ann, look.now)
+	if d.height < shortPane && len(header)+len(extra)+1 >= d.height/2 {
+		header, after = compactHeader(look.st, d.p, d.width, look.ann, look.now)
+		for _, l := range extra {
+			after = append(after, fit(l, d.width))
+		}
+		return header, after
+	}
 	for _, l := range extra {
 		header = append(header, fit(l, d.width))
 	}
-	return header
+	return header, nil
 }
 
 // join lays out the pane: header, a rule, then the body, its placeholder
-// or the reason it failed.
+// or the reason it failed, then (in a short pane) a rule and the rest of
+// the header.
 func (d *detailPane) join(st *Styles) {
 	d.lines = d.lines[:0]
 	if d.p == nil {
 		d.lines = append(d.lines, fit(st.Dim.Render("no posting selected"), d.width))
 		return
 	}
+	rule := fit(st.Separator.Render(strings.Repeat("─", max(d.width, 0))), d.width)
 	d.lines = append(d.lines, d.header...)
-	d.lines = append(d.lines, fit(st.Separator.Render(strings.Repeat("─", max(d.width, 0))), d.width))
+	d.lines = append(d.lines, rule)
+	d.lines = d.appendBody(st, d.lines)
+	if len(d.after) > 0 {
+		d.lines = append(append(d.lines, rule), d.after...)
+	}
+}
+
+// appendBody appends to lines the body fitted to the width, its
+// placeholder or the reason it failed.
+func (d *detailPane) appendBody(st *Styles, lines []string) []string {
 	switch {
 	case d.failed != "":
-		d.lines = append(d.lines, fit(st.Error.Render(clean(d.failed)), d.width))
+		return append(lines, fit(st.Error.Render(clean(d.failed)), d.width))
 	case d.body == nil:
-		d.lines = append(d.lines, fit(st.Dim.Render("rendering…"), d.width))
-	default:
-		for _, l := range d.body {
-			d.lines = append(d.lines, fit(l, d.width))
-		}
+		return append(lines, fit(st.Dim.Render("rendering…"), d.width))
 	}
+	for _, l := range d.body {
+		lines = append(lines, fit(l, d.width))
+	}
+	return lines
 }
 
 // scroll moves the offset by n lines within [0, len-height].

@@ -11,12 +11,37 @@ import (
 // headerLines renders the posting's header wrapped to width: title, then
 // labelled fields, tags, keywords, links, paths and warnings.
 func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now time.Time) []string {
-	var out []string
-	add := func(s string) {
-		for _, l := range strings.Split(ansi.Wrap(s, width, " "), "\n") {
-			out = append(out, fit(l, width))
+	return append(titleLines(st, p, width, ann), headerFields(st, p, width, ann, now, true)...)
+}
+
+// compactHeader is the header of a short pane: the title, then company ·
+// location · date on one line. rest is what it leaves out, to show below
+// the body: the other fields, tags, keywords, links, paths and warnings.
+func compactHeader(st *Styles, p *model.Posting, width int, ann Annotations, now time.Time) (top, rest []string) {
+	var meta []string
+	for _, v := range []string{clean(p.Company), clean(p.Location)} {
+		if v != "" {
+			meta = append(meta, v)
 		}
 	}
+	if !p.Date.IsZero() {
+		meta = append(meta, postedText(p.Date, now))
+	}
+	top = titleLines(st, p, width, ann)
+	if len(meta) > 0 {
+		top = append(top, fit(st.Value.Render(strings.Join(meta, model.MetaSep)), width))
+	}
+	return top, headerFields(st, p, width, ann, now, false)
+}
+
+// postedText is the date of a posting as the header says it.
+func postedText(date, now time.Time) string {
+	return date.Format("2006-01-02") + " (" + relDate(date, now) + ")"
+}
+
+// titleLines is the title of p wrapped to width, ★ in front when it is
+// shortlisted.
+func titleLines(st *Styles, p *model.Posting, width int, ann Annotations) []string {
 	title := clean(p.Title)
 	if title == "" {
 		title = "(untitled)"
@@ -24,7 +49,23 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 	if ann != nil && p.ID != "" && ann.Shortlisted(p.ID) {
 		title = "★ " + title
 	}
-	add(st.HeaderTitle.Render(title))
+	return wrapped(st.HeaderTitle.Render(title), width)
+}
+
+// wrapped is s wrapped at spaces to width, each line fitted to it.
+func wrapped(s string, width int) []string {
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(s, width, " "), "\n") {
+		out = append(out, fit(l, width))
+	}
+	return out
+}
+
+// headerFields renders the labelled lines of the header under the title:
+// company, location and date when withMeta, then salary, type, tags,
+// keywords, links, paths and warnings.
+func headerFields(st *Styles, p *model.Posting, width int, ann Annotations, now time.Time, withMeta bool) []string {
+	var out []string
 	field := func(label, value string) {
 		value = clean(value)
 		if value == "" {
@@ -32,10 +73,12 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 		}
 		out = append(out, labelled(st, label, value, width)...)
 	}
-	field("Company ", p.Company)
-	field("Location", p.Location)
-	if !p.Date.IsZero() {
-		field("Posted  ", p.Date.Format("2006-01-02")+" ("+relDate(p.Date, now)+")")
+	if withMeta {
+		field("Company ", p.Company)
+		field("Location", p.Location)
+		if !p.Date.IsZero() {
+			field("Posted  ", postedText(p.Date, now))
+		}
 	}
 	field("Salary  ", p.Salary)
 	typ := p.EmploymentType
@@ -84,7 +127,7 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 	}
 	for _, w := range p.Warnings {
 		if w = clean(w); w != "" {
-			add(st.Warning.Render("⚠ " + w))
+			out = append(out, wrapped(st.Warning.Render("⚠ "+w), width)...)
 		}
 	}
 	return out

@@ -78,10 +78,6 @@ func (j *filterJob) stop() {
 	}
 }
 
-// forget makes the next job start from scratch: the result on screen is
-// not one to narrow from.
-func (j *filterJob) forget() { j.shown = 0 }
-
 // narrowFrom returns shown when a result is on screen to narrow from.
 func (j *filterJob) narrowFrom(shown model.Result) *model.Result {
 	if j.shown == 0 {
