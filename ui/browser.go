@@ -11,10 +11,11 @@ import (
 	"github.com/jobdeck/jobdeck/model"
 )
 
-// browser is the screen of a fuzzy-filterable list beside a detail pane
+// browser is the [screen] of a fuzzy-filterable list beside a detail pane
 // that shows the posting under the cursor. It owns the filter (input,
-// sort, shortlist-only view and the job that runs it), the list and the
-// detail pane; on a narrow screen one pane shows at a time.
+// sort, shortlist-only view and the [filterJob] that runs it), the
+// [listPane] and the [detailPane]; on a narrow screen one pane shows at a
+// time.
 type browser struct {
 	c         *common
 	lay       layout

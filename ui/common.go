@@ -10,7 +10,9 @@ import (
 
 // common is what every component reads and only the root changes: the
 // bindings, the styles, the clock, the postings and the user's marks on
-// them. Components keep a pointer to the root's one.
+// them. Components keep a pointer to the root's one; they change the
+// root's state only through the Cmds and replies they return (and
+// [common.flash]).
 type common struct {
 	keys   keymap.KeyMap
 	styles Styles

@@ -10,10 +10,10 @@ import (
 )
 
 // detailPane shows one posting: its header, then its body rendered by
-// glamour, scrolled by an offset. It owns the cache of rendered bodies
-// and the renders on their way, and asks for renders only from reconcile,
-// whose Cmd the root returns from every Update: no render is asked for
-// and then dropped.
+// glamour, scrolled by an offset. It owns the [renderCache] of rendered
+// bodies and the renders on their way, and asks for renders only from
+// [detailPane.reconcile], whose Cmd the root returns from every Update:
+// no render is marked on its way and then dropped.
 type detailPane struct {
 	p      *model.Posting
 	width  int

@@ -41,9 +41,11 @@ type filterSpec struct {
 	prev *model.Result
 }
 
-// filterJob runs the filter off the UI goroutine, one job at a time: it
-// starts and cancels jobs, tells a reply worth showing from a stale one,
-// and holds refilters back while a job runs or a big folder streams in.
+// filterJob runs [model.Filter] off the UI goroutine, one job at a time:
+// it starts and cancels jobs ([filterJob.start], [filterJob.stop]), tells
+// a reply worth showing from a stale one ([filterJob.reply]), and holds
+// refilters back while a job runs or a big folder streams in
+// ([filterJob.refilter]).
 type filterJob struct {
 	seq       int                // last job started
 	running   int                // seq of the job in flight, 0 if none

@@ -17,7 +17,9 @@ import (
 	"github.com/jobdeck/jobdeck/keymap"
 )
 
-// Model is the browser's root model.
+// Model is the browser's root model: it routes messages to the [screen]
+// on show, the [statusBar] and the open [Overlay], lays them out, and
+// keeps the state store's side ([storeUI]).
 type Model struct {
 	c       *common // what every component reads; only the root changes it
 	fixed   bool    // the style was set by the user, not by the background
