@@ -235,8 +235,12 @@ func TestE2ESmallTerminal(t *testing.T) {
 		t.Errorf("60 columns should show one pane:\n%s", screen)
 	}
 	s.keys("Enter")
-	screen = s.waitText("Company  Café Oriel")
+	// A short pane compacts the header, so the body shows without scrolling.
+	screen = s.waitText("small roastery café")
 	assertFits(t, screen, 60)
+	if !strings.Contains(screen, "Café Oriel · Dublin, Ireland") {
+		t.Errorf("the header is not compact:\n%s", screen)
+	}
 	s.keys("Escape")
 	s.waitText("Head Barista & Trainer")
 

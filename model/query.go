@@ -67,6 +67,11 @@ type Query struct {
 	// are judged against, in its location; zero means the time Filter
 	// starts.
 	Now time.Time
+	// Within, when non-nil, restricts the query to the postings at these
+	// indexes of the snapshot (as [Collection.IndexOf] names them), in any
+	// order; indexes outside the snapshot are ignored. It is not part of
+	// Raw: the shortlist-only view sets it to the shortlisted postings.
+	Within []int32
 }
 
 // ParseQuery parses s. Terms are separated by white space and may come in

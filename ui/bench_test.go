@@ -73,8 +73,8 @@ func reportMedian(b *testing.B, ds []time.Duration) {
 // run off the key path and are not part of it.
 func BenchmarkCursorMove(b *testing.B) {
 	m := newTestModel(b, 120, 40, benchPostings(benchN))
-	if m.res.Len() != benchN {
-		b.Fatalf("%d rows", m.res.Len())
+	if result(m).Len() != benchN {
+		b.Fatalf("%d rows", result(m).Len())
 	}
 	timeKeys(b, m, upAndDown)
 }
@@ -96,7 +96,7 @@ func BenchmarkFilterKey(b *testing.B) {
 		if cmd == nil {
 			b.Fatal("a typed key started no filter job")
 		}
-		m.cancelJob()
+		jobOf(m).stop()
 	}
 	b.StopTimer()
 	reportMedian(b, ds)
@@ -117,8 +117,8 @@ func BenchmarkMemory100k(b *testing.B) {
 		send(b, m, kp("/"))
 		typeText(b, m, "senior go")
 		send(b, m, kp("enter"))
-		if m.res.Len() == 0 || m.res.Total != benchN {
-			b.Fatalf("%d of %d rows", m.res.Len(), m.res.Total)
+		if result(m).Len() == 0 || result(m).Total != benchN {
+			b.Fatalf("%d of %d rows", result(m).Len(), result(m).Total)
 		}
 		ps = nil
 		runtime.GC()
@@ -176,11 +176,10 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
 		m := New(Config{Sources: srcs})
-		m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+		setClock(m, nil, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil })
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		ch := m.stream
-		m.stream = nil // batches are read here, one at a time
-		for m.res.Len() == 0 {
+		ch := takeStream(m) // batches are read here, one at a time
+		for result(m).Len() == 0 {
 			bm, ok := <-ch
 			if !ok {
 				b.Fatal("the load ended before any posting")
@@ -194,7 +193,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 			b.Fatal("first frame shows no rows")
 		}
 		ds = append(ds, time.Since(start))
-		m.quit()
+		m.quitNow(false)
 		for range ch {
 		}
 	}
@@ -210,23 +209,22 @@ func BenchmarkMemoryLoad(b *testing.B) {
 	srcs := benchSources(b)
 	for i := 0; i < b.N; i++ {
 		m := New(Config{Sources: srcs})
-		m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-		m.now = func() time.Time { return testNow }
+		setClock(m, nil, func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil })
+		setClock(m, func() time.Time { return testNow }, nil)
 		send(b, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-		ch := m.stream
-		m.stream = nil // batches are read here, one at a time
+		ch := takeStream(m) // batches are read here, one at a time
 		for bm := range ch {
 			send(b, m, bm)
 		}
 		send(b, m, kp("/"))
 		typeText(b, m, "senior go")
-		if m.res.Len() == 0 {
+		if result(m).Len() == 0 {
 			b.Fatal("the filter found nothing")
 		}
 		runtime.GC()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		b.ReportMetric(float64(m.coll.Len()), "postings")
+		b.ReportMetric(float64(collection(m).Len()), "postings")
 		b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "MB-live-heap")
 		b.ReportMetric(peakRSS()/(1<<20), "MB-peak-RSS")
 	}

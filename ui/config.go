@@ -30,11 +30,10 @@ func New(cfg Config) *Model {
 	m := newModel(cfg.Style, cfg.NoColor)
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
-		m.cancelLoad = cancel
-		m.stream = streamSources(ctx, cfg.Sources, cfg.Loader)
+		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}
 	}
 	maxBody := cfg.Loader.MaxBody
-	m.read = func(p *model.Posting) (string, error) {
+	m.c.read = func(p *model.Posting) (string, error) {
 		if p.Body != "" || p.Source == nil {
 			return p.Body, nil
 		}

@@ -9,28 +9,37 @@ import (
 	"github.com/jobdeck/jobdeck/keymap"
 )
 
-// confirmOverlay asks a yes/no question: y runs yes, n or esc runs no.
+// answered is the answer to a confirmOverlay's question.
+type answered struct{ yes bool }
+
+func (answered) isOverlayMsg() {}
+
+// confirmOverlay asks a yes/no question: y answers yes, n or esc no.
 // Other keys are ignored, so a stray key never answers.
 type confirmOverlay struct {
 	keys     *keymap.EditorKeys
-	m        *Model
+	st       *Styles
 	question string
-	yes, no  func() tea.Cmd
+}
+
+// newConfirmOverlay asks question with keys, drawn in st.
+func newConfirmOverlay(keys *keymap.EditorKeys, st *Styles, question string) *confirmOverlay {
+	return &confirmOverlay{keys: keys, st: st, question: question}
 }
 
 // Update answers the question on y, n or esc.
-func (o *confirmOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
+func (o *confirmOverlay) Update(msg tea.Msg) (overlayMsg, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return false, nil
+		return nil, nil
 	}
 	switch {
 	case keyMatches(k, o.keys.Yes):
-		return true, o.yes()
+		return answered{yes: true}, nil
 	case keyMatches(k, o.keys.No), keyMatches(k, o.keys.Cancel):
-		return true, o.no()
+		return answered{yes: false}, nil
 	}
-	return false, nil
+	return nil, nil
 }
 
 // Lines is the wrapped question and its keys.
@@ -44,7 +53,7 @@ func (o *confirmOverlay) lines(width int) (question, keys []string) {
 	question = strings.Split(ansi.Wrap(clean(o.question), max(width, 1), " "), "\n")
 	no := o.keys.No
 	no.SetHelp("n/esc", "no")
-	return question, o.m.helpLines([]key.Binding{o.keys.Yes, no}, width)
+	return question, helpLines(o.st, []key.Binding{o.keys.Yes, no}, width)
 }
 
 // View shows the question, wrapped, above its keys; on a short screen
@@ -55,7 +64,7 @@ func (o *confirmOverlay) View(width, height int) string {
 		question = question[:n]
 	}
 	for i, l := range question {
-		question[i] = o.m.st.Error.Render(l)
+		question[i] = o.st.Error.Render(l)
 	}
 	return strings.Join(append(question, keys...), "\n")
 }

@@ -1,245 +1,268 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
 )
 
-// detail is the scroll state of the detail pane: the posting shown, its
-// lines (header, then body) fitted to the pane width, and the offset.
-type detail struct {
+// detailPane shows one posting: its header, then its body rendered by
+// glamour, scrolled by an offset. It owns the [renderCache] of rendered
+// bodies and the renders on their way, and asks for renders only from
+// [detailPane.reconcile], whose Cmd the root returns from every Update:
+// no render is marked on its way and then dropped.
+type detailPane struct {
 	p      *model.Posting
 	width  int
+	style  string // glamour style of the body
+	height int    // lines on screen
 	header []string
-	body   []string // nil until glamour's rendering arrived
-	failed string   // why the body could not be rendered
-	lines  []string
-	off    int
+	after  []string  // what a short pane shows of the header below the body
+	hkey   headerKey // what header and after were drawn from
+	body   []string  // nil until glamour's rendering arrived
+	failed string    // why the body could not be rendered
+	lines  []string  // header, a rule, then the body
+	off    int       // first line on screen
+
+	cache *renderCache
+	read  bodyReader
 }
 
-// set shows p at width, keeping the offset when p and width are unchanged.
-func (d *detail) set(st *Styles, p *model.Posting, width int, ann Annotations, now time.Time) {
-	if d.p != p || d.width != width {
+// newDetailPane returns an empty pane reading bodies with read.
+func newDetailPane(read bodyReader) detailPane {
+	return detailPane{cache: newRenderCache(cacheSize), read: read}
+}
+
+// detailWant is what the pane should show: posting p (nil: none) at width
+// in glamour style, with ahead the postings to render before they are
+// asked for.
+type detailWant struct {
+	p     *model.Posting
+	width int
+	style string
+	ahead []*model.Posting
+}
+
+// detailLook is what the header is drawn from besides the posting.
+type detailLook struct {
+	st    *Styles
+	ann   Annotations
+	now   time.Time
+	extra func(p *model.Posting, width int) []string
+}
+
+// reconcile makes the pane show w: a new posting, width or style starts
+// at the top with its body from the cache or "rendering…"; the header is
+// redrawn from look (tags, the note and the date may have changed). It
+// returns the renders w still needs: its body and the bodies ahead.
+func (d *detailPane) reconcile(w detailWant, look detailLook) tea.Cmd {
+	if d.p != w.p || d.width != w.width {
 		d.off = 0
+	}
+	changed := d.p != w.p || d.width != w.width || d.style != w.style
+	if changed {
+		d.p, d.width, d.style = w.p, w.width, w.style
 		d.body, d.failed = nil, ""
 	}
-	d.p, d.width = p, width
-	d.header = nil
-	if p != nil {
-		d.header = headerLines(st, p, width, ann, now)
+	if k, extra := d.headerKey(look); changed || k != d.hkey {
+		d.header, d.after = d.headerOf(look, extra)
+		d.hkey = k
+		changed = true
 	}
-	d.join(st)
+	if d.p != nil && d.body == nil && d.failed == "" {
+		if r, ok := d.cache.get(d.key(d.p)); ok {
+			d.body, d.failed = r.lines, r.failed
+			changed = true
+		}
+	}
+	if changed || d.lines == nil {
+		d.join(look.st)
+	}
+	if d.p == nil {
+		return nil
+	}
+	wanted := make([]renderKey, 0, 1+len(w.ahead))
+	wanted = append(wanted, d.key(d.p))
+	for _, p := range w.ahead {
+		wanted = append(wanted, d.key(p))
+	}
+	d.cache.keep(wanted)
+	cmds := make([]tea.Cmd, 0, len(wanted))
+	for _, k := range wanted {
+		cmds = append(cmds, d.request(k))
+	}
+	return tea.Batch(cmds...)
 }
 
-// setBody installs the rendered body lines (or the reason there are none).
-func (d *detail) setBody(st *Styles, lines []string, failed string) {
-	d.body, d.failed = lines, failed
-	d.join(st)
+// key names the rendering of p at the pane's width and style.
+func (d *detailPane) key(p *model.Posting) renderKey {
+	return renderKey{p: p, width: d.width, style: d.style}
+}
+
+// request returns a Cmd rendering k and marks it on its way, unless it is
+// cached or on its way already.
+func (d *detailPane) request(k renderKey) tea.Cmd {
+	if k.p == nil || k.width <= 0 || !d.cache.needs(k) {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cache.started(k, cancel)
+	return renderCmd(ctx, k, d.read, d.cache.slots)
+}
+
+// onRendered caches a rendered body; the next reconcile shows it if it
+// belongs on screen. The head of a long body is shown at once, if it
+// belongs on screen, and the Cmd returned renders the rest; a render
+// that was cancelled is dropped (keep forgot it when it cancelled it).
+func (d *detailPane) onRendered(msg renderedMsg) tea.Cmd {
+	switch {
+	case errors.Is(msg.err, errCancelled):
+		return nil
+	case msg.cont != nil:
+		if msg.key == d.key(d.p) {
+			d.body, d.failed = msg.lines, ""
+			d.lines = nil
+		}
+		return msg.cont
+	}
+	failed := ""
+	if msg.err != nil {
+		failed = msg.err.Error()
+	}
+	d.cache.put(msg.key, rendered{lines: msg.lines, failed: failed})
+	if msg.key == d.key(d.p) {
+		d.body, d.failed = nil, "" // the next reconcile takes it from the cache
+	}
+	return nil
+}
+
+// headerKey is everything the header of a posting is drawn from that can
+// change while it is shown, in a form cheap to compare: drawing the
+// header styles every line, comparing this does not.
+type headerKey struct {
+	p          *model.Posting
+	width      int
+	height     int // a short pane compacts the header
+	style      string
+	star       bool
+	tags       string // the user's tags, NUL-separated
+	age        string // how long ago it was posted, as the header says
+	paths      int    // files holding it (duplicates merge in while loading)
+	extra      string // look.extra's lines, NUL-separated
+	extraLines int
+}
+
+// headerKey returns what the header of the posting shown is drawn from,
+// and look.extra's lines for it.
+func (d *detailPane) headerKey(look detailLook) (k headerKey, extra []string) {
+	k = headerKey{p: d.p, width: d.width, height: d.height, style: d.style}
+	if d.p == nil {
+		return k, nil
+	}
+	if look.ann != nil && d.p.ID != "" {
+		k.star = look.ann.Shortlisted(d.p.ID)
+		k.tags = strings.Join(look.ann.Tags(d.p.ID), "\x00")
+	}
+	k.age = relDate(d.p.Date, look.now)
+	k.paths = len(d.p.Paths)
+	if look.extra != nil {
+		extra = look.extra(d.p, d.width)
+		k.extra, k.extraLines = strings.Join(extra, "\x00"), len(extra)
+	}
+	return k, extra
+}
+
+// shortPane is the height below which a header that would take half the
+// pane or more is compacted, so the body shows without scrolling.
+const shortPane = 16
+
+// headerOf draws the header of the posting shown, with the extra lines
+// under it. In a short pane where it would take half the pane or more,
+// header is only the title and one line of company · location · date,
+// and after holds the rest, to show below the body.
+func (d *detailPane) headerOf(look detailLook, extra []string) (header, after []string) {
+	if d.p == nil {
+		return nil, nil
+	}
+	header = headerLines(look.st, d.p, d.width, look.ann, look.now)
+	if d.height < shortPane && len(header)+len(extra)+1 >= d.height/2 {
+		header, after = compactHeader(look.st, d.p, d.width, look.ann, look.now)
+		for _, l := range extra {
+			after = append(after, fit(l, d.width))
+		}
+		return header, after
+	}
+	for _, l := range extra {
+		header = append(header, fit(l, d.width))
+	}
+	return header, nil
 }
 
 // join lays out the pane: header, a rule, then the body, its placeholder
-// or the reason it failed.
-func (d *detail) join(st *Styles) {
+// or the reason it failed, then (in a short pane) a rule and the rest of
+// the header.
+func (d *detailPane) join(st *Styles) {
 	d.lines = d.lines[:0]
 	if d.p == nil {
 		d.lines = append(d.lines, fit(st.Dim.Render("no posting selected"), d.width))
 		return
 	}
+	rule := fit(st.Separator.Render(strings.Repeat("─", max(d.width, 0))), d.width)
 	d.lines = append(d.lines, d.header...)
-	d.lines = append(d.lines, fit(st.Separator.Render(strings.Repeat("─", max(d.width, 0))), d.width))
+	d.lines = append(d.lines, rule)
+	d.lines = d.appendBody(st, d.lines)
+	if len(d.after) > 0 {
+		d.lines = append(append(d.lines, rule), d.after...)
+	}
+}
+
+// appendBody appends to lines the body fitted to the width, its
+// placeholder or the reason it failed.
+func (d *detailPane) appendBody(st *Styles, lines []string) []string {
 	switch {
 	case d.failed != "":
-		d.lines = append(d.lines, fit(st.Error.Render(clean(d.failed)), d.width))
+		return append(lines, fit(st.Error.Render(clean(d.failed)), d.width))
 	case d.body == nil:
-		d.lines = append(d.lines, fit(st.Dim.Render("rendering…"), d.width))
-	default:
-		for _, l := range d.body {
-			d.lines = append(d.lines, fit(l, d.width))
-		}
+		return append(lines, fit(st.Dim.Render("rendering…"), d.width))
 	}
-}
-
-// scroll moves the offset by n lines within [0, len-height].
-func (d *detail) scroll(n, height int) {
-	d.off = clampInt(d.off+n, 0, max(len(d.lines)-height, 0))
-}
-
-// view returns height lines from the offset, padding with blank lines.
-func (d *detail) view(height int) []string {
-	out := make([]string, 0, height)
-	d.off = clampInt(d.off, 0, max(len(d.lines)-height, 0))
-	for i := d.off; i < len(d.lines) && len(out) < height; i++ {
-		out = append(out, d.lines[i])
-	}
-	blank := strings.Repeat(" ", max(d.width, 0))
-	for len(out) < height {
-		out = append(out, blank)
-	}
-	return out
-}
-
-// headerLines renders the posting's header wrapped to width: title, then
-// labelled fields, tags, keywords, links, paths and warnings.
-func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now time.Time) []string {
-	var out []string
-	add := func(s string) {
-		for _, l := range strings.Split(ansi.Wrap(s, width, " "), "\n") {
-			out = append(out, fit(l, width))
-		}
-	}
-	title := clean(p.Title)
-	if title == "" {
-		title = "(untitled)"
-	}
-	if ann != nil && p.ID != "" && ann.Shortlisted(p.ID) {
-		title = "★ " + title
-	}
-	add(st.HeaderTitle.Render(title))
-	field := func(label, value string) {
-		value = clean(value)
-		if value == "" {
-			return
-		}
-		out = append(out, labelled(st, label, value, width)...)
-	}
-	field("Company ", p.Company)
-	field("Location", p.Location)
-	if !p.Date.IsZero() {
-		field("Posted  ", p.Date.Format("2006-01-02")+" ("+relDate(p.Date, now)+")")
-	}
-	field("Salary  ", p.Salary)
-	typ := p.EmploymentType
-	if p.Remote {
-		if typ != "" {
-			typ += ", "
-		}
-		typ += "remote"
-	}
-	field("Type    ", typ)
-	if ann != nil && p.ID != "" {
-		var tags []string
-		for _, t := range ann.Tags(p.ID) {
-			if t = clean(t); t != "" {
-				tags = append(tags, st.Tag(t).Render(t))
-			}
-		}
-		if len(tags) > 0 {
-			out = append(out, fit(st.Label.Render("Tags     ")+strings.Join(tags, " "), width))
-		}
-	}
-	if len(p.Keywords) > 0 {
-		kw := make([]string, 0, len(p.Keywords))
-		for _, k := range p.Keywords {
-			if k = clean(k); k != "" {
-				kw = append(kw, k)
-			}
-		}
-		field("Keywords", strings.Join(kw, ", "))
-	}
-	link := func(label, uri string) {
-		if uri = clean(uri); uri != "" {
-			out = append(out, linked(labelled(st, label, uri, width), uri)...)
-		}
-	}
-	link("URL     ", p.URL)
-	if p.ApplyURL != p.URL {
-		link("Apply   ", p.ApplyURL)
-	}
-	for i, path := range p.AllPaths() {
-		label := "File    "
-		if i > 0 {
-			label = "Also    "
-		}
-		field(label, path)
-	}
-	for _, w := range p.Warnings {
-		if w = clean(w); w != "" {
-			add(st.Warning.Render("⚠ " + w))
-		}
-	}
-	return out
-}
-
-// clampInt returns v limited to [lo, hi].
-func clampInt(v, lo, hi int) int {
-	if v < lo {
-		return lo
-	}
-	if v > hi {
-		return hi
-	}
-	return v
-}
-
-// labelIndent is the width of a header label and the space after it.
-const labelIndent = 9
-
-// labelled renders "Label    value" wrapped to width, continuation lines
-// indented under the value. Long words (URLs, paths) are broken hard.
-func labelled(st *Styles, label, value string, width int) []string {
-	if width <= labelIndent+4 {
-		return []string{fit(st.Label.Render(label+" ")+st.Value.Render(value), width)}
-	}
-	lines := wrapPlain(value, width-labelIndent)
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		prefix := strings.Repeat(" ", labelIndent)
-		if i == 0 {
-			prefix = st.Label.Render(label + " ")
-		}
-		out[i] = fit(prefix+st.Value.Render(l), width)
-	}
-	return out
-}
-
-// wrapPlain wraps plain text s to width cells at spaces, breaking words
-// wider than a line (URLs, paths) wherever they reach the edge.
-func wrapPlain(s string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	cw := 0
-	flush := func() {
-		lines = append(lines, cur.String())
-		cur.Reset()
-		cw = 0
-	}
-	for _, word := range strings.Fields(s) {
-		ww := ansi.StringWidth(word)
-		if cw > 0 && cw+1+ww > width {
-			flush()
-		}
-		if cw > 0 {
-			cur.WriteByte(' ')
-			cw++
-		}
-		for _, r := range word {
-			rw := runeWidth(r)
-			if cw+rw > width && cw > 0 {
-				flush()
-			}
-			cur.WriteRune(r)
-			cw += rw
-		}
-	}
-	if cw > 0 || len(lines) == 0 {
-		flush()
+	for _, l := range d.body {
+		lines = append(lines, fit(l, d.width))
 	}
 	return lines
 }
 
-// linked makes each of lines a terminal hyperlink (OSC 8) to uri when uri
-// is an http, https or mailto address; other addresses stay plain text.
-// Every line carries its own link so a wrapped URL stays clickable.
-func linked(lines []string, uri string) []string {
-	if !safeURI(uri) {
-		return lines
+// scroll moves the offset by n lines within [0, len-height].
+func (d *detailPane) scroll(n int) {
+	d.off = clampInt(d.off+n, 0, max(len(d.lines)-d.height, 0))
+}
+
+// page is how far a page key scrolls.
+func (d *detailPane) page() int { return max(d.height-1, 1) }
+
+// position returns the lines on screen (first and last, from 1) and how
+// many there are; ok is false when all of them fit.
+func (d *detailPane) position() (first, last, total int, ok bool) {
+	total = len(d.lines)
+	if total <= d.height {
+		return 0, 0, total, false
 	}
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = ansi.SetHyperlink(uri) + l + ansi.ResetHyperlink()
+	return d.off + 1, min(d.off+d.height, total), total, true
+}
+
+// view returns height lines from the offset, padding with blank lines.
+func (d *detailPane) view() []string {
+	out := make([]string, 0, d.height)
+	d.off = clampInt(d.off, 0, max(len(d.lines)-d.height, 0))
+	for i := d.off; i < len(d.lines) && len(out) < d.height; i++ {
+		out = append(out, d.lines[i])
+	}
+	blank := strings.Repeat(" ", max(d.width, 0))
+	for len(out) < d.height {
+		out = append(out, blank)
 	}
 	return out
 }

@@ -70,3 +70,24 @@ func TestHeaderLinksOnlySafeURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestShortPaneCompactsHeader: at 60x15 the header of a rich posting is
+// its title and one line of company · location · date, the body shows at
+// once and the other fields follow it; a taller pane keeps the full
+// header.
+func TestShortPaneCompactsHeader(t *testing.T) {
+	m := newTestModel(t, 60, 15, fixture())
+	send(t, m, kp("j"), kp("enter"))
+	got := ansi.Strip(m.render())
+	if !strings.Contains(got, "Quillfeather Labs · Zürich · 2026-11-17 (3d ago)") || !strings.Contains(got, "otters") || strings.Contains(got, "Company") {
+		t.Errorf("short pane: header not compact or body not shown:\n%s", got)
+	}
+	all := stripAll(detailOf(m).lines)
+	if body, rest := strings.Index(all, "otters"), strings.Index(all, "Salary"); body < 0 || rest < body {
+		t.Errorf("the rest of the header is not below the body:\n%s", all)
+	}
+	send(t, m, size(60, 24))
+	if got := ansi.Strip(m.render()); !strings.Contains(got, "Company  Quillfeather Labs") {
+		t.Errorf("a 60x24 pane lost the full header:\n%s", got)
+	}
+}

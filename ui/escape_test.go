@@ -13,6 +13,9 @@ import (
 // (colours and attributes) and OSC 8 hyperlinks.
 var allowedSeq = regexp.MustCompile(`\x1b\[[0-9;:]*m|\x1b\]8;[^\x07\x1b]*;[^\x07\x1b]*(\x07|\x1b\\)`)
 
+// osc8 matches an OSC 8 hyperlink; group 2 is its address.
+var osc8 = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(\x07|\x1b\\)`)
+
 // hostile returns postings whose every field tries to reach the terminal:
 // CSI, OSC 52 (clipboard), DCS, C1 controls, BEL, bidi overrides.
 func hostile() []*model.Posting {
@@ -53,8 +56,8 @@ func TestPostingTextNeverReachesTerminalAsEscapes(t *testing.T) {
 			m := newTestModel(t, sz[0], sz[1], hostile())
 			m.setStyles(NewStyles(style == "dark", style == "notty"))
 			send(t, m, size(sz[0], sz[1]))
-			if m.detail.body == nil || m.detail.failed != "" {
-				t.Fatalf("%s %v: body not rendered (%q)", style, sz, m.detail.failed)
+			if detailOf(m).body == nil || detailOf(m).failed != "" {
+				t.Fatalf("%s %v: body not rendered (%q)", style, sz, detailOf(m).failed)
 			}
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("enter")) // single pane: the detail

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/keymap"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -20,39 +21,43 @@ type exportedMsg struct {
 	err  error
 }
 
-func (exportedMsg) isStateMsg() {}
+func (exportedMsg) isStoreMsg() {}
+
+// exportChosen is the format the user chose for the shortlist export.
+type exportChosen struct{ format model.Format }
+
+func (exportChosen) isOverlayMsg() {}
 
 // exportOverlay asks for the export format on one line: m (or enter)
 // Markdown, c CSV, j JSON; Cancel closes it.
-type exportOverlay struct{ m *Model }
+type exportOverlay struct {
+	keys *keymap.EditorKeys
+	st   *Styles
+}
 
-// onExport asks for the format of the shortlist export.
-func (m *Model) onExport() tea.Cmd {
-	if m.state.store == nil {
-		return nil
-	}
-	m.OpenOverlay(&exportOverlay{m: m})
-	return nil
+// newExportOverlay asks for the format with keys, drawn in st.
+func newExportOverlay(keys *keymap.EditorKeys, st *Styles) *exportOverlay {
+	return &exportOverlay{keys: keys, st: st}
 }
 
 // Update starts the export in the chosen format, or closes on Cancel.
-func (o *exportOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
+func (o *exportOverlay) Update(msg tea.Msg) (overlayMsg, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return false, nil
+		return nil, nil
 	}
-	keys := &o.m.keys.Editor
+	keys := o.keys
 	switch {
 	case keyMatches(k, keys.Markdown), keyMatches(k, keys.Accept):
-		return true, o.m.export(model.FormatMarkdown)
+		return exportChosen{model.FormatMarkdown}, nil
 	case keyMatches(k, keys.CSV):
-		return true, o.m.export(model.FormatCSV)
+		return exportChosen{model.FormatCSV}, nil
 	case keyMatches(k, keys.JSON):
-		return true, o.m.export(model.FormatJSON)
+		return exportChosen{model.FormatJSON}, nil
 	case keyMatches(k, keys.Cancel):
-		return true, o.m.flash("export cancelled", false)
+		return cancelled{say: "export cancelled"}, nil
 	}
-	return false, nil
+	return nil, nil
 }
 
 // exportQuestion starts the export overlay's line.
@@ -63,13 +68,13 @@ func (o *exportOverlay) Lines(width int) int { return len(o.lines(width)) }
 
 // lines is the question followed by its keys, wrapped to width.
 func (o *exportOverlay) lines(width int) []string {
-	keys := &o.m.keys.Editor
+	keys := o.keys
 	bs := []key.Binding{keys.Markdown, keys.CSV, keys.JSON, keys.Cancel}
-	q := o.m.st.Prompt.Render(exportQuestion)
-	if one := o.m.helpLines(bs, width-len(exportQuestion)); len(one) == 1 {
+	q := o.st.Prompt.Render(exportQuestion)
+	if one := helpLines(o.st, bs, width-len(exportQuestion)); len(one) == 1 {
 		return []string{q + one[0]}
 	}
-	return append([]string{q}, o.m.helpLines(bs, width)...)
+	return append([]string{q}, helpLines(o.st, bs, width)...)
 }
 
 // View is the question and its keys.
@@ -81,8 +86,8 @@ func (o *exportOverlay) View(width, height int) string {
 // jobdeck-shortlist-YYYY-MM-DD.EXT in the export folder, never overwriting
 // a file (model.ExportToDir adds -2, -3…).
 func (m *Model) export(f model.Format) tea.Cmd {
-	snap, st, now, read := m.coll.Snapshot(), m.state.store, m.now(), m.read
-	dir := m.state.exportDir
+	snap, store, now, read := m.c.coll.Snapshot(), m.c.store, m.c.now(), m.c.read
+	dir := m.store.exportDir
 	if dir == "" {
 		dir = "."
 	}
@@ -91,7 +96,7 @@ func (m *Model) export(f model.Format) tea.Cmd {
 		for i := range ps {
 			ps[i] = snap.At(i)
 		}
-		items := model.SelectForExport(ps, st, model.Selection{})
+		items := model.SelectForExport(ps, store, model.Selection{})
 		if len(items) == 0 {
 			return exportedMsg{err: errEmptyShortlist}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // updating reports the -update flag (defined by charmbracelet's golden
@@ -81,6 +82,30 @@ func TestGoldenViews(t *testing.T) {
 			if tt.ann != nil {
 				m.SetAnnotations(tt.ann)
 			}
+			for _, k := range tt.keys {
+				send(t, m, kp(k))
+			}
+			golden(t, m, tt.name)
+		})
+	}
+}
+
+// TestGoldenSmallThings pins a row with nothing but a title (its folder
+// shows on the second line) and the compact header of a short pane (the
+// body shows under one line of company · location · date).
+func TestGoldenSmallThings(t *testing.T) {
+	bare := &model.Posting{ID: "e", Path: "inbox/pasted/careers-page.txt", Title: "Staff Engineer (pasted)", Body: "We are hiring.\n"}
+	tests := []struct {
+		name string
+		w, h int
+		keys []string
+	}{
+		{"folder_row_80x24", 80, 24, []string{"G"}},
+		{"compact_header_60x15", 60, 15, []string{"j", "enter"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTestModel(t, tt.w, tt.h, append(fixture(), bare))
 			for _, k := range tt.keys {
 				send(t, m, kp(k))
 			}

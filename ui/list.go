@@ -2,18 +2,63 @@ package ui
 
 import (
 	"strings"
+	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
 )
 
-// findRow returns the row of the shown result that holds p, or -1.
-func (m *Model) findRow(p *model.Posting) int {
+// marks are the rune indexes of the matched characters of one row: into
+// the posting's Title and into model.MetaLine of it.
+type marks struct {
+	Title, Meta []int
+}
+
+// listPane is the list of postings: the result shown, the cursor, the
+// first visible row and how many rows fit. It draws only the visible
+// rows, so its cost does not grow with the number of postings.
+type listPane struct {
+	res   model.Result   // the list on screen
+	sel   *model.Posting // the posting under the cursor
+	cur   int            // cursor row
+	off   int            // first visible row
+	rows  int            // rows that fit
+	moved bool           // the user moved the cursor: keep it on sel
+}
+
+// selected is the posting under the cursor (nil: none).
+func (l *listPane) selected() *model.Posting { return l.sel }
+
+// len is the number of rows.
+func (l *listPane) len() int { return l.res.Len() }
+
+// setRows sets how many rows fit and keeps the cursor on screen.
+func (l *listPane) setRows(rows int) {
+	l.rows = rows
+	l.scrollToCursor()
+}
+
+// setResult shows res, keeping the cursor on the selected posting when it
+// is still shown, else on its row. Until the user has moved the cursor it
+// stays on the first row, so the postings streaming in do not push it down.
+func (l *listPane) setResult(res model.Result) {
+	l.res = res
+	if !l.moved {
+		l.setCursor(0)
+		return
+	}
+	if row := l.findRow(l.sel); row >= 0 {
+		l.cur = row
+	}
+	l.setCursor(l.cur)
+}
+
+// findRow returns the row that holds p, or -1.
+func (l *listPane) findRow(p *model.Posting) int {
 	if p == nil {
 		return -1
 	}
-	snap := m.res.Snapshot()
-	for row, i := range m.res.Rows {
+	snap := l.res.Snapshot()
+	for row, i := range l.res.Rows {
 		if snap.At(int(i)) == p {
 			return row
 		}
@@ -21,108 +66,107 @@ func (m *Model) findRow(p *model.Posting) int {
 	return -1
 }
 
-// reselect puts the cursor back on the selected posting after the list
-// changed under it, or keeps the cursor's row when that posting is gone.
-// Until the user has moved the cursor it stays on the first row, so the
-// postings streaming in do not push it down.
-func (m *Model) reselect() tea.Cmd {
-	n := m.res.Len()
-	if !m.moved {
-		return m.setCursor(0)
-	}
-	if row := m.findRow(m.sel); row >= 0 {
-		m.cur = row
-	} else {
-		m.cur = clampInt(m.cur, 0, max(n-1, 0))
-	}
-	return m.setCursor(m.cur)
-}
+// pin keeps the cursor on the selected posting from now on, as if the
+// user had moved it.
+func (l *listPane) pin() { l.moved = true }
 
-// moveCursor moves the cursor to row i (clamped) and shows its posting,
-// on the user's behalf.
-func (m *Model) moveCursor(i int) tea.Cmd {
-	m.moved = true
-	return m.setCursor(i)
+// move puts the cursor on row i (clamped) on the user's behalf.
+func (l *listPane) move(i int) {
+	l.moved = true
+	l.setCursor(i)
 }
 
 // setCursor puts the cursor on row i (clamped), scrolls it into view and
-// shows its posting; it does not count as the user moving the cursor.
-func (m *Model) setCursor(i int) tea.Cmd {
-	n := m.res.Len()
+// selects its posting; it does not count as the user moving the cursor.
+func (l *listPane) setCursor(i int) {
+	n := l.res.Len()
 	if n == 0 {
-		m.cur, m.off = 0, 0
-		if m.sel != nil {
-			m.sel = nil
-			return m.refreshDetail()
-		}
-		return nil
+		l.cur, l.off, l.sel = 0, 0, nil
+		return
 	}
-	m.cur = clampInt(i, 0, n-1)
-	m.scrollToCursor()
-	p := m.res.Posting(m.cur)
-	if p == m.sel && m.detail.p == p {
-		return nil
-	}
-	m.sel = p
-	return m.refreshDetail()
+	l.cur = clampInt(i, 0, n-1)
+	l.scrollToCursor()
+	l.sel = l.res.Posting(l.cur)
 }
 
 // scrollToCursor moves the first visible row so the cursor is on screen.
-func (m *Model) scrollToCursor() {
-	rows := max(m.lay.rows, 1)
-	if m.cur < m.off {
-		m.off = m.cur
+func (l *listPane) scrollToCursor() {
+	rows := max(l.rows, 1)
+	if l.cur < l.off {
+		l.off = l.cur
 	}
-	if m.cur >= m.off+rows {
-		m.off = m.cur - rows + 1
+	if l.cur >= l.off+rows {
+		l.off = l.cur - rows + 1
 	}
-	m.off = clampInt(m.off, 0, max(m.res.Len()-rows, 0))
+	l.off = clampInt(l.off, 0, max(l.res.Len()-rows, 0))
 }
 
-// listLines renders the list pane: the filter line, then the visible rows,
-// each line exactly width cells, height lines in all. Only the visible rows
-// are rendered, so the cost does not grow with the number of postings.
-func (m *Model) listLines(width, height int) []string {
-	out := make([]string, 0, height)
-	out = append(out, m.filterLine(width))
-	n := m.res.Len()
-	withQuery := len(m.res.Query) > 0
-	now := m.now()
-	for row := m.off; row < n && len(out)+rowHeight <= height; row++ {
-		p := m.res.Posting(row)
-		rv := rowView{p: p, selected: row == m.cur, focused: m.focus == 0 && !m.filtering, ann: m.ann, now: now}
-		if withQuery {
-			rv.m.Title, rv.m.Meta = m.res.Highlights(row)
+// scroll moves the visible rows by step and brings the cursor along when
+// it went off screen.
+func (l *listPane) scroll(step int) {
+	n, rows := l.res.Len(), max(l.rows, 1)
+	l.off = clampInt(l.off+step, 0, max(n-rows, 0))
+	switch {
+	case l.cur < l.off:
+		l.move(l.off)
+	case l.cur >= l.off+rows:
+		l.move(l.off + rows - 1)
+	}
+}
+
+// rowAt returns the row drawn at line y of the rows (0: the first row's
+// first line), or -1 when no row is there.
+func (l *listPane) rowAt(y int) int {
+	row := l.off + y/rowHeight
+	if y < 0 || row >= l.res.Len() || y/rowHeight >= l.rows {
+		return -1
+	}
+	return row
+}
+
+// neighbours returns the postings next to the cursor, the ones to render
+// ahead.
+func (l *listPane) neighbours() []*model.Posting {
+	var out []*model.Posting
+	for _, d := range []int{1, -1} {
+		if i := l.cur + d; i >= 0 && i < l.res.Len() {
+			out = append(out, l.res.Posting(i))
 		}
-		lines := renderRow(&m.st, rv, width)
+	}
+	return out
+}
+
+// listLook is what the list draws besides its rows.
+type listLook struct {
+	top     string // the filter line
+	focused bool   // the list has the keyboard
+	empty   string // what to say when there is no row
+	ann     Annotations
+	now     time.Time
+}
+
+// view renders the pane: look.top, then the visible rows, each line
+// exactly width cells, height lines in all.
+func (l *listPane) view(st *Styles, look listLook, width, height int) []string {
+	out := make([]string, 0, height)
+	out = append(out, look.top)
+	n := l.res.Len()
+	withQuery := len(l.res.Query) > 0
+	for row := l.off; row < n && len(out)+rowHeight <= height; row++ {
+		p := l.res.Posting(row)
+		rv := rowView{p: p, selected: row == l.cur, focused: look.focused, ann: look.ann, now: look.now}
+		if withQuery {
+			rv.m.Title, rv.m.Meta = l.res.Highlights(row)
+		}
+		lines := renderRow(st, rv, width)
 		out = append(out, lines[:]...)
 	}
 	if n == 0 {
-		msg := "no postings"
-		switch {
-		case m.loading:
-			msg = "loading…"
-		case m.query() != "":
-			msg = "no posting matches"
-		}
-		out = append(out, fit("  "+m.st.Dim.Render(msg), width))
+		out = append(out, fit("  "+st.Dim.Render(look.empty), width))
 	}
 	blank := strings.Repeat(" ", width)
 	for len(out) < height {
 		out = append(out, blank)
 	}
 	return out
-}
-
-// filterLine is the top line of the list pane: the input while filtering,
-// the active query, or a hint.
-func (m *Model) filterLine(width int) string {
-	switch {
-	case m.filtering:
-		return fit(m.input.View(), width)
-	case m.query() != "":
-		return fit(m.st.Prompt.Render("/ ")+m.st.Value.Render(clean(m.query())), width)
-	default:
-		return fit(m.st.Dim.Render("/ filter"), width)
-	}
 }

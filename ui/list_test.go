@@ -11,26 +11,26 @@ func TestNewestFirstAndCursorMoves(t *testing.T) {
 	if got := titles(m); !slices.Equal(got, want) {
 		t.Fatalf("rows = %q, want %q", got, want)
 	}
-	if m.sel == nil || m.sel.ID != "b" {
-		t.Fatalf("selected %v, want b", m.sel)
+	if selected(m) == nil || selected(m).ID != "b" {
+		t.Fatalf("selected %v, want b", selected(m))
 	}
 	send(t, m, kp("j"))
-	if m.cur != 1 || m.sel.ID != "a" {
-		t.Errorf("after j: cur %d sel %s", m.cur, m.sel.ID)
+	if cursor(m) != 1 || selected(m).ID != "a" {
+		t.Errorf("after j: cur %d sel %s", cursor(m), selected(m).ID)
 	}
 	send(t, m, kp("G"))
-	if m.cur != 3 || m.sel.ID != "d" {
-		t.Errorf("after G: cur %d sel %s", m.cur, m.sel.ID)
+	if cursor(m) != 3 || selected(m).ID != "d" {
+		t.Errorf("after G: cur %d sel %s", cursor(m), selected(m).ID)
 	}
 	send(t, m, kp("j"))
-	if m.cur != 3 {
-		t.Errorf("j at the bottom moved to %d", m.cur)
+	if cursor(m) != 3 {
+		t.Errorf("j at the bottom moved to %d", cursor(m))
 	}
 	send(t, m, kp("g"), kp("k"))
-	if m.cur != 0 {
-		t.Errorf("after g k: cur %d", m.cur)
+	if cursor(m) != 0 {
+		t.Errorf("after g k: cur %d", cursor(m))
 	}
-	if m.detail.p != m.sel {
+	if detailOf(m).p != selected(m) {
 		t.Error("detail does not show the selected posting")
 	}
 }
@@ -38,18 +38,18 @@ func TestNewestFirstAndCursorMoves(t *testing.T) {
 func TestCursorStaysOnPostingWhenListChanges(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	send(t, m, kp("j"), kp("j")) // Data Analyst
-	if m.sel.ID != "c" {
-		t.Fatalf("selected %s", m.sel.ID)
+	if selected(m).ID != "c" {
+		t.Fatalf("selected %s", selected(m).ID)
 	}
 	// Newer postings arrive and sort above it.
 	send(t, m, batchMsg{postings: many(5)})
-	if m.sel.ID != "c" || m.res.Posting(m.cur).ID != "c" {
-		t.Errorf("cursor left the posting: sel %s, row %d holds %s", m.sel.ID, m.cur, m.res.Posting(m.cur).ID)
+	if selected(m).ID != "c" || result(m).Posting(cursor(m)).ID != "c" {
+		t.Errorf("cursor left the posting: sel %s, row %d holds %s", selected(m).ID, cursor(m), result(m).Posting(cursor(m)).ID)
 	}
 	// Filtering it away moves the cursor to a posting that is shown.
 	send(t, m, kp("/"))
 	typeText(t, m, "role")
-	if m.sel == nil || m.res.Posting(m.cur) != m.sel {
+	if selected(m) == nil || result(m).Posting(cursor(m)) != selected(m) {
 		t.Errorf("cursor not on a shown posting")
 	}
 }
@@ -57,7 +57,7 @@ func TestCursorStaysOnPostingWhenListChanges(t *testing.T) {
 func TestCursorStaysOnTopWhileLoadingUntilMoved(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	send(t, m, batchMsg{postings: many(3)}) // newer than everything
-	if m.cur != 0 || m.sel.ID != "m0" {
-		t.Errorf("untouched cursor at row %d on %s, want row 0 on m0", m.cur, m.sel.ID)
+	if cursor(m) != 0 || selected(m).ID != "m0" {
+		t.Errorf("untouched cursor at row %d on %s, want row 0 on m0", cursor(m), selected(m).ID)
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -25,11 +26,17 @@ type batchMsg struct {
 	done     bool
 }
 
-// waitBatch waits for the next batch of the stream; a closed stream yields
-// a final done batch. The loader gives every field its own memory, so the
+// loadStream is the loader's stream of batches and how to stop it.
+type loadStream struct {
+	stream <-chan batchMsg
+	cancel context.CancelFunc
+}
+
+// wait waits for the next batch of the stream; a closed stream yields a
+// final done batch. The loader gives every field its own memory, so the
 // postings can be kept as they come.
-func (m *Model) waitBatch() tea.Cmd {
-	ch := m.stream
+func (l *loadStream) wait() tea.Cmd {
+	ch := l.stream
 	return func() tea.Msg {
 		b, ok := <-ch
 		if !ok {
@@ -39,31 +46,36 @@ func (m *Model) waitBatch() tea.Cmd {
 	}
 }
 
-// onBatch adds a batch of postings, records duplicates, and refilters
-// (coalesced with a filter job already running, and at most every
-// refilterEvery while a big folder streams in).
+// stop ends the load.
+func (l *loadStream) stop() {
+	if l.cancel != nil {
+		l.cancel()
+	}
+}
+
+// onBatch adds a batch of postings, records duplicates (the detail header
+// lists their paths), and refilters (coalesced with a filter job already
+// running, and at most every refilterEvery while a big folder streams in).
 func (m *Model) onBatch(b batchMsg) tea.Cmd {
-	m.coll.Add(b.postings...)
+	coll := m.c.coll
+	coll.Add(b.postings...)
 	for _, mg := range b.merges {
-		m.coll.Merge(mg.ID, mg.Path)
+		coll.Merge(mg.ID, mg.Path)
 	}
 	if b.progress.Seen >= 0 {
-		m.progress = b.progress
+		m.status.setProgress(b.progress)
 	}
 	var cmds []tea.Cmd
-	if b.done && m.loading {
-		m.loading = false
-		p := m.progress
-		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", m.coll.Len(), p.Seen, p.Skipped), false))
+	if b.done && m.c.loading {
+		m.c.loading = false
+		p := m.status.progress
+		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", coll.Len(), p.Seen, p.Skipped), false))
 	}
 	if len(b.postings) > 0 || len(b.merges) > 0 || b.done {
-		cmds = append(cmds, m.refilter())
+		cmds = append(cmds, m.tell(postingsAdded))
 	}
-	if len(b.merges) > 0 && m.sel != nil {
-		cmds = append(cmds, m.refreshDetail()) // the header lists the paths
-	}
-	if !b.done && m.stream != nil {
-		cmds = append(cmds, m.waitBatch())
+	if !b.done && m.load.stream != nil {
+		cmds = append(cmds, m.load.wait())
 	}
 	return tea.Batch(cmds...)
 }

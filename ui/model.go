@@ -1,156 +1,147 @@
 // Package ui is jobdeck's full-screen browser: a fuzzy-filterable list of
 // postings beside a detail pane that renders the posting under the cursor.
 //
-// The root Model is a router: Update dispatches each message to a named
-// handler (onKey, onBatch, onResult, onRendered, onMouse, ...), and key
-// presses are matched only through the keymap package's bindings. Slow work
-// never runs in Update or View: filtering and sorting run in a Cmd tagged
-// with a sequence number, glamour renders bodies in a Cmd into a cache.
+// The root Model is a router: it holds the layout, which screen and which
+// overlay are open, the load and the state store's side, and Update hands
+// each message to the component it is for. The components (the browser
+// screen with its filterJob, listPane and detailPane; the statusBar; the
+// overlays) keep their own state. Key presses are matched only through the
+// keymap package's bindings. Slow work never runs in Update or View:
+// filtering and sorting run in a Cmd tagged with a sequence number, glamour
+// renders bodies in a Cmd into the detail pane's cache.
 package ui
 
 import (
-	"context"
-	"time"
-
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/keymap"
-	"github.com/jobdeck/jobdeck/model"
 )
 
-// Model is the browser's root model.
+// Model is the browser's root model: it routes messages to the [screen]
+// on show, the [statusBar] and the open [Overlay], lays them out, and
+// keeps the state store's side ([storeUI]).
 type Model struct {
-	keys    keymap.KeyMap
-	help    help.Model
-	st      Styles
-	fixed   bool // the style was set by the user, not by the background
+	c       *common // what every component reads; only the root changes it
+	fixed   bool    // the style was set by the user, not by the background
 	lay     layout
 	ready   bool // a WindowSizeMsg has arrived
-	now     func() time.Time
-	ann     Annotations
-	read    bodyReader
-	quiting bool
-	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // tea.Tick; tests stub it
-
-	// Postings, as loaded (append only) and as shown.
-	coll  *model.Collection
-	res   model.Result   // the list on screen
-	sel   *model.Posting // the posting under the cursor
-	cur   int            // cursor index into items
-	off   int            // first visible row
-	focus keymap.Mode    // ModeList or ModeDetail
-	moved bool           // the user moved the cursor: keep it on sel
-
-	// Filter and sort.
-	input       textinput.Model
-	filtering   bool // the input has focus
-	sort        model.SortOrder
-	seq         int                // last query job started
-	running     int                // seq of the job in flight, 0 if none
-	shown       int                // seq of the result on screen
-	dirty       bool               // postings arrived while a job ran
-	cancelJob   context.CancelFunc // cancels the job in flight
-	lastStart   time.Time          // when the last job started
-	refilterDue bool               // a throttled refilter is scheduled
-
-	// Detail pane.
-	detail detail
-	cache  *renderCache
-
-	// Loading.
-	stream     <-chan batchMsg
-	cancelLoad context.CancelFunc
-	loading    bool
-	progress   progress
-	spin       spinner.Model
-
-	// Extension points for the state store's UI (issue 5).
-	overlay     Overlay                                    // a modal editor; nil when none is open
-	detailExtra func(p *model.Posting, width int) []string // lines under the detail header (the note)
-	state       stateUI                                    // the state store's UI: state*.go
-
-	// Status and help.
-	msg      string
-	msgErr   bool
-	msgSeq   int
-	fullHelp bool
+	quit    quitStage
+	load    loadStream
+	status  statusBar
+	help    helpBar
+	browser *browser // the list and detail screen
+	overlay Overlay  // a modal editor or question; nil when none is open
+	store   storeUI  // the state store's side: saving, export folder, editor
 }
 
 // Init asks for the terminal background and starts loading.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if m.stream != nil {
-		m.loading = true
-		cmds = append(cmds, m.waitBatch(), m.spin.Tick)
+	if m.load.stream != nil {
+		m.c.loading = true
+		cmds = append(cmds, m.load.wait(), m.status.spinTick())
 	}
 	return tea.Batch(cmds...)
 }
 
-// Update routes msg to its handler.
+// active is the screen on show.
+func (m *Model) active() screen { return m.browser }
+
+// screens are all the screens, shown or not.
+func (m *Model) screens() []screen { return []screen{m.browser} }
+
+// tell tells every screen of c.
+func (m *Model) tell(c change) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range m.screens() {
+		cmds = append(cmds, s.Changed(c))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes msg to its handler, then reconciles the screen with the
+// new state and enables the bindings that apply.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
+	cmd := m.route(msg)
+	m.syncKeys()
+	if m.ready && !m.lay.tooSmall {
+		cmd = tea.Batch(cmd, m.active().Reconcile())
+	}
+	return m, cmd
+}
+
+// route hands msg to the component or handler it is for.
+func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		cmd = m.onResize(msg)
+		m.onResize(msg)
 	case tea.BackgroundColorMsg:
-		cmd = m.onBackground(msg)
+		m.onBackground(msg)
 	case tea.FocusMsg:
-		cmd = m.onFocus()
+		return m.onFocus()
 	case tea.KeyPressMsg:
-		cmd = m.onKey(msg)
-	case tea.MouseClickMsg:
-		cmd = m.onClick(msg)
-	case tea.MouseWheelMsg:
-		cmd = m.onWheel(msg)
+		return m.onKey(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		if m.ready && !m.lay.tooSmall && m.overlay == nil { // an overlay edits the selected posting
+			return m.active().Update(msg)
+		}
 	case batchMsg:
-		cmd = m.onBatch(msg)
-	case resultMsg:
-		cmd = m.onFilterResult(msg)
-	case stateMsg:
-		cmd = m.onStateMsg(msg)
-	case refilterMsg:
-		cmd = m.onRefilter()
-	case renderedMsg:
-		cmd = m.onRendered(msg)
+		return m.onBatch(msg)
+	case resultMsg, refilterMsg, renderedMsg:
+		return m.browser.Update(msg)
+	case storeMsg:
+		return m.onStoreMsg(msg)
 	case spinner.TickMsg:
-		if m.loading {
-			m.spin, cmd = m.spin.Update(msg)
-		}
+		return m.status.onSpin(msg, m.c.loading)
 	case clearMsg:
-		if msg.seq == m.msgSeq {
-			m.msg = ""
-		}
+		m.status.onClear(msg)
 	default:
-		switch {
-		case m.overlay != nil:
-			cmd = m.updateOverlay(msg)
-		case m.filtering:
-			cmd = m.editFilter(msg) // a paste, or the cursor's own messages
+		if m.overlay != nil {
+			return m.updateOverlay(msg)
 		}
+		return m.active().Update(msg) // a paste, or the filter input's own messages
 	}
-	m.syncKeys()
-	return m, cmd
+	return nil
+}
+
+// onKey routes a key press: to an overlay when one is open (but
+// force-quit), else the global and state store bindings, else to the
+// screen.
+func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.c.keys
+	if m.overlay != nil {
+		if keyMatches(msg, k.ForceQuit) {
+			return m.quitNow(false)
+		}
+		return m.updateOverlay(msg)
+	}
+	switch {
+	case keyMatches(msg, k.Quit), keyMatches(msg, k.ForceQuit):
+		return m.quitNow(false)
+	case keyMatches(msg, k.Help):
+		m.help.full = !m.help.full
+		return nil
+	case keyMatches(msg, k.Shortlist):
+		return m.onShortlist()
+	case keyMatches(msg, k.Tags):
+		return m.onTags()
+	case keyMatches(msg, k.Note):
+		return m.onNote()
+	case keyMatches(msg, k.Export):
+		return m.onExport()
+	}
+	return m.active().Update(msg)
 }
 
 // syncKeys enables the bindings that apply now and re-lays out when the
 // height of the help changed.
 func (m *Model) syncKeys() {
-	mode := m.focus
-	switch {
-	case m.overlay != nil:
-		mode = keymap.ModeInput
-	case m.filtering:
-		mode = keymap.ModeFilter
+	ctx := m.active().Context()
+	if m.overlay != nil {
+		ctx.Mode = keymap.ModeInput
 	}
-	m.keys.SetContext(keymap.Context{
-		Mode:       mode,
-		SinglePane: m.lay.single,
-		Selection:  m.sel != nil,
-		Filtered:   m.query() != "",
-		Store:      m.storeReady(),
-	})
+	ctx.SinglePane, ctx.Store = m.lay.single, m.storeReady()
+	m.c.keys.SetContext(ctx)
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {
 			m.relayout()
@@ -160,11 +151,5 @@ func (m *Model) syncKeys() {
 
 // flash shows text in the status line for a few seconds.
 func (m *Model) flash(text string, isErr bool) tea.Cmd {
-	m.msg, m.msgErr = clean(text), isErr
-	m.msgSeq++
-	seq := m.msgSeq
-	return m.tick(4*time.Second, func(time.Time) tea.Msg { return clearMsg{seq} })
+	return m.status.flash(text, isErr, m.c.tick)
 }
-
-// clearMsg clears the passing message numbered seq.
-type clearMsg struct{ seq int }

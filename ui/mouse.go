@@ -9,23 +9,19 @@ import (
 const wheelStep = 3
 
 // overList reports whether column x, row y is over the list pane.
-func (m *Model) overList(x, y int) bool {
-	if y >= m.lay.bodyH {
+func (b *browser) overList(x, y int) bool {
+	if y >= b.lay.bodyH {
 		return false
 	}
-	if m.lay.single {
-		return m.focus == keymap.ModeList
+	if b.lay.single {
+		return b.focus == keymap.ModeList
 	}
-	return x < m.lay.listW
+	return x < b.lay.listW
 }
 
 // onWheel scrolls the pane under the mouse. In the list the rows scroll and
-// the cursor is kept on screen. While an overlay edits the selected posting
-// the mouse changes nothing.
-func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if !m.ready || m.lay.tooSmall || m.overlay != nil {
-		return nil
-	}
+// the cursor is kept on screen.
+func (b *browser) onWheel(msg tea.MouseWheelMsg) {
 	step := 0
 	switch msg.Button {
 	case tea.MouseWheelUp:
@@ -33,45 +29,35 @@ func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	case tea.MouseWheelDown:
 		step = wheelStep
 	default:
-		return nil
+		return
 	}
-	if !m.overList(msg.X, msg.Y) {
-		if msg.Y < m.lay.bodyH {
-			m.detail.scroll(step, m.lay.bodyH)
-		}
-		return nil
-	}
-	n, rows := m.res.Len(), max(m.lay.rows, 1)
-	m.off = clampInt(m.off+step, 0, max(n-rows, 0))
 	switch {
-	case m.cur < m.off:
-		return m.moveCursor(m.off)
-	case m.cur >= m.off+rows:
-		return m.moveCursor(m.off + rows - 1)
+	case b.overList(msg.X, msg.Y):
+		b.list.scroll(step)
+	case msg.Y < b.lay.bodyH:
+		b.detail.scroll(step)
 	}
-	return nil
 }
 
 // onClick selects the row under a left click in the list, or focuses the
 // pane clicked.
-func (m *Model) onClick(msg tea.MouseClickMsg) tea.Cmd {
-	if !m.ready || m.lay.tooSmall || msg.Button != tea.MouseLeft || m.filtering || m.overlay != nil {
+func (b *browser) onClick(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || b.filtering {
 		return nil
 	}
-	if !m.overList(msg.X, msg.Y) {
-		if msg.Y < m.lay.bodyH && !m.lay.single {
-			m.focus = keymap.ModeDetail
+	if !b.overList(msg.X, msg.Y) {
+		if msg.Y < b.lay.bodyH && !b.lay.single {
+			b.focus = keymap.ModeDetail
 		}
 		return nil
 	}
-	m.focus = keymap.ModeList
+	b.focus = keymap.ModeList
 	y := msg.Y - filterLines
 	if y < 0 {
-		return m.startFilter()
+		return b.startFilter()
 	}
-	row := m.off + y/rowHeight
-	if row >= m.res.Len() || y/rowHeight >= m.lay.rows {
-		return nil
+	if row := b.list.rowAt(y); row >= 0 {
+		b.list.move(row)
 	}
-	return m.moveCursor(row)
+	return nil
 }

@@ -4,8 +4,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/spinner"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/keymap"
 	"github.com/jobdeck/jobdeck/model"
@@ -14,19 +12,16 @@ import (
 // newModel builds a browser with no load running, styled per style
 // ("auto", "dark", "light", "notty") and noColor.
 func newModel(style string, noColor bool) *Model {
-	m := &Model{
-		keys:  keymap.DefaultKeyMap(),
-		help:  help.New(),
-		now:   time.Now,
-		tick:  tea.Tick,
-		coll:  model.NewCollection(),
-		cache: newRenderCache(cacheSize),
-		read:  func(p *model.Posting) (string, error) { return p.Body, nil },
-		spin:  spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		input: textinput.New(),
+	c := &common{
+		keys: keymap.DefaultKeyMap(),
+		now:  time.Now,
+		tick: tea.Tick,
+		coll: model.NewCollection(),
+		read: func(p *model.Posting) (string, error) { return p.Body, nil },
 	}
-	m.input.Prompt = "/ "
-	m.input.Placeholder = "words, company:x, -word"
+	m := &Model{c: c, help: helpBar{Model: help.New()}, status: newStatusBar()}
+	c.flash = m.flash
+	m.browser = newBrowser(c)
 	switch style {
 	case "dark":
 		m.fixed = true
@@ -47,25 +42,15 @@ func newModel(style string, noColor bool) *Model {
 
 // setStyles installs st everywhere it is used.
 func (m *Model) setStyles(st Styles) {
-	m.st = st
+	m.c.styles = st
 	m.help.Styles = st.Help
-	m.spin.Style = st.Dim
-	is := textinput.DefaultStyles(st.Dark)
-	is.Cursor.Blink = false // a steady cursor: no timer while the filter has focus
-	if st.NoColor {
-		plain := textinput.StyleState{Text: st.Value, Placeholder: st.Dim, Suggestion: st.Dim, Prompt: st.Prompt}
-		is.Focused, is.Blurred = plain, plain
-		is.Cursor.Color = nil
-	} else {
-		is.Focused.Prompt, is.Blurred.Prompt = st.Prompt, st.Dim
-		is.Focused.Placeholder, is.Blurred.Placeholder = st.Dim, st.Dim
-	}
-	m.input.SetStyles(is)
+	m.status.spin.Style = st.Dim
+	m.tell(stylesChanged)
 }
 
 // SetAnnotations tells the browser which postings are shortlisted and
 // tagged (nil: none), and redraws the detail header.
 func (m *Model) SetAnnotations(a Annotations) {
-	m.ann = a
-	m.refreshDetail()
+	m.c.ann = a
+	m.tell(annotationsSet)
 }

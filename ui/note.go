@@ -44,9 +44,9 @@ type noteReadMsg struct {
 	execErr error
 }
 
-func (noteFileMsg) isStateMsg()   {}
-func (noteEditedMsg) isStateMsg() {}
-func (noteReadMsg) isStateMsg()   {}
+func (noteFileMsg) isStoreMsg()   {}
+func (noteEditedMsg) isStoreMsg() {}
+func (noteReadMsg) isStoreMsg()   {}
 
 // editorCommand returns the command line of $EDITOR, "vi" when unset.
 func editorCommand() []string {
@@ -60,14 +60,11 @@ func editorCommand() []string {
 // Cmd writes it to a temporary file; onNoteFile runs the editor. A
 // read-only store says why instead.
 func (m *Model) onNote() tea.Cmd {
-	if cmd, ok := m.refuse(); !ok {
+	p, cmd := m.editTarget()
+	if p == nil {
 		return cmd
 	}
-	p := m.sel
-	if p == nil {
-		return nil
-	}
-	before, argv := m.state.store.Note(p.ID), editorCommand()
+	before, argv := m.c.store.Note(p.ID), editorCommand()
 	return func() tea.Msg { return writeNoteFile(p, before, argv) }
 }
 
@@ -108,7 +105,7 @@ func (m *Model) onNoteFile(msg noteFileMsg) tea.Cmd {
 	}
 	argv := append(msg.argv[1:len(msg.argv):len(msg.argv)], msg.path)
 	cmd := exec.Command(msg.argv[0], argv...)
-	return m.state.exec(cmd, func(err error) tea.Msg {
+	return m.store.exec(cmd, func(err error) tea.Msg {
 		return noteEditedMsg{p: msg.p, before: msg.before, path: msg.path, err: err}
 	})
 }
@@ -165,7 +162,7 @@ func (m *Model) setNote(p *model.Posting, before, text string) tea.Cmd {
 	if normNote(text) == normNote(before) {
 		return m.flash("note unchanged", false)
 	}
-	if err := m.state.store.SetNote(p, text); err != nil {
+	if err := m.c.store.SetNote(p, text); err != nil {
 		return m.flash("note not changed: "+err.Error(), true)
 	}
 	return m.changed()
@@ -177,29 +174,29 @@ func normNote(s string) string {
 	return strings.TrimRight(strings.ReplaceAll(s, "\r", ""), " \t\n")
 }
 
-// noteLines renders the note of p under the detail header, width wide:
-// "Note" and the text, each line of the note wrapped under the label.
-// stateDetailLines are the lines the state store adds under the detail
+// storeDetailLines are the lines the state store adds under the detail
 // header: why the store is read-only or why the last save failed, in full
 // (the status line has room only for their start, and the user needs the
 // fix they name), then the note.
-func (m *Model) stateDetailLines(p *model.Posting, width int) []string {
+func (m *Model) storeDetailLines(p *model.Posting, width int) []string {
 	var out []string
 	warn := func(s string) {
 		for _, l := range wrapPlain(clean(s), max(width, 1)) {
-			out = append(out, m.st.Warning.Render(l))
+			out = append(out, m.c.styles.Warning.Render(l))
 		}
 	}
-	if err := m.state.readOnly(); err != nil {
+	if err := m.readOnly(); err != nil {
 		warn("⚠ read-only: " + err.Error())
-	} else if m.state.saveErr != nil {
-		warn("⚠ not saved: " + m.state.saveErr.Error())
+	} else if m.store.saveErr != nil {
+		warn("⚠ not saved: " + m.store.saveErr.Error())
 	}
 	return append(out, m.noteLines(p, width)...)
 }
 
+// noteLines renders the note of p under the detail header, width wide:
+// "Note" and the text, each line of the note wrapped under the label.
 func (m *Model) noteLines(p *model.Posting, width int) []string {
-	note := m.state.store.Note(p.ID)
+	note := m.c.store.Note(p.ID)
 	if note == "" {
 		return nil
 	}
@@ -214,7 +211,7 @@ func (m *Model) noteLines(p *model.Posting, width int) []string {
 			out = append(out, "")
 			continue
 		}
-		out = append(out, labelled(&m.st, label, line, width)...)
+		out = append(out, labelled(&m.c.styles, label, line, width)...)
 	}
 	return out
 }

@@ -36,8 +36,8 @@ func fakeEditor(t *testing.T, body string) (tmp string) {
 func TestNoteInEditor(t *testing.T) {
 	tmp := fakeEditor(t, `printf 'call Ada on Monday\n\tbring the \033]52;c;eA==\007portfolio\n' >> "$1"`)
 	m, st, path := newStoreModel(t)
-	m.state.exec = runExec
-	p := m.sel
+	storeOf(m).exec = runExec
+	p := selected(m)
 	send(t, m, kp("n"))
 	want := "call Ada on Monday\n\tbring the ]52;c;eA==portfolio"
 	if got := st.Note(p.ID); got != want {
@@ -46,15 +46,15 @@ func TestNoteInEditor(t *testing.T) {
 	if got := reopen(t, path).Note(p.ID); got != want {
 		t.Errorf("saved note %q", got)
 	}
-	if m.msg != "saved" {
-		t.Errorf("status %q", m.msg)
+	if flashText(m) != "saved" {
+		t.Errorf("status %q", flashText(m))
 	}
-	det := screen(m)
+	det := screenText(m)
 	note, sep := strings.Index(det, "Note     call Ada on Monday"), strings.Index(det, "─────")
 	if note < 0 || sep < note || !contains(det, "bring the ]52;c;eA==portfolio") {
 		t.Errorf("note not under the header:\n%s", det)
 	}
-	if strings.ContainsAny(strings.Join(m.detail.lines, ""), "\a") {
+	if strings.ContainsAny(strings.Join(detailOf(m).lines, ""), "\a") {
 		t.Error("a control character from the note reached the screen")
 	}
 	// The editor gets the note as it is, and the temp file goes away.
@@ -71,31 +71,31 @@ func TestNoteInEditor(t *testing.T) {
 func TestNoteUnchangedAndEditorFailure(t *testing.T) {
 	fakeEditor(t, `true`)
 	m, st, _ := newStoreModel(t)
-	m.state.exec = runExec
+	storeOf(m).exec = runExec
 	send(t, m, kp("n"))
-	if m.msg != "note unchanged" || st.Dirty() || len(st.Entries()) != 0 {
-		t.Errorf("untouched note: msg %q, entries %v", m.msg, st.Entries())
+	if flashText(m) != "note unchanged" || st.Dirty() || len(st.Entries()) != 0 {
+		t.Errorf("untouched note: msg %q, entries %v", flashText(m), st.Entries())
 	}
 	fakeEditor(t, `echo typed > "$1"; exit 3`)
 	send(t, m, kp("n"))
-	if !m.msgErr || !contains(m.msg, "editor failed") || st.Note(m.sel.ID) != "" || m.overlay != nil {
-		t.Errorf("failing editor: msg %q, note %q, overlay %T", m.msg, st.Note(m.sel.ID), m.overlay)
+	if !flashIsErr(m) || !contains(flashText(m), "editor failed") || st.Note(selected(m).ID) != "" || openOverlay(m) != nil {
+		t.Errorf("failing editor: msg %q, note %q, overlay %T", flashText(m), st.Note(selected(m).ID), openOverlay(m))
 	}
 }
 
 func TestNoteInlineWhenNoEditor(t *testing.T) {
 	t.Setenv("EDITOR", filepath.Join(t.TempDir(), "no-such-editor"))
 	m, st, path := newStoreModel(t)
-	m.state.exec = func(*exec.Cmd, tea.ExecCallback) tea.Cmd {
+	storeOf(m).exec = func(*exec.Cmd, tea.ExecCallback) tea.Cmd {
 		t.Error("ran an editor that does not exist")
 		return nil
 	}
-	p := m.sel
+	p := selected(m)
 	send(t, m, kp("n"))
-	if _, ok := m.overlay.(*noteOverlay); !ok {
-		t.Fatalf("no inline editor, overlay %T", m.overlay)
+	if _, ok := openOverlay(m).(*noteOverlay); !ok {
+		t.Fatalf("no inline editor, overlay %T", openOverlay(m))
 	}
-	s := screen(m)
+	s := screenText(m)
 	if !contains(s, "no editor could run") || !contains(s, "ctrl+s save note") || !contains(s, "esc cancel") {
 		t.Errorf("inline editor does not say why or its keys:\n%s", s)
 	}
@@ -103,7 +103,7 @@ func TestNoteInlineWhenNoEditor(t *testing.T) {
 	send(t, m, kp("enter"))
 	typeText(t, m, "visa")
 	send(t, m, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	if m.overlay != nil {
+	if openOverlay(m) != nil {
 		t.Fatal("ctrl+s did not close the editor")
 	}
 	if got := reopen(t, path).Note(p.ID); got != "ask about\nvisa" {
@@ -111,13 +111,13 @@ func TestNoteInlineWhenNoEditor(t *testing.T) {
 	}
 	// Inline again: prefilled, and esc leaves it unchanged.
 	send(t, m, kp("n"))
-	o := m.overlay.(*noteOverlay)
+	o := openOverlay(m).(*noteOverlay)
 	if o.area.Value() != "ask about\nvisa" {
 		t.Errorf("inline editor prefill %q", o.area.Value())
 	}
 	typeText(t, m, "more")
 	send(t, m, kp("esc"))
-	if st.Note(p.ID) != "ask about\nvisa" || m.overlay != nil {
+	if st.Note(p.ID) != "ask about\nvisa" || openOverlay(m) != nil {
 		t.Errorf("esc changed the note to %q", st.Note(p.ID))
 	}
 }
@@ -125,24 +125,24 @@ func TestNoteInlineWhenNoEditor(t *testing.T) {
 func TestNoteInlineWhenExecFails(t *testing.T) {
 	fakeEditor(t, `exit 0`)
 	m, st, _ := newStoreModel(t)
-	m.state.exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+	storeOf(m).exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
 		return func() tea.Msg { return fn(errors.New("cannot release the terminal")) }
 	}
 	send(t, m, kp("n"))
-	if _, ok := m.overlay.(*noteOverlay); !ok {
-		t.Fatalf("exec failure did not fall back to the inline editor (%T)", m.overlay)
+	if _, ok := openOverlay(m).(*noteOverlay); !ok {
+		t.Fatalf("exec failure did not fall back to the inline editor (%T)", openOverlay(m))
 	}
 	typeText(t, m, "inline")
 	send(t, m, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	if st.Note(m.sel.ID) != "inline" {
-		t.Errorf("note %q", st.Note(m.sel.ID))
+	if st.Note(selected(m).ID) != "inline" {
+		t.Errorf("note %q", st.Note(selected(m).ID))
 	}
 }
 
 func TestNoteKeptWhenTerminalRestoreFails(t *testing.T) {
 	fakeEditor(t, `printf 'kept\n' > "$1"`)
 	m, st, _ := newStoreModel(t)
-	m.state.exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+	storeOf(m).exec = func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
 		return func() tea.Msg {
 			if err := c.Run(); err != nil {
 				t.Error(err)
@@ -151,7 +151,7 @@ func TestNoteKeptWhenTerminalRestoreFails(t *testing.T) {
 		}
 	}
 	send(t, m, kp("n"))
-	if m.overlay != nil || st.Note(m.sel.ID) != "kept" {
-		t.Errorf("edit lost: overlay %T, note %q", m.overlay, st.Note(m.sel.ID))
+	if openOverlay(m) != nil || st.Note(selected(m).ID) != "kept" {
+		t.Errorf("edit lost: overlay %T, note %q", openOverlay(m), st.Note(selected(m).ID))
 	}
 }

@@ -13,16 +13,16 @@ import (
 // echoOverlay records the keys it gets and closes on enter.
 type echoOverlay struct{ typed *strings.Builder }
 
-func (o echoOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
+func (o echoOverlay) Update(msg tea.Msg) (overlayMsg, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return false, nil
+		return nil, nil
 	}
 	if k.Code == tea.KeyEnter {
-		return true, nil
+		return cancelled{say: "echoed"}, nil
 	}
 	o.typed.WriteString(k.Text)
-	return false, nil
+	return nil, nil
 }
 
 func (o echoOverlay) View(w, h int) string { return "tags: " + o.typed.String() }
@@ -31,34 +31,34 @@ func TestOverlayTakesKeysUntilDone(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	var typed strings.Builder
 	m.OpenOverlay(echoOverlay{&typed})
-	if m.lay.helpH != maxOverlayLines {
-		t.Errorf("overlay has %d lines", m.lay.helpH)
+	if layoutOf(m).helpH != maxOverlayLines {
+		t.Errorf("overlay has %d lines", layoutOf(m).helpH)
 	}
 	send(t, m, kp("j"), kp("q"), kp("/"))
-	if typed.String() != "jq/" || m.cur != 0 || m.quiting || m.filtering {
-		t.Errorf("typed %q, cur %d, quitting %v, filtering %v", typed.String(), m.cur, m.quiting, m.filtering)
+	if typed.String() != "jq/" || cursor(m) != 0 || hasQuit(m) || isFiltering(m) {
+		t.Errorf("typed %q, cur %d, quitting %v, filtering %v", typed.String(), cursor(m), hasQuit(m), isFiltering(m))
 	}
 	if got := ansi.Strip(m.render()); !strings.Contains(got, "tags: jq/") {
 		t.Errorf("overlay not drawn:\n%s", got)
 	}
-	if m.keys.Quit.Enabled() || !m.keys.ForceQuit.Enabled() {
+	if keysOf(m).Quit.Enabled() || !keysOf(m).ForceQuit.Enabled() {
 		t.Error("keymap not in input mode")
 	}
 	send(t, m, kp("enter"))
-	if m.overlay != nil || m.lay.helpH != 1 {
-		t.Errorf("overlay still open (help %d lines)", m.lay.helpH)
+	if openOverlay(m) != nil || layoutOf(m).helpH != 1 {
+		t.Errorf("overlay still open (help %d lines)", layoutOf(m).helpH)
 	}
 	send(t, m, kp("j"))
-	if m.cur != 1 {
+	if cursor(m) != 1 {
 		t.Error("keys do not move the list after the overlay closed")
 	}
 }
 
 func TestDetailExtraUnderHeader(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	m.detailExtra = func(p *model.Posting, w int) []string { return []string{"Note: call " + p.Company} }
+	setExtra(m, func(p *model.Posting, w int) []string { return []string{"Note: call " + p.Company} })
 	send(t, m, kp("j"))
-	got := ansi.Strip(strings.Join(m.detail.lines, "\n"))
+	got := ansi.Strip(strings.Join(detailOf(m).lines, "\n"))
 	note, sep := strings.Index(got, "Note: call Quillfeather"), strings.Index(got, "────")
 	if note < 0 || sep < note {
 		t.Errorf("note missing or below the body separator:\n%s", got)
@@ -70,14 +70,14 @@ func TestArrowsMoveWhileFiltering(t *testing.T) {
 	send(t, m, kp("/"))
 	typeText(t, m, "e")
 	send(t, m, kp("down"))
-	if m.cur != 1 || !m.filtering {
-		t.Errorf("down while filtering: cur %d, filtering %v", m.cur, m.filtering)
+	if cursor(m) != 1 || !isFiltering(m) {
+		t.Errorf("down while filtering: cur %d, filtering %v", cursor(m), isFiltering(m))
 	}
 	send(t, m, kp("up"), kp("up"))
-	if m.cur != 0 || m.input.Value() != "e" {
-		t.Errorf("up: cur %d, value %q", m.cur, m.input.Value())
+	if cursor(m) != 0 || filterText(m) != "e" {
+		t.Errorf("up: cur %d, value %q", cursor(m), filterText(m))
 	}
-	if m.focus != keymap.ModeList {
+	if focusOf(m) != keymap.ModeList {
 		t.Error("focus changed")
 	}
 }
@@ -87,7 +87,7 @@ func TestOverlayPinsSelection(t *testing.T) {
 	var typed strings.Builder
 	m.OpenOverlay(echoOverlay{&typed})
 	send(t, m, batchMsg{postings: many(3)}) // newer: they sort above
-	if m.sel.ID != "b" {
-		t.Errorf("selection moved to %s under an open overlay", m.sel.ID)
+	if selected(m).ID != "b" {
+		t.Errorf("selection moved to %s under an open overlay", selected(m).ID)
 	}
 }

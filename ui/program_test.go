@@ -40,16 +40,16 @@ func TestProgramStreamsFiltersAndQuits(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 
 	final := tm.FinalModel(t).(*Model)
-	if final.coll.Len() != 3 {
-		t.Errorf("%d postings loaded, want 3 (the hidden file skipped)", final.coll.Len())
+	if collection(final).Len() != 3 {
+		t.Errorf("%d postings loaded, want 3 (the hidden file skipped)", collection(final).Len())
 	}
-	if final.query() != "otter" || final.res.Len() != 1 || final.sel == nil || final.sel.Title != "Otter Wrangler" {
-		t.Errorf("query %q, %d rows, selected %v", final.query(), final.res.Len(), final.sel)
+	if queryOf(final) != "otter" || result(final).Len() != 1 || selected(final) == nil || selected(final).Title != "Otter Wrangler" {
+		t.Errorf("query %q, %d rows, selected %v", queryOf(final), result(final).Len(), selected(final))
 	}
-	if final.loading {
+	if isLoading(final) {
 		t.Error("still loading after the stream ended")
 	}
-	body := ansi.Strip(strings.Join(final.detail.lines, "\n"))
+	body := ansi.Strip(strings.Join(detailOf(final).lines, "\n"))
 	if !strings.Contains(body, "What you will do") || strings.Contains(body, "## What") {
 		t.Errorf("detail body not rendered as markdown:\n%s", body)
 	}

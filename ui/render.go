@@ -31,11 +31,19 @@ type renderedMsg struct {
 // when the loader dropped it.
 type bodyReader func(p *model.Posting) (string, error)
 
-// renderCache holds rendered bodies, the most recent size of them, and
-// the renders on their way, each with the cancel func of its context.
+// rendered is one rendering in the cache: the body's lines, or why it
+// could not be rendered.
+type rendered struct {
+	lines  []string
+	failed string
+}
+
+// renderCache holds rendered bodies (and failures), the most recent
+// cacheSize of them, and the renderings on their way, each with the cancel
+// func of its context.
 type renderCache struct {
 	size    int
-	entries map[renderKey][]string
+	entries map[renderKey]rendered
 	order   []renderKey
 	pending map[renderKey]context.CancelFunc
 	slots   chan struct{} // renders running glamour at once
@@ -50,34 +58,47 @@ const (
 func newRenderCache(size int) *renderCache {
 	return &renderCache{
 		size:    size,
-		entries: map[renderKey][]string{},
+		entries: map[renderKey]rendered{},
 		pending: map[renderKey]context.CancelFunc{},
 		slots:   make(chan struct{}, renderSlots),
 	}
 }
 
-// get returns the cached lines for k.
-func (c *renderCache) get(k renderKey) ([]string, bool) {
-	l, ok := c.entries[k]
-	return l, ok
+// get returns the cached rendering of k.
+func (c *renderCache) get(k renderKey) (rendered, bool) {
+	r, ok := c.entries[k]
+	return r, ok
 }
 
-// put caches lines for k, evicting the oldest entry when full.
-func (c *renderCache) put(k renderKey, lines []string) {
+// put caches r for k, evicting the oldest entry when full; k is no longer
+// on its way.
+func (c *renderCache) put(k renderKey, r rendered) {
 	c.done(k)
 	if _, ok := c.entries[k]; ok {
-		c.entries[k] = lines
+		c.entries[k] = r
 		return
 	}
 	if len(c.order) >= c.size {
 		delete(c.entries, c.order[0])
 		c.order = c.order[1:]
 	}
-	c.entries[k] = lines
+	c.entries[k] = r
 	c.order = append(c.order, k)
 }
 
-// done forgets the render of k on its way.
+// needs reports whether k is neither cached nor on its way. It marks
+// nothing: the caller that issues the render says so with started.
+func (c *renderCache) needs(k renderKey) bool {
+	_, cached := c.entries[k]
+	_, onItsWay := c.pending[k]
+	return !cached && !onItsWay
+}
+
+// started marks k on its way: a Cmd rendering it under a context that
+// cancel cancels was handed to the program.
+func (c *renderCache) started(k renderKey, cancel context.CancelFunc) { c.pending[k] = cancel }
+
+// done forgets the render of k on its way, cancelling its context.
 func (c *renderCache) done(k renderKey) {
 	if cancel, ok := c.pending[k]; ok {
 		cancel()
@@ -85,25 +106,9 @@ func (c *renderCache) done(k renderKey) {
 	}
 }
 
-// want returns a Cmd rendering k unless it is cached or on its way.
-func (c *renderCache) want(k renderKey, read bodyReader) tea.Cmd {
-	if k.p == nil || k.width <= 0 {
-		return nil
-	}
-	if _, ok := c.entries[k]; ok {
-		return nil
-	}
-	if _, ok := c.pending[k]; ok {
-		return nil
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	c.pending[k] = cancel
-	return renderCmd(ctx, k, read, c.slots)
-}
-
 // keep cancels every render on its way but those of wanted: a posting the
 // cursor left, or a width or style no longer shown, stops rendering.
-func (c *renderCache) keep(wanted ...renderKey) {
+func (c *renderCache) keep(wanted []renderKey) {
 	for k := range c.pending {
 		if !slices.Contains(wanted, k) {
 			c.done(k)
@@ -112,7 +117,6 @@ func (c *renderCache) keep(wanted ...renderKey) {
 }
 
 var (
-	osc8       = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(\x07|\x1b\\)`)
 	emptySGR   = regexp.MustCompile(`\x1b\[[0-9;:]*m\x1b\[0?m`)
 	manyResets = regexp.MustCompile(`(\x1b\[0?m){2,}`)
 )

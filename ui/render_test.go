@@ -61,20 +61,20 @@ func TestBodyReadFromSourceAndFailureShown(t *testing.T) {
 		{ID: "y", Title: "Missing", Source: fsys, SourcePath: "nope.md"},
 	}
 	m := newTestModel(t, 120, 40, nil)
-	m.read = func(p *model.Posting) (string, error) {
+	setReader(m, func(p *model.Posting) (string, error) {
 		if p.Body != "" {
 			return p.Body, nil
 		}
 		b, err := fs.ReadFile(p.Source, p.SourcePath)
 		return string(b), err
-	}
+	})
 	send(t, m, batchMsg{postings: ps, done: true})
 	if got := m.render(); !strings.Contains(ansi.Strip(got), "body text here") {
 		t.Errorf("body not read from its source:\n%s", ansi.Strip(got))
 	}
 	send(t, m, kp("j"))
-	if !strings.Contains(m.detail.failed, "not exist") {
-		t.Errorf("failed = %q", m.detail.failed)
+	if !strings.Contains(detailOf(m).failed, "not exist") {
+		t.Errorf("failed = %q", detailOf(m).failed)
 	}
 	if got := ansi.Strip(m.render()); !strings.Contains(got, "reading the body") {
 		t.Errorf("failure not shown:\n%s", got)
@@ -84,20 +84,20 @@ func TestBodyReadFromSourceAndFailureShown(t *testing.T) {
 func TestRenderCacheAndPrerender(t *testing.T) {
 	ps := fixture()
 	m := newTestModel(t, 120, 40, ps)
-	w, style := m.detailWidth(), m.st.glamourStyle()
+	w, style := detailOf(m).width, stylesOf(m).glamourStyle()
 	// The selected posting and its neighbour below were rendered.
 	for _, i := range []int{0, 1} {
-		if _, ok := m.cache.get(renderKey{p: m.res.Posting(i), width: w, style: style}); !ok {
+		if _, ok := detailOf(m).cache.get(renderKey{p: result(m).Posting(i), width: w, style: style}); !ok {
 			t.Errorf("row %d not rendered", i)
 		}
 	}
-	if _, ok := m.cache.get(renderKey{p: m.res.Posting(3), width: w, style: style}); ok {
+	if _, ok := detailOf(m).cache.get(renderKey{p: result(m).Posting(3), width: w, style: style}); ok {
 		t.Error("row 3 rendered without being near the cursor")
 	}
 	// A cached body shows at once: no Cmd needed.
 	send(t, m, kp("j"))
 	_, cmd := m.Update(kp("k"))
-	if m.detail.body == nil {
+	if detailOf(m).body == nil {
 		t.Error("cached body not shown at once")
 	}
 	if cmd != nil {
@@ -108,7 +108,7 @@ func TestRenderCacheAndPrerender(t *testing.T) {
 		}
 	}
 	// A reply for another width is cached but not shown.
-	other := renderKey{p: m.sel, width: 10, style: style}
+	other := renderKey{p: selected(m), width: 10, style: style}
 	m.Update(renderedMsg{key: other, lines: []string{"WRONG"}})
 	if strings.Contains(m.render(), "WRONG") {
 		t.Error("a body rendered for another width was shown")
@@ -116,7 +116,7 @@ func TestRenderCacheAndPrerender(t *testing.T) {
 	// Eviction keeps the cache bounded.
 	c := newRenderCache(2)
 	for i := range 5 {
-		c.put(renderKey{p: ps[i%4], width: i}, nil)
+		c.put(renderKey{p: ps[i%4], width: i}, rendered{})
 	}
 	if len(c.entries) != 2 || len(c.order) != 2 {
 		t.Errorf("cache holds %d entries", len(c.entries))
@@ -125,28 +125,27 @@ func TestRenderCacheAndPrerender(t *testing.T) {
 
 func TestBackgroundAndStyleOverride(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	m.fixed = false
+	followBackground(m)
 	send(t, m, tea.BackgroundColorMsg{Color: colorWhite{}})
-	if m.st.Dark || m.st.glamourStyle() != "light" {
+	if stylesOf(m).Dark || stylesOf(m).glamourStyle() != "light" {
 		t.Error("a white background did not give light styles")
 	}
-	if m.detail.body == nil {
+	if detailOf(m).body == nil {
 		t.Error("body not re-rendered in the light style")
 	}
 	fixed := newModel("dark", false)
 	fixed.Update(tea.BackgroundColorMsg{Color: colorWhite{}})
-	if !fixed.st.Dark {
+	if !stylesOf(fixed).Dark {
 		t.Error("--style dark was overridden by the background")
 	}
 	nc := newModel("auto", true)
-	nc.now = func() time_ { return testNow }
-	nc.tick = m.tick
+	setClock(nc, func() time_ { return testNow }, noTick)
 	send(t, nc, size(120, 40), batchMsg{postings: fixture(), done: true}, kp("/"), kp("i"))
 	out := nc.View().Content
 	if sgrColour.MatchString(out) {
 		t.Errorf("NO_COLOR output has colour: %q", sgrColour.FindString(out))
 	}
-	if nc.st.glamourStyle() != "notty" {
+	if stylesOf(nc).glamourStyle() != "notty" {
 		t.Error("NO_COLOR did not pick glamour's notty style")
 	}
 }

@@ -15,7 +15,7 @@ func TestTooSmallAndResize(t *testing.T) {
 	if !contains(m.render(), "Frontend") {
 		t.Error("no list after growing again")
 	}
-	if m.lay.single || m.detail.width != m.lay.detailW-1 {
-		t.Errorf("layout %+v, detail width %d", m.lay, m.detail.width)
+	if layoutOf(m).single || detailOf(m).width != layoutOf(m).detailW-1 {
+		t.Errorf("layout %+v, detail width %d", layoutOf(m), detailOf(m).width)
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"time"
 
@@ -20,7 +21,8 @@ type rowView struct {
 }
 
 // renderRow draws r as rowHeight lines, each exactly width cells: the title
-// with ★ and tag labels, then company · location · relative date dimmed.
+// with ★ and tag labels, then company · location · relative date dimmed,
+// or, when the posting has none of them, the folder it came from.
 // Matched characters are highlighted by rune index.
 func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 	bar := "  "
@@ -99,7 +101,28 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 	if date != "" && left > 0 {
 		line2.WriteString(st.Meta.Render(ansi.Truncate(date, left, "")))
 	}
+	if meta == "" && date == "" {
+		line2.WriteString(st.Dim.Render(folderOf(r.p.Path, inner)))
+	}
 	return [rowHeight]string{fit(line1, width), fit(line2.String(), width)}
+}
+
+// folderOf is the folder of the slash-separated path, with a trailing
+// slash ("./" for a file given at the top), in at most width cells: a
+// long folder keeps its end, where the name nearest the file is. An empty
+// path gives "".
+func folderOf(p string, width int) string {
+	if p == "" || width <= 0 {
+		return ""
+	}
+	dir := clean(path.Dir(p))
+	if !strings.HasSuffix(dir, "/") {
+		dir += "/"
+	}
+	if w := ansi.StringWidth(dir); w > width {
+		dir = ansi.TruncateLeft(dir, w-width+1, "…")
+	}
+	return dir
 }
 
 // tooSmallView is the whole screen of a terminal below the minimum size:

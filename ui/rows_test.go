@@ -62,3 +62,40 @@ func TestRowWithoutFieldsAndDirtyTitle(t *testing.T) {
 		t.Errorf("dirty title rendered as %q", lines[0])
 	}
 }
+
+// TestRowWithoutMetaShowsFolder: a posting with no company, location or
+// date shows the folder it came from, dimmed, its end kept when narrow;
+// one with any of them shows no folder.
+func TestRowWithoutMetaShowsFolder(t *testing.T) {
+	st := NewStyles(true, false)
+	tests := []struct {
+		path  string
+		width int
+		want  string
+	}{
+		{"inbox/pasted/careers.txt", 40, "inbox/pasted/"},
+		{"careers.txt", 40, "./"},
+		{"/home/me/Downloads/postings/very-long-folder-name/x.md", 24, "…"},
+		{"", 40, ""},
+	}
+	for _, tt := range tests {
+		lines := renderRow(&st, rowView{p: &model.Posting{Title: "Untitled role", Path: tt.path}, now: testNow}, tt.width)
+		second := ansi.Strip(lines[1])
+		if ansi.StringWidth(lines[1]) != tt.width || strings.TrimSpace(second) != strings.TrimSpace(ansi.Strip(folderOf(tt.path, tt.width-3))) {
+			t.Errorf("%q at %d: second line %q", tt.path, tt.width, second)
+		}
+		if !strings.Contains(second, tt.want) {
+			t.Errorf("%q at %d: second line %q lacks %q", tt.path, tt.width, second, tt.want)
+		}
+		if !strings.Contains(lines[1], st.Dim.Render(strings.TrimSpace(second))) {
+			t.Errorf("%q: the folder is not dimmed: %q", tt.path, lines[1])
+		}
+	}
+	if got := folderOf("/home/me/Downloads/postings/very-long-folder-name/x.md", 21); got != "…ry-long-folder-name/" || ansi.StringWidth(got) != 21 {
+		t.Errorf("a long folder keeps its end: %q (%d cells)", got, ansi.StringWidth(got))
+	}
+	withCompany := renderRow(&st, rowView{p: &model.Posting{Title: "Role", Company: "Acme", Path: "inbox/x.txt"}, now: testNow}, 40)
+	if strings.Contains(ansi.Strip(withCompany[1]), "inbox") {
+		t.Errorf("a row with a company shows its folder: %q", ansi.Strip(withCompany[1]))
+	}
+}

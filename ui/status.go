@@ -3,49 +3,105 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/jobdeck/jobdeck/keymap"
 )
 
-// statusLine renders the status line, width cells: shown of total, the
-// query or sort, load progress while streaming, and a passing message.
-func (m *Model) statusLine(width int) string {
+// statusBar is the status line: marks, what the screen says, the load's
+// spinner and progress, and a passing message on the right.
+type statusBar struct {
+	msg      string
+	msgErr   bool
+	msgSeq   int
+	spin     spinner.Model
+	progress progress
+}
+
+// clearMsg clears the passing message numbered seq.
+type clearMsg struct{ seq int }
+
+// newStatusBar returns a status line with no message and no load.
+func newStatusBar() statusBar {
+	return statusBar{spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+}
+
+// flash shows text for a few seconds: tick schedules its clearMsg.
+func (s *statusBar) flash(text string, isErr bool, tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) tea.Cmd {
+	s.say(text, isErr)
+	seq := s.msgSeq
+	return tick(4*time.Second, func(time.Time) tea.Msg { return clearMsg{seq} })
+}
+
+// say shows text until the next message.
+func (s *statusBar) say(text string, isErr bool) {
+	s.msg, s.msgErr = clean(text), isErr
+	s.msgSeq++
+}
+
+// onClear clears the message msg names, unless a newer one replaced it.
+func (s *statusBar) onClear(msg clearMsg) {
+	if msg.seq == s.msgSeq {
+		s.msg = ""
+	}
+}
+
+// spinTick starts the spinner.
+func (s *statusBar) spinTick() tea.Cmd { return s.spin.Tick }
+
+// setProgress records the loader's counts.
+func (s *statusBar) setProgress(p progress) { s.progress = p }
+
+// onSpin turns the spinner while loading.
+func (s *statusBar) onSpin(msg spinner.TickMsg, loading bool) tea.Cmd {
+	if !loading {
+		return nil
+	}
+	var cmd tea.Cmd
+	s.spin, cmd = s.spin.Update(msg)
+	return cmd
+}
+
+// view renders the status line, width cells: marks, the spinner and load
+// progress while loading, info, and the passing message on the right.
+// Marks take at most half the width.
+func (s *statusBar) view(st *Styles, width int, marks []string, info string, loading bool) string {
+	var prefix string
+	for _, mk := range marks {
+		prefix += mk + st.Status.Render(" · ")
+	}
+	if pw := ansi.StringWidth(prefix); pw > 0 && pw <= width/2 {
+		return prefix + s.line(st, width-pw, info, loading)
+	}
+	return s.line(st, width, info, loading)
+}
+
+// line is the status line without marks.
+func (s *statusBar) line(st *Styles, width int, info string, loading bool) string {
 	var left strings.Builder
-	if m.loading {
-		left.WriteString(m.spin.View() + " ")
+	if loading {
+		left.WriteString(s.spin.View() + " ")
 	}
-	fmt.Fprintf(&left, "%d/%d", m.res.Len(), m.coll.Len())
-	if q := m.query(); q != "" {
-		left.WriteString(" · query " + ansi.Truncate(clean(q), 24, "…"))
-		if m.running != 0 {
-			left.WriteString(" (filtering…)")
-		}
-		left.WriteString(" · by score, then " + m.sort.String())
-	} else {
-		left.WriteString(" · sort " + m.sort.String())
-	}
-	if m.focus == keymap.ModeDetail && len(m.detail.lines) > m.lay.bodyH {
-		end := min(m.detail.off+m.lay.bodyH, len(m.detail.lines))
-		fmt.Fprintf(&left, " · lines %d–%d of %d", m.detail.off+1, end, len(m.detail.lines))
-	}
-	if m.loading {
-		p := m.progress
+	left.WriteString(info)
+	if loading {
+		p := s.progress
 		fmt.Fprintf(&left, " · loading: %d seen, %d loaded, %d skipped", p.Seen, p.Loaded, p.Skipped)
 	}
-	l := m.st.Status.Render(left.String())
-	if m.msg == "" {
+	l := st.Status.Render(left.String())
+	if s.msg == "" {
 		return fit(l, width)
 	}
-	style := m.st.Message
-	if m.msgErr {
-		style = m.st.Error
+	style := st.Message
+	if s.msgErr {
+		style = st.Error
 	}
-	r := style.Render(m.msg)
+	r := style.Render(s.msg)
 	lw, rw := ansi.StringWidth(l), ansi.StringWidth(r)
 	if lw+2+rw > width {
 		if rw > width/2 {
-			r = style.Render(ansi.Truncate(m.msg, width/2, "…"))
+			r = style.Render(ansi.Truncate(s.msg, width/2, "…"))
 			rw = ansi.StringWidth(r)
 		}
 		l = ansi.Truncate(l, max(width-rw-2, 0), "…")

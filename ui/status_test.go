@@ -10,15 +10,15 @@ import (
 
 func TestStatusLine(t *testing.T) {
 	m := newTestModel(t, 120, 40, nil)
-	m.loading = true
+	setLoading(m, true, progress{})
 	send(t, m, batchMsg{postings: fixture(), progress: progress{Seen: 4, Loaded: 4}, done: true})
 	got := ansi.Strip(m.statusLine(120))
 	if !strings.HasPrefix(got, "4/4 · sort newest") || !strings.Contains(got, "loaded 4 postings from 4 files (0 skipped)") {
 		t.Errorf("status %q", got)
 	}
-	m.loading, m.progress = true, progress{Seen: 10, Loaded: 8, Skipped: 2}
-	m.msg = ""
-	m.input.SetValue("backend")
+	setLoading(m, true, progress{Seen: 10, Loaded: 8, Skipped: 2})
+	clearFlash(m)
+	setFilterText(m, "backend")
 	got = ansi.Strip(m.statusLine(120))
 	if !strings.Contains(got, "query backend") || !strings.Contains(got, "10 seen, 8 loaded, 2 skipped") {
 		t.Errorf("status while loading %q", got)
@@ -33,12 +33,12 @@ func TestStatusLine(t *testing.T) {
 			t.Errorf("message lost at %d: %q", w, ansi.Strip(line))
 		}
 	}
-	send(t, m, clearMsg{seq: m.msgSeq - 1})
-	if m.msg == "" {
+	send(t, m, clearMsg{seq: flashSeq(m) - 1})
+	if flashText(m) == "" {
 		t.Error("an older clear removed a newer message")
 	}
-	send(t, m, clearMsg{seq: m.msgSeq})
-	if m.msg != "" {
+	send(t, m, clearMsg{seq: flashSeq(m)})
+	if flashText(m) != "" {
 		t.Error("the message was not cleared")
 	}
 }
@@ -46,7 +46,7 @@ func TestStatusLine(t *testing.T) {
 func TestStatusShowsDetailPosition(t *testing.T) {
 	m := newTestModel(t, 120, 12, fixture())
 	send(t, m, kp("j"), kp("tab"), kp("j"), kp("j"))
-	want := fmt.Sprintf("lines 3–%d of %d", 2+m.lay.bodyH, len(m.detail.lines))
+	want := fmt.Sprintf("lines 3–%d of %d", 2+layoutOf(m).bodyH, len(detailOf(m).lines))
 	if got := ansi.Strip(m.statusLine(120)); !strings.Contains(got, want) {
 		t.Errorf("status %q, want %q in it", got, want)
 	}

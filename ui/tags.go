@@ -11,40 +11,35 @@ import (
 	"github.com/jobdeck/jobdeck/model"
 )
 
+// tagsEdited carries the tags the user gave p.
+type tagsEdited struct {
+	p    *model.Posting
+	tags []string
+}
+
+func (tagsEdited) isOverlayMsg() {}
+
 // tagsOverlay edits the tags of one posting: an input prefilled with its
 // tags, comma- or space-separated, completing the word being typed from
-// the tags already in use. Accept saves them, Cancel closes unchanged.
+// the tags already in use. Accept reports tagsEdited, Cancel closes.
 type tagsOverlay struct {
-	m     *Model
 	p     *model.Posting
 	keys  *keymap.EditorKeys
+	st    *Styles
 	input textinput.Model
 	all   []string // every tag in use, for completion
 }
 
-// onTags opens the tag editor for the posting under the cursor, or says
-// why the tags cannot change.
-func (m *Model) onTags() tea.Cmd {
-	if cmd, ok := m.refuse(); !ok {
-		return cmd
-	}
-	if m.sel == nil {
-		return nil
-	}
-	o := newTagsOverlay(m, m.sel)
-	m.OpenOverlay(o)
-	return o.input.Focus()
-}
-
-// newTagsOverlay returns the tag editor for p, styled like the filter.
-func newTagsOverlay(m *Model, p *model.Posting) *tagsOverlay {
+// newTagsOverlay returns the tag editor for p, which has tags; all are
+// the tags in use. The input is styled with is, like the filter's.
+func newTagsOverlay(keys *keymap.EditorKeys, st *Styles, is textinput.Styles, p *model.Posting, tags, all []string) *tagsOverlay {
 	in := textinput.New()
 	in.Prompt = "tags: "
 	in.Placeholder = "comma or space separated"
-	in.SetStyles(m.input.Styles())
+	in.SetStyles(is)
 	in.ShowSuggestions = true
-	o := &tagsOverlay{m: m, p: p, keys: &m.keys.Editor, all: m.state.store.AllTags()}
-	if tags := m.state.store.Tags(p.ID); len(tags) > 0 {
+	o := &tagsOverlay{p: p, keys: keys, st: st, all: all}
+	if len(tags) > 0 {
 		in.SetValue(strings.Join(tags, ", "))
 	}
 	in.CursorEnd()
@@ -54,13 +49,13 @@ func newTagsOverlay(m *Model, p *model.Posting) *tagsOverlay {
 }
 
 // Update saves on Accept, closes on Cancel, and edits the input otherwise.
-func (o *tagsOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
+func (o *tagsOverlay) Update(msg tea.Msg) (overlayMsg, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case keyMatches(k, o.keys.Accept):
-			return true, o.m.setTags(o.p, model.ParseTags(o.input.Value()))
+			return tagsEdited{p: o.p, tags: model.ParseTags(o.input.Value())}, nil
 		case keyMatches(k, o.keys.Cancel):
-			return true, o.m.flash("tags unchanged", false)
+			return cancelled{say: "tags unchanged"}, nil
 		}
 	}
 	// The input completes with the keymap's bindings, as they are now
@@ -71,7 +66,7 @@ func (o *tagsOverlay) Update(msg tea.Msg) (bool, tea.Cmd) {
 	var cmd tea.Cmd
 	o.input, cmd = o.input.Update(msg)
 	o.suggest()
-	return false, cmd
+	return nil, cmd
 }
 
 // suggest offers, for the word being typed, every tag in use that the
@@ -110,7 +105,7 @@ func (o *tagsOverlay) matching() []string {
 func lastWord(v string) string { return v[strings.LastIndexAny(v, ", \t")+1:] }
 
 // Lines is the input, the completions, and the keys as they wrap.
-func (o *tagsOverlay) Lines(width int) int { return 2 + len(o.m.helpLines(o.bindings(), width)) }
+func (o *tagsOverlay) Lines(width int) int { return 2 + len(helpLines(o.st, o.bindings(), width)) }
 
 // bindings are the keys the tag editor takes.
 func (o *tagsOverlay) bindings() []key.Binding {
@@ -121,13 +116,13 @@ func (o *tagsOverlay) bindings() []key.Binding {
 func (o *tagsOverlay) View(width, height int) string {
 	o.input.SetWidth(max(width-len(o.input.Prompt)-1, 1))
 	lines := []string{o.input.View()}
-	keys := o.m.helpLines(o.bindings(), width)
+	keys := helpLines(o.st, o.bindings(), width)
 	if height-len(keys) >= 2 {
 		var ms []string
 		if lastWord(o.input.Value()) != "" {
 			ms = o.matching()
 		}
-		lines = append(lines, o.m.st.Dim.Render("  "+clean(strings.Join(ms, "  "))))
+		lines = append(lines, o.st.Dim.Render("  "+clean(strings.Join(ms, "  "))))
 	}
 	if n := max(height-len(keys), 1); len(lines) > n {
 		lines = lines[:n]
@@ -137,11 +132,11 @@ func (o *tagsOverlay) View(width, height int) string {
 
 // setTags gives p the tags and saves, unless they are what p has.
 func (m *Model) setTags(p *model.Posting, tags []string) tea.Cmd {
-	st := m.state.store
-	if slices.Equal(tags, st.Tags(p.ID)) {
+	store := m.c.store
+	if slices.Equal(tags, store.Tags(p.ID)) {
 		return m.flash("tags unchanged", false)
 	}
-	if err := st.SetTags(p, tags); err != nil {
+	if err := store.SetTags(p, tags); err != nil {
 		return m.flash("tags not changed: "+err.Error(), true)
 	}
 	return m.changed()

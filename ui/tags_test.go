@@ -8,26 +8,26 @@ import (
 
 func TestTagsPrefillCompleteSave(t *testing.T) {
 	m, st, path := newStoreModel(t)
-	other, _ := m.coll.ByID("c")
+	other, _ := collection(m).ByID("c")
 	if err := st.SetTags(other, []string{"remote", "Rust", "go"}); err != nil {
 		t.Fatal(err)
 	}
-	p := m.sel
+	p := selected(m)
 	if err := st.SetTags(p, []string{"go"}); err != nil {
 		t.Fatal(err)
 	}
 	send(t, m, kp("t"))
-	o, ok := m.overlay.(*tagsOverlay)
+	o, ok := openOverlay(m).(*tagsOverlay)
 	if !ok {
-		t.Fatalf("t opened %T", m.overlay)
+		t.Fatalf("t opened %T", openOverlay(m))
 	}
 	if v := o.input.Value(); v != "go" {
 		t.Errorf("prefill %q, want go", v)
 	}
-	if !m.keys.Editor.Accept.Enabled() || m.keys.Quit.Enabled() {
+	if !keysOf(m).Editor.Accept.Enabled() || keysOf(m).Quit.Enabled() {
 		t.Error("keymap not in input mode")
 	}
-	if s := screen(m); !contains(s, "tags: go") || !contains(s, "enter save") || !contains(s, "esc cancel") || !contains(s, "tab complete") {
+	if s := screenText(m); !contains(s, "tags: go") || !contains(s, "enter save") || !contains(s, "esc cancel") || !contains(s, "tab complete") {
 		t.Errorf("editor or its keys not shown:\n%s", s)
 	}
 	typeText(t, m, ", r")
@@ -41,7 +41,7 @@ func TestTagsPrefillCompleteSave(t *testing.T) {
 	}
 	typeText(t, m, " new-one")
 	send(t, m, kp("enter"))
-	if m.overlay != nil {
+	if openOverlay(m) != nil {
 		t.Fatal("enter did not close the editor")
 	}
 	want := []string{"go", "rust", "new-one"}
@@ -51,12 +51,12 @@ func TestTagsPrefillCompleteSave(t *testing.T) {
 	if got := reopen(t, path).Tags(p.ID); !slices.Equal(got, want) {
 		t.Errorf("saved tags %v, want %v", got, want)
 	}
-	s := strings.Join(strings.Fields(screen(m)), " ")
+	s := strings.Join(strings.Fields(screenText(m)), " ")
 	if !contains(s, "Tags go rust new-one") {
-		t.Errorf("detail header lacks the tags:\n%s", screen(m))
+		t.Errorf("detail header lacks the tags:\n%s", screenText(m))
 	}
 	if !contains(s, p.Title+" go rust new-one") {
-		t.Errorf("row lacks the tag labels:\n%s", screen(m))
+		t.Errorf("row lacks the tag labels:\n%s", screenText(m))
 	}
 }
 
@@ -65,17 +65,17 @@ func TestTagsEscCancels(t *testing.T) {
 	send(t, m, kp("t"))
 	typeText(t, m, "remote")
 	send(t, m, kp("esc"))
-	if m.overlay != nil || st.Tags(m.sel.ID) != nil || st.Dirty() || m.msg != "tags unchanged" {
-		t.Errorf("esc: overlay %v, tags %v, dirty %v, msg %q", m.overlay, st.Tags(m.sel.ID), st.Dirty(), m.msg)
+	if openOverlay(m) != nil || st.Tags(selected(m).ID) != nil || st.Dirty() || flashText(m) != "tags unchanged" {
+		t.Errorf("esc: overlay %v, tags %v, dirty %v, msg %q", openOverlay(m), st.Tags(selected(m).ID), st.Dirty(), flashText(m))
 	}
-	if m.keys.Editor.Accept.Enabled() || !m.keys.Quit.Enabled() {
+	if keysOf(m).Editor.Accept.Enabled() || !keysOf(m).Quit.Enabled() {
 		t.Error("keymap still in input mode")
 	}
 }
 
 func TestTagsFilterAndClearing(t *testing.T) {
 	m, st, _ := newStoreModel(t)
-	p := m.sel
+	p := selected(m)
 	send(t, m, kp("t"))
 	typeText(t, m, "onsite")
 	send(t, m, kp("enter"))
@@ -91,7 +91,20 @@ func TestTagsFilterAndClearing(t *testing.T) {
 		send(t, m, kp("backspace"))
 	}
 	send(t, m, kp("enter"))
-	if st.Tags(p.ID) != nil || m.res.Len() != 0 {
+	if st.Tags(p.ID) != nil || result(m).Len() != 0 {
 		t.Errorf("tags %v, rows %v", st.Tags(p.ID), titles(m))
+	}
+}
+
+// TestTagsTakenInTheSameUpdate: the tags are in the store as soon as
+// enter is handled, before any Cmd runs, so a q typed right after cannot
+// quit without them.
+func TestTagsTakenInTheSameUpdate(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	send(t, m, kp("t"))
+	typeText(t, m, "wildlife")
+	m.Update(kp("enter")) // its Cmds are not run
+	if got := st.Tags(selected(m).ID); len(got) != 1 || got[0] != "wildlife" || openOverlay(m) != nil {
+		t.Errorf("after enter: tags %q, overlay %v", got, openOverlay(m))
 	}
 }

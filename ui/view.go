@@ -3,8 +3,8 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"github.com/jobdeck/jobdeck/keymap"
 )
 
 // View draws the screen from the model's state. It does no slow work:
@@ -19,79 +19,79 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// render returns the screen content as a string of lay.height lines.
+// render returns the screen content as a string of lay.height lines: the
+// screen, the status line, then the help or the open overlay.
 func (m *Model) render() string {
-	if !m.ready || m.quiting {
+	if !m.ready || m.quit == quitDone {
 		return ""
 	}
 	l := m.lay
 	if l.tooSmall {
-		return tooSmallView(&m.st, l.width, l.height)
-	}
-	var panes []string
-	switch {
-	case l.single && m.focus == keymap.ModeDetail:
-		panes = m.detail.view(l.bodyH)
-	case l.single:
-		panes = m.listLines(l.width, l.bodyH)
-	default:
-		list := m.listLines(l.listW, l.bodyH)
-		det := m.detail.view(l.bodyH)
-		sep := m.st.Separator.Render("│") + " "
-		panes = make([]string, l.bodyH)
-		for i := range panes {
-			panes[i] = list[i] + sep + det[i]
-		}
+		return tooSmallView(&m.c.styles, l.width, l.height)
 	}
 	var b strings.Builder
-	for _, line := range panes {
+	for _, line := range m.active().View() {
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
-	b.WriteString(m.stateStatusLine(l.width))
+	b.WriteString(m.statusLine(l.width))
 	if l.helpH > 0 {
 		b.WriteByte('\n')
-		b.WriteString(m.helpView())
+		b.WriteString(m.footer())
 	}
 	return b.String()
 }
 
-// helpView renders the open overlay, or the short or full help from the
-// keymap, width wide.
-func (m *Model) helpView() string {
+// statusLine is the status line, width cells: the store's marks
+// ("read-only", "unsaved") and the screen's, then what the screen says.
+func (m *Model) statusLine(width int) string {
+	marks, info := m.active().Status()
+	return m.status.view(&m.c.styles, width, append(m.storeMarks(), marks...), info, m.c.loading)
+}
+
+// helpBar is the help footer: the short or the full help of the screen.
+type helpBar struct {
+	help.Model
+	full bool // the full help is open
+}
+
+// footer renders the open overlay, or the short or full help of the
+// screen, lay.helpH lines of lay.width cells.
+func (m *Model) footer() string {
+	w, h := m.lay.width, m.lay.helpH
 	if m.overlay != nil {
-		lines := strings.Split(m.overlay.View(m.lay.width, m.lay.helpH), "\n")
-		for len(lines) < m.lay.helpH {
+		lines := strings.Split(m.overlay.View(w, h), "\n")
+		for len(lines) < h {
 			lines = append(lines, "")
 		}
-		for i := range lines[:m.lay.helpH] {
-			lines[i] = fit(lines[i], m.lay.width)
+		for i := range lines[:h] {
+			lines[i] = fit(lines[i], w)
 		}
-		return strings.Join(lines[:m.lay.helpH], "\n")
+		return strings.Join(lines[:h], "\n")
 	}
-	m.help.SetWidth(m.lay.width)
-	if m.fullHelp {
-		lines := strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
-		if len(lines) > m.lay.helpH {
-			lines = lines[:m.lay.helpH]
+	m.help.SetWidth(w)
+	if m.help.full {
+		lines := strings.Split(m.help.FullHelpView(m.active().FullHelp()), "\n")
+		if len(lines) > h {
+			lines = lines[:h]
 		}
 		for i := range lines {
-			lines[i] = fit(lines[i], m.lay.width)
+			lines[i] = fit(lines[i], w)
 		}
 		return strings.Join(lines, "\n")
 	}
-	return fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.lay.width)
+	return fit(m.help.ShortHelpView(m.active().ShortHelp()), w)
 }
 
 // helpHeight is the number of lines the help (or the overlay in its place)
 // wants.
 func (m *Model) helpHeight() int {
 	if m.overlay != nil {
-		return overlayLines(m.overlay, m.lay.width) // state_view.go
+		return overlayLines(m.overlay, m.lay.width)
 	}
-	if !m.fullHelp {
+	if !m.help.full {
 		return 1
 	}
 	m.help.SetWidth(m.lay.width)
-	return strings.Count(m.help.FullHelpView(m.keys.FullHelp()), "\n") + 1
+	return strings.Count(m.help.FullHelpView(m.active().FullHelp()), "\n") + 1
 }

@@ -6,31 +6,27 @@ import tea "charm.land/bubbletea/v2"
 // in the store.
 type refreshedMsg struct{ err error }
 
-func (refreshedMsg) isStateMsg() {}
+func (refreshedMsg) isStoreMsg() {}
 
 // onFocus re-reads the state file when the terminal gets the focus back,
 // so a shortlist or tags changed in another jobdeck meanwhile show up here
 // without waiting for this one's next save. Unsaved changes here are kept
 // (Store.Refresh). The read runs in a Cmd.
 func (m *Model) onFocus() tea.Cmd {
-	st := m.state.store
-	if st == nil || m.state.readOnly() != nil {
+	store := m.c.store
+	if store == nil || m.readOnly() != nil {
 		return nil
 	}
-	return func() tea.Msg { return refreshedMsg{err: st.Refresh()} }
+	return func() tea.Msg { return refreshedMsg{err: store.Refresh()} }
 }
 
-// onRefreshed redraws what the store's state shows: the detail header and,
-// when the query or view depends on tags or the shortlist, the list. A
-// refresh that failed (the file turned corrupt meanwhile) says why; the
-// next save refuses to overwrite such a file too.
+// onRefreshed shows the store's new state: the detail header (when Update
+// reconciles the screen) and, when the query or view depends on tags or
+// the shortlist, the list. A refresh that failed (the file turned corrupt
+// meanwhile) says why; the next save refuses to overwrite such a file too.
 func (m *Model) onRefreshed(msg refreshedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.flash("state file: "+msg.err.Error(), true)
 	}
-	cmds := []tea.Cmd{m.refreshDetail()}
-	if m.state.only || queryUsesState(m.query()) {
-		cmds = append(cmds, m.startQuery())
-	}
-	return tea.Batch(cmds...)
+	return m.tell(storeChanged)
 }

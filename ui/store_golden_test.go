@@ -19,8 +19,8 @@ func TestGoldenStateViews(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, st, _ := newStoreModel(t)
 			send(t, m, size(tt.w, tt.h))
-			a, _ := m.coll.ByID("a")
-			c, _ := m.coll.ByID("c")
+			a, _ := collection(m).ByID("a")
+			c, _ := collection(m).ByID("c")
 			for _, err := range []error{
 				st.SetShortlisted(a, true), st.SetTags(a, []string{"remote", "go"}), st.SetNote(a, "Called Mira: second round on Friday.\nAsk about the on-call rota."),
 				st.SetShortlisted(c, true), st.SetTags(c, []string{"rust"}),

@@ -24,7 +24,7 @@ func newStoreModel(t *testing.T) (*Model, *model.Store, string) {
 	}
 	m := newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st, ExportDir: t.TempDir()})
-	pump(t, m, m.refreshDetail(), 0)
+	pump(t, m, reconcile(m), 0)
 	return m, st, path
 }
 
@@ -38,31 +38,31 @@ func reopen(t *testing.T, path string) *model.Store {
 	return st
 }
 
-func screen(m *Model) string { return ansi.Strip(m.render()) }
+func screenText(m *Model) string { return ansi.Strip(m.render()) }
 
 func TestStoreKeysLiveWithAStore(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	if m.keys.Shortlist.Enabled() {
+	if keysOf(m).Shortlist.Enabled() {
 		t.Fatal("s live without a store")
 	}
 	m, _, _ = newStoreModel(t)
-	for name, on := range map[string]bool{"s": m.keys.Shortlist.Enabled(), "t": m.keys.Tags.Enabled(), "n": m.keys.Note.Enabled(), "L": m.keys.ShortlistView.Enabled(), "x": m.keys.Export.Enabled()} {
+	for name, on := range map[string]bool{"s": keysOf(m).Shortlist.Enabled(), "t": keysOf(m).Tags.Enabled(), "n": keysOf(m).Note.Enabled(), "L": keysOf(m).ShortlistView.Enabled(), "x": keysOf(m).Export.Enabled()} {
 		if !on {
 			t.Errorf("%s disabled with a store", name)
 		}
 	}
-	if m.keys.Editor.Accept.Enabled() {
+	if keysOf(m).Editor.Accept.Enabled() {
 		t.Error("editor keys live while browsing")
 	}
 	send(t, m, kp("?"))
-	if s := screen(m); !contains(s, "shortlist only") || !contains(s, "export") {
+	if s := screenText(m); !contains(s, "shortlist only") || !contains(s, "export") {
 		t.Errorf("full help lacks the store keys:\n%s", s)
 	}
 }
 
 func TestShortlistToggleSaves(t *testing.T) {
 	m, st, path := newStoreModel(t)
-	id := m.sel.ID
+	id := selected(m).ID
 	send(t, m, kp("s"))
 	if !st.Shortlisted(id) || st.Dirty() {
 		t.Fatalf("after s: shortlisted %v, dirty %v", st.Shortlisted(id), st.Dirty())
@@ -70,10 +70,10 @@ func TestShortlistToggleSaves(t *testing.T) {
 	if !reopen(t, path).Shortlisted(id) {
 		t.Error("the shortlist did not reach the state file")
 	}
-	if m.msg != "saved" || m.msgErr {
-		t.Errorf("status message %q (error %v), want saved", m.msg, m.msgErr)
+	if flashText(m) != "saved" || flashIsErr(m) {
+		t.Errorf("status message %q (error %v), want saved", flashText(m), flashIsErr(m))
 	}
-	if s := screen(m); !contains(s, "★ "+m.sel.Title) {
+	if s := screenText(m); !contains(s, "★ "+selected(m).Title) {
 		t.Errorf("no ★ on the row or header:\n%s", s)
 	}
 	send(t, m, kp("s"))
@@ -94,23 +94,23 @@ func TestReadOnlyStoreRefusesChanges(t *testing.T) {
 	}
 	m := newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st, StoreErr: err, ExportDir: t.TempDir()})
-	if !m.msgErr || !contains(m.msg, "read-only") || !contains(screen(m), "read-only") {
-		t.Errorf("the read-only store is not said plainly: %q\n%s", m.msg, screen(m))
+	if !flashIsErr(m) || !contains(flashText(m), "read-only") || !contains(screenText(m), "read-only") {
+		t.Errorf("the read-only store is not said plainly: %q\n%s", flashText(m), screenText(m))
 	}
 	// The whole reason, with the fix it names, is in the detail pane: the
 	// status line only has room for its start.
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40}) // redraw with the hook initState wired
-	if sc := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(sc, "corrupt") || !strings.Contains(sc, ".bak)") {
-		t.Errorf("the detail pane does not give the whole reason and fix:\n%s", screen(m))
+	if sc := strings.Join(strings.Fields(screenText(m)), " "); !strings.Contains(sc, "corrupt") || !strings.Contains(sc, ".bak)") {
+		t.Errorf("the detail pane does not give the whole reason and fix:\n%s", screenText(m))
 	}
 	for _, k := range []string{"s", "t", "n"} {
-		m.msg = ""
+		clearFlash(m)
 		send(t, m, kp(k))
-		if m.overlay != nil {
+		if openOverlay(m) != nil {
 			t.Fatalf("%s opened an editor on a read-only store", k)
 		}
-		if !m.msgErr || !contains(m.msg, "can't change anything") || !contains(m.msg, "corrupt") {
-			t.Errorf("%s: message %q does not say why", k, m.msg)
+		if !flashIsErr(m) || !contains(flashText(m), "can't change anything") || !contains(flashText(m), "corrupt") {
+			t.Errorf("%s: message %q does not say why", k, flashText(m))
 		}
 	}
 	if len(st.Entries()) != 0 || st.Dirty() {
@@ -125,7 +125,7 @@ func TestReadOnlyStoreRefusesChanges(t *testing.T) {
 func TestShortlistView(t *testing.T) {
 	m, st, _ := newStoreModel(t)
 	for _, id := range []string{"a", "c"} {
-		p, _ := m.coll.ByID(id)
+		p, _ := collection(m).ByID(id)
 		if _, err := st.ToggleShortlist(p); err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func TestShortlistView(t *testing.T) {
 	if got := titles(m); !slices.Equal(got, want) {
 		t.Fatalf("shortlist view shows %v, want %v", got, want)
 	}
-	if s := screen(m); !contains(s, "★ shortlist only · 2/4") {
+	if s := screenText(m); !contains(s, "★ shortlist only · 2/4") {
 		t.Errorf("status line does not say shortlist only:\n%s", s)
 	}
 	send(t, m, kp("/"))
@@ -145,7 +145,7 @@ func TestShortlistView(t *testing.T) {
 		t.Errorf("shortlist view with a query shows %v", got)
 	}
 	send(t, m, kp("esc")) // clear the filter
-	if m.sel.ID != "a" {
+	if selected(m).ID != "a" {
 		send(t, m, kp("g"))
 	}
 	send(t, m, kp("s")) // take a off the shortlist: it leaves the view
@@ -153,15 +153,15 @@ func TestShortlistView(t *testing.T) {
 		t.Errorf("after taking one off: %v", got)
 	}
 	send(t, m, kp("L"))
-	if m.res.Len() != 4 || contains(screen(m), "shortlist only ·") {
-		t.Errorf("L again shows %d rows:\n%s", m.res.Len(), screen(m))
+	if result(m).Len() != 4 || contains(screenText(m), "shortlist only ·") {
+		t.Errorf("L again shows %d rows:\n%s", result(m).Len(), screenText(m))
 	}
 }
 
 func TestStateQueryRerunsAfterChange(t *testing.T) {
 	m, _, _ := newStoreModel(t)
 	send(t, m, kp("s")) // the first row
-	starred := m.sel.Title
+	starred := selected(m).Title
 	send(t, m, kp("/"))
 	typeText(t, m, "is:shortlisted")
 	send(t, m, kp("enter"))
@@ -169,7 +169,7 @@ func TestStateQueryRerunsAfterChange(t *testing.T) {
 		t.Fatalf("is:shortlisted shows %v", got)
 	}
 	send(t, m, kp("s"))
-	if m.res.Len() != 0 {
+	if result(m).Len() != 0 {
 		t.Errorf("is:shortlisted still shows %v after s", titles(m))
 	}
 }
@@ -195,39 +195,39 @@ func TestFailedSaveKeepsChangeAndQuitAsks(t *testing.T) {
 	st, path, blocker := blockedStore(t)
 	m := newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st, ExportDir: t.TempDir()})
-	id := m.sel.ID
+	id := selected(m).ID
 	send(t, m, kp("s"))
 	if !st.Shortlisted(id) || !st.Dirty() {
 		t.Fatalf("failed save lost the change: shortlisted %v dirty %v", st.Shortlisted(id), st.Dirty())
 	}
-	if !m.msgErr || !strings.HasPrefix(m.msg, "not saved: ") {
-		t.Errorf("status %q does not say the save failed", m.msg)
+	if !flashIsErr(m) || !strings.HasPrefix(flashText(m), "not saved: ") {
+		t.Errorf("status %q does not say the save failed", flashText(m))
 	}
-	if s := screen(m); !contains(s, "unsaved · ") || !contains(s, "★ "+m.sel.Title) {
+	if s := screenText(m); !contains(s, "unsaved · ") || !contains(s, "★ "+selected(m).Title) {
 		t.Errorf("screen does not show the kept change and the unsaved mark:\n%s", s)
 	}
 	// The whole reason is in the detail pane; the status line cuts it.
-	if sc := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(sc, "⚠ not saved:") || !strings.Contains(sc, "next save tries again") {
-		t.Errorf("the detail pane does not give the whole reason:\n%s", screen(m))
+	if sc := strings.Join(strings.Fields(screenText(m)), " "); !strings.Contains(sc, "⚠ not saved:") || !strings.Contains(sc, "next save tries again") {
+		t.Errorf("the detail pane does not give the whole reason:\n%s", screenText(m))
 	}
 
 	send(t, m, kp("q"))
-	if m.quiting {
+	if hasQuit(m) {
 		t.Fatal("quit without asking although the save failed")
 	}
-	if _, ok := m.overlay.(*confirmOverlay); !ok {
-		t.Fatalf("no quit question, overlay %T", m.overlay)
+	if _, ok := openOverlay(m).(*confirmOverlay); !ok {
+		t.Fatalf("no quit question, overlay %T", openOverlay(m))
 	}
-	if s := screen(m); !contains(s, "unsaved changes: save failed (") || !contains(s, "Quit anyway? y/n") {
+	if s := screenText(m); !contains(s, "unsaved changes: save failed (") || !contains(s, "Quit anyway? y/n") {
 		t.Errorf("question not shown:\n%s", s)
 	}
 	send(t, m, kp("x")) // a stray key does not answer
-	if m.overlay == nil {
+	if openOverlay(m) == nil {
 		t.Fatal("a stray key answered the question")
 	}
 	send(t, m, kp("n"))
-	if m.quiting || m.overlay != nil || !st.Shortlisted(id) {
-		t.Fatalf("n: quitting %v, overlay %v", m.quiting, m.overlay)
+	if hasQuit(m) || openOverlay(m) != nil || !st.Shortlisted(id) {
+		t.Fatalf("n: quitting %v, overlay %v", hasQuit(m), openOverlay(m))
 	}
 
 	// The next quit tries again; now the folder can be made.
@@ -235,8 +235,8 @@ func TestFailedSaveKeepsChangeAndQuitAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	send(t, m, kp("q"))
-	if !m.quiting || st.Dirty() {
-		t.Fatalf("quit after a good final save: quitting %v, dirty %v", m.quiting, st.Dirty())
+	if !hasQuit(m) || st.Dirty() {
+		t.Fatalf("quit after a good final save: quitting %v, dirty %v", hasQuit(m), st.Dirty())
 	}
 	if !reopen(t, path).Shortlisted(id) {
 		t.Error("the final save did not reach the file")
@@ -248,22 +248,22 @@ func TestQuitAnywayAfterFailedSave(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st})
 	send(t, m, kp("s"), kp("q"))
-	if m.overlay == nil || m.quiting {
+	if openOverlay(m) == nil || hasQuit(m) {
 		t.Fatal("no question")
 	}
 	send(t, m, kp("y"))
-	if !m.quiting {
+	if !hasQuit(m) {
 		t.Error("y did not quit")
 	}
 
 	m = newTestModel(t, 120, 40, fixture())
 	m.initState(Config{Store: st})
 	send(t, m, kp("ctrl+c"))
-	if m.overlay == nil || m.quiting {
+	if openOverlay(m) == nil || hasQuit(m) {
 		t.Fatal("ctrl+c with unsaved changes did not ask")
 	}
 	send(t, m, kp("ctrl+c"))
-	if !m.quiting {
+	if !hasQuit(m) {
 		t.Error("ctrl+c at the question did not quit")
 	}
 }
@@ -271,7 +271,7 @@ func TestQuitAnywayAfterFailedSave(t *testing.T) {
 func TestQuitWithoutChangesQuitsAtOnce(t *testing.T) {
 	m, _, _ := newStoreModel(t)
 	send(t, m, kp("q"))
-	if !m.quiting {
+	if !hasQuit(m) {
 		t.Error("q with nothing unsaved did not quit")
 	}
 }
@@ -283,13 +283,13 @@ func TestChangeDuringSaveIsSavedToo(t *testing.T) {
 	_, c1 := m.Update(kp("s"))
 	send(t, m, kp("j"))
 	_, c2 := m.Update(kp("s"))
-	if !m.state.saving || !m.state.again {
-		t.Fatalf("saving %v again %v", m.state.saving, m.state.again)
+	if !storeOf(m).saving || !storeOf(m).again {
+		t.Fatalf("saving %v again %v", storeOf(m).saving, storeOf(m).again)
 	}
 	pump(t, m, c1, 0)
 	pump(t, m, c2, 0)
-	if st.Dirty() || m.state.saving {
-		t.Fatalf("dirty %v saving %v", st.Dirty(), m.state.saving)
+	if st.Dirty() || storeOf(m).saving {
+		t.Fatalf("dirty %v saving %v", st.Dirty(), storeOf(m).saving)
 	}
 	if n := len(reopen(t, path).Entries()); n != 2 {
 		t.Errorf("file has %d entries, want 2", n)
@@ -299,22 +299,22 @@ func TestChangeDuringSaveIsSavedToo(t *testing.T) {
 func TestSaveShowsOtherJobdecksChanges(t *testing.T) {
 	m, st, path := newStoreModel(t)
 	other := reopen(t, path)
-	if err := other.SetNote(m.sel, "written by the other jobdeck"); err != nil {
+	if err := other.SetNote(selected(m), "written by the other jobdeck"); err != nil {
 		t.Fatal(err)
 	}
 	if err := other.Save(); err != nil {
 		t.Fatal(err)
 	}
 	// A change here to another posting: the save merges the file in.
-	a, _ := m.coll.ByID("a")
+	a, _ := collection(m).ByID("a")
 	if err := st.SetShortlisted(a, true); err != nil {
 		t.Fatal(err)
 	}
 	pump(t, m, m.save(), 0)
-	if s := screen(m); !contains(s, "Note     written by the other jobdeck") {
+	if s := screenText(m); !contains(s, "Note     written by the other jobdeck") {
 		t.Errorf("after a merging save the header lacks the other jobdeck's note:\n%s", s)
 	}
-	if re := reopen(t, path); !re.Shortlisted("a") || re.Note(m.sel.ID) != "written by the other jobdeck" {
+	if re := reopen(t, path); !re.Shortlisted("a") || re.Note(selected(m).ID) != "written by the other jobdeck" {
 		t.Errorf("merged file: %+v", re.Entries())
 	}
 }
@@ -326,7 +326,7 @@ func TestShortlistViewTakesPostingsStreamingIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	send(t, m, kp("L"))
-	if m.res.Len() != 0 {
+	if result(m).Len() != 0 {
 		t.Fatalf("shortlist view before the posting loaded: %v", titles(m))
 	}
 	send(t, m, batchMsg{postings: []*model.Posting{late, {ID: "other", Title: "Kiln Operator"}}, done: true})

@@ -46,7 +46,7 @@ func TestProgramShortlistNoteQuitReopen(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 
 	final := tm.FinalModel(t).(*Model)
-	id := final.sel.ID
+	id := selected(final).ID
 	re := reopen(t, path)
 	if !re.Shortlisted(id) || re.Note(id) != "remember the otters" || len(re.Tags(id)) != 1 {
 		t.Errorf("state file after quit: %+v", re.Entries())

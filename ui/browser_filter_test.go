@@ -9,7 +9,7 @@ import (
 func TestFilterTypingAndKeys(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	send(t, m, kp("/"))
-	if !m.filtering {
+	if !isFiltering(m) {
 		t.Fatal("/ did not focus the filter")
 	}
 	typeText(t, m, "ich")
@@ -18,16 +18,16 @@ func TestFilterTypingAndKeys(t *testing.T) {
 	}
 	// q is typed, not quit, while filtering.
 	send(t, m, kp("q"))
-	if m.input.Value() != "ichq" || m.quiting {
-		t.Errorf("q while filtering: value %q quitting %v", m.input.Value(), m.quiting)
+	if filterText(m) != "ichq" || hasQuit(m) {
+		t.Errorf("q while filtering: value %q quitting %v", filterText(m), hasQuit(m))
 	}
 	send(t, m, kp("backspace"), kp("enter"))
-	if m.filtering || m.query() != "ich" {
-		t.Errorf("enter: filtering %v, query %q", m.filtering, m.query())
+	if isFiltering(m) || queryOf(m) != "ich" {
+		t.Errorf("enter: filtering %v, query %q", isFiltering(m), queryOf(m))
 	}
 	send(t, m, kp("/"), kp("esc"))
-	if m.query() != "" || m.res.Len() != 4 {
-		t.Errorf("esc: query %q, %d rows", m.query(), m.res.Len())
+	if queryOf(m) != "" || result(m).Len() != 4 {
+		t.Errorf("esc: query %q, %d rows", queryOf(m), result(m).Len())
 	}
 }
 
@@ -35,10 +35,10 @@ func TestFilterHighlightsRunes(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	send(t, m, kp("/"))
 	typeText(t, m, "loc:ich")
-	if m.res.Len() != 1 {
-		t.Fatalf("%d rows", m.res.Len())
+	if result(m).Len() != 1 {
+		t.Fatalf("%d rows", result(m).Len())
 	}
-	_, meta := m.res.Highlights(0)
+	_, meta := result(m).Highlights(0)
 	// "Quillfeather Labs · Zürich": Z is rune 20, so i c h are 23, 24, 25.
 	if !slices.Equal(meta, []int{23, 24, 25}) {
 		t.Errorf("meta highlights %v", meta)
@@ -55,12 +55,12 @@ func TestEscClearsFilterFromList(t *testing.T) {
 	send(t, m, kp("/"))
 	typeText(t, m, "acme")
 	send(t, m, kp("enter"))
-	if m.res.Len() != 1 {
-		t.Fatalf("%d rows for acme", m.res.Len())
+	if result(m).Len() != 1 {
+		t.Fatalf("%d rows for acme", result(m).Len())
 	}
 	send(t, m, kp("esc"))
-	if m.res.Len() != 4 {
-		t.Errorf("esc from the list left %d rows", m.res.Len())
+	if result(m).Len() != 4 {
+		t.Errorf("esc from the list left %d rows", result(m).Len())
 	}
 }
 
@@ -74,17 +74,17 @@ func TestSortCycles(t *testing.T) {
 	if got := titles(m); got[0] != "Platform Lead" { // Acme Rockets
 		t.Errorf("company order starts with %q", got[0])
 	}
-	if !contains(m.msg, "company") {
-		t.Errorf("status message %q", m.msg)
+	if !contains(flashText(m), "company") {
+		t.Errorf("status message %q", flashText(m))
 	}
 }
 
 func TestStaleResultDropped(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
-	m.input.SetValue("front")
-	old := m.startQuery()
-	m.input.SetValue("acme")
-	cur := m.startQuery()
+	setFilterText(m, "front")
+	old := startQuery(m)
+	setFilterText(m, "acme")
+	cur := startQuery(m)
 	// The newer reply arrives first, then the older one.
 	pump(t, m, cur, 0)
 	pump(t, m, old, 0)
@@ -92,9 +92,9 @@ func TestStaleResultDropped(t *testing.T) {
 		t.Errorf("rows %q: the older query's reply was shown", got)
 	}
 	// A reply for a query no longer typed is never shown, even alone.
-	m.input.SetValue("data")
-	stale := m.startQuery()
-	m.input.SetValue("lead")
+	setFilterText(m, "data")
+	stale := startQuery(m)
+	setFilterText(m, "lead")
 	pump(t, m, stale, 0)
 	if got := titles(m); slices.Contains(got, "Data Analyst") {
 		t.Errorf("rows %q show the stale query", got)

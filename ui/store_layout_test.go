@@ -15,8 +15,8 @@ func TestStateOverlaysFitEverySize(t *testing.T) {
 	open := map[string]func(m *Model){
 		"tags":    func(m *Model) { send(t, m, kp("t")) },
 		"export":  func(m *Model) { send(t, m, kp("x")) },
-		"note":    func(m *Model) { m.inlineNote(m.sel, "a note\nof two lines", errors.New("no editor")) },
-		"confirm": func(m *Model) { m.state.saveErr = errors.New(strings.Repeat("a long reason ", 12)); m.askQuit() },
+		"note":    func(m *Model) { m.inlineNote(selected(m), "a note\nof two lines", errors.New("no editor")) },
+		"confirm": func(m *Model) { storeOf(m).saveErr = errors.New(strings.Repeat("a long reason ", 12)); m.askQuit() },
 	}
 	keys := map[string]string{"tags": "esc cancel", "export": "esc cancel", "note": "ctrl+s save note", "confirm": "n/esc no"}
 	for name, do := range open {

@@ -12,25 +12,25 @@ import (
 func TestFocusShowsOtherJobdecksChanges(t *testing.T) {
 	m, st, path := newStoreModel(t)
 	other := reopen(t, path)
-	if _, err := other.ToggleShortlist(m.sel); err != nil {
+	if _, err := other.ToggleShortlist(selected(m)); err != nil {
 		t.Fatal(err)
 	}
-	if err := other.SetTags(m.sel, []string{"from-elsewhere"}); err != nil {
+	if err := other.SetTags(selected(m), []string{"from-elsewhere"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := other.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if st.Shortlisted(m.sel.ID) || contains(screen(m), "from-elsewhere") {
+	if st.Shortlisted(selected(m).ID) || contains(screenText(m), "from-elsewhere") {
 		t.Fatal("the change showed up before any refresh")
 	}
 	send(t, m, tea.FocusMsg{})
-	if s := screen(m); !contains(s, "★ "+m.sel.Title) || !contains(s, "from-elsewhere") {
+	if s := screenText(m); !contains(s, "★ "+selected(m).Title) || !contains(s, "from-elsewhere") {
 		t.Errorf("after focus the other jobdeck's shortlist and tag are not shown:\n%s", s)
 	}
 	send(t, m, kp("/"))
 	typeText(t, m, "tag:from-elsewhere")
-	if m.res.Len() != 1 || m.res.Posting(0).ID != m.sel.ID {
+	if result(m).Len() != 1 || result(m).Posting(0).ID != selected(m).ID {
 		t.Errorf("tag: query after refresh: %v", titles(m))
 	}
 	if !m.View().ReportFocus {
@@ -42,7 +42,7 @@ func TestFocusShowsOtherJobdecksChanges(t *testing.T) {
 // and the user is told.
 func TestFocusWithCorruptFileSaysSo(t *testing.T) {
 	m, st, path := newStoreModel(t)
-	if _, err := st.ToggleShortlist(m.sel); err != nil {
+	if _, err := st.ToggleShortlist(selected(m)); err != nil {
 		t.Fatal(err)
 	}
 	pump(t, m, m.save(), 0)
@@ -50,7 +50,7 @@ func TestFocusWithCorruptFileSaysSo(t *testing.T) {
 		t.Fatal(err)
 	}
 	send(t, m, tea.FocusMsg{})
-	if !m.msgErr || !contains(m.msg, "corrupt") || !st.Shortlisted(m.sel.ID) {
-		t.Errorf("message %q, shortlisted %v", m.msg, st.Shortlisted(m.sel.ID))
+	if !flashIsErr(m) || !contains(flashText(m), "corrupt") || !st.Shortlisted(selected(m).ID) {
+		t.Errorf("message %q, shortlisted %v", flashText(m), st.Shortlisted(selected(m).ID))
 	}
 }

@@ -10,44 +10,44 @@ func TestTabSwitchesFocusAndScrollsDetail(t *testing.T) {
 	m := newTestModel(t, 120, 12, fixture())
 	send(t, m, kp("j")) // a: the long header
 	send(t, m, kp("tab"))
-	if m.focus != keymap.ModeDetail {
+	if focusOf(m) != keymap.ModeDetail {
 		t.Fatal("tab did not focus the detail")
 	}
 	send(t, m, kp("j"))
-	if m.cur != 1 {
+	if cursor(m) != 1 {
 		t.Error("j in the detail moved the list cursor")
 	}
-	if m.detail.off != 1 {
-		t.Errorf("detail offset %d after j, want 1", m.detail.off)
+	if detailOf(m).off != 1 {
+		t.Errorf("detail offset %d after j, want 1", detailOf(m).off)
 	}
 	send(t, m, kp("G"))
-	if m.detail.off != len(m.detail.lines)-m.lay.bodyH {
-		t.Errorf("G: offset %d of %d lines, height %d", m.detail.off, len(m.detail.lines), m.lay.bodyH)
+	if detailOf(m).off != len(detailOf(m).lines)-layoutOf(m).bodyH {
+		t.Errorf("G: offset %d of %d lines, height %d", detailOf(m).off, len(detailOf(m).lines), layoutOf(m).bodyH)
 	}
 	send(t, m, kp("tab"))
-	if m.focus != keymap.ModeList {
+	if focusOf(m) != keymap.ModeList {
 		t.Error("tab did not go back to the list")
 	}
 }
 
 func TestSinglePaneEnterEsc(t *testing.T) {
 	m := newTestModel(t, 80, 24, fixture())
-	if !m.lay.single {
+	if !layoutOf(m).single {
 		t.Fatal("80 columns should be one pane")
 	}
 	send(t, m, kp("tab"))
-	if m.focus != keymap.ModeList {
+	if focusOf(m) != keymap.ModeList {
 		t.Error("tab acts in a single pane")
 	}
 	send(t, m, kp("enter"))
-	if m.focus != keymap.ModeDetail {
+	if focusOf(m) != keymap.ModeDetail {
 		t.Fatal("enter did not open the detail")
 	}
 	if got := m.render(); !contains(got, "Frontend Developer") || !contains(got, "Marrowpine") || contains(got, "Senior Backend") {
 		t.Errorf("detail screen shows the wrong thing:\n%s", got)
 	}
 	send(t, m, kp("esc"))
-	if m.focus != keymap.ModeList {
+	if focusOf(m) != keymap.ModeList {
 		t.Error("esc did not go back")
 	}
 }
@@ -55,7 +55,7 @@ func TestSinglePaneEnterEsc(t *testing.T) {
 func TestQuit(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	_, cmd := m.Update(kp("q"))
-	if cmd == nil || !m.quiting {
+	if cmd == nil || !hasQuit(m) {
 		t.Fatal("q did not quit")
 	}
 }

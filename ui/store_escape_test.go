@@ -36,18 +36,18 @@ func TestStateTextNeverReachesTerminalAsEscapes(t *testing.T) {
 			send(t, m, size(sz[0], sz[1]))
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("L"))
-			if m.res.Len() != 1 || !contains(screen(m), "second") && sz[0] > 100 {
-				t.Fatalf("hostile entry not on screen:\n%s", screen(m))
+			if result(m).Len() != 1 || !contains(screenText(m), "second") && sz[0] > 100 {
+				t.Fatalf("hostile entry not on screen:\n%s", screenText(m))
 			}
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("t"))
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("esc"))
-			m.inlineNote(m.sel, st.Note("evil"), errors.New("no editor "+evil))
+			m.inlineNote(selected(m), st.Note("evil"), errors.New("no editor "+evil))
 			m.syncKeys()
 			checkSafe(t, m.View().Content)
 			send(t, m, kp("esc"))
-			m.state.saveErr = errors.New("disk says " + evil)
+			storeOf(m).saveErr = errors.New("disk says " + evil)
 			m.askQuit()
 			m.syncKeys()
 			checkSafe(t, m.View().Content)

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/jobdeck/jobdeck/keymap"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// browser is the [screen] of a fuzzy-filterable list beside a detail pane
+// that shows the posting under the cursor. It owns the filter (input,
+// sort, shortlist-only view and the [filterJob] that runs it), the
+// [listPane] and the [detailPane]; on a narrow screen one pane shows at a
+// time.
+type browser struct {
+	c         *common
+	lay       layout
+	focus     keymap.Mode // ModeList or ModeDetail
+	input     textinput.Model
+	filtering bool // the input has the keyboard
+	sort      model.SortOrder
+	only      bool // the shortlist-only view
+	job       filterJob
+	list      listPane
+	detail    detailPane
+}
+
+var _ screen = (*browser)(nil)
+
+// newBrowser returns a browser over c's postings, showing none until the
+// first filter result.
+func newBrowser(c *common) *browser {
+	b := &browser{c: c, input: textinput.New(), detail: newDetailPane(func(p *model.Posting) (string, error) { return c.read(p) })}
+	b.input.Prompt = "/ "
+	b.input.Placeholder = "words, company:x, -word"
+	return b
+}
+
+// Changed redoes what c changes: new postings filter again, a change to
+// the user's state reruns a query that depends on it, new styles restyle
+// the input; annotations set outside Update redraw the detail header now
+// (its renders wait for the next Reconcile); quitting stops the filter.
+func (b *browser) Changed(c change) tea.Cmd {
+	switch c {
+	case postingsAdded:
+		return b.refilter()
+	case storeChanged:
+		return b.storeChanged()
+	case stylesChanged:
+		b.input.SetStyles(inputStyles(&b.c.styles))
+	case annotationsSet:
+		b.redrawHeader()
+	case quitting:
+		b.job.stop()
+	}
+	return nil
+}
+
+// SetSize lays the panes out for l.
+func (b *browser) SetSize(l layout) {
+	b.lay = l
+	b.input.SetWidth(max(l.listW-4, 1))
+	b.list.setRows(l.rows)
+	b.detail.height = l.bodyH
+}
+
+// Update handles the browser's messages and the keys, mouse events and
+// input messages the root passes on.
+func (b *browser) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return b.onKey(msg)
+	case tea.MouseClickMsg:
+		return b.onClick(msg)
+	case tea.MouseWheelMsg:
+		b.onWheel(msg)
+		return nil
+	case resultMsg:
+		return b.onResult(msg)
+	case refilterMsg:
+		if b.job.onDue() {
+			return b.startQuery()
+		}
+		return nil
+	case renderedMsg:
+		return b.detail.onRendered(msg)
+	}
+	if b.filtering {
+		return b.editFilter(msg) // a paste, or the cursor's own messages
+	}
+	return nil
+}
+
+// Reconcile shows the selected posting in the detail pane at the pane's
+// width in the current style, and asks for the renders that takes.
+func (b *browser) Reconcile() tea.Cmd {
+	want := detailWant{p: b.list.selected(), width: b.detailWidth(), style: b.c.styles.glamourStyle(), ahead: b.list.neighbours()}
+	return b.detail.reconcile(want, b.look())
+}
+
+// redrawHeader redraws the detail header now, from outside Update; the
+// renders it may need wait for the next Reconcile.
+func (b *browser) redrawHeader() {
+	d := &b.detail
+	if d.lines == nil {
+		return
+	}
+	look := b.look()
+	k, extra := d.headerKey(look)
+	d.header, d.after = d.headerOf(look, extra)
+	d.hkey = k
+	d.join(&b.c.styles)
+}
+
+// look is what the detail header is drawn from besides the posting.
+func (b *browser) look() detailLook {
+	return detailLook{st: &b.c.styles, ann: b.c.ann, now: b.c.now(), extra: b.c.extra}
+}
+
+// detailWidth is the width of the detail pane's content: the pane less a
+// one-column gap from the separator when the panes are side by side.
+func (b *browser) detailWidth() int {
+	if b.lay.single {
+		return b.lay.detailW
+	}
+	return b.lay.detailW - 1
+}
+
+// Selected is the posting under the cursor (nil: none).
+func (b *browser) Selected() *model.Posting { return b.list.selected() }
+
+// Pin keeps the cursor on the selected posting from now on (an overlay
+// edits it), even while postings stream in.
+func (b *browser) Pin() { b.list.pin() }
+
+// Context says what has the keyboard (the filter input, or the pane with
+// the focus), whether a posting is selected and a filter is set.
+func (b *browser) Context() keymap.Context {
+	mode := b.focus
+	if b.filtering {
+		mode = keymap.ModeFilter
+	}
+	return keymap.Context{Mode: mode, Selection: b.list.selected() != nil, Filtered: b.query() != ""}
+}
+
+// ShortHelp is the keymap's short help.
+func (b *browser) ShortHelp() []key.Binding { return b.c.keys.ShortHelp() }
+
+// FullHelp is the keymap's full help.
+func (b *browser) FullHelp() [][]key.Binding { return b.c.keys.FullHelp() }
+
+// View draws the panes, lay.bodyH lines.
+func (b *browser) View() []string {
+	l := b.lay
+	st := &b.c.styles
+	switch {
+	case l.single && b.focus == keymap.ModeDetail:
+		return b.detail.view()
+	case l.single:
+		return b.listView(l.width)
+	}
+	list := b.listView(l.listW)
+	det := b.detail.view()
+	sep := st.Separator.Render("│") + " "
+	panes := make([]string, l.bodyH)
+	for i := range panes {
+		panes[i] = list[i] + sep + det[i]
+	}
+	return panes
+}
+
+// listView draws the list pane width wide.
+func (b *browser) listView(width int) []string {
+	empty := "no postings"
+	switch {
+	case b.c.loading:
+		empty = "loading…"
+	case b.query() != "":
+		empty = "no posting matches"
+	}
+	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now()}
+	return b.list.view(&b.c.styles, look, width, b.lay.bodyH)
+}
+
+// Status returns "★ shortlist only" in that view, and shown of total, the
+// query or sort, and which detail lines are on screen while it has focus.
+func (b *browser) Status() (marks []string, info string) {
+	st := &b.c.styles
+	if b.only {
+		marks = append(marks, st.Star.Render("★")+st.Status.Render(" shortlist only"))
+	}
+	info = fmt.Sprintf("%d/%d", b.list.len(), b.c.coll.Len())
+	if q := b.query(); q != "" {
+		info += " · query " + ansi.Truncate(clean(q), 24, "…")
+		if b.job.busy() {
+			info += " (filtering…)"
+		}
+		info += " · by score, then " + b.sort.String()
+	} else {
+		info += " · sort " + b.sort.String()
+	}
+	if first, last, total, ok := b.detail.position(); ok && b.focus == keymap.ModeDetail {
+		info += fmt.Sprintf(" · lines %d–%d of %d", first, last, total)
+	}
+	return marks, info
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// query is the filter query as typed now.
+func (b *browser) query() string { return strings.TrimSpace(b.input.Value()) }
+
+// startQuery starts a filter job for the current query, sort and view over
+// the postings loaded so far, cancelling the job in flight. Its reply is
+// shown only if they are still the same when it arrives.
+func (b *browser) startQuery() tea.Cmd {
+	q := model.ParseQuery(b.query())
+	if b.only {
+		q.Within = b.shortlisted()
+	}
+	return b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: b.sort, ann: b.c.ann, prev: b.job.narrowFrom(b.list.res)})
+}
+
+// shortlisted returns where the shortlisted postings sit in the collection
+// (one IndexOf per shortlisted id; the loader adds each id once, merging
+// duplicates), never nil.
+func (b *browser) shortlisted() []int32 {
+	at := []int32{}
+	if b.c.store == nil {
+		return at
+	}
+	for id, e := range b.c.store.Entries() {
+		if e.Shortlisted {
+			if i := b.c.coll.IndexOf(id); i >= 0 {
+				at = append(at, int32(i))
+			}
+		}
+	}
+	return at
+}
+
+// onResult shows a filter result unless a newer query, sort or view
+// superseded it, keeping the cursor on the same posting when it is still
+// shown, and starts the refilter postings that arrived meanwhile asked for.
+func (b *browser) onResult(msg resultMsg) tea.Cmd {
+	current := func(r model.Result) bool {
+		return r.Query == model.ParseQuery(b.query()).Raw && r.Sort == b.sort && r.Restricted == b.only
+	}
+	show, err := b.job.reply(msg, current)
+	var cmd tea.Cmd
+	switch {
+	case err != nil:
+		cmd = b.c.flash("filter: "+err.Error(), true)
+	case show:
+		b.list.setResult(msg.res)
+	}
+	if b.job.pending() {
+		cmd = tea.Batch(cmd, b.refilter())
+	}
+	return cmd
+}
+
+// refilter reruns the query because postings arrived: right away when no
+// job runs, else once the running job replies (see filterJob.refilter).
+func (b *browser) refilter() tea.Cmd {
+	now, cmd := b.job.refilter(b.c.loading, b.c.coll.Len(), b.c.tick)
+	if now {
+		return b.startQuery()
+	}
+	return cmd
+}
+
+// storeChanged reruns the query when the change to the user's state can
+// change what it shows: in the shortlist-only view, or for a query with a
+// tag: or is: term.
+func (b *browser) storeChanged() tea.Cmd {
+	if b.only || queryUsesState(b.query()) {
+		return b.startQuery()
+	}
+	return nil
+}
+
+// queryUsesState reports whether q has a tag: or is: term, whose matches
+// change when the user's state does.
+func queryUsesState(q string) bool {
+	for _, t := range model.ParseQuery(q).Terms {
+		if t.Scope == model.ScopeTag || t.Scope == model.ScopeShortlisted {
+			return true
+		}
+	}
+	return false
+}
+
+// toggleOnly switches the shortlist-only view and filters again.
+func (b *browser) toggleOnly() tea.Cmd {
+	b.only = !b.only
+	if b.only {
+		return b.startQuery() // the status line says so while it lasts
+	}
+	return tea.Batch(b.startQuery(), b.c.flash("all postings", false))
+}
+
+// startFilter gives the filter input the keyboard.
+func (b *browser) startFilter() tea.Cmd {
+	b.filtering = true
+	return b.input.Focus()
+}
+
+// clearFilter empties the filter and shows everything again.
+func (b *browser) clearFilter() tea.Cmd {
+	b.input.Reset()
+	return b.startQuery()
+}
+
+// cycleSort switches to the next sort order.
+func (b *browser) cycleSort() tea.Cmd {
+	b.sort = b.sort.Next()
+	return tea.Batch(b.startQuery(), b.c.flash("sort: "+b.sort.String(), false))
+}
+
+// onFilterKey handles a key while the filter input has the keyboard:
+// enter keeps the filter, esc clears it, anything else edits it and, when
+// the text changed, starts a filter job. The filtering itself runs in the
+// job.
+func (b *browser) onFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &b.c.keys
+	switch {
+	case keyMatches(msg, k.FilterPrev):
+		b.list.move(b.list.cur - 1)
+		return nil
+	case keyMatches(msg, k.FilterNext):
+		b.list.move(b.list.cur + 1)
+		return nil
+	case keyMatches(msg, k.FilterAccept):
+		b.filtering = false
+		b.input.Blur()
+		return nil
+	case keyMatches(msg, k.FilterCancel):
+		b.filtering = false
+		b.input.Blur()
+		if b.input.Value() == "" {
+			return nil
+		}
+		return b.clearFilter()
+	}
+	return b.editFilter(msg)
+}
+
+// editFilter passes msg (a key, a paste) to the filter input and starts a
+// filter job when the query changed.
+func (b *browser) editFilter(msg tea.Msg) tea.Cmd {
+	before := b.query()
+	var cmd tea.Cmd
+	b.input, cmd = b.input.Update(msg)
+	if b.query() != before {
+		return tea.Batch(cmd, b.startQuery())
+	}
+	return cmd
+}
+
+// filterLine is the top line of the list pane: the input while filtering,
+// the active query, or a hint.
+func (b *browser) filterLine(width int) string {
+	st := &b.c.styles
+	switch {
+	case b.filtering:
+		return fit(b.input.View(), width)
+	case b.query() != "":
+		return fit(st.Prompt.Render("/ ")+st.Value.Render(clean(b.query())), width)
+	default:
+		return fit(st.Dim.Render("/ filter"), width)
+	}
+}

@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/keymap"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// common is what every component reads and only the root changes: the
+// bindings, the styles, the clock, the postings and the user's marks on
+// them. Components keep a pointer to the root's one; they change the
+// root's state only through the Cmds and replies they return (and
+// [common.flash]).
+type common struct {
+	keys   keymap.KeyMap
+	styles Styles
+	now    func() time.Time
+	tick   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // tea.Tick; tests stub it
+	read   bodyReader                                           // a posting's markdown body
+	coll   *model.Collection                                    // every posting loaded, append only
+	ann    Annotations                                          // shortlist and tags; nil: none
+	store  *model.Store                                         // the state store; nil: none
+	// loading reports that postings are still streaming in.
+	loading bool
+	// flash shows text in the status line for a few seconds.
+	flash func(text string, isErr bool) tea.Cmd
+	// extra returns the lines shown under the detail header of p (the
+	// note, why the store cannot save); nil: none.
+	extra func(p *model.Posting, width int) []string
+}

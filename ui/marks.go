@@ -1,7 +1,0 @@
-package ui
-
-// marks are the rune indexes of the matched characters of one row: into
-// the posting's Title and into model.MetaLine of it.
-type marks struct {
-	Title, Meta []int
-}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// The bindings s, t, n and x act on the state store through the root;
+// they are live (and in the help) while storeReady reports a store. L,
+// the shortlist-only view, is the browser's (browser_filter.go).
+
+// editTarget returns the posting under the cursor when the store takes
+// changes to it; else p is nil and cmd says why, if there is a reason to
+// say (no posting selected is none).
+func (m *Model) editTarget() (p *model.Posting, cmd tea.Cmd) {
+	if cmd, ok := m.refuse(); !ok {
+		return nil, cmd
+	}
+	return m.active().Selected(), nil
+}
+
+// onShortlist toggles ★ on the posting under the cursor and saves, or
+// says why it cannot.
+func (m *Model) onShortlist() tea.Cmd {
+	p, cmd := m.editTarget()
+	if p == nil {
+		return cmd
+	}
+	on, err := m.c.store.ToggleShortlist(p)
+	if err != nil {
+		return m.flash("shortlist not changed: "+err.Error(), true)
+	}
+	text := "★ shortlisted"
+	if !on {
+		text = "taken off the shortlist"
+	}
+	return tea.Batch(m.flash(text, false), m.changed())
+}
+
+// onTags opens the tag editor for the posting under the cursor, or says
+// why the tags cannot change.
+func (m *Model) onTags() tea.Cmd {
+	p, cmd := m.editTarget()
+	if p == nil {
+		return cmd
+	}
+	store := m.c.store
+	o := newTagsOverlay(&m.c.keys.Editor, &m.c.styles, inputStyles(&m.c.styles), p, store.Tags(p.ID), store.AllTags())
+	m.OpenOverlay(o)
+	return o.input.Focus()
+}
+
+// onExport asks for the format of the shortlist export.
+func (m *Model) onExport() tea.Cmd {
+	if m.c.store == nil {
+		return nil
+	}
+	m.OpenOverlay(newExportOverlay(&m.c.keys.Editor, &m.c.styles))
+	return nil
+}
