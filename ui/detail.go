@@ -108,7 +108,7 @@ func headerLines(st *Styles, p *model.Posting, width int, ann Annotations, now t
 	field("Company ", p.Company)
 	field("Location", p.Location)
 	if !p.Date.IsZero() {
-		field("Posted  ", p.Date.Format("2006-01-02")+" ("+relDate(p.Date, now)+")")
+		field("Posted  ", st.postedDate(p.Date, now))
 	}
 	field("Salary  ", p.Salary)
 	typ := p.EmploymentType

@@ -14,6 +14,7 @@ var keyMatches = key.Matches[tea.KeyPressMsg]
 // handlers. Keys match only through the keymap's bindings,
 // which syncKeys enables from the state.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.prefs.Notice = "" // said; the user has seen the screen
 	if m.overlay != nil {
 		if keyMatches(msg, m.keys.ForceQuit) {
 			return m.quit()

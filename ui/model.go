@@ -32,6 +32,7 @@ type Model struct {
 	ann     Annotations
 	read    bodyReader
 	quiting bool
+	prefs   Prefs                                                // the user's settings: applyPrefs
 	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // tea.Tick; tests stub it
 
 	// Postings, as loaded (append only) and as shown.

@@ -47,6 +47,7 @@ func newModel(style string, noColor bool) *Model {
 
 // setStyles installs st everywhere it is used.
 func (m *Model) setStyles(st Styles) {
+	st = st.withPrefs(m.prefs)
 	m.st = st
 	m.help.Styles = st.Help
 	m.spin.Style = st.Dim

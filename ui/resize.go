@@ -12,7 +12,7 @@ func (m *Model) onResize(msg tea.WindowSizeMsg) tea.Cmd {
 
 // relayout recomputes the layout for the current size and help height.
 func (m *Model) relayout() tea.Cmd {
-	m.lay = computeLayout(m.lay.width, m.lay.height, m.helpHeight())
+	m.lay = computeLayout(m.lay.width, m.lay.height, m.helpHeight(), m.prefs.ListShare)
 	if m.lay.tooSmall {
 		return nil
 	}

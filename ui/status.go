@@ -34,18 +34,22 @@ func (m *Model) statusLine(width int) string {
 		fmt.Fprintf(&left, " · loading: %d seen, %d loaded, %d skipped", p.Seen, p.Loaded, p.Skipped)
 	}
 	l := m.st.Status.Render(left.String())
-	if m.msg == "" {
+	msg, isErr := m.msg, m.msgErr
+	if msg == "" {
+		msg, isErr = m.prefs.Notice, true
+	}
+	if msg == "" {
 		return fit(l, width)
 	}
 	style := m.st.Message
-	if m.msgErr {
+	if isErr {
 		style = m.st.Error
 	}
-	r := style.Render(m.msg)
+	r := style.Render(msg)
 	lw, rw := ansi.StringWidth(l), ansi.StringWidth(r)
 	if lw+2+rw > width {
 		if rw > width/2 {
-			r = style.Render(ansi.Truncate(m.msg, width/2, "…"))
+			r = style.Render(ansi.Truncate(msg, width/2, "…"))
 			rw = ansi.StringWidth(r)
 		}
 		l = ansi.Truncate(l, max(width-rw-2, 0), "…")
