@@ -41,7 +41,9 @@ func computeLayout(width, height, helpH int, share float64) layout {
 	} else {
 		l.listW = width * listPercent / 100
 		if share > 0 {
-			l.listW = int(float64(width) * share)
+			// The nudge keeps exact products exact: 0.4 of 95 is 38,
+			// as listPercent gives, not 37.99….
+			l.listW = int(float64(width)*share + 1e-9)
 		}
 		l.detailW = width - l.listW - separatorWidth
 	}

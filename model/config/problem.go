@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // The kinds of problem a config file can have; a [Problem] wraps one, so
@@ -28,14 +29,18 @@ type Problem struct {
 
 // Error returns "FILE:LINE: KEY: MSG", leaving out what is unknown.
 func (p Problem) Error() string {
-	s := p.File
-	if p.Line > 0 {
-		s += fmt.Sprintf(":%d", p.Line)
+	var parts []string
+	if p.File != "" {
+		where := p.File
+		if p.Line > 0 {
+			where += fmt.Sprintf(":%d", p.Line)
+		}
+		parts = append(parts, where)
 	}
 	if p.Key != "" {
-		s += ": " + p.Key
+		parts = append(parts, p.Key)
 	}
-	return s + ": " + p.Msg
+	return strings.Join(append(parts, p.Msg), ": ")
 }
 
 // Unwrap returns the problem's kind.
