@@ -102,6 +102,7 @@ list_width = 0.3
 shortlist = ["x"]
 frob = ["f"]
 tags = ["ctrl-t"]
+filter_accept = ["a"]
 
 [theme]
 accent = "purple"
@@ -112,7 +113,8 @@ accent = "purple"
 		path + `:5: keys.shortlist: "x" is bound to both shortlist and export in the list`,
 		path + `:6: keys.frob: "frob" is not an action`,
 		path + `:7: keys.tags: "ctrl-t" is not a key`,
-		path + `:10: theme.accent: "purple" is not a colour`,
+		path + `:8: keys.filter_accept: "a" is a typed character, and filter_accept acts while text is typed`,
+		path + `:11: theme.accent: "purple" is not a colour`,
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != exitFailure || len(lines) != len(want) {

@@ -149,6 +149,9 @@ func TestParseProblems(t *testing.T) {
 		{"colour name", "[theme]\naccent = \"purple\"", ErrColor, 2, "theme.accent", "purple"},
 		{"bad tag colour", "[theme]\ntags = [\"#ffffff\", \"#fff\"]", ErrColor, 2, "theme.tags", "item 2"},
 		{"bad stage colour", "[theme.stages]\noffer = true", ErrColor, 2, "theme.stages.offer", "colour"},
+		{"dotted key", "sort = \"newest\"\ntheme.accent = \"red\"", ErrColor, 2, "theme.accent", "red"},
+		{"inline table", "\ntheme = { dim = \"#1\" }", ErrColor, 2, "theme.dim", "#1"},
+		{"unknown key in an inline table", "theme = { styel = \"dark\" }", ErrUnknownKey, 1, "theme.styel", "[theme]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
