@@ -157,6 +157,12 @@ func TestConfigSettingsApply(t *testing.T) {
 	if _, out, _ := runCmd(t, "list", "--sort", "newest"); !strings.HasPrefix(out, "Head Barista & Trainer") {
 		t.Errorf("--sort does not win over the config:\n%s", out)
 	}
+	if code, out, errOut := runCmd(t, "list", "loader"); code != exitOK || strings.Contains(out, "Android Engineer") {
+		t.Errorf("a PATH does not win over the config's paths: exit %d, stderr %q", code, errOut)
+	}
+	if code, out, errOut := runCmd(t, "list", "--demo"); code != exitOK || strings.Count(out, "\n") != 12 {
+		t.Errorf("--demo with the config's paths: exit %d, stderr %q", code, errOut)
+	}
 	if code, out, _ := runCmd(t, "export", "--all", "--format", "csv"); code != exitOK || !strings.Contains(out, "Android Engineer") {
 		t.Errorf("export with the config's paths: exit %d\n%s", code, out)
 	}
