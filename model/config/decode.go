@@ -134,9 +134,14 @@ func (d *decoder) unknown() {
 			continue
 		}
 		bad[k.String()] = true
+		parent := k[:len(k)-1]
 		where := "the file's top level"
-		if len(k) > 1 {
-			where = "[" + k[:len(k)-1].String() + "]"
+		if len(parent) > 0 {
+			where = "[" + parent.String() + "]"
+		}
+		if s, ok := suggest(k[len(k)-1], knownKeys(parent)); ok {
+			d.fail(k, ErrUnknownKey, "unknown key in %s; did you mean %s?", where, s)
+			continue
 		}
 		d.fail(k, ErrUnknownKey, "unknown key in %s (see jobdeck config init for the keys)", where)
 	}

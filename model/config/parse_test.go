@@ -12,6 +12,7 @@ import (
 
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"github.com/BurntSushi/toml"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -116,7 +117,8 @@ func TestParseProblems(t *testing.T) {
 		{"duplicate key", "sort = \"newest\"\nsort = \"oldest\"", ErrSyntax, 2, "", "already been defined"},
 		{"unknown top key", "\n\ncolour = \"red\"", ErrUnknownKey, 3, "colour", "unknown key"},
 		{"unknown table", "[colors]\naccent = 1", ErrUnknownKey, 1, "colors", "unknown key"},
-		{"unknown theme key", "[theme]\n\naccnt = \"#ffffff\"", ErrUnknownKey, 3, "theme.accnt", "[theme]"},
+		{"unknown theme key", "[theme]\n\naccnt = \"#ffffff\"", ErrUnknownKey, 3, "theme.accnt", "[theme]; did you mean accent?"},
+		{"a typo of a top key", "list_widht = 0.5", ErrUnknownKey, 1, "list_widht", "did you mean list_width?"},
 		{"unknown field", "[fields]\n\nsalaryy = [\"pay\"]", ErrUnknownKey, 3, "fields.salaryy", "salary"},
 		{"unknown stage", "[stages]\n\nsnoozed = 3", ErrUnknownKey, 3, "stages.snoozed", "interviewing"},
 		{"unknown stage colour", "[theme.stages]\nsnoozed = \"#ffffff\"", ErrUnknownKey, 2, "theme.stages.snoozed", "ghosted"},
@@ -283,5 +285,19 @@ func TestKeyProblem(t *testing.T) {
 	p := c.KeyProblem("c.toml", "quit", kind)
 	if p.Line != 9 || p.Key != "keys.quit" || !errors.Is(p, kind) || p.Error() != "c.toml:9: keys.quit: not an action" {
 		t.Errorf("KeyProblem = %+v (%v)", p, p)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	for _, tt := range []struct {
+		parent  toml.Key
+		k, want string
+	}{
+		{toml.Key{"theme"}, "accnt", "accent"}, {toml.Key{"theme"}, "stlye", "style"}, {toml.Key{"theme"}, "glamor", "glamour"},
+		{toml.Key{"theme"}, "colour", ""}, {nil, "pahts", "paths"}, {nil, "dateformat", "date_format"}, {toml.Key{"keys"}, "quitt", ""},
+	} {
+		if got, ok := suggest(tt.k, knownKeys(tt.parent)); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("suggest(%q in %v) = %q, %v; want %q", tt.k, tt.parent, got, ok, tt.want)
+		}
 	}
 }
