@@ -49,7 +49,8 @@ func Template(actions []ActionDoc) string {
 		"StageColors":   stageColorLines(),
 		"GlamourStyles": slices.Sorted(maps.Keys(styles.DefaultStyles)),
 		"Fields":        loader.FieldNames(),
-		"Stages":        stageNames,
+		"Stages":        stageNames(),
+		"Sorts":         sortNames(),
 	})
 	if err != nil {
 		panic(err) // the template is part of the program: a test runs it
@@ -97,8 +98,9 @@ func wrapComment(words []string) string {
 }
 
 func stageColorLines() []string {
-	out := make([]string, len(stageNames))
-	for i, s := range stageNames {
+	names := stageNames()
+	out := make([]string, len(names))
+	for i, s := range names {
 		out[i] = fmt.Sprintf("#%s = %q", s, stageColorDefaults[s])
 	}
 	return out

@@ -63,7 +63,7 @@ func TestTemplateDocumentsEveryKey(t *testing.T) {
 			want = append(want, typ.prefix+rt.Field(i).Tag.Get("toml"))
 		}
 	}
-	for _, s := range stageNames {
+	for _, s := range stageNames() {
 		want = append(want, "theme.stages."+s)
 	}
 	for _, a := range sampleActions {

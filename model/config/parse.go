@@ -107,7 +107,7 @@ func (d *decoder) top(c *Config, raw rawFile) {
 			if o, err := model.ParseSortOrder(s); err == nil {
 				c.Sort = o
 			} else {
-				d.fail(toml.Key{"sort"}, ErrValue, "%q is not one of newest, oldest, company, title", s)
+				d.fail(toml.Key{"sort"}, ErrValue, "%q is not one of %s", s, strings.Join(sortNames(), ", "))
 			}
 		}
 	}
@@ -264,8 +264,8 @@ func (d *decoder) stages(p toml.Primitive) map[string]int {
 	out := map[string]int{}
 	for name, v := range m {
 		key := toml.Key{"stages", name}
-		if !slices.Contains(stageNames, name) {
-			d.fail(key, ErrUnknownKey, "not a stage; the stages are %s", strings.Join(stageNames, ", "))
+		if !slices.Contains(stageNames(), name) {
+			d.fail(key, ErrUnknownKey, "not a stage; the stages are %s", strings.Join(stageNames(), ", "))
 			continue
 		}
 		n, ok := d.value(v).(int64)

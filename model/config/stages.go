@@ -1,14 +1,29 @@
 package config
 
-import "slices"
+import "github.com/jobdeck/jobdeck/model"
 
-// stageNames are the stages of an application, in the order they are
-// reached.
-var stageNames = []string{"interested", "applied", "interviewing", "offer", "accepted", "rejected", "withdrawn", "ghosted"}
+// stageNames returns the names of the stages the [stages] and
+// [theme.stages] tables take, in pipeline order.
+func stageNames() []string {
+	stages := model.Stages()
+	out := make([]string, len(stages))
+	for i, s := range stages {
+		out[i] = s.String()
+	}
+	return out
+}
 
-// Stages returns the stage names the [stages] and [theme.stages] tables
-// take, in order. The slice is the caller's.
-func Stages() []string { return slices.Clone(stageNames) }
+// sortNames returns the names of the sort orders sort takes, in the
+// order S cycles through them.
+func sortNames() []string {
+	var out []string
+	for o := model.SortNewest; ; {
+		out = append(out, o.String())
+		if o = o.Next(); o == model.SortNewest {
+			return out
+		}
+	}
+}
 
 // MaxFollowUpDays bounds a stage's default follow-up.
 const MaxFollowUpDays = 365

@@ -85,8 +85,8 @@ func (d *decoder) stageColors(p toml.Primitive) map[string]color.Color {
 	out := map[string]color.Color{}
 	for name, v := range m {
 		key := toml.Key{"theme", "stages", name}
-		if !slices.Contains(stageNames, name) {
-			d.fail(key, ErrUnknownKey, "not a stage; the stages are %s", strings.Join(stageNames, ", "))
+		if !slices.Contains(stageNames(), name) {
+			d.fail(key, ErrUnknownKey, "not a stage; the stages are %s", strings.Join(stageNames(), ", "))
 			continue
 		}
 		if c := d.color(v, key); c != nil {
