@@ -5,6 +5,7 @@
 //	jobdeck export [flags] [PATH...]   write the shortlist as markdown, CSV or JSON
 //	jobdeck stats [flags] [PATH...]    sum up the job search
 //	jobdeck due [flags] [PATH...]      print the follow-ups due
+//	jobdeck config path|init|check     where the config file is, write one, check it
 //
 // main.go only parses flags, wires the packages together and picks exit codes.
 package main
@@ -21,13 +22,17 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/jobdeck/jobdeck/keymap"
 	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
+	"github.com/jobdeck/jobdeck/model/config"
 	"github.com/jobdeck/jobdeck/ui"
 )
 
@@ -53,6 +58,7 @@ func main() {
 type common struct {
 	demo    bool
 	state   string
+	config  string
 	help    bool
 	version bool
 }
@@ -60,6 +66,7 @@ type common struct {
 func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.demo, "demo", false, "use the built-in demo postings instead of PATHs")
 	fs.StringVar(&c.state, "state", "", "state `FILE` for tags, shortlist and notes (default $JOBDECK_STATE or $XDG_DATA_HOME/jobdeck/state.json)")
+	fs.StringVar(&c.config, "config", "", "config `FILE` (default $JOBDECK_CONFIG or $XDG_CONFIG_HOME/jobdeck/config.toml)")
 	fs.BoolVar(&c.help, "help", false, "show help")
 	fs.BoolVar(&c.help, "h", false, "show help")
 	fs.BoolVar(&c.version, "version", false, "print the version")
@@ -76,6 +83,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runStats(args[1:], stdout, stderr)
 		case "due":
 			return runDue(args[1:], stdout, stderr)
+		case "config":
+			return runConfig(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -93,21 +102,30 @@ Usage:
   jobdeck stats [flags] [PATH...]     postings per stage, applications per week, response rate
   jobdeck due [flags] [PATH...]       the follow-ups due today or earlier, one a line
                                       (exit 0 when there is one, 1 when none)
+  jobdeck config path                 print where the config file is
+  jobdeck config init                 write a commented config file (never over one)
+  jobdeck config check                print the config file's problems; exit 1 if any
+
+With no PATH, jobdeck, list and export open the config file's paths (else .).
 
 Flags for every command:
   --demo            use the built-in demo postings instead of PATHs
   --state FILE      state file for tags, shortlist, notes and stages
                     (default $JOBDECK_STATE, else $XDG_DATA_HOME/jobdeck/state.json)
+  --config FILE     config file (default $JOBDECK_CONFIG, else
+                    $XDG_CONFIG_HOME/jobdeck/config.toml)
   -h, --help        show this help
   --version         print the version
 
 Browser flags:
-  --style STYLE     auto, dark, light or notty (default auto; NO_COLOR turns colour off)
+  --style STYLE     auto, dark, light or notty (default: the config's, else auto;
+                    NO_COLOR turns colour off)
 
 list flags:
   --json            JSON Lines: one object a posting, with its markdown body
   --query Q         only postings matching Q, ranked as the browser ranks them
-  --sort ORDER      newest, oldest, company, title, stage or follow-up (default newest)
+  --sort ORDER      newest, oldest, company, title, stage or follow-up
+                    (default: the config's, else newest)
   --shortlist       only shortlisted postings
   --tag NAME        only postings with the tag NAME
   --stage NAME      only postings in the stage NAME (a prefix will do: interv)
@@ -172,7 +190,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jobdeck: --style must be auto, dark, light or notty, not %q\n", *style)
 		return exitUsage
 	}
-	srcs, err := sources(c.demo, paths)
+	set := loadSettings(c.config, stderr)
+	if !isSet(f, "style") {
+		*style = set.cfg.Theme.Style
+	}
+	srcs, err := sources(c.demo, set.paths(c.demo, paths))
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
@@ -191,6 +213,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Store:    store,
 		StoreErr: storeErr,
+		Prefs:    set.prefs(),
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		return fail(stderr, exitFailure, err)
@@ -282,7 +305,11 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
-	srcs, store, code := prepare(c, paths, stderr)
+	set := loadSettings(c.config, stderr)
+	if !isSet(f, "sort") {
+		sort = set.cfg.Sort
+	}
+	srcs, store, code := prepare(c, set.paths(c.demo, paths), stderr)
 	if code >= 0 {
 		return code
 	}
@@ -361,7 +388,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitUsage, err)
 	}
 	sel.All = *all
-	srcs, store, code := prepare(c, paths, stderr)
+	srcs, store, code := prepare(c, loadSettings(c.config, stderr).paths(c.demo, paths), stderr)
 	if code >= 0 {
 		return code
 	}
@@ -510,6 +537,140 @@ func runDue(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(f *flag.FlagSet, name string) bool {
+	set := false
+	f.Visit(func(fl *flag.Flag) { set = set || fl.Name == name })
+	return set
+}
+
+// settings are the config file's, checked: the keymap is rebound, and
+// probs are every problem of the file and of its keys, by line.
+type settings struct {
+	cfg   config.Config
+	keys  keymap.KeyMap
+	probs []config.Problem
+}
+
+// configEnv is what the config package needs from the process.
+func configEnv() config.Env { return config.Env{Getenv: os.Getenv, Home: os.UserHomeDir} }
+
+// readSettings reads and checks the config file at path (named: the user
+// chose it).
+func readSettings(path string, named bool) settings {
+	cfg, probs := config.Load(path, named, configEnv())
+	keys := keymap.DefaultKeyMap()
+	for _, e := range keys.Rebind(cfg.KeyMap()) {
+		probs = append(probs, cfg.KeyProblem(path, e.Action, e))
+	}
+	slices.SortStableFunc(probs, func(a, b config.Problem) int { return a.Line - b.Line })
+	return settings{cfg: cfg, keys: keys, probs: probs}
+}
+
+// loadSettings reads the config file named by --config, $JOBDECK_CONFIG or
+// the default, and says its problems on stderr: the commands run anyway,
+// with the defaults for what is wrong.
+func loadSettings(flagPath string, stderr io.Writer) settings {
+	path, named, err := config.Path(flagPath, configEnv())
+	set := settings{cfg: config.Default(), keys: keymap.DefaultKeyMap()}
+	if err == nil {
+		set = readSettings(path, named)
+	} else {
+		set.probs = []config.Problem{{Msg: err.Error(), Kind: err}}
+	}
+	for _, p := range set.probs {
+		fmt.Fprintf(stderr, "jobdeck: warning: config: %v\n", p)
+	}
+	return set
+}
+
+// paths returns the PATH arguments, or the config's paths when there are
+// none (nil, the current folder, when the config has none either) and
+// the postings are not the demo's.
+func (s settings) paths(demo bool, args []string) []string {
+	if demo || len(args) > 0 {
+		return args
+	}
+	return s.cfg.Paths
+}
+
+// prefs returns the browser's share of the settings.
+func (s settings) prefs() ui.Prefs {
+	t := s.cfg.Theme
+	p := ui.Prefs{
+		Keys:          &s.keys,
+		Sort:          s.cfg.Sort,
+		ListShare:     s.cfg.ListWidth,
+		AbsoluteDates: s.cfg.DateFormat == config.DateAbsolute,
+		Colors:        ui.Colors{Accent: t.Accent, Dim: t.Dim, Label: t.Label, Tags: t.Tags},
+		Glamour:       t.GlamourStyle,
+	}
+	if t.Glamour != "auto" {
+		p.GlamourName = t.Glamour
+	}
+	if n := len(s.probs); n > 0 {
+		first := s.probs[0]
+		if first.File != "" {
+			first.File = filepath.Base(first.File) // the status line is short; stderr has the path
+		}
+		p.Notice = first.Error()
+		if n > 1 {
+			p.Notice += fmt.Sprintf(" (and %d more: jobdeck config check)", n-1)
+		}
+	}
+	return p
+}
+
+// runConfig runs `jobdeck config path|init|check`.
+func runConfig(args []string, stdout, stderr io.Writer) int {
+	var c common
+	f := newFlagSet("config", stderr, &c)
+	rest, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) != 1 || !slices.Contains([]string{"path", "init", "check"}, rest[0]) {
+		fmt.Fprintln(stderr, "jobdeck: config takes one of path, init or check (see jobdeck --help)")
+		return exitUsage
+	}
+	path, named, err := config.Path(c.config, configEnv())
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	switch rest[0] {
+	case "path":
+		fmt.Fprintln(stdout, path)
+	case "init":
+		if err := config.WriteNew(path, config.Template(actionDocs())); err != nil {
+			return fail(stderr, exitFailure, err)
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", path)
+	case "check":
+		set := readSettings(path, named)
+		for _, p := range set.probs {
+			fmt.Fprintln(stdout, p)
+		}
+		if len(set.probs) > 0 {
+			return exitFailure
+		}
+		if _, err := os.Stat(path); err != nil {
+			fmt.Fprintf(stdout, "ok (no config file at %s: the defaults; jobdeck config init writes one)\n", path)
+			return exitOK
+		}
+		fmt.Fprintln(stdout, "ok")
+	}
+	return exitOK
+}
+
+// actionDocs lists the keymap's actions for the commented default.
+func actionDocs() []config.ActionDoc {
+	var out []config.ActionDoc
+	for _, a := range keymap.Actions() {
+		out = append(out, config.ActionDoc{Name: a.Name, Keys: a.Keys, Help: a.Help})
+	}
+	return out
 }
 
 // parseInterspersed parses flags that may come before or after the PATHs, as

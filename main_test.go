@@ -23,12 +23,14 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// isolate points the state file at a temp dir so tests never touch the
-// user's real state.
+// isolate points the state file and the config folder at a temp dir so
+// tests never touch the user's real state or read their config.
 func isolate(t *testing.T) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "state.json")
 	t.Setenv("JOBDECK_STATE", p)
+	t.Setenv("JOBDECK_CONFIG", "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	return p
 }
 

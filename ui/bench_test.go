@@ -237,7 +237,7 @@ func BenchmarkRenderBody(b *testing.B) {
 	b.ReportMetric(float64(len(p.Body)), "body-bytes")
 	read := func(p *model.Posting) (string, error) { return p.Body, nil }
 	for i := 0; i < b.N; i++ {
-		if msg := renderBody(context.Background(), renderKey{p: &p, width: 71, style: "dark"}, read); msg.err != nil {
+		if msg := renderBody(context.Background(), renderKey{p: &p, width: 71, style: glamourStyle{name: "dark"}}, read); msg.err != nil {
 			b.Fatal(msg.err)
 		}
 	}

@@ -214,7 +214,7 @@ func glamourRender(md string, k renderKey) (string, error) {
 	// Glamour reflows paragraphs and ignores markdown hard line breaks
 	// (glamour #84); postings are hand-wrapped text whose line breaks carry
 	// meaning ("Company: …" lines, addresses), so keep them.
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourConfig(k.style)), glamour.WithWordWrap(wrap), glamour.WithPreservedNewLines())
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(k.style.config()), glamour.WithWordWrap(wrap), glamour.WithPreservedNewLines())
 	if err != nil {
 		return "", fmt.Errorf("setting up glamour: %w", err)
 	}

@@ -58,7 +58,7 @@ func TestDeepBodiesShownAsPlainText(t *testing.T) {
 		strings.Repeat("- ", 1000) + "deep list",
 		strings.Repeat("*", 100000) + "x" + strings.Repeat("*", 100000),
 	} {
-		msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 60, style: "dark"}, readBody)
+		msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 60, style: glamourStyle{name: "dark"}}, readBody)
 		if msg.err != nil || msg.cont != nil {
 			t.Fatalf("%.20q: err %v, cont %v", body, msg.err, msg.cont != nil)
 		}
@@ -96,7 +96,7 @@ func TestLargeBodyHeadFirst(t *testing.T) {
 	}
 	b.WriteString("THE END\n")
 	lim := renderLimits{budget: time.Minute, chunk: 2 << 10}
-	first := renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: b.String()}, width: 70, style: "dark"}, readBody, lim, nil)
+	first := renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: b.String()}, width: 70, style: glamourStyle{name: "dark"}}, readBody, lim, nil)
 	if first.err != nil || first.cont == nil {
 		t.Fatalf("first message: err %v, cont %v", first.err, first.cont != nil)
 	}
@@ -117,7 +117,7 @@ func TestLargeBodyHeadFirst(t *testing.T) {
 func TestRenderOverBudgetShownAsPlainText(t *testing.T) {
 	body := "# Title\n\n" + strings.Repeat("A paragraph of the posting.\n\n", 200)
 	lim := renderLimits{budget: time.Nanosecond, chunk: 1 << 10}
-	msg, _ := drain(t, renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 60, style: "dark"}, readBody, lim, nil))
+	msg, _ := drain(t, renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 60, style: glamourStyle{name: "dark"}}, readBody, lim, nil))
 	if msg.err != nil || !strings.HasPrefix(msg.lines[0], "Shown as plain text from here on") {
 		t.Fatalf("err %v, first line %q", msg.err, msg.lines[0])
 	}
@@ -129,7 +129,7 @@ func TestRenderOverBudgetShownAsPlainText(t *testing.T) {
 func TestHugeBlockShownPlainWithoutGlamour(t *testing.T) {
 	body := "Intro line.\n\n```go\n" + strings.Repeat("func main() { println(1) }\n", 20000) + "```\n\nAfter the code.\n"
 	start := time.Now()
-	msg, _ := drain(t, renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 80, style: "dark"}, readBody, renderLimits{budget: time.Minute, chunk: 24 << 10}, nil))
+	msg, _ := drain(t, renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 80, style: glamourStyle{name: "dark"}}, readBody, renderLimits{budget: time.Minute, chunk: 24 << 10}, nil))
 	if msg.err != nil || !strings.Contains(msg.lines[0], "shown as plain text") {
 		t.Fatalf("err %v, first line %q", msg.err, msg.lines[0])
 	}
@@ -145,7 +145,7 @@ func TestHugeBlockShownPlainWithoutGlamour(t *testing.T) {
 func TestRenderCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	msg := renderBody(ctx, renderKey{p: &model.Posting{Body: "text"}, width: 40, style: "dark"}, readBody)
+	msg := renderBody(ctx, renderKey{p: &model.Posting{Body: "text"}, width: 40, style: glamourStyle{name: "dark"}}, readBody)
 	if !errors.Is(msg.err, errCancelled) {
 		t.Fatalf("err = %v, want errCancelled", msg.err)
 	}
@@ -155,7 +155,7 @@ func TestRenderCancelled(t *testing.T) {
 	ctx, cancel = context.WithCancel(t.Context())
 	done := make(chan renderedMsg)
 	go func() {
-		done <- renderBodyWith(ctx, renderKey{p: &model.Posting{Body: "text"}, width: 40, style: "dark"}, readBody, defaultLimits, slots)
+		done <- renderBodyWith(ctx, renderKey{p: &model.Posting{Body: "text"}, width: 40, style: glamourStyle{name: "dark"}}, readBody, defaultLimits, slots)
 	}()
 	cancel()
 	if msg := <-done; !errors.Is(msg.err, errCancelled) {
@@ -199,7 +199,7 @@ func FuzzRenderSafe(f *testing.F) {
 	}
 	lim := renderLimits{budget: 500 * time.Millisecond, chunk: 4 << 10}
 	f.Fuzz(func(t *testing.T, md string) {
-		msg, _ := drain(t, renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: md}, width: 50, style: "dark"}, readBody, lim, nil))
+		msg, _ := drain(t, renderBodyWith(t.Context(), renderKey{p: &model.Posting{Body: md}, width: 50, style: glamourStyle{name: "dark"}}, readBody, lim, nil))
 		if msg.err != nil {
 			return // an error is shown as text, through clean
 		}

@@ -29,4 +29,6 @@ type common struct {
 	// extra returns the lines shown under the detail header of p (the
 	// note, why the store cannot save); nil: none.
 	extra func(p *model.Posting, width int) []string
+	// prefs are the user's settings from the config file.
+	prefs Prefs
 }

@@ -21,6 +21,8 @@ type Config struct {
 	StoreErr error
 	// ExportDir is the folder `x` writes the shortlist to ("" means ".").
 	ExportDir string
+	// Prefs are the user's settings from the config file.
+	Prefs Prefs
 }
 
 // New returns the browser for cfg. Nothing is read until the program runs
@@ -28,6 +30,7 @@ type Config struct {
 // dropped are read again with loader.Body when shown.
 func New(cfg Config) *Model {
 	m := newModel(cfg.Style, cfg.NoColor)
+	m.applyPrefs(cfg.Prefs)
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}

@@ -18,8 +18,8 @@ import (
 type detailPane struct {
 	p      *model.Posting
 	width  int
-	style  string // glamour style of the body
-	height int    // lines on screen
+	style  glamourStyle // glamour style of the body
+	height int          // lines on screen
 	header []string
 	after  []string  // what a short pane shows of the header below the body
 	hkey   headerKey // what header and after were drawn from
@@ -43,7 +43,7 @@ func newDetailPane(read bodyReader) detailPane {
 type detailWant struct {
 	p     *model.Posting
 	width int
-	style string
+	style glamourStyle
 	ahead []*model.Posting
 }
 
@@ -147,7 +147,7 @@ type headerKey struct {
 	p          *model.Posting
 	width      int
 	height     int // a short pane compacts the header
-	style      string
+	style      glamourStyle
 	star       bool
 	tags       string // the user's tags, NUL-separated
 	age        string // how long ago it was posted, as the header says

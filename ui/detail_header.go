@@ -25,18 +25,13 @@ func compactHeader(st *Styles, p *model.Posting, width int, ann Annotations, now
 		}
 	}
 	if !p.Date.IsZero() {
-		meta = append(meta, postedText(p.Date, now))
+		meta = append(meta, st.postedDate(p.Date, now))
 	}
 	top = titleLines(st, p, width, ann)
 	if len(meta) > 0 {
 		top = append(top, fit(st.Value.Render(strings.Join(meta, model.MetaSep)), width))
 	}
 	return top, headerFields(st, p, width, ann, now, false)
-}
-
-// postedText is the date of a posting as the header says it.
-func postedText(date, now time.Time) string {
-	return date.Format("2006-01-02") + " (" + relDate(date, now) + ")"
 }
 
 // titleLines is the title of p wrapped to width, ★ in front when it is
@@ -77,7 +72,7 @@ func headerFields(st *Styles, p *model.Posting, width int, ann Annotations, now 
 		field("Company ", p.Company)
 		field("Location", p.Location)
 		if !p.Date.IsZero() {
-			field("Posted  ", postedText(p.Date, now))
+			field("Posted  ", st.postedDate(p.Date, now))
 		}
 	}
 	field("Salary  ", p.Salary)

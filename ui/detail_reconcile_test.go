@@ -101,7 +101,7 @@ func reconciled(m *Model) error {
 	case d.p != selected(m):
 		return fmt.Errorf("the pane shows %v, the cursor is on %v", d.p, selected(m))
 	case d.width != want || d.style != stylesOf(m).glamourStyle():
-		return fmt.Errorf("the pane is %d wide in %q, want %d in %q", d.width, d.style, want, stylesOf(m).glamourStyle())
+		return fmt.Errorf("the pane is %d wide in %q, want %d in %q", d.width, d.style.name, want, stylesOf(m).glamourStyle().name)
 	case d.p != nil && d.body == nil && d.failed == "":
 		return fmt.Errorf("the body of %q is not rendered", d.p.Title)
 	}

@@ -24,8 +24,9 @@ type layout struct {
 	helpH         int  // lines the help footer takes
 }
 
-// computeLayout lays out a width×height screen with helpH lines of help.
-func computeLayout(width, height, helpH int) layout {
+// computeLayout lays out a width×height screen with helpH lines of help;
+// the list takes share of a two-pane screen (0: listPercent).
+func computeLayout(width, height, helpH int, share float64) layout {
 	l := layout{width: width, height: height}
 	if width < minWidth || height < minHeight {
 		l.tooSmall = true
@@ -39,6 +40,11 @@ func computeLayout(width, height, helpH int) layout {
 		l.listW, l.detailW = width, width
 	} else {
 		l.listW = width * listPercent / 100
+		if share > 0 {
+			// The nudge keeps exact products exact: 0.4 of 95 is 38,
+			// as listPercent gives, not 37.99….
+			l.listW = int(float64(width)*share + 1e-9)
+		}
 		l.detailW = width - l.listW - separatorWidth
 	}
 	l.rows = max(1, (l.bodyH-filterLines)/rowHeight)

@@ -14,7 +14,7 @@ func TestComputeLayout(t *testing.T) {
 		{90, 10, 8, layout{width: 90, height: 10, listW: 36, detailW: 53, bodyH: 4, rows: 1, helpH: 5}},
 	}
 	for _, tt := range tests {
-		got := computeLayout(tt.w, tt.h, tt.help)
+		got := computeLayout(tt.w, tt.h, tt.help, 0)
 		if got != tt.want {
 			t.Errorf("computeLayout(%d, %d, %d) = %+v, want %+v", tt.w, tt.h, tt.help, got, tt.want)
 		}

@@ -108,6 +108,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 // force-quit), else the global and state store bindings, else to the
 // screen.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.status.notice = "" // said; the user has seen the screen
 	k := &m.c.keys
 	if m.overlay != nil {
 		if keyMatches(msg, k.ForceQuit) {

@@ -42,6 +42,7 @@ func newModel(style string, noColor bool) *Model {
 
 // setStyles installs st everywhere it is used.
 func (m *Model) setStyles(st Styles) {
+	st = st.withPrefs(m.c.prefs)
 	m.c.styles = st
 	m.help.Styles = st.Help
 	m.status.spin.Style = st.Dim

@@ -30,3 +30,20 @@ func relDate(t, now time.Time) string {
 		return strconv.Itoa(int(d/(365*24*time.Hour))) + "y ago"
 	}
 }
+
+// rowDate is a row's date: relDate, or the date with absolute dates.
+func (s *Styles) rowDate(t, now time.Time) string {
+	if s.absDates && !t.IsZero() {
+		return t.Format(time.DateOnly)
+	}
+	return relDate(t, now)
+}
+
+// postedDate is the detail header's date: "2026-11-02 (3d ago)", or the
+// date alone with absolute dates.
+func (s *Styles) postedDate(t, now time.Time) string {
+	if s.absDates {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.DateOnly) + " (" + relDate(t, now) + ")"
+}

@@ -15,7 +15,7 @@ import (
 type renderKey struct {
 	p     *model.Posting
 	width int
-	style string
+	style glamourStyle
 }
 
 // renderedMsg carries a body rendered off the UI goroutine. When cont is

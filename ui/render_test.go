@@ -19,7 +19,7 @@ func TestRenderBodyFitsWidth(t *testing.T) {
 		"| a | b |\n|---|---|\n| " + long + " | c |\n\n```\n" + strings.Repeat("c", 200) + "\n```\n"
 	for _, style := range []string{"dark", "light", "notty"} {
 		for _, w := range []int{20, 47, 71, 119} {
-			msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: w, style: style}, func(p *model.Posting) (string, error) { return p.Body, nil })
+			msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: w, style: glamourStyle{name: style}}, func(p *model.Posting) (string, error) { return p.Body, nil })
 			if msg.err != nil {
 				t.Fatal(msg.err)
 			}
@@ -44,11 +44,11 @@ func TestRenderBodyFitsWidth(t *testing.T) {
 
 func TestRenderBodyErrorsAndEmpty(t *testing.T) {
 	boom := errors.New("disk gone")
-	msg := renderBody(t.Context(), renderKey{p: &model.Posting{}, width: 40, style: "dark"}, func(*model.Posting) (string, error) { return "", boom })
+	msg := renderBody(t.Context(), renderKey{p: &model.Posting{}, width: 40, style: glamourStyle{name: "dark"}}, func(*model.Posting) (string, error) { return "", boom })
 	if !errors.Is(msg.err, boom) {
 		t.Errorf("err = %v, want it to wrap %v", msg.err, boom)
 	}
-	msg = renderBody(t.Context(), renderKey{p: &model.Posting{Body: " \n\n"}, width: 40, style: "dark"}, func(p *model.Posting) (string, error) { return p.Body, nil })
+	msg = renderBody(t.Context(), renderKey{p: &model.Posting{Body: " \n\n"}, width: 40, style: glamourStyle{name: "dark"}}, func(p *model.Posting) (string, error) { return p.Body, nil })
 	if msg.err != nil || len(msg.lines) != 1 || msg.lines[0] != "(no description)" {
 		t.Errorf("empty body: %q %v", msg.lines, msg.err)
 	}
@@ -127,7 +127,7 @@ func TestBackgroundAndStyleOverride(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixture())
 	followBackground(m)
 	send(t, m, tea.BackgroundColorMsg{Color: colorWhite{}})
-	if stylesOf(m).Dark || stylesOf(m).glamourStyle() != "light" {
+	if stylesOf(m).Dark || stylesOf(m).glamourStyle().name != "light" {
 		t.Error("a white background did not give light styles")
 	}
 	if detailOf(m).body == nil {
@@ -145,14 +145,14 @@ func TestBackgroundAndStyleOverride(t *testing.T) {
 	if sgrColour.MatchString(out) {
 		t.Errorf("NO_COLOR output has colour: %q", sgrColour.FindString(out))
 	}
-	if stylesOf(nc).glamourStyle() != "notty" {
+	if stylesOf(nc).glamourStyle().name != "notty" {
 		t.Error("NO_COLOR did not pick glamour's notty style")
 	}
 }
 
 func TestLinksOnlyForWebAndMail(t *testing.T) {
 	body := "[apply](https://a.example/x) [bad](javascript:alert(1)) [f](file:///etc/passwd) [m](mailto:jobs@a.example) <HTTP://B.EXAMPLE>"
-	msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 120, style: "dark"}, func(p *model.Posting) (string, error) { return p.Body, nil })
+	msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 120, style: glamourStyle{name: "dark"}}, func(p *model.Posting) (string, error) { return p.Body, nil })
 	out := strings.Join(msg.lines, "\n")
 	var uris []string
 	for _, m := range osc8.FindAllStringSubmatch(out, -1) {

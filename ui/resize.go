@@ -13,7 +13,7 @@ func (m *Model) onResize(msg tea.WindowSizeMsg) {
 // relayout recomputes the layout for the current size and help height
 // and gives the screen its part.
 func (m *Model) relayout() {
-	m.lay = computeLayout(m.lay.width, m.lay.height, m.helpHeight())
+	m.lay = computeLayout(m.lay.width, m.lay.height, m.helpHeight(), m.c.prefs.ListShare)
 	if m.lay.tooSmall {
 		return
 	}

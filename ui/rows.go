@@ -82,7 +82,7 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 	if c := clean(meta); c != meta {
 		meta, metaMarks = c, nil // marks index the raw text; never misplace them
 	}
-	date := relDate(r.p.Date, r.now)
+	date := st.rowDate(r.p.Date, r.now)
 	var line2 strings.Builder
 	line2.WriteString(bar)
 	left := inner

@@ -13,6 +13,7 @@ import (
 // statusBar is the status line: marks, what the screen says, the load's
 // spinner and progress, and a passing message on the right.
 type statusBar struct {
+	notice   string // shown, as an error, when no message is: the config's problems, until the first key
 	msg      string
 	msgErr   bool
 	msgSeq   int
@@ -90,18 +91,22 @@ func (s *statusBar) line(st *Styles, width int, info string, loading bool) strin
 		fmt.Fprintf(&left, " · loading: %d seen, %d loaded, %d skipped", p.Seen, p.Loaded, p.Skipped)
 	}
 	l := st.Status.Render(left.String())
-	if s.msg == "" {
+	msg, isErr := s.msg, s.msgErr
+	if msg == "" {
+		msg, isErr = s.notice, true
+	}
+	if msg == "" {
 		return fit(l, width)
 	}
 	style := st.Message
-	if s.msgErr {
+	if isErr {
 		style = st.Error
 	}
-	r := style.Render(s.msg)
+	r := style.Render(msg)
 	lw, rw := ansi.StringWidth(l), ansi.StringWidth(r)
 	if lw+2+rw > width {
 		if rw > width/2 {
-			r = style.Render(ansi.Truncate(s.msg, width/2, "…"))
+			r = style.Render(ansi.Truncate(msg, width/2, "…"))
 			rw = ansi.StringWidth(r)
 		}
 		l = ansi.Truncate(l, max(width-rw-2, 0), "…")

@@ -39,6 +39,9 @@ type Styles struct {
 	Error   lipgloss.Style // an error message in the status line
 
 	Help help.Styles
+
+	absDates bool         // dates as "2026-11-02", not "3d ago"
+	glamour  glamourStyle // the user's body style; zero: the standard one
 }
 
 // NewStyles returns the styles for a dark (or light) background; with
@@ -119,14 +122,18 @@ func (s Styles) Tag(tag string) lipgloss.Style {
 	return s.tagBase.Background(s.tagColors[h.Sum32()%uint32(len(s.tagColors))])
 }
 
-// glamourStyle names the glamour standard style that matches the styles.
-func (s Styles) glamourStyle() string {
+// glamourStyle returns the body style that matches the styles: the
+// user's, else the standard one for the background; without colour
+// always notty.
+func (s Styles) glamourStyle() glamourStyle {
 	switch {
 	case s.NoColor:
-		return "notty"
+		return glamourStyle{name: "notty"}
+	case s.glamour.name != "":
+		return s.glamour
 	case s.Dark:
-		return "dark"
+		return glamourStyle{name: "dark"}
 	default:
-		return "light"
+		return glamourStyle{name: "light"}
 	}
 }

@@ -20,8 +20,8 @@ func TestStyles(t *testing.T) {
 		s    Styles
 		want string
 	}{{dark, "dark"}, {light, "light"}, {plain, "notty"}} {
-		if got := tt.s.glamourStyle(); got != tt.want {
-			t.Errorf("glamourStyle = %q, want %q", got, tt.want)
+		if got := tt.s.glamourStyle(); got != (glamourStyle{name: tt.want}) {
+			t.Errorf("glamourStyle = %+v, want %q", got, tt.want)
 		}
 	}
 }

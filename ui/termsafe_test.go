@@ -56,7 +56,7 @@ func TestGlamourOutputIsTerminalSafe(t *testing.T) {
 	read := func(p *model.Posting) (string, error) { return p.Body, nil }
 	for _, style := range []string{"dark", "light", "notty"} {
 		for _, body := range bodies {
-			msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 60, style: style}, read)
+			msg := renderBody(t.Context(), renderKey{p: &model.Posting{Body: body}, width: 60, style: glamourStyle{name: style}}, read)
 			if msg.err != nil {
 				t.Fatalf("%s %q: %v", style, body, msg.err)
 			}
