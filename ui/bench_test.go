@@ -97,9 +97,23 @@ func BenchmarkFilterKey(b *testing.B) {
 			b.Fatal("a typed key started no filter job")
 		}
 		jobOf(m).stop()
+		jobOf(m).running = 0 // as if the cancelled job replied
 	}
 	b.StopTimer()
 	reportMedian(b, ds)
+}
+
+// BenchmarkPasteKey measures one key of a paste the terminal did not
+// bracket (Update + View), with the query at its longest and a job in
+// flight, as during a burst: it must not grow with what came before.
+func BenchmarkPasteKey(b *testing.B) {
+	m := newTestModel(b, 120, 40, benchPostings(benchN))
+	send(b, m, kp("/"))
+	setFilterText(m, strings.Repeat("x", maxQuery-1))
+	m.Update(kp("y")) // starts the job that stays in flight
+	keys := []tea.KeyPressMsg{kp("backspace"), kp("z")}
+	timeKeys(b, m, func(i int) tea.KeyPressMsg { return keys[i%len(keys)] })
+	jobOf(m).stop()
 }
 
 // BenchmarkMemory100k loads 100k postings without bodies, filters them and

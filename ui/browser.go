@@ -35,6 +35,7 @@ var _ screen = (*browser)(nil)
 // first filter result.
 func newBrowser(c *common) *browser {
 	b := &browser{c: c, input: textinput.New(), detail: newDetailPane(func(p *model.Posting) (string, error) { return c.read(p) })}
+	b.input.CharLimit = maxQuery
 	b.input.Prompt = "/ "
 	b.input.Placeholder = "words, company:x, -word"
 	return b

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
@@ -54,7 +56,10 @@ func (b *browser) onResult(msg resultMsg) tea.Cmd {
 	case show:
 		b.list.setResult(msg.res)
 	}
-	if b.job.pending() {
+	switch {
+	case b.job.editPending():
+		cmd = tea.Batch(cmd, b.startQuery())
+	case b.job.pending():
 		cmd = tea.Batch(cmd, b.refilter())
 	}
 	return cmd
@@ -149,13 +154,37 @@ func (b *browser) onFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 // editFilter passes msg (a key, a paste) to the filter input and starts a
 // filter job when the query changed.
 func (b *browser) editFilter(msg tea.Msg) tea.Cmd {
-	before := b.query()
+	before := b.input.Value()
+	full := utf8.RuneCountInString(before) >= maxQuery
 	var cmd tea.Cmd
 	b.input, cmd = b.input.Update(msg)
-	if b.query() != before {
+	after := b.input.Value()
+	if full && after == before && typesText(msg) {
+		return tea.Batch(cmd, b.c.flash(fmt.Sprintf("the filter takes at most %d characters", maxQuery), true))
+	}
+	if strings.TrimSpace(after) == strings.TrimSpace(before) {
+		return cmd
+	}
+	if b.job.edited() {
 		return tea.Batch(cmd, b.startQuery())
 	}
 	return cmd
+}
+
+// maxQuery is the longest query the filter takes, in characters: a query
+// is a few words, and a paste of a whole posting is cut here rather than
+// matched against every posting.
+const maxQuery = 1000
+
+// typesText reports whether msg would add text to an input.
+func typesText(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return msg.Text != ""
+	case tea.PasteMsg:
+		return msg.Content != ""
+	}
+	return false
 }
 
 // filterLine is the top line of the list pane: the input while filtering,

@@ -52,6 +52,7 @@ type filterJob struct {
 	shown     int                // seq of the result on screen
 	dirty     bool               // postings arrived while a job ran
 	due       bool               // a throttled refilter is scheduled
+	edit      bool               // the query changed since the last job started
 	cancel    context.CancelFunc // cancels the job in flight
 	lastStart time.Time          // when the last job started
 }
@@ -63,7 +64,7 @@ func (j *filterJob) start(s filterSpec) tea.Cmd {
 	j.cancel = cancel
 	j.seq++
 	j.running = j.seq
-	j.dirty = false
+	j.dirty, j.edit = false, false
 	j.lastStart = time.Now()
 	seq := j.seq
 	return func() tea.Msg {
@@ -137,6 +138,25 @@ func (j *filterJob) refilter(loading bool, n int, tick func(time.Duration, func(
 	}
 	return true, nil
 }
+
+// edited takes a change of the query and reports whether to start a job
+// for it now: when none is in flight. Else it cancels the job in flight,
+// which is for an older query, and the reply of that job, which comes
+// soon, starts one for the query as it is then ([filterJob.editPending]).
+// So a burst of keys (a paste the terminal did not bracket) costs one job
+// per job's turnaround, not one per key.
+func (j *filterJob) edited() (now bool) {
+	if j.running == 0 {
+		return true
+	}
+	j.edit = true
+	j.stop()
+	return false
+}
+
+// editPending reports whether the query changed while the last job ran and
+// no job is in flight now: a job for it is due.
+func (j *filterJob) editPending() bool { return j.running == 0 && j.edit }
 
 // onDue takes the throttled refilter's tick: it reports whether to start
 // the refilter now (unless a job runs: its reply will start it).
