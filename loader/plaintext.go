@@ -206,7 +206,7 @@ func plainTitle(text string) (string, int) {
 		var l string
 		l, text, _ = strings.Cut(text, "\n")
 		t := strings.TrimSpace(l)
-		if t == "" {
+		if t == "" || isRule(t) {
 			continue
 		}
 		t = strings.TrimSpace(strings.TrimLeft(t, "#"))
@@ -221,6 +221,14 @@ func plainTitle(text string) (string, int) {
 		return cleanField(strings.TrimRight(t, ":")), i
 	}
 	return "", -1
+}
+
+// isRule reports a line of only "-", "+", "*", "_" or "=" (three or more,
+// spaces aside): a horizontal rule or a frontmatter delimiter, never a
+// title.
+func isRule(t string) bool {
+	t = strings.ReplaceAll(t, " ", "")
+	return len(t) >= 3 && strings.Trim(t, t[:1]) == "" && strings.Contains("-+*_=", t[:1])
 }
 
 // markdownTitle returns the text of the first ATX "# H1" heading, or of a
