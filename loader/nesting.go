@@ -1,6 +1,9 @@
 package loader
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // The scans below measure how deep frontmatter nests, in one pass and
 // without recursion, so that the recursive parsers never see more than
@@ -232,6 +235,10 @@ func (s *yamlScan) line(line []byte) error {
 			return nil // block scalar content
 		}
 		s.block = -1
+	}
+	if t := string(bytes.TrimRight(line, " \t")); t == "---" || t == "..." || strings.HasPrefix(t, "--- ") {
+		*s = yamlScan{block: -1, start: true} // a new document
+		return s.inline(line, min(len(line), 3), 0)
 	}
 	i := indent
 	if s.quote == 0 && s.flow == 0 {
