@@ -32,10 +32,15 @@ func validName(name string) bool {
 	if name == "." {
 		return true
 	}
-	for _, elem := range strings.Split(name, "/") {
-		if elem == "" || elem == "." || elem == ".." {
+	if name == "" {
+		return false
+	}
+	for name != "" {
+		elem, rest, more := strings.Cut(name, "/")
+		if elem == "" || elem == "." || elem == ".." || (more && rest == "") {
 			return false
 		}
+		name = rest
 	}
 	return true
 }

@@ -79,7 +79,8 @@ func valueDepth(v any, limit int) int {
 		depth int
 	}
 	deepest := 0
-	todo := []item{{v, 0}}
+	var stack [64]item // most frontmatter fits: no allocation
+	todo := append(stack[:0], item{v, 0})
 	for len(todo) > 0 {
 		it := todo[len(todo)-1]
 		todo = todo[:len(todo)-1]
