@@ -55,8 +55,10 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
 	raw := applyFrontmatter(p, text, fm, kind, err)
-	markdown := kind != fmNone || isMarkdownName(name)
-	if kind == fmNone && !markdown {
+	// Unclosed frontmatter that does not decode may be no frontmatter at
+	// all: the text is then read as it would be without it.
+	markdown := raw || kind == fmFound || isMarkdownName(name)
+	if !markdown && kind != fmMalformed {
 		if l, _ := firstLine(body); strings.HasPrefix(l, "# ") {
 			markdown = true
 		}
@@ -66,7 +68,7 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	}
 	titleLine := -1
 	if p.Title == "" {
-		if markdown && kind != fmUnclosed { // all of an unclosed text is frontmatter: "# " is a comment
+		if markdown && !(raw && kind == fmUnclosed) { // all of the text is frontmatter: "# " is a comment
 			p.Title = markdownTitle(body)
 		}
 		if p.Title == "" {

@@ -73,3 +73,10 @@ func TestARuleIsNeverATitle(t *testing.T) {
 		}
 	}
 }
+
+func TestUnclosedOpenerThatIsNoFrontmatter(t *testing.T) {
+	p := Parse("snippet.txt", []byte("{\nnot json at all\n• first point\n"))
+	if p.Title == "{" || !strings.Contains(p.Body, "- first point") || !hasWarning(p.Warnings, WarnUnclosed) {
+		t.Errorf("title %q, body %q, warnings %q: want plain text read as plain text", p.Title, p.Body, p.Warnings)
+	}
+}

@@ -206,7 +206,7 @@ func plainTitle(text string) (string, int) {
 		var l string
 		l, text, _ = strings.Cut(text, "\n")
 		t := strings.TrimSpace(l)
-		if t == "" || isRule(t) {
+		if t == "" || wordless(t) {
 			continue
 		}
 		t = strings.TrimSpace(strings.TrimLeft(t, "#"))
@@ -223,12 +223,10 @@ func plainTitle(text string) (string, int) {
 	return "", -1
 }
 
-// isRule reports a line of only "-", "+", "*", "_" or "=" (three or more,
-// spaces aside): a horizontal rule or a frontmatter delimiter, never a
-// title.
-func isRule(t string) bool {
-	t = strings.ReplaceAll(t, " ", "")
-	return len(t) >= 3 && strings.Trim(t, t[:1]) == "" && strings.Contains("-+*_=", t[:1])
+// wordless reports a line without a letter or digit ("---", "+++", "{",
+// "***"): a rule, a delimiter or punctuation, never a title.
+func wordless(t string) bool {
+	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
 
 // markdownTitle returns the text of the first ATX "# H1" heading, or of a
