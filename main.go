@@ -56,17 +56,19 @@ func main() {
 
 // common holds the flags every command takes.
 type common struct {
-	demo    bool
-	state   string
-	config  string
-	help    bool
-	version bool
+	demo      bool
+	state     string
+	config    string
+	followAll bool
+	help      bool
+	version   bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.demo, "demo", false, "use the built-in demo postings instead of PATHs")
 	fs.StringVar(&c.state, "state", "", "state `FILE` for tags, shortlist and notes (default $JOBDECK_STATE or $XDG_DATA_HOME/jobdeck/state.json)")
 	fs.StringVar(&c.config, "config", "", "config `FILE` (default $JOBDECK_CONFIG or $XDG_CONFIG_HOME/jobdeck/config.toml)")
+	fs.BoolVar(&c.followAll, "follow-all", false, "follow every symlink to a folder")
 	fs.BoolVar(&c.help, "help", false, "show help")
 	fs.BoolVar(&c.help, "h", false, "show help")
 	fs.BoolVar(&c.version, "version", false, "print the version")
@@ -114,6 +116,8 @@ Flags for every command:
                     (default $JOBDECK_STATE, else $XDG_DATA_HOME/jobdeck/state.json)
   --config FILE     config file (default $JOBDECK_CONFIG, else
                     $XDG_CONFIG_HOME/jobdeck/config.toml)
+  --follow-all      also follow symlinks to folders on another file system,
+                    to / or to a folder holding the PATH
   -h, --help        show this help
   --version         print the version
 
@@ -167,7 +171,7 @@ func parse(f *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) 
 		fmt.Fprint(stdout, usage)
 		return nil, exitOK
 	case err != nil:
-		fmt.Fprintf(stderr, "jobdeck: %v (see jobdeck --help)\n", err)
+		fmt.Fprintf(stderr, "jobdeck: %s (see jobdeck --help)\n", loader.SafePath(err.Error()))
 		return nil, exitUsage
 	case c.version:
 		fmt.Fprintln(stdout, "jobdeck", versionString())
@@ -204,11 +208,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitFailure, storeErr)
 	}
 	if storeErr != nil { // also said in the browser; this stays in the scrollback
-		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", storeErr)
+		warn(stderr, storeErr)
 	}
 	m := ui.New(ui.Config{
 		Sources:  srcs,
-		Loader:   loader.Options{KeepBodies: false},
+		Loader:   c.loaderOptions(),
 		Style:    *style,
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Store:    store,
@@ -236,10 +240,21 @@ func limitMemory() {
 	}
 }
 
-// fail prints err as jobdeck's one-line error and returns code.
+// loaderOptions are the loader options the flags ask for.
+func (c *common) loaderOptions() loader.Options {
+	return loader.Options{FollowAll: c.followAll}
+}
+
+// fail prints err as jobdeck's one-line error and returns code. The text
+// is escaped (loader.SafePath): it may name a file.
 func fail(stderr io.Writer, code int, err error) int {
-	fmt.Fprintf(stderr, "jobdeck: %v\n", err)
+	fmt.Fprintf(stderr, "jobdeck: %s\n", loader.SafePath(err.Error()))
 	return code
+}
+
+// warn prints err as jobdeck's one-line warning, escaped as fail does.
+func warn(stderr io.Writer, err error) {
+	fmt.Fprintf(stderr, "jobdeck: warning: %s\n", loader.SafePath(err.Error()))
 }
 
 // prepare resolves the sources and opens the state store for list and
@@ -255,7 +270,7 @@ func prepare(c common, paths []string, stderr io.Writer) ([]loader.Source, *mode
 		return nil, nil, fail(stderr, exitFailure, err)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
+		warn(stderr, err)
 	}
 	return srcs, store, -1
 }
@@ -275,8 +290,8 @@ func openStore(flagPath string) (*model.Store, error) {
 }
 
 // load reads all postings of srcs, reporting skips on stderr.
-func load(ctx context.Context, srcs []loader.Source, stderr io.Writer) ([]*model.Posting, int, error) {
-	ps, skips, err := loader.Load(ctx, srcs, loader.Options{})
+func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr io.Writer) ([]*model.Posting, int, error) {
+	ps, skips, err := loader.Load(ctx, srcs, opts)
 	for _, s := range skips {
 		fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}
@@ -317,7 +332,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, skipped, err := load(ctx, srcs, stderr)
+	ps, skipped, err := load(ctx, srcs, c.loaderOptions(), stderr)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -346,7 +361,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		err = loader.ReadBodies(ctx, shown, loader.DefaultMaxBody, 0, func(i int, body string, err error) error {
 			if err != nil {
-				fmt.Fprintf(stderr, "jobdeck: %s: reading body: %v\n", shown[i].Path, err)
+				fmt.Fprintf(stderr, "jobdeck: %s: reading body: %s\n", shown[i].Path, loader.SafePath(err.Error()))
 			}
 			return enc.Encode(model.NewRecord(shown[i], body))
 		})
@@ -394,7 +409,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, io.Discard)
+	ps, _, err := load(ctx, srcs, c.loaderOptions(), io.Discard)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -409,7 +424,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		if err := model.ExportToFile(*output, *force, x, items); err != nil {
 			return fail(stderr, exitFailure, err)
 		}
-		fmt.Fprintf(stderr, "exported %d postings to %s\n", len(items), *output)
+		fmt.Fprintf(stderr, "exported %d postings to %s\n", len(items), loader.SafePath(*output))
 		return exitOK
 	}
 	w := bufio.NewWriter(stdout)
@@ -462,7 +477,7 @@ func trackedEntries(c common, paths []string, stderr io.Writer) (map[string]mode
 			return nil, fail(stderr, exitFailure, err)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "jobdeck: warning: %v\n", err)
+			warn(stderr, err)
 		}
 		return model.TrackedEntries(nil, store), -1
 	}
@@ -472,7 +487,7 @@ func trackedEntries(c common, paths []string, stderr io.Writer) (map[string]mode
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, io.Discard)
+	ps, _, err := load(ctx, srcs, c.loaderOptions(), io.Discard)
 	if err != nil {
 		return nil, fail(stderr, exitFailure, err)
 	}
@@ -581,7 +596,7 @@ func loadSettings(flagPath string, stderr io.Writer) settings {
 		set.probs = []config.Problem{{Msg: err.Error(), Kind: err}}
 	}
 	for _, p := range set.probs {
-		fmt.Fprintf(stderr, "jobdeck: warning: config: %v\n", p)
+		fmt.Fprintf(stderr, "jobdeck: warning: config: %s\n", loader.SafePath(fmt.Sprint(p)))
 	}
 	return set
 }

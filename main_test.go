@@ -384,3 +384,45 @@ func TestListAndExportByStageAndDue(t *testing.T) {
 		t.Errorf("export --due:\n%s", out)
 	}
 }
+
+func TestMessagesNamingPathsAreEscaped(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	evil := filepath.Join(dir, "\x1b]52;c;aGk=\a\x1b[2J.md")
+	if err := os.Symlink(filepath.Join(dir, "missing"), evil); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"list", evil}, {evil}, {"export", evil}, {"list", "-\x1b[2J"},
+		{"export", "--demo", "--all", "--output", filepath.Join(dir, "no", "\x1b[2J.md")},
+	} {
+		code, _, errOut := runCmd(t, args...)
+		if code == exitOK || strings.ContainsAny(errOut, "\x1b\a") || !strings.Contains(errOut, `\x1b`) {
+			t.Errorf("jobdeck %q: exit %d, stderr %q; want an error with the name escaped", args, code, errOut)
+		}
+	}
+}
+
+func TestFollowAllFollowsALinkUpward(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	jobs := filepath.Join(dir, "jobs")
+	for name, text := range map[string]string{filepath.Join(jobs, "a.md"): "# A\n", filepath.Join(dir, "b.md"): "# B\n"} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("..", filepath.Join(jobs, "up")); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{{"list", jobs}, {"list", jobs, "--follow-all"}} {
+		code, out, errOut := runCmd(t, cmd...)
+		followed := strings.Contains(out, "B")
+		if code != exitOK || followed != slices.Contains(cmd, "--follow-all") || followed == strings.Contains(errOut, "not followed") {
+			t.Errorf("jobdeck %q: exit %d\nstdout %q\nstderr %q", cmd, code, out, errOut)
+		}
+	}
+}

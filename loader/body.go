@@ -16,7 +16,9 @@ var ErrNoSource = errors.New("posting has no source to read its body from")
 // (maxBody, 0 meaning DefaultMaxBody). A posting whose body is really
 // empty and that has no Source gives "" and no error only when it has no
 // SourcePath either; otherwise errors are wrapped (errors.Is works with
-// fs.ErrNotExist and ErrNoSource).
+// fs.ErrNotExist, ErrNotRegular and ErrNoSource) and their text escapes
+// the path (see SafePath). A file that is no longer a regular file (a FIFO
+// put in its place) is not opened.
 func Body(p *model.Posting, maxBody int64) (string, error) {
 	if p == nil {
 		return "", fmt.Errorf("loader: body of nil posting: %w", ErrNoSource)
@@ -28,14 +30,14 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 		if p.SourcePath == "" {
 			return "", nil
 		}
-		return "", fmt.Errorf("loader: body of %s: %w", p.SourcePath, ErrNoSource)
+		return "", &escapedError{fmt.Errorf("loader: body of %s: %w", p.SourcePath, ErrNoSource)}
 	}
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBody
 	}
 	buf, data, _, err := readCapped(p.Source, p.SourcePath, maxBody)
 	if err != nil {
-		return "", fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)
+		return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 	}
 	defer putBuf(buf)
 	return parse(p.SourcePath, data, true).Body, nil

@@ -24,3 +24,14 @@ func TestDirFSIsAnFS(t *testing.T) {
 		t.Error("read outside the folder allowed")
 	}
 }
+
+func TestValidName(t *testing.T) {
+	for name, want := range map[string]bool{
+		".": true, "a": true, "a/b.md": true, "caf\xe9.md": true, "d\xff/x": true,
+		"": false, "/a": false, "a/": false, "a//b": false, "./a": false, "a/..": false, "../a": false, "a\x00b": false,
+	} {
+		if got := validName(name); got != want {
+			t.Errorf("validName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

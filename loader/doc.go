@@ -11,10 +11,19 @@
 // for the folder), editor backups ("x~", "#x#", ".swp", ".swo", ".swx"),
 // binary files (a NUL byte, or mostly control bytes or non-text in the
 // first 8 KiB), empty and white-space-only files, files that are not
-// regular (FIFOs, devices), broken symlinks, and unreadable files and
-// folders (the load goes on). Symlinks are followed; a folder already
-// visited (same device and inode; by path, with a limit of 40 nested
-// links, where the FS exposes no inode) is skipped as a symlink loop.
+// regular (FIFOs, devices; such a file is never opened for reading, so it
+// cannot block the load or a later Body), broken symlinks, and unreadable
+// files and folders (the load goes on). File names need not be valid
+// UTF-8; Posting.Path and Skip.Path escape them (see SafePath).
+//
+// Symlinks are followed; a folder already visited (same device and inode;
+// by path, with a limit of 40 nested links, where the FS exposes no
+// inode) is skipped as a symlink loop. A symlink to a folder on another
+// file system than the Source's, to the root folder, or to a folder
+// holding the Source is not followed unless Options.FollowAll; /proc and
+// /sys are walked only when the Source is inside them. A folder or file
+// reached from several Sources (DIR DIR, DIR DIR/sub, DIR DIR/a.md) is
+// read once, silently.
 //
 // # Parsing
 //
@@ -26,7 +35,21 @@
 // leading "---" that is not followed by a "key:" line is a horizontal rule,
 // not frontmatter. Malformed frontmatter leaves the raw text as the body
 // (the frontmatter lines fenced as code), fills what it can from its
-// "key: value" lines, and adds a "malformed frontmatter" warning.
+// "key: value" (and TOML "key = value") lines, and adds a "malformed
+// frontmatter" warning. So does frontmatter over a bound, with a
+// "frontmatter not parsed" warning: the full parsers only see frontmatter
+// of at most MaxFrontmatterSize (TOML MaxTOMLSize) nested at most
+// MaxFrontmatterDepth deep (TOML key paths MaxTOMLKeyPath long), checked
+// by a linear scan first. Frontmatter that is never closed (a file cut at
+// the size cap) is decoded from what there is of it, with a "frontmatter
+// not closed" warning.
+//
+// Every posting, whatever its format, ends with the same step
+// (finishPosting): Remote from a location naming it, the ID, then caps on
+// the one-line fields — title and company MaxTitle and MaxCompany (300)
+// characters, location and salary 200, employment type 100, at most 50
+// keywords of 50 characters; a URL over 2,048 bytes is dropped — with a
+// "long fields cut" warning and the full text at the end of the body.
 //
 // Keys are matched case-insensitively, ignoring '_', '-', ' ' and '.', in
 // this order of preference: title/position/role/job_title;

@@ -21,29 +21,53 @@ const (
 	fmNone fmKind = iota
 	fmFound
 	fmMalformed
+	fmUnclosed // opened and never closed (a file cut at the size cap, say)
+)
+
+// The decoders of the three frontmatter languages, each behind the size
+// and depth bounds (see bounded).
+var (
+	decodeTOML = bounded(MaxTOMLSize, checkTOMLDepth, toml.Unmarshal)
+	decodeJSON = bounded(MaxFrontmatterSize, checkJSONDepth, json.Unmarshal)
+	decodeYAML = bounded(MaxFrontmatterSize, checkYAMLDepth, unmarshalYAMLFull)
 )
 
 // formats are the frontmatter formats jobdeck reads, as adrg/frontmatter's
-// defaults but with a fast decoder for flat YAML.
+// defaults but with a fast decoder for flat YAML and the bounded decoders.
 var formats = []*frontmatter.Format{
 	frontmatter.NewFormat("---", "---", unmarshalYAML),
 	frontmatter.NewFormat("---yaml", "---", unmarshalYAML),
-	frontmatter.NewFormat("+++", "+++", toml.Unmarshal),
-	frontmatter.NewFormat("---toml", "---", toml.Unmarshal),
-	frontmatter.NewFormat(";;;", ";;;", json.Unmarshal),
-	frontmatter.NewFormat("---json", "---", json.Unmarshal),
-	{Start: "{", End: "}", Unmarshal: json.Unmarshal, UnmarshalDelims: true, RequiresNewLine: true},
+	frontmatter.NewFormat("+++", "+++", decodeTOML),
+	frontmatter.NewFormat("---toml", "---", decodeTOML),
+	frontmatter.NewFormat(";;;", ";;;", decodeJSON),
+	frontmatter.NewFormat("---json", "---", decodeJSON),
+	{Start: "{", End: "}", Unmarshal: decodeJSON, UnmarshalDelims: true, RequiresNewLine: true},
+}
+
+// decoderFor returns the decoder of the frontmatter a file opening with
+// the line first holds, or nil when that line opens no frontmatter.
+func decoderFor(first string) func([]byte, any) error {
+	switch first {
+	case "---", "---yaml":
+		return unmarshalYAML
+	case "+++", "---toml":
+		return decodeTOML
+	case ";;;", "---json", "{":
+		return decodeJSON
+	}
+	return nil
 }
 
 // splitFrontmatter separates frontmatter from the body of text (already
 // repaired: no BOM, LF newlines). It returns the decoded fields, the body,
-// and whether frontmatter was found, absent or malformed. Malformed
-// frontmatter gives the whole text as body and err set.
+// and whether frontmatter was found, absent, malformed or unclosed.
+// Malformed frontmatter gives the whole text as body and err set; so does
+// unclosed frontmatter, with the fields decoded from what there is of it
+// (err set when that does not decode either).
 func splitFrontmatter(text string) (map[string]any, string, fmKind, error) {
 	first, rest := firstLine(text)
-	switch first {
-	case "---", "---yaml", "+++", "---toml", ";;;", "---json", "{":
-	default:
+	decode := decoderFor(first)
+	if decode == nil {
 		return nil, text, fmNone, nil
 	}
 	if first == "---" && !looksLikeYAML(rest) {
@@ -58,16 +82,21 @@ func splitFrontmatter(text string) (map[string]any, string, fmKind, error) {
 	if err != nil {
 		return nil, text, fmMalformed, err
 	}
-	if len(body) == len(text) {
-		if first == "{" {
-			// JSON frontmatter whose "}" is not followed by a blank line.
-			if m, body, ok := jsonPrefix(text); ok {
-				return m, body, fmFound, nil
-			}
+	if len(body) < len(text) {
+		return m, string(body), fmFound, nil
+	}
+	if first == "{" {
+		// JSON frontmatter whose "}" is not followed by a blank line.
+		if m, body, ok := jsonPrefix(text); ok {
+			return m, body, fmFound, nil
 		}
+	}
+	block, _, closed := splitBlock(text)
+	if closed {
 		return nil, text, fmNone, nil
 	}
-	return m, string(body), fmFound, nil
+	m = map[string]any{}
+	return m, text, fmUnclosed, decode([]byte(block), &m)
 }
 
 // firstLine returns the first non-blank line of s, trimmed, and what
@@ -114,7 +143,7 @@ func jsonPrefix(text string) (map[string]any, string, bool) {
 		end := off + len(line)
 		if strings.TrimSpace(line) == "}" {
 			m := map[string]any{}
-			if err := json.Unmarshal([]byte(text[:end]), &m); err != nil {
+			if err := decodeJSON([]byte(text[:end]), &m); err != nil {
 				return nil, "", false
 			}
 			if end < len(text) {
@@ -130,19 +159,22 @@ func jsonPrefix(text string) (map[string]any, string, bool) {
 // unmarshalYAML decodes flat "key: value" YAML by hand, fast, and falls
 // back to gopkg.in/yaml.v2 for anything it does not fully understand.
 func unmarshalYAML(data []byte, v any) error {
+	if mp, ok := v.(*map[string]any); ok {
+		if err := decodeFlatYAML(string(data), *mp); err == nil {
+			return nil
+		}
+		clear(*mp)
+	}
+	return decodeYAML(data, v)
+}
+
+// unmarshalYAMLFull decodes YAML with gopkg.in/yaml.v2 into v; into a
+// *map[string]any with the keys rendered as strings.
+func unmarshalYAMLFull(data []byte, v any) error {
 	mp, ok := v.(*map[string]any)
 	if !ok {
 		return yaml.Unmarshal(data, v)
 	}
-	if err := decodeFlatYAML(string(data), *mp); err == nil {
-		return nil
-	}
-	clear(*mp)
-	return unmarshalYAMLFull(data, mp)
-}
-
-// unmarshalYAMLFull decodes YAML with gopkg.in/yaml.v2 into *mp.
-func unmarshalYAMLFull(data []byte, mp *map[string]any) error {
 	var raw map[any]any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return err
@@ -289,4 +321,31 @@ func plausibleLine(f field, key, v string) bool {
 		return len(v) <= 150
 	}
 	return true
+}
+
+// scanTOMLKeyValues reports the top-level `key = value` lines among the
+// first maxLines non-blank lines of text to set: the lenient reader for
+// TOML that did not decode.
+func scanTOMLKeyValues(text string, maxLines int, set func(f field, v string)) {
+	for n := 0; text != "" && n < maxLines; {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		n++
+		k, v, ok := strings.Cut(t, "=")
+		k = strings.TrimSpace(k)
+		if !ok || !isBareKey(k) {
+			continue
+		}
+		f, _ := lookupAlias(k)
+		if f == fNone {
+			continue
+		}
+		if val, err := tomlValue(strings.TrimSpace(v)); err == nil && !isEmptyValue(val) {
+			set(f, scalarText(val))
+		}
+	}
 }

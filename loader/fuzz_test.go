@@ -1,11 +1,14 @@
 package loader
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // FuzzParse checks Parse's contract on any input: no panic, and every
@@ -55,8 +58,65 @@ func FuzzParse(f *testing.F) {
 		if p.Title == "" {
 			t.Errorf("empty title for %q", data)
 		}
+		checkCaps(t, p)
 		checkNoBorrow(t, name, data)
 	})
+}
+
+// FuzzFrontmatter feeds the YAML, TOML and JSON frontmatter parsers
+// through Parse, each input wrapped in each format's delimiters; its seeds
+// are frontmatter over every bound (see overBound), generated, so they
+// run in every `go test`. Parse must hold its contract on all of them.
+func FuzzFrontmatter(f *testing.F) {
+	for _, s := range overBound() {
+		_, fm, _ := strings.Cut(s, "\n")
+		fm, _, _ = strings.Cut(fm, "\n+++\n")
+		fm, _, _ = strings.Cut(fm, "\n---\n")
+		f.Add(fm)
+	}
+	for _, s := range []string{"title: x\ntags: [a, [b]]", "title = \"x\"\n[a.b]\nc = {d = [1]}", `"title": "x", "a": {"b": [1]}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, fm string) {
+		for _, wrap := range []string{"---\n%s\n---\n\nbody\n", "+++\n%s\n+++\n\nbody\n", "{\n%s\n}\n\nbody\n", "---\n%s", "+++\n%s"} {
+			data := []byte(fmt.Sprintf(wrap, fm))
+			p := Parse("fm.md", data)
+			for _, s := range append([]string{p.Title, p.Company, p.Location, p.URL, p.Salary, p.EmploymentType}, p.Keywords...) {
+				fuzzCheck(t, s, false)
+			}
+			fuzzCheck(t, p.Body, true)
+			if p.Title == "" || hasWarning(p.Warnings, "parser error") {
+				t.Fatalf("title %q, warnings %q for %q", p.Title, p.Warnings, data)
+			}
+			checkCaps(t, p)
+		}
+	})
+}
+
+// checkCaps fails when a field of p is over its cap.
+func checkCaps(t *testing.T, p *model.Posting) {
+	t.Helper()
+	for _, c := range []struct {
+		name string
+		s    string
+		max  int
+	}{
+		{"title", p.Title, MaxTitle}, {"company", p.Company, MaxCompany}, {"location", p.Location, MaxLocation},
+		{"salary", p.Salary, MaxSalary}, {"type", p.EmploymentType, MaxEmploymentType},
+		{"url", p.URL, MaxURL}, {"apply url", p.ApplyURL, MaxURL},
+	} {
+		if n := utf8.RuneCountInString(c.s); n > c.max {
+			t.Fatalf("%s has %d characters, cap %d", c.name, n, c.max)
+		}
+	}
+	if len(p.Keywords) > MaxKeywords {
+		t.Fatalf("%d keywords, cap %d", len(p.Keywords), MaxKeywords)
+	}
+	for _, k := range p.Keywords {
+		if utf8.RuneCountInString(k) > MaxKeyword {
+			t.Fatalf("keyword of %d characters, cap %d", utf8.RuneCountInString(k), MaxKeyword)
+		}
+	}
 }
 
 func fuzzCheck(t *testing.T, s string, body bool) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -13,8 +14,11 @@ import (
 	"github.com/jobdeck/jobdeck/model"
 )
 
-// WarnMalformed starts the warning for frontmatter that did not decode.
-const WarnMalformed = "malformed frontmatter"
+// Warnings about frontmatter.
+const (
+	WarnMalformed = "malformed frontmatter" // starts the warning for frontmatter that did not decode
+	WarnUnclosed  = "frontmatter not closed"
+)
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
@@ -50,16 +54,11 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	text, warns := repairScanned(data, info, !wantBody)
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
-	markdown := kind != fmNone || isMarkdownName(name)
-	switch kind {
-	case fmFound:
-		applyFields(p, fm)
-	case fmMalformed:
-		p.Warnings = append(p.Warnings, cleanField(WarnMalformed+": "+shortErr(err)))
-		block, _ := splitBlock(text)
-		scanKeyValues(block, 60, setIfEmpty(p))
-	}
-	if kind == fmNone && !markdown {
+	raw := applyFrontmatter(p, text, fm, kind, err)
+	// Unclosed frontmatter that does not decode may be no frontmatter at
+	// all: the text is then read as it would be without it.
+	markdown := raw || kind == fmFound || isMarkdownName(name)
+	if !markdown && kind != fmMalformed {
 		if l, _ := firstLine(body); strings.HasPrefix(l, "# ") {
 			markdown = true
 		}
@@ -69,7 +68,7 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	}
 	titleLine := -1
 	if p.Title == "" {
-		if markdown {
+		if markdown && !(raw && kind == fmUnclosed) { // all of the text is frontmatter: "# " is a comment
 			p.Title = markdownTitle(body)
 		}
 		if p.Title == "" {
@@ -85,10 +84,10 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	}
 	if wantBody {
 		switch {
-		case kind == fmMalformed:
+		case raw:
 			// Keep the raw frontmatter visible, fenced so that markdown
 			// does not turn its lines into headings.
-			block, rest := splitBlock(text)
+			block, rest, _ := splitBlock(text)
 			f := fenceFor(block)
 			p.Body = f + "\n" + strings.TrimRight(block, "\n") + "\n" + f + "\n\n" + trimBlankLines(rest)
 		case markdown:
@@ -98,15 +97,45 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 			p.Body = plainToMarkdown(lines, titleLine)
 		}
 	}
-	if !p.Remote && containsWord(strings.ToLower(p.Location), "remote") {
-		p.Remote = true
-	}
-	if n := normalizeURL(p.URL); n != "" {
-		p.ID = hashID("url:", n)
-	} else {
-		p.ID = hashID("text:", text)
-	}
+	finishPosting(p, text, wantBody)
 	return p
+}
+
+// applyFrontmatter fills p from what splitFrontmatter found and adds the
+// warnings it calls for. raw reports that the body is to show the
+// frontmatter as it is, fenced: it is malformed, over a bound, or unclosed
+// (and decoded from what there is of it). Frontmatter that did not decode
+// still gives what its "key: value" and "key = value" lines hold.
+func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmKind, err error) (raw bool) {
+	switch kind {
+	case fmNone:
+		return false
+	case fmFound:
+		applyFields(p, fm)
+		return false
+	case fmUnclosed:
+		p.Warnings = append(p.Warnings, WarnUnclosed)
+		if err == nil {
+			applyFields(p, fm)
+			return true
+		}
+	}
+	limit := errors.Is(err, ErrFrontmatterLimit)
+	if kind == fmMalformed || limit {
+		p.Warnings = append(p.Warnings, frontmatterWarning(err))
+	}
+	block, _, _ := splitBlock(text)
+	scanKeyValues(block, 60, setIfEmpty(p))
+	scanTOMLKeyValues(block, 60, setIfEmpty(p))
+	return kind == fmMalformed || limit
+}
+
+// frontmatterWarning is the warning for frontmatter that did not decode.
+func frontmatterWarning(err error) string {
+	if errors.Is(err, ErrFrontmatterLimit) {
+		return WarnNotParsed + ": " + err.Error()
+	}
+	return cleanField(WarnMalformed + ": " + shortErr(err))
 }
 
 // repairText turns file bytes into clean text: BOM removed, non-UTF-8 read
@@ -216,9 +245,9 @@ func setIfEmpty(p *model.Posting) func(field, string) {
 }
 
 // splitBlock returns the lines after the opening frontmatter delimiter up
-// to the closing one, and the text after the closing line (block is the
-// whole rest and rest "" when it is unclosed).
-func splitBlock(text string) (block, rest string) {
+// to the closing one, and the text after the closing line; closed is false
+// when there is no closing line (block is then the whole rest and rest "").
+func splitBlock(text string) (block, rest string, closed bool) {
 	open, after := firstLine(text)
 	end := open
 	switch open {
@@ -232,11 +261,11 @@ func splitBlock(text string) (block, rest string) {
 		line, _, _ := strings.Cut(after[off:], "\n")
 		if strings.TrimSpace(line) == end {
 			next := min(off+len(line)+1, len(after))
-			return after[:off], after[next:]
+			return after[:off], after[next:], true
 		}
 		off += len(line) + 1
 	}
-	return after, ""
+	return after, "", false
 }
 
 // fenceFor returns a code fence longer than any backtick run in s.

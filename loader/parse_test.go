@@ -1,8 +1,11 @@
 package loader
 
 import (
+	"context"
 	"reflect"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParseMetadataSameWithoutBody(t *testing.T) {
@@ -35,5 +38,45 @@ func TestParseTitleFallbacks(t *testing.T) {
 		if got := Parse(c.name, []byte(c.data)).Title; got != c.want {
 			t.Errorf("Parse(%s).Title = %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+func TestFrontmatterCutByTheSizeCap(t *testing.T) {
+	many := func(line string) string { return strings.Repeat(line, 4000) }
+	fsys := fstest.MapFS{
+		"yaml.md":        {Data: []byte("---\ntitle: Cut Off\ncompany: Acme\nnotes:\n" + many("  - a long note line\n") + "---\n\nBody.\n")},
+		"yaml-quoted.md": {Data: []byte("---\ntitle: Cut Off\ncompany: Acme\nnotes: \"" + many("a long quoted line\n\n") + "\"\n---\n\nBody.\n")},
+		"toml.md":        {Data: []byte("+++\ntitle = \"Cut Off\"\ncompany = \"Acme\"\nnotes = [\n" + many("  \"a long note line\",\n") + "]\n+++\n\nBody.\n")},
+		"json.md":        {Data: []byte("{\n\"title\": \"Cut Off\",\n\"company\": \"Acme\",\n\"notes\": [\n" + many("\"a long note line\",\n") + "\"\"]\n}\n\nBody.\n")},
+	}
+	ps, _, err := Load(context.Background(), []Source{{FS: fsys, Root: ".", Name: "in"}}, Options{MaxBody: 16 << 10, KeepBodies: true})
+	if err != nil || len(ps) != len(fsys) {
+		t.Fatalf("%d postings, %v", len(ps), err)
+	}
+	for _, p := range ps {
+		if p.Title != "Cut Off" || p.Company != "Acme" {
+			t.Errorf("%s: title %q, company %q; want them from the part read", p.Path, p.Title, p.Company)
+		}
+		if !hasWarning(p.Warnings, WarnUnclosed) || !hasWarning(p.Warnings, WarnCut) {
+			t.Errorf("%s: warnings %q, want %q and %q", p.Path, p.Warnings, WarnUnclosed, WarnCut)
+		}
+		if !strings.Contains(p.Body, "a long") {
+			t.Errorf("%s: body %.60q… lost the text read", p.Path, p.Body)
+		}
+	}
+}
+
+func TestARuleIsNeverATitle(t *testing.T) {
+	for _, text := range []string{"---\nNote: see below\n\nplain text", "***\n\nSenior Dev\n", "+++\n"} {
+		if got := Parse("rule.txt", []byte(text)).Title; strings.Trim(got, "-*+ ") == "" {
+			t.Errorf("title of %q = %q", text, got)
+		}
+	}
+}
+
+func TestUnclosedOpenerThatIsNoFrontmatter(t *testing.T) {
+	p := Parse("snippet.txt", []byte("{\nnot json at all\n• first point\n"))
+	if p.Title == "{" || !strings.Contains(p.Body, "- first point") || !hasWarning(p.Warnings, WarnUnclosed) {
+		t.Errorf("title %q, body %q, warnings %q: want plain text read as plain text", p.Title, p.Body, p.Warnings)
 	}
 }

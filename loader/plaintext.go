@@ -206,7 +206,7 @@ func plainTitle(text string) (string, int) {
 		var l string
 		l, text, _ = strings.Cut(text, "\n")
 		t := strings.TrimSpace(l)
-		if t == "" {
+		if t == "" || wordless(t) {
 			continue
 		}
 		t = strings.TrimSpace(strings.TrimLeft(t, "#"))
@@ -221,6 +221,12 @@ func plainTitle(text string) (string, int) {
 		return cleanField(strings.TrimRight(t, ":")), i
 	}
 	return "", -1
+}
+
+// wordless reports a line without a letter or digit ("---", "+++", "{",
+// "***"): a rule, a delimiter or punctuation, never a title.
+func wordless(t string) bool {
+	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
 
 // markdownTitle returns the text of the first ATX "# H1" heading, or of a

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,12 +14,17 @@ import (
 // WarnCut starts the warning of a posting whose body was cut at MaxBody.
 const WarnCut = "body cut at"
 
+// ErrNotRegular is the error for reading what is not a regular file (a
+// FIFO, a device, a folder): such a file is never opened for reading.
+var ErrNotRegular = errors.New(ReasonNotRegular)
+
 // bufPool holds read buffers; Parse copies what it keeps, so a buffer is
 // reused as soon as its file is parsed.
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
 // readCapped reads at most max bytes of name (plus one to detect a longer
-// file) into a pooled buffer. When the file is longer, data is cut at the
+// file) into a pooled buffer; a file that is not a regular file gives an
+// error wrapping ErrNotRegular. When the file is longer, data is cut at the
 // last line break (or rune boundary) at or before max and cutWarning
 // describes it. The caller must put buf back with bufPool.Put.
 func readCapped(fsys fs.FS, name string, max int64) (buf *[]byte, data []byte, cutWarning string, err error) {
@@ -55,6 +61,12 @@ func readCapped(fsys fs.FS, name string, max int64) (buf *[]byte, data []byte, c
 // readFS reads at most limit bytes of name through fsys into b. It sets
 // *size to a function giving the file size (for the cut warning).
 func readFS(fsys fs.FS, name string, b []byte, limit int64, size *func() int64) ([]byte, error) {
+	// Stat first: opening a FIFO would wait for a writer.
+	if fi, err := fs.Stat(fsys, name); err != nil {
+		return b, err
+	} else if !fi.Mode().IsRegular() {
+		return b, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return b, err

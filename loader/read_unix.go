@@ -9,17 +9,20 @@ import (
 )
 
 // readDirect reads at most limit bytes of name inside d into b (reusing
-// its capacity) with open/read/close system calls. handled is false when
-// the name is not valid for fs.FS, and the caller then goes through
-// d.Open.
+// its capacity) with open/fstat/read/close system calls; a file that is
+// not a regular file gives ErrNotRegular, without blocking. handled is
+// false when the name is not valid (see validName), and the caller then
+// goes through d.Open.
 func readDirect(d *dirFS, name string, b []byte, limit int64) (data []byte, handled bool, err error) {
-	if !fs.ValidPath(name) {
+	if !validName(name) {
 		return nil, false, nil
 	}
 	p := filepath.Join(d.dir, filepath.FromSlash(name))
 	var fd int
 	for {
-		fd, err = syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		// Non-blocking, so that a FIFO does not wait for a writer; it is
+		// refused just below.
+		fd, err = syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err != syscall.EINTR {
 			break
 		}
@@ -28,6 +31,13 @@ func readDirect(d *dirFS, name string, b []byte, limit int64) (data []byte, hand
 		return nil, true, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, true, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, true, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
 	for int64(len(b)) < limit {
 		if len(b) == cap(b) {
 			b = growCapped(b, limit)

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,12 +15,13 @@ type Source struct {
 }
 
 // SourcesFromPaths turns CLI PATH arguments into Sources: a folder becomes
-// os.DirFS of the folder with Root "."; a file becomes os.DirFS of its
-// parent with Root its base name. (The FS is a thin wrapper around
-// os.DirFS that lets the loader read files with fewer system calls.) Name is the argument as given (cleaned,
-// slash-separated). No paths means the current folder. A path that does
-// not exist gives an error wrapping fs.ErrNotExist whose text names the
-// path; other stat errors are wrapped the same way.
+// an FS of the folder with Root "."; a file becomes an FS of its parent
+// with Root its base name. (The FS is os.DirFS's, except that it reads
+// names that are not UTF-8 and reads files with fewer system calls.) Name
+// is the argument as given (cleaned, slash-separated). No paths means the
+// current folder. A path that does not exist gives a *NotExistError
+// (wrapping fs.ErrNotExist) whose text names the path; other stat errors
+// are wrapped. Error texts escape the path (see SafePath).
 func SourcesFromPaths(paths []string) ([]Source, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -33,7 +33,7 @@ func SourcesFromPaths(paths []string) ([]Source, error) {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, &NotExistError{Path: p}
 			}
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, &escapedError{err}
 		}
 		clean := filepath.Clean(p)
 		name := filepath.ToSlash(clean)
@@ -47,10 +47,19 @@ func SourcesFromPaths(paths []string) ([]Source, error) {
 }
 
 // NotExistError is the error of SourcesFromPaths for a PATH that does not
-// exist: "PATH: no such file or folder". It wraps fs.ErrNotExist.
+// exist: "PATH: no such file or folder", PATH escaped (see SafePath). It
+// wraps fs.ErrNotExist.
 type NotExistError struct{ Path string }
 
-func (e *NotExistError) Error() string { return e.Path + ": no such file or folder" }
+func (e *NotExistError) Error() string { return SafePath(e.Path) + ": no such file or folder" }
 
 // Unwrap returns fs.ErrNotExist.
 func (e *NotExistError) Unwrap() error { return fs.ErrNotExist }
+
+// escapedError is err with its text made safe to print (see SafePath), as
+// it may name a path. It unwraps to err.
+type escapedError struct{ err error }
+
+func (e *escapedError) Error() string { return SafePath(e.err.Error()) }
+
+func (e *escapedError) Unwrap() error { return e.err }

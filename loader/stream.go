@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -30,6 +31,7 @@ type Options struct {
 	BatchSize  int   // postings per Batch; 0 means DefaultBatchSize (the first batch is smaller, to arrive fast)
 	MaxBody    int64 // body cap in bytes; 0 means DefaultMaxBody (1 MiB)
 	KeepBodies bool  // false: Posting.Body is dropped after parsing (Source/SourcePath set), read again with Body
+	FollowAll  bool  // follow every symlink to a folder (see the package doc on what is not followed otherwise)
 }
 
 func (o Options) withDefaults() Options {
@@ -112,9 +114,10 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, results: results, seen: func() { seen.Add(1) }}
+		w := walker{ctx: ctx, jobs: jobs, results: results, seen: func() { seen.Add(1) }, followAll: opts.FollowAll}
+		w.register(sources)
 		for i := range sources {
-			if !w.source(&sources[i]) {
+			if !w.source(&sources[i], i) {
 				return
 			}
 		}
@@ -153,6 +156,9 @@ func work(j job, opts Options) (r result) {
 		}
 	}()
 	buf, data, cut, err := readCapped(j.src.FS, j.fsPath, opts.MaxBody)
+	if errors.Is(err, ErrNotRegular) {
+		return result{skip: &Skip{Path: j.display, Reason: ReasonNotRegular}}
+	}
 	if err != nil {
 		return result{skip: &Skip{Path: j.display, Reason: reasonOf(ReasonUnreadable, err)}}
 	}

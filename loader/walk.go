@@ -1,11 +1,13 @@
 package loader
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,8 +24,14 @@ const (
 	ReasonNotRegular  = "not a regular file"
 	ReasonUnreadable  = "unreadable"
 	ReasonUnreadDir   = "unreadable folder"
+	ReasonNotFollowed = "symlink not followed" // see notFollowed
+	ReasonSystem      = "system folder, read only when named"
 	maxSymlinkFollows = 40
 )
+
+// systemDirs are the folders of the kernel's own file systems, never
+// walked into unless a PATH names them (or a folder inside them).
+var systemDirs = []string{"/proc", "/sys"}
 
 // readExts are the extensions the walk reads (compared in lower case).
 // Files with other extensions are ignored silently: they are neither
@@ -38,19 +46,50 @@ type job struct {
 }
 
 // walker walks sources and hands files to the parsers and skips to the
-// collector.
+// collector. Each folder and each file named as a Source is read once,
+// however many Sources reach it.
 type walker struct {
-	ctx     context.Context
-	jobs    chan<- job
-	results chan<- result
-	seen    func()
+	ctx       context.Context
+	jobs      chan<- job
+	results   chan<- result
+	seen      func()
+	followAll bool
+
+	dirs  map[dirKey]int   // folders walked, with the index of the Source that walked them
+	named map[fileKey]bool // files named as Sources: true once read
 }
 
 // dirKey identifies a visited folder: device and inode where the FS
-// exposes them, else its path.
+// exposes them, else its path in the FS of Source src.
 type dirKey struct {
 	dev, ino uint64
 	path     string
+	src      int
+}
+
+// fileKey identifies a file by its folder and name.
+type fileKey struct {
+	dir  dirKey
+	name string
+}
+
+// sourceWalk is the walk of one Source.
+type sourceWalk struct {
+	src    *Source
+	idx    int    // its index among the Sources
+	root   string // the folder walked, in src.FS
+	dev    uint64 // root's device, where hasDev
+	hasDev bool
+	real   string // root's system path with symlinks resolved; "" where the FS has none
+}
+
+// folder is a folder being walked.
+type folder struct {
+	path  string // in the FS
+	canon string // path with symlinks resolved, the folder's identity where the FS exposes no inodes
+	real  string // system path with symlinks resolved, or ""
+	key   dirKey
+	links int // symlinks followed to reach it
 }
 
 // isBackup reports editor backup and swap files: "x~", "#x#", "*.swp",
@@ -75,12 +114,45 @@ func backupOf(name string) string {
 	return strings.TrimPrefix(name[:len(name)-len(path.Ext(name))], ".")
 }
 
-// source walks one Source. It returns false when the context ended.
-func (w *walker) source(src *Source) bool {
-	root := src.Root
-	if root == "" {
-		root = "."
+// register notes the files among sources, so that a folder walk that
+// reaches one of them and the Source itself read it once between them.
+func (w *walker) register(sources []Source) {
+	w.dirs = map[dirKey]int{}
+	w.named = map[fileKey]bool{}
+	for i := range sources {
+		if k, ok := namedFile(&sources[i], i); ok {
+			w.named[k] = false
+		}
 	}
+}
+
+// namedFile is the key of the file a Source names, if it names a file.
+func namedFile(src *Source, idx int) (fileKey, bool) {
+	root := cmp.Or(src.Root, ".")
+	fi, err := fs.Stat(src.FS, root)
+	if err != nil || fi.IsDir() {
+		return fileKey{}, false
+	}
+	dir := path.Dir(root)
+	di, err := fs.Stat(src.FS, dir)
+	if err != nil {
+		return fileKey{}, false
+	}
+	return fileKey{dir: folderKey(di, dir, idx), name: path.Base(root)}, true
+}
+
+// folderKey is keyOf for the folder p of Source idx.
+func folderKey(fi fs.FileInfo, p string, idx int) dirKey {
+	k, byInode := keyOf(fi, p)
+	if !byInode {
+		k.src = idx
+	}
+	return k
+}
+
+// source walks Source idx. It returns false when the context ended.
+func (w *walker) source(src *Source, idx int) bool {
+	root := cmp.Or(src.Root, ".")
 	fi, err := fs.Stat(src.FS, root)
 	if err != nil {
 		return w.skip(displayPath(src, root, root), reasonOf(ReasonUnreadable, err))
@@ -89,103 +161,187 @@ func (w *walker) source(src *Source) bool {
 		if !fi.Mode().IsRegular() {
 			return w.skip(displayPath(src, root, root), ReasonNotRegular)
 		}
+		if k, ok := namedFile(src, idx); ok {
+			if w.named[k] {
+				return true // read already
+			}
+			w.named[k] = true
+		}
 		// A file named on the command line is read whatever its name.
 		return w.file(src, root, root)
 	}
-	visited := map[dirKey]bool{}
-	k, _ := keyOf(fi, root)
-	visited[k] = true
-	return w.dir(src, root, root, root, visited, 0)
+	key := folderKey(fi, root, idx)
+	if _, ok := w.dirs[key]; ok {
+		return true // walked already, from an earlier Source
+	}
+	w.dirs[key] = idx
+	sw := &sourceWalk{src: src, idx: idx, root: root}
+	sw.dev, sw.hasDev = key.dev, key.path == ""
+	if r, ok := src.FS.(interface{ realPath(string) (string, error) }); ok {
+		sw.real, _ = r.realPath(root)
+	}
+	return w.dir(sw, folder{path: root, canon: root, real: sw.real, key: key})
 }
 
-// dir walks the folder dir; canon is its path with symlinks resolved,
-// the folder's identity where the FS exposes no inodes.
-func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bool, links int) bool {
+// dir walks the folder f.
+func (w *walker) dir(sw *sourceWalk, f folder) bool {
 	if w.ctx.Err() != nil {
 		return false
 	}
-	entries, dirErr := fs.ReadDir(src.FS, dir)
+	src, root := sw.src, sw.root
+	entries, dirErr := fs.ReadDir(src.FS, f.path)
 	if dirErr != nil && len(entries) == 0 {
-		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, dirErr))
+		return w.skip(displayPath(src, root, f.path), reasonOf(ReasonUnreadDir, dirErr))
 	}
 	for _, e := range entries {
-		name := e.Name()
-		p := path.Join(dir, name)
-		t := e.Type()
-		ok := true
-		nlinks := links
-		var info fs.FileInfo
-		if t&fs.ModeSymlink != 0 {
-			if links >= maxSymlinkFollows {
-				ok = w.skip(displayPath(src, root, p), ReasonTooDeep)
-				if !ok {
-					return false
-				}
-				continue
-			}
-			var err error
-			info, err = fs.Stat(src.FS, p)
-			if err != nil {
-				if !w.skip(displayPath(src, root, p), reasonOf(ReasonBrokenLink, err)) {
-					return false
-				}
-				continue
-			}
-			t = info.Mode().Type()
-			nlinks++
-		}
-		switch {
-		case t.IsDir():
-			if strings.HasPrefix(name, ".") {
-				ok = w.skip(displayPath(src, root, p), ReasonHiddenDir)
-				break
-			}
-			if info == nil {
-				if fi, err := e.Info(); err == nil {
-					info = fi
-				}
-			}
-			k, byInode := keyOf(info, p)
-			c := path.Join(canon, name)
-			if !byInode {
-				if nlinks != links {
-					if r, ok := evalLinks(src.FS, p); ok {
-						c = r
-					}
-				}
-				k = dirKey{path: c}
-			}
-			if visited[k] {
-				reason := ReasonLoop
-				if nlinks == links {
-					reason = ReasonVisited
-				}
-				ok = w.skip(displayPath(src, root, p), reason)
-				break
-			}
-			visited[k] = true
-			ok = w.dir(src, root, p, c, visited, nlinks)
-		case isBackup(name):
-			if readExts[strings.ToLower(path.Ext(backupOf(name)))] {
-				ok = w.skip(displayPath(src, root, p), ReasonBackup)
-			}
-		case !readExts[strings.ToLower(path.Ext(name))]:
-			// ignored silently
-		case strings.HasPrefix(name, "."):
-			ok = w.skip(displayPath(src, root, p), ReasonHidden)
-		case !t.IsRegular():
-			ok = w.skip(displayPath(src, root, p), ReasonNotRegular)
-		default:
-			ok = w.file(src, root, p)
-		}
-		if !ok {
+		if !w.entry(sw, f, e) {
 			return false
 		}
 	}
 	if dirErr != nil {
-		return w.skip(displayPath(src, root, dir), reasonOf(ReasonUnreadDir, dirErr))
+		return w.skip(displayPath(src, root, f.path), reasonOf(ReasonUnreadDir, dirErr))
 	}
 	return true
+}
+
+// entry walks one entry e of the folder f. It returns false when the
+// context ended.
+func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry) bool {
+	src, root := sw.src, sw.root
+	name := e.Name()
+	p := path.Join(f.path, name)
+	t := e.Type()
+	links := f.links
+	var info fs.FileInfo
+	if t&fs.ModeSymlink != 0 {
+		if f.links >= maxSymlinkFollows {
+			return w.skip(displayPath(src, root, p), ReasonTooDeep)
+		}
+		var err error
+		if info, err = fs.Stat(src.FS, p); err != nil {
+			reason := ReasonBrokenLink
+			if errors.Is(err, fs.ErrPermission) {
+				reason = ReasonUnreadable
+			}
+			return w.skip(displayPath(src, root, p), reasonOf(reason, err))
+		}
+		t = info.Mode().Type()
+		links++
+	}
+	switch {
+	case t.IsDir():
+		if strings.HasPrefix(name, ".") {
+			return w.skip(displayPath(src, root, p), ReasonHiddenDir)
+		}
+		return w.subdir(sw, f, p, info, links)
+	case isBackup(name):
+		if readExts[strings.ToLower(path.Ext(backupOf(name)))] {
+			return w.skip(displayPath(src, root, p), ReasonBackup)
+		}
+	case !readExts[strings.ToLower(path.Ext(name))]:
+		// ignored silently
+	case strings.HasPrefix(name, "."):
+		return w.skip(displayPath(src, root, p), ReasonHidden)
+	case !t.IsRegular():
+		return w.skip(displayPath(src, root, p), ReasonNotRegular)
+	default:
+		if len(w.named) > 0 {
+			k := fileKey{dir: f.key, name: name}
+			if read, ok := w.named[k]; ok {
+				if read {
+					return true
+				}
+				w.named[k] = true
+			}
+		}
+		return w.file(src, root, p)
+	}
+	return true
+}
+
+// subdir walks the folder p inside f, reached through links symlinks
+// (more than f's when p is one); info is its FileInfo when known.
+func (w *walker) subdir(sw *sourceWalk, f folder, p string, info fs.FileInfo, links int) bool {
+	src := sw.src
+	viaLink := links != f.links
+	if info == nil {
+		info, _ = fs.Stat(src.FS, p)
+	}
+	sub := folder{path: p, canon: path.Join(f.canon, path.Base(p)), links: links}
+	sub.key = folderKey(info, p, sw.idx)
+	if f.real != "" {
+		sub.real = filepath.Join(f.real, path.Base(p))
+	}
+	if viaLink {
+		if sub.key.path != "" {
+			if r, ok := evalLinks(src.FS, p); ok {
+				sub.canon = r
+			}
+		}
+		if r, ok := src.FS.(interface{ realPath(string) (string, error) }); ok {
+			sub.real, _ = r.realPath(p)
+		}
+	}
+	if sub.key.path != "" {
+		sub.key.path = sub.canon
+	}
+	if by, ok := w.dirs[sub.key]; ok {
+		if by != sw.idx && !viaLink {
+			return true // walked already, from an earlier Source
+		}
+		reason := ReasonLoop
+		if !viaLink {
+			reason = ReasonVisited
+		}
+		return w.skip(displayPath(src, sw.root, p), reason)
+	}
+	if why := w.notFollowed(sw, sub, viaLink); why != "" {
+		return w.skip(displayPath(src, sw.root, p), why)
+	}
+	w.dirs[sub.key] = sw.idx
+	return w.dir(sw, sub)
+}
+
+// notFollowed returns why the walk does not go into the folder sub, or
+// "": a system folder (see systemDirs) the Source is not inside; or,
+// through a symlink and unless followAll, a folder on another device than
+// the Source's, the root folder, or a folder holding the Source.
+func (w *walker) notFollowed(sw *sourceWalk, sub folder, viaLink bool) string {
+	for _, d := range systemDirs {
+		if sub.real == d && !within(sw.real, d) {
+			return ReasonSystem
+		}
+	}
+	if !viaLink || w.followAll {
+		return ""
+	}
+	target := sub.real
+	if target == "" {
+		target = sub.canon
+	}
+	switch {
+	case sw.hasDev && sub.key.path == "" && sub.key.dev != sw.dev:
+		return notFollowed(target, "on another file system")
+	case sub.real == "/" || sub.real == filepath.VolumeName(sub.real)+`\`:
+		return notFollowed(target, "the root folder")
+	case sub.real != "" && within(sw.real, sub.real), sub.real == "" && within(sw.root, sub.canon):
+		return notFollowed(target, "a folder holding "+SafePath(sw.src.Name))
+	}
+	return ""
+}
+
+// notFollowed is the skip reason of a symlink to target not followed.
+func notFollowed(target, why string) string {
+	return ReasonNotFollowed + " (to " + SafePath(target) + "): " + why + "; --follow-all follows it"
+}
+
+// within reports whether the path p is dir or inside it (slash- or
+// system-separated, "." the top of an FS).
+func within(p, dir string) bool {
+	if dir == "." || dir == p || dir == "/" {
+		return true
+	}
+	return strings.HasPrefix(p, dir+"/") || strings.HasPrefix(p, dir+string(filepath.Separator))
 }
 
 func (w *walker) file(src *Source, root, p string) bool {
@@ -240,7 +396,7 @@ func evalLinks(fsys fs.FS, p string) (string, bool) {
 }
 
 // displayPath is Posting.Path of p: path.Join(Name, p relative to root),
-// made safe to print (see safePath).
+// made safe to print (see SafePath).
 func displayPath(src *Source, root, p string) string {
 	rel := p
 	if root != "." {
@@ -250,13 +406,15 @@ func displayPath(src *Source, root, p string) string {
 			rel = strings.TrimPrefix(p, root+"/")
 		}
 	}
-	return safePath(path.Join(src.Name, rel))
+	return SafePath(path.Join(src.Name, rel))
 }
 
-// safePath escapes what a file name must not send to a terminal: control
+// SafePath escapes what a file name must not send to a terminal: control
 // and bidi characters become Go escapes ("\x1b", "\u202e"), invalid
-// UTF-8 bytes "\xff". Ordinary names are returned unchanged.
-func safePath(p string) string {
+// UTF-8 bytes "\xff". Ordinary names are returned unchanged. Posting.Path
+// and Skip.Path are escaped so, as is every error of this package that
+// names a path; any other message naming a path should be too.
+func SafePath(p string) string {
 	if !needsStrip(p) && !strings.ContainsAny(p, "\n\t") && utf8.ValidString(p) {
 		return p
 	}

@@ -371,3 +371,67 @@ func TestPathsAreSafeToPrint(t *testing.T) {
 		t.Errorf("Body of the oddly named file: %v", err)
 	}
 }
+
+// statErrFS is a MapFS whose Stat of one name fails with err.
+type statErrFS struct {
+	fstest.MapFS
+	bad string
+	err error
+}
+
+func (e statErrFS) Stat(name string) (fs.FileInfo, error) {
+	if name == e.bad {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: e.err}
+	}
+	return e.MapFS.Stat(name)
+}
+
+func TestSymlinkThatCannotBeFollowedSaysWhy(t *testing.T) {
+	fsys := statErrFS{MapFS: fstest.MapFS{
+		"a.md":       {Data: []byte("# A\n")},
+		"locked":     {Data: []byte("elsewhere"), Mode: fs.ModeSymlink},
+		"dead.md":    {Data: []byte("nowhere.md"), Mode: fs.ModeSymlink},
+		"sub/top":    {Data: []byte(".."), Mode: fs.ModeSymlink},
+		"sub/c.md":   {Data: []byte("# C\n")},
+		"sub/deeper": {Data: []byte("x"), Mode: fs.ModeDir},
+	}, bad: "locked", err: fs.ErrPermission}
+	_, skips, err := Load(context.Background(), []Source{{FS: fsys, Root: "sub", Name: "s"}, {FS: fsys, Root: ".", Name: "all"}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range skips {
+		got[s.Path] = s.Reason
+	}
+	if r := got["all/locked"]; r != ReasonUnreadable+": permission denied" {
+		t.Errorf("permission denied link: %q (skips %v)", r, skips)
+	}
+	if r := got["all/dead.md"]; !strings.HasPrefix(r, ReasonBrokenLink) {
+		t.Errorf("dangling link: %q", r)
+	}
+	if r := got["s/top"]; !strings.HasPrefix(r, ReasonNotFollowed) || !strings.Contains(r, "a folder holding s") {
+		t.Errorf("link to the folder above the PATH: %q", r)
+	}
+}
+
+func TestSystemFoldersAreWalkedOnlyWhenNamed(t *testing.T) {
+	w := &walker{}
+	for _, c := range []struct {
+		root, sub string
+		link      bool
+		want      string
+	}{
+		{"/", "/proc", false, ReasonSystem},
+		{"/", "/sys", false, ReasonSystem},
+		{"/home/me", "/proc", true, ReasonSystem},
+		{"/proc", "/proc/sys", false, ""},
+		{"/sys/kernel", "/sys/kernel/mm", false, ""},
+		{"/", "/procfs", false, ""},
+	} {
+		sw := &sourceWalk{src: &Source{Name: c.root}, root: ".", real: c.root}
+		got := w.notFollowed(sw, folder{real: c.sub, canon: "x"}, c.link)
+		if !strings.HasPrefix(got, c.want) || (c.want == "") != (got == "") {
+			t.Errorf("%s below %s: %q, want %q", c.sub, c.root, got, c.want)
+		}
+	}
+}
