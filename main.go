@@ -218,8 +218,15 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Store:    store,
 		StoreErr: storeErr,
 		Prefs:    set.prefs(),
+		Suspend:  suspendSelf,
 	})
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	relay := startSignalRelay(p)
+	_, err = p.Run()
+	if sig := relay.stop(); sig != nil {
+		return signalExit(sig)
+	}
+	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
 	return exitOK

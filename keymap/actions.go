@@ -34,6 +34,7 @@ var actions = []action{
 	{name: "help", doc: "full help", get: func(k *KeyMap) *key.Binding { return &k.Help }},
 	{name: "quit", get: func(k *KeyMap) *key.Binding { return &k.Quit }},
 	{name: "force_quit", doc: "quit while filtering or in an editor", get: func(k *KeyMap) *key.Binding { return &k.ForceQuit }, typing: true},
+	{name: "suspend", doc: "stop jobdeck as a shell job; fg brings it back", get: func(k *KeyMap) *key.Binding { return &k.Suspend }, typing: true},
 	{name: "filter", doc: "filter the list", get: func(k *KeyMap) *key.Binding { return &k.Filter }},
 	{name: "filter_accept", doc: "keep the filter", get: func(k *KeyMap) *key.Binding { return &k.FilterAccept }, typing: true},
 	{name: "filter_cancel", doc: "clear the filter while filtering", get: func(k *KeyMap) *key.Binding { return &k.FilterCancel }, typing: true},

@@ -60,6 +60,7 @@ type KeyMap struct {
 	Help      key.Binding
 	Quit      key.Binding
 	ForceQuit key.Binding
+	Suspend   key.Binding // stop jobdeck as a shell's job (fg brings it back)
 
 	// Editor holds the keys of the state store's modal editors; each
 	// editor shows the ones it takes in its own help line.
@@ -98,6 +99,7 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 
 		Editor: DefaultEditorKeys(),
 	}
@@ -138,6 +140,7 @@ func (k *KeyMap) SetContext(c Context) {
 	k.Help.SetEnabled(browsing)
 	k.Quit.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(!browsing)
+	k.Suspend.SetEnabled(true)
 	k.Editor.setEnabled(c.Mode == ModeInput)
 }
 
@@ -159,7 +162,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.SwitchFocus, k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.Back, k.SwitchFocus, k.Help, k.Quit, k.ForceQuit, k.Suspend},
 		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
 		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export},
 	}

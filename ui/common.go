@@ -31,4 +31,6 @@ type common struct {
 	extra func(p *model.Posting, width int) []string
 	// prefs are the user's settings from the config file.
 	prefs Prefs
+	// suspend stops the process as a shell job; nil: Bubble Tea's own.
+	suspend func()
 }

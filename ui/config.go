@@ -23,6 +23,9 @@ type Config struct {
 	ExportDir string
 	// Prefs are the user's settings from the config file.
 	Prefs Prefs
+	// Suspend stops the process for ctrl+z (main releases the terminal
+	// first); nil means Bubble Tea's tea.Suspend.
+	Suspend func()
 }
 
 // New returns the browser for cfg. Nothing is read until the program runs
@@ -31,6 +34,7 @@ type Config struct {
 func New(cfg Config) *Model {
 	m := newModel(cfg.Style, cfg.NoColor)
 	m.applyPrefs(cfg.Prefs)
+	m.c.suspend = cfg.Suspend
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}

@@ -95,6 +95,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.status.onSpin(msg, m.c.loading)
 	case clearMsg:
 		m.status.onClear(msg)
+	case SignalMsg:
+		return m.onSignal()
+	case graceOverMsg:
+		return m.onGraceOver()
 	default:
 		if m.overlay != nil {
 			return m.updateOverlay(msg)
@@ -110,6 +114,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.status.notice = "" // said; the user has seen the screen
 	k := &m.c.keys
+	if keyMatches(msg, k.Suspend) {
+		return m.suspend()
+	}
 	if m.overlay != nil {
 		if keyMatches(msg, k.ForceQuit) {
 			return m.quitNow(false)

@@ -8,6 +8,7 @@ type quitStage int
 const (
 	quitNone      quitStage = iota // not quitting
 	quitWhenSaved                  // the user asked to quit: quit once the final Save succeeds
+	quitOnSignal                   // a signal came: quit once the final Save ends, or its grace
 	quitDone                       // the program is ending: draw nothing more
 )
 

@@ -33,6 +33,10 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	m.store.saving = false
 	again := m.store.again
 	m.store.again = false
+	if m.quit == quitOnSignal {
+		m.store.saveErr = msg.err
+		return m.quitNow(true)
+	}
 	if msg.err != nil {
 		m.store.saveErr = msg.err
 		if m.quit == quitWhenSaved {
