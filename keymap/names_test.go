@@ -9,6 +9,6 @@ func (k KeyMap) byName() map[string]key.Binding {
 		"Open": k.Open, "Back": k.Back, "SwitchFocus": k.SwitchFocus,
 		"Filter": k.Filter, "FilterAccept": k.FilterAccept, "FilterCancel": k.FilterCancel, "ClearFilter": k.ClearFilter, "FilterPrev": k.FilterPrev, "FilterNext": k.FilterNext, "Sort": k.Sort,
 		"Shortlist": k.Shortlist, "Tags": k.Tags, "Note": k.Note, "ShortlistView": k.ShortlistView, "Export": k.Export,
-		"Help": k.Help, "Quit": k.Quit, "ForceQuit": k.ForceQuit,
+		"Help": k.Help, "Quit": k.Quit, "ForceQuit": k.ForceQuit, "Suspend": k.Suspend,
 	}
 }
