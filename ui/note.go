@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
@@ -200,6 +201,7 @@ func (m *Model) noteLines(p *model.Posting, width int) []string {
 	if note == "" {
 		return nil
 	}
+	note, cut := noteHead(note)
 	var out []string
 	for i, line := range strings.Split(note, "\n") {
 		label := "        "
@@ -213,5 +215,38 @@ func (m *Model) noteLines(p *model.Posting, width int) []string {
 		}
 		out = append(out, labelled(&m.c.styles, label, line, width)...)
 	}
+	if cut {
+		out = append(out, labelled(&m.c.styles, "        ", m.c.styles.Dim.Render("… the note goes on (n opens all of it)"), width)...)
+	}
 	return out
+}
+
+// The detail header shows at most this much of a note; the header is
+// drawn on every change of posting, and a note of a megabyte would make
+// each cursor move cost half a second. The note itself is kept whole.
+const (
+	noteShownLines = 30
+	noteShownBytes = 4 << 10
+)
+
+// noteHead returns the part of note the header shows, and whether it is
+// cut: at most noteShownLines lines and noteShownBytes bytes, cut on a
+// character boundary.
+func noteHead(note string) (string, bool) {
+	cut := false
+	if len(note) > noteShownBytes {
+		i := noteShownBytes
+		for i > 0 && !utf8.RuneStart(note[i]) {
+			i--
+		}
+		note, cut = note[:i], true
+	}
+	if n := strings.Count(note, "\n"); n >= noteShownLines {
+		end := 0
+		for range noteShownLines {
+			end += strings.IndexByte(note[end:], '\n') + 1
+		}
+		note, cut = note[:end-1], true
+	}
+	return note, cut
 }

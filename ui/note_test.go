@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -153,5 +155,43 @@ func TestNoteKeptWhenTerminalRestoreFails(t *testing.T) {
 	send(t, m, kp("n"))
 	if openOverlay(m) != nil || st.Note(selected(m).ID) != "kept" {
 		t.Errorf("edit lost: overlay %T, note %q", openOverlay(m), st.Note(selected(m).ID))
+	}
+}
+
+func TestNoteHead(t *testing.T) {
+	tests := []struct {
+		name, note, want string
+		cut              bool
+	}{
+		{"short", "call Monday\nbring CV", "call Monday\nbring CV", false},
+		{"many lines", strings.Repeat("line\n", 40), strings.TrimSuffix(strings.Repeat("line\n", noteShownLines), "\n"), true},
+		{"long", strings.Repeat("é", noteShownBytes), strings.Repeat("é", noteShownBytes/2), true},
+	}
+	for _, tt := range tests {
+		got, cut := noteHead(tt.note)
+		if got != tt.want || cut != tt.cut {
+			t.Errorf("%s: noteHead = %.40q, %v; want %.40q, %v", tt.name, got, cut, tt.want, tt.cut)
+		}
+	}
+}
+
+// TestHugeNoteShownCut: a note of a megabyte shows its head under the
+// detail header, with a word that it goes on; the note stays whole.
+func TestHugeNoteShownCut(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	p := selected(m)
+	note := strings.Repeat("a line of a very long note\n", 40000)
+	if err := st.SetNote(p, note); err != nil {
+		t.Fatal(err)
+	}
+	lines := m.noteLines(p, 70)
+	if len(lines) > noteShownLines+5 {
+		t.Errorf("the header shows %d lines of the note", len(lines))
+	}
+	if !strings.Contains(ansi.Strip(strings.Join(lines, "\n")), "the note goes on") {
+		t.Error("no word that the note goes on")
+	}
+	if len(st.Note(p.ID)) < len(note)-1 {
+		t.Error("the note itself was cut")
 	}
 }
