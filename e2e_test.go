@@ -199,6 +199,12 @@ func TestE2EBrowse(t *testing.T) {
 	if strings.Contains(screen, "52;c;") || strings.Contains(screen, "ZWNobyBwd25lZA") {
 		t.Errorf("OSC 52 payload visible on screen:\n%s", screen)
 	}
+	// Sequences written as HTML entities, which the markdown renderer
+	// decodes, do not reach it either.
+	screen = s.waitText("Entities too")
+	if strings.Contains(screen, "ZW50aXR5") {
+		t.Errorf("an OSC 52 written as entities is visible:\n%s", screen)
+	}
 	raw := s.screenEscapes()
 	if strings.Contains(raw, "\x1b]52") || strings.Contains(raw, "\x1b[2J") {
 		t.Errorf("hostile sequence reached the terminal:\n%q", raw)
