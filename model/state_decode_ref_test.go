@@ -110,7 +110,6 @@ func decodeEntryReference(raw json.RawMessage) (Entry, error) {
 	return e, nil
 }
 
-
 func isJSONNull(raw json.RawMessage) bool {
 	return string(bytes.TrimSpace(raw)) == "null"
 }
