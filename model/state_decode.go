@@ -30,6 +30,16 @@ func decodeState(data []byte) (stateFile, error) {
 	return st, d.check()
 }
 
+// checkState reports the error decodeState would return for data, without
+// keeping what it decodes: the check before a write.
+func checkState(data []byte) error {
+	d := stateDecoder{sc: jsonScanner{data: data}, st: &stateFile{}, discard: true}
+	if err := d.top(); err != nil {
+		return err
+	}
+	return d.check()
+}
+
 // stateDecoder holds what decodeState found so far.
 type stateDecoder struct {
 	sc         jsonScanner
@@ -38,6 +48,7 @@ type stateDecoder struct {
 	postingsOK bool   // "postings" is an object or null (or absent)
 	badID      string // the first posting that did not decode, and why
 	badErr     error
+	discard    bool // check only: keep no entries
 }
 
 // top reads the whole document, reporting a syntax error, or a top level
@@ -103,7 +114,9 @@ func (d *stateDecoder) topField(key string) error {
 // postings reads the "postings" object. A later "postings" key replaces
 // an earlier one.
 func (d *stateDecoder) postings() error {
-	d.st.entries = make(map[string]Entry, postingsHint(d.sc.data[d.sc.pos:]))
+	if !d.discard {
+		d.st.entries = make(map[string]Entry, postingsHint(d.sc.data[d.sc.pos:]))
+	}
 	d.badID, d.badErr, d.postingsOK = "", nil, true
 	if null, err := d.sc.null(); null || err != nil {
 		return err
@@ -123,7 +136,7 @@ func (d *stateDecoder) postings() error {
 				d.badID, d.badErr = id, bad
 			}
 			delete(d.st.entries, id)
-		default:
+		case !d.discard:
 			d.st.entries[id] = e
 		}
 		return nil

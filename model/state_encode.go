@@ -205,3 +205,16 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// checkStateOutput checks that out, about to replace the state file, is
+// what the store reads back: within maxStateSize, and decoding as a state
+// file of this version.
+func checkStateOutput(out []byte) error {
+	if len(out) > maxStateSize {
+		return fmt.Errorf("the new state file would be %.1f MiB, more than the %d MiB jobdeck reads back", float64(len(out))/(1<<20), maxStateSize>>20)
+	}
+	if err := checkState(out); err != nil {
+		return fmt.Errorf("the new state file would not read back (%w)", err)
+	}
+	return nil
+}

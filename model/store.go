@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -21,7 +22,11 @@ import (
 type Store struct {
 	path     string
 	now      func() time.Time
+	euid     int // effective user id, -1 where there is none (see planOwner)
 	lockWait time.Duration
+
+	loadOnce sync.Once
+	loadErr  error
 
 	mu      sync.RWMutex // guards entries, changed, seq, roErr
 	entries map[string]Entry
@@ -37,48 +42,84 @@ type Store struct {
 	afterWrite func()
 }
 
-// OpenStore reads the state file at path. A file that does not exist (or
-// whose folder does not exist) is an empty store; nothing is created until
-// the first Save with changes.
-//
-// When the file cannot be used — it does not parse (ErrCorrupt), it comes
-// from a newer jobdeck (ErrNewerVersion), or it cannot be read — OpenStore
-// returns a usable read-only store AND the error, which names the file and
-// the fix. Such a store never writes the file: its setters fail with an
-// error wrapping ErrReadOnly and the reason. For a newer version the store
-// still shows the postings it could decode.
+// OpenStore reads the state file at path: it is [NewStore] followed by
+// [Store.Load], and returns Load's error with the store.
 func OpenStore(path string) (*Store, error) {
-	s := &Store{
+	s := NewStore(path)
+	return s, s.Load()
+}
+
+// NewStore returns the store of the state file at path without reading it:
+// until [Store.Load] is done it reports nothing stored and refuses changes
+// (ReadOnly returns ErrLoading). This lets a caller show its first screen
+// at once and call Load in the background (a tea.Cmd).
+func NewStore(path string) *Store {
+	return &Store{
 		path:     path,
 		now:      time.Now,
+		euid:     os.Geteuid(),
 		lockWait: stateLockTimeout,
 		entries:  map[string]Entry{},
 		changed:  map[string]uint64{},
 		base:     map[string]Entry{},
+		roErr:    ErrLoading,
 	}
-	if path == "" {
-		s.roErr = errors.New("no state file given")
-		return s, s.roErr
+}
+
+// Load reads the state file; only the first call reads, later ones return
+// its result. A file that does not exist (or whose folder does not exist)
+// is an empty store; nothing is created until the first Save with changes.
+//
+// When the file cannot be used — it does not parse (ErrCorrupt), it comes
+// from a newer jobdeck (ErrNewerVersion), it is not a regular file
+// (ErrNotRegular), it belongs to another user (ErrNotOwner), or it cannot
+// be read — Load leaves a usable read-only store and returns the error,
+// which names the file and the fix. Such a store never writes the file: its
+// setters fail with an error wrapping ErrReadOnly and the reason. For a
+// newer version or another owner the store still shows the postings it
+// could decode.
+func (s *Store) Load() error {
+	if s == nil {
+		return ErrReadOnly
 	}
-	data, err := readStateFile(path)
-	if errors.Is(err, ErrCorrupt) {
-		s.roErr = explainStateError(path, err)
-		return s, s.roErr
+	s.loadOnce.Do(func() { s.loadErr = s.load() })
+	return s.loadErr
+}
+
+func (s *Store) load() error {
+	st, roErr := s.readState()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.entries, s.roErr = st.entries, roErr
+	return roErr
+}
+
+// readState reads and decodes the state file for Load, returning why the
+// store must run read-only, if it must.
+func (s *Store) readState() (stateFile, error) {
+	empty := stateFile{entries: map[string]Entry{}}
+	if s.path == "" {
+		return empty, errors.New("no state file given")
 	}
-	if err != nil {
-		if stateNotExist(err) {
-			return s, nil
-		}
-		s.roErr = fmt.Errorf("reading state file: %w; tags, shortlist and notes are read-only until it can be read", err)
-		return s, s.roErr
+	data, fi, err := readStateFile(s.path)
+	switch {
+	case errors.Is(err, ErrCorrupt):
+		return empty, explainStateError(s.path, err)
+	case errors.Is(err, ErrNotRegular):
+		return empty, fmt.Errorf("%w; tags, shortlist and notes are read-only — point --state at a file", err)
+	case err != nil && stateNotExist(err):
+		return empty, nil
+	case err != nil:
+		return empty, fmt.Errorf("reading state file: %w; tags, shortlist and notes are read-only until it can be read", err)
 	}
 	st, err := decodeState(data)
-	s.entries = st.entries
 	if err != nil {
-		s.roErr = explainStateError(path, err)
-		return s, s.roErr
+		return st, explainStateError(s.path, err)
 	}
-	return s, nil
+	if err := checkOwnable(s.euid, fi); err != nil {
+		return st, fmt.Errorf("%s: %w; tags, shortlist and notes are read-only", s.path, err)
+	}
+	return st, nil
 }
 
 // explainStateError turns a decode error into the message the user sees:
@@ -195,7 +236,8 @@ func (s *Store) Dirty() bool {
 }
 
 // ReadOnly returns nil when the store can take changes, else why not (an
-// error wrapping ErrCorrupt, ErrNewerVersion or the read error).
+// error wrapping ErrLoading before Load, or ErrCorrupt, ErrNewerVersion,
+// ErrNotRegular, ErrNotOwner or the read error).
 func (s *Store) ReadOnly() error {
 	if s == nil {
 		return ErrReadOnly
@@ -237,8 +279,9 @@ func (s *Store) SetNote(p *Posting, note string) error {
 
 // update applies change to p's entry in memory. When the entry really
 // changes it also refreshes the snapshot (title, company, url) and stamps
-// Updated with the current time (strictly later than before), and marks the
-// entry for the next Save.
+// Updated with the current time (strictly later than before, unless it is
+// already the latest time RFC 3339 can write), and marks the entry for the
+// next Save.
 func (s *Store) update(p *Posting, change func(*Entry)) error {
 	if s == nil {
 		return ErrReadOnly
@@ -260,9 +303,9 @@ func (s *Store) update(p *Posting, change func(*Entry)) error {
 	if p.Title != "" || p.Company != "" || p.URL != "" {
 		e.Title, e.Company, e.URL = stateLine(p.Title), stateLine(p.Company), stateLine(p.URL)
 	}
-	now := s.now().UTC()
+	now := clampStateTime(s.now())
 	if !now.After(old.Updated) {
-		now = old.Updated.Add(time.Nanosecond)
+		now = clampStateTime(old.Updated.Add(time.Nanosecond))
 	}
 	e.Updated = now
 	if _, pending := s.changed[p.ID]; !pending {

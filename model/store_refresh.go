@@ -18,7 +18,7 @@ func (s *Store) Refresh() error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
-	data, err := readStateFile(s.path)
+	data, _, err := readStateFile(s.path)
 	if err != nil && !stateNotExist(err) {
 		return fmt.Errorf("refreshing from %s: %w", s.path, err)
 	}

@@ -2,14 +2,17 @@ package model
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 )
 
 // Save writes the unsaved changes to the state file, creating it (mode
 // 0600) and its folder (mode 0700) when needed. It does nothing when there
-// are no changes.
+// are no changes. A file that exists keeps its mode and owner (and a
+// symlink stays a symlink: its target is replaced); when only root could
+// keep the owner, Save refuses with ErrNotOwner. Save never writes what
+// the store could not read back: a result over the size a state file may
+// have, or one that would not decode, is refused and the file kept.
 //
 // Save is safe against crashes and against other jobdecks on the same file:
 // under an exclusive lock on the sibling "<file>.lock" it re-reads the file,
@@ -80,9 +83,17 @@ func (s *Store) writeMerged(pending, bases map[string]Entry) (map[string]Entry, 
 	}
 	defer lock.unlock()
 
-	data, err := readStateFile(target)
+	data, fi, err := readStateFile(target)
 	if err != nil && !stateNotExist(err) {
 		return nil, fmt.Errorf("re-reading before the merge: %w", err)
+	}
+	if s.euid == 0 {
+		_ = lock.shareOwner(fi, filepath.Dir(target)) // else the owner could not lock it after a sudo
+	}
+	if fi != nil {
+		if err := checkOwnable(s.euid, fi); err != nil {
+			return nil, err
+		}
 	}
 	disk, err := decodeState(data)
 	if err != nil {
@@ -98,10 +109,15 @@ func (s *Store) writeMerged(pending, bases map[string]Entry) (map[string]Entry, 
 	if err != nil {
 		return nil, err
 	}
+	if err := checkStateOutput(out); err != nil {
+		return nil, fmt.Errorf("%w; nothing was written, %s is kept as it was", err, target)
+	}
 	_ = removeStaleTemps(target) // left by a killed writer; harmless if it fails
-	err = writeAtomic(target, 0o600, func(w io.Writer) error {
-		_, err := w.Write(out)
-		return err
+	err = replaceAtomic(target, func(tmp *os.File) error {
+		if _, err := tmp.Write(out); err != nil {
+			return err
+		}
+		return keepAttrs(tmp, fi, s.euid)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("writing the state file: %w", err)
