@@ -318,11 +318,22 @@ func clampStateTime(t time.Time) time.Time {
 	return t
 }
 
-// validUTF8 returns raw with invalid UTF-8 replaced by U+FFFD, so what the
-// store writes is valid for every JSON reader.
+// validUTF8 returns raw with each byte of invalid UTF-8 replaced by
+// U+FFFD (as a JSON reader decodes it), so what the store writes is valid
+// for every JSON reader.
 func validUTF8(raw []byte) []byte {
 	if utf8.Valid(raw) {
 		return raw
 	}
-	return bytes.ToValidUTF8(raw, []byte("\uFFFD"))
+	out := make([]byte, 0, len(raw)+16)
+	for len(raw) > 0 {
+		r, size := utf8.DecodeRune(raw)
+		if r == utf8.RuneError && size == 1 {
+			out = append(out, "\uFFFD"...)
+		} else {
+			out = append(out, raw[:size]...)
+		}
+		raw = raw[size:]
+	}
+	return out
 }
