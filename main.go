@@ -63,6 +63,18 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.version, "version", false, "print the version")
 }
 
+// check rejects flag values that parse but make no sense: an empty
+// --state would silently mean the default file.
+func (c *common) check(f *flag.FlagSet) error {
+	var err error
+	f.Visit(func(fl *flag.Flag) {
+		if fl.Name == "state" && c.state == "" {
+			err = errors.New("--state needs a file name, not an empty string (leave it out for the default)")
+		}
+	})
+	return err
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
@@ -125,6 +137,9 @@ func newFlagSet(name string, stderr io.Writer, c *common) *flag.FlagSet {
 // returns the PATHs and the exit code to return right away, or -1 to go on.
 func parse(f *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) ([]string, int) {
 	paths, err := parseInterspersed(f, args)
+	if err == nil {
+		err = c.check(f)
+	}
 	switch {
 	case errors.Is(err, flag.ErrHelp) || (err == nil && c.help):
 		fmt.Fprint(stdout, usage)
