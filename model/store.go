@@ -28,12 +28,15 @@ type Store struct {
 	loadOnce sync.Once
 	loadErr  error
 
-	mu      sync.RWMutex // guards entries, changed, seq, roErr
+	mu      sync.RWMutex // guards entries, changed, base, seq, roErr, allTags
 	entries map[string]Entry
 	changed map[string]uint64 // id → seq of its latest unsaved change
 	base    map[string]Entry  // id → its entry as last read or written, for ids in changed (see merge3)
 	seq     uint64
 	roErr   error // non-nil: read-only, and why
+
+	allTags   []string // AllTags' result, valid while allTagsOK
+	allTagsOK bool
 
 	saveMu sync.Mutex // one Save at a time
 
@@ -90,7 +93,7 @@ func (s *Store) load() error {
 	st, roErr := s.readState()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.entries, s.roErr = st.entries, roErr
+	s.entries, s.roErr, s.allTagsOK = st.entries, roErr, false
 	return roErr
 }
 
@@ -190,24 +193,48 @@ func (s *Store) Note(id string) string {
 
 // AllTags returns every tag in use, once each (case-insensitively; the
 // first spelling in sort order wins), sorted case-insensitively: the
-// completion list for the tag editor.
+// completion list for the tag editor. It is computed once per change of
+// the entries, in time linear in their number, and then cached.
 func (s *Store) AllTags() []string {
 	if s == nil {
 		return nil
 	}
 	s.mu.RLock()
-	var all []string
-	for _, e := range s.entries {
-		all = append(all, e.Tags...)
-	}
+	cached, ok := s.allTags, s.allTagsOK
 	s.mu.RUnlock()
-	slices.SortFunc(all, func(a, b string) int {
-		if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-			return c
+	if ok {
+		return slices.Clone(cached)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.allTagsOK {
+		s.allTags, s.allTagsOK = collectTags(s.entries), true
+	}
+	return slices.Clone(s.allTags)
+}
+
+// collectTags returns the tags of entries as AllTags describes.
+func collectTags(entries map[string]Entry) []string {
+	best := map[string]string{} // foldTag → the spelling first in sort order
+	for _, e := range entries {
+		for _, t := range e.Tags {
+			k := foldTag(t)
+			if cur, ok := best[k]; !ok || compareTags(t, cur) < 0 {
+				best[k] = t
+			}
 		}
-		return strings.Compare(a, b)
-	})
-	return slices.CompactFunc(all, sameTag)
+	}
+	all := slices.Collect(maps.Values(best))
+	slices.SortFunc(all, compareTags)
+	return all
+}
+
+// compareTags orders tags case-insensitively, then byte-wise.
+func compareTags(a, b string) int {
+	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
 }
 
 // Entries returns a copy of every entry, keyed by posting id (including
@@ -312,6 +339,7 @@ func (s *Store) update(p *Posting, change func(*Entry)) error {
 		s.base[p.ID] = old.clone()
 	}
 	s.entries[p.ID] = e
+	s.allTagsOK = false
 	s.seq++
 	s.changed[p.ID] = s.seq
 	return nil

@@ -31,6 +31,6 @@ func (s *Store) Refresh() error {
 	for id := range s.changed {
 		disk.entries[id] = s.entries[id]
 	}
-	s.entries = disk.entries
+	s.entries, s.allTagsOK = disk.entries, false
 	return nil
 }

@@ -62,7 +62,7 @@ func (s *Store) Save() error {
 	for id := range s.changed { // changed again while saving: keep ours
 		merged[id] = s.entries[id]
 	}
-	s.entries = merged
+	s.entries, s.allTagsOK = merged, false
 	return nil
 }
 
