@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -37,6 +38,12 @@ type Store struct {
 
 	allTags   []string // AllTags' result, valid while allTagsOK
 	allTagsOK bool
+
+	// stamp is the version of the file that entries reflect exactly, with
+	// each id in changed at its base; zero when unknown. While the file
+	// keeps this stamp, Save and Refresh need not read it (see inSync).
+	stamp    fileStamp
+	topExtra map[string]json.RawMessage // the file's unknown top-level fields
 
 	saveMu sync.Mutex // one Save at a time
 
@@ -90,39 +97,63 @@ func (s *Store) Load() error {
 }
 
 func (s *Store) load() error {
-	st, roErr := s.readState()
+	st, stamp, roErr := s.readState()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.entries, s.roErr, s.allTagsOK = st.entries, roErr, false
+	s.entries, s.roErr, s.allTagsOK, s.stamp, s.topExtra = st.entries, roErr, false, stamp, st.extra
 	return roErr
 }
 
-// readState reads and decodes the state file for Load, returning why the
-// store must run read-only, if it must.
-func (s *Store) readState() (stateFile, error) {
+// readState reads and decodes the state file for Load, returning the
+// file's stamp and why the store must run read-only, if it must.
+func (s *Store) readState() (stateFile, fileStamp, error) {
 	empty := stateFile{entries: map[string]Entry{}}
 	if s.path == "" {
-		return empty, errors.New("no state file given")
+		return empty, fileStamp{}, errors.New("no state file given")
 	}
 	data, fi, err := readStateFile(s.path)
 	switch {
 	case errors.Is(err, ErrCorrupt):
-		return empty, explainStateError(s.path, err)
+		return empty, fileStamp{}, explainStateError(s.path, err)
 	case errors.Is(err, ErrNotRegular):
-		return empty, fmt.Errorf("%w; tags, shortlist and notes are read-only — point --state at a file", err)
+		return empty, fileStamp{}, fmt.Errorf("%w; tags, shortlist and notes are read-only — point --state at a file", err)
 	case err != nil && stateNotExist(err):
-		return empty, nil
+		return empty, fileStamp{}, nil
 	case err != nil:
-		return empty, fmt.Errorf("reading state file: %w; tags, shortlist and notes are read-only until it can be read", err)
+		return empty, fileStamp{}, fmt.Errorf("reading state file: %w; tags, shortlist and notes are read-only until it can be read", err)
 	}
 	st, err := decodeState(data)
 	if err != nil {
-		return st, explainStateError(s.path, err)
+		return st, fileStamp{}, explainStateError(s.path, err)
 	}
 	if err := checkOwnable(s.euid, fi); err != nil {
-		return st, fmt.Errorf("%s: %w; tags, shortlist and notes are read-only", s.path, err)
+		return st, fileStamp{}, fmt.Errorf("%s: %w; tags, shortlist and notes are read-only", s.path, err)
 	}
-	return st, nil
+	return st, stampOf(fi), nil
+}
+
+// inSync reports whether the file at path (through symlinks) is still the
+// version the store last read or wrote, and returns its FileInfo.
+func (s *Store) inSync(path string) (fs.FileInfo, bool) {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return fi, s.stamp.known() && s.stamp == stampOf(fi)
+}
+
+// stampIfBased returns stamp when every unsaved entry's base is what disk
+// holds for it (a missing entry counting as empty), else the zero stamp:
+// then the next Save or Refresh reads the file again. Call it holding mu.
+func (s *Store) stampIfBased(stamp fileStamp, disk map[string]Entry) fileStamp {
+	for id := range s.changed {
+		if !sameEntry(s.base[id], disk[id]) {
+			return fileStamp{}
+		}
+	}
+	return stamp
 }
 
 // explainStateError turns a decode error into the message the user sees:

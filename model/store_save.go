@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 )
@@ -42,13 +44,14 @@ func (s *Store) Save() error {
 	if len(pending) == 0 {
 		return nil
 	}
-	merged, err := s.writeMerged(pending, bases)
+	written, stamp, err := s.writeMerged(pending, bases)
 	if err != nil {
 		return fmt.Errorf("saving %s: %w (changes kept in memory; the next save tries again)", s.path, err)
 	}
 	if s.afterWrite != nil {
 		s.afterWrite()
 	}
+	merged := written.entries
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for id, seq := range seqs {
@@ -59,6 +62,7 @@ func (s *Store) Save() error {
 			s.base[id] = merged[id].clone() // what the file holds now
 		}
 	}
+	s.stamp, s.topExtra = s.stampIfBased(stamp, merged), written.extra
 	for id := range s.changed { // changed again while saving: keep ours
 		merged[id] = s.entries[id]
 	}
@@ -67,37 +71,76 @@ func (s *Store) Save() error {
 }
 
 // writeMerged merges pending (with their bases, see merge3) into the file's
-// current content under the lock, writes the result and returns the merged
-// entries.
-func (s *Store) writeMerged(pending, bases map[string]Entry) (map[string]Entry, error) {
+// current content under the lock, writes the result and returns it with
+// the stamp of the new file. While the file is the version the store last
+// read or wrote (see Store.stamp), its content is known and not read again.
+func (s *Store) writeMerged(pending, bases map[string]Entry) (stateFile, fileStamp, error) {
 	target := s.path
 	if resolved, err := filepath.EvalSymlinks(target); err == nil {
 		target = resolved // keep a symlinked state file a symlink
 	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
-		return nil, fmt.Errorf("creating the state folder: %w", err)
+		return stateFile{}, fileStamp{}, fmt.Errorf("creating the state folder: %w", err)
 	}
 	lock, err := lockStateFile(target, s.lockWait)
 	if err != nil {
-		return nil, err
+		return stateFile{}, fileStamp{}, err
 	}
 	defer lock.unlock()
 
-	data, fi, err := readStateFile(target)
-	if err != nil && !stateNotExist(err) {
-		return nil, fmt.Errorf("re-reading before the merge: %w", err)
+	disk, fi, err := s.currentState(target, pending, bases)
+	if err != nil {
+		return stateFile{}, fileStamp{}, err
 	}
 	if s.euid == 0 {
 		_ = lock.shareOwner(fi, filepath.Dir(target)) // else the owner could not lock it after a sudo
 	}
 	if fi != nil {
 		if err := checkOwnable(s.euid, fi); err != nil {
-			return nil, err
+			return stateFile{}, fileStamp{}, err
 		}
+	}
+	out, err := encodeState(disk)
+	if err != nil {
+		return stateFile{}, fileStamp{}, err
+	}
+	if err := checkStateOutput(out); err != nil {
+		return stateFile{}, fileStamp{}, fmt.Errorf("%w; nothing was written, %s is kept as it was", err, target)
+	}
+	_ = removeStaleTemps(target) // left by a killed writer; harmless if it fails
+	var stamp fileStamp
+	err = replaceAtomic(target, func(tmp *os.File) error {
+		if _, err := tmp.Write(out); err != nil {
+			return err
+		}
+		if err := keepAttrs(tmp, fi, s.euid); err != nil {
+			return err
+		}
+		written, err := tmp.Stat() // the rename keeps inode, size and time
+		stamp = stampOf(written)
+		return err
+	})
+	if err != nil {
+		return stateFile{}, fileStamp{}, fmt.Errorf("writing the state file: %w", err)
+	}
+	return disk, stamp, nil
+}
+
+// currentState returns the file's content with pending merged in, and the
+// file's FileInfo (nil when there is none). When the file is still the
+// version the store knows, that is the store's own view; else the file is
+// read and merged per field (see merge3).
+func (s *Store) currentState(target string, pending, bases map[string]Entry) (stateFile, fs.FileInfo, error) {
+	if fi, ok := s.inSync(target); ok {
+		return s.knownState(pending), fi, nil
+	}
+	data, fi, err := readStateFile(target)
+	if err != nil && !stateNotExist(err) {
+		return stateFile{}, nil, fmt.Errorf("re-reading before the merge: %w", err)
 	}
 	disk, err := decodeState(data)
 	if err != nil {
-		return nil, fmt.Errorf("re-reading before the merge: the file changed under us and is not usable now; nothing was written: %w", err)
+		return stateFile{}, nil, fmt.Errorf("re-reading before the merge: the file changed under us and is not usable now; nothing was written: %w", err)
 	}
 	for id, mine := range pending {
 		if theirs, ok := disk.entries[id]; ok {
@@ -105,22 +148,25 @@ func (s *Store) writeMerged(pending, bases map[string]Entry) (map[string]Entry, 
 		}
 		disk.entries[id] = mine
 	}
-	out, err := encodeState(disk)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkStateOutput(out); err != nil {
-		return nil, fmt.Errorf("%w; nothing was written, %s is kept as it was", err, target)
-	}
-	_ = removeStaleTemps(target) // left by a killed writer; harmless if it fails
-	err = replaceAtomic(target, func(tmp *os.File) error {
-		if _, err := tmp.Write(out); err != nil {
-			return err
+	return disk, fi, nil
+}
+
+// knownState is what merging pending into the file gives while the file is
+// the version the store knows: the store's entries, with pending as they
+// were taken for this save and every later change at its base (what the
+// file holds for it; an empty base is no entry).
+func (s *Store) knownState(pending map[string]Entry) stateFile {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := stateFile{entries: maps.Clone(s.entries), extra: s.topExtra}
+	for id := range s.changed {
+		if p, ok := pending[id]; ok {
+			st.entries[id] = p
+		} else if b := s.base[id]; sameEntry(b, Entry{}) {
+			delete(st.entries, id)
+		} else {
+			st.entries[id] = b
 		}
-		return keepAttrs(tmp, fi, s.euid)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("writing the state file: %w", err)
 	}
-	return disk.entries, nil
+	return st
 }

@@ -1,0 +1,80 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A Refresh that brings in another store's change to an entry with an
+// unsaved change here must not let the next Save trust its own view: the
+// other change would be lost.
+func TestSaveAfterRefreshKeepsTheOtherStoresChange(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	mine, theirs := openTestStore(t, path), openTestStore(t, path)
+	p := statePosting("x", "Rigger")
+	if err := mine.SetNote(p, "mine"); err != nil {
+		t.Fatal(err)
+	}
+	if err := theirs.SetShortlisted(p, true); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, theirs)
+	if err := mine.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, mine)
+	back := openTestStore(t, path)
+	if e, _ := back.Get("x"); !e.Shortlisted || e.Note != "mine" {
+		t.Errorf("after refresh and save: %+v, want both stores' changes", e)
+	}
+}
+
+func TestSavesInARowKeepEverything(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	orig := `{"version":1,"top":{"k":[1,2]},"postings":{"a":{"shortlisted":true,"rating":4}}}`
+	if err := os.WriteFile(path, []byte(orig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := openTestStore(t, path)
+	for i, id := range []string{"b", "c", "a"} {
+		if err := s.SetNote(statePosting(id, "Rigger"), strings.Repeat("n", i+1)); err != nil {
+			t.Fatal(err)
+		}
+		mustSave(t, s)
+	}
+	// An edit in place by hand (same inode) is seen by the next save.
+	raw, _ := os.ReadFile(path)
+	edited := strings.Replace(string(raw), `"note": "n",`, `"note": "by hand",`, 1)
+	if edited == string(raw) {
+		t.Fatalf("fixture: no note to edit in\n%s", raw)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(edited); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := s.SetShortlisted(statePosting("c", "Rigger"), true); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, s)
+
+	back := openTestStore(t, path)
+	want := map[string]string{"a": "nnn", "b": "by hand", "c": "nn"}
+	for id, note := range want {
+		if got := back.Note(id); got != note {
+			t.Errorf("%s: note %q, want %q", id, got, note)
+		}
+	}
+	if !back.Shortlisted("a") || !back.Shortlisted("c") {
+		t.Error("a shortlist flag was lost")
+	}
+	raw, _ = os.ReadFile(path)
+	if !strings.Contains(string(raw), `"rating": 4`) || !strings.Contains(string(raw), `"top": {`) {
+		t.Errorf("unknown fields were lost:\n%s", raw)
+	}
+}
