@@ -118,6 +118,7 @@ func (d *stateDecoder) postings() error {
 		d.st.entries = make(map[string]Entry, postingsHint(d.sc.data[d.sc.pos:]))
 	}
 	d.badID, d.badErr, d.postingsOK = "", nil, true
+	d.st.layout = nil
 	if null, err := d.sc.null(); null || err != nil {
 		return err
 	}
@@ -126,7 +127,12 @@ func (d *stateDecoder) postings() error {
 		_, err := d.sc.skip()
 		return err
 	}
-	return d.sc.object(func(id string) error {
+	var l *stateLayout
+	if !d.discard && len(d.sc.data) > stateIndentMax {
+		l = &stateLayout{raw: d.sc.data, empty: true}
+	}
+	err := d.sc.object(func(id string) error {
+		start := d.sc.pos
 		e, bad, err := decodeEntry(&d.sc)
 		switch {
 		case err != nil:
@@ -136,11 +142,25 @@ func (d *stateDecoder) postings() error {
 				d.badID, d.badErr = id, bad
 			}
 			delete(d.st.entries, id)
+			l = nil
 		case !d.discard:
+			n := len(d.st.entries)
 			d.st.entries[id] = e
+			if len(d.st.entries) == n {
+				l = nil // a repeated id: splicing one copy would leave the other
+			}
+		}
+		if l != nil {
+			l.spans = append(l.spans, postingSpan{id: id, start: start, end: d.sc.pos})
+			l.empty = false
 		}
 		return nil
 	})
+	if err == nil && l != nil {
+		l.end = d.sc.pos - 1 // the closing brace
+		d.st.layout = l
+	}
+	return err
 }
 
 // postingsHint guesses how many postings data holds, to size the map once:

@@ -22,8 +22,31 @@ const stateIndentMax = 1 << 20
 // control characters), so the file is about as large as its text. See
 // stateIndentMax for the layout.
 func encodeState(st stateFile) ([]byte, error) {
+	b, _, err := encodeStateFile(st)
+	return b, err
+}
+
+// encodeStateFile is encodeState that also returns the layout of a large
+// file (nil for an indented one).
+func encodeStateFile(st stateFile) ([]byte, *stateLayout, error) {
+	b, l := encodeStateLayout(st)
+	if len(b) > stateIndentMax {
+		return b, l, nil
+	}
+	var out bytes.Buffer
+	out.Grow(2 * len(b))
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return nil, nil, fmt.Errorf("encoding the state file: %w", err)
+	}
+	return out.Bytes(), nil, nil
+}
+
+// encodeStateLayout renders st with one posting per line and returns where
+// each sits (see stateLayout).
+func encodeStateLayout(st stateFile) ([]byte, *stateLayout) {
 	ids := slices.Sorted(maps.Keys(st.entries))
 	b := make([]byte, 0, 64+len(ids)*96)
+	l := &stateLayout{spans: make([]postingSpan, 0, len(ids)), empty: len(ids) == 0}
 	b = append(b, `{"version":1,"postings":{`...)
 	for i, id := range ids {
 		if i > 0 {
@@ -32,11 +55,14 @@ func encodeState(st stateFile) ([]byte, error) {
 		b = append(b, '\n')
 		b = appendJSONString(b, id)
 		b = append(b, ':')
+		start := len(b)
 		b = appendEntry(b, st.entries[id])
+		l.spans = append(l.spans, postingSpan{id: id, start: start, end: len(b)})
 	}
 	if len(ids) > 0 {
 		b = append(b, '\n')
 	}
+	l.end = len(b)
 	b = append(b, '}')
 	for _, k := range slices.Sorted(maps.Keys(st.extra)) {
 		if k == stateKeyVersion || k == stateKeyPostings {
@@ -48,15 +74,8 @@ func encodeState(st stateFile) ([]byte, error) {
 		b = appendRaw(b, st.extra[k])
 	}
 	b = append(b, "}\n"...)
-	if len(b) > stateIndentMax {
-		return b, nil
-	}
-	var out bytes.Buffer
-	out.Grow(2 * len(b))
-	if err := json.Indent(&out, b, "", "  "); err != nil {
-		return nil, fmt.Errorf("encoding the state file: %w", err)
-	}
-	return out.Bytes(), nil
+	l.raw = b
+	return b, l
 }
 
 // entryKnownKeys are the fields of Entry in the file, sorted.
@@ -210,11 +229,19 @@ func appendJSONString(b []byte, s string) []byte {
 // what the store reads back: within maxStateSize, and decoding as a state
 // file of this version.
 func checkStateOutput(out []byte) error {
-	if len(out) > maxStateSize {
-		return fmt.Errorf("the new state file would be %.1f MiB, more than the %d MiB jobdeck reads back", float64(len(out))/(1<<20), maxStateSize>>20)
+	if err := checkStateSize(out); err != nil {
+		return err
 	}
 	if err := checkState(out); err != nil {
 		return fmt.Errorf("the new state file would not read back (%w)", err)
+	}
+	return nil
+}
+
+// checkStateSize checks that out is within maxStateSize.
+func checkStateSize(out []byte) error {
+	if len(out) > maxStateSize {
+		return fmt.Errorf("the new state file would be %.1f MiB, more than the %d MiB jobdeck reads back", float64(len(out))/(1<<20), maxStateSize>>20)
 	}
 	return nil
 }

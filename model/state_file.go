@@ -12,6 +12,9 @@ type stateFile struct {
 	entries map[string]Entry
 	// extra holds the top-level fields this version does not know.
 	extra map[string]json.RawMessage
+	// layout is where the postings sit in the file's bytes, for a large
+	// file in which each posting appears once; nil otherwise.
+	layout *stateLayout
 }
 
 // Known field names of the file, top level and per posting.

@@ -44,6 +44,7 @@ type Store struct {
 	// keeps this stamp, Save and Refresh need not read it (see inSync).
 	stamp    fileStamp
 	topExtra map[string]json.RawMessage // the file's unknown top-level fields
+	layout   *stateLayout               // of the file at stamp, when large
 
 	saveMu sync.Mutex // one Save at a time
 
@@ -100,7 +101,8 @@ func (s *Store) load() error {
 	st, stamp, roErr := s.readState()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.entries, s.roErr, s.allTagsOK, s.stamp, s.topExtra = st.entries, roErr, false, stamp, st.extra
+	s.entries, s.roErr, s.allTagsOK = st.entries, roErr, false
+	s.stamp, s.topExtra, s.layout = stamp, st.extra, st.layout
 	return roErr
 }
 

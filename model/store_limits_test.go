@@ -99,6 +99,27 @@ func TestSaveRefusesAFileTooLargeToReadBack(t *testing.T) {
 	if err := s.SetNote(statePosting("b", "Cook"), "n"); err != nil {
 		t.Fatal(err)
 	}
+	// Touched since the store read it: Save reads and encodes it all again.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	checkRefusedForSize(t, s, path, before)
+
+	// The same when the change itself is too large (spliced into the file).
+	before = []byte(`{"version":1,"postings":{"a":{"note":"` + strings.Repeat("x", maxStateSize-1<<20) + `"}}}`)
+	if err := os.WriteFile(path, before, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s = openTestStore(t, path)
+	if err := s.SetNote(statePosting("b", "Cook"), strings.Repeat("y", 2<<20)); err != nil {
+		t.Fatal(err)
+	}
+	checkRefusedForSize(t, s, path, before)
+}
+
+func checkRefusedForSize(t *testing.T, s *Store, path string, before []byte) {
+	t.Helper()
 	err := s.Save()
 	if err == nil || !strings.Contains(err.Error(), "MiB") || !s.Dirty() {
 		t.Fatalf("Save past the read cap = %v (dirty %v), want a refusal saying why", err, s.Dirty())

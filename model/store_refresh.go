@@ -35,7 +35,10 @@ func (s *Store) Refresh() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.stamp, s.topExtra = s.stampIfBased(stampOf(fi), disk.entries), disk.extra
+	s.stamp, s.topExtra, s.layout = s.stampIfBased(stampOf(fi), disk.entries), disk.extra, disk.layout
+	if !s.stamp.known() {
+		s.layout = nil
+	}
 	for id := range s.changed {
 		disk.entries[id] = s.entries[id]
 	}

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -44,71 +46,90 @@ func (s *Store) Save() error {
 	if len(pending) == 0 {
 		return nil
 	}
-	written, stamp, err := s.writeMerged(pending, bases)
+	saved, err := s.writeMerged(pending, bases)
 	if err != nil {
 		return fmt.Errorf("saving %s: %w (changes kept in memory; the next save tries again)", s.path, err)
 	}
 	if s.afterWrite != nil {
 		s.afterWrite()
 	}
-	merged := written.entries
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	onDisk := func(id string) Entry { // what the file now holds for id
+		if saved.entries != nil {
+			return saved.entries[id]
+		}
+		if p, ok := pending[id]; ok {
+			return p
+		}
+		return s.base[id]
+	}
 	for id, seq := range seqs {
 		if s.changed[id] == seq {
 			delete(s.changed, id)
 			delete(s.base, id)
 		} else {
-			s.base[id] = merged[id].clone() // what the file holds now
+			s.base[id] = onDisk(id).clone()
 		}
 	}
-	s.stamp, s.topExtra = s.stampIfBased(stamp, merged), written.extra
-	for id := range s.changed { // changed again while saving: keep ours
-		merged[id] = s.entries[id]
+	s.stamp, s.topExtra, s.layout = saved.stamp, saved.extra, saved.layout
+	for id := range s.changed {
+		if !sameEntry(s.base[id], onDisk(id)) {
+			s.stamp, s.layout = fileStamp{}, nil
+		}
 	}
-	s.entries, s.allTagsOK = merged, false
+	if saved.entries != nil { // else the file now matches the store's view
+		for id := range s.changed { // changed again while saving: keep ours
+			saved.entries[id] = s.entries[id]
+		}
+		s.entries, s.allTagsOK = saved.entries, false
+	}
 	return nil
 }
 
+// savedState is what writeMerged wrote.
+type savedState struct {
+	entries map[string]Entry // nil: the store's view with its pending changes
+	extra   map[string]json.RawMessage
+	layout  *stateLayout
+	stamp   fileStamp
+}
+
 // writeMerged merges pending (with their bases, see merge3) into the file's
-// current content under the lock, writes the result and returns it with
-// the stamp of the new file. While the file is the version the store last
-// read or wrote (see Store.stamp), its content is known and not read again.
-func (s *Store) writeMerged(pending, bases map[string]Entry) (stateFile, fileStamp, error) {
+// current content under the lock and writes the result. While the file is
+// the version the store last read or wrote (see Store.stamp), its content
+// is known and not read again; a large one then gets only the changed
+// postings spliced in (see stateLayout).
+func (s *Store) writeMerged(pending, bases map[string]Entry) (savedState, error) {
 	target := s.path
 	if resolved, err := filepath.EvalSymlinks(target); err == nil {
 		target = resolved // keep a symlinked state file a symlink
 	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
-		return stateFile{}, fileStamp{}, fmt.Errorf("creating the state folder: %w", err)
+		return savedState{}, fmt.Errorf("creating the state folder: %w", err)
 	}
 	lock, err := lockStateFile(target, s.lockWait)
 	if err != nil {
-		return stateFile{}, fileStamp{}, err
+		return savedState{}, err
 	}
 	defer lock.unlock()
 
-	disk, fi, err := s.currentState(target, pending, bases)
+	saved, out, fi, err := s.spliced(target, pending)
+	if errors.Is(err, errNoLayout) {
+		saved, out, fi, err = s.encoded(target, pending, bases)
+	}
 	if err != nil {
-		return stateFile{}, fileStamp{}, err
+		return savedState{}, err
 	}
 	if s.euid == 0 {
 		_ = lock.shareOwner(fi, filepath.Dir(target)) // else the owner could not lock it after a sudo
 	}
 	if fi != nil {
 		if err := checkOwnable(s.euid, fi); err != nil {
-			return stateFile{}, fileStamp{}, err
+			return savedState{}, err
 		}
 	}
-	out, err := encodeState(disk)
-	if err != nil {
-		return stateFile{}, fileStamp{}, err
-	}
-	if err := checkStateOutput(out); err != nil {
-		return stateFile{}, fileStamp{}, fmt.Errorf("%w; nothing was written, %s is kept as it was", err, target)
-	}
 	_ = removeStaleTemps(target) // left by a killed writer; harmless if it fails
-	var stamp fileStamp
 	err = replaceAtomic(target, func(tmp *os.File) error {
 		if _, err := tmp.Write(out); err != nil {
 			return err
@@ -117,13 +138,51 @@ func (s *Store) writeMerged(pending, bases map[string]Entry) (stateFile, fileSta
 			return err
 		}
 		written, err := tmp.Stat() // the rename keeps inode, size and time
-		stamp = stampOf(written)
+		saved.stamp = stampOf(written)
 		return err
 	})
 	if err != nil {
-		return stateFile{}, fileStamp{}, fmt.Errorf("writing the state file: %w", err)
+		return savedState{}, fmt.Errorf("writing the state file: %w", err)
 	}
-	return disk, stamp, nil
+	return saved, nil
+}
+
+// spliced is the new file when the file is the version the store knows
+// and large: its bytes with pending spliced in. It fails with errNoLayout
+// when that does not apply.
+func (s *Store) spliced(target string, pending map[string]Entry) (savedState, []byte, fs.FileInfo, error) {
+	fi, ok := s.inSync(target)
+	s.mu.RLock()
+	l, extra := s.layout, s.topExtra
+	s.mu.RUnlock()
+	if !ok || l == nil {
+		return savedState{}, nil, nil, errNoLayout
+	}
+	nl, err := l.splice(pending)
+	if err != nil {
+		return savedState{}, nil, nil, err
+	}
+	if err := checkStateSize(nl.raw); err != nil { // the rest was checked: it read back
+		return savedState{}, nil, nil, fmt.Errorf("%w; nothing was written, %s is kept as it was", err, target)
+	}
+	return savedState{extra: extra, layout: nl}, nl.raw, fi, nil
+}
+
+// encoded is the new file made by encoding every posting: the file's
+// content (see currentState) with pending merged in, checked to read back.
+func (s *Store) encoded(target string, pending, bases map[string]Entry) (savedState, []byte, fs.FileInfo, error) {
+	disk, fi, err := s.currentState(target, pending, bases)
+	if err != nil {
+		return savedState{}, nil, nil, err
+	}
+	out, layout, err := encodeStateFile(disk)
+	if err != nil {
+		return savedState{}, nil, nil, err
+	}
+	if err := checkStateOutput(out); err != nil {
+		return savedState{}, nil, nil, fmt.Errorf("%w; nothing was written, %s is kept as it was", err, target)
+	}
+	return savedState{entries: disk.entries, extra: disk.extra, layout: layout}, out, fi, nil
 }
 
 // currentState returns the file's content with pending merged in, and the

@@ -78,3 +78,44 @@ func TestSavesInARowKeepEverything(t *testing.T) {
 		t.Errorf("unknown fields were lost:\n%s", raw)
 	}
 }
+
+// Saves of a large file alternate between splicing (the store's own last
+// version) and merging a whole new read (the other store saved): nothing
+// may be lost either way.
+func TestLargeFileSavesFromTwoStores(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	st := largeState(20_000)
+	out, err := encodeState(st)
+	if err != nil || len(out) <= stateIndentMax {
+		t.Fatalf("fixture: %d bytes, %v", len(out), err)
+	}
+	if err := os.WriteFile(path, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, b := openTestStore(t, path), openTestStore(t, path)
+	steps := []struct {
+		s    *Store
+		id   string
+		note string
+	}{{a, "p000001", "a1"}, {a, "new-a", "a2"}, {b, "p000002", "b1"}, {a, "p000001", "a3"}, {b, "new-b", "b2"}, {b, "p000003", "b3"}}
+	for _, step := range steps {
+		if err := step.s.SetNote(statePosting(step.id, "Rigger"), step.note); err != nil {
+			t.Fatal(err)
+		}
+		mustSave(t, step.s)
+	}
+	back := openTestStore(t, path)
+	want := map[string]string{"p000001": "a3", "new-a": "a2", "p000002": "b1", "new-b": "b2", "p000003": "b3", "p000004": "a note\nwith two lines"}
+	for id, note := range want {
+		if got := back.Note(id); got != note {
+			t.Errorf("%s: note %q, want %q", id, got, note)
+		}
+	}
+	if n := len(back.Entries()); n != 20_002 {
+		t.Errorf("%d postings, want 20002", n)
+	}
+	raw, _ := os.ReadFile(path)
+	if lines := strings.Count(string(raw), "\n"); lines != 20_002+2 {
+		t.Errorf("%d line breaks, want one per posting and two more", lines)
+	}
+}
