@@ -114,8 +114,9 @@ func (d *stateDecoder) topField(key string) error {
 // postings reads the "postings" object. A later "postings" key replaces
 // an earlier one.
 func (d *stateDecoder) postings() error {
+	hint := postingsHint(d.sc.data[d.sc.pos:])
 	if !d.discard {
-		d.st.entries = make(map[string]Entry, postingsHint(d.sc.data[d.sc.pos:]))
+		d.st.entries = make(map[string]Entry, hint)
 	}
 	d.badID, d.badErr, d.postingsOK = "", nil, true
 	d.st.layout = nil
@@ -129,7 +130,7 @@ func (d *stateDecoder) postings() error {
 	}
 	var l *stateLayout
 	if !d.discard && len(d.sc.data) > stateIndentMax {
-		l = &stateLayout{raw: d.sc.data, empty: true}
+		l = &stateLayout{raw: d.sc.data, empty: true, spans: make([]postingSpan, 0, hint)}
 	}
 	err := d.sc.object(func(id string) error {
 		start := d.sc.pos

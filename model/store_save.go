@@ -168,12 +168,25 @@ func (s *Store) spliced(target string, pending map[string]Entry) (savedState, []
 	return savedState{extra: extra, layout: nl}, nl.raw, fi, nil
 }
 
-// encoded is the new file made by encoding every posting: the file's
-// content (see currentState) with pending merged in, checked to read back.
+// encoded is the new file made from the file's content (see currentState)
+// with pending merged in: spliced into a large file, else encoded whole and
+// checked to read back.
 func (s *Store) encoded(target string, pending, bases map[string]Entry) (savedState, []byte, fs.FileInfo, error) {
 	disk, fi, err := s.currentState(target, pending, bases)
 	if err != nil {
 		return savedState{}, nil, nil, err
+	}
+	if disk.layout != nil { // a large file just read: splice the merged postings in
+		merged := make(map[string]Entry, len(pending))
+		for id := range pending {
+			merged[id] = disk.entries[id]
+		}
+		if nl, err := disk.layout.splice(merged); err == nil {
+			if err := checkStateSize(nl.raw); err != nil {
+				return savedState{}, nil, nil, fmt.Errorf("%w; nothing was written, %s is kept as it was", err, target)
+			}
+			return savedState{entries: disk.entries, extra: disk.extra, layout: nl}, nl.raw, fi, nil
+		}
 	}
 	out, layout, err := encodeStateFile(disk)
 	if err != nil {
