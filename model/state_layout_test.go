@@ -83,6 +83,22 @@ func TestSpliceIntoEmptyPostingsAndRefusals(t *testing.T) {
 	}
 	checkLayout(t, l, changes)
 
+	// A file indented by hand, with CRLF, the postings before the version.
+	hand := []byte("\xef\xbb\xbf{\r\n  \"postings\": {\r\n    \"a\": {\r\n      \"note\": \"x\"\r\n    },\r\n    \"b\": { }\r\n  },\r\n  \"version\": 1,\r\n  \"pad\": \"" + string(pad) + "\"\r\n}\r\n")
+	st, err = decodeState(hand)
+	if err != nil || st.layout == nil {
+		t.Fatalf("hand-written fixture: %v, layout %v", err, st.layout != nil)
+	}
+	changes = map[string]Entry{"a": {Shortlisted: true}, "c": {Note: "new"}}
+	if l, err = st.layout.splice(changes); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Entry{"a": {Shortlisted: true}, "b": {}, "c": {Note: "new"}}
+	checkLayout(t, l, want)
+	if back, _ := decodeState(l.raw); string(back.extra["pad"]) != `"`+string(pad)+`"` {
+		t.Error("the unknown top-level field was lost")
+	}
+
 	if _, err := l.splice(map[string]Entry{"a": {Updated: time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)}}); err != nil {
 		t.Errorf("a time past RFC 3339 is clamped, not refused: %v", err)
 	}
