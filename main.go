@@ -237,14 +237,20 @@ func prepare(c common, paths []string, stderr io.Writer) ([]loader.Source, *mode
 // default. A store that is unusable for writing still comes back (read-only)
 // with its error; a nil store means not even that.
 func openStore(flagPath string) (*model.Store, error) {
-	p := flagPath
-	if p == "" {
-		var err error
-		if p, err = model.DefaultStatePath(); err != nil {
-			return nil, err
-		}
+	p, err := statePath(flagPath)
+	if err != nil {
+		return nil, err
 	}
 	return model.OpenStore(p)
+}
+
+// statePath returns the state file named by --state, else $JOBDECK_STATE
+// or the default (see model.DefaultStatePath).
+func statePath(flagPath string) (string, error) {
+	if flagPath != "" {
+		return flagPath, nil
+	}
+	return model.DefaultStatePath()
 }
 
 // load reads all postings of srcs, reporting skips on stderr.
