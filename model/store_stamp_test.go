@@ -119,3 +119,42 @@ func TestLargeFileSavesFromTwoStores(t *testing.T) {
 		t.Errorf("%d line breaks, want one per posting and two more", lines)
 	}
 }
+
+// Changes made while a large file is being spliced stay unsaved and reach
+// the file with the next Save.
+func TestLargeFileChangesDuringSave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	out, err := encodeState(largeState(20_000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := openTestStore(t, path)
+	p := statePosting("p000010", "Rigger")
+	if err := s.SetNote(p, "first"); err != nil {
+		t.Fatal(err)
+	}
+	s.afterWrite = func() {
+		s.afterWrite = nil
+		if err := s.SetNote(p, "during"); err != nil {
+			t.Error(err)
+		}
+		if err := s.SetShortlisted(statePosting("brand-new", "Rigger"), true); err != nil {
+			t.Error(err)
+		}
+	}
+	mustSave(t, s)
+	if !s.Dirty() || s.Note("p000010") != "during" {
+		t.Fatalf("after the save: dirty %v, note %q; want the later change kept", s.Dirty(), s.Note("p000010"))
+	}
+	if got := openTestStore(t, path).Note("p000010"); got != "first" {
+		t.Errorf("file holds %q, want the change taken for that save", got)
+	}
+	mustSave(t, s)
+	back := openTestStore(t, path)
+	if back.Note("p000010") != "during" || !back.Shortlisted("brand-new") || len(back.Entries()) != 20_001 {
+		t.Errorf("after the next save: note %q, brand-new %v, %d postings", back.Note("p000010"), back.Shortlisted("brand-new"), len(back.Entries()))
+	}
+}
