@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -44,10 +45,13 @@ func readStateFile(path string) ([]byte, fs.FileInfo, error) {
 	if fi.Size() > maxStateSize {
 		return nil, nil, errTooLarge()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxStateSize+1))
-	if err != nil {
+	// Sized to the file, so the large file a store keeps (see stateLayout)
+	// holds no spare capacity; bytes.MinRead spare avoids a regrowth.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead+1))
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxStateSize+1)); err != nil {
 		return nil, nil, err
 	}
+	data := buf.Bytes()
 	if len(data) > maxStateSize {
 		return nil, nil, errTooLarge()
 	}
