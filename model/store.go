@@ -29,15 +29,14 @@ type Store struct {
 	loadOnce sync.Once
 	loadErr  error
 
-	mu      sync.RWMutex // guards entries, changed, base, seq, roErr, allTags
+	mu      sync.RWMutex // guards entries, changed, base, seq, roErr, derived
 	entries map[string]Entry
 	changed map[string]uint64 // id → seq of its latest unsaved change
 	base    map[string]Entry  // id → its entry as last read or written, for ids in changed (see merge3)
 	seq     uint64
 	roErr   error // non-nil: read-only, and why
 
-	allTags   []string // AllTags' result, valid while allTagsOK
-	allTagsOK bool
+	derived storeDerived // cleared whenever entries change
 
 	// stamp is the version of the file that entries reflect exactly, with
 	// each id in changed at its base; zero when unknown. While the file
@@ -101,7 +100,7 @@ func (s *Store) load() error {
 	st, stamp, roErr := s.readState()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.entries, s.roErr, s.allTagsOK = st.entries, roErr, false
+	s.entries, s.roErr, s.derived = st.entries, roErr, storeDerived{}
 	s.stamp, s.topExtra, s.layout = stamp, st.extra, st.layout
 	return roErr
 }
@@ -224,6 +223,13 @@ func (s *Store) Note(id string) string {
 	return s.entries[id].Note
 }
 
+// storeDerived holds what the store computes from all its entries, kept
+// until the entries change.
+type storeDerived struct {
+	tags, shortlist     []string
+	tagsOK, shortlistOK bool
+}
+
 // AllTags returns every tag in use, once each (case-insensitively; the
 // first spelling in sort order wins), sorted case-insensitively: the
 // completion list for the tag editor. It is computed once per change of
@@ -232,18 +238,47 @@ func (s *Store) AllTags() []string {
 	if s == nil {
 		return nil
 	}
-	s.mu.RLock()
-	cached, ok := s.allTags, s.allTagsOK
-	s.mu.RUnlock()
-	if ok {
-		return slices.Clone(cached)
+	return s.cached(func(d *storeDerived) *[]string {
+		if !d.tagsOK {
+			d.tags, d.tagsOK = collectTags(s.entries), true
+		}
+		return &d.tags
+	})
+}
+
+// ShortlistedIDs returns the ids of the shortlisted postings, sorted. Like
+// AllTags it is cached until the entries change, so a view of the shortlist
+// can ask for it on every filter result without copying every entry (as
+// Entries does).
+func (s *Store) ShortlistedIDs() []string {
+	if s == nil {
+		return nil
 	}
+	return s.cached(func(d *storeDerived) *[]string {
+		if !d.shortlistOK {
+			d.shortlist, d.shortlistOK = collectShortlist(s.entries), true
+		}
+		return &d.shortlist
+	})
+}
+
+// cached returns a copy of the derived value get fills in (if needed) and
+// points to; get runs with mu held for writing.
+func (s *Store) cached(get func(*storeDerived) *[]string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.allTagsOK {
-		s.allTags, s.allTagsOK = collectTags(s.entries), true
+	return slices.Clone(*get(&s.derived))
+}
+
+func collectShortlist(entries map[string]Entry) []string {
+	var ids []string
+	for id, e := range entries {
+		if e.Shortlisted {
+			ids = append(ids, id)
+		}
 	}
-	return slices.Clone(s.allTags)
+	slices.Sort(ids)
+	return ids
 }
 
 // collectTags returns the tags of entries as AllTags describes.
@@ -372,7 +407,7 @@ func (s *Store) update(p *Posting, change func(*Entry)) error {
 		s.base[p.ID] = old.clone()
 	}
 	s.entries[p.ID] = e
-	s.allTagsOK = false
+	s.derived = storeDerived{}
 	s.seq++
 	s.changed[p.ID] = s.seq
 	return nil

@@ -42,6 +42,6 @@ func (s *Store) Refresh() error {
 	for id := range s.changed {
 		disk.entries[id] = s.entries[id]
 	}
-	s.entries, s.allTagsOK = disk.entries, false
+	s.entries, s.derived = disk.entries, storeDerived{}
 	return nil
 }

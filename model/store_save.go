@@ -82,7 +82,7 @@ func (s *Store) Save() error {
 		for id := range s.changed { // changed again while saving: keep ours
 			saved.entries[id] = s.entries[id]
 		}
-		s.entries, s.allTagsOK = saved.entries, false
+		s.entries, s.derived = saved.entries, storeDerived{}
 	}
 	return nil
 }

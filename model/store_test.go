@@ -233,3 +233,26 @@ func TestAllTagsFollowsChanges(t *testing.T) {
 		t.Errorf("after a change: AllTags = %q, want %q", got, want)
 	}
 }
+
+func TestShortlistedIDsFollowsChanges(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "state.json"))
+	for _, id := range []string{"c", "a", "b"} {
+		if err := s.SetShortlisted(statePosting(id, "Cook"), true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := s.ShortlistedIDs(); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("ShortlistedIDs = %q", got)
+	}
+	s.ShortlistedIDs()[0] = "changed by the caller"
+	if err := s.SetShortlisted(statePosting("b", "Cook"), false); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.ShortlistedIDs(); !slices.Equal(got, []string{"a", "c"}) {
+		t.Errorf("after a change: ShortlistedIDs = %q", got)
+	}
+	var none *Store
+	if none.ShortlistedIDs() != nil {
+		t.Error("a nil store has no shortlist")
+	}
+}
