@@ -65,6 +65,18 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.version, "version", false, "print the version")
 }
 
+// check rejects flag values that parse but make no sense: an empty
+// --state would silently mean the default file.
+func (c *common) check(f *flag.FlagSet) error {
+	var err error
+	f.Visit(func(fl *flag.Flag) {
+		if fl.Name == "state" && c.state == "" {
+			err = errors.New("--state needs a file name, not an empty string (leave it out for the default)")
+		}
+	})
+	return err
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
@@ -144,6 +156,9 @@ func newFlagSet(name string, stderr io.Writer, c *common) *flag.FlagSet {
 // returns the PATHs and the exit code to return right away, or -1 to go on.
 func parse(f *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) ([]string, int) {
 	paths, err := parseInterspersed(f, args)
+	if err == nil {
+		err = c.check(f)
+	}
 	switch {
 	case errors.Is(err, flag.ErrHelp) || (err == nil && c.help):
 		fmt.Fprint(stdout, usage)
@@ -241,14 +256,20 @@ func prepare(c common, paths []string, stderr io.Writer) ([]loader.Source, *mode
 // default. A store that is unusable for writing still comes back (read-only)
 // with its error; a nil store means not even that.
 func openStore(flagPath string) (*model.Store, error) {
-	p := flagPath
-	if p == "" {
-		var err error
-		if p, err = model.DefaultStatePath(); err != nil {
-			return nil, err
-		}
+	p, err := statePath(flagPath)
+	if err != nil {
+		return nil, err
 	}
 	return model.OpenStore(p)
+}
+
+// statePath returns the state file named by --state, else $JOBDECK_STATE
+// or the default (see model.DefaultStatePath).
+func statePath(flagPath string) (string, error) {
+	if flagPath != "" {
+		return flagPath, nil
+	}
+	return model.DefaultStatePath()
 }
 
 // load reads all postings of srcs, reporting skips on stderr.

@@ -50,6 +50,17 @@ func keepV1Backup(path string, data []byte, version int) error {
 	return nil
 }
 
+// knownStamp returns the stamp of the file fi describes, read as the given
+// version, for Store.stamp: none for a version 1 file, so that the save
+// that rewrites it as version 2 reads it again and keeps its copy first
+// (see keepV1Backup).
+func knownStamp(version int, fi fs.FileInfo) fileStamp {
+	if version == 1 {
+		return fileStamp{}
+	}
+	return stampOf(fi)
+}
+
 // writeAllSync writes data to f with mode 0600, syncs and closes it.
 func writeAllSync(f *os.File, data []byte) error {
 	_, err := f.Write(data)
