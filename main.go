@@ -192,22 +192,23 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitUsage, err)
 	}
 	limitMemory()
-	store, storeErr := openStore(c.state)
-	if store == nil {
-		return fail(stderr, exitFailure, storeErr)
+	path, err := statePath(c.state)
+	if err != nil {
+		return fail(stderr, exitFailure, err)
 	}
-	if storeErr != nil { // also said in the browser; this stays in the scrollback
-		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", storeErr)
-	}
+	store := model.NewStore(path) // the browser loads it off the first frame
 	m := ui.New(ui.Config{
-		Sources:  srcs,
-		Loader:   loader.Options{KeepBodies: false},
-		Style:    *style,
-		NoColor:  os.Getenv("NO_COLOR") != "",
-		Store:    store,
-		StoreErr: storeErr,
+		Sources: srcs,
+		Loader:  loader.Options{KeepBodies: false},
+		Style:   *style,
+		NoColor: os.Getenv("NO_COLOR") != "",
+		Store:   store,
 	})
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	_, err = tea.NewProgram(m).Run()
+	if roErr := store.ReadOnly(); roErr != nil && !errors.Is(roErr, model.ErrLoading) {
+		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", roErr) // also said in the browser; this stays in the scrollback
+	}
+	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
 	return exitOK
