@@ -46,6 +46,7 @@ type Store struct {
 	stamp    fileStamp
 	topExtra map[string]json.RawMessage // the file's unknown top-level fields
 	layout   *stateLayout               // of the file at stamp, when large
+	version  int                        // of the file at stamp (see keepKnownV1Backup)
 
 	saveMu sync.Mutex // one Save at a time
 
@@ -103,7 +104,7 @@ func (s *Store) load() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.entries, s.roErr, s.derived = st.entries, roErr, storeDerived{}
-	s.stamp, s.topExtra, s.layout = stamp, st.extra, st.layout
+	s.stamp, s.topExtra, s.layout, s.version = stamp, st.extra, st.layout, st.version
 	return roErr
 }
 
@@ -132,7 +133,7 @@ func (s *Store) readState() (stateFile, fileStamp, error) {
 	if err := checkOwnable(s.euid, fi); err != nil {
 		return st, fileStamp{}, fmt.Errorf("%s: %w; tags, shortlist and notes are read-only", s.path, err)
 	}
-	return st, knownStamp(st.version, fi), nil
+	return st, stampOf(fi), nil
 }
 
 // inSync reports whether the file at path (through symlinks) is still the

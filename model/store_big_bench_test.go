@@ -16,14 +16,17 @@ var bigStateSizes = []struct {
 	n    int
 }{{"10k", 10_000}, {"1M", 1_000_000}}
 
-// bigStateFile returns the path of a compact StateVersion state file with n entries,
-// generated once into the temporary folder and reused by later runs (it is
+// bigStateFile is bigStateFileOf for StateVersion.
+func bigStateFile(b *testing.B, n int) string { return bigStateFileOf(b, n, StateVersion) }
+
+// bigStateFileOf returns the path of a compact state file of the given
+// version with n entries, generated once into the temporary folder and reused by later runs (it is
 // only read; benchmarks that write copy it first). Every entry is
 // shortlisted with one tag; every tenth also has a note, a snapshot and a
 // time, so 1M entries make about 50 MB.
-func bigStateFile(b *testing.B, n int) string {
+func bigStateFileOf(b *testing.B, n, version int) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("jobdeck-state-bench-v%d-%d.json", StateVersion, n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("jobdeck-state-bench-v%d-%d.json", version, n))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
@@ -33,7 +36,7 @@ func bigStateFile(b *testing.B, n int) string {
 		b.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	fmt.Fprintf(w, `{"version":%d,"postings":{`, StateVersion)
+	fmt.Fprintf(w, `{"version":%d,"postings":{`, version)
 	for i := range n {
 		if i > 0 {
 			w.WriteByte(',')
@@ -129,6 +132,33 @@ func BenchmarkBigStoreFirstSave(b *testing.B) {
 				b.StopTimer()
 				s := openBench(b, copyStateFile(b, src))
 				if err := s.SetNote(statePosting("p0000001", "Role"), "first"); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				cpu.begin()
+				if err := s.Save(); err != nil {
+					b.Fatal(err)
+				}
+				cpu.end()
+			}
+			cpu.report(b)
+		})
+	}
+}
+
+// BenchmarkBigStoreMigrateV1 measures the first Save of one change to a
+// big version 1 state file: the copy beside it, and the file rewritten
+// whole as version 2.
+func BenchmarkBigStoreMigrateV1(b *testing.B) {
+	for _, size := range bigStateSizes {
+		b.Run(size.name, func(b *testing.B) {
+			src := bigStateFileOf(b, size.n, 1)
+			b.ReportAllocs()
+			var cpu cpuMeter
+			for b.Loop() {
+				b.StopTimer()
+				s := openBench(b, copyStateFile(b, src))
+				if err := s.SetStage(statePosting("p0000001", "Role"), StageApplied, time.Now()); err != nil {
 					b.Fatal(err)
 				}
 				b.StartTimer()

@@ -35,7 +35,7 @@ func (s *Store) Refresh() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.stamp, s.topExtra, s.layout = s.stampIfBased(knownStamp(disk.version, fi), disk.entries), disk.extra, disk.layout
+	s.stamp, s.topExtra, s.layout, s.version = s.stampIfBased(stampOf(fi), disk.entries), disk.extra, disk.layout, disk.version
 	if !s.stamp.known() {
 		s.layout = nil
 	}

@@ -74,7 +74,7 @@ func (s *Store) Save() error {
 			s.base[id] = onDisk(id).clone()
 		}
 	}
-	s.stamp, s.topExtra, s.layout = saved.stamp, saved.extra, saved.layout
+	s.stamp, s.topExtra, s.layout, s.version = saved.stamp, saved.extra, saved.layout, StateVersion
 	for id := range s.changed {
 		if !sameEntry(s.base[id], onDisk(id)) {
 			s.stamp, s.layout = fileStamp{}, nil
@@ -206,6 +206,9 @@ func (s *Store) encoded(target string, pending, bases map[string]Entry) (savedSt
 // read and merged per field (see merge3).
 func (s *Store) currentState(target string, pending, bases map[string]Entry) (stateFile, fs.FileInfo, error) {
 	if fi, ok := s.inSync(target); ok {
+		if err := s.keepKnownV1Backup(target); err != nil {
+			return stateFile{}, nil, err
+		}
 		return s.knownState(pending), fi, nil
 	}
 	data, fi, err := readStateFile(target)
