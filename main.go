@@ -74,6 +74,18 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.version, "version", false, "print the version")
 }
 
+// check rejects flag values that parse but make no sense: an empty
+// --state would silently mean the default file.
+func (c *common) check(f *flag.FlagSet) error {
+	var err error
+	f.Visit(func(fl *flag.Flag) {
+		if fl.Name == "state" && c.state == "" {
+			err = errors.New("--state needs a file name, not an empty string (leave it out for the default)")
+		}
+	})
+	return err
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
@@ -166,6 +178,9 @@ func newFlagSet(name string, stderr io.Writer, c *common) *flag.FlagSet {
 // returns the PATHs and the exit code to return right away, or -1 to go on.
 func parse(f *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) ([]string, int) {
 	paths, err := parseInterspersed(f, args)
+	if err == nil {
+		err = c.check(f)
+	}
 	switch {
 	case errors.Is(err, flag.ErrHelp) || (err == nil && c.help):
 		fmt.Fprint(stdout, usage)
@@ -203,27 +218,28 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitUsage, err)
 	}
 	limitMemory()
-	store, storeErr := openStore(c.state)
-	if store == nil {
-		return fail(stderr, exitFailure, storeErr)
+	path, err := statePath(c.state)
+	if err != nil {
+		return fail(stderr, exitFailure, err)
 	}
-	if storeErr != nil { // also said in the browser; this stays in the scrollback
-		warn(stderr, storeErr)
-	}
+	store := model.NewStore(path) // the browser loads it off the first frame
 	m := ui.New(ui.Config{
-		Sources:  srcs,
-		Loader:   c.loaderOptions(),
-		Style:    *style,
-		NoColor:  os.Getenv("NO_COLOR") != "",
-		Store:    store,
-		StoreErr: storeErr,
-		Prefs:    set.prefs(),
-		Suspend:  suspendSelf,
+		Sources: srcs,
+		Loader:  c.loaderOptions(),
+		Style:   *style,
+		NoColor: os.Getenv("NO_COLOR") != "",
+		Store:   store,
+		Prefs:   set.prefs(),
+		Suspend: suspendSelf,
 	})
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	relay := startSignalRelay(p)
 	_, err = p.Run()
-	if sig := relay.stop(); sig != nil {
+	sig := relay.stop()
+	if roErr := store.ReadOnly(); roErr != nil && !errors.Is(roErr, model.ErrLoading) {
+		warn(stderr, roErr) // also said in the browser; this stays in the scrollback
+	}
+	if sig != nil {
 		return signalExit(sig)
 	}
 	if err != nil {
@@ -286,14 +302,20 @@ func prepare(c common, paths []string, stderr io.Writer) ([]loader.Source, *mode
 // default. A store that is unusable for writing still comes back (read-only)
 // with its error; a nil store means not even that.
 func openStore(flagPath string) (*model.Store, error) {
-	p := flagPath
-	if p == "" {
-		var err error
-		if p, err = model.DefaultStatePath(); err != nil {
-			return nil, err
-		}
+	p, err := statePath(flagPath)
+	if err != nil {
+		return nil, err
 	}
 	return model.OpenStore(p)
+}
+
+// statePath returns the state file named by --state, else $JOBDECK_STATE
+// or the default (see model.DefaultStatePath).
+func statePath(flagPath string) (string, error) {
+	if flagPath != "" {
+		return flagPath, nil
+	}
+	return model.DefaultStatePath()
 }
 
 // load reads all postings of srcs, reporting skips on stderr.

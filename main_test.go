@@ -426,3 +426,19 @@ func TestFollowAllFollowsALinkUpward(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyStateFlagIsAUsageError(t *testing.T) {
+	def := isolate(t)
+	for _, args := range [][]string{
+		{"--state", ""}, {"--state="}, {"list", "--state", "", "testdata/demo"},
+		{"export", "--state=", "testdata/demo"}, {"list", "testdata/demo", "--state", ""},
+	} {
+		code, _, errOut := runCmd(t, args...)
+		if code != exitUsage || !strings.Contains(errOut, "--state") {
+			t.Errorf("%q: exit %d, stderr %q; want a usage error naming --state", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(def); !os.IsNotExist(err) {
+		t.Errorf("the default state file was touched: %v", err)
+	}
+}

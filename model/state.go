@@ -29,6 +29,9 @@ var (
 	// ErrLocked means another jobdeck held the state file's lock for longer
 	// than Save is willing to wait; the changes stay in memory.
 	ErrLocked = errors.New("state file is locked by another jobdeck")
+	// ErrLoading is what ReadOnly returns for a store made by NewStore
+	// until its Load is done.
+	ErrLoading = errors.New("the state file is still loading")
 )
 
 // Entry is what the store keeps about one posting: the user's shortlist

@@ -53,6 +53,13 @@ func stateClean(s string, multiline bool) string {
 
 // stateNeedsClean is the fast path: most text has nothing to clean.
 func stateNeedsClean(s string) bool {
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ { // ASCII, byte by byte
+		if s[i] < 0x20 || s[i] == 0x7f {
+			return true
+		}
+	}
+	s = s[i:]
 	if !utf8.ValidString(s) {
 		return true
 	}

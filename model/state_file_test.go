@@ -25,13 +25,6 @@ func TestEncodeStateShape(t *testing.T) {
   "version": 2,
   "postings": {
     "a": {
-      "company": "",
-      "note": "",
-      "shortlisted": false,
-      "tags": [],
-      "title": "",
-      "updated": "",
-      "url": "",
       "zeta": [
         1,
         2

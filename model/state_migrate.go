@@ -50,6 +50,23 @@ func keepV1Backup(path string, data []byte, version int) error {
 	return nil
 }
 
+// keepKnownV1Backup is keepV1Backup for the file at path while it is the
+// version the store knows (see Store.inSync): its content is read only
+// when that is version 1. Call it holding the file's lock.
+func (s *Store) keepKnownV1Backup(path string) error {
+	s.mu.RLock()
+	version := s.version
+	s.mu.RUnlock()
+	if version != 1 {
+		return nil
+	}
+	data, _, err := readStateFile(path)
+	if err != nil {
+		return fmt.Errorf("keeping a copy of the version 1 file: %w", err)
+	}
+	return keepV1Backup(path, data, version)
+}
+
 // writeAllSync writes data to f with mode 0600, syncs and closes it.
 func writeAllSync(f *os.File, data []byte) error {
 	_, err := f.Write(data)

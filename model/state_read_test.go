@@ -17,7 +17,7 @@ func TestReadStateFileCapsSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := readStateFile(path); !errors.Is(err, ErrCorrupt) {
+	if _, _, err := readStateFile(path); !errors.Is(err, ErrCorrupt) {
 		t.Errorf("oversized file: %v, want ErrCorrupt", err)
 	}
 	s, err := OpenStore(path)
@@ -27,7 +27,7 @@ func TestReadStateFileCapsSize(t *testing.T) {
 	if err := os.Truncate(path, 3); err != nil {
 		t.Fatal(err)
 	}
-	if data, err := readStateFile(path); err != nil || len(data) != 3 {
+	if data, _, err := readStateFile(path); err != nil || len(data) != 3 {
 		t.Errorf("small file: %d bytes, %v", len(data), err)
 	}
 }

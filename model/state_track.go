@@ -37,11 +37,6 @@ type stageChangeJSON struct {
 	At    string `json:"at"`
 }
 
-// decodeFields returns where decodeEntry puts the version 2 fields.
-func (tj *trackJSON) decodeFields() map[string]any {
-	return map[string]any{stateKeyStage: &tj.Stage, stateKeyHistory: &tj.History, stateKeyFollowUp: &tj.FollowUp}
-}
-
 // apply validates the decoded version 2 fields and sets them on e.
 func (tj *trackJSON) apply(e *Entry) error {
 	st, err := stageByName(tj.Stage)
@@ -61,7 +56,7 @@ func (tj *trackJSON) apply(e *Entry) error {
 		if err != nil {
 			return fmt.Errorf("field %q, record %d: %q is not an RFC 3339 time", stateKeyHistory, i+1, h.At)
 		}
-		e.History = append(e.History, StageChange{Stage: st, At: at.UTC()})
+		e.History = append(e.History, StageChange{Stage: st, At: clampStateTime(at)})
 	}
 	e.History = normalizeHistory(e.History)
 	if tj.FollowUp != "" {
@@ -82,26 +77,6 @@ func stageByName(s string) (Stage, error) {
 		}
 	}
 	return StageNone, fmt.Errorf("%w %q", ErrUnknownStage, s)
-}
-
-// encodeTrack returns the version 2 fields of e as encodeEntry writes them;
-// fields with nothing set are left out.
-func encodeTrack(e Entry) map[string]any {
-	out := map[string]any{}
-	if e.Stage != StageNone {
-		out[stateKeyStage] = e.Stage.String()
-	}
-	if len(e.History) > 0 {
-		h := make([]stageChangeJSON, len(e.History))
-		for i, c := range e.History {
-			h[i] = stageChangeJSON{Stage: c.Stage.String(), At: c.At.UTC().Format(time.RFC3339Nano)}
-		}
-		out[stateKeyHistory] = h
-	}
-	if !e.FollowUp.IsZero() {
-		out[stateKeyFollowUp] = e.FollowUp.Format(dayLayout)
-	}
-	return out
 }
 
 // compareStageChange orders history records by time, then stage.

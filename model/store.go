@@ -1,10 +1,12 @@
 package model
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -22,15 +24,29 @@ import (
 type Store struct {
 	path     string
 	now      func() time.Time
+	euid     int // effective user id, -1 where there is none (see planOwner)
 	lockWait time.Duration
 
-	mu      sync.RWMutex // guards entries, changed, seq, roErr, undo
+	loadOnce sync.Once
+	loadErr  error
+
+	mu      sync.RWMutex // guards entries, changed, base, seq, roErr, undo, derived
 	entries map[string]Entry
 	changed map[string]uint64 // id → seq of its latest unsaved change
 	base    map[string]Entry  // id → its entry as last read or written, for ids in changed (see merge3)
 	seq     uint64
 	roErr   error     // non-nil: read-only, and why
 	undo    undoStack // this session's changes, for Undo and Redo
+
+	derived storeDerived // cleared whenever entries change
+
+	// stamp is the version of the file that entries reflect exactly, with
+	// each id in changed at its base; zero when unknown. While the file
+	// keeps this stamp, Save and Refresh need not read it (see inSync).
+	stamp    fileStamp
+	topExtra map[string]json.RawMessage // the file's unknown top-level fields
+	layout   *stateLayout               // of the file at stamp, when large
+	version  int                        // of the file at stamp (see keepKnownV1Backup)
 
 	saveMu sync.Mutex // one Save at a time
 
@@ -39,48 +55,109 @@ type Store struct {
 	afterWrite func()
 }
 
-// OpenStore reads the state file at path. A file that does not exist (or
-// whose folder does not exist) is an empty store; nothing is created until
-// the first Save with changes.
-//
-// When the file cannot be used — it does not parse (ErrCorrupt), it comes
-// from a newer jobdeck (ErrNewerVersion), or it cannot be read — OpenStore
-// returns a usable read-only store AND the error, which names the file and
-// the fix. Such a store never writes the file: its setters fail with an
-// error wrapping ErrReadOnly and the reason. For a newer version the store
-// still shows the postings it could decode.
+// OpenStore reads the state file at path: it is [NewStore] followed by
+// [Store.Load], and returns Load's error with the store.
 func OpenStore(path string) (*Store, error) {
-	s := &Store{
+	s := NewStore(path)
+	return s, s.Load()
+}
+
+// NewStore returns the store of the state file at path without reading it:
+// until [Store.Load] is done it reports nothing stored and refuses changes
+// (ReadOnly returns ErrLoading). This lets a caller show its first screen
+// at once and call Load in the background (a tea.Cmd).
+func NewStore(path string) *Store {
+	return &Store{
 		path:     path,
 		now:      time.Now,
+		euid:     os.Geteuid(),
 		lockWait: stateLockTimeout,
 		entries:  map[string]Entry{},
 		changed:  map[string]uint64{},
 		base:     map[string]Entry{},
+		roErr:    ErrLoading,
 	}
-	if path == "" {
-		s.roErr = errors.New("no state file given")
-		return s, s.roErr
+}
+
+// Load reads the state file; only the first call reads, later ones return
+// its result. A file that does not exist (or whose folder does not exist)
+// is an empty store; nothing is created until the first Save with changes.
+//
+// When the file cannot be used — it does not parse (ErrCorrupt), it comes
+// from a newer jobdeck (ErrNewerVersion), it is not a regular file
+// (ErrNotRegular), it belongs to another user (ErrNotOwner), or it cannot
+// be read — Load leaves a usable read-only store and returns the error,
+// which names the file and the fix. Such a store never writes the file: its
+// setters fail with an error wrapping ErrReadOnly and the reason. For a
+// newer version or another owner the store still shows the postings it
+// could decode.
+func (s *Store) Load() error {
+	if s == nil {
+		return ErrReadOnly
 	}
-	data, err := readStateFile(path)
-	if errors.Is(err, ErrCorrupt) {
-		s.roErr = explainStateError(path, err)
-		return s, s.roErr
+	s.loadOnce.Do(func() { s.loadErr = s.load() })
+	return s.loadErr
+}
+
+func (s *Store) load() error {
+	st, stamp, roErr := s.readState()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.entries, s.roErr, s.derived = st.entries, roErr, storeDerived{}
+	s.stamp, s.topExtra, s.layout, s.version = stamp, st.extra, st.layout, st.version
+	return roErr
+}
+
+// readState reads and decodes the state file for Load, returning the
+// file's stamp and why the store must run read-only, if it must.
+func (s *Store) readState() (stateFile, fileStamp, error) {
+	empty := stateFile{entries: map[string]Entry{}}
+	if s.path == "" {
+		return empty, fileStamp{}, errors.New("no state file given")
 	}
-	if err != nil {
-		if stateNotExist(err) {
-			return s, nil
-		}
-		s.roErr = fmt.Errorf("reading state file: %w; tags, shortlist and notes are read-only until it can be read", err)
-		return s, s.roErr
+	data, fi, err := readStateFile(s.path)
+	switch {
+	case errors.Is(err, ErrCorrupt):
+		return empty, fileStamp{}, explainStateError(s.path, err)
+	case errors.Is(err, ErrNotRegular):
+		return empty, fileStamp{}, fmt.Errorf("%w; tags, shortlist and notes are read-only — point --state at a file", err)
+	case err != nil && stateNotExist(err):
+		return empty, fileStamp{}, nil
+	case err != nil:
+		return empty, fileStamp{}, fmt.Errorf("reading state file: %w; tags, shortlist and notes are read-only until it can be read", err)
 	}
 	st, err := decodeState(data)
-	s.entries = st.entries
 	if err != nil {
-		s.roErr = explainStateError(path, err)
-		return s, s.roErr
+		return st, fileStamp{}, explainStateError(s.path, err)
 	}
-	return s, nil
+	if err := checkOwnable(s.euid, fi); err != nil {
+		return st, fileStamp{}, fmt.Errorf("%s: %w; tags, shortlist and notes are read-only", s.path, err)
+	}
+	return st, stampOf(fi), nil
+}
+
+// inSync reports whether the file at path (through symlinks) is still the
+// version the store last read or wrote, and returns its FileInfo.
+func (s *Store) inSync(path string) (fs.FileInfo, bool) {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return fi, s.stamp.known() && s.stamp == stampOf(fi)
+}
+
+// stampIfBased returns stamp when every unsaved entry's base is what disk
+// holds for it (a missing entry counting as empty), else the zero stamp:
+// then the next Save or Refresh reads the file again. Call it holding mu.
+func (s *Store) stampIfBased(stamp fileStamp, disk map[string]Entry) fileStamp {
+	for id := range s.changed {
+		if !sameEntry(s.base[id], disk[id]) {
+			return fileStamp{}
+		}
+	}
+	return stamp
 }
 
 // explainStateError turns a decode error into the message the user sees:
@@ -149,26 +226,86 @@ func (s *Store) Note(id string) string {
 	return s.entries[id].Note
 }
 
+// storeDerived holds what the store computes from all its entries, kept
+// until the entries change.
+type storeDerived struct {
+	tags, shortlist     []string
+	tagsOK, shortlistOK bool
+}
+
 // AllTags returns every tag in use, once each (case-insensitively; the
 // first spelling in sort order wins), sorted case-insensitively: the
-// completion list for the tag editor.
+// completion list for the tag editor. It is computed once per change of
+// the entries, in time linear in their number, and then cached.
 func (s *Store) AllTags() []string {
 	if s == nil {
 		return nil
 	}
-	s.mu.RLock()
-	var all []string
-	for _, e := range s.entries {
-		all = append(all, e.Tags...)
-	}
-	s.mu.RUnlock()
-	slices.SortFunc(all, func(a, b string) int {
-		if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-			return c
+	return s.cached(func(d *storeDerived) *[]string {
+		if !d.tagsOK {
+			d.tags, d.tagsOK = collectTags(s.entries), true
 		}
-		return strings.Compare(a, b)
+		return &d.tags
 	})
-	return slices.CompactFunc(all, sameTag)
+}
+
+// ShortlistedIDs returns the ids of the shortlisted postings, sorted. Like
+// AllTags it is cached until the entries change, so a view of the shortlist
+// can ask for it on every filter result without copying every entry (as
+// Entries does).
+func (s *Store) ShortlistedIDs() []string {
+	if s == nil {
+		return nil
+	}
+	return s.cached(func(d *storeDerived) *[]string {
+		if !d.shortlistOK {
+			d.shortlist, d.shortlistOK = collectShortlist(s.entries), true
+		}
+		return &d.shortlist
+	})
+}
+
+// cached returns a copy of the derived value get fills in (if needed) and
+// points to; get runs with mu held for writing.
+func (s *Store) cached(get func(*storeDerived) *[]string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(*get(&s.derived))
+}
+
+func collectShortlist(entries map[string]Entry) []string {
+	var ids []string
+	for id, e := range entries {
+		if e.Shortlisted {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// collectTags returns the tags of entries as AllTags describes.
+func collectTags(entries map[string]Entry) []string {
+	best := map[string]string{} // foldTag → the spelling first in sort order
+	for _, e := range entries {
+		for _, t := range e.Tags {
+			k := foldTag(t)
+			if cur, ok := best[k]; !ok || compareTags(t, cur) < 0 {
+				best[k] = t
+			}
+		}
+	}
+	all := slices.Collect(maps.Values(best))
+	slices.SortFunc(all, compareTags)
+	return all
+}
+
+// compareTags orders tags case-insensitively, then byte-wise.
+func compareTags(a, b string) int {
+	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
 }
 
 // Entries returns a copy of every entry, keyed by posting id (including
@@ -197,7 +334,8 @@ func (s *Store) Dirty() bool {
 }
 
 // ReadOnly returns nil when the store can take changes, else why not (an
-// error wrapping ErrCorrupt, ErrNewerVersion or the read error).
+// error wrapping ErrLoading before Load, or ErrCorrupt, ErrNewerVersion,
+// ErrNotRegular, ErrNotOwner or the read error).
 func (s *Store) ReadOnly() error {
 	if s == nil {
 		return ErrReadOnly
@@ -241,9 +379,8 @@ func (s *Store) SetNote(p *Posting, note string) error {
 // one undo step described by what ("" describes the change itself, see
 // undoStep.describe). Where an entry really
 // changes it also refreshes the snapshot (title, company, url), stamps
-// Updated with the current time (strictly later than before) and marks the
-// entry for the next Save. A posting listed twice is changed once. Nothing
-// changes when one of ps has no id.
+// Updated (see commit) and marks the entry for the next Save. A posting
+// listed twice is changed once. Nothing changes when one of ps has no id.
 func (s *Store) update(ps []*Posting, what string, change func(*Entry)) error {
 	if s == nil {
 		return ErrReadOnly
@@ -281,18 +418,20 @@ func (s *Store) update(ps []*Posting, what string, change func(*Entry)) error {
 }
 
 // commit stores e as id's entry (old is the entry it replaces), stamping
-// Updated with the current time, strictly later than before, and marking
-// it for the next Save. s.mu must be held.
+// Updated with the current time, strictly later than before (unless it is
+// already the latest time RFC 3339 can write), and marking it for the next
+// Save. s.mu must be held.
 func (s *Store) commit(id string, old, e Entry) {
-	now := s.now().UTC()
+	now := clampStateTime(s.now())
 	if !now.After(old.Updated) {
-		now = old.Updated.Add(time.Nanosecond)
+		now = clampStateTime(old.Updated.Add(time.Nanosecond))
 	}
 	e.Updated = now
 	if _, pending := s.changed[id]; !pending {
 		s.base[id] = old.clone()
 	}
 	s.entries[id] = e
+	s.derived = storeDerived{}
 	s.seq++
 	s.changed[id] = s.seq
 }

@@ -4,8 +4,10 @@ import "fmt"
 
 // Refresh re-reads the state file so the store shows what other jobdecks
 // saved since this one last loaded or saved. Unsaved changes made here are
-// kept as they are. It takes no lock (the file is only ever replaced
-// whole) and writes nothing.
+// kept as they are. It takes no file lock (the file is only ever replaced
+// whole), waits for a Save of this store to finish, and writes nothing. A
+// file that is still the version the store last read or wrote is not read
+// again.
 //
 // When the file cannot be read or no longer parses, Refresh returns the
 // error (wrapping ErrCorrupt or ErrNewerVersion) and changes nothing; the
@@ -18,7 +20,12 @@ func (s *Store) Refresh() error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
-	data, err := readStateFile(s.path)
+	s.saveMu.Lock() // a Save's result must not be replaced by what it replaced
+	defer s.saveMu.Unlock()
+	if _, ok := s.inSync(s.path); ok {
+		return nil
+	}
+	data, fi, err := readStateFile(s.path)
 	if err != nil && !stateNotExist(err) {
 		return fmt.Errorf("refreshing from %s: %w", s.path, err)
 	}
@@ -28,9 +35,13 @@ func (s *Store) Refresh() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.stamp, s.topExtra, s.layout, s.version = s.stampIfBased(stampOf(fi), disk.entries), disk.extra, disk.layout, disk.version
+	if !s.stamp.known() {
+		s.layout = nil
+	}
 	for id := range s.changed {
 		disk.entries[id] = s.entries[id]
 	}
-	s.entries = disk.entries
+	s.entries, s.derived = disk.entries, storeDerived{}
 	return nil
 }

@@ -209,3 +209,50 @@ func TestStoreConcurrentReadersAndWriter(t *testing.T) {
 		t.Errorf("tags = %q", got)
 	}
 }
+
+func TestAllTagsFollowsChanges(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "state.json"))
+	if got := s.AllTags(); len(got) != 0 {
+		t.Errorf("empty store: AllTags = %q", got)
+	}
+	if err := s.SetTags(statePosting("a", "Cook"), []string{"go", "Remote"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTags(statePosting("b", "Cook"), []string{"remote", "Ada"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.AllTags(), []string{"Ada", "go", "Remote"}; !slices.Equal(got, want) {
+		t.Errorf("AllTags = %q, want %q", got, want)
+	}
+	got := s.AllTags()
+	got[0] = "changed by the caller"
+	if err := s.SetTags(statePosting("a", "Cook"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.AllTags(), []string{"Ada", "remote"}; !slices.Equal(got, want) {
+		t.Errorf("after a change: AllTags = %q, want %q", got, want)
+	}
+}
+
+func TestShortlistedIDsFollowsChanges(t *testing.T) {
+	s := openTestStore(t, filepath.Join(t.TempDir(), "state.json"))
+	for _, id := range []string{"c", "a", "b"} {
+		if err := s.SetShortlisted(statePosting(id, "Cook"), true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := s.ShortlistedIDs(); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("ShortlistedIDs = %q", got)
+	}
+	s.ShortlistedIDs()[0] = "changed by the caller"
+	if err := s.SetShortlisted(statePosting("b", "Cook"), false); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.ShortlistedIDs(); !slices.Equal(got, []string{"a", "c"}) {
+		t.Errorf("after a change: ShortlistedIDs = %q", got)
+	}
+	var none *Store
+	if none.ShortlistedIDs() != nil {
+		t.Error("a nil store has no shortlist")
+	}
+}

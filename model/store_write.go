@@ -17,11 +17,25 @@ func atomicTempPrefix(path string) string {
 }
 
 // writeAtomic replaces the file at path with what write produces, so that a
-// crash at any moment leaves either the old file or the new one: write to a
-// temporary file in the same folder, fsync it, rename it over path, fsync
-// the folder. The new file gets mode perm. On error the temporary file is
+// crash at any moment leaves either the old file or the new one (see
+// replaceAtomic). The new file gets mode perm.
+func writeAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
+	return replaceAtomic(path, func(tmp *os.File) error {
+		if err := write(tmp); err != nil {
+			return err
+		}
+		if err := tmp.Chmod(perm); err != nil && runtime.GOOS != "windows" {
+			return err
+		}
+		return nil
+	})
+}
+
+// replaceAtomic replaces the file at path with a temporary file in the same
+// folder that fill writes (and may chmod or chown): fill it, fsync it,
+// rename it over path, fsync the folder. On error the temporary file is
 // removed and path is untouched.
-func writeAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
+func replaceAtomic(path string, fill func(tmp *os.File) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, atomicTempPrefix(path)+"*")
 	if err != nil {
@@ -33,10 +47,7 @@ func writeAtomic(path string, perm os.FileMode, write func(io.Writer) error) (er
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(perm); err != nil && runtime.GOOS != "windows" {
+	if err = fill(tmp); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {

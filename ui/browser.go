@@ -42,7 +42,8 @@ func newBrowser(c *common) *browser {
 }
 
 // Changed redoes what c changes: new postings filter again, a change to
-// the user's state reruns a query that depends on it, new styles restyle
+// the user's state reruns a query that depends on it, the loaded state
+// file reruns the query and redraws the detail header, new styles restyle
 // the input; annotations set outside Update redraw the detail header now
 // (its renders wait for the next Reconcile); quitting stops the filter.
 func (b *browser) Changed(c change) tea.Cmd {
@@ -51,6 +52,9 @@ func (b *browser) Changed(c change) tea.Cmd {
 		return b.refilter()
 	case storeChanged:
 		return b.storeChanged()
+	case storeLoaded:
+		b.redrawHeader()
+		return b.startQuery()
 	case stylesChanged:
 		b.input.SetStyles(inputStyles(&b.c.styles))
 	case annotationsSet:

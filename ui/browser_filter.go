@@ -24,18 +24,17 @@ func (b *browser) startQuery() tea.Cmd {
 }
 
 // shortlisted returns where the shortlisted postings sit in the collection
-// (one IndexOf per shortlisted id; the loader adds each id once, merging
+// (one IndexOf per shortlisted id, from the store's cached
+// [model.Store.ShortlistedIDs]; the loader adds each id once, merging
 // duplicates), never nil.
 func (b *browser) shortlisted() []int32 {
 	at := []int32{}
 	if b.c.store == nil {
 		return at
 	}
-	for id, e := range b.c.store.Entries() {
-		if e.Shortlisted {
-			if i := b.c.coll.IndexOf(id); i >= 0 {
-				at = append(at, int32(i))
-			}
+	for _, id := range b.c.store.ShortlistedIDs() {
+		if i := b.c.coll.IndexOf(id); i >= 0 {
+			at = append(at, int32(i))
 		}
 	}
 	return at

@@ -34,6 +34,9 @@ func (b *browser) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.focus = keymap.ModeList
 		return nil
 	case key.Matches(msg, k.ShortlistView):
+		if cmd, loading := b.c.stillLoading(); loading {
+			return cmd
+		}
 		return b.toggleOnly()
 	}
 	if b.focus == keymap.ModeDetail {

@@ -24,6 +24,8 @@ type common struct {
 	store  *model.Store                                         // the state store; nil: none
 	// loading reports that postings are still streaming in.
 	loading bool
+	// stateLoading reports that the store's Load has not replied yet.
+	stateLoading bool
 	// flash shows text in the status line for a few seconds.
 	flash func(text string, isErr bool) tea.Cmd
 	// extra returns the lines shown under the detail header of p (the

@@ -14,9 +14,12 @@ type Config struct {
 	Style   string // "auto" (default, from the terminal background), "dark", "light", "notty"
 	NoColor bool   // NO_COLOR is set: no colour at all
 	// Store holds the user's tags, shortlist and notes; nil: none (the
-	// s, t, n, L and x keys stay off). StoreErr is what model.OpenStore
-	// returned with it: non-nil means the store runs read-only, and the
-	// status line says why.
+	// s, t, n, L and x keys stay off). A store from model.NewStore that is
+	// not loaded yet is loaded by a Cmd from Init: the postings show
+	// meanwhile, and s, t, n, L and x say the state file is still loading.
+	// StoreErr is what model.OpenStore returned with a loaded store:
+	// non-nil means the store runs read-only, and the status line says why
+	// (as it does for an error of the Load that Init runs).
 	Store    *model.Store
 	StoreErr error
 	// ExportDir is the folder `x` writes the shortlist to ("" means ".").

@@ -34,9 +34,10 @@ type Model struct {
 	store   storeUI  // the state store's side: saving, export folder, editor
 }
 
-// Init asks for the terminal background and starts loading.
+// Init asks for the terminal background and starts loading the postings
+// and the state file.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.loadStore()}
 	if m.load.stream != nil {
 		m.c.loading = true
 		cmds = append(cmds, m.load.wait(), m.status.spinTick())

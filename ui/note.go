@@ -186,6 +186,9 @@ func (m *Model) storeDetailLines(p *model.Posting, width int) []string {
 			out = append(out, m.c.styles.Warning.Render(l))
 		}
 	}
+	if m.c.stateLoading {
+		return nil // nothing to say before the state file is read
+	}
 	if err := m.readOnly(); err != nil {
 		warn("⚠ read-only: " + err.Error())
 	} else if m.store.saveErr != nil {

@@ -46,6 +46,7 @@ type change int
 const (
 	postingsAdded  change = iota // the collection grew or merged duplicates
 	storeChanged                 // the user's shortlist, tags or notes changed
+	storeLoaded                  // the state file was read: every posting's state is new
 	stylesChanged                // the styles were rebuilt
 	annotationsSet               // SetAnnotations, outside Update: redraw now, no Cmd
 	quitting                     // the program ends: stop the work in flight

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // storeUI is the browser's side of the state store (common.store): why it
@@ -42,6 +43,8 @@ func (m *Model) onStoreMsg(msg storeMsg) tea.Cmd {
 		return m.onExported(msg)
 	case refreshedMsg:
 		return m.onRefreshed(msg)
+	case storeLoadedMsg:
+		return m.onStoreLoaded(msg)
 	}
 	return nil
 }
@@ -64,7 +67,8 @@ func (m *Model) initState(cfg Config) {
 	}
 	m.c.ann = cfg.Store
 	m.c.extra = m.storeDetailLines
-	if err := m.readOnly(); err != nil {
+	if err := m.readOnly(); err != nil && !errors.Is(err, model.ErrLoading) { // else said when loaded
+
 		m.status.say("read-only: "+err.Error(), true)
 	}
 	m.syncKeys()
@@ -89,6 +93,9 @@ func (m *Model) readOnly() error {
 // refuse says in the status line why a change cannot be made, when it
 // cannot; ok reports that it can.
 func (m *Model) refuse() (cmd tea.Cmd, ok bool) {
+	if cmd, loading := m.c.stillLoading(); loading {
+		return cmd, false
+	}
 	if err := m.readOnly(); err != nil {
 		return m.flash("can't change anything: "+err.Error(), true), false
 	}
@@ -103,11 +110,12 @@ func (m *Model) changed() tea.Cmd {
 }
 
 // storeMarks are the store's marks in front of the status line:
-// "read-only" when changes cannot be saved, "unsaved" after a Save failed.
+// "read-only" when changes cannot be saved, "unsaved" after a Save failed;
+// none while the state file loads.
 func (m *Model) storeMarks() []string {
 	st := &m.c.styles
 	switch {
-	case m.c.store == nil:
+	case m.c.store == nil, m.c.stateLoading:
 	case m.readOnly() != nil:
 		return []string{st.Error.Render("read-only")}
 	case m.store.saveErr != nil && m.c.store.Dirty():

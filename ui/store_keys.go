@@ -55,6 +55,9 @@ func (m *Model) onExport() tea.Cmd {
 	if m.c.store == nil {
 		return nil
 	}
+	if cmd, loading := m.c.stillLoading(); loading {
+		return cmd
+	}
 	m.OpenOverlay(newExportOverlay(&m.c.keys.Editor, &m.c.styles))
 	return nil
 }
