@@ -160,7 +160,11 @@ func TestE2EBrowse(t *testing.T) {
 	// Let a posting that tries OSC 52 reach the clipboard if it could.
 	s.run("set-option", "-g", "set-clipboard", "on")
 
-	screen := s.waitText("loaded 12 postings from 16 files (3 skipped)")
+	// The status line says the load is done before the last filter job
+	// replies: wait for both.
+	screen := s.waitFor("the loaded list", 10*time.Second, func(sc string) bool {
+		return strings.Contains(sc, "loaded 12 postings from 16 files (3 skipped)") && strings.Contains(sc, "12/12")
+	})
 	assertNoControl(t, screen)
 	for _, want := range []string{"Head Barista & Trainer", "Café Oriel", "12/12"} {
 		if !strings.Contains(screen, want) {
