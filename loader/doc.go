@@ -33,13 +33,20 @@
 // company/companyName/company_name/employer/organization/
 // hiringOrganization(.name); location/jobLocation (schema.org addresses
 // are joined)/candidate_required_location; date/datePosted/
-// publication_date/postedDate/timestamp/createdAt (ISO 8601, date only,
-// epoch seconds, or epoch milliseconds from 10^11 up);
-// tags/hashtags/skills/keywords/categories (a list, or "#a,#b" or "a, b");
-// url/link; applyUrl/apply_url; salary/baseSalary (a schema.org
-// MonetaryAmount becomes "USD 100000–130000 per year");
-// jobType/employmentType/type/contract; remote (true, "yes", ...). A
-// location with the word "remote" also sets Remote.
+// publication_date/postedDate/timestamp/createdAt/first_published/
+// publishedAt/addedAt/updated_at (ISO 8601, date only, epoch seconds, or
+// epoch milliseconds from 10^11 up);
+// tags/hashtags/skills/keywords/categories/technologies/departments (a
+// list, of names or of objects with a name, or "#a,#b" or "a, b");
+// url/link/source_url/job_url/hostedUrl/absolute_url/applyLink;
+// applyUrl/apply_url; salary/baseSalary (a schema.org MonetaryAmount
+// becomes "USD 100000–130000 per year"); jobType/employmentType/type/
+// contract (normalised: FULL_TIME → "full-time"; a jobType or type that is
+// no employment type is a board's category and becomes a keyword);
+// remote/workplaceType/remote_policy/location_type/jobLocationType (true,
+// "yes", "remote", "TELECOMMUTE", ...); company_url/website/careers_url
+// (CompanyURL). A location with the word "remote" also sets Remote.
+// Options.Aliases adds a user's own keys (see NewFieldAliases).
 //
 // Without frontmatter, "Key: value" lines among the first lines (also in
 // bullets) fill the same fields. The title is then the first "# " heading

@@ -253,7 +253,8 @@ func flatScalar(v string) (any, error) {
 // scanKeyValues reports "Key: value" lines (and bullets holding them)
 // among the first maxLines non-blank lines of text to set; it is the
 // lenient reader for plain text and for malformed frontmatter.
-func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
+// al holds the user's aliases (nil: the built-in ones only).
+func scanKeyValues(text string, maxLines int, al *aliasSet, set func(f field, v string)) {
 	n := 0
 	for text != "" && n < maxLines {
 		var line string
@@ -269,7 +270,7 @@ func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
 			continue
 		}
 		key := strings.TrimSpace(strings.Trim(k, `"'*`))
-		f, _ := lookupAlias(key)
+		f, _ := al.lookup(key)
 		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',[]{}`))
 		if f == fNone || v == "" || !plausibleLine(f, normKey(key), v) {
 			continue

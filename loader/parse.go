@@ -37,7 +37,13 @@ func parse(name string, data []byte, wantBody bool) *model.Posting {
 
 // parseScanned is parse for data already scanned (the walk's sniff does
 // the scan, so the bytes are read once).
-func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *model.Posting) {
+func parseScanned(name string, data []byte, wantBody bool, info scanInfo) *model.Posting {
+	return parseScannedWith(name, data, wantBody, info, nil)
+}
+
+// parseScannedWith is parseScanned with the user's aliases al (nil: the
+// built-in ones only).
+func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
 			p = &model.Posting{
@@ -53,11 +59,11 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	markdown := kind != fmNone || isMarkdownName(name)
 	switch kind {
 	case fmFound:
-		applyFields(p, fm)
+		applyFieldsWith(p, fm, al)
 	case fmMalformed:
 		p.Warnings = append(p.Warnings, cleanField(WarnMalformed+": "+shortErr(err)))
 		block, _ := splitBlock(text)
-		scanKeyValues(block, 60, setIfEmpty(p))
+		scanKeyValues(block, 60, al, setIfEmpty(p))
 	}
 	if kind == fmNone && !markdown {
 		if l, _ := firstLine(body); strings.HasPrefix(l, "# ") {
@@ -65,7 +71,7 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 		}
 	}
 	if kind != fmFound {
-		scanKeyValues(body, 12, setIfEmpty(p))
+		scanKeyValues(body, 12, al, setIfEmpty(p))
 	}
 	titleLine := -1
 	if p.Title == "" {
@@ -207,10 +213,14 @@ func setIfEmpty(p *model.Posting) func(field, string) {
 			}
 		case fType:
 			if p.EmploymentType == "" {
-				p.EmploymentType = cleanField(v)
+				applyTypes(p, []typeCand{{v: v}})
 			}
 		case fRemote:
 			p.Remote = p.Remote || parseBool(v)
+		case fCompanyURL:
+			if p.CompanyURL == "" {
+				p.CompanyURL = cleanField(v)
+			}
 		}
 	}
 }

@@ -30,6 +30,9 @@ type Options struct {
 	BatchSize  int   // postings per Batch; 0 means DefaultBatchSize (the first batch is smaller, to arrive fast)
 	MaxBody    int64 // body cap in bytes; 0 means DefaultMaxBody (1 MiB)
 	KeepBodies bool  // false: Posting.Body is dropped after parsing (Source/SourcePath set), read again with Body
+	// Aliases are the user's extra keys for the posting fields (the
+	// config file's [fields] table); the zero value adds none.
+	Aliases FieldAliases
 }
 
 func (o Options) withDefaults() Options {
@@ -161,7 +164,7 @@ func work(j job, opts Options) (r result) {
 	if reason != "" {
 		return result{skip: &Skip{Path: j.display, Reason: reason}}
 	}
-	p := parseScanned(j.fsPath, data, opts.KeepBodies, info)
+	p := parseScannedWith(j.fsPath, data, opts.KeepBodies, info, opts.Aliases.set)
 	if cut != "" {
 		p.Warnings = append(p.Warnings, cut)
 	}

@@ -35,6 +35,12 @@ type Posting struct {
 	Salary         string
 	EmploymentType string
 	Remote         bool
+	// CompanyURL is the company's own site or careers page (company_url,
+	// website, careers_url), not the posting's URL.
+	CompanyURL string
+	// Applied is the date an export of the user's applications (LinkedIn's
+	// "Job Applications.csv") says the user applied; zero otherwise.
+	Applied time.Time
 
 	// Warnings are loader remarks a user should see (repaired mojibake,
 	// malformed frontmatter, body cut at the size cap, ...).
