@@ -33,6 +33,13 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBody
 	}
+	if r, ok := p.Source.(*recordFile); ok {
+		b, err := r.body(maxBody)
+		if err != nil {
+			return "", fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)
+		}
+		return b, nil
+	}
 	buf, data, _, err := readCapped(p.Source, p.SourcePath, maxBody)
 	if err != nil {
 		return "", fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)

@@ -42,21 +42,32 @@ var aliases = map[string]alias{
 	"date": {fDate, 0}, "dateposted": {fDate, 1}, "publicationdate": {fDate, 2}, "posteddate": {fDate, 3},
 	"timestamp": {fDate, 4}, "createdat": {fDate, 5}, "posted": {fDate, 6}, "published": {fDate, 7},
 	"firstpublished": {fDate, 8}, "publishedat": {fDate, 9}, "addedat": {fDate, 10}, "updatedat": {fDate, 11},
-	"tags": {fTags, 0}, "hashtags": {fTags, 1}, "skills": {fTags, 2}, "keywords": {fTags, 3}, "categories": {fTags, 4},
-	"technologies": {fTags, 5}, "departments": {fTags, 6},
+	"saveddate": {fDate, 12},
+	"tags":      {fTags, 0}, "hashtags": {fTags, 1}, "skills": {fTags, 2}, "keywords": {fTags, 3}, "categories": {fTags, 4},
+	"technologies": {fTags, 5}, "departments": {fTags, 6}, "category": {fTags, 7},
 	"url": {fURL, 0}, "link": {fURL, 1}, "sourceurl": {fURL, 2}, "joburl": {fURL, 3}, "hostedurl": {fURL, 4},
 	"absoluteurl": {fURL, 5}, "applylink": {fURL, 6},
-	"applyurl": {fApplyURL, 0},
-	"salary":   {fSalary, 0}, "basesalary": {fSalary, 1},
+	"applyurl": {fApplyURL, 0}, "joburldirect": {fApplyURL, 1},
+	"salary": {fSalary, 0}, "basesalary": {fSalary, 1},
 	"jobtype": {fType, 0}, "employmenttype": {fType, 1}, "type": {fType, 2}, "contract": {fType, 3},
 	"remote": {fRemote, 0}, "workplacetype": {fRemote, 1}, "remotepolicy": {fRemote, 2}, "locationtype": {fRemote, 3},
-	"joblocationtype": {fRemote, 4},
-	"companyurl":      {fCompanyURL, 0}, "website": {fCompanyURL, 1}, "careersurl": {fCompanyURL, 2},
+	"joblocationtype": {fRemote, 4}, "isremote": {fRemote, 5},
+	"companyurl": {fCompanyURL, 0}, "website": {fCompanyURL, 1}, "careersurl": {fCompanyURL, 2},
 }
 
 // normKey folds a key for alias lookup: "company_name", "companyName" and
 // "Company Name" all become "companyname".
 func normKey(k string) string {
+	plain := true
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == ' ' || c == '.' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return k
+	}
 	var b strings.Builder
 	b.Grow(len(k))
 	for i := 0; i < len(k); i++ {
@@ -410,6 +421,9 @@ var dateLayouts = []string{
 	"2 Jan 2006",
 	time.RFC1123Z,
 	time.RFC1123,
+	"1/2/06, 3:04 PM", // LinkedIn's exports
+	"1/2/06 3:04 PM",
+	"2006-01-02T15:04:05.000Z07:00",
 }
 
 // parseDate reads ISO 8601 and date-only strings, TOML/YAML timestamps,

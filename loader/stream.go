@@ -128,6 +128,17 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if k := recordKindOf(j.fsPath); k != recNone {
+					readRecords(j, opts, k, func(r result) bool {
+						select {
+						case results <- r:
+							return true
+						case <-ctx.Done():
+							return false
+						}
+					}, func() { seen.Add(1) })
+					continue
+				}
 				r := work(j, opts)
 				select {
 				case results <- r:

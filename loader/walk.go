@@ -28,7 +28,8 @@ const (
 // readExts are the extensions the walk reads (compared in lower case).
 // Files with other extensions are ignored silently: they are neither
 // loaded nor counted nor reported as skipped.
-var readExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
+var readExts = map[string]bool{".md": true, ".markdown": true, ".txt": true,
+	".json": true, ".jsonl": true, ".ndjson": true, ".csv": true}
 
 // job is one file for the parser pool.
 type job struct {
