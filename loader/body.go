@@ -40,10 +40,10 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 		}
 		return b, nil
 	}
-	buf, data, _, err := readCapped(p.Source, p.SourcePath, maxBody)
+	buf, data, _, err := readCapped(p.Source, p.SourcePath, readLimit(p.SourcePath, maxBody))
 	if err != nil {
 		return "", fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)
 	}
 	defer putBuf(buf)
-	return parse(p.SourcePath, data, true).Body, nil
+	return parseFile(p.SourcePath, data, true, scan(data), nil, maxBody).Body, nil
 }

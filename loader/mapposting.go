@@ -257,6 +257,7 @@ func recordBody(m map[string]any) string {
 // is itself HTML-escaped, as Greenhouse sends it) through htmlToMarkdown;
 // anything else is taken as markdown already.
 func textToMarkdown(s string) string {
+	s, _ = stripControls(s)
 	if !strings.Contains(s, "<") && strings.Contains(s, "&lt;") {
 		s = html.UnescapeString(s)
 	}

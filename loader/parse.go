@@ -32,7 +32,7 @@ func Parse(name string, data []byte) *model.Posting {
 // parse is Parse; with wantBody false it skips building the body (the
 // metadata and the ID are the same).
 func parse(name string, data []byte, wantBody bool) *model.Posting {
-	return parseScanned(name, data, wantBody, scan(data))
+	return parseFile(name, data, wantBody, scan(data), nil, DefaultMaxBody)
 }
 
 // parseScanned is parse for data already scanned (the walk's sniff does

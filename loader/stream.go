@@ -166,7 +166,7 @@ func work(j job, opts Options) (r result) {
 			r = result{skip: &Skip{Path: j.display, Reason: "parser error"}}
 		}
 	}()
-	buf, data, cut, err := readCapped(j.src.FS, j.fsPath, opts.MaxBody)
+	buf, data, cut, err := readCapped(j.src.FS, j.fsPath, readLimit(j.fsPath, opts.MaxBody))
 	if err != nil {
 		return result{skip: &Skip{Path: j.display, Reason: reasonOf(ReasonUnreadable, err)}}
 	}
@@ -175,7 +175,7 @@ func work(j job, opts Options) (r result) {
 	if reason != "" {
 		return result{skip: &Skip{Path: j.display, Reason: reason}}
 	}
-	p := parseScannedWith(j.fsPath, data, opts.KeepBodies, info, opts.Aliases.set)
+	p := parseFile(j.fsPath, data, opts.KeepBodies, info, opts.Aliases.set, opts.MaxBody)
 	if cut != "" {
 		p.Warnings = append(p.Warnings, cut)
 	}

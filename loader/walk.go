@@ -29,7 +29,7 @@ const (
 // Files with other extensions are ignored silently: they are neither
 // loaded nor counted nor reported as skipped.
 var readExts = map[string]bool{".md": true, ".markdown": true, ".txt": true,
-	".json": true, ".jsonl": true, ".ndjson": true, ".csv": true}
+	".json": true, ".jsonl": true, ".ndjson": true, ".csv": true, ".html": true, ".htm": true}
 
 // job is one file for the parser pool.
 type job struct {
@@ -139,6 +139,10 @@ func (w *walker) dir(src *Source, root, dir, canon string, visited map[dirKey]bo
 		case t.IsDir():
 			if strings.HasPrefix(name, ".") {
 				ok = w.skip(displayPath(src, root, p), ReasonHiddenDir)
+				break
+			}
+			if isPageAssets(name, entries) {
+				ok = w.skip(displayPath(src, root, p), ReasonPageAssets)
 				break
 			}
 			if info == nil {
