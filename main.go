@@ -17,9 +17,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -70,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runList(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "add":
+			return runAdd(args[1:], os.Stdin, stdout, stderr, nil)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -84,6 +89,7 @@ Usage:
   jobdeck [flags] [PATH...]           open the browser on the postings in PATHs (default: .)
   jobdeck list [flags] [PATH...]      print the postings, one a line
   jobdeck export [flags] [PATH...]    write the shortlist (or a selection) as md, csv or json
+  jobdeck add [flags] [FILE|URL|-]    take a posting in as a markdown file (- reads stdin)
 
 Flags for every command:
   --demo            use the built-in demo postings instead of PATHs
@@ -108,6 +114,10 @@ export flags:
   --force           allow --output to replace an existing file
   --tag NAME        export the postings tagged NAME instead of the shortlist
   --all             export every posting
+
+add flags:
+  --to DIR          write the posting into DIR (default: the current folder)
+  --dry-run         print what would be written, write nothing
 
 Exit codes: 0 success, 1 failure, 2 usage error.
 `
@@ -413,4 +423,65 @@ func versionString() string {
 		return bi.Main.Version
 	}
 	return "(devel)"
+}
+
+// runAdd is `jobdeck add`; client fetches URLs (nil: loader's default,
+// with its timeout).
+func runAdd(args []string, stdin io.Reader, stdout, stderr io.Writer, client *http.Client) int {
+	var c common
+	f := newFlagSet("add", stderr, &c)
+	to := f.String("to", ".", "")
+	dry := f.Bool("dry-run", false, "")
+	inputs, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	switch {
+	case len(inputs) > 1:
+		return fail(stderr, exitUsage, fmt.Errorf("add takes one FILE, URL or - (got %d)", len(inputs)))
+	case len(inputs) == 0:
+		inputs = []string{"-"}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	a := loader.Adder{Fetcher: loader.Fetcher{Client: client}, Stdin: stdin}
+	p, err := a.Read(ctx, inputs[0])
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	now := time.Now()
+	var where string
+	if *dry {
+		where = "would write " + filepath.Join(*to, loader.AddName(p, now))
+	} else {
+		path, err := loader.WriteAdded(*to, p, now)
+		if err != nil {
+			return fail(stderr, exitFailure, err)
+		}
+		where = "added " + path
+	}
+	w := bufio.NewWriter(stdout)
+	fmt.Fprintln(w, where)
+	for _, kv := range [][2]string{{"title", p.Title}, {"company", p.Company}, {"location", p.Location},
+		{"date", dateOnly(p.Date)}, {"url", p.URL}, {"apply_url", p.ApplyURL}, {"salary", p.Salary},
+		{"type", p.EmploymentType}, {"keywords", strings.Join(p.Keywords, ", ")}} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "  %-9s %s\n", kv[0]+":", kv[1])
+		}
+	}
+	for _, warn := range p.Warnings {
+		fmt.Fprintf(w, "  warning:  %s\n", warn)
+	}
+	if err := w.Flush(); err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	return exitOK
+}
+
+// dateOnly is t as YYYY-MM-DD, or "" when unknown.
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
