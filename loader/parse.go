@@ -70,8 +70,17 @@ func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al
 			markdown = true
 		}
 	}
+	if kind == fmNone {
+		applyHNLine(p, body)
+	}
 	if kind != fmFound {
 		scanKeyValues(body, 12, al, setIfEmpty(p))
+		if p.Company == "" {
+			if c := guessCompany(body); c != "" {
+				p.Company = cleanField(c)
+				p.Warnings = append(p.Warnings, WarnGuessedCompany+": "+p.Company)
+			}
+		}
 	}
 	titleLine := -1
 	if p.Title == "" {
