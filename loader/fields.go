@@ -249,6 +249,11 @@ func asMap(v any) map[string]any {
 // (normalized comparison).
 func get(m map[string]any, names ...string) any {
 	for _, n := range names {
+		if v, ok := m[n]; ok && !isEmptyValue(v) {
+			return v
+		}
+	}
+	for _, n := range names {
 		for k, v := range m {
 			if normKey(k) == n && !isEmptyValue(v) {
 				return v
@@ -447,7 +452,9 @@ func parseDate(v any) time.Time {
 		if s == "" {
 			return time.Time{}
 		}
-		if f, err := strconv.ParseFloat(s, 64); err == nil && isDigits(s) {
+		if !isDigits(s) {
+			// not an epoch
+		} else if f, err := strconv.ParseFloat(s, 64); err == nil {
 			return epoch(f)
 		}
 		for _, l := range dateLayouts {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // errIncomplete is skipJSONValue's answer when the buffer ends inside the
@@ -121,6 +122,18 @@ func skipJSONContainer(b []byte, i int) (int, error) {
 // and the raw bytes of its value, in order. It returns errSyntax when raw
 // is no object.
 func objectFields(raw []byte, fn func(key string, val []byte) error) error {
+	return objectFieldsRaw(raw, func(rawKey, val []byte) error {
+		key, ok := decodeString(rawKey)
+		if !ok {
+			return errSyntax
+		}
+		return fn(key, val)
+	})
+}
+
+// objectFieldsRaw is objectFields with each key as its raw JSON string,
+// quotes included, so a caller can look a key up without decoding it.
+func objectFieldsRaw(raw []byte, fn func(rawKey, val []byte) error) error {
 	i := skipJSONSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
 		return errSyntax
@@ -137,10 +150,7 @@ func objectFields(raw []byte, fn func(key string, val []byte) error) error {
 		if err != nil {
 			return errSyntax
 		}
-		key, ok := decodeString(raw[i:e])
-		if !ok {
-			return errSyntax
-		}
+		key := raw[i:e]
 		i = skipJSONSpace(raw, e)
 		if i >= len(raw) || raw[i] != ':' {
 			return errSyntax
@@ -196,7 +206,7 @@ func decodeValue(raw []byte) (any, bool) {
 	case c == '"':
 		return decodeString(raw)
 	case c == '-' || (c >= '0' && c <= '9'):
-		f, err := strconv.ParseFloat(string(raw), 64)
+		f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(raw), len(raw)), 64)
 		return f, err == nil
 	case bytes.Equal(raw, []byte("true")):
 		return true, true
@@ -216,8 +226,9 @@ func decodeValue(raw []byte) (any, bool) {
 
 // decodeAny decodes a raw JSON value (already delimited by
 // skipJSONValue) into the types encoding/json gives an any: objects as
-// map[string]any, arrays as []any, strings, float64, bool and nil. It
-// scans once, without reflection.
+// map[string]any (keys folded with normKey, as the field readers look
+// them up), arrays as []any, strings, float64, bool and nil. It scans
+// once, without reflection.
 func decodeAny(raw []byte, depth int) (any, bool) {
 	raw = raw[skipJSONSpace(raw, 0):]
 	if len(raw) == 0 || depth > maxJSONDepth {
@@ -231,7 +242,7 @@ func decodeAny(raw []byte, depth int) (any, bool) {
 			if !ok {
 				return errSyntax
 			}
-			m[k] = x
+			m[normKey(k)] = x
 			return nil
 		})
 		return m, err == nil

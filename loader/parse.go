@@ -331,6 +331,11 @@ func isWordByte(c byte) bool {
 
 // hashID is the first 16 hex digits of the SHA-256 of kind followed by s.
 func hashID(kind, s string) string {
+	var buf [256]byte
+	if len(kind)+len(s) <= len(buf) { // the common case (a URL) without allocating a digest
+		sum := sha256.Sum256(append(append(buf[:0], kind...), s...))
+		return hex.EncodeToString(sum[:8])
+	}
 	h := sha256.New()
 	h.Write([]byte(kind))
 	h.Write(bytesOf(s))

@@ -165,9 +165,10 @@ func parseRecordBytes(kind recordKind, b []byte, al *aliasSet, wantBody bool, ma
 // posting. Keys that fill no field are skipped without decoding.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
 	m := make(map[string]any, 16)
-	err := objectFields(raw, func(k string, v []byte) error {
-		n := normKey(k)
-		if wantKey(n, al, wantBody) {
+	var kb [64]byte
+	err := objectFieldsRaw(raw, func(rk, v []byte) error {
+		n, ok := recordKey(kb[:0], rk, al, wantBody)
+		if ok {
 			if x, ok := decodeValue(v); ok {
 				m[n] = x
 			}
@@ -324,3 +325,56 @@ func jsonRecordJob(i int, off int64, raw []byte, al *aliasSet, keep bool, maxBod
 		return jsonRecordPosting(raw, al, keep, maxBody)
 	}}
 }
+
+// knownKeys maps each key a record is read for (normalised) to itself,
+// so a key folded into a stack buffer is looked up, and kept, without
+// allocating.
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for k := range aliases {
+		m[k] = k
+	}
+	for k := range extraKeys {
+		m[k] = k
+	}
+	for k := range bodyKeySet {
+		m[k] = k
+	}
+	return m
+}()
+
+// recordKey folds a record's raw JSON key into buf and reports whether
+// the record is read for it (see wantKey), with the folded key.
+func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, bool) {
+	in := rawKey[1 : len(rawKey)-1]
+	if bytes.IndexByte(in, '\\') >= 0 || len(in) > cap(buf) {
+		k, ok := decodeString(rawKey)
+		if !ok {
+			return "", false
+		}
+		n := normKey(k)
+		return n, wantKey(n, al, wantBody)
+	}
+	for _, c := range in {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c == '_' || c == '-' || c == ' ' || c == '.':
+		default:
+			buf = append(buf, c)
+		}
+	}
+	if al != nil {
+		if _, ok := al.extra[string(buf)]; ok {
+			return string(buf), true
+		}
+	}
+	k, ok := knownKeys[string(buf)]
+	if !ok || (!wantBody && bodyKeySet[k] && !extraKeys[k] && !isAlias(k)) {
+		return "", false
+	}
+	return k, true
+}
+
+// isAlias reports a built-in alias key.
+func isAlias(k string) bool { _, ok := aliases[k]; return ok }
