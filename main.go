@@ -243,12 +243,27 @@ func openStore(flagPath string) (*model.Store, error) {
 }
 
 // load reads all postings of srcs, reporting skips on stderr.
-func load(ctx context.Context, srcs []loader.Source, stderr io.Writer) ([]*model.Posting, int, error) {
+func load(ctx context.Context, srcs []loader.Source, stderr io.Writer) ([]*model.Posting, []loader.Skip, error) {
 	ps, skips, err := loader.Load(ctx, srcs, loader.Options{})
 	for _, s := range skips {
 		fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}
-	return ps, len(skips), err
+	return ps, skips, err
+}
+
+// countFiles is how many files the postings and skips came from: the
+// records of one JSON or CSV file ("jobs.json#3") count as that file.
+func countFiles(ps []*model.Posting, skips []loader.Skip) int {
+	files := map[string]bool{}
+	for _, p := range ps {
+		for _, path := range p.AllPaths() {
+			files[loader.FileOf(path)] = true
+		}
+	}
+	for _, s := range skips {
+		files[s.Path] = true
+	}
+	return len(files)
 }
 
 func runList(args []string, stdout, stderr io.Writer) int {
@@ -279,10 +294,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	files := skipped
-	for _, p := range ps {
-		files += len(p.AllPaths())
-	}
+	files := countFiles(ps, skipped)
 
 	coll := model.NewCollection()
 	coll.Add(ps...)
@@ -319,7 +331,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if err := w.Flush(); err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, skipped)
+	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, len(skipped))
 	return exitOK
 }
 

@@ -378,3 +378,14 @@ func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, 
 
 // isAlias reports a built-in alias key.
 func isAlias(k string) bool { _, ok := aliases[k]; return ok }
+
+// FileOf returns the file a posting path names: "dir/jobs.json#3" →
+// "dir/jobs.json"; other paths are returned as they are.
+func FileOf(p string) string {
+	if i := strings.LastIndexByte(p, '#'); i > 0 && recordKindOf(p[:i]) != recNone {
+		if _, err := strconv.Atoi(p[i+1:]); err == nil {
+			return p[:i]
+		}
+	}
+	return p
+}

@@ -219,3 +219,14 @@ func TestRecordProgressCounts(t *testing.T) {
 		t.Errorf("postings %d, progress %+v", n, last)
 	}
 }
+
+func TestFileOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"dir/jobs.json#3": "dir/jobs.json", "a.csv#0": "a.csv", "x.jsonl#12": "x.jsonl",
+		"notes#3.md": "notes#3.md", "a.md#2": "a.md#2", "jobs.json#x": "jobs.json#x", "jobs.json": "jobs.json",
+	} {
+		if got := FileOf(in); got != want {
+			t.Errorf("FileOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
