@@ -3,6 +3,8 @@ package loader
 import (
 	"context"
 	"errors"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -98,7 +100,9 @@ func TestAddFetch(t *testing.T) {
 }
 
 func TestAddFetchRefusals(t *testing.T) {
-	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(addPage)) }))
+	tlsSrv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(addPage)) }))
+	tlsSrv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake is expected
+	tlsSrv.StartTLS()
 	defer tlsSrv.Close()
 	f := Fetcher{Client: &http.Client{Timeout: 2 * time.Second}}
 	if _, err := f.Fetch(context.Background(), tlsSrv.URL); !errors.Is(err, ErrFetchTLS) {

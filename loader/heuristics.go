@@ -159,14 +159,61 @@ func firstNonBlank(s string) (string, int) {
 // words (also "&", "and", "of" between them).
 const companyName = `([A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|&|and|of)){0,3})`
 
-// companyPatterns are the phrases that name the company in a posting's
-// prose: "About the company: Acme is…", "join the Acme team", "At Acme,
-// we…", "A Acme engineer will…".
-var companyPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i:about (?:the )?company|about us|the company|who we are)[ \t]*[:\-–—]?[ \t]*\n?[ \t]*` + companyName + `(?:,[^\n]{0,40})?[ \t]+(?:is|are|was|builds|makes|helps|provides|creates|develops|designs|runs|has)\b`),
-	regexp.MustCompile(`\b(?i:join)[ \t]+(?i:the)[ \t]+` + companyName + `[ \t]+(?i:team|family|crew)\b`),
-	regexp.MustCompile(`(?:^|[.!?\n][ \t]*)At[ \t]+` + companyName + `,[ \t]+(?:we|our)\b`),
-	regexp.MustCompile(`(?:^|[.!?\n][ \t]*)(?:A|An|As an?)[ \t]+` + companyName + `[ \t]+(?:engineer|developer|designer|employee|team member)\b`),
+// companyPattern is a phrase that names the company in a posting's prose.
+// The expression runs only on windows around the literal words in need
+// (from back bytes before one to 160 after), so a long posting without
+// them costs a few substring searches.
+type companyPattern struct {
+	re   *regexp.Regexp
+	need []string
+	back int
+}
+
+// companyPatterns are the phrases: "About the company: Acme is…", "join
+// the Acme team", "At Acme, we…", "A Acme engineer will…". A window
+// starting at the text's start begins with "\n", so "sentence start"
+// is always a character class.
+var companyPatterns = []companyPattern{
+	{regexp.MustCompile(`(?i:about (?:the )?company|about us|the company|who we are)[ \t]*[:\-–—]?[ \t]*\n?[ \t]*` + companyName + `(?:,[^\n]{0,40})?[ \t]+(?:is|are|was|builds|makes|helps|provides|creates|develops|designs|runs|has)\b`),
+		[]string{"ompany", "OMPANY", "bout us", "BOUT US", "ho we are", "HO WE ARE"}, 12},
+	{regexp.MustCompile(`\b(?i:join)[ \t]+(?i:the)[ \t]+` + companyName + `[ \t]+(?i:team|family|crew)\b`),
+		[]string{"oin the", "OIN THE"}, 2},
+	{regexp.MustCompile(`[.!?\n][ \t]*At[ \t]+` + companyName + `,[ \t]+(?:we|our)\b`),
+		[]string{"At "}, 3},
+	{regexp.MustCompile(`[.!?\n][ \t]*(?:A|An|As an?)[ \t]+` + companyName + `[ \t]+(?:engineer|developer|designer|employee|team member)\b`),
+		[]string{". A ", ". An ", ". As a", "\nA ", "\nAn ", "\nAs a", "! A ", "! An "}, 0},
+}
+
+// names calls fn with the name each match of cp in text gives.
+func (cp companyPattern) names(text string, fn func(string) bool) bool {
+	for _, lit := range cp.need {
+		if lit[0] == '\n' && strings.HasPrefix(text, lit[1:]) {
+			for _, m := range cp.re.FindAllStringSubmatch("\n"+text[:min(len(text), 160)], 1) {
+				if !fn(m[1]) {
+					return false
+				}
+			}
+		}
+		for off := 0; ; {
+			i := strings.Index(text[off:], lit)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(lit)
+			lo, hi := max(0, i-cp.back), min(len(text), i+len(lit)+160)
+			w := text[lo:hi]
+			if lo == 0 {
+				w = "\n" + w
+			}
+			for _, m := range cp.re.FindAllStringSubmatch(w, 4) {
+				if !fn(m[1]) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // notCompanyWords are capitalised words that start a phrase, not a name.
@@ -178,25 +225,33 @@ var notCompanyWords = map[string]bool{
 	"backend": true, "frontend": true, "full": true, "mobile": true, "data": true, "product": true, "platform": true,
 }
 
+// guessWindow is how much of a posting's text guessCompany reads: the
+// company is named near the top.
+const guessWindow = 8 << 10
+
 // guessCompany returns the company a plain posting names in its prose,
-// when every phrase of companyPatterns that matches in its first 20 KB
-// names the same one; "" when none does or they disagree.
+// when every phrase of companyPatterns that matches in its first
+// guessWindow bytes names the same one; "" when none does or they
+// disagree.
 func guessCompany(text string) string {
-	text = text[:min(len(text), 20<<10)]
+	text = text[:min(len(text), guessWindow)]
 	var found string
-	for _, re := range companyPatterns {
-		for _, m := range re.FindAllStringSubmatch(text, 8) {
-			name := strings.TrimRight(strings.TrimSpace(m[1]), ".&-'’")
+	agree := true
+	for _, cp := range companyPatterns {
+		agree = cp.names(text, func(name string) bool {
+			name = strings.TrimRight(strings.TrimSpace(name), ".&-'’")
 			first, _, _ := strings.Cut(name, " ")
-			if name == "" || notCompanyWords[strings.ToLower(first)] {
-				continue
-			}
 			switch {
+			case name == "" || notCompanyWords[strings.ToLower(first)]:
 			case found == "":
 				found = name
 			case !strings.EqualFold(found, name):
-				return ""
+				return false
 			}
+			return true
+		})
+		if !agree {
+			return ""
 		}
 	}
 	return found
