@@ -48,11 +48,12 @@ func (w *byteWindow) more(keep int64) (bool, error) {
 		return false, errRecordTooLarge
 	}
 	if cap(w.buf)-len(w.buf) < recordChunk/2 {
-		nb := make([]byte, len(w.buf), max(2*cap(w.buf), recordChunk))
+		nb := make([]byte, len(w.buf), min(max(2*cap(w.buf), recordChunk), maxRecord+recordChunk))
 		copy(nb, w.buf)
 		w.buf = nb
 	}
-	n, err := io.ReadAtLeast(w.r, w.buf[len(w.buf):cap(w.buf)], 1)
+	room := w.buf[len(w.buf):min(cap(w.buf), maxRecord+1)]
+	n, err := io.ReadAtLeast(w.r, room, 1)
 	w.buf = w.buf[:len(w.buf)+n]
 	switch {
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):

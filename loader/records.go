@@ -279,6 +279,8 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	}, take)
 	switch {
 	case stopped:
+	case loaded == 0 && errors.Is(err, errRecordTooLarge):
+		skip(ReasonNotPostings + ": " + err.Error())
 	case loaded == 0 && err != nil && !errors.Is(err, errSyntax) && !errors.Is(err, errNoTitleColumn):
 		skip(reasonOf(ReasonUnreadable, err))
 	case loaded == 0:

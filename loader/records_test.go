@@ -191,12 +191,14 @@ func TestRecordFilesSkipped(t *testing.T) {
 		"scalar.json":  {Data: []byte("42")},
 		"broken.json":  {Data: []byte("[{\"title\": ")},
 		"numbers.json": {Data: []byte("[1, 2, 3, 4, 5, 6, 7]")},
+		"huge.json":    {Data: []byte(`{"blob": "` + strings.Repeat("x", maxRecord+1<<20) + `"}`)},
 	}
 	ps, skips, err := Load(context.Background(), []Source{{FS: fsys, Root: "."}}, Options{})
 	if err != nil || len(ps) != 0 {
 		t.Fatalf("postings %v, err %v", ps, err)
 	}
 	want := []Skip{{"bin.jsonl", ReasonBinary}, {"broken.json", ReasonNotPostings}, {"empty.json", ReasonEmpty},
+		{"huge.json", ReasonNotPostings + ": " + errRecordTooLarge.Error()},
 		{"notitle.csv", ReasonNotPostings}, {"numbers.json", ReasonNotPostings}, {"scalar.json", ReasonNotPostings},
 		{"space.csv", ReasonWhitespace}}
 	if !slices.Equal(skips, want) {
