@@ -224,13 +224,11 @@ func lineRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error 
 		b := w.at(pos)
 		nl := bytes.IndexByte(b, '\n')
 		if nl < 0 && !w.eof {
-			ok, err := w.more(pos)
-			if err != nil {
+			// more moves the window: read b again either way.
+			if _, err := w.more(pos); err != nil {
 				return err
 			}
-			if ok {
-				continue
-			}
+			continue
 		}
 		if nl < 0 {
 			nl = len(b)
