@@ -119,8 +119,10 @@ var arrayKeys = map[string]bool{"jobs": true, "postings": true, "data": true, "r
 // errRecordTooLarge.
 func jsonRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error {
 	w := &byteWindow{r: r, buf: make([]byte, 0, recordChunk)}
-	if _, err := w.more(0); err != nil {
-		return err
+	for len(w.buf) < len(bom) && !w.eof {
+		if _, err := w.more(0); err != nil {
+			return err
+		}
 	}
 	var pos int64
 	if b := w.at(0); len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
