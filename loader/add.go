@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -48,7 +49,10 @@ func (a Adder) Read(ctx context.Context, arg string) (*model.Posting, error) {
 			return nil, fmt.Errorf("reading stdin: %w", err)
 		}
 		name := "pasted.txt"
-		if looksLikeHTML(string(data)) {
+		switch t := bytes.TrimSpace(bytes.TrimPrefix(data, bom)); {
+		case len(t) > 0 && (t[0] == '{' || t[0] == '[') && json.Valid(t):
+			name = "pasted.json"
+		case looksLikeHTML(string(data)):
 			name = "pasted.html"
 		}
 		return a.parse(name, data)
@@ -107,11 +111,10 @@ func (a Adder) parse(name string, data []byte) (*model.Posting, error) {
 		return nil, fmt.Errorf("%s: %w", reason, ErrNotPosting)
 	}
 	if k := recordKindOf(name); k != recNone {
-		p := parseRecordBytes(k, data, a.Aliases.set, true, DefaultMaxBody)
-		if p == nil {
-			return nil, fmt.Errorf("no posting in it: %w", ErrNotPosting)
+		if p := firstRecordPosting(k, data, a.Aliases.set); p != nil {
+			return p, nil
 		}
-		return p, nil
+		return nil, fmt.Errorf("no posting in it: %w", ErrNotPosting)
 	}
 	return parseFile(name, data, true, scan(data), a.Aliases.set, DefaultMaxBody), nil
 }
@@ -260,4 +263,24 @@ func WriteAdded(dir string, p *model.Posting, now time.Time) (string, error) {
 		return full, nil
 	}
 	return "", fmt.Errorf("%s: %w", filepath.Join(dir, name), ErrAddExists)
+}
+
+// firstRecordPosting returns the first posting among the records in data
+// (a JSON array or an object holding one, JSON Lines, CSV), with its
+// body; nil when there is none.
+func firstRecordPosting(kind recordKind, data []byte, al *aliasSet) *model.Posting {
+	var p *model.Posting
+	take := func(q *model.Posting) bool { p = q; return q == nil }
+	r := bytes.NewReader(data)
+	switch kind {
+	case recCSV:
+		_ = csvRecords(r, al, func(_ int, _, _ int64, _ *csvHeader, rec map[string]any) bool {
+			return take(mapRecordPosting(rec, al, true, DefaultMaxBody, csvIdentity(rec)))
+		})
+	case recJSONL:
+		_ = lineRecords(r, func(_ int, _ int64, raw []byte) bool { return take(jsonRecordPosting(raw, al, true, DefaultMaxBody)) })
+	default:
+		_ = jsonRecords(r, func(_ int, _ int64, raw []byte) bool { return take(jsonRecordPosting(raw, al, true, DefaultMaxBody)) })
+	}
+	return p
 }

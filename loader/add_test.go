@@ -126,6 +126,10 @@ func TestAddFromStdinFileAndRecord(t *testing.T) {
 	if p, err = a.Read(context.Background(), "-"); err != nil || p.Title != "Lamp Lighter" {
 		t.Fatalf("stdin HTML: %+v, %v", p, err)
 	}
+	a.Stdin = strings.NewReader(`{"jobs": [{"legal": "x"}, {"title": "Kite Maker", "company": "Updraft", "description": "Make kites."}]}`)
+	if p, err = a.Read(context.Background(), "-"); err != nil || p.Title != "Kite Maker" || !strings.Contains(p.Body, "Make kites.") {
+		t.Fatalf("stdin JSON: %+v, %v", p, err)
+	}
 	a.Stdin = strings.NewReader("   \n")
 	if _, err = a.Read(context.Background(), "-"); !errors.Is(err, ErrNotPosting) {
 		t.Errorf("blank stdin: err = %v", err)
