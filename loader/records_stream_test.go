@@ -89,3 +89,30 @@ func TestRecordsStreamBeforeTheFileEnds(t *testing.T) {
 		t.Errorf("%d postings, want 20000", total)
 	}
 }
+
+// TestRecordsStreamCancel checks that cancelling a load in the middle of
+// a big file of postings ends the stream: the readers and parsers of the
+// file stop, nothing hangs.
+func TestRecordsStreamCancel(t *testing.T) {
+	var sb strings.Builder
+	for i := range 50000 {
+		fmt.Fprintf(&sb, "{\"title\": \"Job %d\", \"company\": \"Acme\"}\n", i)
+	}
+	data := []byte(sb.String())
+	g := &gatedFS{MapFS: fstest.MapFS{"big.jsonl": {Data: data}}, name: "big.jsonl", data: data, first: len(data), gate: make(chan struct{})}
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := Stream(ctx, []Source{{FS: g, Root: "."}}, Options{BatchSize: 16})
+	<-ch
+	cancel()
+	done := make(chan struct{})
+	go func() {
+		for range ch {
+		}
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the stream did not end after cancel")
+	}
+}
