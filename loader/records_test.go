@@ -232,3 +232,24 @@ func TestFileOf(t *testing.T) {
 		}
 	}
 }
+
+// TestAppliedSurvivesDedupe checks that a saved job and the same job in
+// the applications export are one posting with the application date,
+// whichever file comes first.
+func TestAppliedSurvivesDedupe(t *testing.T) {
+	saved := []byte("Saved Date,Job Url,Job Title,Company Name\n\"11/20/25, 9:41 AM\",https://jobs.example/1,Welder,Sparkline\n")
+	applied := []byte("Application Date,Company Name,Job Title,Job Url\n\"11/23/25, 7:24 PM\",Sparkline,Welder,https://jobs.example/1\n")
+	fsys := fstest.MapFS{"a/Saved Jobs.csv": {Data: saved}, "b/Job Applications.csv": {Data: applied}}
+	ps, _, err := Load(context.Background(), []Source{{FS: fsys, Root: "."}}, Options{})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("%d postings, %v", len(ps), err)
+	}
+	if got := ps[0].Applied.Format(time.RFC3339); got != "2025-11-23T19:24:00Z" || ps[0].Path != "a/Saved Jobs.csv#0" {
+		t.Errorf("Applied %s, Path %s", got, ps[0].Path)
+	}
+	p := &model.Posting{Path: "x"}
+	Merge{Path: "y", Applied: ps[0].Applied}.Apply(p)
+	if !p.Applied.Equal(ps[0].Applied) || !slices.Equal(p.Paths, []string{"x", "y"}) {
+		t.Errorf("Apply: %+v", p)
+	}
+}

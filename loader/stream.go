@@ -55,18 +55,26 @@ type Skip struct{ Path, Reason string }
 // this ID. The consumer adds Path to that posting's Paths (see Apply).
 type Merge struct {
 	ID, Path string
+	// Applied is the duplicate's application date (zero when it has
+	// none): an applications export and a saved-jobs export of the same
+	// posting give one posting that keeps the date.
+	Applied time.Time
 
 	dup *model.Posting // the duplicate as parsed, for Load's choice of first path
 }
 
 // Apply records m on p, the posting delivered earlier with ID m.ID: Paths
-// gets p.Path first (when it was empty) and then m.Path. Call it from the
+// gets p.Path first (when it was empty) and then m.Path; an application
+// date p lacks is taken from m. Call it from the
 // goroutine that owns p.
 func (m Merge) Apply(p *model.Posting) {
 	if len(p.Paths) == 0 {
 		p.Paths = []string{p.Path}
 	}
 	p.Paths = append(p.Paths, m.Path)
+	if p.Applied.IsZero() {
+		p.Applied = m.Applied
+	}
 }
 
 // Progress holds cumulative counts of files. Seen counts every file the
@@ -228,7 +236,7 @@ func collect(ctx context.Context, results <-chan result, opts Options, seen *ato
 				prog.Loaded++
 				prog.Duplicates++
 				if byID[r.p.ID] != r.p.Path { // not the same file named twice
-					b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, dup: r.p})
+					b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, Applied: r.p.Applied, dup: r.p})
 				}
 			default:
 				prog.Loaded++
