@@ -20,11 +20,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -87,6 +89,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runDue(args[1:], stdout, stderr)
 		case "config":
 			return runConfig(args[1:], stdout, stderr)
+		case "add":
+			return runAdd(args[1:], os.Stdin, stdout, stderr, nil)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -101,6 +105,7 @@ Usage:
   jobdeck [flags] [PATH...]           open the browser on the postings in PATHs (default: .)
   jobdeck list [flags] [PATH...]      print the postings, one a line
   jobdeck export [flags] [PATH...]    write the shortlist (or a selection) as md, csv or json
+  jobdeck add [flags] [FILE|URL|-]    take a posting in as a markdown file (- reads stdin)
   jobdeck stats [flags] [PATH...]     postings per stage, applications per week, response rate
   jobdeck due [flags] [PATH...]       the follow-ups due today or earlier, one a line
                                       (exit 0 when there is one, 1 when none)
@@ -149,6 +154,11 @@ stats flags:
 
 stats and due read only the state file unless PATHs (or --demo) are given;
 then they take only the postings found there.
+
+add flags:
+  --to DIR          write the posting into DIR (default: the config's inbox, else
+                    the first of the config's paths, else the current folder)
+  --dry-run         print what would be written, write nothing
 
 Exit codes: 0 success, 1 failure (due: nothing is due), 2 usage error.
 `
@@ -290,12 +300,27 @@ func openStore(flagPath string) (*model.Store, error) {
 }
 
 // load reads all postings of srcs, reporting skips on stderr.
-func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr io.Writer) ([]*model.Posting, int, error) {
+func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr io.Writer) ([]*model.Posting, []loader.Skip, error) {
 	ps, skips, err := loader.Load(ctx, srcs, opts)
 	for _, s := range skips {
 		fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}
-	return ps, len(skips), err
+	return ps, skips, err
+}
+
+// countFiles is how many files the postings and skips came from: the
+// records of one JSON or CSV file ("jobs.json#3") count as that file.
+func countFiles(ps []*model.Posting, skips []loader.Skip) int {
+	files := map[string]bool{}
+	for _, p := range ps {
+		for _, path := range p.AllPaths() {
+			files[loader.FileOf(path)] = true
+		}
+	}
+	for _, s := range skips {
+		files[s.Path] = true
+	}
+	return len(files)
 }
 
 func runList(args []string, stdout, stderr io.Writer) int {
@@ -336,10 +361,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	files := skipped
-	for _, p := range ps {
-		files += len(p.AllPaths())
-	}
+	files := countFiles(ps, skipped)
 
 	coll := model.NewCollection()
 	coll.Add(ps...)
@@ -376,7 +398,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if err := w.Flush(); err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, skipped)
+	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, len(skipped))
 	return exitOK
 }
 
@@ -775,4 +797,65 @@ func versionFrom(bi *debug.BuildInfo) string {
 		out += " (modified)"
 	}
 	return out
+}
+
+// runAdd is `jobdeck add`; client fetches URLs (nil: loader's default,
+// with its timeout).
+func runAdd(args []string, stdin io.Reader, stdout, stderr io.Writer, client *http.Client) int {
+	var c common
+	f := newFlagSet("add", stderr, &c)
+	to := f.String("to", ".", "")
+	dry := f.Bool("dry-run", false, "")
+	inputs, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	switch {
+	case len(inputs) > 1:
+		return fail(stderr, exitUsage, fmt.Errorf("add takes one FILE, URL or - (got %d)", len(inputs)))
+	case len(inputs) == 0:
+		inputs = []string{"-"}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	a := loader.Adder{Fetcher: loader.Fetcher{Client: client}, Stdin: stdin}
+	p, err := a.Read(ctx, inputs[0])
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	now := time.Now()
+	var where string
+	if *dry {
+		where = "would write " + filepath.Join(*to, loader.AddName(p, now))
+	} else {
+		path, err := loader.WriteAdded(*to, p, now)
+		if err != nil {
+			return fail(stderr, exitFailure, err)
+		}
+		where = "added " + path
+	}
+	w := bufio.NewWriter(stdout)
+	fmt.Fprintln(w, where)
+	for _, kv := range [][2]string{{"title", p.Title}, {"company", p.Company}, {"location", p.Location},
+		{"date", dateOnly(p.Date)}, {"url", p.URL}, {"apply_url", p.ApplyURL}, {"salary", p.Salary},
+		{"type", p.EmploymentType}, {"keywords", strings.Join(p.Keywords, ", ")}} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "  %-9s %s\n", kv[0]+":", kv[1])
+		}
+	}
+	for _, warn := range p.Warnings {
+		fmt.Fprintf(w, "  warning:  %s\n", warn)
+	}
+	if err := w.Flush(); err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	return exitOK
+}
+
+// dateOnly is t as YYYY-MM-DD, or "" when unknown.
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
