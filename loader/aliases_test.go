@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -107,11 +108,62 @@ func TestUserFieldAliases(t *testing.T) {
 }
 
 func TestUserFieldAliasesUnknownField(t *testing.T) {
-	_, err := NewFieldAliases(map[string][]string{"salry": {"pay"}})
+	al, err := NewFieldAliases(map[string][]string{"salry": {"pay"}, "url": {"offer_link"}})
 	if err == nil || !strings.Contains(err.Error(), `"salry"`) || !strings.Contains(err.Error(), "salary") {
 		t.Fatalf("err = %v", err)
 	}
-	if errors.Unwrap(err) != nil {
-		t.Fatalf("unexpected wrapped error %v", errors.Unwrap(err))
+	if !errors.Is(err, ErrFieldAlias) || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("err = %q: want one line wrapping ErrFieldAlias", err)
+	}
+	// The good field is kept.
+	data := []byte("---\ntitle: T\noffer_link: https://x.example/1\npay: 5\n---\n")
+	p := parseFile("a.md", data, false, scan(data), al.set, DefaultMaxBody)
+	if p.URL != "https://x.example/1" || p.Salary != "" {
+		t.Fatalf("URL %q salary %q: want the url alias kept, the bad one left out", p.URL, p.Salary)
+	}
+}
+
+func TestUserFieldAliasesBadKeys(t *testing.T) {
+	al, err := NewFieldAliases(map[string][]string{"company": {"firm", " "}, "url": {"Firm", "offer"}})
+	if !errors.Is(err, ErrFieldAlias) {
+		t.Fatalf("err = %v, want ErrFieldAlias", err)
+	}
+	for _, want := range []string{`company: empty key " "`, `key "Firm" is listed for company and url (kept for company)`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %q, want it to say %q", err, want)
+		}
+	}
+	for _, tc := range []struct {
+		key  string
+		want field
+	}{{"firm", fCompany}, {"offer", fURL}} {
+		if f, _ := al.set.lookup(tc.key); f != tc.want {
+			t.Errorf("lookup(%q) = %v, want %v", tc.key, f, tc.want)
+		}
+	}
+}
+
+func TestFieldNamesAreTheAliasFields(t *testing.T) {
+	names := FieldNames()
+	if !slices.Contains(names, "company_url") || !slices.Contains(names, "tags") {
+		t.Fatalf("FieldNames() = %v, want company_url and tags among them", names)
+	}
+	m := map[string][]string{}
+	for i, n := range names {
+		m[n] = []string{fmt.Sprintf("my_key_%d", i)}
+	}
+	al, err := NewFieldAliases(m)
+	if err != nil {
+		t.Fatalf("NewFieldAliases of every FieldNames name: %v", err)
+	}
+	for i, n := range names {
+		want, _ := canonicalField(n)
+		if f, _ := al.set.lookup(fmt.Sprintf("my_key_%d", i)); f != want || f == fNone {
+			t.Errorf("%s: key maps to %v, want %v", n, f, want)
+		}
+	}
+	names[0] = "changed"
+	if FieldNames()[0] != "title" {
+		t.Error("FieldNames shares its slice")
 	}
 }
