@@ -222,7 +222,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	}
 	m := ui.New(ui.Config{
 		Sources:  srcs,
-		Loader:   c.loaderOptions(),
+		Loader:   set.loaderOptions(c),
 		Style:    *style,
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Store:    store,
@@ -250,9 +250,10 @@ func limitMemory() {
 	}
 }
 
-// loaderOptions are the loader options the flags ask for.
-func (c *common) loaderOptions() loader.Options {
-	return loader.Options{FollowAll: c.followAll}
+// loaderOptions are the loader options the flags c and the config file
+// ask for.
+func (s settings) loaderOptions(c common) loader.Options {
+	return loader.Options{FollowAll: c.followAll, Aliases: s.aliases}
 }
 
 // fail prints err as jobdeck's one-line error and returns code. The text
@@ -357,7 +358,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, skipped, err := load(ctx, srcs, c.loaderOptions(), stderr)
+	ps, skipped, err := load(ctx, srcs, set.loaderOptions(c), stderr)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -425,13 +426,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitUsage, err)
 	}
 	sel.All = *all
-	srcs, store, code := prepare(c, loadSettings(c.config, stderr).paths(c.demo, paths), stderr)
+	set := loadSettings(c.config, stderr)
+	srcs, store, code := prepare(c, set.paths(c.demo, paths), stderr)
 	if code >= 0 {
 		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, c.loaderOptions(), io.Discard)
+	ps, _, err := load(ctx, srcs, set.loaderOptions(c), io.Discard)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -503,13 +505,14 @@ func trackedEntries(c common, paths []string, stderr io.Writer) (map[string]mode
 		}
 		return model.TrackedEntries(nil, store), -1
 	}
+	set := loadSettings(c.config, stderr) // its field aliases give the postings their IDs
 	srcs, store, code := prepare(c, paths, stderr)
 	if code >= 0 {
 		return nil, code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, c.loaderOptions(), io.Discard)
+	ps, _, err := load(ctx, srcs, set.loaderOptions(c), io.Discard)
 	if err != nil {
 		return nil, fail(stderr, exitFailure, err)
 	}
@@ -583,12 +586,14 @@ func isSet(f *flag.FlagSet, name string) bool {
 	return set
 }
 
-// settings are the config file's, checked: the keymap is rebound, and
-// probs are every problem of the file and of its keys, by line.
+// settings are the config file's, checked: the keymap is rebound, the
+// [fields] table made loader aliases, and probs are every problem of the
+// file and of its keys, by line (the aliases' last: they have none).
 type settings struct {
-	cfg   config.Config
-	keys  keymap.KeyMap
-	probs []config.Problem
+	cfg     config.Config
+	keys    keymap.KeyMap
+	aliases loader.FieldAliases
+	probs   []config.Problem
 }
 
 // configEnv is what the config package needs from the process.
@@ -603,7 +608,13 @@ func readSettings(path string, named bool) settings {
 		probs = append(probs, cfg.KeyProblem(path, e.Action, e))
 	}
 	slices.SortStableFunc(probs, func(a, b config.Problem) int { return a.Line - b.Line })
-	return settings{cfg: cfg, keys: keys, probs: probs}
+	// The config checked the field names; what the loader still refuses (a
+	// key listed for two fields) is left out, the other aliases kept.
+	aliases, err := loader.NewFieldAliases(cfg.Fields)
+	if err != nil {
+		probs = append(probs, config.Problem{File: path, Key: "fields", Msg: strings.TrimPrefix(err.Error(), "loader: "), Kind: err})
+	}
+	return settings{cfg: cfg, keys: keys, aliases: aliases, probs: probs}
 }
 
 // loadSettings reads the config file named by --config, $JOBDECK_CONFIG or
@@ -618,9 +629,25 @@ func loadSettings(flagPath string, stderr io.Writer) settings {
 		set.probs = []config.Problem{{Msg: err.Error(), Kind: err}}
 	}
 	for _, p := range set.probs {
-		fmt.Fprintf(stderr, "jobdeck: warning: config: %s\n", loader.SafePath(fmt.Sprint(p)))
+		warn(stderr, fmt.Errorf("config: %w", p))
 	}
 	return set
+}
+
+// addDir is the folder `jobdeck add` writes to without --to: the
+// config's inbox, else the first of its paths (the folder of a file),
+// else the current folder.
+func (s settings) addDir() string {
+	switch {
+	case s.cfg.Inbox != "":
+		return s.cfg.Inbox
+	case len(s.cfg.Paths) > 0:
+		if fi, err := os.Stat(s.cfg.Paths[0]); err == nil && !fi.IsDir() {
+			return filepath.Dir(s.cfg.Paths[0])
+		}
+		return s.cfg.Paths[0]
+	}
+	return "."
 }
 
 // paths returns the PATH arguments, or the config's paths when there are
@@ -804,7 +831,7 @@ func versionFrom(bi *debug.BuildInfo) string {
 func runAdd(args []string, stdin io.Reader, stdout, stderr io.Writer, client *http.Client) int {
 	var c common
 	f := newFlagSet("add", stderr, &c)
-	to := f.String("to", ".", "")
+	to := f.String("to", "", "")
 	dry := f.Bool("dry-run", false, "")
 	inputs, code := parse(f, &c, args, stdout, stderr)
 	if code >= 0 {
@@ -816,9 +843,15 @@ func runAdd(args []string, stdin io.Reader, stdout, stderr io.Writer, client *ht
 	case len(inputs) == 0:
 		inputs = []string{"-"}
 	}
+	set := loadSettings(c.config, stderr)
+	inbox := false // the config's inbox, made when missing
+	if !isSet(f, "to") {
+		*to = set.addDir()
+		inbox = *to == set.cfg.Inbox
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	a := loader.Adder{Fetcher: loader.Fetcher{Client: client}, Stdin: stdin}
+	a := loader.Adder{Fetcher: loader.Fetcher{Client: client}, Stdin: stdin, Aliases: set.aliases}
 	p, err := a.Read(ctx, inputs[0])
 	if err != nil {
 		return fail(stderr, exitFailure, err)
@@ -826,13 +859,18 @@ func runAdd(args []string, stdin io.Reader, stdout, stderr io.Writer, client *ht
 	now := time.Now()
 	var where string
 	if *dry {
-		where = "would write " + filepath.Join(*to, loader.AddName(p, now))
+		where = "would write " + loader.SafePath(filepath.Join(*to, loader.AddName(p, now)))
 	} else {
+		if inbox {
+			if err := os.MkdirAll(*to, 0o755); err != nil {
+				return fail(stderr, exitFailure, err)
+			}
+		}
 		path, err := loader.WriteAdded(*to, p, now)
 		if err != nil {
 			return fail(stderr, exitFailure, err)
 		}
-		where = "added " + path
+		where = "added " + loader.SafePath(path)
 	}
 	w := bufio.NewWriter(stdout)
 	fmt.Fprintln(w, where)
