@@ -244,7 +244,7 @@ func (h *pageHead) jobPosting() map[string]any {
 		if err != nil {
 			continue
 		}
-		v, ok := decodeAny(raw[:end], 0)
+		v, ok, _ := decodeBounded(raw[:end])
 		if !ok {
 			continue
 		}

@@ -196,9 +196,90 @@ func decodeString(raw []byte) (string, bool) {
 	return s, true
 }
 
+// Bounds on decoding one value (a record's field, a JSON-LD block): it
+// may nest maxDecodeDepth levels and hold maxDecodeValues values. A value
+// over them is not decoded: each level rescans what it holds, and each
+// value is an allocation, so an unbounded one could take seconds and
+// hundreds of MB from a single 16 MiB record.
+const (
+	maxDecodeDepth  = MaxFrontmatterDepth
+	maxDecodeValues = 100_000
+)
+
+// decodeBudget counts down the values one decode may still make; over is
+// set once it ran out or the value nested too deep.
+type decodeBudget struct {
+	left int
+	over bool
+}
+
+func newDecodeBudget() *decodeBudget { return &decodeBudget{left: maxDecodeValues} }
+
+// take spends one value at depth; false when over a bound.
+func (b *decodeBudget) take(depth int) bool {
+	if b.left--; b.left < 0 || depth > maxDecodeDepth {
+		b.over = true
+	}
+	return !b.over
+}
+
 // decodeValue decodes one raw JSON value as encoding/json would into an
-// any, with fast paths for strings, numbers and literals.
+// any, with fast paths for strings, numbers and literals; a container
+// over the decode bounds gives false.
 func decodeValue(raw []byte) (any, bool) {
+	v, ok, _ := decodeBounded(raw)
+	return v, ok
+}
+
+// decodeBounded is decodeValue that also reports a value left undecoded
+// because it was over the decode bounds (maxDecodeDepth, maxDecodeValues).
+func decodeBounded(raw []byte) (v any, ok, over bool) {
+	if len(raw) > 0 && (raw[0] == '{' || raw[0] == '[') {
+		if !withinDecodeBounds(raw) {
+			return nil, false, true
+		}
+		b := newDecodeBudget()
+		v, ok = decodeAny(raw, 0, b)
+		return v, ok, b.over
+	}
+	v, ok = decodeScalar(raw)
+	return v, ok, false
+}
+
+// withinDecodeBounds reports whether the container raw nests at most
+// maxDecodeDepth levels and holds at most maxDecodeValues values, counted
+// in one pass over it (decodeAny rescans each level, so it must not meet
+// a value that is over them). It may count more values than there are.
+func withinDecodeBounds(raw []byte) bool {
+	depth, values := 0, 1
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '"':
+			e, err := skipJSONString(raw, i)
+			if err != nil {
+				return true // decodeAny refuses it
+			}
+			i = e - 1
+		case '[', '{':
+			if depth++; depth > maxDecodeDepth {
+				return false
+			}
+			values++
+		case ']', '}':
+			depth--
+		case ',':
+			values++
+		}
+		if values > maxDecodeValues {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeScalar decodes a raw JSON value that is no container, with fast
+// paths for strings, numbers and literals.
+func decodeScalar(raw []byte) (any, bool) {
 	if len(raw) == 0 {
 		return nil, false
 	}
@@ -214,8 +295,6 @@ func decodeValue(raw []byte) (any, bool) {
 		return false, true
 	case bytes.Equal(raw, []byte("null")):
 		return nil, true
-	case c == '{' || c == '[':
-		return decodeAny(raw, 0)
 	}
 	var v any
 	if err := json.Unmarshal(raw, &v); err != nil {
@@ -228,17 +307,18 @@ func decodeValue(raw []byte) (any, bool) {
 // skipJSONValue) into the types encoding/json gives an any: objects as
 // map[string]any (keys folded with normKey, as the field readers look
 // them up), arrays as []any, strings, float64, bool and nil. It scans
-// once, without reflection.
-func decodeAny(raw []byte, depth int) (any, bool) {
+// once, without reflection, spending b (see decodeBudget): false when the
+// value is over its bounds.
+func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	raw = raw[skipJSONSpace(raw, 0):]
-	if len(raw) == 0 || depth > maxJSONDepth {
+	if len(raw) == 0 || !b.take(depth) {
 		return nil, false
 	}
 	switch raw[0] {
 	case '{':
 		m := make(map[string]any, 4)
 		err := objectFields(raw, func(k string, v []byte) error {
-			x, ok := decodeAny(v, depth+1)
+			x, ok := decodeAny(v, depth+1, b)
 			if !ok {
 				return errSyntax
 			}
@@ -257,7 +337,7 @@ func decodeAny(raw []byte, depth int) (any, bool) {
 			if err != nil {
 				return nil, false
 			}
-			x, ok := decodeAny(raw[i:e], depth+1)
+			x, ok := decodeAny(raw[i:e], depth+1, b)
 			if !ok {
 				return nil, false
 			}
@@ -276,5 +356,5 @@ func decodeAny(raw []byte, depth int) (any, bool) {
 		}
 		return nil, false
 	}
-	return decodeValue(raw)
+	return decodeScalar(raw)
 }

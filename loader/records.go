@@ -161,16 +161,28 @@ func parseRecordBytes(kind recordKind, b []byte, al *aliasSet, wantBody bool, ma
 	return p
 }
 
+// WarnNotDecoded starts the warning of a record whose values were left
+// out for being over the decode bounds (see maxDecodeValues).
+const WarnNotDecoded = "values too large or nested too deep, not read"
+
 // jsonRecordPosting parses one JSON record (an object); nil when it is no
-// posting. Keys that fill no field are skipped without decoding.
+// posting. Keys that fill no field are skipped without decoding; a value
+// over the decode bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
 	m := make(map[string]any, 16)
 	var kb [64]byte
+	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
 		n, ok := recordKey(kb[:0], rk, al, wantBody)
 		if ok {
-			if x, ok := decodeValue(v); ok {
+			x, ok, tooBig := decodeBounded(v)
+			switch {
+			case ok:
 				m[n] = x
+			case tooBig && len(over) < 10:
+				if k, ok := decodeString(rk); ok {
+					over = append(over, cleanField(k))
+				}
 			}
 		}
 		return nil
@@ -178,7 +190,11 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 	if err != nil {
 		return nil
 	}
-	return mapRecordPosting(m, al, wantBody, maxBody, func() string { return unsafe.String(unsafe.SliceData(raw), len(raw)) })
+	p := mapRecordPosting(m, al, wantBody, maxBody, func() string { return unsafe.String(unsafe.SliceData(raw), len(raw)) })
+	if p != nil && len(over) > 0 {
+		p.Warnings = append(p.Warnings, WarnNotDecoded+": "+strings.Join(over, ", "))
+	}
+	return p
 }
 
 // csvIdentity is the text a CSV row without a URL is identified by: its
