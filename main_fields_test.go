@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,5 +170,35 @@ func TestAddReadsConfigFields(t *testing.T) {
 	code := runAdd([]string{"--dry-run", "-"}, strings.NewReader(in), &out, &errb, nil)
 	if code != exitOK || !strings.Contains(out.String(), "url:      https://updraft.example/kites") {
 		t.Errorf("add with [fields]: exit %d, %q, %q", code, out.String(), errb.String())
+	}
+}
+
+func TestListJSONPrintsTheApplicationDate(t *testing.T) {
+	statePath := isolate(t)
+	code, out, errOut := runCmd(t, "list", "--json", "testdata/loader/records/linkedin")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	applied := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r model.Record
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		applied[r.Title] = r.Applied
+	}
+	want := map[string]string{
+		"Embedded Engineer":         "2025-11-23T19:24:00Z", // also a saved job: one posting, the date kept
+		"Backend Developer":         "2025-10-02T11:05:00Z",
+		"Staff Engineer, Compilers": "", // saved only
+	}
+	for title, w := range want {
+		if got, ok := applied[title]; !ok || got != w {
+			t.Errorf("%s: applied %q (found %v), want %q", title, got, ok, w)
+		}
+	}
+	// Listing changes no state.
+	if _, err := os.Stat(statePath); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("list wrote the state file: %v", err)
 	}
 }
