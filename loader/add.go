@@ -154,24 +154,25 @@ func (a Adder) readRecord(file string, kind recordKind, rec int) (*model.Posting
 
 // addedFront is the frontmatter Add writes, in this order.
 type addedFront struct {
-	Title    string   `yaml:"title"`
-	Company  string   `yaml:"company,omitempty"`
-	Location string   `yaml:"location,omitempty"`
-	Date     string   `yaml:"date,omitempty"`
-	URL      string   `yaml:"url,omitempty"`
-	ApplyURL string   `yaml:"apply_url,omitempty"`
-	Salary   string   `yaml:"salary,omitempty"`
-	Type     string   `yaml:"employment_type,omitempty"`
-	Remote   bool     `yaml:"remote,omitempty"`
-	Keywords []string `yaml:"keywords,omitempty"`
+	Title      string   `yaml:"title"`
+	Company    string   `yaml:"company,omitempty"`
+	Location   string   `yaml:"location,omitempty"`
+	Date       string   `yaml:"date,omitempty"`
+	URL        string   `yaml:"url,omitempty"`
+	ApplyURL   string   `yaml:"apply_url,omitempty"`
+	Salary     string   `yaml:"salary,omitempty"`
+	Type       string   `yaml:"employment_type,omitempty"`
+	Remote     bool     `yaml:"remote,omitempty"`
+	Keywords   []string `yaml:"keywords,omitempty"`
+	CompanyURL string   `yaml:"company_url,omitempty"`
 }
 
 // Markdown renders p as a posting file: YAML frontmatter (title, company,
 // location, date, url, apply_url, salary, employment_type, remote,
-// keywords; empty ones left out) and the body.
+// keywords, company_url; empty ones left out) and the body.
 func Markdown(p *model.Posting) []byte {
 	fm := addedFront{Title: p.Title, Company: p.Company, Location: p.Location, URL: p.URL, ApplyURL: p.ApplyURL,
-		Salary: p.Salary, Type: p.EmploymentType, Remote: p.Remote, Keywords: p.Keywords}
+		Salary: p.Salary, Type: p.EmploymentType, Remote: p.Remote, Keywords: p.Keywords, CompanyURL: p.CompanyURL}
 	if !p.Date.IsZero() {
 		fm.Date = p.Date.UTC().Format(time.DateOnly)
 	}
