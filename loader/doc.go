@@ -45,11 +45,13 @@
 // the size cap) is decoded from what there is of it, with a "frontmatter
 // not closed" warning.
 //
-// Every posting, whatever its format, ends with the same step
-// (finishPosting): Remote from a location naming it, the ID, then caps on
+// Every posting, whatever its format (a record and a web page too), ends
+// with the same step (finishPosting): Remote from a location naming it,
+// the ID, then caps on
 // the one-line fields — title and company MaxTitle and MaxCompany (300)
 // characters, location and salary 200, employment type 100, at most 50
-// keywords of 50 characters; a URL over 2,048 bytes is dropped — with a
+// keywords of 50 characters; a URL (CompanyURL too) over 2,048 bytes is
+// dropped — with a
 // "long fields cut" warning and the full text at the end of the body.
 //
 // Keys are matched case-insensitively, ignoring '_', '-', ' ' and '.', in
@@ -115,6 +117,11 @@
 // none is skipped as ReasonNotPostings. The shapes of the Greenhouse,
 // Lever, Ashby, Remotive and RemoteOK APIs, JobSpy scrapes and LinkedIn's
 // exports are read (see postingFromMap).
+// A value of a record, or a JSON-LD block, nesting more than
+// maxDecodeDepth levels or holding more than maxDecodeValues values is
+// not decoded (WarnNotDecoded). A file that holds postings, a page and a
+// record read again are opened only when they are regular files
+// (ErrNotRegular), as every posting file is.
 //
 // # Heuristics
 //
