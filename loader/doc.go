@@ -47,12 +47,11 @@
 //
 // Every posting, whatever its format (a record and a web page too), ends
 // with the same step (finishPosting): Remote from a location naming it,
-// the ID, then caps on
-// the one-line fields — title and company MaxTitle and MaxCompany (300)
-// characters, location and salary 200, employment type 100, at most 50
-// keywords of 50 characters; a URL (CompanyURL too) over 2,048 bytes is
-// dropped — with a
-// "long fields cut" warning and the full text at the end of the body.
+// the ID, then caps on the one-line fields — title and company MaxTitle
+// and MaxCompany (300) characters, location and salary 200, employment
+// type 100, at most 50 keywords of 50 characters; a URL (CompanyURL too)
+// over 2,048 bytes is dropped — with a "long fields cut" warning and the
+// full text at the end of the body.
 //
 // Keys are matched case-insensitively, ignoring '_', '-', ' ' and '.', in
 // this order of preference: title/position/role/job_title;
