@@ -20,11 +20,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -99,6 +101,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runDue(args[1:], stdout, stderr)
 		case "config":
 			return runConfig(args[1:], stdout, stderr)
+		case "add":
+			return runAdd(args[1:], os.Stdin, stdout, stderr, nil)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -113,6 +117,7 @@ Usage:
   jobdeck [flags] [PATH...]           open the browser on the postings in PATHs (default: .)
   jobdeck list [flags] [PATH...]      print the postings, one a line
   jobdeck export [flags] [PATH...]    write the shortlist (or a selection) as md, csv or json
+  jobdeck add [flags] [FILE|URL|-]    take a posting in as a markdown file (- reads stdin)
   jobdeck stats [flags] [PATH...]     postings per stage, applications per week, response rate
   jobdeck due [flags] [PATH...]       the follow-ups due today or earlier, one a line
                                       (exit 0 when there is one, 1 when none)
@@ -161,6 +166,11 @@ stats flags:
 
 stats and due read only the state file unless PATHs (or --demo) are given;
 then they take only the postings found there.
+
+add flags:
+  --to DIR          write the posting into DIR (default: the config's inbox, else
+                    the first of the config's paths, else the current folder)
+  --dry-run         print what would be written, write nothing
 
 Exit codes: 0 success, 1 failure (due: nothing is due), 2 usage error.
 `
@@ -225,7 +235,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	store := model.NewStore(path) // the browser loads it off the first frame
 	m := ui.New(ui.Config{
 		Sources: srcs,
-		Loader:  c.loaderOptions(),
+		Loader:  set.loaderOptions(c),
 		Style:   *style,
 		NoColor: os.Getenv("NO_COLOR") != "",
 		Store:   store,
@@ -263,9 +273,10 @@ func limitMemory() {
 	}
 }
 
-// loaderOptions are the loader options the flags ask for.
-func (c *common) loaderOptions() loader.Options {
-	return loader.Options{FollowAll: c.followAll}
+// loaderOptions are the loader options the flags c and the config file
+// ask for.
+func (s settings) loaderOptions(c common) loader.Options {
+	return loader.Options{FollowAll: c.followAll, Aliases: s.aliases}
 }
 
 // fail prints err as jobdeck's one-line error and returns code. The text
@@ -319,12 +330,27 @@ func statePath(flagPath string) (string, error) {
 }
 
 // load reads all postings of srcs, reporting skips on stderr.
-func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr io.Writer) ([]*model.Posting, int, error) {
+func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr io.Writer) ([]*model.Posting, []loader.Skip, error) {
 	ps, skips, err := loader.Load(ctx, srcs, opts)
 	for _, s := range skips {
 		fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
 	}
-	return ps, len(skips), err
+	return ps, skips, err
+}
+
+// countFiles is how many files the postings and skips came from: the
+// records of one JSON or CSV file ("jobs.json#3") count as that file.
+func countFiles(ps []*model.Posting, skips []loader.Skip) int {
+	files := map[string]bool{}
+	for _, p := range ps {
+		for _, path := range p.AllPaths() {
+			files[loader.FileOf(path)] = true
+		}
+	}
+	for _, s := range skips {
+		files[s.Path] = true
+	}
+	return len(files)
 }
 
 func runList(args []string, stdout, stderr io.Writer) int {
@@ -361,14 +387,11 @@ func runList(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, skipped, err := load(ctx, srcs, c.loaderOptions(), stderr)
+	ps, skipped, err := load(ctx, srcs, set.loaderOptions(c), stderr)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	files := skipped
-	for _, p := range ps {
-		files += len(p.AllPaths())
-	}
+	files := countFiles(ps, skipped)
 
 	coll := model.NewCollection()
 	coll.Add(ps...)
@@ -405,7 +428,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if err := w.Flush(); err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, skipped)
+	fmt.Fprintf(stderr, "loaded %d postings from %d files (%d skipped)\n", len(ps), files, len(skipped))
 	return exitOK
 }
 
@@ -432,13 +455,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitUsage, err)
 	}
 	sel.All = *all
-	srcs, store, code := prepare(c, loadSettings(c.config, stderr).paths(c.demo, paths), stderr)
+	set := loadSettings(c.config, stderr)
+	srcs, store, code := prepare(c, set.paths(c.demo, paths), stderr)
 	if code >= 0 {
 		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, c.loaderOptions(), io.Discard)
+	ps, _, err := load(ctx, srcs, set.loaderOptions(c), io.Discard)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -510,13 +534,14 @@ func trackedEntries(c common, paths []string, stderr io.Writer) (map[string]mode
 		}
 		return model.TrackedEntries(nil, store), -1
 	}
+	set := loadSettings(c.config, stderr) // its field aliases give the postings their IDs
 	srcs, store, code := prepare(c, paths, stderr)
 	if code >= 0 {
 		return nil, code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, c.loaderOptions(), io.Discard)
+	ps, _, err := load(ctx, srcs, set.loaderOptions(c), io.Discard)
 	if err != nil {
 		return nil, fail(stderr, exitFailure, err)
 	}
@@ -590,12 +615,14 @@ func isSet(f *flag.FlagSet, name string) bool {
 	return set
 }
 
-// settings are the config file's, checked: the keymap is rebound, and
-// probs are every problem of the file and of its keys, by line.
+// settings are the config file's, checked: the keymap is rebound, the
+// [fields] table made loader aliases, and probs are every problem of the
+// file and of its keys, by line (the aliases' last: they have none).
 type settings struct {
-	cfg   config.Config
-	keys  keymap.KeyMap
-	probs []config.Problem
+	cfg     config.Config
+	keys    keymap.KeyMap
+	aliases loader.FieldAliases
+	probs   []config.Problem
 }
 
 // configEnv is what the config package needs from the process.
@@ -610,7 +637,13 @@ func readSettings(path string, named bool) settings {
 		probs = append(probs, cfg.KeyProblem(path, e.Action, e))
 	}
 	slices.SortStableFunc(probs, func(a, b config.Problem) int { return a.Line - b.Line })
-	return settings{cfg: cfg, keys: keys, probs: probs}
+	// The config checked the field names; what the loader still refuses (a
+	// key listed for two fields) is left out, the other aliases kept.
+	aliases, err := loader.NewFieldAliases(cfg.Fields)
+	if err != nil {
+		probs = append(probs, config.Problem{File: path, Key: "fields", Msg: strings.TrimPrefix(err.Error(), "loader: "), Kind: err})
+	}
+	return settings{cfg: cfg, keys: keys, aliases: aliases, probs: probs}
 }
 
 // loadSettings reads the config file named by --config, $JOBDECK_CONFIG or
@@ -625,9 +658,25 @@ func loadSettings(flagPath string, stderr io.Writer) settings {
 		set.probs = []config.Problem{{Msg: err.Error(), Kind: err}}
 	}
 	for _, p := range set.probs {
-		fmt.Fprintf(stderr, "jobdeck: warning: config: %s\n", loader.SafePath(fmt.Sprint(p)))
+		warn(stderr, fmt.Errorf("config: %w", p))
 	}
 	return set
+}
+
+// addDir is the folder `jobdeck add` writes to without --to: the
+// config's inbox, else the first of its paths (the folder of a file),
+// else the current folder.
+func (s settings) addDir() string {
+	switch {
+	case s.cfg.Inbox != "":
+		return s.cfg.Inbox
+	case len(s.cfg.Paths) > 0:
+		if fi, err := os.Stat(s.cfg.Paths[0]); err == nil && !fi.IsDir() {
+			return filepath.Dir(s.cfg.Paths[0])
+		}
+		return s.cfg.Paths[0]
+	}
+	return "."
 }
 
 // paths returns the PATH arguments, or the config's paths when there are
@@ -804,4 +853,76 @@ func versionFrom(bi *debug.BuildInfo) string {
 		out += " (modified)"
 	}
 	return out
+}
+
+// runAdd is `jobdeck add`; client fetches URLs (nil: loader's default,
+// with its timeout).
+func runAdd(args []string, stdin io.Reader, stdout, stderr io.Writer, client *http.Client) int {
+	var c common
+	f := newFlagSet("add", stderr, &c)
+	to := f.String("to", "", "")
+	dry := f.Bool("dry-run", false, "")
+	inputs, code := parse(f, &c, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	switch {
+	case len(inputs) > 1:
+		return fail(stderr, exitUsage, fmt.Errorf("add takes one FILE, URL or - (got %d)", len(inputs)))
+	case len(inputs) == 0:
+		inputs = []string{"-"}
+	}
+	set := loadSettings(c.config, stderr)
+	inbox := false // the config's inbox, made when missing
+	if !isSet(f, "to") {
+		*to = set.addDir()
+		inbox = *to == set.cfg.Inbox
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	a := loader.Adder{Fetcher: loader.Fetcher{Client: client}, Stdin: stdin, Aliases: set.aliases}
+	p, err := a.Read(ctx, inputs[0])
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	now := time.Now()
+	var where string
+	if *dry {
+		where = "would write " + loader.SafePath(filepath.Join(*to, loader.AddName(p, now)))
+	} else {
+		if inbox {
+			if err := os.MkdirAll(*to, 0o755); err != nil {
+				return fail(stderr, exitFailure, err)
+			}
+		}
+		path, err := loader.WriteAdded(*to, p, now)
+		if err != nil {
+			return fail(stderr, exitFailure, err)
+		}
+		where = "added " + loader.SafePath(path)
+	}
+	w := bufio.NewWriter(stdout)
+	fmt.Fprintln(w, where)
+	for _, kv := range [][2]string{{"title", p.Title}, {"company", p.Company}, {"location", p.Location},
+		{"date", dateOnly(p.Date)}, {"url", p.URL}, {"apply_url", p.ApplyURL}, {"salary", p.Salary},
+		{"type", p.EmploymentType}, {"keywords", strings.Join(p.Keywords, ", ")}} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "  %-9s %s\n", kv[0]+":", kv[1])
+		}
+	}
+	for _, warn := range p.Warnings {
+		fmt.Fprintf(w, "  warning:  %s\n", warn)
+	}
+	if err := w.Flush(); err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	return exitOK
+}
+
+// dateOnly is t as YYYY-MM-DD, or "" when unknown.
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }

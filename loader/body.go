@@ -35,10 +35,17 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBody
 	}
-	buf, data, _, err := readCapped(p.Source, p.SourcePath, maxBody)
+	if r, ok := p.Source.(*recordFile); ok {
+		b, err := r.body(maxBody)
+		if err != nil {
+			return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
+		}
+		return b, nil
+	}
+	buf, data, _, err := readCapped(p.Source, p.SourcePath, readLimit(p.SourcePath, maxBody))
 	if err != nil {
 		return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 	}
 	defer putBuf(buf)
-	return parse(p.SourcePath, data, true).Body, nil
+	return parseFile(p.SourcePath, data, true, scan(data), nil, maxBody).Body, nil
 }

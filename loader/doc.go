@@ -4,7 +4,8 @@
 // # Walk
 //
 // Stream and Load walk each Source recursively and read files ending in
-// .md, .markdown or .txt (in any case). Files with other extensions are
+// .md, .markdown, .txt, .html, .htm, .json, .jsonl, .ndjson or .csv (in
+// any case). Files with other extensions are
 // ignored silently: not loaded, not counted, not reported. A file named
 // directly as a Source is read whatever its extension. Reported as skipped,
 // each with a reason: hidden files (".x.md") and hidden folders (one line
@@ -44,25 +45,33 @@
 // the size cap) is decoded from what there is of it, with a "frontmatter
 // not closed" warning.
 //
-// Every posting, whatever its format, ends with the same step
-// (finishPosting): Remote from a location naming it, the ID, then caps on
-// the one-line fields — title and company MaxTitle and MaxCompany (300)
-// characters, location and salary 200, employment type 100, at most 50
-// keywords of 50 characters; a URL over 2,048 bytes is dropped — with a
-// "long fields cut" warning and the full text at the end of the body.
+// Every posting, whatever its format (a record and a web page too), ends
+// with the same step (finishPosting): Remote from a location naming it,
+// the ID, then caps on the one-line fields — title and company MaxTitle
+// and MaxCompany (300) characters, location and salary 200, employment
+// type 100, at most 50 keywords of 50 characters; a URL (CompanyURL too)
+// over 2,048 bytes is dropped — with a "long fields cut" warning and the
+// full text at the end of the body.
 //
 // Keys are matched case-insensitively, ignoring '_', '-', ' ' and '.', in
 // this order of preference: title/position/role/job_title;
 // company/companyName/company_name/employer/organization/
 // hiringOrganization(.name); location/jobLocation (schema.org addresses
 // are joined)/candidate_required_location; date/datePosted/
-// publication_date/postedDate/timestamp/createdAt (ISO 8601, date only,
-// epoch seconds, or epoch milliseconds from 10^11 up);
-// tags/hashtags/skills/keywords/categories (a list, or "#a,#b" or "a, b");
-// url/link; applyUrl/apply_url; salary/baseSalary (a schema.org
-// MonetaryAmount becomes "USD 100000–130000 per year");
-// jobType/employmentType/type/contract; remote (true, "yes", ...). A
-// location with the word "remote" also sets Remote.
+// publication_date/postedDate/timestamp/createdAt/first_published/
+// publishedAt/addedAt/updated_at (ISO 8601, date only, epoch seconds, or
+// epoch milliseconds from 10^11 up);
+// tags/hashtags/skills/keywords/categories/technologies/departments (a
+// list, of names or of objects with a name, or "#a,#b" or "a, b");
+// url/link/source_url/job_url/hostedUrl/absolute_url/applyLink;
+// applyUrl/apply_url; salary/baseSalary (a schema.org MonetaryAmount
+// becomes "USD 100000–130000 per year"); jobType/employmentType/type/
+// contract (normalised: FULL_TIME → "full-time"; a jobType or type that is
+// no employment type is a board's category and becomes a keyword);
+// remote/workplaceType/remote_policy/location_type/jobLocationType (true,
+// "yes", "remote", "TELECOMMUTE", ...); company_url/website/careers_url
+// (CompanyURL). A location with the word "remote" also sets Remote.
+// Options.Aliases adds a user's own keys (see NewFieldAliases).
 //
 // Without frontmatter, "Key: value" lines among the first lines (also in
 // bullets) fill the same fields. The title is then the first "# " heading
@@ -80,6 +89,44 @@
 // hard line breaks (two trailing spaces); a line start that markdown
 // would misread ("#1 rule", "> x", "---") and HTML-like "<tags" are
 // escaped.
+//
+// # Web pages
+//
+// A page (.html, .htm; up to 8 MiB read) gives the first schema.org
+// JobPosting among its JSON-LD blocks (an object, an array, an @graph;
+// @type a string or a list), mapped through the same aliases plus
+// hiringOrganization.sameAs (CompanyURL), applicantLocationRequirements
+// and directApply. Without one, the title comes from og:title, the first
+// <h1> or <title>, with WarnNoStructured. Only tags are scanned for this;
+// the body (the description, else <main>, <article>, role=main or the
+// body without header and footer) is built on demand: pruned of scripts,
+// styles, forms, navigation, media and unsafe links, converted with
+// html-to-markdown, then cleaned like any body. A folder "X_files" beside
+// "X.html" is skipped as ReasonPageAssets.
+//
+// # Files of many postings
+//
+// A .json file (a top-level array, an object with an array under jobs,
+// postings, data, results or items, or one posting object), a JSON Lines
+// file or a CSV with a header row holds one posting per record, with
+// Path "file.json#N". Records are read as a stream (see recordChunk,
+// maxRecord) and parsed on the workers; their Source is a recordFile that
+// serves that record alone, so Body re-reads it by offset. Records that
+// are no posting (no title, or a title alone) are counted; a file with
+// none is skipped as ReasonNotPostings. The shapes of the Greenhouse,
+// Lever, Ashby, Remotive and RemoteOK APIs, JobSpy scrapes and LinkedIn's
+// exports are read (see postingFromMap).
+// A value of a record, or a JSON-LD block, nesting more than
+// maxDecodeDepth levels or holding more than maxDecodeValues values is
+// not decoded (WarnNotDecoded). A file that holds postings, a page and a
+// record read again are opened only when they are regular files
+// (ErrNotRegular), as every posting file is.
+//
+// # Heuristics
+//
+// A first line "Company | Role | Location | REMOTE | $150k" fills those
+// fields (parseHNLine); a plain posting without a company takes the one
+// its prose names, when unambiguous, with WarnGuessedCompany.
 //
 // # Text repair
 //

@@ -1,15 +1,13 @@
 package loader
 
-// fieldNames are the canonical names of the posting fields, as `jobdeck list
-// --json` names them; "tags" is another name of "keywords".
-var fieldNames = []string{
-	"title", "company", "location", "date", "keywords", "tags", "url", "apply_url",
-	"salary", "employment_type", "remote",
-}
-
 // FieldNames returns the canonical names of the fields a user may give
-// extra frontmatter keys for (the config file's [fields] table), in a
-// fixed order. The slice is the caller's.
+// extra keys for (the config file's [fields] table, see [NewFieldAliases]),
+// in a fixed order: the names `jobdeck list --json` gives them, "tags"
+// being another name of "keywords". The slice is the caller's.
 func FieldNames() []string {
-	return append([]string(nil), fieldNames...)
+	out := make([]string, len(canonicalFields))
+	for i, c := range canonicalFields {
+		out[i] = c.name
+	}
+	return out
 }

@@ -30,13 +30,19 @@ const WarnFieldsCut = "long fields cut"
 // capFields), noting the full text of what it cut at the end of the body
 // when wantBody is set.
 func finishPosting(p *model.Posting, text string, wantBody bool) {
+	finishPostingBy(p, func() string { return text }, wantBody)
+}
+
+// finishPostingBy is finishPosting with the text asked of textOf, only
+// when p has no URL (a record's text is built for its ID alone).
+func finishPostingBy(p *model.Posting, textOf func() string, wantBody bool) {
 	if !p.Remote && containsWord(strings.ToLower(p.Location), "remote") {
 		p.Remote = true
 	}
 	if n := normalizeURL(p.URL); n != "" {
 		p.ID = hashID("url:", n)
 	} else {
-		p.ID = hashID("text:", text)
+		p.ID = hashID("text:", textOf())
 	}
 	cuts := capFields(p)
 	if len(cuts) == 0 {
@@ -78,6 +84,7 @@ func capFields(p *model.Posting) []cutField {
 	capText("employment type", &p.EmploymentType, MaxEmploymentType)
 	dropLong("url", &p.URL)
 	dropLong("apply url", &p.ApplyURL)
+	dropLong("company url", &p.CompanyURL)
 	if kw, ok := capKeywords(p.Keywords); ok {
 		cuts = append(cuts, cutField{"keywords", strings.Join(p.Keywords, ", ")})
 		p.Keywords = kw

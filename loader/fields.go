@@ -27,32 +27,47 @@ const (
 	fSalary
 	fType
 	fRemote
+	fCompanyURL
+	fLast = fCompanyURL
 )
 
 // aliases maps a normalized key (lower case, without '_', '-', ' ' and '.')
 // to the field it fills and its priority (lower wins when a file has
 // several aliases of one field).
-var aliases = map[string]struct {
-	f    field
-	prio int
-}{
+var aliases = map[string]alias{
 	"title": {fTitle, 0}, "position": {fTitle, 1}, "role": {fTitle, 2}, "jobtitle": {fTitle, 3},
 	"company": {fCompany, 0}, "companyname": {fCompany, 1}, "employer": {fCompany, 2},
 	"organization": {fCompany, 3}, "organisation": {fCompany, 4}, "hiringorganization": {fCompany, 5},
 	"location": {fLocation, 0}, "joblocation": {fLocation, 1}, "candidaterequiredlocation": {fLocation, 2},
 	"date": {fDate, 0}, "dateposted": {fDate, 1}, "publicationdate": {fDate, 2}, "posteddate": {fDate, 3},
 	"timestamp": {fDate, 4}, "createdat": {fDate, 5}, "posted": {fDate, 6}, "published": {fDate, 7},
-	"tags": {fTags, 0}, "hashtags": {fTags, 1}, "skills": {fTags, 2}, "keywords": {fTags, 3}, "categories": {fTags, 4},
-	"url": {fURL, 0}, "link": {fURL, 1},
-	"applyurl": {fApplyURL, 0},
-	"salary":   {fSalary, 0}, "basesalary": {fSalary, 1},
+	"firstpublished": {fDate, 8}, "publishedat": {fDate, 9}, "addedat": {fDate, 10}, "updatedat": {fDate, 11},
+	"saveddate": {fDate, 12},
+	"tags":      {fTags, 0}, "hashtags": {fTags, 1}, "skills": {fTags, 2}, "keywords": {fTags, 3}, "categories": {fTags, 4},
+	"technologies": {fTags, 5}, "departments": {fTags, 6}, "category": {fTags, 7},
+	"url": {fURL, 0}, "link": {fURL, 1}, "sourceurl": {fURL, 2}, "joburl": {fURL, 3}, "hostedurl": {fURL, 4},
+	"absoluteurl": {fURL, 5}, "applylink": {fURL, 6},
+	"applyurl": {fApplyURL, 0}, "joburldirect": {fApplyURL, 1},
+	"salary": {fSalary, 0}, "basesalary": {fSalary, 1},
 	"jobtype": {fType, 0}, "employmenttype": {fType, 1}, "type": {fType, 2}, "contract": {fType, 3},
-	"remote": {fRemote, 0},
+	"remote": {fRemote, 0}, "workplacetype": {fRemote, 1}, "remotepolicy": {fRemote, 2}, "locationtype": {fRemote, 3},
+	"joblocationtype": {fRemote, 4}, "isremote": {fRemote, 5},
+	"companyurl": {fCompanyURL, 0}, "website": {fCompanyURL, 1}, "careersurl": {fCompanyURL, 2},
 }
 
 // normKey folds a key for alias lookup: "company_name", "companyName" and
 // "Company Name" all become "companyname".
 func normKey(k string) string {
+	plain := true
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == ' ' || c == '.' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return k
+	}
 	var b strings.Builder
 	b.Grow(len(k))
 	for i := 0; i < len(k); i++ {
@@ -70,24 +85,32 @@ func normKey(k string) string {
 
 // lookupAlias returns the field of key k, or fNone.
 func lookupAlias(k string) (field, int) {
-	a, ok := aliases[normKey(k)]
-	if !ok {
-		return fNone, 0
-	}
-	return a.f, a.prio
+	return (*aliasSet)(nil).lookup(k)
 }
 
-// applyFields fills p from decoded frontmatter: for each field the alias
-// with the best priority that gives a usable value wins.
+// applyFields fills p from decoded frontmatter with the built-in aliases.
 func applyFields(p *model.Posting, m map[string]any) {
+	applyFieldsWith(p, m, nil)
+}
+
+// applyFieldsWith fills p from decoded frontmatter: for each field the
+// alias (of al, then the built-in ones) with the best priority that gives
+// a usable value wins. Employment types are the exception: every
+// candidate is looked at (see applyTypes).
+func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
 	type cand struct {
 		prio int
 		v    any
 	}
-	var best [fRemote + 1]*cand
+	var best [fLast + 1]*cand
+	var types []typeCand
 	for k, v := range m {
-		f, prio := lookupAlias(k)
+		f, prio := al.lookup(k)
 		if f == fNone || isEmptyValue(v) {
+			continue
+		}
+		if f == fType {
+			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
 			continue
 		}
 		if best[f] == nil || prio < best[f].prio {
@@ -99,6 +122,7 @@ func applyFields(p *model.Posting, m map[string]any) {
 			setField(p, field(f), c.v)
 		}
 	}
+	applyTypes(p, types)
 }
 
 func isEmptyValue(v any) bool {
@@ -133,9 +157,11 @@ func setField(p *model.Posting, f field, v any) {
 	case fSalary:
 		p.Salary = cleanField(salaryText(v))
 	case fType:
-		p.EmploymentType = cleanField(listText(v))
+		applyTypes(p, []typeCand{{v: v}})
 	case fRemote:
 		p.Remote = parseBool(v)
+	case fCompanyURL:
+		p.CompanyURL = cleanField(scalarText(v))
 	}
 }
 
@@ -222,6 +248,11 @@ func asMap(v any) map[string]any {
 // get returns the value of the first key of m matching one of names
 // (normalized comparison).
 func get(m map[string]any, names ...string) any {
+	for _, n := range names {
+		if v, ok := m[n]; ok && !isEmptyValue(v) {
+			return v
+		}
+	}
 	for _, n := range names {
 		for k, v := range m {
 			if normKey(k) == n && !isEmptyValue(v) {
@@ -336,7 +367,7 @@ func parseBool(v any) bool {
 		return x != 0
 	case string:
 		switch strings.ToLower(strings.TrimSpace(x)) {
-		case "yes", "y", "true", "1", "remote", "on", "fully remote", "100% remote":
+		case "yes", "y", "true", "1", "remote", "on", "fully remote", "100% remote", "telecommute", "remote only", "remote first", "remote-first":
 			return true
 		}
 	}
@@ -350,7 +381,7 @@ func parseTags(v any) []string {
 	switch x := v.(type) {
 	case []any:
 		for _, it := range x {
-			raw = append(raw, splitTags(scalarText(it))...)
+			raw = append(raw, splitTags(nameText(it))...)
 		}
 	default:
 		raw = splitTags(scalarText(v))
@@ -395,6 +426,9 @@ var dateLayouts = []string{
 	"2 Jan 2006",
 	time.RFC1123Z,
 	time.RFC1123,
+	"1/2/06, 3:04 PM", // LinkedIn's exports
+	"1/2/06 3:04 PM",
+	"2006-01-02T15:04:05.000Z07:00",
 }
 
 // parseDate reads ISO 8601 and date-only strings, TOML/YAML timestamps,
@@ -418,7 +452,9 @@ func parseDate(v any) time.Time {
 		if s == "" {
 			return time.Time{}
 		}
-		if f, err := strconv.ParseFloat(s, 64); err == nil && isDigits(s) {
+		if !isDigits(s) {
+			// not an epoch
+		} else if f, err := strconv.ParseFloat(s, 64); err == nil {
 			return epoch(f)
 		}
 		for _, l := range dateLayouts {

@@ -78,7 +78,7 @@ func TestApplyFieldsAliases(t *testing.T) {
 		"URL":      {p.URL, "https://x.example/1"},
 		"ApplyURL": {p.ApplyURL, "https://x.example/1/apply"},
 		"Salary":   {p.Salary, "USD 1–2 per hour"},
-		"Type":     {p.EmploymentType, "Contract"},
+		"Type":     {p.EmploymentType, "contract"},
 		"Date":     {p.Date.Format(time.DateOnly), "2020-01-02"},
 	}
 	for name, c := range checks {

@@ -285,7 +285,8 @@ func flatScalar(v string) (any, error) {
 // scanKeyValues reports "Key: value" lines (and bullets holding them)
 // among the first maxLines non-blank lines of text to set; it is the
 // lenient reader for plain text and for malformed frontmatter.
-func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
+// al holds the user's aliases (nil: the built-in ones only).
+func scanKeyValues(text string, maxLines int, al *aliasSet, set func(f field, v string)) {
 	n := 0
 	for text != "" && n < maxLines {
 		var line string
@@ -301,7 +302,7 @@ func scanKeyValues(text string, maxLines int, set func(f field, v string)) {
 			continue
 		}
 		key := strings.TrimSpace(strings.Trim(k, `"'*`))
-		f, _ := lookupAlias(key)
+		f, _ := al.lookup(key)
 		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',[]{}`))
 		if f == fNone || v == "" || !plausibleLine(f, normKey(key), v) {
 			continue
@@ -324,9 +325,9 @@ func plausibleLine(f field, key, v string) bool {
 }
 
 // scanTOMLKeyValues reports the top-level `key = value` lines among the
-// first maxLines non-blank lines of text to set: the lenient reader for
-// TOML that did not decode.
-func scanTOMLKeyValues(text string, maxLines int, set func(f field, v string)) {
+// first maxLines non-blank lines of text to set, keys read with the
+// user's aliases al: the lenient reader for TOML that did not decode.
+func scanTOMLKeyValues(text string, maxLines int, al *aliasSet, set func(f field, v string)) {
 	for n := 0; text != "" && n < maxLines; {
 		var line string
 		line, text, _ = strings.Cut(text, "\n")
@@ -340,7 +341,7 @@ func scanTOMLKeyValues(text string, maxLines int, set func(f field, v string)) {
 		if !ok || !isBareKey(k) {
 			continue
 		}
-		f, _ := lookupAlias(k)
+		f, _ := al.lookup(k)
 		if f == fNone {
 			continue
 		}

@@ -41,6 +41,11 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 				paths[j] = q.Path
 			}
 			first.Paths = paths
+			for _, q := range all {
+				if first.Applied.IsZero() {
+					first.Applied = q.Applied
+				}
+			}
 			posts[i] = first
 		}
 	}

@@ -36,12 +36,18 @@ func Parse(name string, data []byte) *model.Posting {
 // parse is Parse; with wantBody false it skips building the body (the
 // metadata and the ID are the same).
 func parse(name string, data []byte, wantBody bool) *model.Posting {
-	return parseScanned(name, data, wantBody, scan(data))
+	return parseFile(name, data, wantBody, scan(data), nil, DefaultMaxBody)
 }
 
 // parseScanned is parse for data already scanned (the walk's sniff does
 // the scan, so the bytes are read once).
-func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *model.Posting) {
+func parseScanned(name string, data []byte, wantBody bool, info scanInfo) *model.Posting {
+	return parseScannedWith(name, data, wantBody, info, nil)
+}
+
+// parseScannedWith is parseScanned with the user's aliases al (nil: the
+// built-in ones only).
+func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
 			p = &model.Posting{
@@ -54,7 +60,7 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	text, warns := repairScanned(data, info, !wantBody)
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
-	raw := applyFrontmatter(p, text, fm, kind, err)
+	raw := applyFrontmatter(p, text, fm, kind, err, al)
 	// Unclosed frontmatter that does not decode may be no frontmatter at
 	// all: the text is then read as it would be without it.
 	markdown := raw || kind == fmFound || isMarkdownName(name)
@@ -63,8 +69,17 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 			markdown = true
 		}
 	}
+	if kind == fmNone {
+		applyHNLine(p, body)
+	}
 	if kind != fmFound {
-		scanKeyValues(body, 12, setIfEmpty(p))
+		scanKeyValues(body, 12, al, setIfEmpty(p))
+		if p.Company == "" {
+			if c := guessCompany(body); c != "" {
+				p.Company = cleanField(c)
+				p.Warnings = append(p.Warnings, WarnGuessedCompany+": "+p.Company)
+			}
+		}
 	}
 	titleLine := -1
 	if p.Title == "" {
@@ -105,18 +120,19 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 // warnings it calls for. raw reports that the body is to show the
 // frontmatter as it is, fenced: it is malformed, over a bound, or unclosed
 // (and decoded from what there is of it). Frontmatter that did not decode
-// still gives what its "key: value" and "key = value" lines hold.
-func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmKind, err error) (raw bool) {
+// still gives what its "key: value" and "key = value" lines hold. Keys are
+// read with the user's aliases al (nil: the built-in ones only).
+func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmKind, err error, al *aliasSet) (raw bool) {
 	switch kind {
 	case fmNone:
 		return false
 	case fmFound:
-		applyFields(p, fm)
+		applyFieldsWith(p, fm, al)
 		return false
 	case fmUnclosed:
 		p.Warnings = append(p.Warnings, WarnUnclosed)
 		if err == nil {
-			applyFields(p, fm)
+			applyFieldsWith(p, fm, al)
 			return true
 		}
 	}
@@ -125,8 +141,8 @@ func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmK
 		p.Warnings = append(p.Warnings, frontmatterWarning(err))
 	}
 	block, _, _ := splitBlock(text)
-	scanKeyValues(block, 60, setIfEmpty(p))
-	scanTOMLKeyValues(block, 60, setIfEmpty(p))
+	scanKeyValues(block, 60, al, setIfEmpty(p))
+	scanTOMLKeyValues(block, 60, al, setIfEmpty(p))
 	return kind == fmMalformed || limit
 }
 
@@ -236,10 +252,14 @@ func setIfEmpty(p *model.Posting) func(field, string) {
 			}
 		case fType:
 			if p.EmploymentType == "" {
-				p.EmploymentType = cleanField(v)
+				applyTypes(p, []typeCand{{v: v}})
 			}
 		case fRemote:
 			p.Remote = p.Remote || parseBool(v)
+		case fCompanyURL:
+			if p.CompanyURL == "" {
+				p.CompanyURL = cleanField(v)
+			}
 		}
 	}
 }
@@ -341,6 +361,11 @@ func isWordByte(c byte) bool {
 
 // hashID is the first 16 hex digits of the SHA-256 of kind followed by s.
 func hashID(kind, s string) string {
+	var buf [256]byte
+	if len(kind)+len(s) <= len(buf) { // the common case (a URL) without allocating a digest
+		sum := sha256.Sum256(append(append(buf[:0], kind...), s...))
+		return hex.EncodeToString(sum[:8])
+	}
 	h := sha256.New()
 	h.Write([]byte(kind))
 	h.Write(bytesOf(s))

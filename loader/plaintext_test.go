@@ -89,7 +89,7 @@ func TestKeyValueLinesInPlainText(t *testing.T) {
 	p := Parse("x.txt", []byte("Night Baker\n\nRole: You will bake bread at night and sing to the dough while it rises slowly in the warm back room.\n"+
 		"Company: Crumb & Co\nLocation: Remote\nSalary: 30 loaves a week\nTags: bread, night\nType: Part-time\nLink: https://crumb.example/jobs/7\n"))
 	if p.Title != "Night Baker" || p.Company != "Crumb & Co" || p.Location != "Remote" || !p.Remote ||
-		p.Salary != "30 loaves a week" || p.EmploymentType != "Part-time" || p.URL != "https://crumb.example/jobs/7" ||
+		p.Salary != "30 loaves a week" || p.EmploymentType != "part-time" || p.URL != "https://crumb.example/jobs/7" ||
 		strings.Join(p.Keywords, "|") != "bread|night" {
 		t.Errorf("got %+v", p)
 	}

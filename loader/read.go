@@ -100,6 +100,36 @@ func readFS(fsys fs.FS, name string, b []byte, limit int64, size *func() int64) 
 	return b, nil
 }
 
+// openRegular opens name in fsys for reading, as readCapped would read
+// it: a file that is not a regular file gives an error wrapping
+// ErrNotRegular and is never opened so that it could block (a FIFO waits
+// for a writer).
+func openRegular(fsys fs.FS, name string) (fs.File, error) {
+	if d, ok := fsys.(*dirFS); ok {
+		if f, handled, err := openDirect(d, name); handled {
+			return f, err
+		}
+	}
+	if fi, err := fs.Stat(fsys, name); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	// Stat again, open: the file may have been replaced since.
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+		}
+		return nil, err
+	}
+	return f, nil
+}
+
 // growCapped grows b's capacity (doubling) without going past limit.
 func growCapped(b []byte, limit int64) []byte {
 	grow := max(cap(b), 4096)

@@ -4,6 +4,7 @@ package loader
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"syscall"
 )
@@ -56,6 +57,28 @@ func readDirect(d *dirFS, name string, b []byte, limit int64) (data []byte, hand
 		b = b[:len(b)+n]
 	}
 	return b, true, nil
+}
+
+// openDirect opens name inside d non-blocking and keeps it only when it
+// is a regular file (else an error wrapping ErrNotRegular). handled is
+// false when the name is not valid (see validName).
+func openDirect(d *dirFS, name string) (f fs.File, handled bool, err error) {
+	if !validName(name) {
+		return nil, false, nil
+	}
+	of, err := os.OpenFile(filepath.Join(d.dir, filepath.FromSlash(name)), os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, true, relErr(err, name)
+	}
+	fi, err := of.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	if err != nil {
+		of.Close()
+		return nil, true, relErr(err, name)
+	}
+	return of, true, nil
 }
 
 // fileSize returns the size of name inside d, or -1.

@@ -32,6 +32,9 @@ type Options struct {
 	MaxBody    int64 // body cap in bytes; 0 means DefaultMaxBody (1 MiB)
 	KeepBodies bool  // false: Posting.Body is dropped after parsing (Source/SourcePath set), read again with Body
 	FollowAll  bool  // follow every symlink to a folder (see the package doc on what is not followed otherwise)
+	// Aliases are the user's extra keys for the posting fields (the
+	// config file's [fields] table); the zero value adds none.
+	Aliases FieldAliases
 }
 
 func (o Options) withDefaults() Options {
@@ -54,18 +57,26 @@ type Skip struct{ Path, Reason string }
 // this ID. The consumer adds Path to that posting's Paths (see Apply).
 type Merge struct {
 	ID, Path string
+	// Applied is the duplicate's application date (zero when it has
+	// none): an applications export and a saved-jobs export of the same
+	// posting give one posting that keeps the date.
+	Applied time.Time
 
 	dup *model.Posting // the duplicate as parsed, for Load's choice of first path
 }
 
 // Apply records m on p, the posting delivered earlier with ID m.ID: Paths
-// gets p.Path first (when it was empty) and then m.Path. Call it from the
+// gets p.Path first (when it was empty) and then m.Path; an application
+// date p lacks is taken from m. Call it from the
 // goroutine that owns p.
 func (m Merge) Apply(p *model.Posting) {
 	if len(p.Paths) == 0 {
 		p.Paths = []string{p.Path}
 	}
 	p.Paths = append(p.Paths, m.Path)
+	if p.Applied.IsZero() {
+		p.Applied = m.Applied
+	}
 }
 
 // Progress holds cumulative counts of files. Seen counts every file the
@@ -128,6 +139,17 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if k := recordKindOf(j.fsPath); k != recNone {
+					readRecords(j, opts, k, func(r result) bool {
+						select {
+						case results <- r:
+							return true
+						case <-ctx.Done():
+							return false
+						}
+					}, func() { seen.Add(1) })
+					continue
+				}
 				r := work(j, opts)
 				select {
 				case results <- r:
@@ -155,7 +177,7 @@ func work(j job, opts Options) (r result) {
 			r = result{skip: &Skip{Path: j.display, Reason: "parser error"}}
 		}
 	}()
-	buf, data, cut, err := readCapped(j.src.FS, j.fsPath, opts.MaxBody)
+	buf, data, cut, err := readCapped(j.src.FS, j.fsPath, readLimit(j.fsPath, opts.MaxBody))
 	if errors.Is(err, ErrNotRegular) {
 		return result{skip: &Skip{Path: j.display, Reason: ReasonNotRegular}}
 	}
@@ -167,7 +189,7 @@ func work(j job, opts Options) (r result) {
 	if reason != "" {
 		return result{skip: &Skip{Path: j.display, Reason: reason}}
 	}
-	p := parseScanned(j.fsPath, data, opts.KeepBodies, info)
+	p := parseFile(j.fsPath, data, opts.KeepBodies, info, opts.Aliases.set, opts.MaxBody)
 	if cut != "" {
 		p.Warnings = append(p.Warnings, cut)
 	}
@@ -220,7 +242,7 @@ func collect(ctx context.Context, results <-chan result, opts Options, seen *ato
 				prog.Loaded++
 				prog.Duplicates++
 				if byID[r.p.ID] != r.p.Path { // not the same file named twice
-					b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, dup: r.p})
+					b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, Applied: r.p.Applied, dup: r.p})
 				}
 			default:
 				prog.Loaded++

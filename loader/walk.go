@@ -36,7 +36,8 @@ var systemDirs = []string{"/proc", "/sys"}
 // readExts are the extensions the walk reads (compared in lower case).
 // Files with other extensions are ignored silently: they are neither
 // loaded nor counted nor reported as skipped.
-var readExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
+var readExts = map[string]bool{".md": true, ".markdown": true, ".txt": true,
+	".json": true, ".jsonl": true, ".ndjson": true, ".csv": true, ".html": true, ".htm": true}
 
 // job is one file for the parser pool.
 type job struct {
@@ -194,7 +195,7 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 		return w.skip(displayPath(src, root, f.path), reasonOf(ReasonUnreadDir, dirErr))
 	}
 	for _, e := range entries {
-		if !w.entry(sw, f, e) {
+		if !w.entry(sw, f, e, entries) {
 			return false
 		}
 	}
@@ -204,9 +205,9 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 	return true
 }
 
-// entry walks one entry e of the folder f. It returns false when the
-// context ended.
-func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry) bool {
+// entry walks one entry e of the folder f, whose entries are siblings.
+// It returns false when the context ended.
+func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry, siblings []fs.DirEntry) bool {
 	src, root := sw.src, sw.root
 	name := e.Name()
 	p := path.Join(f.path, name)
@@ -232,6 +233,9 @@ func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry) bool {
 	case t.IsDir():
 		if strings.HasPrefix(name, ".") {
 			return w.skip(displayPath(src, root, p), ReasonHiddenDir)
+		}
+		if isPageAssets(name, siblings) {
+			return w.skip(displayPath(src, root, p), ReasonPageAssets)
 		}
 		return w.subdir(sw, f, p, info, links)
 	case isBackup(name):

@@ -148,3 +148,70 @@ func TestErrorsNamingPathsAreSafeToPrint(t *testing.T) {
 		t.Errorf("Body error %q", err)
 	}
 }
+
+func TestFIFOsOfEveryFormatAreNotOpened(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"pipe.json", "pipe.jsonl", "pipe.csv", "pipe.html"}
+	for _, n := range names {
+		if err := syscall.Mkfifo(filepath.Join(dir, n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, paths := range [][]string{{dir}, {filepath.Join(dir, "pipe.json"), filepath.Join(dir, "pipe.html")}} {
+		srcs, err := SourcesFromPaths(paths)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan []Skip, 1)
+		go func() {
+			_, sk, _ := Load(context.Background(), srcs, Options{})
+			done <- sk
+		}()
+		select {
+		case sk := <-done:
+			if len(sk) == 0 {
+				t.Errorf("%v: no skips", paths)
+			}
+			for _, s := range sk {
+				if s.Reason != ReasonNotRegular {
+					t.Errorf("%v: skip %v, want %q", paths, s, ReasonNotRegular)
+				}
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v: load blocks on a FIFO", paths)
+		}
+	}
+}
+
+func TestBodyOfARecordWhoseFileTurnedIntoAFIFO(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "jobs.json")
+	write(t, file, `[{"title": "Rope Maker", "company": "Twine", "url": "https://twine.example/1", "description": "Make rope."}]`)
+	srcs, _ := SourcesFromPaths([]string{dir})
+	ps, _, err := Load(context.Background(), srcs, Options{})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("%v, %v", ps, err)
+	}
+	if b, err := Body(ps[0], 0); err != nil || !strings.Contains(b, "Make rope.") {
+		t.Fatalf("Body: %q, %v", b, err)
+	}
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Body(ps[0], 0)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "jobs.json#0") {
+			t.Errorf("Body of a record in a FIFO: %v, want ErrNotRegular naming the record", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Body blocks on a FIFO")
+	}
+}

@@ -12,8 +12,8 @@ import (
 // valid UTF-8 with no control characters or escape sequences.
 //
 // A Posting is immutable once the loader has handed it out, except that the
-// single goroutine that owns a collection may append to Paths when the loader
-// reports a duplicate.
+// single goroutine that owns a collection may append to Paths (and set a zero
+// Applied) when the loader reports a duplicate.
 type Posting struct {
 	// ID is stable across moves and renames of the folder: derived from the
 	// normalized URL where there is one, else from the content.
@@ -35,6 +35,12 @@ type Posting struct {
 	Salary         string
 	EmploymentType string
 	Remote         bool
+	// CompanyURL is the company's own site or careers page (company_url,
+	// website, careers_url), not the posting's URL.
+	CompanyURL string
+	// Applied is the date an export of the user's applications (LinkedIn's
+	// "Job Applications.csv") says the user applied; zero otherwise.
+	Applied time.Time
 
 	// Warnings are loader remarks a user should see (repaired mojibake,
 	// malformed frontmatter, body cut at the size cap, ...).

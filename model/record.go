@@ -18,6 +18,8 @@ type Record struct {
 	Salary         string   `json:"salary"`
 	EmploymentType string   `json:"employment_type"`
 	Remote         bool     `json:"remote"`
+	CompanyURL     string   `json:"company_url,omitempty"`
+	Applied        string   `json:"applied,omitempty"` // RFC 3339, when an applications export gave it
 	Warnings       []string `json:"warnings"`
 	Body           string   `json:"body"`
 }
@@ -37,6 +39,7 @@ func NewRecord(p *Posting, body string) Record {
 		Salary:         p.Salary,
 		EmploymentType: p.EmploymentType,
 		Remote:         p.Remote,
+		CompanyURL:     p.CompanyURL,
 		Warnings:       p.Warnings,
 		Body:           body,
 	}
@@ -45,6 +48,9 @@ func NewRecord(p *Posting, body string) Record {
 	}
 	if !p.Date.IsZero() {
 		r.Date = p.Date.Format(time.RFC3339)
+	}
+	if !p.Applied.IsZero() {
+		r.Applied = p.Applied.Format(time.RFC3339)
 	}
 	if r.Keywords == nil {
 		r.Keywords = []string{}

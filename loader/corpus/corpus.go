@@ -94,7 +94,7 @@ func MakeItem(i int, seed int64) Item {
 	etype := types[r.IntN(len(types))]
 	body := bodyText(r, shape)
 	p := model.Posting{Title: title, Company: company, Location: loc, Date: date, Keywords: kw,
-		URL: url, ApplyURL: url + "/apply", Salary: salary, EmploymentType: etype,
+		URL: url, ApplyURL: url + "/apply", Salary: salary, EmploymentType: strings.ToLower(etype),
 		Remote: strings.Contains(loc, "Remote")}
 	folder := fmt.Sprintf("%03d", i/PerFolder)
 	var sb strings.Builder

@@ -1,0 +1,270 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// WarnGuessedCompany starts the warning of a company read from a plain
+// posting's prose rather than from a field.
+const WarnGuessedCompany = "company guessed from the text"
+
+// hnFields is what a first line in the Hacker News "Who is hiring"
+// convention says: "Company | Role | Location | REMOTE | $150k".
+type hnFields struct {
+	company, title, location, salary, url, etype string
+	remote                                       bool
+}
+
+// roleWords mark the part of a "Who is hiring" line that is the role.
+var roleWords = []string{"engineer", "developer", "designer", "manager", "scientist", "analyst", "lead", "architect",
+	"sre", "devops", "programmer", "director", "head of", "intern", "researcher", "administrator", "writer",
+	"consultant", "specialist", "founding", "cto", "vp ", "recruiter", "product", "marketing", "sales", "support",
+	"operations", "qa", "tester", "technician", "accountant", "counsel", "editor", "officer"}
+
+// parseHNLine reads a "Who is hiring" first line: at least three parts
+// between '|'. The first part is the company; the others are recognised
+// by their look (remote/onsite/hybrid, a salary with a currency sign or
+// "k", an http(s) URL, an employment type, a role word); of what is left,
+// the first part is the title (when no part has a role word) and the
+// next the location. ok is false for lines that are not of this form.
+func parseHNLine(line string) (h hnFields, ok bool) {
+	parts := strings.Split(line, "|")
+	if len(parts) < 3 || len(line) > 400 {
+		return h, false
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+		if parts[i] == "" || len(parts[i]) > 120 {
+			return h, false
+		}
+	}
+	h.company = strings.TrimSpace(strings.Trim(parts[0], "*_#"))
+	if len(h.company) > 60 || strings.HasSuffix(h.company, ":") {
+		return h, false
+	}
+	var rest []string
+	for _, s := range parts[1:] {
+		low := strings.ToLower(s)
+		switch {
+		case isWorkplaceWord(low):
+			h.remote = h.remote || containsWord(low, "remote")
+		case strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://"):
+			if h.url == "" {
+				h.url = s
+			}
+		case normalizeEmploymentType(s) != "":
+			h.etype = normalizeEmploymentType(s)
+		case looksLikeSalary(s):
+			if h.salary == "" {
+				h.salary = s
+			}
+		default:
+			rest = append(rest, s)
+		}
+	}
+	for i, s := range rest {
+		if hasRoleWord(strings.ToLower(s)) {
+			h.title = s
+			rest = append(rest[:i:i], rest[i+1:]...)
+			break
+		}
+	}
+	if h.title == "" && len(rest) > 0 {
+		h.title, rest = rest[0], rest[1:]
+	}
+	if len(rest) > 0 {
+		h.location = rest[0]
+		if containsWord(strings.ToLower(h.location), "remote") {
+			h.remote = true
+		}
+	}
+	return h, h.title != ""
+}
+
+// isWorkplaceWord reports a part that only says where the work happens:
+// "REMOTE", "Remote (US)", "Onsite", "Hybrid", "remote ok".
+func isWorkplaceWord(low string) bool {
+	w, _, _ := strings.Cut(low, "(")
+	w = strings.TrimSpace(w)
+	switch w {
+	case "remote", "onsite", "on-site", "on site", "hybrid", "remote ok", "remote-friendly", "remote friendly", "fully remote", "remote only", "in office", "in-office":
+		return true
+	}
+	return false
+}
+
+func hasRoleWord(low string) bool {
+	for _, w := range roleWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeSalary reports "$150k", "€90-110k", "120,000 USD", "£60k–£75k".
+func looksLikeSalary(s string) bool {
+	if strings.ContainsAny(s, "$€£¥₹") {
+		return true
+	}
+	low := strings.ToLower(s)
+	digits := strings.IndexAny(low, "0123456789") >= 0
+	return digits && (strings.Contains(low, "k") || strings.Contains(low, "usd") || strings.Contains(low, "eur") ||
+		strings.Contains(low, "gbp") || strings.Contains(low, "salary"))
+}
+
+// applyHNLine fills p's empty fields from the first non-blank line of
+// body when it is a "Who is hiring" line.
+func applyHNLine(p *model.Posting, body string) {
+	line, i := firstNonBlank(body)
+	h, ok := parseHNLine(line)
+	if !ok || isTableHeader(body, i) {
+		return
+	}
+	set := setIfEmpty(p)
+	set(fCompany, h.company)
+	set(fTitle, h.title)
+	if h.location != "" {
+		set(fLocation, h.location)
+	}
+	if h.salary != "" {
+		set(fSalary, h.salary)
+	}
+	if h.url != "" {
+		set(fURL, h.url)
+	}
+	if h.etype != "" && p.EmploymentType == "" {
+		p.EmploymentType = h.etype
+	}
+	p.Remote = p.Remote || h.remote
+}
+
+// firstNonBlank returns the first line of s with text, trimmed, and its
+// index.
+func firstNonBlank(s string) (string, int) {
+	for i := 0; s != ""; i++ {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		if t := strings.TrimSpace(line); t != "" {
+			return t, i
+		}
+	}
+	return "", -1
+}
+
+// companyName matches a company's name in prose: one to four capitalised
+// words (also "&", "and", "of" between them).
+const companyName = `([A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|&|and|of)){0,3})`
+
+// companyPattern is a phrase that names the company in a posting's prose.
+// The expression runs only on windows around the literal words in need
+// (from back bytes before one to 160 after), so a long posting without
+// them costs a few substring searches.
+type companyPattern struct {
+	re   *regexp.Regexp
+	need []string
+	back int
+}
+
+// companyPatterns are the phrases: "About the company: Acme is…", "join
+// the Acme team", "At Acme, we…", "A Acme engineer will…". A window
+// starting at the text's start begins with "\n", so "sentence start"
+// is always a character class.
+var companyPatterns = []companyPattern{
+	{regexp.MustCompile(`(?i:about (?:the )?company|about us|the company|who we are)[ \t]*[:\-–—]?[ \t]*\n?[ \t]*` + companyName + `(?:,[^\n]{0,40})?[ \t]+(?:is|are|was|builds|makes|helps|provides|creates|develops|designs|runs|has)\b`),
+		[]string{"ompany", "OMPANY", "bout us", "BOUT US", "ho we are", "HO WE ARE"}, 12},
+	{regexp.MustCompile(`\b(?i:join)[ \t]+(?i:the)[ \t]+` + companyName + `[ \t]+(?i:team|family|crew)\b`),
+		[]string{"oin the", "OIN THE"}, 2},
+	{regexp.MustCompile(`[.!?\n][ \t]*At[ \t]+` + companyName + `,[ \t]+(?:we|our)\b`),
+		[]string{"At "}, 3},
+	{regexp.MustCompile(`[.!?\n][ \t]*(?:A|An|As an?)[ \t]+` + companyName + `[ \t]+(?:engineer|developer|designer|employee|team member)\b`),
+		[]string{". A ", ". An ", ". As a", "\nA ", "\nAn ", "\nAs a", "! A ", "! An "}, 0},
+}
+
+// names calls fn with the name each match of cp in text gives.
+func (cp companyPattern) names(text string, fn func(string) bool) bool {
+	for _, lit := range cp.need {
+		if lit[0] == '\n' && strings.HasPrefix(text, lit[1:]) {
+			for _, m := range cp.re.FindAllStringSubmatch("\n"+text[:min(len(text), 160)], 1) {
+				if !fn(m[1]) {
+					return false
+				}
+			}
+		}
+		for off := 0; ; {
+			i := strings.Index(text[off:], lit)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(lit)
+			lo, hi := max(0, i-cp.back), min(len(text), i+len(lit)+160)
+			w := text[lo:hi]
+			if lo == 0 {
+				w = "\n" + w
+			}
+			for _, m := range cp.re.FindAllStringSubmatch(w, 4) {
+				if !fn(m[1]) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// notCompanyWords are capitalised words that start a phrase, not a name.
+var notCompanyWords = map[string]bool{
+	"the": true, "our": true, "we": true, "this": true, "you": true, "your": true, "a": true, "an": true, "job": true,
+	"role": true, "team": true, "company": true, "about": true, "remote": true, "senior": true, "junior": true,
+	"lead": true, "staff": true, "principal": true, "software": true, "engineering": true, "new": true, "great": true,
+	"here": true, "us": true, "it": true, "they": true, "its": true, "my": true, "all": true, "every": true, "each": true,
+	"backend": true, "frontend": true, "full": true, "mobile": true, "data": true, "product": true, "platform": true,
+}
+
+// guessWindow is how much of a posting's text guessCompany reads: the
+// company is named near the top.
+const guessWindow = 8 << 10
+
+// guessCompany returns the company a plain posting names in its prose,
+// when every phrase of companyPatterns that matches in its first
+// guessWindow bytes names the same one; "" when none does or they
+// disagree.
+func guessCompany(text string) string {
+	text = text[:min(len(text), guessWindow)]
+	var found string
+	agree := true
+	for _, cp := range companyPatterns {
+		agree = cp.names(text, func(name string) bool {
+			name = strings.TrimRight(strings.TrimSpace(name), ".&-'’")
+			first, _, _ := strings.Cut(name, " ")
+			switch {
+			case name == "" || notCompanyWords[strings.ToLower(first)]:
+			case found == "":
+				found = name
+			case !strings.EqualFold(found, name):
+				return false
+			}
+			return true
+		})
+		if !agree {
+			return ""
+		}
+	}
+	return found
+}
+
+// isTableHeader reports whether line i of s is followed by a markdown
+// table's delimiter row ("---|---"): then it is a table, not a "Who is
+// hiring" line.
+func isTableHeader(s string, i int) bool {
+	lines := strings.SplitN(s, "\n", i+3)
+	if len(lines) < i+2 {
+		return false
+	}
+	next := strings.TrimSpace(lines[i+1])
+	return next != "" && strings.Trim(next, "|-: \t") == "" && strings.Contains(next, "-")
+}

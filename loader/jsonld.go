@@ -1,0 +1,109 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// findJobPosting returns the first schema.org JobPosting in a decoded
+// JSON-LD value: the value itself, an element of an array, a node of an
+// @graph, or an object nested in one of those (mainEntity, itemListElement
+// and the like). @type may be a string or a list, with or without the
+// schema.org prefix.
+func findJobPosting(v any, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, it := range x {
+			if m := findJobPosting(it, depth+1); m != nil {
+				return m
+			}
+		}
+	case map[string]any:
+		if isJobPostingType(x["@type"]) {
+			return x
+		}
+		if g, ok := x["@graph"]; ok {
+			if m := findJobPosting(g, depth+1); m != nil {
+				return m
+			}
+		}
+		for k, it := range x {
+			if k == "@graph" || k == "@context" {
+				continue
+			}
+			switch it.(type) {
+			case map[string]any, []any:
+				if m := findJobPosting(it, depth+1); m != nil {
+					return m
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isJobPostingType reports an @type of JobPosting.
+func isJobPostingType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		x = strings.TrimSpace(x)
+		x = x[strings.LastIndexAny(x, "/:")+1:]
+		return strings.EqualFold(x, "JobPosting")
+	case []any:
+		for _, it := range x {
+			if isJobPostingType(it) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// jobPostingPosting maps a JobPosting to a posting through the field
+// aliases (title, description, datePosted, employmentType,
+// hiringOrganization, jobLocation, jobLocationType, baseSalary, url…),
+// then what the aliases do not cover: the organisation's sameAs as the
+// company's link, applicantLocationRequirements as the location of a
+// remote job, directApply making the URL the apply address.
+func jobPostingPosting(jp map[string]any, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+	m := make(map[string]any, len(jp))
+	for k, v := range jp {
+		if !strings.HasPrefix(k, "@") {
+			m[normKey(k)] = v
+		}
+	}
+	org := asMap(m["hiringorganization"])
+	p := postingFromMap(m, al, wantBody, maxBody)
+	if org != nil && p.CompanyURL == "" {
+		p.CompanyURL = cleanField(scalarText(firstOf(get(org, "sameas", "url"))))
+	}
+	if req := m["applicantlocationrequirements"]; req != nil {
+		where := cleanField(placeText(req))
+		switch {
+		case p.Location == "":
+			p.Location = where
+		case where != "" && !strings.Contains(p.Location, where):
+			p.Location += "; " + where
+		}
+		p.Remote = p.Remote || strings.EqualFold(scalarText(m["joblocationtype"]), "TELECOMMUTE")
+	}
+	if parseBool(m["directapply"]) && p.ApplyURL == "" {
+		p.ApplyURL = p.URL
+	}
+	return p
+}
+
+// firstOf returns a list's first item, or v itself.
+func firstOf(v any) any {
+	if l, ok := v.([]any); ok {
+		if len(l) == 0 {
+			return nil
+		}
+		return l[0]
+	}
+	return v
+}

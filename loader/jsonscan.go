@@ -1,0 +1,360 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// errIncomplete is skipJSONValue's answer when the buffer ends inside the
+// value: read more and scan again.
+var errIncomplete = errors.New("json value incomplete")
+
+// errSyntax is skipJSONValue's answer for bytes that are no JSON value.
+var errSyntax = errors.New("not json")
+
+// maxJSONDepth bounds nesting, so a hostile file cannot make the scanner
+// or encoding/json work without end.
+const maxJSONDepth = 200
+
+// skipJSONSpace returns the index of the first byte at or after i that is not
+// JSON white space.
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipJSONValue returns the end of the JSON value starting at b[i] (white
+// space before it allowed). It checks the structure loosely (brackets,
+// strings, literals), fast enough to find element boundaries in a big
+// file: strings are skipped with bytes.IndexByte.
+func skipJSONValue(b []byte, i int) (int, error) {
+	i = skipJSONSpace(b, i)
+	if i >= len(b) {
+		return i, errIncomplete
+	}
+	switch c := b[i]; {
+	case c == '"':
+		return skipJSONString(b, i)
+	case c == '{' || c == '[':
+		return skipJSONContainer(b, i)
+	case c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n':
+		j := i
+		for j < len(b) && isLiteralByte(b[j]) {
+			j++
+		}
+		if j == len(b) {
+			return j, errIncomplete
+		}
+		return j, nil
+	}
+	return i, errSyntax
+}
+
+func isLiteralByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'E'
+}
+
+// skipJSONString returns the end of the string starting at b[i] == '"'.
+func skipJSONString(b []byte, i int) (int, error) {
+	j := i + 1
+	for {
+		k := bytes.IndexByte(b[j:], '"')
+		if k < 0 {
+			return len(b), errIncomplete
+		}
+		j += k
+		n := 0
+		for m := j - 1; m > i && b[m] == '\\'; m-- {
+			n++
+		}
+		j++
+		if n%2 == 0 {
+			return j, nil
+		}
+	}
+}
+
+// skipJSONContainer returns the end of the object or array starting at b[i].
+func skipJSONContainer(b []byte, i int) (int, error) {
+	var stack [maxJSONDepth]byte
+	depth := 0
+	for j := i; j < len(b); {
+		switch c := b[j]; c {
+		case '"':
+			e, err := skipJSONString(b, j)
+			if err != nil {
+				return e, err
+			}
+			j = e
+			continue
+		case '{', '[':
+			if depth == maxJSONDepth {
+				return j, errSyntax
+			}
+			stack[depth] = c + 2 // '{'+2 == '}', '['+2 == ']'
+			depth++
+		case '}', ']':
+			if depth == 0 || stack[depth-1] != c {
+				return j, errSyntax
+			}
+			depth--
+			if depth == 0 {
+				return j + 1, nil
+			}
+		}
+		j++
+	}
+	return len(b), errIncomplete
+}
+
+// objectFields calls fn with each key of the JSON object raw (decoded)
+// and the raw bytes of its value, in order. It returns errSyntax when raw
+// is no object.
+func objectFields(raw []byte, fn func(key string, val []byte) error) error {
+	return objectFieldsRaw(raw, func(rawKey, val []byte) error {
+		key, ok := decodeString(rawKey)
+		if !ok {
+			return errSyntax
+		}
+		return fn(key, val)
+	})
+}
+
+// objectFieldsRaw is objectFields with each key as its raw JSON string,
+// quotes included, so a caller can look a key up without decoding it.
+func objectFieldsRaw(raw []byte, fn func(rawKey, val []byte) error) error {
+	i := skipJSONSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return errSyntax
+	}
+	i = skipJSONSpace(raw, i+1)
+	if i < len(raw) && raw[i] == '}' {
+		return nil
+	}
+	for i < len(raw) {
+		if raw[i] != '"' {
+			return errSyntax
+		}
+		e, err := skipJSONString(raw, i)
+		if err != nil {
+			return errSyntax
+		}
+		key := raw[i:e]
+		i = skipJSONSpace(raw, e)
+		if i >= len(raw) || raw[i] != ':' {
+			return errSyntax
+		}
+		vs := skipJSONSpace(raw, i+1)
+		ve, err := skipJSONValue(raw, vs)
+		if err != nil {
+			return errSyntax
+		}
+		if err := fn(key, raw[vs:ve]); err != nil {
+			return err
+		}
+		i = skipJSONSpace(raw, ve)
+		if i >= len(raw) {
+			return errSyntax
+		}
+		switch raw[i] {
+		case ',':
+			i = skipJSONSpace(raw, i+1)
+		case '}':
+			return nil
+		default:
+			return errSyntax
+		}
+	}
+	return errSyntax
+}
+
+// decodeString decodes a raw JSON string; the common case of no escapes
+// and valid UTF-8 is a plain copy.
+func decodeString(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	if bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+		return string(in), true
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// Bounds on decoding one value (a record's field, a JSON-LD block): it
+// may nest maxDecodeDepth levels and hold maxDecodeValues values. A value
+// over them is not decoded: each level rescans what it holds, and each
+// value is an allocation, so an unbounded one could take seconds and
+// hundreds of MB from a single 16 MiB record.
+const (
+	maxDecodeDepth  = MaxFrontmatterDepth
+	maxDecodeValues = 100_000
+)
+
+// decodeBudget counts down the values one decode may still make; over is
+// set once it ran out or the value nested too deep.
+type decodeBudget struct {
+	left int
+	over bool
+}
+
+func newDecodeBudget() *decodeBudget { return &decodeBudget{left: maxDecodeValues} }
+
+// take spends one value at depth; false when over a bound.
+func (b *decodeBudget) take(depth int) bool {
+	if b.left--; b.left < 0 || depth > maxDecodeDepth {
+		b.over = true
+	}
+	return !b.over
+}
+
+// decodeValue decodes one raw JSON value as encoding/json would into an
+// any, with fast paths for strings, numbers and literals; a container
+// over the decode bounds gives false.
+func decodeValue(raw []byte) (any, bool) {
+	v, ok, _ := decodeBounded(raw)
+	return v, ok
+}
+
+// decodeBounded is decodeValue that also reports a value left undecoded
+// because it was over the decode bounds (maxDecodeDepth, maxDecodeValues).
+func decodeBounded(raw []byte) (v any, ok, over bool) {
+	if len(raw) > 0 && (raw[0] == '{' || raw[0] == '[') {
+		if !withinDecodeBounds(raw) {
+			return nil, false, true
+		}
+		b := newDecodeBudget()
+		v, ok = decodeAny(raw, 0, b)
+		return v, ok, b.over
+	}
+	v, ok = decodeScalar(raw)
+	return v, ok, false
+}
+
+// withinDecodeBounds reports whether the container raw nests at most
+// maxDecodeDepth levels and holds at most maxDecodeValues values, counted
+// in one pass over it (decodeAny rescans each level, so it must not meet
+// a value that is over them). It may count more values than there are.
+func withinDecodeBounds(raw []byte) bool {
+	depth, values := 0, 1
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '"':
+			e, err := skipJSONString(raw, i)
+			if err != nil {
+				return true // decodeAny refuses it
+			}
+			i = e - 1
+		case '[', '{':
+			if depth++; depth > maxDecodeDepth {
+				return false
+			}
+			values++
+		case ']', '}':
+			depth--
+		case ',':
+			values++
+		}
+		if values > maxDecodeValues {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeScalar decodes a raw JSON value that is no container, with fast
+// paths for strings, numbers and literals.
+func decodeScalar(raw []byte) (any, bool) {
+	if len(raw) == 0 {
+		return nil, false
+	}
+	switch c := raw[0]; {
+	case c == '"':
+		return decodeString(raw)
+	case c == '-' || (c >= '0' && c <= '9'):
+		f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(raw), len(raw)), 64)
+		return f, err == nil
+	case bytes.Equal(raw, []byte("true")):
+		return true, true
+	case bytes.Equal(raw, []byte("false")):
+		return false, true
+	case bytes.Equal(raw, []byte("null")):
+		return nil, true
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, false
+	}
+	return v, true
+}
+
+// decodeAny decodes a raw JSON value (already delimited by
+// skipJSONValue) into the types encoding/json gives an any: objects as
+// map[string]any (keys folded with normKey, as the field readers look
+// them up), arrays as []any, strings, float64, bool and nil. It scans
+// once, without reflection, spending b (see decodeBudget): false when the
+// value is over its bounds.
+func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
+	raw = raw[skipJSONSpace(raw, 0):]
+	if len(raw) == 0 || !b.take(depth) {
+		return nil, false
+	}
+	switch raw[0] {
+	case '{':
+		m := make(map[string]any, 4)
+		err := objectFields(raw, func(k string, v []byte) error {
+			x, ok := decodeAny(v, depth+1, b)
+			if !ok {
+				return errSyntax
+			}
+			m[normKey(k)] = x
+			return nil
+		})
+		return m, err == nil
+	case '[':
+		var l []any
+		i := skipJSONSpace(raw, 1)
+		if i < len(raw) && raw[i] == ']' {
+			return []any{}, true
+		}
+		for i < len(raw) {
+			e, err := skipJSONValue(raw, i)
+			if err != nil {
+				return nil, false
+			}
+			x, ok := decodeAny(raw[i:e], depth+1, b)
+			if !ok {
+				return nil, false
+			}
+			l = append(l, x)
+			i = skipJSONSpace(raw, e)
+			if i >= len(raw) {
+				return nil, false
+			}
+			if raw[i] == ']' {
+				return l, true
+			}
+			if raw[i] != ',' {
+				return nil, false
+			}
+			i = skipJSONSpace(raw, i+1)
+		}
+		return nil, false
+	}
+	return decodeScalar(raw)
+}

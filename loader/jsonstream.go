@@ -1,0 +1,256 @@
+package loader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// recordChunk is how much of a file holding many postings is read at a
+// time.
+const recordChunk = 256 << 10
+
+// maxRecord bounds one record (a JSON element, a line, a CSV row) and
+// whatever precedes a JSON file's array of postings: a longer one stops
+// the file's reading with errRecordTooLarge.
+const maxRecord = 16 << 20
+
+// errRecordTooLarge is returned for a record longer than maxRecord.
+var errRecordTooLarge = fmt.Errorf("a record is larger than %s", humanBytes(maxRecord))
+
+// byteWindow is a sliding window over a reader: buf holds the file's
+// bytes from offset base on. Positions are file offsets.
+type byteWindow struct {
+	r    io.Reader
+	buf  []byte
+	base int64
+	eof  bool
+}
+
+// at returns the window from file offset pos on.
+func (w *byteWindow) at(pos int64) []byte { return w.buf[pos-w.base:] }
+
+// more reads the next chunk, dropping the bytes before keep (a file
+// offset) first. It returns false at the end of the reader, with the
+// read error when there was one (not io.EOF), or when the bytes from
+// keep on would pass maxRecord.
+func (w *byteWindow) more(keep int64) (bool, error) {
+	if w.eof {
+		return false, nil
+	}
+	if drop := keep - w.base; drop > 0 {
+		n := copy(w.buf, w.buf[drop:])
+		w.buf = w.buf[:n]
+		w.base = keep
+	}
+	if len(w.buf) > maxRecord {
+		return false, errRecordTooLarge
+	}
+	if cap(w.buf)-len(w.buf) < recordChunk/2 {
+		nb := make([]byte, len(w.buf), min(max(2*cap(w.buf), recordChunk), maxRecord+recordChunk))
+		copy(nb, w.buf)
+		w.buf = nb
+	}
+	room := w.buf[len(w.buf):min(cap(w.buf), maxRecord+1)]
+	n, err := io.ReadAtLeast(w.r, room, 1)
+	w.buf = w.buf[:len(w.buf)+n]
+	switch {
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		w.eof = true
+		return n > 0, nil
+	case err != nil:
+		return n > 0, err
+	}
+	return true, nil
+}
+
+// space skips white space from pos, reading on as needed; it returns
+// the offset of the next byte and false at the end of the file.
+func (w *byteWindow) space(pos, keep int64) (int64, bool, error) {
+	for {
+		b := w.at(pos)
+		i := skipJSONSpace(b, 0)
+		pos += int64(i)
+		if i < len(b) {
+			return pos, true, nil
+		}
+		ok, err := w.more(keep)
+		if err != nil || !ok {
+			return pos, false, err
+		}
+	}
+}
+
+// value returns the end offset of the JSON value at pos, reading on as
+// needed.
+func (w *byteWindow) value(pos, keep int64) (int64, error) {
+	for {
+		e, err := skipJSONValue(w.at(pos), 0)
+		if err == nil {
+			return pos + int64(e), nil
+		}
+		if !errors.Is(err, errIncomplete) {
+			return pos, err
+		}
+		if w.eof {
+			// A literal at the very end of the file is complete.
+			if b := w.at(pos); len(b) > 0 && isLiteralByte(b[0]) {
+				return pos + int64(len(b)), nil
+			}
+			return pos, errSyntax
+		}
+		if _, err := w.more(keep); err != nil {
+			return pos, err
+		}
+	}
+}
+
+// arrayKeys are the keys under which a JSON object holds its array of
+// postings (normalised).
+var arrayKeys = map[string]bool{"jobs": true, "postings": true, "data": true, "results": true, "items": true, "jobpostings": true}
+
+// jsonRecords calls fn with each element of a JSON file's array of
+// postings: the top-level array, or the array under one of arrayKeys of
+// the top-level object. A top-level object without such an array is one
+// record itself, with index -1. fn gets the element's index, its file offset and its
+// bytes (valid until fn returns); it returns false to stop. The error is
+// errSyntax for a file that is no such JSON, a read error, or
+// errRecordTooLarge.
+func jsonRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error {
+	w := &byteWindow{r: r, buf: make([]byte, 0, recordChunk)}
+	for len(w.buf) < len(bom) && !w.eof {
+		if _, err := w.more(0); err != nil {
+			return err
+		}
+	}
+	var pos int64
+	if b := w.at(0); len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		pos = 3
+	}
+	pos, ok, err := w.space(pos, 0)
+	if err != nil || !ok {
+		return cmpErr(err, errSyntax)
+	}
+	switch w.at(pos)[0] {
+	case '[':
+		return w.array(pos, fn)
+	case '{':
+	default:
+		return errSyntax
+	}
+	start := pos
+	pos++
+	for {
+		pos, ok, err = w.space(pos, start)
+		if err != nil || !ok {
+			return cmpErr(err, errSyntax)
+		}
+		switch w.at(pos)[0] {
+		case '}':
+			fn(-1, start, w.at(start)[:pos+1-start])
+			return nil
+		case ',':
+			pos++
+			continue
+		case '"':
+		default:
+			return errSyntax
+		}
+		ke, err := w.value(pos, start)
+		if err != nil {
+			return err
+		}
+		key, _ := decodeString(w.at(pos)[:ke-pos])
+		pos, ok, err = w.space(ke, start)
+		if err != nil || !ok || w.at(pos)[0] != ':' {
+			return cmpErr(err, errSyntax)
+		}
+		pos, ok, err = w.space(pos+1, start)
+		if err != nil || !ok {
+			return cmpErr(err, errSyntax)
+		}
+		if arrayKeys[normKey(key)] && w.at(pos)[0] == '[' {
+			return w.array(pos, fn)
+		}
+		if pos, err = w.value(pos, start); err != nil {
+			return err
+		}
+	}
+}
+
+// array calls fn with each element of the array at pos.
+func (w *byteWindow) array(pos int64, fn func(i int, off int64, raw []byte) bool) error {
+	pos++
+	for i := 0; ; {
+		var ok bool
+		var err error
+		pos, ok, err = w.space(pos, pos)
+		if err != nil || !ok {
+			return cmpErr(err, errSyntax)
+		}
+		switch w.at(pos)[0] {
+		case ']':
+			return nil
+		case ',':
+			pos++
+			continue
+		}
+		end, err := w.value(pos, pos)
+		if err != nil {
+			return err
+		}
+		if !fn(i, pos, w.at(pos)[:end-pos]) {
+			return nil
+		}
+		i++
+		pos = end
+	}
+}
+
+// cmpErr is err, or def when err is nil.
+func cmpErr(err, def error) error {
+	if err != nil {
+		return err
+	}
+	return def
+}
+
+// lineRecords calls fn with each non-blank line of a JSON Lines file:
+// its index among them, its file offset and its bytes (without the line
+// break; valid until fn returns); fn returns false to stop.
+func lineRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error {
+	w := &byteWindow{r: r, buf: make([]byte, 0, recordChunk)}
+	var pos int64
+	for i := 0; ; {
+		b := w.at(pos)
+		nl := bytes.IndexByte(b, '\n')
+		if nl < 0 && !w.eof {
+			// more moves the window: read b again either way.
+			if _, err := w.more(pos); err != nil {
+				return err
+			}
+			continue
+		}
+		if nl < 0 {
+			nl = len(b)
+			if nl == 0 {
+				return nil
+			}
+		}
+		line := b[:nl]
+		if pos == 0 {
+			line = bytes.TrimPrefix(line, bom)
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			if !fn(i, pos+int64(nl-len(line)), bytes.TrimRight(line, "\r")) {
+				return nil
+			}
+			i++
+		}
+		pos += int64(nl) + 1
+		if pos > w.base+int64(len(w.buf)) {
+			return nil
+		}
+	}
+}

@@ -1,0 +1,410 @@
+package loader
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// Skip reasons of files that hold many postings.
+const (
+	ReasonNotPostings = "not postings"
+)
+
+// recordKind tells how a file holds many postings.
+type recordKind uint8
+
+const (
+	recNone  recordKind = iota
+	recJSON             // a JSON array of postings, or an object holding one
+	recJSONL            // JSON Lines: one posting a line
+	recCSV              // CSV with a header row
+)
+
+// recordKindOf returns the kind of a file by its extension.
+func recordKindOf(name string) recordKind {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return recJSON
+	case ".jsonl", ".ndjson":
+		return recJSONL
+	case ".csv":
+		return recCSV
+	}
+	return recNone
+}
+
+// maxLeadingNonPostings is how many records that are no posting a file
+// may start with (a legal notice, a summary) before it is skipped as
+// not postings.
+const maxLeadingNonPostings = 5
+
+// recordFile is the Source of a posting read from a file that holds many:
+// it serves that one record's bytes (for a CSV row, the header row
+// first), so the body can be read again without the rest of the file.
+type recordFile struct {
+	fsys fs.FS
+	name string // the whole file in fsys
+	kind recordKind
+	off  int64
+	n    int64
+	head *csvHeader // CSV only
+	al   *aliasSet
+}
+
+// Open returns the record's bytes as a file, whatever name is.
+func (r *recordFile) Open(name string) (fs.File, error) {
+	b, err := r.bytes()
+	if err != nil {
+		return nil, err
+	}
+	return &memFile{Reader: bytes.NewReader(b), name: path.Base(name), size: int64(len(b))}, nil
+}
+
+// bytes reads the record (a CSV row after its header row).
+func (r *recordFile) bytes() ([]byte, error) {
+	var out []byte
+	if r.head != nil {
+		h, err := readRange(r.fsys, r.name, 0, r.head.size)
+		if err != nil {
+			return nil, err
+		}
+		out = append(h, '\n')
+	}
+	b, err := readRange(r.fsys, r.name, r.off, r.n)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, b...), nil
+}
+
+// body parses the record again and returns its body.
+func (r *recordFile) body(maxBody int64) (string, error) {
+	b, err := r.bytes()
+	if err != nil {
+		return "", err
+	}
+	p := parseRecordBytes(r.kind, b, r.al, true, maxBody)
+	if p == nil {
+		return "", fmt.Errorf("%s: the record no longer holds a posting: %w", r.name, fs.ErrNotExist)
+	}
+	return p.Body, nil
+}
+
+// readRange reads n bytes at offset off of name.
+func readRange(fsys fs.FS, name string, off, n int64) ([]byte, error) {
+	f, err := openRegular(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, n)
+	if ra, ok := f.(io.ReaderAt); ok {
+		m, err := ra.ReadAt(b, off)
+		if m == len(b) {
+			return b, nil
+		}
+		return nil, cmpErr(err, io.ErrUnexpectedEOF)
+	}
+	if _, err := io.CopyN(io.Discard, f, off); err != nil {
+		return nil, err
+	}
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// memFile is a read-only in-memory fs.File.
+type memFile struct {
+	*bytes.Reader
+	name string
+	size int64
+}
+
+func (m *memFile) Stat() (fs.FileInfo, error) { return memInfo{m.name, m.size}, nil }
+func (m *memFile) Close() error               { return nil }
+
+type memInfo struct {
+	name string
+	size int64
+}
+
+func (i memInfo) Name() string       { return i.name }
+func (i memInfo) Size() int64        { return i.size }
+func (i memInfo) Mode() fs.FileMode  { return 0o444 }
+func (i memInfo) ModTime() time.Time { return time.Time{} }
+func (i memInfo) IsDir() bool        { return false }
+func (i memInfo) Sys() any           { return nil }
+
+// parseRecordBytes parses one record as recordFile serves it; nil when it
+// is no posting.
+func parseRecordBytes(kind recordKind, b []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+	if kind != recCSV {
+		return jsonRecordPosting(b, al, wantBody, maxBody)
+	}
+	var p *model.Posting
+	_ = csvRecords(bytes.NewReader(b), al, func(_ int, _, _ int64, _ *csvHeader, rec map[string]any) bool {
+		p = mapRecordPosting(rec, al, wantBody, maxBody, csvIdentity(rec))
+		return false
+	})
+	return p
+}
+
+// WarnNotDecoded starts the warning of a record whose values were left
+// out for being over the decode bounds (see maxDecodeValues).
+const WarnNotDecoded = "values too large or nested too deep, not read"
+
+// jsonRecordPosting parses one JSON record (an object); nil when it is no
+// posting. Keys that fill no field are skipped without decoding; a value
+// over the decode bounds is left out, with a warning naming its key.
+func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+	m := make(map[string]any, 16)
+	var kb [64]byte
+	var over []string
+	err := objectFieldsRaw(raw, func(rk, v []byte) error {
+		n, ok := recordKey(kb[:0], rk, al, wantBody)
+		if ok {
+			x, ok, tooBig := decodeBounded(v)
+			switch {
+			case ok:
+				m[n] = x
+			case tooBig && len(over) < 10:
+				if k, ok := decodeString(rk); ok {
+					over = append(over, cleanField(k))
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil
+	}
+	p := mapRecordPosting(m, al, wantBody, maxBody, func() string { return unsafe.String(unsafe.SliceData(raw), len(raw)) })
+	if p != nil && len(over) > 0 {
+		p.Warnings = append(p.Warnings, WarnNotDecoded+": "+strings.Join(over, ", "))
+	}
+	return p
+}
+
+// csvIdentity is the text a CSV row without a URL is identified by: its
+// cells in key order, so the row's ID does not depend on its offset.
+func csvIdentity(rec map[string]any) func() string {
+	return func() string { return fmt.Sprint(rec) }
+}
+
+// mapRecordPosting is postingFromMap with the posting check and the last
+// step of every parse (finishPosting: the ID from the URL, else from the
+// record's text, and the caps on the fields); nil when the record is no
+// posting.
+func mapRecordPosting(m map[string]any, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
+	p := postingFromMap(m, al, wantBody, maxBody)
+	if !hasPostingShape(p) {
+		return nil
+	}
+	finishPostingBy(p, text, wantBody)
+	return p
+}
+
+// readRecords reads the file of job j, which holds many postings of the
+// given kind, and emits a result for each posting (path "file.json#N")
+// and the skips. It emits at least one result; more counts each result
+// after the first (the walk counted the file once). emit returns false
+// when the load is cancelled.
+func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, more func()) {
+	sent := 0
+	send := func(r result) bool {
+		if sent > 0 {
+			more()
+		}
+		sent++
+		return emit(r)
+	}
+	skip := func(reason string) { send(result{skip: &Skip{Path: j.display, Reason: reason}}) }
+	defer func() {
+		if e := recover(); e != nil {
+			skip("parser error")
+		}
+	}()
+	f, err := openRegular(j.src.FS, j.fsPath)
+	if errors.Is(err, ErrNotRegular) {
+		skip(ReasonNotRegular)
+		return
+	}
+	if err != nil {
+		skip(reasonOf(ReasonUnreadable, err))
+		return
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, recordChunk)
+	if reason := sniffStart(br); reason != "" {
+		skip(reason)
+		return
+	}
+	loaded, leading, others := 0, 0, 0
+	stopped := false
+	take := func(r recordJob, p *model.Posting) bool {
+		if p == nil {
+			if loaded == 0 {
+				leading++
+				return leading < maxLeadingNonPostings
+			}
+			others++
+			return true
+		}
+		loaded++
+		p.Path, p.SourcePath = j.display, j.fsPath
+		if r.i >= 0 {
+			suffix := "#" + strconv.Itoa(r.i)
+			p.Path += suffix
+			p.SourcePath += suffix
+		}
+		p.Source = &recordFile{fsys: j.src.FS, name: j.fsPath, kind: kind, off: r.off, n: r.n, head: r.h, al: opts.Aliases.set}
+		if !send(result{p: p}) {
+			stopped = true
+			return false
+		}
+		return true
+	}
+	al, keep, maxBody := opts.Aliases.set, opts.KeepBodies, opts.MaxBody
+	err = parseRecords(opts.Workers, func(submit func(recordJob) bool) error {
+		switch kind {
+		case recCSV:
+			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
+				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func() *model.Posting {
+					return mapRecordPosting(rec, al, keep, maxBody, csvIdentity(rec))
+				}})
+			})
+		case recJSONL:
+			return lineRecords(br, func(i int, off int64, raw []byte) bool {
+				return submit(jsonRecordJob(i, off, raw, al, keep, maxBody))
+			})
+		}
+		return jsonRecords(br, func(i int, off int64, raw []byte) bool {
+			return submit(jsonRecordJob(i, off, raw, al, keep, maxBody))
+		})
+	}, take)
+	switch {
+	case stopped:
+	case loaded == 0 && errors.Is(err, errRecordTooLarge):
+		skip(ReasonNotPostings + ": " + err.Error())
+	case loaded == 0 && err != nil && !errors.Is(err, errSyntax) && !errors.Is(err, errNoTitleColumn):
+		skip(reasonOf(ReasonUnreadable, err))
+	case loaded == 0:
+		skip(ReasonNotPostings)
+	case err != nil:
+		skip(fmt.Sprintf("read stopped after %d postings: %s", loaded, recordErr(err)))
+	case others > 0:
+		what := "records are not postings (or not valid JSON)"
+		if kind == recCSV {
+			what = "rows are not postings"
+		}
+		skip(fmt.Sprintf("%d %s", others, what))
+	}
+}
+
+// recordErr words a record reader's error for a skip line.
+func recordErr(err error) string {
+	if errors.Is(err, errSyntax) {
+		return "not valid JSON after that"
+	}
+	return cleanField(err.Error())
+}
+
+// sniffStart returns a skip reason for a file that is empty, white space
+// only or binary (a NUL byte in its first 8 KiB), peeking at br.
+func sniffStart(br *bufio.Reader) string {
+	b, _ := br.Peek(8 << 10)
+	switch {
+	case len(b) == 0:
+		return ReasonEmpty
+	case bytes.IndexByte(b, 0) >= 0:
+		return ReasonBinary
+	case len(b) < 8<<10 && len(bytes.TrimSpace(bytes.TrimPrefix(b, bom))) == 0:
+		return ReasonWhitespace
+	}
+	return ""
+}
+
+// jsonRecordJob is the job of parsing one JSON record; raw is copied, as
+// the reader reuses its buffer.
+func jsonRecordJob(i int, off int64, raw []byte, al *aliasSet, keep bool, maxBody int64) recordJob {
+	raw = bytes.Clone(raw)
+	return recordJob{i: i, off: off, n: int64(len(raw)), parse: func() *model.Posting {
+		return jsonRecordPosting(raw, al, keep, maxBody)
+	}}
+}
+
+// knownKeys maps each key a record is read for (normalised) to itself,
+// so a key folded into a stack buffer is looked up, and kept, without
+// allocating.
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for k := range aliases {
+		m[k] = k
+	}
+	for k := range extraKeys {
+		m[k] = k
+	}
+	for k := range bodyKeySet {
+		m[k] = k
+	}
+	return m
+}()
+
+// recordKey folds a record's raw JSON key into buf and reports whether
+// the record is read for it (see wantKey), with the folded key.
+func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, bool) {
+	in := rawKey[1 : len(rawKey)-1]
+	if bytes.IndexByte(in, '\\') >= 0 || len(in) > cap(buf) {
+		k, ok := decodeString(rawKey)
+		if !ok {
+			return "", false
+		}
+		n := normKey(k)
+		return n, wantKey(n, al, wantBody)
+	}
+	for _, c := range in {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c == '_' || c == '-' || c == ' ' || c == '.':
+		default:
+			buf = append(buf, c)
+		}
+	}
+	if al != nil {
+		if _, ok := al.extra[string(buf)]; ok {
+			return string(buf), true
+		}
+	}
+	k, ok := knownKeys[string(buf)]
+	if !ok || (!wantBody && bodyKeySet[k] && !extraKeys[k] && !isAlias(k)) {
+		return "", false
+	}
+	return k, true
+}
+
+// isAlias reports a built-in alias key.
+func isAlias(k string) bool { _, ok := aliases[k]; return ok }
+
+// FileOf returns the file a posting path names: "dir/jobs.json#3" →
+// "dir/jobs.json"; other paths are returned as they are.
+func FileOf(p string) string {
+	if i := strings.LastIndexByte(p, '#'); i > 0 && recordKindOf(p[:i]) != recNone {
+		if _, err := strconv.Atoi(p[i+1:]); err == nil {
+			return p[:i]
+		}
+	}
+	return p
+}

@@ -1,0 +1,103 @@
+package loader_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jobdeck/jobdeck/loader"
+)
+
+// jsonBenchVersion changes when the generated JSON file changes.
+const jsonBenchVersion = "1"
+
+// benchJSONFile returns a Greenhouse-shaped JSON file of n postings
+// (about 2 KB each, HTML descriptions included), written once into
+// os.TempDir() and reused.
+func benchJSONFile(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("jobdeck-bench-json-%d", n))
+	file := filepath.Join(dir, "jobs.json")
+	marker := filepath.Join(dir, ".complete")
+	if got, err := os.ReadFile(marker); err == nil && string(got) == jsonBenchVersion {
+		return file
+	}
+	b.Logf("writing %d postings to %s (once)", n, file)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	para := strings.Repeat("&lt;p&gt;Our bakery ledger settles every loaf in real time; you will own its Go services. &lt;/p&gt;", 16)
+	fmt.Fprint(w, `{"jobs": [`)
+	for i := range n {
+		if i > 0 {
+			w.WriteString(",\n")
+		}
+		fmt.Fprintf(w, `{"id": %d, "title": "Backend Engineer %d", "absolute_url": "https://boards.greenhouse.io/tallowmere/jobs/%d", `+
+			`"location": {"name": "Lisbon, Portugal"}, "updated_at": "2026-10-02T09:15:00-04:00", "first_published": "2026-09-%02dT08:00:00-04:00", `+
+			`"departments": [{"id": 11, "name": "Engineering"}], "offices": [{"id": 3, "name": "Lisbon"}], `+
+			`"pay_input_ranges": [{"min_cents": 6000000, "max_cents": 8500000, "currency_type": "EUR"}], "content": "%s"}`,
+			i, i, i, 1+i%28, para)
+	}
+	fmt.Fprint(w, "], \"meta\": {\"total\": ", n, "}}\n")
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(marker, []byte(jsonBenchVersion), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return file
+}
+
+// BenchmarkLoadJSON100k loads one JSON file of 100,000 postings
+// (metadata only, as the browser does); compare with BenchmarkCatJSON100k.
+func BenchmarkLoadJSON100k(b *testing.B) {
+	file := benchJSONFile(b, 100_000)
+	srcs, err := loader.SourcesFromPaths([]string{file})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var got int
+	for b.Loop() {
+		ps, _, err := loader.Load(context.Background(), srcs, loader.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		got = len(ps)
+	}
+	if got != 100_000 {
+		b.Fatalf("loaded %d postings", got)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(got), "ns/posting")
+}
+
+// BenchmarkCatJSON100k is the floor: reading the same file as cat does.
+func BenchmarkCatJSON100k(b *testing.B) {
+	file := benchJSONFile(b, 100_000)
+	buf := make([]byte, 128<<10)
+	for b.Loop() {
+		f, err := os.Open(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := io.CopyBuffer(io.Discard, struct{ io.Reader }{f}, buf)
+		f.Close()
+		if err != nil || n == 0 {
+			b.Fatal(n, err)
+		}
+		b.SetBytes(n)
+	}
+}
