@@ -30,6 +30,10 @@ type Options struct {
 	BatchSize  int   // postings per Batch; 0 means DefaultBatchSize (the first batch is smaller, to arrive fast)
 	MaxBody    int64 // body cap in bytes; 0 means DefaultMaxBody (1 MiB)
 	KeepBodies bool  // false: Posting.Body is dropped after parsing (Source/SourcePath set), read again with Body
+	// Cache, when set, gives the postings of files unchanged since it
+	// stored them, and learns the others (see [Cache]); it is not used
+	// when KeepBodies is set.
+	Cache Cache
 }
 
 func (o Options) withDefaults() Options {
@@ -109,6 +113,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	jobs := make(chan job, 256)
 	results := make(chan result, 256)
 	var seen atomic.Int64
+	cache := newCacheHook(sources, opts)
 
 	go func() {
 		defer close(jobs)
@@ -125,7 +130,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r := work(j, opts)
+				r := cache.work(j, opts)
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -143,6 +148,9 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 		close(results)
 	}()
 	collect(ctx, results, opts, &seen, out)
+	if ctx.Err() == nil { // the walk and the Done batch completed
+		cache.done()
+	}
 }
 
 // work reads and parses one file.
