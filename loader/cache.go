@@ -34,8 +34,8 @@ type FileKey struct {
 //
 // Stamp must equal [CacheStamp] of the load's Options, else Stream ignores
 // the cache. Lookup returns the postings last stored for exactly this key
-// (ok false when there are none); Stream copies them before setting Path,
-// Source and SourcePath, so they are never modified. Store records the
+// (ok false when there are none), as new postings at each call: Stream
+// sets their Path, Source and SourcePath and hands them out. Store records the
 // postings parsed from the file of k (without bodies); it may keep them or
 // not. LoadDone is called once a Stream has walked and read every source
 // (not when it was cancelled), so the cache may write what it learnt.
@@ -127,18 +127,18 @@ func postingsOf(r result) []*model.Posting {
 	return []*model.Posting{r.p}
 }
 
-// fromCache turns cached postings back into j's result: copies, with
-// Path and SourcePath (stored relative to the job's paths) made whole
-// again and Source set. ok is false when the entry does not fit.
+// fromCache turns cached postings back into j's result: Path and
+// SourcePath (stored relative to the job's paths) made whole again and
+// Source set. ok is false when the entry does not fit.
 func fromCache(j job, cached []*model.Posting) (result, bool) {
 	if len(cached) != 1 || cached[0] == nil {
 		return result{}, false
 	}
-	p := *cached[0]
+	p := cached[0]
 	p.Path = j.display + p.Path
 	p.SourcePath = j.fsPath + p.SourcePath
 	p.Source = j.src.FS
-	return result{p: &p}, true
+	return result{p: p}, true
 }
 
 // toCache returns copies of ps fit for the cache: no body, no Source, and

@@ -1,0 +1,334 @@
+// Package cache is jobdeck's parse cache: the postings parsed from each
+// file (every field but the body), kept between launches so that a folder
+// whose files did not change loads without reading them. It implements
+// [loader.Cache] and knows nothing of parsing: entries are keyed by
+// [loader.FileKey] and stamped with [loader.CacheStamp].
+//
+// The cache is a folder of files, one per source folder, each read whole
+// and checked (a version line, the stamp, a CRC-32C) before use, and
+// replaced whole by an atomic rename; see file.go for the format. Nothing
+// in it is needed: a cache file that is missing, damaged, from another
+// version or unwritable is ignored (and rebuilt where it can be written),
+// and the problem is told in one line by [Cache.Close]. Readers take no
+// lock and writers never leave half a file, so several jobdecks may share
+// the folder; when two write the same file the last one wins.
+package cache
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// KeepDays is how long an entry is kept after the last load that saw its
+// file; a cache file not used for that long is removed.
+const KeepDays = 30
+
+// racyWindow is how recent a file's modification or change time may be
+// for the file not to be stored: a file changed again within the same
+// clock tick of a coarse file-system clock would keep its times, so only
+// files left alone for a while are trusted to be what was read.
+const racyWindow = 2 * time.Second
+
+// Cache is the parse cache in one folder. It is safe for concurrent use.
+type Cache struct {
+	dir, stamp string
+	now        func() time.Time
+	writeFile  func(name string, data []byte) error // writeAtomic; replaced in tests
+
+	mu       sync.Mutex
+	roots    map[string]*rootFile // by source folder
+	problems []string
+
+	saveMu sync.Mutex // one save at a time
+	saving sync.WaitGroup
+}
+
+// rootFile is the part of the cache for one source folder: the entries
+// read from its file, sorted by path, and those stored since.
+type rootFile struct {
+	name   string  // the cache file
+	loaded bool    // sorted holds the file's entries
+	sorted []entry // from the file
+	cursor int     // where in sorted the next lookup probably is
+	added  map[string]entry
+	dirty  bool // the file needs writing
+}
+
+// find returns the index in sorted of the entry for path. Lookups come
+// in the walk's order, which is nearly the sorted order, so the entries
+// right after the last one found are tried before a binary search.
+func (rf *rootFile) find(path string) (int, bool) {
+	for i := max(rf.cursor-2, 0); i < min(rf.cursor+6, len(rf.sorted)); i++ {
+		if rf.sorted[i].path == path {
+			rf.cursor = i + 1
+			return i, true
+		}
+	}
+	i, ok := slices.BinarySearchFunc(rf.sorted, path, func(e entry, p string) int { return strings.Compare(e.path, p) })
+	if ok {
+		rf.cursor = i + 1
+	}
+	return i, ok
+}
+
+// lookup returns the entry for k and marks it seen today.
+func (rf *rootFile) lookup(k loader.FileKey, today uint32) (entry, bool) {
+	if e, ok := rf.added[k.Path]; ok {
+		if !e.matches(k) {
+			return entry{}, false
+		}
+		e.seen = today
+		rf.added[k.Path] = e
+		return e, true
+	}
+	i, ok := rf.find(k.Path)
+	if !ok || !rf.sorted[i].matches(k) {
+		return entry{}, false
+	}
+	if rf.sorted[i].seen != today {
+		rf.sorted[i].seen = today
+		rf.dirty = true
+	}
+	return rf.sorted[i], true
+}
+
+// store records e, replacing any entry for its path.
+func (rf *rootFile) store(e entry) {
+	if rf.added == nil {
+		rf.added = map[string]entry{}
+	}
+	rf.added[e.path] = e
+	rf.dirty = true
+}
+
+// merged returns every entry, sorted by path: those read, less those
+// replaced, and those stored.
+func (rf *rootFile) merged() []entry {
+	if len(rf.added) == 0 {
+		return rf.sorted
+	}
+	out := make([]entry, 0, len(rf.sorted)+len(rf.added))
+	for _, e := range rf.sorted {
+		if _, ok := rf.added[e.path]; !ok {
+			out = append(out, e)
+		}
+	}
+	for _, e := range rf.added {
+		out = append(out, e)
+	}
+	slices.SortFunc(out, byPath)
+	return out
+}
+
+// reset lets go of the entries; they are read again when needed.
+func (rf *rootFile) reset() {
+	rf.loaded, rf.sorted, rf.cursor, rf.added, rf.dirty = false, nil, 0, nil, false
+}
+
+// Open returns the cache in dir for loads whose [loader.CacheStamp] is
+// stamp; now is its clock (nil means time.Now). It does no I/O: each
+// folder's cache file is read on the first lookup in that folder.
+func Open(dir, stamp string, now func() time.Time) *Cache {
+	if now == nil {
+		now = time.Now
+	}
+	return &Cache{dir: dir, stamp: stamp, now: now, writeFile: writeAtomic, roots: map[string]*rootFile{}}
+}
+
+// Dir returns the cache's folder.
+func (c *Cache) Dir() string { return c.dir }
+
+// Stamp returns the stamp given to Open.
+func (c *Cache) Stamp() string { return c.stamp }
+
+// Lookup returns new postings (the caller owns them) decoded from the
+// entry of k.Path when the entry's key is k.
+func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
+	c.mu.Lock()
+	rf := c.root(k.Root)
+	e, ok := rf.lookup(k, c.today())
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	ps, err := decodePostings(e.blob)
+	if err != nil {
+		c.note("an entry of %s is damaged; parsing its file again", rf.name)
+		return nil, false
+	}
+	return ps, true
+}
+
+// Store records ps, the postings of the file of k, unless one cannot be
+// encoded exactly or the file changed too recently to be trusted.
+func (c *Cache) Store(k loader.FileKey, ps []*model.Posting) {
+	now := c.now()
+	if now.Sub(time.Unix(0, k.ModTime)) < racyWindow || now.Sub(time.Unix(0, k.ChangeTime)) < racyWindow {
+		return
+	}
+	for _, p := range ps {
+		if !encodable(p) {
+			return
+		}
+	}
+	e := entry{path: k.Path, size: k.Size, mtime: k.ModTime, ctime: k.ChangeTime, dev: k.Dev, ino: k.Ino,
+		seen: day(now), blob: stringOf(appendPostings(nil, ps))}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.root(k.Root).store(e)
+}
+
+// LoadDone starts writing, in the background, the cache files that
+// changed; Close waits for it.
+func (c *Cache) LoadDone() {
+	c.saving.Add(1)
+	go func() {
+		defer c.saving.Done()
+		c.save()
+	}()
+}
+
+// Close waits for a background write, writes what is still unwritten and
+// returns the cache's problems in one line ("" when there were none).
+func (c *Cache) Close() string {
+	c.saving.Wait()
+	c.save()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch len(c.problems) {
+	case 0:
+		return ""
+	case 1:
+		return c.problems[0]
+	}
+	return fmt.Sprintf("%s (and %d more)", c.problems[0], len(c.problems)-1)
+}
+
+// root returns the cache of the folder root, reading its file on first
+// use. c.mu must be held.
+func (c *Cache) root(root string) *rootFile {
+	rf := c.roots[root]
+	if rf == nil {
+		rf = &rootFile{name: fileName(c.dir, root)}
+		c.roots[root] = rf
+	}
+	if !rf.loaded {
+		rf.sorted, rf.dirty = c.read(rf.name, root)
+		rf.loaded = true
+	}
+	return rf
+}
+
+// read returns the entries of the cache file name, sorted by path (none
+// when it is missing or unusable, with the problem noted), and whether
+// the file needs rewriting: damaged, stale or holding expired entries.
+// c.mu must be held.
+func (c *Cache) read(name, root string) ([]entry, bool) {
+	data, err := os.ReadFile(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return nil, false // the write, if any, tells
+	case err != nil:
+		c.noteLocked("cannot read %s (%v); loading without it", name, unwrapPath(err))
+		return nil, false
+	}
+	es, err := decodeFile(data, c.stamp, root)
+	switch {
+	case errors.Is(err, errOtherRoot):
+		return nil, true
+	case errors.Is(err, errVersion):
+		c.noteLocked("%s was %v; rebuilding it", name, err)
+		return nil, true
+	case err != nil:
+		c.noteLocked("%s is %v; rebuilding it", name, err)
+		return nil, true
+	}
+	stale := false
+	if !slices.IsSortedFunc(es, byPath) {
+		slices.SortStableFunc(es, byPath)
+		stale = true
+	}
+	oldest := c.keepFrom()
+	for i := range es {
+		stale = stale || es[i].seen < oldest
+	}
+	return es, stale
+}
+
+// save writes the cache files that need it, then lets go of every
+// folder's entries (they are read again if another load needs them) and
+// removes cache files unused for KeepDays.
+func (c *Cache) save() {
+	c.saveMu.Lock()
+	defer c.saveMu.Unlock()
+	type write struct {
+		name string
+		data []byte
+	}
+	var writes []write
+	c.mu.Lock()
+	keepFrom := c.keepFrom()
+	for root, rf := range c.roots {
+		if rf.dirty {
+			writes = append(writes, write{rf.name, encodeFile(c.stamp, root, rf.merged(), keepFrom)})
+		}
+		rf.reset()
+	}
+	c.mu.Unlock()
+	written := map[string]bool{}
+	for _, w := range writes {
+		if err := c.writeFile(w.name, w.data); err != nil {
+			c.note("cannot write the cache in %s (%v); it was not updated", c.dir, unwrapPath(err))
+			continue
+		}
+		written[filepath.Base(w.name)] = true
+	}
+	if len(written) > 0 {
+		removeUnused(c.dir, c.now(), written)
+	}
+}
+
+func (c *Cache) today() uint32 { return day(c.now()) }
+
+// keepFrom is the first day whose entries are kept.
+func (c *Cache) keepFrom() uint32 { return max(c.today(), KeepDays) - KeepDays }
+
+func day(t time.Time) uint32 { return uint32(max(t.Unix()/86400, 0)) }
+
+// note records a problem (told once).
+func (c *Cache) note(format string, args ...any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.noteLocked(format, args...)
+}
+
+func (c *Cache) noteLocked(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for _, p := range c.problems {
+		if p == msg {
+			return
+		}
+	}
+	c.problems = append(c.problems, msg)
+}
+
+// unwrapPath returns the cause of a *fs.PathError (its path is said
+// elsewhere in the message).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
