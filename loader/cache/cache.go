@@ -34,11 +34,18 @@ import (
 // file; a cache file not used for that long is removed.
 const KeepDays = 30
 
-// racyWindow is how recent a file's modification or change time may be
-// for the file not to be stored: a file changed again within the same
-// clock tick of a coarse file-system clock would keep its times, so only
-// files left alone for a while are trusted to be what was read.
-const racyWindow = 2 * time.Second
+// racyWindow is how old a file's modification and change times must be
+// for the file to be stored: a file changed again within one tick of the
+// file system's clock would keep its times, so only files left alone for
+// longer than a tick are trusted to be what was read. Times in whole
+// seconds betray a coarse clock (FAT has 2 s, ext3 and HFS+ 1 s): then
+// 2 s; else the kernel's coarse clock ticks in at most 10 ms: then 100 ms.
+func racyWindow(k loader.FileKey) time.Duration {
+	if k.ModTime%1e9 == 0 && k.ChangeTime%1e9 == 0 {
+		return 2 * time.Second
+	}
+	return 100 * time.Millisecond
+}
 
 // Cache is the parse cache in one folder. It is safe for concurrent use.
 type Cache struct {
@@ -174,7 +181,7 @@ func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
 // encoded exactly or the file changed too recently to be trusted.
 func (c *Cache) Store(k loader.FileKey, ps []*model.Posting) {
 	now := c.now()
-	if now.Sub(time.Unix(0, k.ModTime)) < racyWindow || now.Sub(time.Unix(0, k.ChangeTime)) < racyWindow {
+	if w := racyWindow(k); now.Sub(time.Unix(0, k.ModTime)) < w || now.Sub(time.Unix(0, k.ChangeTime)) < w {
 		return
 	}
 	for _, p := range ps {

@@ -381,18 +381,27 @@ func TestUnwritableCacheStillLoads(t *testing.T) {
 func TestRecentFilesNotStored(t *testing.T) {
 	cacheDir, src := t.TempDir(), t.TempDir()
 	write(t, filepath.Join(src, "a.md"), posting("Role A"))
+	k := keyOf(t, src, "a.md")
 	srcs, _ := loader.SourcesFromPaths([]string{src})
 	opts := loader.Options{}
-	for range 2 {
-		c := &counting{Cache: cache.Open(cacheDir, loader.CacheStamp(opts), time.Now)}
+	launch := func(at time.Time) int64 {
+		c := &counting{Cache: cache.Open(cacheDir, loader.CacheStamp(opts), func() time.Time { return at })}
 		opts.Cache = c
 		if _, _, err := loader.Load(context.Background(), srcs, opts); err != nil {
 			t.Fatal(err)
 		}
 		c.Close()
-		if c.hits.Load() != 0 {
-			t.Fatal("a file written a moment ago came from the cache")
-		}
+		return c.hits.Load()
+	}
+	// Read 50 ms after the last change: a second write in the same tick
+	// of the file system's clock would go unseen, so it is not stored.
+	changed := time.Unix(0, max(k.ModTime, k.ChangeTime))
+	launch(changed.Add(50 * time.Millisecond))
+	if launch(changed.Add(time.Hour)) != 0 {
+		t.Fatal("a file read 50 ms after it changed came from the cache")
+	}
+	if launch(changed.Add(time.Hour)) != 1 {
+		t.Fatal("a file read an hour after it changed was not stored")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -97,4 +98,12 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRacyWindow(t *testing.T) {
+	coarse := loader.FileKey{ModTime: 1_700_000_000e9, ChangeTime: 1_700_000_001e9}
+	fine := loader.FileKey{ModTime: 1_700_000_000e9, ChangeTime: 1_700_000_001_123_456_789}
+	if racyWindow(coarse) != 2*time.Second || racyWindow(fine) != 100*time.Millisecond {
+		t.Fatalf("windows %v and %v", racyWindow(coarse), racyWindow(fine))
+	}
 }
