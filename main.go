@@ -3,6 +3,7 @@
 //	jobdeck [flags] [PATH...]          open the browser
 //	jobdeck list [flags] [PATH...]     print postings, one a line (or JSON Lines)
 //	jobdeck export [flags] [PATH...]   write the shortlist as markdown, CSV or JSON
+//	jobdeck cache info|clear           show or remove the parse cache
 //
 // main.go only parses flags, wires the packages together and picks exit codes.
 package main
@@ -25,6 +26,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/cache"
 	"github.com/jobdeck/jobdeck/model"
 	"github.com/jobdeck/jobdeck/ui"
 )
@@ -51,6 +53,7 @@ func main() {
 type common struct {
 	demo    bool
 	state   string
+	noCache bool
 	help    bool
 	version bool
 }
@@ -58,6 +61,7 @@ type common struct {
 func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.demo, "demo", false, "use the built-in demo postings instead of PATHs")
 	fs.StringVar(&c.state, "state", "", "state `FILE` for tags, shortlist and notes (default $JOBDECK_STATE or $XDG_DATA_HOME/jobdeck/state.json)")
+	fs.BoolVar(&c.noCache, "no-cache", false, "read and parse every file; neither use nor update the parse cache")
 	fs.BoolVar(&c.help, "help", false, "show help")
 	fs.BoolVar(&c.help, "h", false, "show help")
 	fs.BoolVar(&c.version, "version", false, "print the version")
@@ -70,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runList(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "cache":
+			return runCache(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -84,11 +90,15 @@ Usage:
   jobdeck [flags] [PATH...]           open the browser on the postings in PATHs (default: .)
   jobdeck list [flags] [PATH...]      print the postings, one a line
   jobdeck export [flags] [PATH...]    write the shortlist (or a selection) as md, csv or json
+  jobdeck cache info                  where the parse cache is, its size and entries
+  jobdeck cache clear                 remove the parse cache
 
 Flags for every command:
   --demo            use the built-in demo postings instead of PATHs
   --state FILE      state file for tags, shortlist and notes
                     (default $JOBDECK_STATE, else $XDG_DATA_HOME/jobdeck/state.json)
+  --no-cache        read and parse every file, without the parse cache
+                    ($XDG_CACHE_HOME/jobdeck, else ~/.cache/jobdeck)
   -h, --help        show this help
   --version         print the version
 
@@ -165,9 +175,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if storeErr != nil { // also said in the browser; this stays in the scrollback
 		fmt.Fprintf(stderr, "jobdeck: warning: %v\n", storeErr)
 	}
+	opts, pc := loaderOptions(c, stderr)
+	defer closeCache(pc, stderr)
 	m := ui.New(ui.Config{
 		Sources:  srcs,
-		Loader:   loader.Options{KeepBodies: false},
+		Loader:   opts,
 		Style:    *style,
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		Store:    store,
@@ -232,13 +244,44 @@ func openStore(flagPath string) (*model.Store, error) {
 	return model.OpenStore(p)
 }
 
-// load reads all postings of srcs, reporting skips on stderr.
-func load(ctx context.Context, srcs []loader.Source, stderr io.Writer) ([]*model.Posting, int, error) {
-	ps, skips, err := loader.Load(ctx, srcs, loader.Options{})
+// load reads all postings of srcs with opts, reporting skips on
+// skipped.
+func load(ctx context.Context, srcs []loader.Source, opts loader.Options, skipped io.Writer) ([]*model.Posting, int, error) {
+	ps, skips, err := loader.Load(ctx, srcs, opts)
 	for _, s := range skips {
-		fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(skipped, "skipped %s: %s\n", s.Path, s.Reason)
 	}
 	return ps, len(skips), err
+}
+
+// loaderOptions returns the load options of a command: with the parse
+// cache unless --no-cache or --demo (whose files are built in). A cache
+// folder that cannot be found is said in one line on stderr and the load
+// goes on without it. The caller closes the cache with closeCache.
+func loaderOptions(c common, stderr io.Writer) (loader.Options, *cache.Cache) {
+	opts := loader.Options{}
+	if c.noCache || c.demo {
+		return opts, nil
+	}
+	dir, err := cache.DefaultDir()
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: cache: %v; loading without it\n", err)
+		return opts, nil
+	}
+	pc := cache.Open(dir, loader.CacheStamp(opts), nil)
+	opts.Cache = pc
+	return opts, pc
+}
+
+// closeCache closes the parse cache (writing what it learnt) and prints
+// its problem, if any, in one line on stderr.
+func closeCache(pc *cache.Cache, stderr io.Writer) {
+	if pc == nil {
+		return
+	}
+	if p := pc.Close(); p != "" {
+		fmt.Fprintf(stderr, "jobdeck: cache: %s\n", p)
+	}
 }
 
 func runList(args []string, stdout, stderr io.Writer) int {
@@ -265,7 +308,9 @@ func runList(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, skipped, err := load(ctx, srcs, stderr)
+	opts, pc := loaderOptions(c, stderr)
+	defer closeCache(pc, stderr)
+	ps, skipped, err := load(ctx, srcs, opts, stderr)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -335,7 +380,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, io.Discard)
+	opts, pc := loaderOptions(c, stderr)
+	defer closeCache(pc, stderr)
+	ps, _, err := load(ctx, srcs, opts, io.Discard)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -362,6 +409,80 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitFailure, err)
 	}
 	return exitOK
+}
+
+// runCache runs `jobdeck cache info` and `jobdeck cache clear`.
+func runCache(args []string, stdout, stderr io.Writer) int {
+	f := flag.NewFlagSet("cache", flag.ContinueOnError)
+	f.SetOutput(io.Discard)
+	help := f.Bool("help", false, "")
+	f.BoolVar(help, "h", false, "")
+	if err := f.Parse(args); errors.Is(err, flag.ErrHelp) || (err == nil && *help) {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	} else if err != nil {
+		return fail(stderr, exitUsage, fmt.Errorf("%v (see jobdeck --help)", err))
+	}
+	if f.NArg() != 1 || (f.Arg(0) != "info" && f.Arg(0) != "clear") {
+		return fail(stderr, exitUsage, errors.New("cache takes info or clear (see jobdeck --help)"))
+	}
+	dir, err := cache.DefaultDir()
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	if f.Arg(0) == "clear" {
+		n, err := cache.Clear(dir)
+		if err != nil {
+			return fail(stderr, exitFailure, fmt.Errorf("clearing the cache: %w", err))
+		}
+		fmt.Fprintf(stdout, "removed %d cache files from %s\n", n, dir)
+		return exitOK
+	}
+	info, err := cache.Describe(dir)
+	if err != nil {
+		return fail(stderr, exitFailure, fmt.Errorf("reading the cache: %w", err))
+	}
+	printCacheInfo(stdout, info, loader.CacheStamp(loader.Options{}))
+	return exitOK
+}
+
+// printCacheInfo writes what `jobdeck cache info` says: the folder, its
+// size, its entries (one a file parsed), and one line per source folder
+// (marked when written by another version, which the next load of that
+// folder rebuilds).
+func printCacheInfo(w io.Writer, info cache.Info, stamp string) {
+	fmt.Fprintf(w, "cache:   %s\n", info.Dir)
+	fmt.Fprintf(w, "size:    %s in %s\n", humanSize(info.Bytes), plural(len(info.Files)+info.Damaged, "file"))
+	fmt.Fprintf(w, "entries: %d (files parsed) from %s\n", info.Entries(), plural(len(info.Files), "folder"))
+	for _, fi := range info.Files {
+		note := ""
+		if fi.Stamp != stamp {
+			note = " (another jobdeck version: rebuilt on its next load)"
+		}
+		fmt.Fprintf(w, "  %s: %d entries, %s%s\n", fi.Root, fi.Entries, humanSize(fi.Bytes), note)
+	}
+	if info.Damaged > 0 {
+		fmt.Fprintf(w, "damaged: %s (rebuilt on their next load; jobdeck cache clear removes them)\n", plural(info.Damaged, "file"))
+	}
+}
+
+// humanSize formats n bytes as "812 B", "4.2 kB" or "21.3 MB".
+func humanSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1e6:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// plural is "1 file", "2 files".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // parseInterspersed parses flags that may come before or after the PATHs, as
