@@ -150,8 +150,13 @@ func (r *reader) listLen() int {
 
 // decodePostings decodes what appendPostings wrote, as new postings the
 // caller owns; their strings share s's memory. The whole of s must be
-// used.
-func decodePostings(s string) ([]*model.Posting, error) {
+// used. Bad input is an error, never a panic.
+func decodePostings(s string) (_ []*model.Posting, err error) {
+	defer func() {
+		if recover() != nil {
+			err = errDamaged
+		}
+	}()
 	r := reader{s: s}
 	n := r.count(14) // flags, three list lengths, ten string lengths
 	var ps []model.Posting

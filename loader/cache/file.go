@@ -87,9 +87,15 @@ func readHeader(r *reader) (header, error) {
 	return h, r.err
 }
 
-// decodeFile checks a cache file's bytes and returns its entries. The bytes must never be modified afterwards: the entries' strings
-// share their memory.
-func decodeFile(data []byte, stamp, root string) ([]entry, error) {
+// decodeFile checks a cache file's bytes and returns its entries (bad
+// bytes are an error, never a panic). The bytes must never be modified
+// afterwards: the entries' strings share their memory.
+func decodeFile(data []byte, stamp, root string) (_ []entry, err error) {
+	defer func() {
+		if recover() != nil {
+			err = fmt.Errorf("%w: unreadable", errDamaged)
+		}
+	}()
 	if len(data) < len(magic)+4 {
 		return nil, fmt.Errorf("%w: truncated", errDamaged)
 	}
