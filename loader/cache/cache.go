@@ -4,9 +4,10 @@
 // [loader.Cache] and knows nothing of parsing: entries are keyed by
 // [loader.FileKey] and stamped with [loader.CacheStamp].
 //
-// The cache is a folder of files, one per source folder, each read whole
-// and checked (a version line, the stamp, a CRC-32C) before use, and
-// replaced whole by an atomic rename; see file.go for the format. Nothing
+// The cache is a folder of files, one per source folder, each read in
+// blocks that are checked (a version line, the stamp, a CRC-32C each)
+// before use, in the background while the load goes on, and replaced
+// whole by an atomic rename; see file.go for the format. Nothing
 // in it is needed: a cache file that is missing, damaged, from another
 // version or unwritable is ignored (and rebuilt where it can be written),
 // and the problem is told in one line by [Cache.Close]. Readers take no
@@ -15,12 +16,13 @@
 package cache
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -81,6 +83,9 @@ func (c *Cache) Stamp() string { return c.stamp }
 func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
 	c.mu.Lock()
 	rf := c.root(k.Root)
+	for !rf.waitFor(k.Path) { // a save let go of the entries meanwhile
+		rf = c.root(k.Root)
+	}
 	e, ok := rf.lookup(k, c.today())
 	c.mu.Unlock()
 	if !ok {
@@ -139,55 +144,70 @@ func (c *Cache) Close() string {
 	return fmt.Sprintf("%s (and %d more)", c.problems[0], len(c.problems)-1)
 }
 
-// root returns the cache of the folder root, reading its file on first
-// use. c.mu must be held.
+// root returns the cache of the folder root, starting to read its file
+// on first use. c.mu must be held.
 func (c *Cache) root(root string) *rootFile {
 	rf := c.roots[root]
 	if rf == nil {
 		rf = &rootFile{name: fileName(c.dir, root)}
+		rf.cond.L = &c.mu
 		c.roots[root] = rf
 	}
-	if !rf.loaded {
-		rf.sorted, rf.dirty = c.read(rf.name, root)
-		rf.loaded = true
+	if !rf.started {
+		rf.started = true
+		go c.fill(rf, root)
 	}
 	return rf
 }
 
-// read returns the entries of the cache file name, sorted by path (none
-// when it is missing or unusable, with the problem noted), and whether
-// the file needs rewriting: damaged, stale or holding expired entries.
-// c.mu must be held.
-func (c *Cache) read(name, root string) ([]entry, bool) {
-	data, err := os.ReadFile(name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
-		return nil, false // the write, if any, tells
-	case err != nil:
-		c.noteLocked("cannot read %s (%v); loading without it", name, unwrapPath(err))
-		return nil, false
-	}
-	es, err := decodeFile(data, c.stamp, root)
-	switch {
-	case errors.Is(err, errOtherRoot):
-		return nil, true
-	case errors.Is(err, errVersion):
-		c.noteLocked("%s was %v; rebuilding it", name, err)
-		return nil, true
-	case err != nil:
-		c.noteLocked("%s is %v; rebuilding it", name, err)
-		return nil, true
-	}
-	stale := false
-	if !slices.IsSortedFunc(es, byPath) {
-		slices.SortStableFunc(es, byPath)
-		stale = true
-	}
+// fill reads the cache file of rf into rf.sorted, block by block, waking
+// the lookups waiting for them. A file that is missing gives no entries;
+// one that is unreadable, damaged, stale or that holds expired entries
+// gives what it can and marks rf for rewriting, with the problem noted.
+func (c *Cache) fill(rf *rootFile, root string) {
 	oldest := c.keepFrom()
-	for i := range es {
-		stale = stale || es[i].seen < oldest
+	expired := false
+	err := readCacheFile(rf.name, c.stamp, root, func(es []entry, total int) {
+		for i := range es {
+			expired = expired || es[i].seen < oldest
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if rf.sorted == nil {
+			rf.sorted = make([]entry, 0, total) // readFile bounds total by the file's size
+		}
+		rf.sorted = append(rf.sorted, es...)
+		rf.cond.Broadcast()
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	defer rf.cond.Broadcast()
+	rf.done = true
+	rf.dirty = rf.dirty || expired || (err != nil && !errors.Is(err, fs.ErrNotExist))
+	switch {
+	case err == nil, errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR), errors.Is(err, errOtherRoot):
+		// nothing to tell: a first launch, or the write (if any) tells
+	case errors.Is(err, errVersion):
+		c.noteLocked("%s was %v; rebuilding it", rf.name, err)
+	case errors.Is(err, errDamaged):
+		c.noteLocked("%s is %v; rebuilding it", rf.name, err)
+	default:
+		c.noteLocked("cannot read %s (%v); loading without it", rf.name, unwrapPath(err))
 	}
-	return es, stale
+}
+
+// readCacheFile opens the cache file name and reads it with readFile.
+func readCacheFile(name, stamp, root string, got func([]entry, int)) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	return readFile(bufio.NewReaderSize(f, 64<<10), fi.Size(), stamp, root, got)
 }
 
 // save writes the cache files that need it, then lets go of every
@@ -202,8 +222,12 @@ func (c *Cache) save() {
 	}
 	var writes []write
 	c.mu.Lock()
+	roots := maps.Clone(c.roots) // waitDone lets go of c.mu
+	for _, rf := range roots {
+		rf.waitDone()
+	}
 	keepFrom := c.keepFrom()
-	for root, rf := range c.roots {
+	for root, rf := range roots {
 		if rf.dirty {
 			writes = append(writes, write{rf.name, encodeFile(c.stamp, root, rf.merged(), keepFrom)})
 		}

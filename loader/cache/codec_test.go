@@ -1,6 +1,9 @@
 package cache
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -105,5 +108,26 @@ func TestRacyWindow(t *testing.T) {
 	fine := loader.FileKey{ModTime: 1_700_000_000e9, ChangeTime: 1_700_000_001_123_456_789}
 	if racyWindow(coarse) != 2*time.Second || racyWindow(fine) != 100*time.Millisecond {
 		t.Fatalf("windows %v and %v", racyWindow(coarse), racyWindow(fine))
+	}
+}
+
+func TestTruncatedFileGivesItsCheckedBlocks(t *testing.T) {
+	var es []entry
+	for i := range 4000 {
+		p := filled(i % 20)
+		es = append(es, entry{path: fmt.Sprintf("d/%05d.md", i), size: int64(i), seen: 9,
+			blob: stringOf(appendPostings(nil, []*model.Posting{p}))})
+	}
+	data := encodeFile("s", "/r", es, 0)
+	if got, err := decodeFile(data, "s", "/r"); err != nil || !reflect.DeepEqual(got, es) {
+		t.Fatalf("whole file: %d entries, %v", len(got), err)
+	}
+	var got []entry
+	err := readFile(bytes.NewReader(data[:len(data)*2/3]), int64(len(data)*2/3), "s", "/r", func(b []entry, _ int) { got = append(got, b...) })
+	if !errors.Is(err, errDamaged) || len(got) == 0 || len(got) >= len(es) {
+		t.Fatalf("two thirds of the file: %d entries of %d, %v; want some, and damage", len(got), len(es), err)
+	}
+	if !reflect.DeepEqual(got, es[:len(got)]) {
+		t.Fatal("the entries before the cut are not those written")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -83,18 +82,22 @@ func Describe(dir string) (Info, error) {
 	return info, nil
 }
 
-// readHeaderFile reads the header at the start of a cache file.
+// readHeaderFile reads the header block at the start of a cache file.
 func readHeaderFile(name string) (header, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return header{}, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(bufio.NewReader(f), 64<<10))
+	fi, err := f.Stat()
 	if err != nil {
 		return header{}, err
 	}
-	return readHeader(&reader{s: string(b)})
+	b, err := newBlocks(bufio.NewReader(f), fi.Size())
+	if err != nil {
+		return header{}, err
+	}
+	return b.header()
 }
 
 // Clear removes the cache files (and temporary files) in dir, then dir

@@ -3,19 +3,40 @@ package cache
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/jobdeck/jobdeck/loader"
 )
 
 // rootFile is the part of the cache for one source folder: the entries
-// read from its file, sorted by path, and those stored since.
+// read from its file, sorted by path, and those stored since. Its fields
+// are guarded by the Cache's mutex, which is cond's Locker.
 type rootFile struct {
-	name   string  // the cache file
-	loaded bool    // sorted holds the file's entries
-	sorted []entry // from the file
-	cursor int     // where in sorted the next lookup probably is
-	added  map[string]entry
-	dirty  bool // the file needs writing
+	name    string    // the cache file
+	started bool      // fill is reading the file into sorted
+	done    bool      // fill has finished
+	cond    sync.Cond // signalled when sorted grows and when fill is done
+	sorted  []entry   // from the file
+	cursor  int       // where in sorted the next lookup probably is
+	added   map[string]entry
+	dirty   bool // the file needs writing
+}
+
+// waitFor waits until the entry for path, if the file has one, is in
+// sorted: the file is read in order, so once sorted ends at or past path
+// or the file is all read. It returns false when rf was reset meanwhile.
+func (rf *rootFile) waitFor(path string) bool {
+	for rf.started && !rf.done && (len(rf.sorted) == 0 || rf.sorted[len(rf.sorted)-1].path < path) {
+		rf.cond.Wait()
+	}
+	return rf.started
+}
+
+// waitDone waits until a started fill has finished.
+func (rf *rootFile) waitDone() {
+	for rf.started && !rf.done {
+		rf.cond.Wait()
+	}
 }
 
 // find returns the index in sorted of the entry for path. Lookups come
@@ -84,7 +105,8 @@ func (rf *rootFile) merged() []entry {
 	return out
 }
 
-// reset lets go of the entries; they are read again when needed.
+// reset lets go of the entries, once fill is done; they are read again
+// when needed.
 func (rf *rootFile) reset() {
-	rf.loaded, rf.sorted, rf.cursor, rf.added, rf.dirty = false, nil, 0, nil, false
+	rf.started, rf.done, rf.sorted, rf.cursor, rf.added, rf.dirty = false, false, nil, 0, nil, false
 }
