@@ -161,14 +161,19 @@ func TestChangesSeenOnNextLaunch(t *testing.T) {
 	}
 	// Same size, other content, and the modification time put back (as
 	// cp -p or rsync -t do): only the change time tells.
-	g := filepath.Join(src, "g.md")
-	fi, err := os.Stat(g)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, g, posting("Role Y"))
-	if err := os.Chtimes(g, fi.ModTime(), fi.ModTime()); err != nil {
-		t.Fatal(err)
+	// (Where the OS gives no change time, this change cannot be seen.)
+	wantG := "Role G"
+	if keyOf(t, src, "g.md").ChangeTime != 0 {
+		g := filepath.Join(src, "g.md")
+		fi, err := os.Stat(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, g, posting("Role Y"))
+		if err := os.Chtimes(g, fi.ModTime(), fi.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+		wantG = "Role Y"
 	}
 	// Same size, other content and a given modification time: the change
 	// time and the time tell it apart.
@@ -190,13 +195,13 @@ func TestChangesSeenOnNextLaunch(t *testing.T) {
 	}
 	want, wantSkips, _, _ := load(t, "", src)
 	sameLoad(t, "after changes", got, want, gotSkips, wantSkips)
-	if s, w := titles(got), "a.md=Role Z b.md=Role B e.md=Role E f.md=Role D g.md=Role Y"; s != w {
+	if s, w := titles(got), "a.md=Role Z b.md=Role B e.md=Role E f.md=Role D g.md="+wantG; s != w {
 		t.Fatalf("after changes: %s, want %s", s, w)
 	}
-	if hits != 0 {
+	if wantHits := strings.Count(wantG, "G"); hits != int64(wantHits) {
 		// a and g changed, b touched, e new, f renamed: none may come
-		// from the cache.
-		t.Fatalf("after changes: %d hits, want 0", hits)
+		// from the cache (but an unchanged g).
+		t.Fatalf("after changes: %d hits, want %d", hits, wantHits)
 	}
 }
 

@@ -1,4 +1,4 @@
-//go:build linux
+//go:build linux || darwin
 
 package loader
 
@@ -29,8 +29,8 @@ func statKey(d *dirFS, name string) (k FileKey, ok bool) {
 	return FileKey{
 		Path:       name,
 		Size:       st.Size,
-		ModTime:    st.Mtim.Nano(),
-		ChangeTime: st.Ctim.Nano(),
+		ModTime:    modTime(&st),
+		ChangeTime: changeTime(&st),
 		Dev:        uint64(st.Dev),
 		Ino:        uint64(st.Ino),
 	}, true
