@@ -87,6 +87,9 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 
 // work is work(j, opts) with the cache: the file's postings come from the
 // cache when its key is known, else from parsing, and are then stored.
+// The key is taken before the read, so a file rewritten or replaced in
+// between is stored under its old key, which never matches again (its
+// change time moved), or not at all (its times are too recent).
 func (h *cacheHook) work(j job, opts Options) result {
 	if h == nil {
 		return work(j, opts)
