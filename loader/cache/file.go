@@ -33,6 +33,14 @@ import (
 // appendPostings writes. The file is replaced whole by rename, so a
 // reader never sees half a file; a file cut short gives its checked
 // blocks and is then rebuilt.
+//
+// A format of its own rather than an embedded database: measured with the
+// same codec on 100k entries (CPU per op, shared 2-core machine), reading
+// every entry took 53 ms here, 93–194 ms with bbolt v1.5.0 (cursor scan,
+// or a Get per file) and 251 ms with SQLite through modernc.org/sqlite
+// v1.62.0; writing them 43 ms, 286–403 ms and 501 ms. Neither database
+// is needed for what the cache must do, and both need locks that a
+// second jobdeck would wait on.
 const magic = "jobdeck-cache 2\n"
 
 // blockBytes is the size past which encodeFile starts a new block.
