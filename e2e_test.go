@@ -42,6 +42,8 @@ func newTmux(t *testing.T, w, h int, env []string, command string) *tmuxSession 
 	}
 	s := &tmuxSession{t: t, socket: filepath.Join(t.TempDir(), "tmux.sock"), name: "e2e"}
 	args := []string{"new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
+	// The program's parse cache goes to a temp folder, never the user's.
+	args = append(args, "-e", "XDG_CACHE_HOME="+t.TempDir())
 	for _, e := range env {
 		args = append(args, "-e", e)
 	}

@@ -6,6 +6,7 @@
 //	jobdeck stats [flags] [PATH...]    sum up the job search
 //	jobdeck due [flags] [PATH...]      print the follow-ups due
 //	jobdeck config path|init|check     where the config file is, write one, check it
+//	jobdeck cache info|clear           show or remove the parse cache
 //
 // main.go only parses flags, wires the packages together and picks exit codes.
 package main
@@ -33,6 +34,7 @@ import (
 
 	"github.com/jobdeck/jobdeck/keymap"
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/cache"
 	"github.com/jobdeck/jobdeck/model"
 	"github.com/jobdeck/jobdeck/model/config"
 	"github.com/jobdeck/jobdeck/ui"
@@ -62,6 +64,7 @@ type common struct {
 	state     string
 	config    string
 	followAll bool
+	noCache   bool
 	help      bool
 	version   bool
 }
@@ -71,6 +74,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.state, "state", "", "state `FILE` for tags, shortlist and notes (default $JOBDECK_STATE or $XDG_DATA_HOME/jobdeck/state.json)")
 	fs.StringVar(&c.config, "config", "", "config `FILE` (default $JOBDECK_CONFIG or $XDG_CONFIG_HOME/jobdeck/config.toml)")
 	fs.BoolVar(&c.followAll, "follow-all", false, "follow every symlink to a folder")
+	fs.BoolVar(&c.noCache, "no-cache", false, "read and parse every file; neither use nor update the parse cache")
 	fs.BoolVar(&c.help, "help", false, "show help")
 	fs.BoolVar(&c.help, "h", false, "show help")
 	fs.BoolVar(&c.version, "version", false, "print the version")
@@ -103,6 +107,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runConfig(args[1:], stdout, stderr)
 		case "add":
 			return runAdd(args[1:], os.Stdin, stdout, stderr, nil)
+		case "cache":
+			return runCache(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -126,6 +132,8 @@ Usage:
   jobdeck config check                print the config file's problems; exit 1 if any
 
 With no PATH, jobdeck, list and export open the config file's paths (else .).
+  jobdeck cache info                  where the parse cache is, its size and entries
+  jobdeck cache clear                 remove the parse cache
 
 Flags for every command:
   --demo            use the built-in demo postings instead of PATHs
@@ -135,6 +143,8 @@ Flags for every command:
                     $XDG_CONFIG_HOME/jobdeck/config.toml)
   --follow-all      also follow symlinks to folders on another file system,
                     to / or to a folder holding the PATH
+  --no-cache        read and parse every file, without the parse cache
+                    ($XDG_CACHE_HOME/jobdeck, else ~/.cache/jobdeck)
   -h, --help        show this help
   --version         print the version
 
@@ -233,9 +243,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitFailure, err)
 	}
 	store := model.NewStore(path) // the browser loads it off the first frame
+	opts, pc := set.loaderOptions(c, stderr)
+	defer closeCache(pc, stderr)
 	m := ui.New(ui.Config{
 		Sources: srcs,
-		Loader:  set.loaderOptions(c),
+		Loader:  opts,
 		Style:   *style,
 		NoColor: os.Getenv("NO_COLOR") != "",
 		Store:   store,
@@ -271,12 +283,6 @@ func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(browserMemoryLimit)
 	}
-}
-
-// loaderOptions are the loader options the flags c and the config file
-// ask for.
-func (s settings) loaderOptions(c common) loader.Options {
-	return loader.Options{FollowAll: c.followAll, Aliases: s.aliases}
 }
 
 // fail prints err as jobdeck's one-line error and returns code. The text
@@ -353,6 +359,37 @@ func countFiles(ps []*model.Posting, skips []loader.Skip) int {
 	return len(files)
 }
 
+// loaderOptions returns the load options of a command: what the flags c
+// and the config file ask for, with the parse cache unless --no-cache or
+// --demo (whose files are built in). A cache
+// folder that cannot be found is said in one line on stderr and the load
+// goes on without it. The caller closes the cache with closeCache.
+func (s settings) loaderOptions(c common, stderr io.Writer) (loader.Options, *cache.Cache) {
+	opts := loader.Options{FollowAll: c.followAll, Aliases: s.aliases}
+	if c.noCache || c.demo {
+		return opts, nil
+	}
+	dir, err := cache.DefaultDir()
+	if err != nil {
+		fmt.Fprintf(stderr, "jobdeck: cache: %s; loading without it\n", loader.SafePath(err.Error()))
+		return opts, nil
+	}
+	pc := cache.Open(dir, loader.CacheStamp(opts), nil)
+	opts.Cache = pc
+	return opts, pc
+}
+
+// closeCache closes the parse cache (writing what it learnt) and prints
+// its problem, if any, in one line on stderr.
+func closeCache(pc *cache.Cache, stderr io.Writer) {
+	if pc == nil {
+		return
+	}
+	if p := pc.Close(); p != "" {
+		fmt.Fprintf(stderr, "jobdeck: cache: %s\n", loader.SafePath(p))
+	}
+}
+
 func runList(args []string, stdout, stderr io.Writer) int {
 	var c common
 	f := newFlagSet("list", stderr, &c)
@@ -387,7 +424,9 @@ func runList(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, skipped, err := load(ctx, srcs, set.loaderOptions(c), stderr)
+	opts, pc := set.loaderOptions(c, stderr)
+	defer closeCache(pc, stderr)
+	ps, skipped, err := load(ctx, srcs, opts, stderr)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -462,7 +501,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, set.loaderOptions(c), io.Discard)
+	opts, pc := set.loaderOptions(c, stderr)
+	defer closeCache(pc, stderr)
+	ps, _, err := load(ctx, srcs, opts, io.Discard)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -541,7 +582,9 @@ func trackedEntries(c common, paths []string, stderr io.Writer) (map[string]mode
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ps, _, err := load(ctx, srcs, set.loaderOptions(c), io.Discard)
+	opts, pc := set.loaderOptions(c, stderr)
+	defer closeCache(pc, stderr)
+	ps, _, err := load(ctx, srcs, opts, io.Discard)
 	if err != nil {
 		return nil, fail(stderr, exitFailure, err)
 	}
@@ -764,6 +807,80 @@ func actionDocs() []config.ActionDoc {
 		out = append(out, config.ActionDoc{Name: a.Name, Keys: a.Keys, Help: a.Help})
 	}
 	return out
+}
+
+// runCache runs `jobdeck cache info` and `jobdeck cache clear`.
+func runCache(args []string, stdout, stderr io.Writer) int {
+	f := flag.NewFlagSet("cache", flag.ContinueOnError)
+	f.SetOutput(io.Discard)
+	help := f.Bool("help", false, "")
+	f.BoolVar(help, "h", false, "")
+	if err := f.Parse(args); errors.Is(err, flag.ErrHelp) || (err == nil && *help) {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	} else if err != nil {
+		return fail(stderr, exitUsage, fmt.Errorf("%v (see jobdeck --help)", err))
+	}
+	if f.NArg() != 1 || (f.Arg(0) != "info" && f.Arg(0) != "clear") {
+		return fail(stderr, exitUsage, errors.New("cache takes info or clear (see jobdeck --help)"))
+	}
+	dir, err := cache.DefaultDir()
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	if f.Arg(0) == "clear" {
+		n, err := cache.Clear(dir)
+		if err != nil {
+			return fail(stderr, exitFailure, fmt.Errorf("clearing the cache: %w", err))
+		}
+		fmt.Fprintf(stdout, "removed %d cache files from %s\n", n, dir)
+		return exitOK
+	}
+	info, err := cache.Describe(dir)
+	if err != nil {
+		return fail(stderr, exitFailure, fmt.Errorf("reading the cache: %w", err))
+	}
+	printCacheInfo(stdout, info, loader.CacheStamp(loader.Options{}))
+	return exitOK
+}
+
+// printCacheInfo writes what `jobdeck cache info` says: the folder, its
+// size, its entries (one a file parsed), and one line per source folder
+// (marked when written by another version, which the next load of that
+// folder rebuilds).
+func printCacheInfo(w io.Writer, info cache.Info, stamp string) {
+	fmt.Fprintf(w, "cache:   %s\n", info.Dir)
+	fmt.Fprintf(w, "size:    %s in %s\n", humanSize(info.Bytes), plural(len(info.Files)+info.Damaged, "file"))
+	fmt.Fprintf(w, "entries: %d (files parsed) from %s\n", info.Entries(), plural(len(info.Files), "folder"))
+	for _, fi := range info.Files {
+		note := ""
+		if fi.Stamp != stamp {
+			note = " (another jobdeck version: rebuilt on its next load)"
+		}
+		fmt.Fprintf(w, "  %s: %d entries, %s%s\n", fi.Root, fi.Entries, humanSize(fi.Bytes), note)
+	}
+	if info.Damaged > 0 {
+		fmt.Fprintf(w, "damaged: %s (rebuilt on their next load; jobdeck cache clear removes them)\n", plural(info.Damaged, "file"))
+	}
+}
+
+// humanSize formats n bytes as "812 B", "4.2 kB" or "21.3 MB".
+func humanSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1e6:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// plural is "1 file", "2 files".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // parseInterspersed parses flags that may come before or after the PATHs, as

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -79,9 +80,13 @@ func TestConfigFieldsReachTheLoader(t *testing.T) {
 
 	// The browser gets the same options.
 	set := loadSettings("", &strings.Builder{})
+	opts, pc := set.loaderOptions(common{noCache: true}, io.Discard)
+	if pc != nil {
+		t.Fatal("a cache with --no-cache")
+	}
 	ps, _, err := loader.Load(context.Background(), []loader.Source{{FS: fstest.MapFS{
 		"a.md": {Data: []byte("---\ntitle: T\noffer_link: https://glow.example/1\n---\n")},
-	}, Root: "."}}, set.loaderOptions(common{}))
+	}, Root: "."}}, opts)
 	if err != nil || len(ps) != 1 || ps[0].URL != "https://glow.example/1" {
 		t.Errorf("the browser's loader options do not carry [fields]: %v %v", ps, err)
 	}

@@ -23,14 +23,15 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// isolate points the state file and the config folder at a temp dir so
-// tests never touch the user's real state or read their config.
+// isolate points the state file, the config folder and the parse cache
+// at temp dirs so tests never touch the user's real state, config or cache.
 func isolate(t *testing.T) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "state.json")
 	t.Setenv("JOBDECK_STATE", p)
 	t.Setenv("JOBDECK_CONFIG", "")
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	return p
 }
 
@@ -440,5 +441,117 @@ func TestEmptyStateFlagIsAUsageError(t *testing.T) {
 	}
 	if _, err := os.Stat(def); !os.IsNotExist(err) {
 		t.Errorf("the default state file was touched: %v", err)
+	}
+}
+
+// cacheDir is the parse cache's folder under isolate.
+func cacheDir() string { return filepath.Join(os.Getenv("XDG_CACHE_HOME"), "jobdeck") }
+
+// cacheEntries runs `jobdeck cache info` and returns its entries line.
+func cacheEntries(t *testing.T) string {
+	t.Helper()
+	code, out, errOut := runCmd(t, "cache", "info")
+	if code != exitOK || !strings.Contains(out, cacheDir()) {
+		t.Fatalf("cache info: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "entries:") {
+			return strings.Join(strings.Fields(l)[1:2], "")
+		}
+	}
+	t.Fatalf("cache info has no entries line:\n%s", out)
+	return ""
+}
+
+// listDemo runs `jobdeck list [flags] testdata/demo` and returns stdout
+// and the lines of stderr about the cache.
+func listDemo(t *testing.T, flags ...string) (string, []string) {
+	t.Helper()
+	code, out, errOut := runCmd(t, append(append([]string{"list"}, flags...), "testdata/demo")...)
+	if code != exitOK {
+		t.Fatalf("list: exit %d\n%s", code, errOut)
+	}
+	var lines []string
+	for _, l := range strings.Split(errOut, "\n") {
+		if strings.Contains(l, "cache") {
+			lines = append(lines, l)
+		}
+	}
+	return out, lines
+}
+
+func TestListFillsAndUsesTheCache(t *testing.T) {
+	isolate(t)
+	if n := cacheEntries(t); n != "0" {
+		t.Fatalf("a new cache has %s entries", n)
+	}
+	cold, problems := listDemo(t, "--no-cache")
+	if n := cacheEntries(t); n != "0" || len(problems) != 0 {
+		t.Fatalf("--no-cache: %s entries, cache lines %q", n, problems)
+	}
+	first, problems := listDemo(t)
+	if n := cacheEntries(t); n != "13" || len(problems) != 0 {
+		t.Fatalf("after list: %s entries (13 files parse), cache lines %q", n, problems)
+	}
+	warm, problems := listDemo(t)
+	if first != cold || warm != cold || len(problems) != 0 {
+		t.Fatalf("the cache changed the listing or complained %q:\ncold:\n%s\nwarm:\n%s", problems, cold, warm)
+	}
+	code, out, _ := runCmd(t, "cache", "clear")
+	if code != exitOK || !strings.Contains(out, "removed 1 cache file") {
+		t.Fatalf("cache clear: exit %d, %q", code, out)
+	}
+	if n := cacheEntries(t); n != "0" {
+		t.Fatalf("after clear: %s entries", n)
+	}
+	if code, _, errOut := runCmd(t, "export", "--all", "testdata/demo"); code != exitOK || cacheEntries(t) != "13" {
+		t.Fatalf("export did not fill the cache: exit %d %s", code, errOut)
+	}
+	if code, _, _ := runCmd(t, "list", "--demo"); code != exitOK || cacheEntries(t) != "13" {
+		t.Fatal("--demo (built-in files) touched the cache")
+	}
+}
+
+func TestCacheProblemsAreOneLine(t *testing.T) {
+	isolate(t)
+	want, _ := listDemo(t)
+	files, _ := filepath.Glob(filepath.Join(cacheDir(), "*.cache"))
+	if len(files) != 1 {
+		t.Fatalf("cache files %v", files)
+	}
+	if err := os.WriteFile(files[0], []byte("garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, problems := listDemo(t)
+	if got != want || len(problems) != 1 || !strings.HasPrefix(problems[0], "jobdeck: cache: ") ||
+		!strings.Contains(problems[0], "rebuilding") {
+		t.Fatalf("damaged cache: cache lines %q; listing same: %v", problems, got == want)
+	}
+	if got, problems := listDemo(t); got != want || len(problems) != 0 {
+		t.Fatalf("after the rebuild: cache lines %q; listing same: %v", problems, got == want)
+	}
+
+	// A cache folder that cannot be made: the listing is the same, said once.
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CACHE_HOME", notDir)
+	got, problems = listDemo(t)
+	if got != want || len(problems) != 1 || !strings.Contains(problems[0], "cannot write") {
+		t.Fatalf("unwritable cache: cache lines %q; listing same: %v", problems, got == want)
+	}
+}
+
+func TestCacheCommandUsage(t *testing.T) {
+	isolate(t)
+	for _, args := range [][]string{{"cache"}, {"cache", "bogus"}, {"cache", "info", "extra"}, {"cache", "--bogus"}} {
+		code, _, errOut := runCmd(t, args...)
+		if code != exitUsage || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || errOut == "" {
+			t.Errorf("jobdeck %v: exit %d, stderr %q; want a one-line usage error", args, code, errOut)
+		}
+	}
+	if code, out, _ := runCmd(t, "cache", "-h"); code != exitOK || !strings.Contains(out, "cache clear") {
+		t.Errorf("cache -h: exit %d, %q", code, out)
 	}
 }

@@ -138,3 +138,24 @@ func (s *aliasSet) lookup(k string) (field, int) {
 	}
 	return a.f, a.prio
 }
+
+// GoString describes the aliases by their content, so equal aliases built
+// apart print the same (the parse cache's stamp is made from it).
+func (a FieldAliases) GoString() string {
+	if a.set == nil {
+		return "loader.FieldAliases{}"
+	}
+	keys := make([]string, 0, len(a.set.extra))
+	for k := range a.set.extra {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	b.WriteString("loader.FieldAliases{")
+	for _, k := range keys {
+		al := a.set.extra[k]
+		fmt.Fprintf(&b, "%q:%d/%d,", k, al.f, al.prio)
+	}
+	b.WriteString("}")
+	return b.String()
+}

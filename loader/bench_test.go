@@ -2,9 +2,6 @@ package loader_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -13,28 +10,12 @@ import (
 )
 
 // benchCorpus returns a folder of n generated postings, written once into
-// os.TempDir() (jobdeck-bench-100k for 100,000) and reused across runs; a
-// marker file records completion and the corpus.Version.
+// os.TempDir() (jobdeck-bench-100k for 100,000) and reused across runs
+// (see corpus.BenchDir).
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
-	name := strconv.Itoa(n)
-	if n%1000 == 0 {
-		name = strconv.Itoa(n/1000) + "k"
-	}
-	dir := filepath.Join(os.TempDir(), "jobdeck-bench-"+name)
-	marker := filepath.Join(dir, ".complete")
-	version := []byte(strconv.Itoa(corpus.Version))
-	if got, err := os.ReadFile(marker); err == nil && string(got) == string(version) {
-		return dir
-	}
-	b.Logf("writing %d postings to %s (once)", n, dir)
-	if err := os.RemoveAll(dir); err != nil {
-		b.Fatal(err)
-	}
-	if err := corpus.Write(dir, n, 42); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(marker, version, 0o644); err != nil {
+	dir, err := corpus.BenchDir(n)
+	if err != nil {
 		b.Fatal(err)
 	}
 	return dir

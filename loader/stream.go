@@ -35,6 +35,10 @@ type Options struct {
 	// Aliases are the user's extra keys for the posting fields (the
 	// config file's [fields] table); the zero value adds none.
 	Aliases FieldAliases
+	// Cache, when set, gives the postings of files unchanged since it
+	// stored them, and learns the others (see [Cache]); it is not used
+	// when KeepBodies is set.
+	Cache Cache
 }
 
 func (o Options) withDefaults() Options {
@@ -122,6 +126,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	jobs := make(chan job, 256)
 	results := make(chan result, 256)
 	var seen atomic.Int64
+	cache := newCacheHook(sources, opts)
 
 	go func() {
 		defer close(jobs)
@@ -150,7 +155,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 					}, func() { seen.Add(1) })
 					continue
 				}
-				r := work(j, opts)
+				r := cache.work(j, opts)
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -168,6 +173,9 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 		close(results)
 	}()
 	collect(ctx, results, opts, &seen, out)
+	if ctx.Err() == nil { // the walk and the Done batch completed
+		cache.done()
+	}
 }
 
 // work reads and parses one file.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/cache"
 	"github.com/jobdeck/jobdeck/loader/corpus"
 )
 
@@ -24,9 +25,11 @@ func main() {
 	stream := flag.Bool("stream", false, "only stream (count postings) instead of Load, which keeps them all")
 	prof := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	memprof := flag.String("memprofile", "", "after Load, write a heap profile (postings still live) to this file")
+	cacheDir := flag.String("cache", "", "use (and fill) the parse cache in this folder")
+	repeat := flag.Int("repeat", 1, "load this many times (each with the cache opened anew), for profiles")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: loadbench [-keep] [-stream] [-gen N] [-cpuprofile FILE] [-memprofile FILE] DIR")
+		fmt.Fprintln(os.Stderr, "usage: loadbench [-keep] [-stream] [-gen N] [-cache DIR] [-repeat N] [-cpuprofile FILE] [-memprofile FILE] DIR")
 		os.Exit(2)
 	}
 	dir := flag.Arg(0)
@@ -53,9 +56,20 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	opts := loader.Options{KeepBodies: *keep}
+	for range *repeat - 1 {
+		c := withCache(&opts, *cacheDir)
+		if _, _, err := loader.Load(context.Background(), srcs, opts); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		closeCache(c)
+	}
+	c := withCache(&opts, *cacheDir)
+	defer closeCache(c)
 	start := time.Now()
 	if !*stream {
-		ps, skips, err := loader.Load(context.Background(), srcs, loader.Options{KeepBodies: *keep})
+		ps, skips, err := loader.Load(context.Background(), srcs, opts)
 		el := time.Since(start)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -81,7 +95,7 @@ func main() {
 	var firstAt time.Duration
 	var last loader.Progress
 	n := 0
-	for b := range loader.Stream(context.Background(), srcs, loader.Options{KeepBodies: *keep}) {
+	for b := range loader.Stream(context.Background(), srcs, opts) {
 		if firstAt == 0 && len(b.Postings) > 0 {
 			firstAt = time.Since(start)
 		}
@@ -91,4 +105,25 @@ func main() {
 	el := time.Since(start)
 	fmt.Printf("stream: postings=%d progress=%+v elapsed=%v first-batch=%v ns/posting=%d\n",
 		n, last, el, firstAt, el.Nanoseconds()/int64(max(n, 1)))
+}
+
+// withCache sets opts.Cache to the parse cache in dir (none for "").
+func withCache(opts *loader.Options, dir string) *cache.Cache {
+	opts.Cache = nil
+	if dir == "" {
+		return nil
+	}
+	c := cache.Open(dir, loader.CacheStamp(*opts), nil)
+	opts.Cache = c
+	return c
+}
+
+// closeCache closes c, printing its problem.
+func closeCache(c *cache.Cache) {
+	if c == nil {
+		return
+	}
+	if p := c.Close(); p != "" {
+		fmt.Fprintln(os.Stderr, "cache:", p)
+	}
 }

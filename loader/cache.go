@@ -1,0 +1,168 @@
+package loader
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// Version names the parsing rules. Bump it with every change to how a file
+// becomes postings (fields, repair, warnings, IDs, titles), so that a
+// [Cache] written by an older jobdeck is not used.
+const Version = 2
+
+// FileKey identifies the content of one file for a [Cache]: where it is
+// (Root, the source folder as an absolute path, and Path, the posting's
+// SourcePath inside it) and what the walk's stat said of it. A file whose
+// size, times, device or inode changed has another key.
+type FileKey struct {
+	Root       string
+	Path       string
+	Size       int64
+	ModTime    int64 // nanoseconds since 1970
+	ChangeTime int64 // inode change time, nanoseconds since 1970; 0 where the FS has none
+	Dev, Ino   uint64
+}
+
+// Cache keeps the postings parsed from files between loads. Stream calls it
+// from several goroutines at once, so implementations must be safe for
+// concurrent use.
+//
+// Stamp must equal [CacheStamp] of the load's Options, else Stream ignores
+// the cache. Lookup returns the postings last stored for exactly this key
+// (ok false when there are none), as new postings at each call: Stream
+// sets their Path, Source and SourcePath and hands them out. Store records the
+// postings parsed from the file of k (without bodies); it may keep them or
+// not. LoadDone is called once a Stream has walked and read every source
+// (not when it was cancelled), so the cache may write what it learnt.
+type Cache interface {
+	Stamp() string
+	Lookup(k FileKey) ([]*model.Posting, bool)
+	Store(k FileKey, ps []*model.Posting)
+	LoadDone()
+}
+
+// CacheStamp names everything that decides how a file is parsed under
+// opts: [Version] and every Options field except those that only tune
+// speed or delivery (Workers, BatchSize, KeepBodies, Cache). A new parsing
+// option is thus part of the stamp without further work, as long as it
+// prints the same for equal values (no pointers).
+func CacheStamp(opts Options) string {
+	o := opts.withDefaults()
+	o.Workers, o.BatchSize, o.KeepBodies, o.Cache = 0, 0, false, nil
+	sum := sha256.Sum256(fmt.Appendf(nil, "loader %d %#v", Version, o))
+	return fmt.Sprintf("v%d-%s", Version, hex.EncodeToString(sum[:8]))
+}
+
+// cacheHook is the parse cache's place in a Stream: around work, for the
+// sources it can key (folders read through [SourcesFromPaths]).
+type cacheHook struct {
+	c     Cache
+	roots map[*Source]string // absolute folder of each cacheable source
+}
+
+// newCacheHook returns the hook for a load of sources, or nil when opts
+// has no usable cache: none, a stamp for other options, or bodies kept
+// (the cache holds no bodies).
+func newCacheHook(sources []Source, opts Options) *cacheHook {
+	if opts.Cache == nil || opts.KeepBodies || opts.Cache.Stamp() != CacheStamp(opts) {
+		return nil
+	}
+	h := &cacheHook{c: opts.Cache, roots: map[*Source]string{}}
+	for i := range sources {
+		d, ok := sources[i].FS.(*dirFS)
+		if !ok {
+			continue
+		}
+		if abs, err := filepath.Abs(d.dir); err == nil {
+			h.roots[&sources[i]] = abs
+		}
+	}
+	return h
+}
+
+// work is work(j, opts) with the cache: the file's postings come from the
+// cache when its key is known, else from parsing, and are then stored.
+// The key is taken before the read, so a file rewritten or replaced in
+// between is stored under its old key, which never matches again (its
+// change time moved), or not at all (its times are too recent).
+func (h *cacheHook) work(j job, opts Options) result {
+	if h == nil {
+		return work(j, opts)
+	}
+	root, ok := h.roots[j.src]
+	if !ok {
+		return work(j, opts)
+	}
+	k, ok := statKey(j.src.FS.(*dirFS), j.fsPath)
+	if !ok {
+		return work(j, opts)
+	}
+	k.Root = root
+	if ps, ok := h.c.Lookup(k); ok {
+		if r, ok := fromCache(j, ps); ok {
+			return r
+		}
+	}
+	r := work(j, opts)
+	if ps, ok := toCache(j, postingsOf(r)); ok {
+		h.c.Store(k, ps)
+	}
+	return r
+}
+
+// done tells the cache that the load read every source.
+func (h *cacheHook) done() {
+	if h != nil {
+		h.c.LoadDone()
+	}
+}
+
+// postingsOf returns the postings a result holds.
+func postingsOf(r result) []*model.Posting {
+	if r.p == nil {
+		return nil
+	}
+	return []*model.Posting{r.p}
+}
+
+// fromCache turns cached postings back into j's result: Path and
+// SourcePath (stored relative to the job's paths) made whole again and
+// Source set. ok is false when the entry does not fit.
+func fromCache(j job, cached []*model.Posting) (result, bool) {
+	if len(cached) != 1 || cached[0] == nil {
+		return result{}, false
+	}
+	p := cached[0]
+	p.Path = j.display + p.Path
+	p.SourcePath = j.fsPath + p.SourcePath
+	p.Source = j.src.FS
+	return result{p: p}, true
+}
+
+// toCache returns copies of ps fit for the cache: no body, no Source, and
+// Path and SourcePath relative to the job's display and FS paths (so that
+// the entry holds whatever name the source is given next time). ok is
+// false when there is nothing to store or a path does not start with the
+// job's.
+func toCache(j job, ps []*model.Posting) ([]*model.Posting, bool) {
+	if len(ps) == 0 {
+		return nil, false
+	}
+	out := make([]*model.Posting, len(ps))
+	for i, p := range ps {
+		if !strings.HasPrefix(p.Path, j.display) || !strings.HasPrefix(p.SourcePath, j.fsPath) {
+			return nil, false
+		}
+		q := *p
+		q.Path = p.Path[len(j.display):]
+		q.SourcePath = p.SourcePath[len(j.fsPath):]
+		q.Body, q.Source = "", nil
+		out[i] = &q
+	}
+	return out, true
+}

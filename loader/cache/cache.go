@@ -1,0 +1,282 @@
+// Package cache is jobdeck's parse cache: the postings parsed from each
+// file (every field but the body), kept between launches so that a folder
+// whose files did not change loads without reading them. It implements
+// [loader.Cache] and knows nothing of parsing: entries are keyed by
+// [loader.FileKey] and stamped with [loader.CacheStamp].
+//
+// The cache is a folder of files, one per source folder, each read in
+// blocks that are checked (a version line, the stamp, a CRC-32C each)
+// before use, in the background while the load goes on, and replaced
+// whole by an atomic rename; see file.go for the format. Nothing
+// in it is needed: a cache file that is missing, damaged, from another
+// version or unwritable is ignored (and rebuilt where it can be written),
+// and the problem is told in one line by [Cache.Close]. Readers take no
+// lock and writers never leave half a file, so several jobdecks may share
+// the folder; when two write the same file the last one wins.
+package cache
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// KeepDays is how long an entry is kept after the last load that saw its
+// file; a cache file not used for that long is removed.
+const KeepDays = 30
+
+// racyWindow is how old a file's modification and change times must be
+// for the file to be stored: a file changed again within one tick of the
+// file system's clock would keep its times, so only files left alone for
+// longer than a tick are trusted to be what was read. Times in whole
+// seconds betray a coarse clock (FAT has 2 s, ext3 and HFS+ 1 s): then
+// 2 s; else the kernel's coarse clock ticks in at most 10 ms: then 100 ms.
+func racyWindow(k loader.FileKey) time.Duration {
+	if k.ModTime%1e9 == 0 && k.ChangeTime%1e9 == 0 {
+		return 2 * time.Second
+	}
+	return 100 * time.Millisecond
+}
+
+// Cache is the parse cache in one folder. It is safe for concurrent use.
+type Cache struct {
+	dir, stamp string
+	now        func() time.Time
+	writeFile  func(name string, data []byte) error // writeAtomic; replaced in tests
+
+	mu       sync.Mutex
+	roots    map[string]*rootFile // by source folder
+	problems []string
+
+	saveMu sync.Mutex // one save at a time
+	saving sync.WaitGroup
+}
+
+// Open returns the cache in dir for loads whose [loader.CacheStamp] is
+// stamp; now is its clock (nil means time.Now). It does no I/O: each
+// folder's cache file is read on the first lookup in that folder.
+func Open(dir, stamp string, now func() time.Time) *Cache {
+	if now == nil {
+		now = time.Now
+	}
+	return &Cache{dir: dir, stamp: stamp, now: now, writeFile: writeAtomic, roots: map[string]*rootFile{}}
+}
+
+// Dir returns the cache's folder.
+func (c *Cache) Dir() string { return c.dir }
+
+// Stamp returns the stamp given to Open.
+func (c *Cache) Stamp() string { return c.stamp }
+
+// Lookup returns new postings (the caller owns them) decoded from the
+// entry of k.Path when the entry's key is k.
+func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
+	c.mu.Lock()
+	rf := c.root(k.Root)
+	for !rf.waitFor(k.Path) { // a save let go of the entries meanwhile
+		rf = c.root(k.Root)
+	}
+	e, ok := rf.lookup(k, c.today())
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	ps, err := decodePostings(e.blob)
+	if err != nil {
+		c.note("an entry of %s is damaged; parsing its file again", rf.name)
+		return nil, false
+	}
+	return ps, true
+}
+
+// Store records ps, the postings of the file of k, unless one cannot be
+// encoded exactly or the file changed too recently to be trusted.
+func (c *Cache) Store(k loader.FileKey, ps []*model.Posting) {
+	now := c.now()
+	if w := racyWindow(k); now.Sub(time.Unix(0, k.ModTime)) < w || now.Sub(time.Unix(0, k.ChangeTime)) < w {
+		return
+	}
+	for _, p := range ps {
+		if !encodable(p) {
+			return
+		}
+	}
+	e := entry{path: k.Path, size: k.Size, mtime: k.ModTime, ctime: k.ChangeTime, dev: k.Dev, ino: k.Ino,
+		seen: day(now), blob: stringOf(appendPostings(nil, ps))}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.root(k.Root).store(e)
+}
+
+// LoadDone starts writing, in the background, the cache files that
+// changed; Close waits for it.
+func (c *Cache) LoadDone() {
+	c.saving.Add(1)
+	go func() {
+		defer c.saving.Done()
+		c.save()
+	}()
+}
+
+// Close waits for a background write, writes what is still unwritten and
+// returns the cache's problems in one line ("" when there were none).
+func (c *Cache) Close() string {
+	c.saving.Wait()
+	c.save()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch len(c.problems) {
+	case 0:
+		return ""
+	case 1:
+		return c.problems[0]
+	}
+	return fmt.Sprintf("%s (and %d more)", c.problems[0], len(c.problems)-1)
+}
+
+// root returns the cache of the folder root, starting to read its file
+// on first use. c.mu must be held.
+func (c *Cache) root(root string) *rootFile {
+	rf := c.roots[root]
+	if rf == nil {
+		rf = &rootFile{name: fileName(c.dir, root)}
+		rf.cond.L = &c.mu
+		c.roots[root] = rf
+	}
+	if !rf.started {
+		rf.started = true
+		go c.fill(rf, root)
+	}
+	return rf
+}
+
+// fill reads the cache file of rf into rf.sorted, block by block, waking
+// the lookups waiting for them. A file that is missing gives no entries;
+// one that is unreadable, damaged, stale or that holds expired entries
+// gives what it can and marks rf for rewriting, with the problem noted.
+func (c *Cache) fill(rf *rootFile, root string) {
+	oldest := c.keepFrom()
+	expired := false
+	err := readCacheFile(rf.name, c.stamp, root, func(es []entry, total int) {
+		for i := range es {
+			expired = expired || es[i].seen < oldest
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if rf.sorted == nil {
+			rf.sorted = make([]entry, 0, total) // readFile bounds total by the file's size
+		}
+		rf.sorted = append(rf.sorted, es...)
+		rf.cond.Broadcast()
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	defer rf.cond.Broadcast()
+	rf.done = true
+	rf.dirty = rf.dirty || expired || (err != nil && !errors.Is(err, fs.ErrNotExist))
+	switch {
+	case err == nil, errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR), errors.Is(err, errOtherRoot):
+		// nothing to tell: a first launch, or the write (if any) tells
+	case errors.Is(err, errVersion):
+		c.noteLocked("%s was %v; rebuilding it", rf.name, err)
+	case errors.Is(err, errDamaged):
+		c.noteLocked("%s is %v; rebuilding it", rf.name, err)
+	default:
+		c.noteLocked("cannot read %s (%v); loading without it", rf.name, unwrapPath(err))
+	}
+}
+
+// readCacheFile opens the cache file name and reads it with readFile.
+func readCacheFile(name, stamp, root string, got func([]entry, int)) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	return readFile(bufio.NewReaderSize(f, 64<<10), fi.Size(), stamp, root, got)
+}
+
+// save writes the cache files that need it, then lets go of every
+// folder's entries (they are read again if another load needs them) and
+// removes cache files unused for KeepDays.
+func (c *Cache) save() {
+	c.saveMu.Lock()
+	defer c.saveMu.Unlock()
+	type write struct {
+		name string
+		data []byte
+	}
+	var writes []write
+	c.mu.Lock()
+	roots := maps.Clone(c.roots) // waitDone lets go of c.mu
+	for _, rf := range roots {
+		rf.waitDone()
+	}
+	keepFrom := c.keepFrom()
+	for root, rf := range roots {
+		if rf.dirty {
+			writes = append(writes, write{rf.name, encodeFile(c.stamp, root, rf.merged(), keepFrom)})
+		}
+		rf.reset()
+	}
+	c.mu.Unlock()
+	written := map[string]bool{}
+	for _, w := range writes {
+		if err := c.writeFile(w.name, w.data); err != nil {
+			c.note("cannot write the cache in %s (%v); it was not updated", c.dir, unwrapPath(err))
+			continue
+		}
+		written[filepath.Base(w.name)] = true
+	}
+	if len(written) > 0 {
+		removeUnused(c.dir, c.now(), written)
+	}
+}
+
+func (c *Cache) today() uint32 { return day(c.now()) }
+
+// keepFrom is the first day whose entries are kept.
+func (c *Cache) keepFrom() uint32 { return max(c.today(), KeepDays) - KeepDays }
+
+func day(t time.Time) uint32 { return uint32(max(t.Unix()/86400, 0)) }
+
+// note records a problem (told once).
+func (c *Cache) note(format string, args ...any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.noteLocked(format, args...)
+}
+
+func (c *Cache) noteLocked(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for _, p := range c.problems {
+		if p == msg {
+			return
+		}
+	}
+	c.problems = append(c.problems, msg)
+}
+
+// unwrapPath returns the cause of a *fs.PathError (its path is said
+// elsewhere in the message).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,8 @@
+package cache
+
+// SetWriteFile replaces how c writes a cache file, to simulate a folder
+// that cannot be written even by root.
+func SetWriteFile(c *Cache, f func(name string, data []byte) error) { c.writeFile = f }
+
+// FileName is fileName, for tests that damage a cache file.
+var FileName = fileName

@@ -1,0 +1,165 @@
+package loader
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// mapCache is a Cache in memory that counts its calls.
+type mapCache struct {
+	stamp   string
+	mu      sync.Mutex
+	m       map[FileKey][]*model.Posting
+	lookups int
+	done    int
+}
+
+func newMapCache(opts Options) *mapCache {
+	return &mapCache{stamp: CacheStamp(opts), m: map[FileKey][]*model.Posting{}}
+}
+
+func (c *mapCache) Stamp() string { return c.stamp }
+
+func (c *mapCache) Lookup(k FileKey) ([]*model.Posting, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lookups++
+	ps, ok := c.m[k]
+	if !ok {
+		return nil, false
+	}
+	out := make([]*model.Posting, len(ps))
+	for i, p := range ps {
+		q := *p
+		out[i] = &q
+	}
+	return out, true
+}
+
+func (c *mapCache) Store(k FileKey, ps []*model.Posting) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[k] = ps
+}
+
+func (c *mapCache) LoadDone() { c.mu.Lock(); c.done++; c.mu.Unlock() }
+
+func TestCacheStamp(t *testing.T) {
+	if CacheStamp(Options{}) != CacheStamp(Options{Workers: 3, BatchSize: 7, KeepBodies: true, MaxBody: DefaultMaxBody}) {
+		t.Fatal("options that do not change parsing change the stamp")
+	}
+	if CacheStamp(Options{}) == CacheStamp(Options{MaxBody: 4096}) {
+		t.Fatal("another body cap gives the same stamp")
+	}
+	if CacheStamp(Options{Cache: newMapCache(Options{})}) != CacheStamp(Options{}) {
+		t.Fatal("the cache itself changes the stamp")
+	}
+}
+
+func tempPostings(t *testing.T) (string, []Source) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.md": "---\ntitle: Alpha\nurl: https://x.example/1\n---\nA.\n",
+		"b.md": "---\ntitle: Beta\nurl: https://x.example/1\n---\nB.\n", // a duplicate of a.md
+		"c.md": "---\ntitle: Gamma\n---\nC.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srcs, err := SourcesFromPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, srcs
+}
+
+func TestCacheHookServesAndMerges(t *testing.T) {
+	_, srcs := tempPostings(t)
+	c := newMapCache(Options{})
+	cold, _, err := Load(context.Background(), srcs, Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.m) != 3 || c.done != 1 {
+		t.Fatalf("stored %d files, LoadDone %d times; want 3 and 1", len(c.m), c.done)
+	}
+	// The cache's word is taken: a changed title in the cache shows, and
+	// the duplicate is still merged with its paths.
+	for k, ps := range c.m {
+		if filepath.Base(k.Path) == "c.md" {
+			q := *ps[0]
+			q.Title = "From Cache"
+			c.m[k] = []*model.Posting{&q}
+		}
+	}
+	warm, _, err := Load(context.Background(), srcs, Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warm) != 2 || len(cold) != 2 {
+		t.Fatalf("%d warm and %d cold postings, want 2", len(warm), len(cold))
+	}
+	if warm[0].Title != "Alpha" || len(warm[0].Paths) != 2 || warm[0].Paths[1] != cold[0].Paths[1] {
+		t.Fatalf("merged posting %+v", warm[0])
+	}
+	if warm[1].Title != "From Cache" || warm[1].Path != cold[1].Path || warm[1].Source != srcs[0].FS || warm[1].SourcePath != "c.md" {
+		t.Fatalf("cached posting %+v", warm[1])
+	}
+	if b, err := Body(warm[1], 0); err != nil || b != "C.\n" {
+		t.Fatalf("body of a cached posting: %q, %v", b, err)
+	}
+}
+
+func TestCacheHookBypassed(t *testing.T) {
+	_, srcs := tempPostings(t)
+	mapFS := []Source{{FS: fstest.MapFS{"a.md": {Data: []byte("# A\n")}}, Root: ".", Name: "m"}}
+	for name, tc := range map[string]struct {
+		srcs []Source
+		opts Options
+		c    *mapCache
+	}{
+		"bodies kept": {srcs, Options{KeepBodies: true}, newMapCache(Options{})},
+		"other stamp": {srcs, Options{MaxBody: 4096}, newMapCache(Options{})},
+		"not a dirFS": {mapFS, Options{}, newMapCache(Options{})},
+	} {
+		tc.opts.Cache = tc.c
+		if _, _, err := Load(context.Background(), tc.srcs, tc.opts); err != nil {
+			t.Fatal(err)
+		}
+		if tc.c.lookups != 0 || len(tc.c.m) != 0 {
+			t.Errorf("%s: %d lookups, %d stores; want none", name, tc.c.lookups, len(tc.c.m))
+		}
+	}
+}
+
+func TestCacheLoadDoneOnlyWhenComplete(t *testing.T) {
+	_, srcs := tempPostings(t)
+	c := newMapCache(Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	Load(ctx, srcs, Options{Cache: c})
+	if c.done != 0 {
+		t.Fatal("LoadDone called for a cancelled load")
+	}
+}
+
+func TestCacheStampFollowsAliasesByContent(t *testing.T) {
+	a, _ := NewFieldAliases(map[string][]string{"url": {"offer_link", "job_link"}, "title": {"heading"}})
+	b, _ := NewFieldAliases(map[string][]string{"title": {"heading"}, "url": {"offer_link", "job_link"}})
+	c, _ := NewFieldAliases(map[string][]string{"url": {"offer_link"}})
+	sa, sb, sc := CacheStamp(Options{Aliases: a}), CacheStamp(Options{Aliases: b}), CacheStamp(Options{Aliases: c})
+	if sa != sb {
+		t.Errorf("equal aliases built apart stamp differently: %s %s", sa, sb)
+	}
+	if sa == sc || sc == CacheStamp(Options{}) {
+		t.Errorf("other aliases stamp the same: %s %s %s", sa, sc, CacheStamp(Options{}))
+	}
+}
