@@ -1,0 +1,82 @@
+package search
+
+import (
+	"context"
+	"fmt"
+)
+
+// Hit is a document that matches a query, with its relevance: the BM25
+// score, higher for a better match (0 when the query had only excluded
+// terms).
+type Hit struct {
+	ID    string
+	Score float64
+}
+
+// weights are the BM25 weights of the columns title, company, location,
+// keywords and body: a word in the title counts as much as ten in the body.
+const weights = "10.0, 5.0, 3.0, 5.0, 1.0"
+
+// Search returns the documents that match every included term of q and no
+// excluded one, in no particular order. It returns [ErrEmptyQuery] for a
+// query without terms and an error wrapping [ErrBroken] when the file
+// turns out to be damaged (the next [Index.Sync] rebuilds it); it never
+// returns a partial result.
+func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
+	if len(q) == 0 {
+		return nil, ErrEmptyQuery
+	}
+	in, ex := q.match()
+	var sqlText string
+	var args []any
+	switch {
+	case in != "" && ex != "":
+		sqlText = `SELECT d.key, -bm25(fts, ` + weights + `) FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?`
+		args = []any{"(" + in + ") NOT (" + ex + ")"}
+	case in != "":
+		sqlText = `SELECT d.key, -bm25(fts, ` + weights + `) FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?`
+		args = []any{in}
+	default:
+		sqlText = `SELECT key, 0.0 FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`
+		args = []any{ex}
+	}
+	return ix.query(ctx, sqlText, args...)
+}
+
+// query runs a search statement returning (key, score) rows.
+func (ix *Index) query(ctx context.Context, sqlText string, args ...any) ([]Hit, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.r == nil {
+		return nil, errClosed
+	}
+	rows, err := ix.r.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.ID, &h.Score); err != nil {
+			return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
+	}
+	return hits, nil
+}
+
+// Count returns the number of documents in the index.
+func (ix *Index) Count(ctx context.Context) (int, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.r == nil {
+		return 0, errClosed
+	}
+	var n int
+	err := ix.r.QueryRowContext(ctx, `SELECT count(*) FROM docs`).Scan(&n)
+	return n, ix.markBroken(ctx, err)
+}
