@@ -22,7 +22,7 @@ const FileName = "index.db"
 // rebuilt.
 const (
 	appID         = 0x4A444B53
-	schemaVersion = 1
+	schemaVersion = 2
 )
 
 // The tables: docs maps a posting ID to the rowid of its text in fts and
@@ -35,6 +35,10 @@ var schema = []string{
 	// A bigger in-memory buffer of pending terms: fewer, larger segments
 	// (about 15% less indexing time than the default 1 MB).
 	`INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608)`,
+	// gen counts write transactions, so that cached results can tell they
+	// are stale, whichever process wrote.
+	`CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL)`,
+	`INSERT OR IGNORE INTO meta(k, v) VALUES('gen', 0)`,
 	fmt.Sprintf(`PRAGMA application_id = %d`, appID),
 	fmt.Sprintf(`PRAGMA user_version = %d`, schemaVersion),
 }
@@ -54,6 +58,9 @@ type Options struct {
 	// BusyTimeout is how long a statement waits for another process's
 	// lock before the index counts as locked; 10s when zero.
 	BusyTimeout time.Duration
+	// NoCache turns off the cache of the last few results (for measuring
+	// the engine itself).
+	NoCache bool
 }
 
 // Index is an open full-text index. Its methods may be called from several
@@ -65,6 +72,8 @@ type Index struct {
 	mu   sync.RWMutex // guards the handles; held for writing while the file is replaced
 	w, r *sql.DB      // one writing connection; readers for Search
 	seen os.FileInfo  // the file the handles were opened on, to set aside only that one
+
+	cache resultCache
 
 	bmu    sync.Mutex // guards broken and notes, which are set while mu is held
 	broken error      // non-nil once an operation found the file damaged

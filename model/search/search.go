@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // Hit is a document that matches a query, with its relevance: the BM25
@@ -40,17 +41,36 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		sqlText = `SELECT key, 0.0 FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`
 		args = []any{ex}
 	}
-	return ix.query(ctx, sqlText, args...)
+	return ix.query(ctx, sqlText, args[0].(string))
 }
 
-// query runs a search statement returning (key, score) rows.
-func (ix *Index) query(ctx context.Context, sqlText string, args ...any) ([]Hit, error) {
+// query runs a search statement returning (key, score) rows for the MATCH
+// expression match, or returns the cached rows of the same statement when
+// nothing was written since.
+func (ix *Index) query(ctx context.Context, sqlText, match string) ([]Hit, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.r == nil {
 		return nil, errClosed
 	}
-	rows, err := ix.r.QueryContext(ctx, sqlText, args...)
+	var gen int64
+	if err := ix.r.QueryRowContext(ctx, `SELECT v FROM meta WHERE k = 'gen'`).Scan(&gen); err != nil {
+		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
+	}
+	key := sqlText + "\x00" + match
+	if hits, ok := ix.cache.get(key, gen); ok && !ix.opts.NoCache {
+		return hits, nil
+	}
+	hits, err := ix.run(ctx, sqlText, match)
+	if err == nil && !ix.opts.NoCache {
+		ix.cache.put(key, gen, hits)
+	}
+	return slices.Clone(hits), err
+}
+
+// run runs a search statement; the caller holds ix.mu.
+func (ix *Index) run(ctx context.Context, sqlText, match string) ([]Hit, error) {
+	rows, err := ix.r.QueryContext(ctx, sqlText, match)
 	if err != nil {
 		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}

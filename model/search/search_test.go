@@ -330,3 +330,31 @@ func TestCacheDir(t *testing.T) {
 		t.Error("no cache folder gives no error")
 	}
 }
+
+func TestCachedResultsFollowWrites(t *testing.T) {
+	dir := t.TempDir()
+	docs := []search.Doc{{ID: "a", Stamp: "1", Body: "alpha"}, {ID: "b", Stamp: "1", Body: "beta"}}
+	ix, other := open(t, dir), open(t, dir)
+	syncDocs(t, ix, docs)
+	if got := ids(t, ix, q(t, "alpha")); !slices.Equal(got, []string{"a"}) {
+		t.Fatalf("first search %v", got)
+	}
+	hits, _ := ix.Search(context.Background(), q(t, "alpha"))
+	hits[0].ID = "changed by the caller"
+	if got := ids(t, ix, q(t, "alpha")); !slices.Equal(got, []string{"a"}) {
+		t.Fatalf("the cache handed out its own slice: %v", got)
+	}
+	// Another Index on the same file (as another process) changes it.
+	if err := other.Put(context.Background(), search.Doc{ID: "b", Stamp: "2", Body: "alpha too"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, q(t, "alpha")); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("after another writer: %v", got)
+	}
+	if err := other.Remove(context.Background(), "a"); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, q(t, "alpha")); !slices.Equal(got, []string{"b"}) {
+		t.Errorf("after a removal by another writer: %v", got)
+	}
+}

@@ -276,6 +276,9 @@ func (ix *Index) inTx(ctx context.Context, fn func(*writer) error) error {
 	if err := fn(&writer{tx: tx}); err != nil {
 		return ix.markBroken(ctx, err)
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET v = v + 1 WHERE k = 'gen'`); err != nil {
+		return ix.markBroken(ctx, err)
+	}
 	return ix.markBroken(ctx, tx.Commit())
 }
 
