@@ -106,7 +106,17 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) (p *mo
 	} else {
 		p.ID = hashID("text:", text)
 	}
+	setSalary(p, body)
 	return p
+}
+
+// setSalary fills the parsed salary fields of p from its Salary field or
+// body (see [ParseSalary]). body may alias a reused read buffer: nothing of
+// it is kept.
+func setSalary(p *model.Posting, body string) {
+	if s, ok := ParseSalary(p.Salary, body); ok {
+		p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod = s.Min, s.Max, s.Currency, string(s.Period)
+	}
 }
 
 // repairText turns file bytes into clean text: BOM removed, non-UTF-8 read

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/corpus"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 const (
@@ -158,4 +160,39 @@ func FuzzParseSalary(f *testing.F) {
 			t.Errorf("ParseSalary(%q) = %+v", s, got)
 		}
 	})
+}
+
+func TestParseSetsSalaryFields(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		min, max   float64
+		cur        string
+		period     string
+	}{
+		{"a.md", "---\ntitle: Go dev\nsalary: \"NZD 150k-175k\"\n---\n\nBody.\n", 150000, 175000, "NZD", "year"},
+		{"b.md", "# Go dev\n\nWe pay $60/hour for contractors.\n", 60, 60, "USD", "hour"},
+		{"c.txt", "Go dev\n\nWe serve 10,000 users.\n", 0, 0, "", ""},
+	} {
+		for _, p := range []*model.Posting{loader.Parse(tc.name, []byte(tc.data)), loader.ParseMeta(tc.name, []byte(tc.data)).(*model.Posting)} {
+			if p.SalaryMin != tc.min || p.SalaryMax != tc.max || p.SalaryCurrency != tc.cur || p.SalaryPeriod != tc.period {
+				t.Errorf("%s: salary %v–%v %q %q", tc.name, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod)
+			}
+		}
+	}
+}
+
+// BenchmarkParseSalary is ParseSalary over the generated postings' salary
+// fields and, for the shape without one, their bodies.
+func BenchmarkParseSalary(b *testing.B) {
+	items := make([]corpus.Item, 600)
+	for i := range items {
+		items[i] = corpus.MakeItem(i, 42)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := &items[i%len(items)].Posting
+		loader.ParseSalary(p.Salary, p.Body)
+		i++
+	}
 }
