@@ -29,23 +29,31 @@ func PlainText(md string) string {
 	return out
 }
 
-// plainLine writes one line of md to sb without link destinations and tags.
+// maxDestination bounds the length of a link destination, so that a line
+// of unclosed "](" costs at most that much per character.
+const maxDestination = 512
+
+// plainLine writes one line of md to sb without link destinations and
+// tags, in time linear in the length of the line.
 func plainLine(sb *strings.Builder, line string) {
+	lastClose := strings.LastIndexByte(line, ')')
+	noGT := false // no '>' follows: no tag can close
 	for i := 0; i < len(line); {
 		c := line[i]
 		switch {
-		case c == ']' && i+1 < len(line) && line[i+1] == '(':
+		case c == ']' && i+1 < len(line) && line[i+1] == '(' && i+2 <= lastClose:
 			if end := closeParen(line, i+2); end > 0 {
 				sb.WriteByte(' ')
 				i = end
 				continue
 			}
-		case c == '<' && i+1 < len(line) && isTagStart(line[i+1]):
+		case c == '<' && !noGT && i+1 < len(line) && isTagStart(line[i+1]):
 			if end := strings.IndexByte(line[i+1:], '>'); end >= 0 {
 				sb.WriteByte(' ')
 				i += end + 2
 				continue
 			}
+			noGT = true
 		}
 		sb.WriteByte(c)
 		i++
@@ -53,11 +61,11 @@ func plainLine(sb *strings.Builder, line string) {
 }
 
 // closeParen returns the index after the ')' closing a link destination
-// that starts at i, allowing balanced parentheses inside, or -1 when the
-// line has none.
+// that starts at i, allowing balanced parentheses inside, or -1 when it
+// does not close within maxDestination bytes.
 func closeParen(line string, i int) int {
 	depth := 1
-	for ; i < len(line); i++ {
+	for end := min(len(line), i+maxDestination); i < end; i++ {
 		switch line[i] {
 		case '(':
 			depth++
@@ -65,12 +73,6 @@ func closeParen(line string, i int) int {
 			depth--
 			if depth == 0 {
 				return i + 1
-			}
-		case ' ', '\n':
-			// A destination has no unescaped space unless it carries a title;
-			// a title ends at the closing parenthesis as well.
-			if depth == 1 && !strings.ContainsRune(line[i:], ')') {
-				return -1
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package search_test
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/jobdeck/jobdeck/model/search"
@@ -22,9 +23,22 @@ func TestPlainText(t *testing.T) {
 		{"unclosed [a](b c", "unclosed [a](b c"},
 		{"a ](", "a ]("},
 		{"<unclosed tag", "<unclosed tag"},
+		{"[a](" + strings.Repeat("x", 600) + ")", "[a](" + strings.Repeat("x", 600) + ")"},
 	} {
 		if got := search.PlainText(tc.in); got != tc.want {
 			t.Errorf("PlainText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestPlainTextLinear feeds lines built to make a naive scan quadratic.
+func TestPlainTextLinear(t *testing.T) {
+	for _, unit := range []string{"](", "<a", "](((", "[x](y ", "<a<b"} {
+		line := strings.Repeat(unit, (1<<20)/len(unit)) + ")>"
+		start := time.Now()
+		search.PlainText(line)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("PlainText of a 1 MiB line of %q took %v", unit, d)
 		}
 	}
 }
