@@ -19,29 +19,40 @@ type Hit struct {
 const weights = "10.0, 5.0, 3.0, 5.0, 1.0"
 
 // Search returns the documents that match every included term of q and no
-// excluded one, in no particular order. It returns [ErrEmptyQuery] for a
-// query without terms and an error wrapping [ErrBroken] when the file
-// turns out to be damaged (the next [Index.Sync] rebuilds it); it never
-// returns a partial result.
+// excluded one, in no particular order, with their BM25 scores. It
+// returns [ErrEmptyQuery] for a query without terms and an error wrapping
+// [ErrBroken] when the file turns out to be damaged (the next
+// [Index.Sync] rebuilds it); it never returns a partial result.
+//
+// Scoring costs about 2 us per hit; [Index.Match] finds the same
+// documents without scores, several times faster on large results.
 func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
+	return ix.search(ctx, q, true)
+}
+
+// Match is [Index.Search] without scores: every Hit's Score is 0. Use it
+// when the results are not ranked by relevance (the query has other terms,
+// or a sort of its own).
+func (ix *Index) Match(ctx context.Context, q Query) ([]Hit, error) {
+	return ix.search(ctx, q, false)
+}
+
+func (ix *Index) search(ctx context.Context, q Query, ranked bool) ([]Hit, error) {
 	if len(q) == 0 {
 		return nil, ErrEmptyQuery
 	}
+	score := "0.0"
+	if ranked {
+		score = "-bm25(fts, " + weights + ")"
+	}
 	in, ex := q.match()
-	var sqlText string
-	var args []any
 	switch {
 	case in != "" && ex != "":
-		sqlText = `SELECT d.key, -bm25(fts, ` + weights + `) FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?`
-		args = []any{"(" + in + ") NOT (" + ex + ")"}
-	case in != "":
-		sqlText = `SELECT d.key, -bm25(fts, ` + weights + `) FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?`
-		args = []any{in}
-	default:
-		sqlText = `SELECT key, 0.0 FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`
-		args = []any{ex}
+		in = "(" + in + ") NOT (" + ex + ")"
+	case in == "":
+		return ix.query(ctx, `SELECT key, 0.0 FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`, ex)
 	}
-	return ix.query(ctx, sqlText, args[0].(string))
+	return ix.query(ctx, `SELECT d.key, `+score+` FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?`, in)
 }
 
 // query runs a search statement returning (key, score) rows for the MATCH

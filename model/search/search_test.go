@@ -105,6 +105,18 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		query := q(t, terms...)
 		want := refSearch(refs, query)
 		got := ids(t, ix, query)
+		hits, err := ix.Match(context.Background(), query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched := make([]string, len(hits))
+		for i, h := range hits {
+			matched[i] = h.ID
+		}
+		slices.Sort(matched)
+		if !slices.Equal(matched, got) {
+			t.Errorf("%v: Match found %d, Search %d", query, len(matched), len(got))
+		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%v: index found %d, the scan %d\nindex only: %v\nscan only: %v", query, len(got), len(want),
 				minus(got, want), minus(want, got))
