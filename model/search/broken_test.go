@@ -92,6 +92,7 @@ func TestForeignIndexIsRebuilt(t *testing.T) {
 		"belongs to another program (it holds other tables)": {`CREATE TABLE notes(x)`},
 		"belongs to another program (application id 0x1234)": {`PRAGMA application_id = 4660`, `CREATE TABLE notes(x)`},
 		"has index format 99":                                {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 99`},
+		"has index format 2, this jobdeck uses":              {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 2`},
 	} {
 		dir := t.TempDir()
 		db, err := sql.Open("sqlite", filepath.Join(dir, search.FileName))

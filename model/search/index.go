@@ -22,14 +22,14 @@ const FileName = "index.db"
 // rebuilt.
 const (
 	appID         = 0x4A444B53
-	schemaVersion = 2
+	schemaVersion = 3
 )
 
-// The tables: docs maps a posting ID to the rowid of its text in fts and
-// the stamp it was indexed at; fts holds no copy of the text (content=”)
+// The tables: docs maps a posting ID to the rowid of its text in fts
+// (never reused, see keyTable) and the stamp it was indexed at; fts holds no copy of the text (content=”)
 // but keeps positions for phrases and sizes for BM25.
 var schema = []string{
-	`CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL)`,
+	`CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL)`,
 	`CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, company, location, keywords, body,
 		content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 2")`,
 	// A bigger in-memory buffer of pending terms: fewer, larger segments
@@ -74,6 +74,7 @@ type Index struct {
 	seen os.FileInfo  // the file the handles were opened on, to set aside only that one
 
 	cache resultCache
+	keys  keyTable
 
 	bmu    sync.Mutex // guards broken and notes, which are set while mu is held
 	broken error      // non-nil once an operation found the file damaged
@@ -255,6 +256,7 @@ func (ix *Index) create(ctx context.Context) error {
 }
 
 func (ix *Index) closeDB() error {
+	ix.keys.reset()
 	var err error
 	if ix.w != nil {
 		err = ix.w.Close()

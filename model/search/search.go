@@ -50,12 +50,12 @@ func (ix *Index) search(ctx context.Context, q Query, ranked bool) ([]Hit, error
 	case in != "" && ex != "":
 		in = "(" + in + ") NOT (" + ex + ")"
 	case in == "":
-		return ix.query(ctx, `SELECT key, 0.0 FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`, ex)
+		return ix.query(ctx, `SELECT id, 0.0 FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`, ex)
 	}
-	return ix.query(ctx, `SELECT d.key, `+score+` FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?`, in)
+	return ix.query(ctx, `SELECT rowid, `+score+` FROM fts WHERE fts MATCH ?`, in)
 }
 
-// query runs a search statement returning (key, score) rows for the MATCH
+// query runs a search statement returning (rowid, score) rows for the MATCH
 // expression match, or returns the cached rows of the same statement when
 // nothing was written since.
 func (ix *Index) query(ctx context.Context, sqlText, match string) ([]Hit, error) {
@@ -79,25 +79,49 @@ func (ix *Index) query(ctx context.Context, sqlText, match string) ([]Hit, error
 	return slices.Clone(hits), err
 }
 
-// run runs a search statement; the caller holds ix.mu.
+// run runs a search statement and names its rowids; the caller holds
+// ix.mu.
 func (ix *Index) run(ctx context.Context, sqlText, match string) ([]Hit, error) {
-	rows, err := ix.r.QueryContext(ctx, sqlText, match)
+	ids, scores, err := ix.rows(ctx, sqlText, match)
 	if err != nil {
 		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}
-	defer rows.Close()
-	var hits []Hit
-	for rows.Next() {
-		var h Hit
-		if err := rows.Scan(&h.ID, &h.Score); err != nil {
-			return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
-		}
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
+	// After the query: every rowid it returned is in docs by now.
+	if err := ix.keys.refresh(ctx, ix.r); err != nil {
 		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}
+	hits := make([]Hit, 0, len(ids))
+	for i, id := range ids {
+		key := ix.keys.name(id)
+		if key == "" {
+			return nil, ix.markBroken(ctx, fmt.Errorf("search: %w: text of rowid %d has no document", errOrphan, id))
+		}
+		hits = append(hits, Hit{ID: key, Score: scores[i]})
+	}
 	return hits, nil
+}
+
+// errOrphan is the damage of an FTS5 row without its docs row.
+var errOrphan = &damage{"index rows without documents"}
+
+// rows runs a statement returning (rowid, score) rows.
+func (ix *Index) rows(ctx context.Context, sqlText, match string) ([]int64, []float64, error) {
+	rows, err := ix.r.QueryContext(ctx, sqlText, match)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	var scores []float64
+	for rows.Next() {
+		var id int64
+		var score float64
+		if err := rows.Scan(&id, &score); err != nil {
+			return nil, nil, err
+		}
+		ids, scores = append(ids, id), append(scores, score)
+	}
+	return ids, scores, rows.Err()
 }
 
 // Count returns the number of documents in the index.
