@@ -120,7 +120,8 @@ func (ix *Index) markBroken(ctx context.Context, err error) error {
 	return fmt.Errorf("%w: %w", ErrBroken, err)
 }
 
-// rebuild replaces a file found damaged by a new, empty index.
+// rebuild replaces a file found damaged by a new, empty index, and
+// reopens the index when another process has replaced the file.
 func (ix *Index) rebuild(ctx context.Context) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -129,7 +130,11 @@ func (ix *Index) rebuild(ctx context.Context) error {
 	ix.broken = nil
 	ix.bmu.Unlock()
 	if broken == nil {
-		return nil
+		if cur, err := os.Stat(ix.path()); err == nil && ix.seen != nil && os.SameFile(cur, ix.seen) {
+			return nil
+		}
+		ix.closeDB()
+		return ix.open(ctx)
 	}
 	ix.closeDB()
 	if err := ix.setAside(describe(broken), ix.seen); err != nil {

@@ -245,3 +245,21 @@ func TestTwoProcessesOnOneFolder(t *testing.T) {
 		t.Errorf("notes %v", notes)
 	}
 }
+
+func TestSyncFollowsAFileReplacedByAnotherProcess(t *testing.T) {
+	docs := testDocs(40)
+	dir := t.TempDir()
+	a := open(t, dir)
+	syncDocs(t, a, docs)
+	// Another jobdeck found the file damaged and built a new one.
+	if err := os.Rename(filepath.Join(dir, search.FileName), filepath.Join(dir, "elsewhere.db")); err != nil {
+		t.Fatal(err)
+	}
+	b := open(t, dir)
+	syncDocs(t, b, docs[:20])
+	st, _ := syncDocs(t, a, docs)
+	if st.Unchanged != 20 || st.Indexed != 20 {
+		t.Errorf("sync after the file was replaced: %+v, want the new file's 20 kept and 20 added", st)
+	}
+	assertSameAsScan(t, b, docs)
+}

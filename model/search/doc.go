@@ -20,7 +20,9 @@
 // words in this order ("visa sponsorship"), either ending with a prefix
 // ("kube*"), and may be excluded. [Index.Search] returns the matching
 // documents with a BM25 score (higher is more relevant; a title match
-// weighs more than a body match).
+// weighs more than a body match); [Index.Match] finds them without
+// scores, faster. The last few results are cached until any process
+// writes to the index.
 //
 // # Life of an index
 //
@@ -33,7 +35,8 @@
 // next [Index.Sync] do the same. Several processes may open one index:
 // SQLite's locks serialize their writes, and every write re-checks the
 // stamp it replaces, so two jobdecks syncing the same folder index each
-// document once between them.
+// document once between them. A Sync that finds the file replaced by
+// another process reopens it.
 //
 // [Index.Sync] brings the index in step with a list of (ID, stamp) pairs,
 // loading only the documents whose stamp changed; it reports progress
