@@ -12,19 +12,22 @@ import (
 	"time"
 
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/corpus"
 	"github.com/jobdeck/jobdeck/model"
 	"github.com/jobdeck/jobdeck/model/search"
 )
 
-// benchPostings loads the loader's 100k benchmark folder without bodies,
-// as the browser does, and returns the postings with their sync items
-// (stamps from each file's size and time). It skips nothing: the folder
-// is made by the loader's benchmarks (go test -bench Load100k ./loader).
+// benchPostings loads the 100k benchmark folder the loader's benchmarks
+// share (jobdeck-bench-100k in os.TempDir(), written on first use)
+// without bodies, as the browser does, and returns the postings with
+// their sync items (stamps from each file's size and time).
 func benchPostings(b *testing.B) ([]*model.Posting, []search.Item) {
 	b.Helper()
 	dir := filepath.Join(os.TempDir(), "jobdeck-bench-100k")
-	if _, err := os.Stat(filepath.Join(dir, ".complete")); err != nil {
-		b.Fatalf("no bench corpus in %s: run go test -run '^$' -bench Load100k ./loader first", dir)
+	if wrote, err := corpus.Ensure(dir, 100_000, 42); err != nil {
+		b.Fatal(err)
+	} else if wrote {
+		b.Logf("wrote 100,000 postings to %s (once)", dir)
 	}
 	srcs, err := loader.SourcesFromPaths([]string{dir})
 	if err != nil {

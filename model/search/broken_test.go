@@ -166,7 +166,7 @@ func TestLockedIndexIsRebuilt(t *testing.T) {
 }
 
 func TestTwoIndexesOnOneFolder(t *testing.T) {
-	docs := testDocs(1200)
+	docs := testDocs(500)
 	dir := t.TempDir()
 	a, b := open(t, dir), open(t, dir)
 	var wg sync.WaitGroup
@@ -203,13 +203,13 @@ func TestMain(m *testing.M) {
 }
 
 func child(dir string) int {
-	ix, err := search.Open(context.Background(), dir, search.Options{})
+	ix, err := search.Open(context.Background(), dir, search.Options{BatchSize: 64})
 	if err != nil {
 		os.Stderr.WriteString(err.Error())
 		return 1
 	}
 	defer ix.Close()
-	docs := testDocs(1200)
+	docs := testDocs(500)
 	if _, err := ix.Sync(context.Background(), items(docs), func(_ context.Context, i int) (search.Doc, error) {
 		return docs[i], nil
 	}, nil); err != nil {
@@ -228,7 +228,7 @@ func TestTwoProcessesOnOneFolder(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	docs := testDocs(1200)
+	docs := testDocs(500)
 	ix := open(t, dir)
 	st, _ := syncDocs(t, ix, docs)
 	if err := cmd.Wait(); err != nil {

@@ -58,6 +58,9 @@ type Options struct {
 	// BusyTimeout is how long a statement waits for another process's
 	// lock before the index counts as locked; 10s when zero.
 	BusyTimeout time.Duration
+	// BatchSize is the number of documents [Index.Sync] writes per
+	// transaction; 2,000 when zero.
+	BatchSize int
 	// NoCache turns off the cache of the last few results (for measuring
 	// the engine itself).
 	NoCache bool
@@ -92,6 +95,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	if opts.BusyTimeout <= 0 {
 		opts.BusyTimeout = 10 * time.Second
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = batchSize
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("search: %w", err)

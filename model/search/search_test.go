@@ -38,7 +38,7 @@ var fixedNow = func() time.Time { return time.Date(2026, 12, 1, 9, 40, 0, 0, tim
 
 func open(t testing.TB, dir string) *search.Index {
 	t.Helper()
-	ix, err := search.Open(context.Background(), dir, search.Options{Now: fixedNow, BusyTimeout: 2 * time.Second})
+	ix, err := search.Open(context.Background(), dir, search.Options{Now: fixedNow, BatchSize: 64})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ var queries = [][]string{
 }
 
 func TestSearchMatchesBruteForce(t *testing.T) {
-	docs := testDocs(900)
+	docs := testDocs(600)
 	refs := make([]refDoc, len(docs))
 	for i, d := range docs {
 		refs[i] = newRef(d)
@@ -239,11 +239,15 @@ func TestLoadErrorLeavesDocumentOut(t *testing.T) {
 
 func TestProgressAndCancel(t *testing.T) {
 	docs := testDocs(1000)
-	ix := open(t, t.TempDir())
+	ix, err := search.Open(context.Background(), t.TempDir(), search.Options{BatchSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var seen []search.Progress
-	_, err := ix.Sync(ctx, items(docs), func(_ context.Context, i int) (search.Doc, error) {
+	_, err = ix.Sync(ctx, items(docs), func(_ context.Context, i int) (search.Doc, error) {
 		return docs[i], nil
 	}, func(p search.Progress) {
 		seen = append(seen, p)
