@@ -106,13 +106,16 @@ func lexWord(s string, i int) salTok {
 }
 
 // lexNumber reads a number at i: digits in groups of three after a
-// thousands separator (",", ".", "'", "’" or a space of any width),
+// thousands separator (or Indian groups, see indianGroups) (",", ".", "'", "’" or a space of any width),
 // an optional decimal part of one or two digits, and a multiplier written
 // right after it: "k" (thousand), "m"/"mm" (million) or "b"/"bn"
 // (billion), not followed by another letter.
 func lexNumber(s string, i int) salTok {
 	j := digitsEnd(s, i)
 	val := atof(s[i:j])
+	if v, end, ok := indianGroups(s, j, val); ok {
+		val, j = v, end
+	}
 	for {
 		sepEnd, ok := thousandsSep(s, j)
 		if !ok {
@@ -150,6 +153,22 @@ func lexNumber(s string, i int) salTok {
 	}
 	t.end, t.text = j, s[i:j]
 	return t
+}
+
+// indianGroups reads the rest of a number grouped the Indian way after its
+// first digits (val, ending at j): pairs then a last group of three,
+// "15,00,000" for 1.5 million.
+func indianGroups(s string, j int, val float64) (float64, int, bool) {
+	pairs := 0
+	for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && s[j+3] == ',' {
+		val = val*100 + atof(s[j+1:j+3])
+		j += 3
+		pairs++
+	}
+	if pairs == 0 || j+4 > len(s) || s[j] != ',' || digitsEnd(s, j+1) != j+4 {
+		return 0, 0, false
+	}
+	return val*1000 + atof(s[j+1:j+4]), j + 4, true
 }
 
 // hasMult reports whether rest starts with the multiplier m (in any case)

@@ -5,6 +5,7 @@ package loader
 var periodWords = map[string]Period{
 	"year": PeriodYear, "years": PeriodYear, "yr": PeriodYear, "yrs": PeriodYear, "y": PeriodYear,
 	"annum": PeriodYear, "annually": PeriodYear, "yearly": PeriodYear, "pa": PeriodYear, "jahr": PeriodYear,
+	"jährlich": PeriodYear, "monatlich": PeriodMonth, "stündlich": PeriodHour,
 	"month": PeriodMonth, "months": PeriodMonth, "mo": PeriodMonth, "mth": PeriodMonth, "monthly": PeriodMonth,
 	"monat": PeriodMonth, "mois": PeriodMonth, "måned": PeriodMonth, "månad": PeriodMonth, "mês": PeriodMonth,
 	"mes": PeriodMonth, "miesiąc": PeriodMonth,
@@ -17,7 +18,7 @@ var periodWords = map[string]Period{
 // standalone are the period words that name a period without "per" or
 // "/" before them: "annually", "p.a.", "monthly".
 var standalone = map[string]bool{"annually": true, "yearly": true, "pa": true, "monthly": true,
-	"weekly": true, "daily": true, "hourly": true}
+	"weekly": true, "daily": true, "hourly": true, "jährlich": true, "monatlich": true, "stündlich": true}
 
 // fillers may stand between an amount and its period: "$120k base per year".
 var fillers = map[string]bool{"base": true, "gross": true, "brutto": true, "net": true, "salary": true,

@@ -77,6 +77,12 @@ func TestParseSalaryField(t *testing.T) {
 		{"€ 3,200 monthly", 3200, 3200, "EUR", mo, ""},
 		{"max. 70k €", 0, 70000, "EUR", yr, ""},
 		{"$100K-$120K/yr", 100000, 120000, "USD", yr, ""},
+		{"₹15,00,000 - ₹25,00,000", 15e5, 25e5, "INR", yr, ""},
+		{"40.000€ - 55.000€ brutto jährlich", 40000, 55000, "EUR", yr, ""},
+		{"Up to £85,000 DOE", 0, 85000, "GBP", yr, "Up to £85,000"},
+		{"Salary range: 90,000 to 120,000 GBP", 90000, 120000, "GBP", yr, "90,000 to 120,000 GBP"},
+		{"£550-£650 per day inside IR35", 550, 650, "GBP", dy, "£550-£650 per day"},
+		{"80-100k EUR", 80000, 100000, "EUR", yr, ""},
 	} {
 		got, ok := loader.ParseSalary(tc.in, "")
 		want := loader.Salary{Min: tc.min, Max: tc.max, Currency: tc.cur, Period: tc.period, Text: tc.text}
