@@ -555,3 +555,15 @@ func TestCacheCommandUsage(t *testing.T) {
 		t.Errorf("cache -h: exit %d, %q", code, out)
 	}
 }
+
+func TestListJSONCarriesTheParsedSalary(t *testing.T) {
+	isolate(t)
+	code, out, _ := runCmd(t, "list", "--demo", "--json", "--query", "harbor")
+	var r model.Record
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &r); code != exitOK || err != nil {
+		t.Fatalf("exit %d, %v\n%s", code, err, out)
+	}
+	if r.SalaryMin != 780000 || r.SalaryMax != 900000 || r.SalaryCurrency != "NOK" || r.SalaryPeriod != "year" {
+		t.Errorf("salary of %q: %v–%v %s per %s", r.Salary, r.SalaryMin, r.SalaryMax, r.SalaryCurrency, r.SalaryPeriod)
+	}
+}

@@ -44,6 +44,11 @@ func finishPostingBy(p *model.Posting, textOf func() string, wantBody bool) {
 	} else {
 		p.ID = hashID("text:", textOf())
 	}
+	body := p.Body
+	if body == "" && p.Salary == "" {
+		body = textOf()
+	}
+	setSalary(p, body)
 	cuts := capFields(p)
 	if len(cuts) == 0 {
 		return

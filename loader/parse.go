@@ -154,6 +154,15 @@ func frontmatterWarning(err error) string {
 	return cleanField(WarnMalformed + ": " + shortErr(err))
 }
 
+// setSalary fills the parsed salary fields of p from its Salary field or,
+// when that has none, from text (see [ParseSalary]). text may alias a
+// reused read buffer: nothing of it is kept.
+func setSalary(p *model.Posting, text string) {
+	if s, ok := ParseSalary(p.Salary, text); ok {
+		p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod = s.Min, s.Max, s.Currency, string(s.Period)
+	}
+}
+
 // repairText turns file bytes into clean text: BOM removed, non-UTF-8 read
 // as Windows-1252, newlines normalized, mojibake undone, controls removed;
 // with a warning for each repair that happened.

@@ -55,6 +55,15 @@ type Posting struct {
 	// the body can be re-read without holding every body in memory.
 	Source     fs.FS
 	SourcePath string
+
+	// SalaryMin and SalaryMax are the salary read from Salary or, when that
+	// is empty, from the body (0 when unknown: "up to 90k" has no minimum),
+	// in SalaryCurrency (an ISO 4217 code, "" when unstated) per
+	// SalaryPeriod ("year", "month", "week", "day", "hour"; "" when no
+	// salary was found).
+	SalaryMin, SalaryMax float64
+	SalaryCurrency       string
+	SalaryPeriod         string
 }
 
 // AllPaths returns every path of the posting, Path first.

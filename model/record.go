@@ -16,6 +16,10 @@ type Record struct {
 	URL            string   `json:"url"`
 	ApplyURL       string   `json:"apply_url"`
 	Salary         string   `json:"salary"`
+	SalaryMin      float64  `json:"salary_min,omitempty"`      // 0: unknown (or "up to")
+	SalaryMax      float64  `json:"salary_max,omitempty"`      // 0: unknown (or "from")
+	SalaryCurrency string   `json:"salary_currency,omitempty"` // ISO 4217
+	SalaryPeriod   string   `json:"salary_period,omitempty"`   // year, month, week, day, hour
 	EmploymentType string   `json:"employment_type"`
 	Remote         bool     `json:"remote"`
 	CompanyURL     string   `json:"company_url,omitempty"`
@@ -37,6 +41,10 @@ func NewRecord(p *Posting, body string) Record {
 		URL:            p.URL,
 		ApplyURL:       p.ApplyURL,
 		Salary:         p.Salary,
+		SalaryMin:      p.SalaryMin,
+		SalaryMax:      p.SalaryMax,
+		SalaryCurrency: p.SalaryCurrency,
+		SalaryPeriod:   p.SalaryPeriod,
 		EmploymentType: p.EmploymentType,
 		Remote:         p.Remote,
 		CompanyURL:     p.CompanyURL,

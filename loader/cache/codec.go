@@ -3,6 +3,7 @@ package cache
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 	"time"
 	"unsafe"
 
@@ -56,9 +57,11 @@ func appendPostings(b []byte, ps []*model.Posting) []byte {
 			b = binary.AppendUvarint(b, n)
 		}
 		for _, s := range [...]string{p.ID, p.Path, p.Title, p.Company, p.Location, p.URL, p.ApplyURL,
-			p.Salary, p.EmploymentType, p.SourcePath, p.CompanyURL} {
+			p.Salary, p.EmploymentType, p.SourcePath, p.CompanyURL, p.SalaryCurrency, p.SalaryPeriod} {
 			b = appendString(b, s)
 		}
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p.SalaryMin))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p.SalaryMax))
 		for _, l := range [...][]string{p.Paths, p.Keywords, p.Warnings} {
 			for _, s := range l {
 				b = appendString(b, s)
@@ -204,9 +207,10 @@ func (r *reader) posting(p *model.Posting) {
 		total += max(lens[i], 0)
 	}
 	for _, f := range [...]*string{&p.ID, &p.Path, &p.Title, &p.Company, &p.Location, &p.URL, &p.ApplyURL,
-		&p.Salary, &p.EmploymentType, &p.SourcePath, &p.CompanyURL} {
+		&p.Salary, &p.EmploymentType, &p.SourcePath, &p.CompanyURL, &p.SalaryCurrency, &p.SalaryPeriod} {
 		*f = r.string()
 	}
+	p.SalaryMin, p.SalaryMax = r.float(), r.float()
 	if r.err != nil || total > len(r.s)-r.i {
 		r.fail()
 		return
@@ -239,6 +243,17 @@ func (r *reader) posting(p *model.Posting) {
 	if flags&^(flagRemote|flagDate|flagApplied) != 0 {
 		r.fail()
 	}
+}
+
+// float decodes a float64 stored as its 8 bits, little-endian.
+func (r *reader) float() float64 {
+	if r.err != nil || len(r.s)-r.i < 8 {
+		r.fail()
+		return 0
+	}
+	v := binary.LittleEndian.Uint64([]byte(r.s[r.i : r.i+8]))
+	r.i += 8
+	return math.Float64frombits(v)
 }
 
 // time decodes what appendTime encoded.

@@ -30,6 +30,8 @@ func filled(seed int) *model.Posting {
 			*x = []string{name, "ü" + name, ""}
 		case *bool:
 			*x = true
+		case *float64:
+			*x = float64(1000*i + seed)
 		case *time.Time:
 			*x = time.Date(2025, 3, 4+seed, 5, 6, 7, 890+seed, time.UTC)
 		default:

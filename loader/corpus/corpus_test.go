@@ -60,3 +60,30 @@ func TestPostings(t *testing.T) {
 		}
 	}
 }
+
+func TestEnsureWritesOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "c")
+	wrote, err := Ensure(dir, 5, 1)
+	if err != nil || !wrote {
+		t.Fatalf("first Ensure: %v, %v", wrote, err)
+	}
+	extra := filepath.Join(dir, "mine.txt")
+	if err := os.WriteFile(extra, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := Ensure(dir, 5, 1); err != nil || wrote {
+		t.Errorf("second Ensure rewrote: %v, %v", wrote, err)
+	}
+	if _, err := os.Stat(extra); err != nil {
+		t.Errorf("second Ensure touched the folder: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".complete"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := Ensure(dir, 5, 1); err != nil || !wrote {
+		t.Errorf("Ensure over another version: %v, %v", wrote, err)
+	}
+	if _, err := os.Stat(extra); err == nil {
+		t.Error("a rewrite kept an old file")
+	}
+}

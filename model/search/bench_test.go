@@ -1,0 +1,210 @@
+package search_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/corpus"
+	"github.com/jobdeck/jobdeck/model"
+	"github.com/jobdeck/jobdeck/model/search"
+)
+
+// benchPostings loads the 100k benchmark folder the loader's benchmarks
+// share (jobdeck-bench-100k in os.TempDir(), written on first use)
+// without bodies, as the browser does, and returns the postings with
+// their sync items (stamps from each file's size and time).
+func benchPostings(b *testing.B) ([]*model.Posting, []search.Item) {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), "jobdeck-bench-100k")
+	if wrote, err := corpus.Ensure(dir, 100_000, 42); err != nil {
+		b.Fatal(err)
+	} else if wrote {
+		b.Logf("wrote 100,000 postings to %s (once)", dir)
+	}
+	srcs, err := loader.SourcesFromPaths([]string{dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, _, err := loader.Load(context.Background(), srcs, loader.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	items := make([]search.Item, len(ps))
+	for i, p := range ps {
+		fi, err := fs.Stat(p.Source, p.SourcePath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		items[i] = search.Item{ID: p.ID, Stamp: search.Stamp(fi)}
+	}
+	return ps, items
+}
+
+// bodyLoader reads a posting's body again from its file, as the index's
+// Sync does in the browser.
+func bodyLoader(ps []*model.Posting, items []search.Item) func(context.Context, int) (search.Doc, error) {
+	return func(_ context.Context, i int) (search.Doc, error) {
+		p := ps[i]
+		body, err := loader.Body(p, loader.DefaultMaxBody)
+		return search.Doc{ID: p.ID, Stamp: items[i].Stamp, Title: p.Title, Company: p.Company,
+			Location: p.Location, Keywords: p.Keywords, Body: body}, err
+	}
+}
+
+// peakMB returns the process's peak resident set (VmHWM) in MB, or 0
+// where /proc is missing.
+func peakMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for l := range strings.Lines(string(b)) {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkSync100k builds the index of the 100k folder from nothing:
+// bodies re-read from the files, stripped and indexed. It also reports
+// the size of the index and the process's peak RSS (the metadata load
+// included, as in the browser). Run with -benchtime=1x.
+func BenchmarkSync100k(b *testing.B) {
+	ps, items := benchPostings(b)
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		ix, err := search.Open(context.Background(), dir, search.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		c0 := cpuTime()
+		st, err := ix.Sync(context.Background(), items, bodyLoader(ps, items), nil)
+		if err != nil || st.Indexed < len(ps)*9/10 {
+			b.Fatalf("%+v, %v", st, err)
+		}
+		b.StopTimer()
+		b.ReportMetric(ms(cpuTime()-c0)/1000, "cpu-s")
+		ix.Close()
+		fi, _ := os.Stat(filepath.Join(dir, search.FileName))
+		b.ReportMetric(float64(fi.Size())/(1<<20), "index-MB")
+		b.StartTimer()
+	}
+	b.ReportMetric(peakMB(), "peak-RSS-MB")
+}
+
+// BenchmarkResync100k is the Sync of a second launch on the unchanged
+// 100k folder: the file's quick check and the comparison of stamps.
+func BenchmarkResync100k(b *testing.B) {
+	benchIndex(b, search.Options{})
+	ps, items := benchPostings(b)
+	dir := filepath.Join(os.TempDir(), "jobdeck-bench-search-100k")
+	for b.Loop() {
+		ix, err := search.Open(context.Background(), dir, search.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := ix.Sync(context.Background(), items, bodyLoader(ps, items), nil)
+		if err != nil || st.Indexed != 0 {
+			b.Fatalf("%+v, %v", st, err)
+		}
+		ix.Close()
+	}
+}
+
+// benchIndex returns an index of the 100k folder kept in os.TempDir()
+// across runs (jobdeck-bench-search-100k).
+func benchIndex(b *testing.B, opts search.Options) *search.Index {
+	ps, items := benchPostings(b)
+	dir := filepath.Join(os.TempDir(), "jobdeck-bench-search-100k")
+	ix, err := search.Open(context.Background(), dir, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	if _, err := ix.Sync(context.Background(), items, bodyLoader(ps, items), nil); err != nil {
+		b.Fatal(err)
+	}
+	return ix
+}
+
+// benchQueries are 1–3 words, phrases and prefixes over the generated
+// corpus, from a few dozen hits to every posting.
+var benchQueries = []struct {
+	name  string
+	terms []string
+}{
+	{"rare-word", []string{"visa"}},
+	{"phrase-48", []string{"four day weeks"}},
+	{"two-words-2k", []string{"kafka", "terraform"}},
+	{"three-words-500", []string{"go", "kubernetes", "remote"}},
+	{"accent-8k", []string{"munchen"}},
+	{"prefix-11k", []string{"kube*"}},
+	{"title-16k", []string{"principal"}},
+	{"word-and-not-8k", []string{"munchen", "-kafka"}},
+	{"word-in-every-posting", []string{"software"}},
+}
+
+// BenchmarkSearch100k times each query over the 100k index and reports
+// its p50 and p99, without the result cache: the cost of a query typed for
+// the first time.
+func BenchmarkSearch100k(b *testing.B) {
+	benchSearch(b, search.Options{NoCache: true})
+}
+
+// BenchmarkSearchCached100k is the same with the result cache, as when
+// the query is re-run on each key typed after its quoted terms.
+func BenchmarkSearchCached100k(b *testing.B) {
+	benchSearch(b, search.Options{})
+}
+
+// BenchmarkMatch100k is BenchmarkSearch100k without scores.
+func BenchmarkMatch100k(b *testing.B) {
+	benchSearch(b, search.Options{NoCache: true})
+}
+
+func benchSearch(b *testing.B, opts search.Options) {
+	ix := benchIndex(b, opts)
+	run := ix.Search
+	if strings.HasPrefix(b.Name(), "BenchmarkMatch") {
+		run = ix.Match
+	}
+	for _, bq := range benchQueries {
+		b.Run(bq.name, func(b *testing.B) {
+			query := q(b, bq.terms...)
+			var times, cpu []time.Duration
+			hits := 0
+			for b.Loop() {
+				start, c0 := time.Now(), cpuTime()
+				hs, err := run(context.Background(), query)
+				if err != nil {
+					b.Fatal(err)
+				}
+				times, cpu = append(times, time.Since(start)), append(cpu, cpuTime()-c0)
+				hits = len(hs)
+			}
+			slices.Sort(times)
+			slices.Sort(cpu)
+			b.ReportMetric(float64(hits), "hits")
+			b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
+			b.ReportMetric(ms(times[len(times)*99/100]), "p99-ms")
+			// CPU time is what the query costs; wall time adds the wait for
+			// a core when the machine is busy.
+			b.ReportMetric(ms(cpu[len(cpu)/2]), "cpu-p50-ms")
+		})
+	}
+	b.ReportMetric(peakMB(), "peak-RSS-MB")
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -1,0 +1,49 @@
+package search
+
+import (
+	"slices"
+	"sync"
+)
+
+// cacheSize is how many results [Index.Search] keeps: the terms of the
+// query being typed and a few before it. A result of every posting of 100k
+// takes about 4 MB.
+const cacheSize = 4
+
+// resultCache keeps the last few results, each tagged with the index's
+// write generation it was read at: a write by any process makes them stale.
+type resultCache struct {
+	mu      sync.Mutex
+	entries []cacheEntry // most recent last
+}
+
+type cacheEntry struct {
+	key  string
+	gen  int64
+	hits []Hit
+}
+
+// get returns a copy of the hits cached for key at generation gen.
+func (c *resultCache) get(key string, gen int64) ([]Hit, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, e := range c.entries {
+		if e.key == key && e.gen == gen {
+			c.entries = append(slices.Delete(c.entries, i, i+1), e)
+			return slices.Clone(e.hits), true
+		}
+	}
+	return nil, false
+}
+
+// put caches hits for key at generation gen, dropping the oldest entry
+// and any entry of an older generation.
+func (c *resultCache) put(key string, gen int64, hits []Hit) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries = slices.DeleteFunc(c.entries, func(e cacheEntry) bool { return e.gen != gen || e.key == key })
+	if len(c.entries) >= cacheSize {
+		c.entries = slices.Delete(c.entries, 0, 1)
+	}
+	c.entries = append(c.entries, cacheEntry{key: key, gen: gen, hits: hits})
+}

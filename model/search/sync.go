@@ -1,0 +1,409 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Doc is one document to index: a posting's searchable text.
+type Doc struct {
+	ID       string // the posting's ID; unique in the index
+	Stamp    string // changes whenever the source changes (see [Stamp])
+	Title    string
+	Company  string
+	Location string
+	Keywords []string
+	Body     string // markdown; see [PlainText]
+}
+
+// Item names a document [Index.Sync] should hold: its ID and stamp.
+type Item struct {
+	ID, Stamp string
+}
+
+// Progress is reported by [Index.Sync] as it goes: Done of Total
+// documents to (re)index have been handled.
+type Progress struct {
+	Done, Total int
+}
+
+// Stats tell what [Index.Sync] did.
+type Stats struct {
+	Indexed   int // documents added or re-indexed
+	Removed   int // documents no longer in the list
+	Unchanged int // documents whose stamp was already indexed
+	Failed    int // documents that load could not read (left out of the index)
+}
+
+// batchSize is the default number of documents written per transaction
+// ([Options].BatchSize). FTS5
+// writes its pending terms out as a new segment at each commit, to be
+// merged later, so larger batches index faster (2,000 postings of ~3 KB
+// stay within the 8 MB buffer); other processes and cancellation wait for
+// one batch, about 0.15 s.
+const batchSize = 2000
+
+// Sync makes the index hold exactly the documents of items: documents
+// whose ID is not in items are removed; those whose stamp differs from the
+// indexed one (or that are new) are loaded with load(ctx, i) — i indexes
+// items — and indexed. A load error leaves that document out (and removes
+// its old text, which may be stale). progress, when not nil, is called
+// from Sync's goroutine after each batch and at the end.
+//
+// A file found damaged earlier ([ErrBroken]) is first set aside and the
+// whole index rebuilt; so is a file that fails SQLite's quick check,
+// which Sync runs at the end (it reads the whole file: about 1.5 s of CPU
+// for 100k postings). When ctx is cancelled, Sync returns ctx.Err();
+// the batches already written stay valid and a later Sync goes on from
+// there.
+func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	st, err := ix.sync(ctx, items, load, progress)
+	if errors.Is(err, ErrBroken) {
+		st, err = ix.sync(ctx, items, load, progress)
+	}
+	return st, err
+}
+
+// sync is one attempt of Sync: it fails with [ErrBroken] when it finds
+// the file damaged, after which a second attempt starts from a new file.
+func (ix *Index) sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	if err := ix.rebuild(ctx); err != nil {
+		return Stats{}, err
+	}
+	have, err := ix.Stamps(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	var st Stats
+	var todo []int
+	for i, it := range items {
+		if s, ok := have[it.ID]; ok && s == it.Stamp {
+			st.Unchanged++
+		} else {
+			todo = append(todo, i)
+		}
+		delete(have, it.ID)
+	}
+	gone := make([]string, 0, len(have))
+	for id := range have {
+		gone = append(gone, id)
+	}
+	if err := ix.Remove(ctx, gone...); err != nil {
+		return st, err
+	}
+	st.Removed = len(gone)
+	report := func(done int) {
+		if progress != nil {
+			progress(Progress{Done: done, Total: len(todo)})
+		}
+	}
+	report(0)
+	ids := make([]string, len(todo))
+	for k, i := range todo {
+		ids[k] = items[i].ID
+	}
+	err = ix.writeAll(ctx, ids, func(ctx context.Context, k int) (Doc, error) {
+		return load(ctx, todo[k])
+	}, &st, report)
+	if err != nil {
+		return st, err
+	}
+	// Last, so that searches are up to date before it: damage it finds
+	// makes Sync start again from a new file.
+	return st, ix.check(ctx)
+}
+
+// loaded is a document read by the loading goroutine of writeAll.
+type loaded struct {
+	doc Doc
+	err error
+	id  string
+}
+
+// writeAll loads the documents of ids in a goroutine of its own while it
+// writes the previous ones, Options.BatchSize per transaction.
+func (ix *Index) writeAll(ctx context.Context, ids []string, load func(context.Context, int) (Doc, error), st *Stats, report func(int)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	n, size := len(ids), ix.opts.BatchSize
+	ch := make(chan loaded, size)
+	go func() {
+		defer close(ch)
+		for k := range n {
+			d, err := load(ctx, k)
+			select {
+			case ch <- loaded{doc: d, err: err, id: ids[k]}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	done := 0
+	batch := make([]loaded, 0, size)
+	for l := range ch {
+		batch = append(batch, l)
+		if len(batch) < size && done+len(batch) < n {
+			continue
+		}
+		if err := ix.writeBatch(ctx, batch, st); err != nil {
+			return err
+		}
+		done += len(batch)
+		batch = batch[:0]
+		report(done)
+	}
+	return ctx.Err()
+}
+
+// writeBatch writes a batch of loaded documents in one transaction and
+// adds what it did to st once committed.
+func (ix *Index) writeBatch(ctx context.Context, batch []loaded, st *Stats) error {
+	var did Stats
+	err := ix.inTx(ctx, func(w *writer) error {
+		did = Stats{}
+		for _, l := range batch {
+			if l.err != nil {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				did.Failed++
+				if err := w.remove(ctx, l.id); err != nil {
+					return err
+				}
+				continue
+			}
+			wrote, err := w.put(ctx, l.doc)
+			if err != nil {
+				return err
+			}
+			if wrote {
+				did.Indexed++
+			} else {
+				did.Unchanged++
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		st.Indexed, st.Unchanged, st.Failed = st.Indexed+did.Indexed, st.Unchanged+did.Unchanged, st.Failed+did.Failed
+	}
+	return err
+}
+
+// Put adds documents or replaces their text, in one transaction. A document
+// whose stamp is already indexed is left as it is.
+func (ix *Index) Put(ctx context.Context, docs ...Doc) error {
+	return ix.inTx(ctx, func(w *writer) error {
+		for _, d := range docs {
+			if _, err := w.put(ctx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Remove removes the documents of these IDs; unknown IDs are ignored.
+func (ix *Index) Remove(ctx context.Context, ids ...string) error {
+	for len(ids) > 0 {
+		n := min(len(ids), ix.opts.BatchSize)
+		if err := ix.inTx(ctx, func(w *writer) error {
+			for _, id := range ids[:n] {
+				if err := w.remove(ctx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// Stamps returns the indexed documents: ID → stamp.
+func (ix *Index) Stamps(ctx context.Context) (map[string]string, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.r == nil {
+		return nil, errClosed
+	}
+	rows, err := ix.r.QueryContext(ctx, `SELECT key, stamp FROM docs`)
+	if err != nil {
+		return nil, ix.markBroken(ctx, err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var k, s string
+		if err := rows.Scan(&k, &s); err != nil {
+			return nil, ix.markBroken(ctx, err)
+		}
+		out[k] = s
+	}
+	return out, ix.markBroken(ctx, rows.Err())
+}
+
+// check runs SQLite's quick check of the whole file (every page and
+// b-tree, and FTS5's own check of its segments), which damage in the
+// middle of the file fails without a word at Open. A failure is confirmed
+// by [Index.confirmDamage] before it counts.
+func (ix *Index) check(ctx context.Context) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.r == nil {
+		return errClosed
+	}
+	res, err := quickCheck(ctx, ix.r)
+	if err == nil && res == "ok" {
+		return nil
+	}
+	return ix.markBroken(ctx, ix.confirmDamage(ctx, err))
+}
+
+// confirmDamage runs the quick check again on a new connection holding the
+// write lock: FTS5's check on a connection that has read the index before
+// can report damage while another process writes to it. It returns the
+// damage, or nil when the file passes or stays locked (a later Sync checks
+// again).
+func (ix *Index) confirmDamage(ctx context.Context, first error) error {
+	db, err := ix.sqlOpen(false)
+	if err != nil {
+		return nil
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return first
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		if sqliteCode(err) == sqlite3.SQLITE_BUSY {
+			return nil
+		}
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+	var res string
+	if err := conn.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return &damage{res}
+	}
+	return nil
+}
+
+// quickCheck returns the first line of PRAGMA quick_check: "ok" or the
+// first problem.
+func quickCheck(ctx context.Context, db *sql.DB) (string, error) {
+	var res string
+	err := db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res)
+	return res, err
+}
+
+// damage is a failed quick check.
+type damage struct{ msg string }
+
+func (d *damage) Error() string { return "quick check: " + d.msg }
+
+// errClosed is returned by methods called after [Index.Close].
+var errClosed = errors.New("search: index closed")
+
+// lockTries is how many times a write waits Options.BusyTimeout for
+// another process's lock before the index counts as locked for good.
+const lockTries = 3
+
+// inTx runs fn in a write transaction and commits it, trying again while
+// another process holds the lock (fn must not keep state across tries).
+func (ix *Index) inTx(ctx context.Context, fn func(*writer) error) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.w == nil {
+		return errClosed
+	}
+	var err error
+	for range lockTries {
+		if err = ix.tryTx(ctx, fn); sqliteCode(err) != sqlite3.SQLITE_BUSY || ctx.Err() != nil {
+			break
+		}
+	}
+	return ix.markBroken(ctx, err)
+}
+
+// tryTx is one try of inTx.
+func (ix *Index) tryTx(ctx context.Context, fn func(*writer) error) error {
+	tx, err := ix.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(&writer{tx: tx}); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET v = v + 1 WHERE k = 'gen'`); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// writer writes documents inside one transaction.
+type writer struct {
+	tx *sql.Tx
+}
+
+// put indexes d unless its stamp is already indexed, reporting whether it
+// wrote. The stamp is read inside the transaction, so that of two
+// processes indexing the same document the second one skips it.
+func (w *writer) put(ctx context.Context, d Doc) (bool, error) {
+	var id int64
+	var stamp string
+	err := w.tx.QueryRowContext(ctx, `SELECT id, stamp FROM docs WHERE key = ?`, d.ID).Scan(&id, &stamp)
+	switch {
+	case err == nil && stamp == d.Stamp:
+		return false, nil
+	case err == nil:
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM fts WHERE rowid = ?`, id); err != nil {
+			return false, err
+		}
+		if _, err := w.tx.ExecContext(ctx, `UPDATE docs SET stamp = ? WHERE id = ?`, d.Stamp, id); err != nil {
+			return false, err
+		}
+	case errors.Is(err, sql.ErrNoRows):
+		res, err := w.tx.ExecContext(ctx, `INSERT INTO docs(key, stamp) VALUES(?, ?)`, d.ID, d.Stamp)
+		if err != nil {
+			return false, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return false, err
+		}
+	default:
+		return false, err
+	}
+	_, err = w.tx.ExecContext(ctx, `INSERT INTO fts(rowid, title, company, location, keywords, body) VALUES(?, ?, ?, ?, ?, ?)`,
+		id, d.Title, d.Company, d.Location, strings.Join(d.Keywords, "\n"), PlainText(d.Body))
+	return err == nil, err
+}
+
+// remove deletes the document id, if indexed.
+func (w *writer) remove(ctx context.Context, key string) error {
+	var id int64
+	err := w.tx.QueryRowContext(ctx, `SELECT id FROM docs WHERE key = ?`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := w.tx.ExecContext(ctx, `DELETE FROM fts WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	_, err = w.tx.ExecContext(ctx, `DELETE FROM docs WHERE id = ?`, id)
+	return err
+}
