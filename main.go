@@ -606,6 +606,7 @@ func (s settings) prefs() ui.Prefs {
 		AbsoluteDates: s.cfg.DateFormat == config.DateAbsolute,
 		Colors:        ui.Colors{Accent: t.Accent, Dim: t.Dim, Label: t.Label, Tags: t.Tags},
 		Glamour:       t.GlamourStyle,
+		FollowUps:     followUps(s.cfg.Stages),
 	}
 	if t.Glamour != "auto" {
 		p.GlamourName = t.Glamour
@@ -758,6 +759,18 @@ func versionFrom(bi *debug.BuildInfo) string {
 	}
 	if modified {
 		out += " (modified)"
+	}
+	return out
+}
+
+// followUps turns the config's [stages] (stage name: days) into the
+// browser's follow-up offers; names the config already checked.
+func followUps(stages map[string]int) map[model.Stage]int {
+	out := make(map[model.Stage]int, len(stages))
+	for name, days := range stages {
+		if st, err := model.ParseStage(name); err == nil && st != model.StageNone {
+			out[st] = days
+		}
 	}
 	return out
 }

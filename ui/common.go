@@ -31,4 +31,8 @@ type common struct {
 	extra func(p *model.Posting, width int) []string
 	// prefs are the user's settings from the config file.
 	prefs Prefs
+	// open starts the browser on a link; it must not wait for it.
+	open func(uri string) error
+	// marks are the postings marked for a bulk change, by id.
+	marks map[string]*model.Posting
 }

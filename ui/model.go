@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/keymap"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // Model is the browser's root model: it routes messages to the [screen]
@@ -29,9 +30,10 @@ type Model struct {
 	load    loadStream
 	status  statusBar
 	help    helpBar
-	browser *browser // the list and detail screen
-	overlay Overlay  // a modal editor or question; nil when none is open
-	store   storeUI  // the state store's side: saving, export folder, editor
+	browser *browser       // the list and detail screen
+	overlay Overlay        // a modal editor or question; nil when none is open
+	store   storeUI        // the state store's side: saving, export folder, editor
+	offer   *model.Posting // after o on an untracked posting: the stage key marks it applied today
 }
 
 // Init asks for the terminal background and starts loading.
@@ -95,6 +97,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.status.onSpin(msg, m.c.loading)
 	case clearMsg:
 		m.status.onClear(msg)
+	case openedMsg:
+		return m.onOpened(msg)
 	default:
 		if m.overlay != nil {
 			return m.updateOverlay(msg)
@@ -109,6 +113,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 // screen.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.status.notice = "" // said; the user has seen the screen
+	offered := m.offer
+	m.offer = nil // the offer holds for the next key only
 	k := &m.c.keys
 	if m.overlay != nil {
 		if keyMatches(msg, k.ForceQuit) {
@@ -130,6 +136,18 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.onNote()
 	case keyMatches(msg, k.Export):
 		return m.onExport()
+	case keyMatches(msg, k.OpenURL):
+		return m.onOpenURL()
+	case keyMatches(msg, k.CopyURL):
+		return m.onCopyURL()
+	case keyMatches(msg, k.CopyLine):
+		return m.onCopyLine()
+	case keyMatches(msg, k.Stage):
+		return m.onStage(offered)
+	case keyMatches(msg, k.NextStage), keyMatches(msg, k.PrevStage):
+		return m.onStep(keyMatches(msg, k.NextStage))
+	case keyMatches(msg, k.FollowUp):
+		return m.onFollowUp()
 	}
 	return m.active().Update(msg)
 }

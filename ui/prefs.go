@@ -31,6 +31,10 @@ type Prefs struct {
 	// name is Glamour itself. "" means jobdeck's own for the background.
 	GlamourName string
 	Glamour     *ansi.StyleConfig
+	// FollowUps are the days of the follow-up offered when a posting
+	// moves to a stage, replacing the model's defaults (applied: 7); 0
+	// offers none.
+	FollowUps map[model.Stage]int
 	// Notice is shown in the status line, as an error, whenever no other
 	// message is, until the first key press: the config file's problems.
 	Notice string

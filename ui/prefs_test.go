@@ -24,7 +24,7 @@ func withPrefs(t *testing.T, m *Model, p Prefs) *Model {
 
 func TestPrefsReboundKeysWorkAndShowInHelp(t *testing.T) {
 	k := keymap.DefaultKeyMap()
-	if errs := k.Rebind(map[string][]string{"shortlist": {"*"}, "help": {"h"}}); errs != nil {
+	if errs := k.Rebind(map[string][]string{"shortlist": {"*"}, "help": {"H"}}); errs != nil {
 		t.Fatal(errs)
 	}
 	m, st, _ := newStoreModel(t)
@@ -44,12 +44,12 @@ func TestPrefsReboundKeysWorkAndShowInHelp(t *testing.T) {
 	if contains(shown(m), "shortlist only") {
 		t.Error("the old help key opened the full help")
 	}
-	send(t, m, kp("h"))
+	send(t, m, kp("H"))
 	s := shown(m)
 	if !contains(s, "shortlist only") {
 		t.Fatalf("the new help key did not open the full help:\n%s", s)
 	}
-	for re, want := range map[string]bool{`\*\s+shortlist`: true, `\bh\s+help`: true, `\bs\s+shortlist`: false, `\?\s+help`: false} {
+	for re, want := range map[string]bool{`\*\s+shortlist`: true, `\bH\s+help`: true, `\bs\s+shortlist`: false, `\?\s+help`: false} {
 		if regexp.MustCompile(re).MatchString(s) != want {
 			t.Errorf("full help: %s matches: %v, want %v\n%s", re, !want, want, s)
 		}
