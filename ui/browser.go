@@ -182,7 +182,7 @@ func (b *browser) listView(width int) []string {
 	case b.query() != "":
 		empty = "no posting matches"
 	}
-	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now()}
+	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now(), marks: b.c.marks}
 	return b.list.view(&b.c.styles, look, width, b.lay.bodyH)
 }
 
