@@ -208,3 +208,12 @@ func (b *browser) Status() (marks []string, info string) {
 	}
 	return marks, info
 }
+
+// shown returns every posting the list shows, in its order.
+func (b *browser) shown() []*model.Posting {
+	out := make([]*model.Posting, b.list.len())
+	for i := range out {
+		out[i] = b.list.res.Posting(i)
+	}
+	return out
+}

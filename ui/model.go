@@ -148,6 +148,17 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.onStep(keyMatches(msg, k.NextStage))
 	case keyMatches(msg, k.FollowUp):
 		return m.onFollowUp()
+	case keyMatches(msg, k.Mark):
+		return m.onMark()
+	case keyMatches(msg, k.MarkAll):
+		return m.onMarkAll()
+	case keyMatches(msg, k.ClearMarks):
+		m.clearMarks()
+		return nil
+	case keyMatches(msg, k.Undo):
+		return m.onUndo(true)
+	case keyMatches(msg, k.Redo):
+		return m.onUndo(false)
 	}
 	return m.active().Update(msg)
 }
@@ -159,7 +170,7 @@ func (m *Model) syncKeys() {
 	if m.overlay != nil {
 		ctx.Mode = keymap.ModeInput
 	}
-	ctx.SinglePane, ctx.Store = m.lay.single, m.storeReady()
+	ctx.SinglePane, ctx.Store, ctx.Marks = m.lay.single, m.storeReady(), len(m.c.marks) > 0
 	m.c.keys.SetContext(ctx)
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {
