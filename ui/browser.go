@@ -27,6 +27,7 @@ type browser struct {
 	job       filterJob
 	list      listPane
 	detail    detailPane
+	reveal0   *model.Posting // to put the cursor on when the next result shows
 }
 
 var _ screen = (*browser)(nil)
@@ -216,4 +217,19 @@ func (b *browser) shown() []*model.Posting {
 		out[i] = b.list.res.Posting(i)
 	}
 	return out
+}
+
+// reveal puts the cursor on p and the focus on the detail pane. When the
+// filter or the shortlist-only view hides p, it clears them first and
+// moves there once the list is filtered again.
+func (b *browser) reveal(p *model.Posting) tea.Cmd {
+	b.focus = keymap.ModeDetail
+	if row := b.list.findRow(p); row >= 0 {
+		b.list.move(row)
+		return nil
+	}
+	b.reveal0 = p
+	b.input.SetValue("")
+	b.only = false
+	return b.startQuery()
 }

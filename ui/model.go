@@ -31,6 +31,8 @@ type Model struct {
 	status  statusBar
 	help    helpBar
 	browser *browser       // the list and detail screen
+	board   *board         // the board of stages
+	on      screenID       // the screen on show
 	overlay Overlay        // a modal editor or question; nil when none is open
 	store   storeUI        // the state store's side: saving, export folder, editor
 	offer   *model.Posting // after o on an untracked posting: the stage key marks it applied today
@@ -46,11 +48,41 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// screenID names a screen the root can show.
+type screenID int
+
+const (
+	browserScreen screenID = iota
+	boardScreen
+)
+
 // active is the screen on show.
-func (m *Model) active() screen { return m.browser }
+func (m *Model) active() screen {
+	switch m.on {
+	case boardScreen:
+		return m.board
+	}
+	return m.browser
+}
 
 // screens are all the screens, shown or not.
-func (m *Model) screens() []screen { return []screen{m.browser} }
+func (m *Model) screens() []screen { return []screen{m.browser, m.board} }
+
+// show puts screen id on show, or the browser when it is on show already.
+func (m *Model) show(id screenID) {
+	if m.on == id {
+		id = browserScreen
+	}
+	m.on = id
+	m.relayout()
+}
+
+// onShowPosting shows p in the browser's detail pane.
+func (m *Model) onShowPosting(msg showPosting) tea.Cmd {
+	m.on = browserScreen
+	m.relayout()
+	return m.browser.reveal(msg.p)
+}
 
 // tell tells every screen of c.
 func (m *Model) tell(c change) tea.Cmd {
@@ -91,6 +123,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.onBatch(msg)
 	case resultMsg, refilterMsg, renderedMsg:
 		return m.browser.Update(msg)
+	case boardResultMsg:
+		return m.board.Update(msg)
+	case showPosting:
+		return m.onShowPosting(msg)
 	case storeMsg:
 		return m.onStoreMsg(msg)
 	case spinner.TickMsg:
@@ -127,6 +163,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quitNow(false)
 	case keyMatches(msg, k.Help):
 		m.help.full = !m.help.full
+		return nil
+	case keyMatches(msg, k.Board):
+		m.show(boardScreen)
+		return nil
+	case keyMatches(msg, k.CloseView):
+		m.show(browserScreen)
 		return nil
 	case keyMatches(msg, k.Shortlist):
 		return m.onShortlist()

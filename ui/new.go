@@ -26,6 +26,7 @@ func newModel(style string, noColor bool) *Model {
 	m := &Model{c: c, help: helpBar{Model: help.New()}, status: newStatusBar()}
 	c.flash = m.flash
 	m.browser = newBrowser(c)
+	m.board = newBoard(c)
 	switch style {
 	case "dark":
 		m.fixed = true

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -14,7 +15,7 @@ func trackFixture(t *testing.T, m *Model, st *model.Store) {
 	c, _ := collection(m).ByID("c")
 	for _, err := range []error{
 		st.SetStage(a, model.StageApplied, testNow.AddDate(0, 0, -8)),
-		st.SetStage(a, model.StageInterviewing, testNow),
+		st.SetStage(a, model.StageInterviewing, testNow.Add(-time.Hour)),
 		st.SetFollowUp(a, testNow.AddDate(0, 0, -1)),
 		st.SetStage(c, model.StageApplied, testNow.AddDate(0, 0, -3)),
 		st.SetFollowUp(c, testNow.AddDate(0, 0, 5)),
