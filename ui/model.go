@@ -32,6 +32,7 @@ type Model struct {
 	help    helpBar
 	browser *browser       // the list and detail screen
 	board   *board         // the board of stages
+	stats   *statsScreen   // the job search summed up
 	on      screenID       // the screen on show
 	overlay Overlay        // a modal editor or question; nil when none is open
 	store   storeUI        // the state store's side: saving, export folder, editor
@@ -54,6 +55,7 @@ type screenID int
 const (
 	browserScreen screenID = iota
 	boardScreen
+	statsScreenID
 )
 
 // active is the screen on show.
@@ -61,12 +63,14 @@ func (m *Model) active() screen {
 	switch m.on {
 	case boardScreen:
 		return m.board
+	case statsScreenID:
+		return m.stats
 	}
 	return m.browser
 }
 
 // screens are all the screens, shown or not.
-func (m *Model) screens() []screen { return []screen{m.browser, m.board} }
+func (m *Model) screens() []screen { return []screen{m.browser, m.board, m.stats} }
 
 // show puts screen id on show, or the browser when it is on show already.
 func (m *Model) show(id screenID) {
@@ -166,6 +170,9 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case keyMatches(msg, k.Board):
 		m.show(boardScreen)
+		return nil
+	case keyMatches(msg, k.Stats):
+		m.show(statsScreenID)
 		return nil
 	case keyMatches(msg, k.CloseView):
 		m.show(browserScreen)

@@ -27,6 +27,7 @@ func newModel(style string, noColor bool) *Model {
 	c.flash = m.flash
 	m.browser = newBrowser(c)
 	m.board = newBoard(c)
+	m.stats = newStatsScreen(c)
 	switch style {
 	case "dark":
 		m.fixed = true

@@ -16,13 +16,14 @@ import (
 // selected. Each change is one undo step and one save.
 
 // targets are the postings a change applies to: the marked ones (in id
-// order) when there are marks, else the selected one; none when the store
+// order) when there are marks and the browser shows, else the selected
+// one; none when the store
 // takes no change (cmd says why).
 func (m *Model) targets() (ps []*model.Posting, cmd tea.Cmd) {
 	if cmd, ok := m.refuse(); !ok {
 		return nil, cmd
 	}
-	if len(m.c.marks) > 0 {
+	if len(m.c.marks) > 0 && m.on == browserScreen { // on the board a key moves the card
 		for _, p := range m.c.marks {
 			ps = append(ps, p)
 		}

@@ -16,6 +16,9 @@ func TestGoldenTrackViews(t *testing.T) {
 		{"track_stage_picker_80x24", 80, 24, []string{"j", "a"}},
 		{"track_stage_picker_date_80x24", 80, 24, []string{"j", "a", "d", "3", "d", " ", "a", "g", "o"}},
 		{"track_marks_80x24", 80, 24, []string{" ", "j", " "}},
+		{"track_stats_80x24", 80, 24, []string{"I"}},
+		{"track_stats_120x40", 120, 40, []string{"I"}},
+		{"track_stats_60x15", 60, 15, []string{"I"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
