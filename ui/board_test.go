@@ -105,3 +105,15 @@ func TestBoardScrollsSidewaysAt60x15(t *testing.T) {
 		t.Errorf("the last column is not on screen:\n%s", s)
 	}
 }
+
+// TestBoardKeysLiveAtOnce: the first key after B acts on the focused card,
+// with no message in between to bring the bindings up to date.
+func TestBoardKeysLiveAtOnce(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	trackFixture(t, m, st)
+	m.Update(kp("B"))
+	m.Update(kp(">"))
+	if st.Track("c").Stage != model.StageInterviewing {
+		t.Errorf("> right after B: %v", st.Track("c").Stage)
+	}
+}

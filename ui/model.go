@@ -104,6 +104,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.syncKeys()
 	if m.ready && !m.lay.tooSmall {
 		cmd = tea.Batch(cmd, m.active().Reconcile())
+		// What the screen derived (the board's cards) may change which
+		// bindings apply to the next key.
+		m.syncKeys()
 	}
 	return m, cmd
 }
