@@ -604,9 +604,9 @@ func (s settings) prefs() ui.Prefs {
 		Sort:          s.cfg.Sort,
 		ListShare:     s.cfg.ListWidth,
 		AbsoluteDates: s.cfg.DateFormat == config.DateAbsolute,
-		Colors:        ui.Colors{Accent: t.Accent, Dim: t.Dim, Label: t.Label, Tags: t.Tags},
+		Colors:        ui.Colors{Accent: t.Accent, Dim: t.Dim, Label: t.Label, Tags: t.Tags, Stages: byStage(t.Stages)},
 		Glamour:       t.GlamourStyle,
-		FollowUps:     followUps(s.cfg.Stages),
+		FollowUps:     byStage(s.cfg.Stages),
 	}
 	if t.Glamour != "auto" {
 		p.GlamourName = t.Glamour
@@ -763,13 +763,13 @@ func versionFrom(bi *debug.BuildInfo) string {
 	return out
 }
 
-// followUps turns the config's [stages] (stage name: days) into the
-// browser's follow-up offers; names the config already checked.
-func followUps(stages map[string]int) map[model.Stage]int {
-	out := make(map[model.Stage]int, len(stages))
-	for name, days := range stages {
+// byStage turns a table of the config keyed by stage name ([stages],
+// [theme.stages]) into one keyed by stage; the config checked the names.
+func byStage[V any](by map[string]V) map[model.Stage]V {
+	out := make(map[model.Stage]V, len(by))
+	for name, v := range by {
 		if st, err := model.ParseStage(name); err == nil && st != model.StageNone {
-			out[st] = days
+			out[st] = v
 		}
 	}
 	return out

@@ -46,6 +46,9 @@ type Colors struct {
 	Dim    color.Color   // dimmed text: a row's second line, hints, the status line
 	Label  color.Color   // the detail header's field names
 	Tags   []color.Color // tag label backgrounds
+	// Stages colour the stage labels; a stage not in it keeps the
+	// standard colour.
+	Stages map[model.Stage]color.Color
 }
 
 // applyPrefs puts p into effect; New calls it once.
@@ -89,5 +92,6 @@ func (s Styles) withPrefs(p Prefs) Styles {
 	if len(c.Tags) > 0 {
 		s.tagColors = c.Tags
 	}
+	s.stageColors = c.Stages
 	return s
 }

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2/ansi"
+	"charm.land/lipgloss/v2"
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/jobdeck/jobdeck/keymap"
@@ -163,3 +164,19 @@ func TestPrefsNotice(t *testing.T) {
 
 // shown is the screen as text.
 func shown(m *Model) string { return xansi.Strip(m.render()) }
+
+func TestPrefsStageColours(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	withPrefs(t, m, Prefs{Colors: Colors{Stages: map[model.Stage]color.Color{model.StageApplied: lipgloss.Color("#FF0000")}}})
+	a, _ := collection(m).ByID("a")
+	if err := st.SetStage(a, model.StageApplied, testNow); err != nil {
+		t.Fatal(err)
+	}
+	send(t, m, kp("j"))
+	if got, want := stylesOf(m).StageStyle(model.StageApplied).Render("applied"), lipgloss.NewStyle().Italic(true).Foreground(lipgloss.Color("#FF0000")).Render("applied"); got != want {
+		t.Errorf("applied drawn %q, want %q", got, want)
+	}
+	if !strings.Contains(m.render(), stylesOf(m).StageStyle(model.StageApplied).Render("applied")) {
+		t.Error("the row's label is not in the user's colour")
+	}
+}

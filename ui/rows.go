@@ -128,7 +128,7 @@ func stageLabels(st *Styles, ann Annotations, id string, now time.Time) string {
 	tr := trk.Track(id)
 	var s string
 	if tr.Stage != model.StageNone {
-		s = " " + st.Stage.Render(tr.Stage.String())
+		s = " " + st.StageStyle(tr.Stage).Render(tr.Stage.String())
 	}
 	if tr.Due(now) {
 		s += " " + st.Due.Render("due")

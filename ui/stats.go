@@ -116,7 +116,7 @@ func (s *statsScreen) figures(st model.Stats, width int) []string {
 		if c.Count == 0 {
 			n = sty.Dim.Render(fmt.Sprintf("%4d", c.Count))
 		}
-		out = append(out, "  "+sty.Stage.Render(fmt.Sprintf("%-13s", name))+n)
+		out = append(out, "  "+sty.StageStyle(c.Stage).Render(fmt.Sprintf("%-13s", name))+n)
 	}
 	rate := "—"
 	if st.Applied > 0 {

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // Styles is every lipgloss style the browser draws with. Build it with
@@ -42,6 +43,8 @@ type Styles struct {
 	Error   lipgloss.Style // an error message in the status line
 
 	Help help.Styles
+
+	stageColors map[model.Stage]color.Color // the user's colours of the stage labels
 
 	absDates bool         // dates as "2026-11-02", not "3d ago"
 	glamour  glamourStyle // the user's body style; zero: the standard one
@@ -129,6 +132,15 @@ func (s Styles) Tag(tag string) lipgloss.Style {
 	h := fnv.New32a()
 	h.Write([]byte(tag))
 	return s.tagBase.Background(s.tagColors[h.Sum32()%uint32(len(s.tagColors))])
+}
+
+// StageStyle returns the style of the label of stage st: Stage, in the
+// user's colour for st when there is one.
+func (s Styles) StageStyle(st model.Stage) lipgloss.Style {
+	if c, ok := s.stageColors[st]; ok && !s.NoColor {
+		return s.Stage.Foreground(c)
+	}
+	return s.Stage
 }
 
 // glamourStyle returns the body style that matches the styles: the
