@@ -64,9 +64,12 @@ func newBoard(c *common) *board {
 // query is the filter as typed, trimmed.
 func (b *board) query() string { return strings.TrimSpace(b.input.Value()) }
 
-// SetSize lays the board out for l.
+// SetSize lays the board out for l, and has the columns computed again:
+// the root sizes a screen when it shows it, and the days in a stage are
+// as of now.
 func (b *board) SetSize(l layout) {
 	b.lay = l
+	b.stale = true
 	b.input.SetWidth(max(l.width-4, 1))
 	b.scroll()
 }

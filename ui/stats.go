@@ -33,10 +33,11 @@ var _ screen = (*statsScreen)(nil)
 // newStatsScreen returns the stats screen over c's store.
 func newStatsScreen(c *common) *statsScreen { return &statsScreen{c: c, stale: true} }
 
-// SetSize lays the screen out for l.
+// SetSize lays the screen out for l, and has the figures computed again:
+// the root sizes a screen when it shows it, and the figures are as of now.
 func (s *statsScreen) SetSize(l layout) {
 	s.lay = l
-	s.lines = nil
+	s.lines, s.stale = nil, true
 }
 
 // Update does nothing: the screen has no keys of its own.
