@@ -92,9 +92,7 @@ func (s *statsScreen) draw(st model.Stats) []string {
 			out = append(out, fit(l, lw)+" "+fit(r, w-lw-1))
 		}
 	} else {
-		out = append(out, s.figures(st, w)...)
-		out = append(out, "")
-		out = append(out, s.weeks(st, w)...)
+		out = append(out, s.narrow(st, w)...)
 	}
 	blank := strings.Repeat(" ", w)
 	for i := range out {
@@ -106,19 +104,61 @@ func (s *statsScreen) draw(st model.Stats) []string {
 	return out[:h]
 }
 
-// figures are the per-stage counts, the response rate, the median days to
-// an answer and the oldest unanswered applications, width wide.
+// narrow is the screen for a narrow terminal: the rates, the weeks as
+// one line of bars, the stages two a line, then the unanswered.
+func (s *statsScreen) narrow(st model.Stats, width int) []string {
+	sty := &s.c.styles
+	out := s.rates(st)
+	out = append(out, sty.Label.Render("Per week          ")+sty.Bar.Render(sparkline(st.Weeks))+sty.Dim.Render(fmt.Sprintf(" %d weeks", len(st.Weeks))), "", sty.Label.Render("Postings per stage"))
+	half := max(width/2, 1)
+	for i := 0; i < len(st.Stages); i += 2 {
+		line := fit(stageCount(sty, st.Stages[i]), half)
+		if i+1 < len(st.Stages) {
+			line += stageCount(sty, st.Stages[i+1])
+		}
+		out = append(out, line)
+	}
+	return append(append(out, ""), s.waiting(st, width)...)
+}
+
+// sparkline draws one bar a week, its height scaled to the busiest week.
+func sparkline(weeks []model.WeekCount) string {
+	bars := []rune("·▁▂▃▄▅▆▇█") // a dot for a week with none
+	top := 1
+	for _, wk := range weeks {
+		top = max(top, wk.Count)
+	}
+	var b strings.Builder
+	for _, wk := range weeks {
+		b.WriteRune(bars[(wk.Count*(len(bars)-1)+top-1)/top])
+	}
+	return b.String()
+}
+
+// stageCount is "  applied         3": a stage and its count.
+func stageCount(sty *Styles, c model.StageCount) string {
+	n := sty.Value.Render(fmt.Sprintf("%4d", c.Count))
+	if c.Count == 0 {
+		n = sty.Dim.Render(fmt.Sprintf("%4d", c.Count))
+	}
+	return "  " + sty.StageStyle(c.Stage).Render(fmt.Sprintf("%-13s", c.Stage.String())) + n
+}
+
+// figures are the per-stage counts, the rates and the oldest unanswered
+// applications, width wide.
 func (s *statsScreen) figures(st model.Stats, width int) []string {
 	sty := &s.c.styles
 	out := []string{sty.Label.Render("Postings per stage")}
 	for _, c := range st.Stages {
-		name := c.Stage.String()
-		n := sty.Value.Render(fmt.Sprintf("%4d", c.Count))
-		if c.Count == 0 {
-			n = sty.Dim.Render(fmt.Sprintf("%4d", c.Count))
-		}
-		out = append(out, "  "+sty.StageStyle(c.Stage).Render(fmt.Sprintf("%-13s", name))+n)
+		out = append(out, stageCount(sty, c))
 	}
+	out = append(append(out, ""), s.rates(st)...)
+	return append(append(out, ""), s.waiting(st, width)...)
+}
+
+// rates are the response rate and the median days to an answer.
+func (s *statsScreen) rates(st model.Stats) []string {
+	sty := &s.c.styles
 	rate := "—"
 	if st.Applied > 0 {
 		rate = fmt.Sprintf("%.0f%% (%d of %d)", st.ResponseRate*100, st.Responded, st.Applied)
@@ -127,10 +167,16 @@ func (s *statsScreen) figures(st model.Stats, width int) []string {
 	if st.Answered > 0 {
 		median = fmt.Sprintf("%s days (%d answered)", trimFloat(st.MedianDaysToResponse), st.Answered)
 	}
-	out = append(out, "",
-		sty.Label.Render("Response rate     ")+sty.Value.Render(rate),
-		sty.Label.Render("Median to answer  ")+sty.Value.Render(median),
-		"", sty.Label.Render("Oldest unanswered"))
+	return []string{
+		sty.Label.Render("Response rate     ") + sty.Value.Render(rate),
+		sty.Label.Render("Median to answer  ") + sty.Value.Render(median),
+	}
+}
+
+// waiting lists the oldest applications with no answer, width wide.
+func (s *statsScreen) waiting(st model.Stats, width int) []string {
+	sty := &s.c.styles
+	out := []string{sty.Label.Render("Oldest unanswered")}
 	if len(st.Waiting) == 0 {
 		out = append(out, "  "+sty.Dim.Render("none"))
 	}
