@@ -74,7 +74,7 @@ var actions = []action{
 	{name: "editor_json", doc: "export as JSON", get: func(k *KeyMap) *key.Binding { return &k.Editor.JSON }},
 	{name: "editor_yes", doc: "yes (quit anyway)", get: func(k *KeyMap) *key.Binding { return &k.Editor.Yes }},
 	{name: "editor_no", doc: "no", get: func(k *KeyMap) *key.Binding { return &k.Editor.No }},
-	{name: "editor_stage_date", doc: "the stage picker's date field, and back", get: func(k *KeyMap) *key.Binding { return &k.Editor.StageDate }},
+	{name: "editor_stage_date", doc: "stage picker: date the change in the past", get: func(k *KeyMap) *key.Binding { return &k.Editor.StageDate }},
 	{name: "editor_stage_none", doc: "stage picker: stop tracking", get: func(k *KeyMap) *key.Binding { return &k.Editor.StageNone }},
 	{name: "editor_stage_interested", doc: "stage picker: interested", get: func(k *KeyMap) *key.Binding { return &k.Editor.StageKeys[0] }},
 	{name: "editor_stage_applied", doc: "stage picker: applied", get: func(k *KeyMap) *key.Binding { return &k.Editor.StageKeys[1] }},

@@ -60,7 +60,13 @@ func (m *Model) onStage(offered *model.Posting) tea.Cmd {
 	if offered != nil && len(ps) == 1 && ps[0] == offered {
 		return m.setStage(stagePicked{ps: ps, st: model.StageApplied, at: now})
 	}
-	o := newStagePicker(&m.c.keys.Editor, &m.c.styles, inputStyles(&m.c.styles), ps, describe(ps), now)
+	what := describe(ps)
+	if len(ps) == 1 {
+		if st := m.c.store.Track(ps[0].ID).Stage; st != model.StageNone {
+			what += " (now " + st.String() + ")"
+		}
+	}
+	o := newStagePicker(&m.c.keys.Editor, &m.c.styles, inputStyles(&m.c.styles), ps, what, now)
 	m.OpenOverlay(o)
 	return nil
 }
