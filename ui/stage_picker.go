@@ -128,7 +128,7 @@ func (o *stagePicker) View(width, height int) string {
 	if !o.at.IsZero() {
 		when = o.at.In(o.now.Location()).Format("Mon 2 Jan 2006")
 	}
-	lines := []string{o.st.Label.Render("stage of ") + o.st.Value.Render(clean(o.what)) + o.st.Dim.Render(fmt.Sprintf(" · dated %s", when))}
+	lines := []string{o.st.Label.Render("stage of ") + o.st.Value.Render(clean(o.what))}
 	switch {
 	case o.typing:
 		o.date.SetWidth(max(width-len(o.date.Prompt)-1, 1))
@@ -138,7 +138,7 @@ func (o *stagePicker) View(width, height int) string {
 		}
 		lines = append(lines, line)
 	default:
-		lines = append(lines, o.st.Dim.Render("  a key picks the stage; "+o.keys.StageDate.Help().Key+" dates it in the past"))
+		lines = append(lines, o.st.Dim.Render(fmt.Sprintf("  dated %s · a key picks the stage; %s dates it in the past", when, o.keys.StageDate.Help().Key)))
 	}
 	keys := helpLines(o.st, o.bindings(), width)
 	if n := max(height-len(keys), 1); len(lines) > n {
