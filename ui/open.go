@@ -77,9 +77,11 @@ func (o opener) commands(uri string) [][]string {
 }
 
 // startDetached starts cmd with no terminal streams, so a browser cannot
-// write over the screen, and reaps it when it ends.
+// write over the screen, in a process group of its own (see detach), and
+// reaps it when it ends.
 func startDetached(cmd *exec.Cmd) error {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
+	detach(cmd)
 	if err := cmd.Start(); err != nil {
 		return err
 	}

@@ -158,3 +158,22 @@ func TestCopyKeysEmitOneOSC52(t *testing.T) {
 		})
 	}
 }
+
+func TestStartDetachedStartsAndReturns(t *testing.T) {
+	sleep, err := exec.LookPath("sleep")
+	if err != nil {
+		t.Fatalf("no sleep: %v", err)
+	}
+	cmd := exec.Command(sleep, "5")
+	start := time.Now()
+	if err := startDetached(cmd); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("startDetached waited %v for the command", d)
+	}
+	if cmd.Stdout != nil || cmd.Stdin != nil {
+		t.Error("the browser shares the terminal's streams")
+	}
+}
