@@ -326,3 +326,65 @@ func TestE2EStateSurvivesRestartAndExports(t *testing.T) {
 	s2.keys("q")
 	s2.waitExit()
 }
+
+// TestE2ETrackApplication applies to a posting with a, sets its follow-up
+// to today, sees it on the board, moves it to interviewing with >, and
+// after a restart sees its history; jobdeck due then prints it.
+func TestE2ETrackApplication(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	state := filepath.Join(dir, "state.json")
+	demo, err := filepath.Abs("testdata/demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := fmt.Sprintf("%s --state %s %s", bin, state, demo)
+
+	s := newTmux(t, 100, 30, nil, cmd)
+	s.waitText("12/12")
+	s.keys("/")
+	s.typeText("fernhill")
+	s.waitText("1/12")
+	s.keys("Enter", "a")
+	s.waitText("stage of Platform Engineer")
+	s.keys("a")
+	s.waitText("follow up: 7d") // applied offers a follow-up in a week
+	s.keys("BSpace", "BSpace")
+	s.typeText("today")
+	s.keys("Enter")
+	s.waitText("1 follow-up due")
+	s.keys("B")
+	screen := s.waitText("applied (1)")
+	if !strings.Contains(screen, "Platform Engineer") || !strings.Contains(screen, "0d due") {
+		t.Fatalf("the application is not on the board:\n%s", screen)
+	}
+	s.keys(">")
+	s.waitFor("the card in interviewing", 10*time.Second, func(sc string) bool {
+		return strings.Contains(sc, "applied (0)") && strings.Contains(sc, "interviewing (1)")
+	})
+	s.waitFor("the state file", 10*time.Second, func(string) bool {
+		b, _ := os.ReadFile(state)
+		return bytes.Contains(b, []byte(`"stage": "interviewing"`))
+	})
+	s.keys("q")
+	s.waitExit()
+
+	// Start again: the detail header shows the history.
+	s2 := newTmux(t, 100, 30, nil, cmd)
+	s2.waitText("12/12")
+	s2.keys("/")
+	s2.typeText("fernhill")
+	s2.keys("Enter")
+	day := time.Now().Format("2 Jan")
+	screen = s2.waitText("History  applied " + day + " · interviewing " + day)
+	if !strings.Contains(screen, "Platform Engineer interviewing due") {
+		t.Errorf("the row lacks the stage and the due mark:\n%s", screen)
+	}
+	s2.keys("q")
+	s2.waitExit()
+
+	out, err := exec.Command(bin, "due", "--state", state).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Platform Engineer") || !strings.Contains(string(out), "(interviewing)") {
+		t.Errorf("jobdeck due: %v\n%s", err, out)
+	}
+}

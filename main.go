@@ -740,8 +740,9 @@ func (s settings) prefs() ui.Prefs {
 		Sort:          s.cfg.Sort,
 		ListShare:     s.cfg.ListWidth,
 		AbsoluteDates: s.cfg.DateFormat == config.DateAbsolute,
-		Colors:        ui.Colors{Accent: t.Accent, Dim: t.Dim, Label: t.Label, Tags: t.Tags},
+		Colors:        ui.Colors{Accent: t.Accent, Dim: t.Dim, Label: t.Label, Tags: t.Tags, Stages: byStage(t.Stages)},
 		Glamour:       t.GlamourStyle,
+		FollowUps:     byStage(s.cfg.Stages),
 	}
 	if t.Glamour != "auto" {
 		p.GlamourName = t.Glamour
@@ -1042,4 +1043,16 @@ func dateOnly(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// byStage turns a table of the config keyed by stage name ([stages],
+// [theme.stages]) into one keyed by stage; the config checked the names.
+func byStage[V any](by map[string]V) map[model.Stage]V {
+	out := make(map[model.Stage]V, len(by))
+	for name, v := range by {
+		if st, err := model.ParseStage(name); err == nil && st != model.StageNone {
+			out[st] = v
+		}
+	}
+	return out
 }

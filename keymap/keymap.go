@@ -18,6 +18,10 @@ const (
 	// ModeInput: a modal editor (tags, note, export prompt) has the
 	// keyboard; only its own keys and force-quit apply.
 	ModeInput
+	// ModeBoard: the board screen has the keyboard.
+	ModeBoard
+	// ModeStats: the stats screen has the keyboard.
+	ModeStats
 )
 
 // Context is the browser state that decides which bindings are live.
@@ -27,6 +31,7 @@ type Context struct {
 	Selection  bool // a posting is under the cursor
 	Filtered   bool // a filter query is active
 	Store      bool // a state store is wired (shortlist, tags, notes, export)
+	Marks      bool // postings are marked for a bulk change
 }
 
 // KeyMap holds the browser's bindings. Use DefaultKeyMap to get one and
@@ -56,6 +61,27 @@ type KeyMap struct {
 	Note          key.Binding // edit the note (state store)
 	ShortlistView key.Binding // shortlist-only view (state store)
 	Export        key.Binding // export the shortlist (state store)
+
+	OpenURL  key.Binding // open the posting's link in the browser
+	CopyURL  key.Binding // copy the link (OSC 52)
+	CopyLine key.Binding // copy title — company — link
+
+	Stage     key.Binding // pick the stage (state store)
+	NextStage key.Binding // the next active stage (state store)
+	PrevStage key.Binding // the previous active stage (state store)
+	FollowUp  key.Binding // set the follow-up day (state store)
+
+	Mark       key.Binding // mark the posting for a bulk change
+	MarkAll    key.Binding // mark every posting shown
+	ClearMarks key.Binding // clear the marks
+	Undo       key.Binding // undo the last change (state store)
+	Redo       key.Binding // redo what was undone (state store)
+
+	Board      key.Binding // the board screen, or back from it
+	Stats      key.Binding // the stats screen, or back from it
+	BoardLeft  key.Binding // the board's column to the left
+	BoardRight key.Binding // the board's column to the right
+	CloseView  key.Binding // back from the board or stats screen
 
 	Help      key.Binding
 	Quit      key.Binding
@@ -96,6 +122,27 @@ func DefaultKeyMap() KeyMap {
 		ShortlistView: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "shortlist only")),
 		Export:        key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 
+		OpenURL:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		CopyURL:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
+		CopyLine: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy line")),
+
+		Stage:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "stage")),
+		NextStage: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next stage")),
+		PrevStage: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "previous stage")),
+		FollowUp:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-up")),
+
+		Mark:       key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		MarkAll:    key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "mark all")),
+		ClearMarks: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear marks")),
+		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:       key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+
+		Board:      key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "board")),
+		Stats:      key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "stats")),
+		BoardLeft:  key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
+		BoardRight: key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
+		CloseView:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -113,33 +160,56 @@ func (k *KeyMap) SetContext(c Context) {
 	browsing := c.Mode == ModeList || c.Mode == ModeDetail
 	listFocus := c.Mode == ModeList
 	detailFocus := c.Mode == ModeDetail
+	board := c.Mode == ModeBoard
+	screen := browsing || board || c.Mode == ModeStats
 
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom} {
-		b.SetEnabled(browsing)
+		b.SetEnabled(browsing || board)
 	}
-	k.Open.SetEnabled(c.SinglePane && listFocus && c.Selection)
+	k.Open.SetEnabled((c.SinglePane && listFocus || board) && c.Selection)
 	k.Back.SetEnabled(c.SinglePane && detailFocus)
 	k.SwitchFocus.SetEnabled(!c.SinglePane && browsing)
 
-	k.Filter.SetEnabled(browsing)
+	k.Filter.SetEnabled(browsing || board)
 	k.FilterAccept.SetEnabled(c.Mode == ModeFilter)
 	k.FilterCancel.SetEnabled(c.Mode == ModeFilter)
 	k.FilterPrev.SetEnabled(c.Mode == ModeFilter)
 	k.FilterNext.SetEnabled(c.Mode == ModeFilter)
 	// In a single detail pane esc means back; elsewhere it clears a filter.
-	k.ClearFilter.SetEnabled(browsing && c.Filtered && !k.Back.Enabled())
+	// Marks are cleared before the filter.
+	k.ClearFilter.SetEnabled((browsing || board) && c.Filtered && !k.Back.Enabled() && !c.Marks)
 	k.Sort.SetEnabled(browsing)
 
-	withPosting := browsing && c.Store && c.Selection
-	k.Shortlist.SetEnabled(withPosting)
-	k.Tags.SetEnabled(withPosting)
-	k.Note.SetEnabled(withPosting)
+	k.Note.SetEnabled(browsing && c.Store && c.Selection)
 	k.ShortlistView.SetEnabled(browsing && c.Store)
 	k.Export.SetEnabled(browsing && c.Store)
 
-	k.Help.SetEnabled(browsing)
-	k.Quit.SetEnabled(browsing)
-	k.ForceQuit.SetEnabled(!browsing)
+	k.OpenURL.SetEnabled((browsing || board) && c.Selection)
+	k.CopyURL.SetEnabled((browsing || board) && c.Selection)
+	k.CopyLine.SetEnabled((browsing || board) && c.Selection)
+	targets := (browsing || board) && c.Store && (c.Selection || c.Marks)
+	k.Stage.SetEnabled(targets && !board)
+	k.NextStage.SetEnabled(targets)
+	k.PrevStage.SetEnabled(targets)
+	k.FollowUp.SetEnabled(targets)
+	k.Shortlist.SetEnabled(browsing && c.Store && (c.Selection || c.Marks))
+	k.Tags.SetEnabled(browsing && c.Store && (c.Selection || c.Marks))
+
+	k.Mark.SetEnabled(listFocus && c.Store && c.Selection)
+	k.MarkAll.SetEnabled(listFocus && c.Store)
+	k.ClearMarks.SetEnabled(browsing && c.Marks && !k.Back.Enabled())
+	k.Undo.SetEnabled(screen && c.Store)
+	k.Redo.SetEnabled(screen && c.Store)
+
+	k.Board.SetEnabled((browsing || board) && c.Store)
+	k.Stats.SetEnabled((browsing || c.Mode == ModeStats) && c.Store)
+	k.BoardLeft.SetEnabled(board)
+	k.BoardRight.SetEnabled(board)
+	k.CloseView.SetEnabled((board && !c.Filtered) || c.Mode == ModeStats)
+
+	k.Help.SetEnabled(screen)
+	k.Quit.SetEnabled(screen)
+	k.ForceQuit.SetEnabled(!screen)
 	k.Suspend.SetEnabled(true)
 	k.Editor.setEnabled(c.Mode == ModeInput)
 }
@@ -150,8 +220,31 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Up, k.Down, k.Open, k.Back, k.SwitchFocus,
 		k.FilterPrev, k.FilterNext, k.Filter, k.FilterAccept, k.FilterCancel, k.ClearFilter,
-		k.Sort, k.Shortlist, k.Help, k.Quit, k.ForceQuit,
+		k.Sort, k.Shortlist, k.ClearMarks, k.Help, k.Quit, k.ForceQuit,
 	}
+}
+
+// BoardShortHelp returns the bindings of the board screen's footer line.
+func (k KeyMap) BoardShortHelp() []key.Binding {
+	return []key.Binding{
+		k.BoardLeft, k.BoardRight, k.Up, k.Down, k.NextStage, k.PrevStage, k.Open,
+		k.FilterAccept, k.FilterCancel, k.Filter, k.ClearFilter, k.CloseView, k.Help, k.Quit, k.ForceQuit,
+	}
+}
+
+// BoardFullHelp returns every binding of the board screen, in columns.
+func (k KeyMap) BoardFullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.BoardLeft, k.BoardRight, k.Up, k.Down, k.Top, k.Bottom},
+		{k.NextStage, k.PrevStage, k.FollowUp, k.Open, k.OpenURL, k.CopyURL, k.CopyLine},
+		{k.Filter, k.FilterAccept, k.FilterCancel, k.ClearFilter, k.Undo, k.Redo},
+		{k.Board, k.CloseView, k.Help, k.Quit, k.ForceQuit},
+	}
+}
+
+// StatsShortHelp returns the bindings of the stats screen's footer line.
+func (k KeyMap) StatsShortHelp() []key.Binding {
+	return []key.Binding{k.Stats, k.CloseView, k.Undo, k.Help, k.Quit}
 }
 
 // FullHelp returns every binding, in columns: moving, panes and the
@@ -164,7 +257,9 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.SwitchFocus, k.Help, k.Quit, k.ForceQuit, k.Suspend},
 		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
-		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export},
+		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export, k.Undo, k.Redo},
+		{k.OpenURL, k.CopyURL, k.CopyLine, k.Stage, k.NextStage, k.PrevStage, k.FollowUp},
+		{k.Mark, k.MarkAll, k.ClearMarks, k.Board, k.Stats, k.BoardLeft, k.BoardRight, k.CloseView},
 	}
 }
 
@@ -184,6 +279,11 @@ type EditorKeys struct {
 	JSON     key.Binding // export as JSON
 	Yes      key.Binding // answer yes (quit anyway)
 	No       key.Binding // answer no
+	// StageKeys pick a stage in the stage picker, one per stage in
+	// pipeline order (model.Stages()): interested … ghosted.
+	StageKeys [8]key.Binding
+	StageNone key.Binding // the stage picker: stop tracking
+	StageDate key.Binding // the stage picker: to the date field and back
 }
 
 // DefaultEditorKeys returns the standard editor bindings, enabled.
@@ -200,11 +300,26 @@ func DefaultEditorKeys() EditorKeys {
 		JSON:     key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "json")),
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
+		StageKeys: [8]key.Binding{
+			key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "interested")),
+			key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "applied")),
+			key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "interviewing")),
+			key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "offer")),
+			key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accepted")),
+			key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rejected")),
+			key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "withdrawn")),
+			key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "ghosted")),
+		},
+		StageNone: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "no stage")),
+		StageDate: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "date")),
 	}
 }
 
 func (e *EditorKeys) setEnabled(on bool) {
-	for _, b := range []*key.Binding{&e.Accept, &e.Cancel, &e.Complete, &e.NextTag, &e.PrevTag, &e.SaveNote, &e.Markdown, &e.CSV, &e.JSON, &e.Yes, &e.No} {
+	for _, b := range []*key.Binding{&e.Accept, &e.Cancel, &e.Complete, &e.NextTag, &e.PrevTag, &e.SaveNote, &e.Markdown, &e.CSV, &e.JSON, &e.Yes, &e.No, &e.StageNone, &e.StageDate} {
 		b.SetEnabled(on)
+	}
+	for i := range e.StageKeys {
+		e.StageKeys[i].SetEnabled(on)
 	}
 }

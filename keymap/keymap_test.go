@@ -114,3 +114,33 @@ func TestHelpListsOnlyOwnBindings(t *testing.T) {
 		}
 	}
 }
+
+func TestTrackingContexts(t *testing.T) {
+	k := DefaultKeyMap()
+	k.SetContext(Context{Mode: ModeBoard, Store: true, Selection: true})
+	for name, on := range map[string]bool{
+		"board_left": k.BoardLeft.Enabled(), "next_stage": k.NextStage.Enabled(), "open": k.Open.Enabled(),
+		"close_view": k.CloseView.Enabled(), "follow_up": k.FollowUp.Enabled(), "open_url": k.OpenURL.Enabled(),
+		"stage": !k.Stage.Enabled(), "mark": !k.Mark.Enabled(), "shortlist": !k.Shortlist.Enabled(), "switch_focus": !k.SwitchFocus.Enabled(),
+	} {
+		if !on {
+			t.Errorf("on the board, %s is enabled wrongly", name)
+		}
+	}
+	k.SetContext(Context{Mode: ModeBoard, Store: true, Selection: true, Filtered: true})
+	if k.CloseView.Enabled() || !k.ClearFilter.Enabled() {
+		t.Error("on a filtered board esc does not clear the filter first")
+	}
+	k.SetContext(Context{Mode: ModeList, Store: true, Selection: true, Filtered: true, Marks: true})
+	if !k.ClearMarks.Enabled() || k.ClearFilter.Enabled() {
+		t.Error("with marks and a filter, esc does not clear the marks first")
+	}
+	k.SetContext(Context{Mode: ModeList, Store: true, Marks: true})
+	if !k.Stage.Enabled() || !k.Shortlist.Enabled() {
+		t.Error("marks without a selection leave a and s off")
+	}
+	k.SetContext(Context{Mode: ModeList, Store: false, Selection: true})
+	if k.Stage.Enabled() || k.Undo.Enabled() || k.Board.Enabled() || !k.OpenURL.Enabled() {
+		t.Error("without a store, the tracking keys are on or o is off")
+	}
+}

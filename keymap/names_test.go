@@ -10,5 +10,9 @@ func (k KeyMap) byName() map[string]key.Binding {
 		"Filter": k.Filter, "FilterAccept": k.FilterAccept, "FilterCancel": k.FilterCancel, "ClearFilter": k.ClearFilter, "FilterPrev": k.FilterPrev, "FilterNext": k.FilterNext, "Sort": k.Sort,
 		"Shortlist": k.Shortlist, "Tags": k.Tags, "Note": k.Note, "ShortlistView": k.ShortlistView, "Export": k.Export,
 		"Help": k.Help, "Quit": k.Quit, "ForceQuit": k.ForceQuit, "Suspend": k.Suspend,
+		"OpenURL": k.OpenURL, "CopyURL": k.CopyURL, "CopyLine": k.CopyLine,
+		"Stage": k.Stage, "NextStage": k.NextStage, "PrevStage": k.PrevStage, "FollowUp": k.FollowUp,
+		"Mark": k.Mark, "MarkAll": k.MarkAll, "ClearMarks": k.ClearMarks, "Undo": k.Undo, "Redo": k.Redo,
+		"Board": k.Board, "Stats": k.Stats, "BoardLeft": k.BoardLeft, "BoardRight": k.BoardRight, "CloseView": k.CloseView,
 	}
 }

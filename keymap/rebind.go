@@ -51,7 +51,7 @@ func (e *BindError) Error() string {
 // Unwrap returns the kind of the error.
 func (e *BindError) Unwrap() error { return e.Err }
 
-var modeNames = map[Mode]string{ModeList: "list", ModeDetail: "detail pane", ModeFilter: "filter", ModeInput: "editors"}
+var modeNames = map[Mode]string{ModeList: "list", ModeDetail: "detail pane", ModeFilter: "filter", ModeInput: "editors", ModeBoard: "board", ModeStats: "stats screen"}
 
 // Rebind gives the actions named in binds (see [Actions]) the keys listed
 // for them, and their help shows those keys. A rebinding that names no
@@ -177,9 +177,9 @@ func (k *KeyMap) conflict(rebound map[string]bool) *BindError {
 // allContexts lists every context the browser can be in.
 func allContexts() []Context {
 	var cs []Context
-	for _, m := range []Mode{ModeList, ModeDetail, ModeFilter, ModeInput} {
-		for i := range 16 {
-			cs = append(cs, Context{Mode: m, SinglePane: i&1 != 0, Selection: i&2 != 0, Filtered: i&4 != 0, Store: i&8 != 0})
+	for _, m := range []Mode{ModeList, ModeDetail, ModeFilter, ModeInput, ModeBoard, ModeStats} {
+		for i := range 32 {
+			cs = append(cs, Context{Mode: m, SinglePane: i&1 != 0, Selection: i&2 != 0, Filtered: i&4 != 0, Store: i&8 != 0, Marks: i&16 != 0})
 		}
 	}
 	return cs

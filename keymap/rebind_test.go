@@ -38,6 +38,10 @@ func TestActionsCoverKeyMap(t *testing.T) {
 				all = append(all, b)
 			case *EditorKeys:
 				walk(f)
+			case *[8]key.Binding:
+				for j := range b {
+					all = append(all, &b[j])
+				}
 			}
 		}
 	}

@@ -36,6 +36,23 @@ func (s *Store) Track(id string) Track {
 	return Track{Stage: e.Stage, History: e.History, FollowUp: e.FollowUp}
 }
 
+// TrackedIDs returns the ids of the postings that have a stage, in no
+// order. It copies no entry: the board asks for it on every change.
+func (s *Store) TrackedIDs() []string {
+	if s == nil {
+		return nil
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var ids []string
+	for id, e := range s.entries {
+		if e.Stage != StageNone {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
 // SetShortlistedAll puts every posting of ps on the shortlist, or takes it
 // off: one undo step.
 func (s *Store) SetShortlistedAll(ps []*Posting, on bool) error {

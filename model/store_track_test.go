@@ -197,3 +197,19 @@ func TestStoreRefusesDatesTheFileCannotHold(t *testing.T) {
 		t.Error("a refused change left the store dirty")
 	}
 }
+
+func TestTrackedIDs(t *testing.T) {
+	st, err := OpenStore(filepath.Join(t.TempDir(), "state.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b, c := &Posting{ID: "a"}, &Posting{ID: "b"}, &Posting{ID: "c"}
+	for _, err := range []error{st.SetStage(a, StageApplied, time.Time{}), st.SetShortlisted(b, true), st.SetStage(c, StageGhosted, time.Time{}), st.SetStage(c, StageNone, time.Time{})} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := st.TrackedIDs(); !slices.Equal(got, []string{"a"}) {
+		t.Errorf("TrackedIDs = %q, want only a (b has no stage, c stopped)", got)
+	}
+}

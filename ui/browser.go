@@ -27,6 +27,7 @@ type browser struct {
 	job       filterJob
 	list      listPane
 	detail    detailPane
+	reveal0   *model.Posting // to put the cursor on when the next result shows
 }
 
 var _ screen = (*browser)(nil)
@@ -187,7 +188,7 @@ func (b *browser) listView(width int) []string {
 	case b.query() != "":
 		empty = "no posting matches"
 	}
-	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now()}
+	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now(), marks: b.c.marks}
 	return b.list.view(&b.c.styles, look, width, b.lay.bodyH)
 }
 
@@ -212,4 +213,28 @@ func (b *browser) Status() (marks []string, info string) {
 		info += fmt.Sprintf(" · lines %d–%d of %d", first, last, total)
 	}
 	return marks, info
+}
+
+// shown returns every posting the list shows, in its order.
+func (b *browser) shown() []*model.Posting {
+	out := make([]*model.Posting, b.list.len())
+	for i := range out {
+		out[i] = b.list.res.Posting(i)
+	}
+	return out
+}
+
+// reveal puts the cursor on p and the focus on the detail pane. When the
+// filter or the shortlist-only view hides p, it clears them first and
+// moves there once the list is filtered again.
+func (b *browser) reveal(p *model.Posting) tea.Cmd {
+	b.focus = keymap.ModeDetail
+	if row := b.list.findRow(p); row >= 0 {
+		b.list.move(row)
+		return nil
+	}
+	b.reveal0 = p
+	b.input.SetValue("")
+	b.only = false
+	return b.startQuery()
 }

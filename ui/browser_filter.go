@@ -54,6 +54,10 @@ func (b *browser) onResult(msg resultMsg) tea.Cmd {
 		cmd = b.c.flash("filter: "+err.Error(), true)
 	case show:
 		b.list.setResult(msg.res)
+		if row := b.list.findRow(b.reveal0); row >= 0 {
+			b.list.move(row)
+			b.reveal0 = nil
+		}
 	}
 	switch {
 	case b.job.editPending():
@@ -84,11 +88,11 @@ func (b *browser) storeChanged() tea.Cmd {
 	return nil
 }
 
-// queryUsesState reports whether q has a tag: or is: term, whose matches
-// change when the user's state does.
+// queryUsesState reports whether q has a tag:, is:, stage: or stage date
+// term, whose matches change when the user's state does.
 func queryUsesState(q string) bool {
 	for _, t := range model.ParseQuery(q).Terms {
-		if t.Scope == model.ScopeTag || t.Scope == model.ScopeShortlisted {
+		if t.Scope == model.ScopeTag || t.Scope == model.ScopeShortlisted || t.Scope >= model.ScopeStage && t.Scope <= model.ScopeStageDate {
 			return true
 		}
 	}

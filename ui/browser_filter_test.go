@@ -108,3 +108,23 @@ func TestPasteIntoFilterFilters(t *testing.T) {
 		t.Errorf("rows after pasting acme: %q", got)
 	}
 }
+
+func TestStageQueryFollowsStageChanges(t *testing.T) {
+	m, _, _ := newStoreModel(t)
+	send(t, m, kp("/"))
+	typeText(t, m, "stage:applied")
+	send(t, m, kp("enter"))
+	if result(m).Len() != 0 {
+		t.Fatalf("%d rows before any stage", result(m).Len())
+	}
+	send(t, m, kp("esc"), kp("j"), kp("a"), kp("a"), kp("esc"), kp("/"))
+	typeText(t, m, "stage:applied")
+	send(t, m, kp("enter"))
+	if result(m).Len() != 1 {
+		t.Fatalf("%d rows after applying", result(m).Len())
+	}
+	send(t, m, kp(">"))
+	if result(m).Len() != 0 {
+		t.Errorf("the list kept a posting that left the stage: %d rows", result(m).Len())
+	}
+}

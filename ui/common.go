@@ -35,4 +35,8 @@ type common struct {
 	prefs Prefs
 	// suspend stops the process as a shell job; nil: Bubble Tea's own.
 	suspend func()
+	// open starts the browser on a link; it must not wait for it.
+	open func(uri string) error
+	// marks are the postings marked for a bulk change, by id.
+	marks map[string]*model.Posting
 }

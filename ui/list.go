@@ -143,6 +143,7 @@ type listLook struct {
 	empty   string // what to say when there is no row
 	ann     Annotations
 	now     time.Time
+	marks   map[string]*model.Posting // marked for a bulk change; none: no mark column
 }
 
 // view renders the pane: look.top, then the visible rows, each line
@@ -154,7 +155,10 @@ func (l *listPane) view(st *Styles, look listLook, width, height int) []string {
 	withQuery := len(l.res.Query) > 0
 	for row := l.off; row < n && len(out)+rowHeight <= height; row++ {
 		p := l.res.Posting(row)
-		rv := rowView{p: p, selected: row == l.cur, focused: look.focused, ann: look.ann, now: look.now}
+		rv := rowView{p: p, selected: row == l.cur, focused: look.focused, ann: look.ann, now: look.now, markCol: len(look.marks) > 0}
+		if rv.markCol {
+			_, rv.marked = look.marks[p.ID]
+		}
 		if withQuery {
 			rv.m.Title, rv.m.Meta = l.res.Highlights(row)
 		}

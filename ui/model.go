@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/keymap"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // Model is the browser's root model: it routes messages to the [screen]
@@ -29,9 +30,13 @@ type Model struct {
 	load    loadStream
 	status  statusBar
 	help    helpBar
-	browser *browser // the list and detail screen
-	overlay Overlay  // a modal editor or question; nil when none is open
-	store   storeUI  // the state store's side: saving, export folder, editor
+	browser *browser       // the list and detail screen
+	board   *board         // the board of stages
+	stats   *statsScreen   // the job search summed up
+	on      screenID       // the screen on show
+	overlay Overlay        // a modal editor or question; nil when none is open
+	store   storeUI        // the state store's side: saving, export folder, editor
+	offer   *model.Posting // after o on an untracked posting: the stage key marks it applied today
 }
 
 // Init asks for the terminal background and starts loading the postings
@@ -45,11 +50,44 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// screenID names a screen the root can show.
+type screenID int
+
+const (
+	browserScreen screenID = iota
+	boardScreen
+	statsScreenID
+)
+
 // active is the screen on show.
-func (m *Model) active() screen { return m.browser }
+func (m *Model) active() screen {
+	switch m.on {
+	case boardScreen:
+		return m.board
+	case statsScreenID:
+		return m.stats
+	}
+	return m.browser
+}
 
 // screens are all the screens, shown or not.
-func (m *Model) screens() []screen { return []screen{m.browser} }
+func (m *Model) screens() []screen { return []screen{m.browser, m.board, m.stats} }
+
+// show puts screen id on show, or the browser when it is on show already.
+func (m *Model) show(id screenID) {
+	if m.on == id {
+		id = browserScreen
+	}
+	m.on = id
+	m.relayout()
+}
+
+// onShowPosting shows p in the browser's detail pane.
+func (m *Model) onShowPosting(msg showPosting) tea.Cmd {
+	m.on = browserScreen
+	m.relayout()
+	return m.browser.reveal(msg.p)
+}
 
 // tell tells every screen of c.
 func (m *Model) tell(c change) tea.Cmd {
@@ -67,6 +105,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.syncKeys()
 	if m.ready && !m.lay.tooSmall {
 		cmd = tea.Batch(cmd, m.active().Reconcile())
+		// What the screen derived (the board's cards) may change which
+		// bindings apply to the next key.
+		m.syncKeys()
 	}
 	return m, cmd
 }
@@ -90,6 +131,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.onBatch(msg)
 	case resultMsg, refilterMsg, renderedMsg:
 		return m.browser.Update(msg)
+	case boardResultMsg:
+		return m.board.Update(msg)
+	case showPosting:
+		return m.onShowPosting(msg)
 	case storeMsg:
 		return m.onStoreMsg(msg)
 	case spinner.TickMsg:
@@ -100,6 +145,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.onSignal()
 	case graceOverMsg:
 		return m.onGraceOver()
+	case openedMsg:
+		return m.onOpened(msg)
 	default:
 		if m.overlay != nil {
 			return m.updateOverlay(msg)
@@ -114,6 +161,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 // screen.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.status.notice = "" // said; the user has seen the screen
+	offered := m.offer
+	m.offer = nil // the offer holds for the next key only
 	k := &m.c.keys
 	if keyMatches(msg, k.Suspend) {
 		return m.suspend()
@@ -130,6 +179,15 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case keyMatches(msg, k.Help):
 		m.help.full = !m.help.full
 		return nil
+	case keyMatches(msg, k.Board):
+		m.show(boardScreen)
+		return nil
+	case keyMatches(msg, k.Stats):
+		m.show(statsScreenID)
+		return nil
+	case keyMatches(msg, k.CloseView):
+		m.show(browserScreen)
+		return nil
 	case keyMatches(msg, k.Shortlist):
 		return m.onShortlist()
 	case keyMatches(msg, k.Tags):
@@ -138,6 +196,29 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.onNote()
 	case keyMatches(msg, k.Export):
 		return m.onExport()
+	case keyMatches(msg, k.OpenURL):
+		return m.onOpenURL()
+	case keyMatches(msg, k.CopyURL):
+		return m.onCopyURL()
+	case keyMatches(msg, k.CopyLine):
+		return m.onCopyLine()
+	case keyMatches(msg, k.Stage):
+		return m.onStage(offered)
+	case keyMatches(msg, k.NextStage), keyMatches(msg, k.PrevStage):
+		return m.onStep(keyMatches(msg, k.NextStage))
+	case keyMatches(msg, k.FollowUp):
+		return m.onFollowUp()
+	case keyMatches(msg, k.Mark):
+		return m.onMark()
+	case keyMatches(msg, k.MarkAll):
+		return m.onMarkAll()
+	case keyMatches(msg, k.ClearMarks):
+		m.clearMarks()
+		return nil
+	case keyMatches(msg, k.Undo):
+		return m.onUndo(true)
+	case keyMatches(msg, k.Redo):
+		return m.onUndo(false)
 	}
 	return m.active().Update(msg)
 }
@@ -149,7 +230,7 @@ func (m *Model) syncKeys() {
 	if m.overlay != nil {
 		ctx.Mode = keymap.ModeInput
 	}
-	ctx.SinglePane, ctx.Store = m.lay.single, m.storeReady()
+	ctx.SinglePane, ctx.Store, ctx.Marks = m.lay.single, m.storeReady(), len(m.c.marks) > 0
 	m.c.keys.SetContext(ctx)
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {

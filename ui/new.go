@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"os/exec"
+	"runtime"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -18,10 +21,13 @@ func newModel(style string, noColor bool) *Model {
 		tick: tea.Tick,
 		coll: model.NewCollection(),
 		read: func(p *model.Posting) (string, error) { return p.Body, nil },
+		open: opener{browser: os.Getenv("BROWSER"), goos: runtime.GOOS, start: startDetached, look: exec.LookPath}.open,
 	}
 	m := &Model{c: c, help: helpBar{Model: help.New()}, status: newStatusBar()}
 	c.flash = m.flash
 	m.browser = newBrowser(c)
+	m.board = newBoard(c)
+	m.stats = newStatsScreen(c)
 	switch style {
 	case "dark":
 		m.fixed = true

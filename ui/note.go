@@ -194,6 +194,7 @@ func (m *Model) storeDetailLines(p *model.Posting, width int) []string {
 	} else if m.store.saveErr != nil {
 		warn("⚠ not saved: " + m.store.saveErr.Error())
 	}
+	out = append(out, stageLines(&m.c.styles, m.c.store, p, width, m.c.now())...)
 	return append(out, m.noteLines(p, width)...)
 }
 

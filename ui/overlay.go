@@ -64,6 +64,12 @@ func (m *Model) onOverlayMsg(msg overlayMsg) tea.Cmd {
 		return m.setNote(msg.p, msg.before, msg.text)
 	case exportChosen:
 		return m.export(msg.format)
+	case bulkTagsEdited:
+		return m.editTags(msg)
+	case stagePicked:
+		return m.setStage(msg)
+	case followUpSet:
+		return m.setFollowUp(msg)
 	case answered:
 		return m.onAnswered(msg)
 	case cancelled:

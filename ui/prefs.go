@@ -31,6 +31,10 @@ type Prefs struct {
 	// name is Glamour itself. "" means jobdeck's own for the background.
 	GlamourName string
 	Glamour     *ansi.StyleConfig
+	// FollowUps are the days of the follow-up offered when a posting
+	// moves to a stage, replacing the model's defaults (applied: 7); 0
+	// offers none.
+	FollowUps map[model.Stage]int
 	// Notice is shown in the status line, as an error, whenever no other
 	// message is, until the first key press: the config file's problems.
 	Notice string
@@ -42,6 +46,9 @@ type Colors struct {
 	Dim    color.Color   // dimmed text: a row's second line, hints, the status line
 	Label  color.Color   // the detail header's field names
 	Tags   []color.Color // tag label backgrounds
+	// Stages colour the stage labels; a stage not in it keeps the
+	// standard colour.
+	Stages map[model.Stage]color.Color
 }
 
 // applyPrefs puts p into effect; New calls it once.
@@ -85,5 +92,6 @@ func (s Styles) withPrefs(p Prefs) Styles {
 	if len(c.Tags) > 0 {
 		s.tagColors = c.Tags
 	}
+	s.stageColors = c.Stages
 	return s
 }

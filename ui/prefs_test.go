@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2/ansi"
+	"charm.land/lipgloss/v2"
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"github.com/jobdeck/jobdeck/keymap"
@@ -24,7 +25,7 @@ func withPrefs(t *testing.T, m *Model, p Prefs) *Model {
 
 func TestPrefsReboundKeysWorkAndShowInHelp(t *testing.T) {
 	k := keymap.DefaultKeyMap()
-	if errs := k.Rebind(map[string][]string{"shortlist": {"*"}, "help": {"h"}}); errs != nil {
+	if errs := k.Rebind(map[string][]string{"shortlist": {"*"}, "help": {"H"}}); errs != nil {
 		t.Fatal(errs)
 	}
 	m, st, _ := newStoreModel(t)
@@ -44,12 +45,12 @@ func TestPrefsReboundKeysWorkAndShowInHelp(t *testing.T) {
 	if contains(shown(m), "shortlist only") {
 		t.Error("the old help key opened the full help")
 	}
-	send(t, m, kp("h"))
+	send(t, m, kp("H"))
 	s := shown(m)
 	if !contains(s, "shortlist only") {
 		t.Fatalf("the new help key did not open the full help:\n%s", s)
 	}
-	for re, want := range map[string]bool{`\*\s+shortlist`: true, `\bh\s+help`: true, `\bs\s+shortlist`: false, `\?\s+help`: false} {
+	for re, want := range map[string]bool{`\*\s+shortlist`: true, `\bH\s+help`: true, `\bs\s+shortlist`: false, `\?\s+help`: false} {
 		if regexp.MustCompile(re).MatchString(s) != want {
 			t.Errorf("full help: %s matches: %v, want %v\n%s", re, !want, want, s)
 		}
@@ -163,3 +164,19 @@ func TestPrefsNotice(t *testing.T) {
 
 // shown is the screen as text.
 func shown(m *Model) string { return xansi.Strip(m.render()) }
+
+func TestPrefsStageColours(t *testing.T) {
+	m, st, _ := newStoreModel(t)
+	withPrefs(t, m, Prefs{Colors: Colors{Stages: map[model.Stage]color.Color{model.StageApplied: lipgloss.Color("#FF0000")}}})
+	a, _ := collection(m).ByID("a")
+	if err := st.SetStage(a, model.StageApplied, testNow); err != nil {
+		t.Fatal(err)
+	}
+	send(t, m, kp("j"))
+	if got, want := stylesOf(m).StageStyle(model.StageApplied).Render("applied"), lipgloss.NewStyle().Italic(true).Foreground(lipgloss.Color("#FF0000")).Render("applied"); got != want {
+		t.Errorf("applied drawn %q, want %q", got, want)
+	}
+	if !strings.Contains(m.render(), stylesOf(m).StageStyle(model.StageApplied).Render("applied")) {
+		t.Error("the row's label is not in the user's colour")
+	}
+}

@@ -18,6 +18,8 @@ type rowView struct {
 	focused  bool // the list has focus (the bar is bright)
 	ann      Annotations
 	now      time.Time
+	markCol  bool // postings are marked: draw the mark column
+	marked   bool // this one is marked
 }
 
 // renderRow draws r as rowHeight lines, each exactly width cells: the title
@@ -33,7 +35,15 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 			bar = st.Dim.Render("│ ")
 		}
 	}
-	inner := width - 3 // the bar, and a blank column before the separator
+	inner := width - 3    // the bar, and a blank column before the separator
+	mark, under := "", "" // the mark column on line 1, and blank under it
+	if r.markCol {
+		mark, under = "  ", "  "
+		if r.marked {
+			mark = st.Mark.Render("●") + " "
+		}
+		inner -= 2
+	}
 	titleStyle := st.Title
 	if r.selected {
 		titleStyle = st.SelectedTitle
@@ -48,6 +58,7 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 			pw = 2
 		}
 		var tags strings.Builder
+		tags.WriteString(stageLabels(st, r.ann, r.p.ID, r.now))
 		for _, t := range r.ann.Tags(r.p.ID) {
 			t = clean(t)
 			if t == "" {
@@ -74,7 +85,7 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 			sw = ansi.StringWidth(suffix)
 		}
 	}
-	line1 := bar + prefix + highlight(title, titleMarks, inner-pw-sw, titleStyle, st.Match) + suffix
+	line1 := bar + mark + prefix + highlight(title, titleMarks, inner-pw-sw, titleStyle, st.Match) + suffix
 
 	// Line 2: company · location (highlighted), then · 3d ago.
 	meta := model.MetaLine(r.p)
@@ -84,7 +95,7 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 	}
 	date := st.rowDate(r.p.Date, r.now)
 	var line2 strings.Builder
-	line2.WriteString(bar)
+	line2.WriteString(bar + under)
 	left := inner
 	if meta != "" {
 		mw := ansi.StringWidth(meta)
@@ -105,6 +116,24 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 		line2.WriteString(st.Dim.Render(folderOf(r.p.Path, inner)))
 	}
 	return [rowHeight]string{fit(line1, width), fit(line2.String(), width)}
+}
+
+// stageLabels are the stage label and the due mark of posting id, each
+// after a space; "" when ann tracks no stages or the posting has none.
+func stageLabels(st *Styles, ann Annotations, id string, now time.Time) string {
+	trk, ok := ann.(model.Tracking)
+	if !ok {
+		return ""
+	}
+	tr := trk.Track(id)
+	var s string
+	if tr.Stage != model.StageNone {
+		s = " " + st.StageStyle(tr.Stage).Render(tr.Stage.String())
+	}
+	if tr.Due(now) {
+		s += " " + st.Due.Render("due")
+	}
+	return s
 }
 
 // folderOf is the folder of the slash-separated path, with a trailing

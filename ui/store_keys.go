@@ -22,6 +22,9 @@ func (m *Model) editTarget() (p *model.Posting, cmd tea.Cmd) {
 // onShortlist toggles ★ on the posting under the cursor and saves, or
 // says why it cannot.
 func (m *Model) onShortlist() tea.Cmd {
+	if len(m.c.marks) > 0 {
+		return m.shortlistMarked()
+	}
 	p, cmd := m.editTarget()
 	if p == nil {
 		return cmd
@@ -40,6 +43,15 @@ func (m *Model) onShortlist() tea.Cmd {
 // onTags opens the tag editor for the posting under the cursor, or says
 // why the tags cannot change.
 func (m *Model) onTags() tea.Cmd {
+	if len(m.c.marks) > 0 {
+		ps, cmd := m.targets()
+		if len(ps) == 0 {
+			return cmd
+		}
+		o := newBulkTagsOverlay(&m.c.keys.Editor, &m.c.styles, inputStyles(&m.c.styles), ps, m.c.store.AllTags())
+		m.OpenOverlay(o)
+		return o.input.Focus()
+	}
 	p, cmd := m.editTarget()
 	if p == nil {
 		return cmd
@@ -60,4 +72,27 @@ func (m *Model) onExport() tea.Cmd {
 	}
 	m.OpenOverlay(newExportOverlay(&m.c.keys.Editor, &m.c.styles))
 	return nil
+}
+
+// shortlistMarked puts every marked posting on the shortlist, or, when
+// all are on it already, takes them off: one undo step and one save.
+func (m *Model) shortlistMarked() tea.Cmd {
+	ps, cmd := m.targets()
+	if len(ps) == 0 {
+		return cmd
+	}
+	on := false
+	for _, p := range ps {
+		if !m.c.store.Shortlisted(p.ID) {
+			on = true
+		}
+	}
+	if err := m.c.store.SetShortlistedAll(ps, on); err != nil {
+		return m.flash("shortlist not changed: "+err.Error(), true)
+	}
+	text := "★ shortlisted → " + describe(ps)
+	if !on {
+		text = "taken off the shortlist → " + describe(ps)
+	}
+	return tea.Batch(m.flash(text, false), m.changed())
 }

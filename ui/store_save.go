@@ -1,6 +1,10 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // savedMsg reports how a Save went.
 type savedMsg struct{ err error }
@@ -51,5 +55,15 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	if m.quit == quitWhenSaved {
 		return m.quitNow(false)
 	}
-	return m.flash("saved", false)
+	return m.flash(m.savedText(), false)
+}
+
+// savedText is "saved", after what the status line says of the change
+// saved ("applied → Acme · saved"), so saving does not hide it.
+func (m *Model) savedText() string {
+	msg := m.status.msg
+	if msg == "" || m.status.msgErr || strings.HasSuffix(msg, "saved") {
+		return "saved"
+	}
+	return msg + " · saved"
 }

@@ -70,8 +70,8 @@ func TestShortlistToggleSaves(t *testing.T) {
 	if !reopen(t, path).Shortlisted(id) {
 		t.Error("the shortlist did not reach the state file")
 	}
-	if flashText(m) != "saved" || flashIsErr(m) {
-		t.Errorf("status message %q (error %v), want saved", flashText(m), flashIsErr(m))
+	if flashText(m) != "★ shortlisted · saved" || flashIsErr(m) {
+		t.Errorf("status message %q (error %v), want ★ shortlisted · saved", flashText(m), flashIsErr(m))
 	}
 	if s := screenText(m); !contains(s, "★ "+selected(m).Title) {
 		t.Errorf("no ★ on the row or header:\n%s", s)

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // Styles is every lipgloss style the browser draws with. Build it with
@@ -20,6 +21,9 @@ type Styles struct {
 	Match         lipgloss.Style // matched characters of the filter
 	Bar           lipgloss.Style // the cursor bar left of the selected row
 	Star          lipgloss.Style // ★ of a shortlisted posting
+	Stage         lipgloss.Style // a posting's stage label
+	Due           lipgloss.Style // the mark of a follow-up that is due
+	Mark          lipgloss.Style // the mark of a posting marked for a bulk change
 	tagColors     []color.Color  // label backgrounds, picked by tag name
 	tagBase       lipgloss.Style
 
@@ -40,6 +44,8 @@ type Styles struct {
 
 	Help help.Styles
 
+	stageColors map[model.Stage]color.Color // the user's colours of the stage labels
+
 	absDates bool         // dates as "2026-11-02", not "3d ago"
 	glamour  glamourStyle // the user's body style; zero: the standard one
 }
@@ -57,6 +63,9 @@ func NewStyles(dark, noColor bool) Styles {
 		s.Match = plain.Underline(true)
 		s.Bar = plain.Bold(true)
 		s.Star = plain.Bold(true)
+		s.Stage = plain.Italic(true)
+		s.Due = plain.Bold(true).Reverse(true)
+		s.Mark = plain.Bold(true)
 		s.tagBase = plain.Reverse(true).Padding(0, 1)
 		s.Separator = plain.Faint(true)
 		s.Focused = plain.Bold(true).Underline(true)
@@ -90,6 +99,9 @@ func NewStyles(dark, noColor bool) Styles {
 	s.Match = lipgloss.NewStyle().Foreground(match).Underline(true)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
 	s.Star = lipgloss.NewStyle().Foreground(ld(c("#B8860B"), c("#FFD75F")))
+	s.Stage = lipgloss.NewStyle().Foreground(ld(c("#00695C"), c("#4DD0E1"))).Italic(true)
+	s.Due = lipgloss.NewStyle().Foreground(ld(c("#B3261E"), c("#FF8787"))).Bold(true)
+	s.Mark = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.tagBase = lipgloss.NewStyle().Foreground(ld(c("#FFFFFF"), c("#101010"))).Padding(0, 1)
 	s.tagColors = []color.Color{
 		ld(c("#2E7D32"), c("#81C784")), ld(c("#1565C0"), c("#64B5F6")), ld(c("#AD1457"), c("#F48FB1")),
@@ -120,6 +132,15 @@ func (s Styles) Tag(tag string) lipgloss.Style {
 	h := fnv.New32a()
 	h.Write([]byte(tag))
 	return s.tagBase.Background(s.tagColors[h.Sum32()%uint32(len(s.tagColors))])
+}
+
+// StageStyle returns the style of the label of stage st: Stage, in the
+// user's colour for st when there is one.
+func (s Styles) StageStyle(st model.Stage) lipgloss.Style {
+	if c, ok := s.stageColors[st]; ok && !s.NoColor {
+		return s.Stage.Foreground(c)
+	}
+	return s.Stage
 }
 
 // glamourStyle returns the body style that matches the styles: the

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,6 +25,7 @@ func (tagsEdited) isOverlayMsg() {}
 // the tags already in use. Accept reports tagsEdited, Cancel closes.
 type tagsOverlay struct {
 	p     *model.Posting
+	bulk  []*model.Posting // marked postings: the input adds tags, and removes those written -tag
 	keys  *keymap.EditorKeys
 	st    *Styles
 	input textinput.Model
@@ -52,6 +54,9 @@ func newTagsOverlay(keys *keymap.EditorKeys, st *Styles, is textinput.Styles, p 
 func (o *tagsOverlay) Update(msg tea.Msg) (overlayMsg, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
+		case keyMatches(k, o.keys.Accept) && o.bulk != nil:
+			add, remove := splitTagEdits(o.input.Value())
+			return bulkTagsEdited{ps: o.bulk, add: add, remove: remove}, nil
 		case keyMatches(k, o.keys.Accept):
 			return tagsEdited{p: o.p, tags: model.ParseTags(o.input.Value())}, nil
 		case keyMatches(k, o.keys.Cancel):
@@ -132,6 +137,9 @@ func (o *tagsOverlay) View(width, height int) string {
 
 // setTags gives p the tags and saves, unless they are what p has.
 func (m *Model) setTags(p *model.Posting, tags []string) tea.Cmd {
+	if p == nil {
+		return nil
+	}
 	store := m.c.store
 	if slices.Equal(tags, store.Tags(p.ID)) {
 		return m.flash("tags unchanged", false)
@@ -140,4 +148,54 @@ func (m *Model) setTags(p *model.Posting, tags []string) tea.Cmd {
 		return m.flash("tags not changed: "+err.Error(), true)
 	}
 	return m.changed()
+}
+
+// bulkTagsEdited carries the tags to add to and remove from ps.
+type bulkTagsEdited struct {
+	ps          []*model.Posting
+	add, remove []string
+}
+
+func (bulkTagsEdited) isOverlayMsg() {}
+
+// newBulkTagsOverlay returns the tag editor for the marked postings ps:
+// "go -remote" adds go and removes remote; all are the tags in use.
+func newBulkTagsOverlay(keys *keymap.EditorKeys, st *Styles, is textinput.Styles, ps []*model.Posting, all []string) *tagsOverlay {
+	o := newTagsOverlay(keys, st, is, nil, nil, all)
+	o.bulk = ps
+	o.input.Prompt = "tags of " + strconv.Itoa(len(ps)) + " marked: "
+	o.input.Placeholder = "go -remote adds go, removes remote"
+	return o
+}
+
+// splitTagEdits reads "go, -remote" as tags to add and to remove.
+func splitTagEdits(v string) (add, remove []string) {
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		if t, ok := strings.CutPrefix(w, "-"); ok {
+			remove = append(remove, model.ParseTags(t)...)
+		} else {
+			add = append(add, model.ParseTags(w)...)
+		}
+	}
+	return add, remove
+}
+
+// editTags adds and removes the tags of msg on its postings and saves:
+// one undo step for each of the two.
+func (m *Model) editTags(msg bulkTagsEdited) tea.Cmd {
+	store := m.c.store
+	if len(msg.add) > 0 {
+		if err := store.AddTags(msg.ps, msg.add); err != nil {
+			return m.flash("tags not changed: "+err.Error(), true)
+		}
+	}
+	if len(msg.remove) > 0 {
+		if err := store.RemoveTags(msg.ps, msg.remove); err != nil {
+			return tea.Batch(m.flash("tags not removed: "+err.Error(), true), m.changed())
+		}
+	}
+	if len(msg.add)+len(msg.remove) == 0 {
+		return m.flash("tags unchanged", false)
+	}
+	return tea.Batch(m.flash("tags changed → "+describe(msg.ps), false), m.changed())
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -46,7 +47,23 @@ func (m *Model) render() string {
 // ("read-only", "unsaved") and the screen's, then what the screen says.
 func (m *Model) statusLine(width int) string {
 	marks, info := m.active().Status()
-	return m.status.view(&m.c.styles, width, append(m.storeMarks(), marks...), info, m.c.loading)
+	return m.status.view(&m.c.styles, width, append(m.storeMarks(), append(m.trackMarks(), marks...)...), info, m.c.loading)
+}
+
+// trackMarks are the marks of the job search in front of the status
+// line: how many postings are marked, how many follow-ups are due.
+func (m *Model) trackMarks() []string {
+	st := &m.c.styles
+	var out []string
+	if n := len(m.c.marks); n > 0 {
+		out = append(out, st.Mark.Render(fmt.Sprintf("● %d marked", n)))
+	}
+	if n := m.c.store.DueCount(m.c.now()); n == 1 {
+		out = append(out, st.Due.Render("1 follow-up due"))
+	} else if n > 1 {
+		out = append(out, st.Due.Render(fmt.Sprintf("%d follow-ups due", n)))
+	}
+	return out
 }
 
 // helpBar is the help footer: the short or the full help of the screen.
