@@ -155,7 +155,7 @@ Browser flags:
 list flags:
   --json            JSON Lines: one object a posting, with its markdown body
   --query Q         only postings matching Q, ranked as the browser ranks them
-  --sort ORDER      newest, oldest, company, title, stage or follow-up
+  --sort ORDER      newest, oldest, company, title, stage, follow-up or salary
                     (default: the config's, else newest)
   --shortlist       only shortlisted postings
   --tag NAME        only postings with the tag NAME

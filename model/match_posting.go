@@ -14,18 +14,15 @@ type Annotations interface {
 // q must be prepared; trk (nil: nothing tracked) and clk answer the
 // tracking terms.
 func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+	if q.expr != nil {
+		return q.eval(q.expr, s, i, ann, trk, clk)
+	}
 	e := &s.keys[i]
 	p := s.postings[i]
 	total := 0
 	for ti := range q.Terms {
 		t := &q.Terms[ti]
-		var score int
-		var ok bool
-		if t.Scope.tracks() {
-			ok = trk != nil && t.matchTrack(trk.Track(p.ID), clk)
-		} else {
-			score, ok = t.match(p, e, ann)
-		}
+		score, ok := t.matchAt(i, e, p, ann, trk, clk)
 		if ok == t.Negate {
 			return 0, false
 		}
@@ -34,6 +31,52 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, c
 		}
 	}
 	return total, true
+}
+
+// eval reports whether posting i of s satisfies the expression n, and its
+// score: the sum over an AND's kids, the best of an OR's kids that hold.
+func (q *Query) eval(n *node, s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+	score, ok := 0, false
+	switch n.op {
+	case opTerm:
+		t := &q.Terms[n.term]
+		score, ok = t.matchAt(i, &s.keys[i], s.postings[i], ann, trk, clk)
+		if t.Negate {
+			score, ok = 0, !ok
+		}
+	case opAnd:
+		ok = true
+		for _, k := range n.kids {
+			sc, kok := q.eval(k, s, i, ann, trk, clk)
+			if !kok {
+				ok = false
+				break
+			}
+			score += sc
+		}
+	case opOr:
+		for _, k := range n.kids {
+			if sc, kok := q.eval(k, s, i, ann, trk, clk); kok && (!ok || sc > score) {
+				score, ok = sc, true
+			}
+		}
+	}
+	if n.neg {
+		return 0, !ok
+	}
+	return score, ok
+}
+
+// matchAt reports whether term t (ignoring Negate) holds for posting i of
+// the snapshot, p with search key e, and its score.
+func (t *Term) matchAt(i int, e *entry, p *Posting, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+	switch {
+	case t.Scope.tracks():
+		return 0, trk != nil && t.matchTrack(trk.Track(p.ID), clk)
+	case t.Scope >= ScopeText:
+		return t.matchField(i, e, p)
+	}
+	return t.match(p, e, ann)
 }
 
 // match reports whether t's pattern (ignoring Negate) matches p, whose
