@@ -28,6 +28,9 @@ type browser struct {
 	list      listPane
 	detail    detailPane
 	reveal0   *model.Posting // to put the cursor on when the next result shows
+	// textWaiting reports that the last filter job waited for the
+	// full-text index: TextIndexReadyMsg reruns it.
+	textWaiting bool
 }
 
 var _ screen = (*browser)(nil)
