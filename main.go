@@ -421,6 +421,9 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	q := model.ParseQuery(*query)
+	if q.Err != nil {
+		return fail(stderr, exitUsage, fmt.Errorf("--query %q: %w", *query, q.Err))
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -43,6 +43,8 @@ func BenchmarkFilterFields(b *testing.B) {
 		q := ParseQuery(qs)
 		q.Now = now
 		b.Run(qs, func(b *testing.B) {
+			cpu := processCPU()
+			defer func() { reportCPU(b, cpu) }()
 			for b.Loop() {
 				if _, err := filter(ctx, snap, q, SortNewest, nil, nil, false); err != nil {
 					b.Fatal(err)
