@@ -41,21 +41,7 @@ type entry struct {
 	masks [fieldKeywords + 1]uint64
 	// date is the posting's date in Unix seconds, or undated.
 	date int64
-	// day is the posting's day (Day of its date) in days since 1970-01-01,
-	// or noDay.
-	day int32
-	// salLo and salHi are the posting's salary range as yearly amounts
-	// (0 when it has none), cur its currency code.
-	salLo, salHi float32
-	cur          [3]byte
-	flags        uint8 // flagRemote
 }
-
-// noDay is entry.day for a posting without a date.
-const noDay = math.MinInt32
-
-// flagRemote marks in entry.flags a posting that says it is remote.
-const flagRemote = 1
 
 // undated is entry.date for a posting without a date.
 const undated = math.MinInt64
@@ -180,14 +166,9 @@ func newEntries(ps []*Posting) []entry {
 		if aligned {
 			sp.ends[1] = len(endArena)
 		}
-		es[k] = entry{nonASCII: nonASCII, masks: masks, date: undated, day: noDay}
+		es[k] = entry{nonASCII: nonASCII, masks: masks, date: undated}
 		if !p.Date.IsZero() {
 			es[k].date = p.Date.Unix()
-			es[k].day = int32(epochDay(Day(p.Date).Unix()))
-		}
-		es[k].salLo, es[k].salHi, es[k].cur = salaryKey(p)
-		if p.Remote {
-			es[k].flags |= flagRemote
 		}
 	}
 	text := string(arena)

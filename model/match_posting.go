@@ -22,7 +22,16 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, c
 	total := 0
 	for ti := range q.Terms {
 		t := &q.Terms[ti]
-		score, ok := t.matchAt(i, e, p, ann, trk, clk)
+		var score int
+		var ok bool
+		switch {
+		case t.Scope.tracks():
+			ok = trk != nil && t.matchTrack(trk.Track(p.ID), clk)
+		case t.Scope >= ScopeText:
+			score, ok = t.matchField(i, &s.facts[i], p)
+		default: // the fuzzy scopes, the hot path
+			score, ok = t.match(p, e, ann)
+		}
 		if ok == t.Negate {
 			return 0, false
 		}
@@ -40,7 +49,7 @@ func (q *Query) eval(n *node, s Snapshot, i int, ann Annotations, trk Tracking, 
 	switch n.op {
 	case opTerm:
 		t := &q.Terms[n.term]
-		score, ok = t.matchAt(i, &s.keys[i], s.postings[i], ann, trk, clk)
+		score, ok = t.matchAt(s, i, ann, trk, clk)
 		if t.Negate {
 			score, ok = 0, !ok
 		}
@@ -68,15 +77,16 @@ func (q *Query) eval(n *node, s Snapshot, i int, ann Annotations, trk Tracking, 
 }
 
 // matchAt reports whether term t (ignoring Negate) holds for posting i of
-// the snapshot, p with search key e, and its score.
-func (t *Term) matchAt(i int, e *entry, p *Posting, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+// s, and its score.
+func (t *Term) matchAt(s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+	p := s.postings[i]
 	switch {
 	case t.Scope.tracks():
 		return 0, trk != nil && t.matchTrack(trk.Track(p.ID), clk)
 	case t.Scope >= ScopeText:
-		return t.matchField(i, e, p)
+		return t.matchField(i, &s.facts[i], p)
 	}
-	return t.match(p, e, ann)
+	return t.match(p, &s.keys[i], ann)
 }
 
 // match reports whether t's pattern (ignoring Negate) matches p, whose

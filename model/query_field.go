@@ -208,8 +208,8 @@ func (c dateCond) dayRange(today time.Time) (lo, hi int32) {
 
 // matchField reports whether the field term t (ScopeText, ScopeSalary,
 // ScopePosted, ScopeRemote, ScopeType; ignoring Negate) holds for posting
-// i with key e, and its score. t must be bound (see Query.bind).
-func (t *Term) matchField(i int, e *entry, p *Posting) (int, bool) {
+// i with facts f, and its score. t must be bound (see Query.bind).
+func (t *Term) matchField(i int, f *facts, p *Posting) (int, bool) {
 	if t.never {
 		return 0, false
 	}
@@ -223,11 +223,11 @@ func (t *Term) matchField(i int, e *entry, p *Posting) (int, bool) {
 		}
 		return 0, true
 	case ScopeSalary:
-		return 0, t.sal.holds(e.salLo, e.salHi, e.cur)
+		return 0, t.sal.holds(f.salLo, f.salHi, f.cur)
 	case ScopePosted:
-		return 0, e.day != noDay && e.day >= t.days[0] && e.day <= t.days[1]
+		return 0, f.day != noDay && f.day >= t.days[0] && f.day <= t.days[1]
 	case ScopeRemote:
-		return 0, e.flags&flagRemote != 0
+		return 0, f.flags&flagRemote != 0
 	case ScopeType:
 		return fuzzyScore(t.runes, p.EmploymentType, nil)
 	}

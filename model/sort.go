@@ -204,14 +204,15 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			c = strings.Compare(ea.field(fieldCompany), eb.field(fieldCompany))
 		}
 	case SortSalary:
-		za, zb := ea.salHi <= 0, eb.salHi <= 0
+		fa, fb := &s.facts[a], &s.facts[b]
+		za, zb := fa.salHi <= 0, fb.salHi <= 0
 		switch {
 		case za && !zb:
 			return 1
 		case zb && !za:
 			return -1
 		}
-		c = cmp.Or(cmp.Compare(eb.salHi, ea.salHi), cmp.Compare(eb.salLo, ea.salLo))
+		c = cmp.Or(cmp.Compare(fb.salHi, fa.salHi), cmp.Compare(fb.salLo, fa.salLo))
 		if c == 0 {
 			c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
 		}
