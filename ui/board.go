@@ -83,6 +83,10 @@ func (b *board) Changed(c change) tea.Cmd {
 		if b.query() != "" {
 			return b.startQuery()
 		}
+	case textIndexReady:
+		if model.ParseQuery(b.query()).HasText() {
+			return b.startQuery()
+		}
 	case storeChanged:
 		b.dirty = true
 		if b.query() != "" && queryUsesState(b.query()) {

@@ -49,7 +49,8 @@ func newBrowser(c *common) *browser {
 // the user's state reruns a query that depends on it, the loaded state
 // file reruns the query and redraws the detail header, new styles restyle
 // the input; annotations set outside Update redraw the detail header now
-// (its renders wait for the next Reconcile); quitting stops the filter.
+// (its renders wait for the next Reconcile); quitting stops the filter;
+// the full-text index becoming ready reruns a query with quoted terms.
 func (b *browser) Changed(c change) tea.Cmd {
 	switch c {
 	case postingsAdded:
@@ -65,6 +66,8 @@ func (b *browser) Changed(c change) tea.Cmd {
 		b.redrawHeader()
 	case quitting:
 		b.job.stop()
+	case textIndexReady:
+		return b.onTextIndexReady()
 	}
 	return nil
 }

@@ -134,7 +134,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case boardResultMsg:
 		return m.board.Update(msg)
 	case TextIndexReadyMsg:
-		return m.browser.onTextIndexReady()
+		return m.tell(textIndexReady)
 	case showPosting:
 		return m.onShowPosting(msg)
 	case storeMsg:
