@@ -25,6 +25,7 @@ type Collection struct {
 type collShared struct {
 	sorts   sortCache
 	results resultCache
+	ids     idIndex
 }
 
 // NewCollection returns an empty Collection.

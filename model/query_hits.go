@@ -87,7 +87,6 @@ func (q Query) bind(snap Snapshot, clk trackClock) (Query, error) {
 	}
 	terms := append([]Term(nil), q.Terms...)
 	ranked := q.RanksByText()
-	var lookup []int
 	for _, i := range text {
 		t := &terms[i]
 		if t.Scope == ScopePosted {
@@ -101,24 +100,12 @@ func (q Query) bind(snap Snapshot, clk trackClock) (Query, error) {
 		if ranked {
 			t.scores = make([]int32, snap.Len())
 		}
-		if len(t.Hits) > 0 {
-			lookup = append(lookup, i)
-		}
-	}
-	if len(lookup) > 0 {
-		for k, p := range snap.postings {
-			for _, i := range lookup {
-				t := &terms[i]
-				rel, ok := t.Hits[p.ID]
-				if !ok {
-					continue
-				}
-				t.hits[k/64] |= 1 << (uint(k) % 64)
-				if t.scores != nil {
-					t.scores[k] = int32(clampScore(int(math.Round(rel * relevanceScale))))
-				}
+		snap.eachHit(t.Hits, func(k int, rel float64) {
+			t.hits[k/64] |= 1 << (uint(k) % 64)
+			if t.scores != nil {
+				t.scores[k] = int32(clampScore(int(math.Round(rel * relevanceScale))))
 			}
-		}
+		})
 	}
 	q.Terms = terms
 	return q, nil

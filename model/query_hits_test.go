@@ -142,3 +142,32 @@ func TestTextTermErrors(t *testing.T) {
 		t.Errorf("a query without quoted terms: %v, %v", got, err)
 	}
 }
+
+// TestEachHitIndexGrows checks the id index behind few hits: it finds
+// postings added after it was built, and a snapshot older than it sees
+// none of the later ones.
+func TestEachHitIndexGrows(t *testing.T) {
+	c := NewCollection()
+	c.Add(genPostings(100, 3)...)
+	old := c.Snapshot()
+	hits := map[string]float64{old.At(7).ID: 1, "no such id": 2}
+	var got []int
+	old.eachHit(hits, func(i int, _ float64) { got = append(got, i) })
+	if !slices.Equal(got, []int{7}) {
+		t.Errorf("hits in the first snapshot at %v, want [7]", got)
+	}
+	more := genPostings(200, 4)[100:]
+	c.Add(more...)
+	hits[more[50].ID] = 3
+	got = nil
+	c.Snapshot().eachHit(hits, func(i int, _ float64) { got = append(got, i) })
+	slices.Sort(got)
+	if !slices.Equal(got, []int{7, 150}) {
+		t.Errorf("hits after the collection grew at %v, want [7 150]", got)
+	}
+	got = nil
+	old.eachHit(hits, func(i int, _ float64) { got = append(got, i) })
+	if !slices.Equal(got, []int{7}) {
+		t.Errorf("the older snapshot sees %v, want [7]", got)
+	}
+}
