@@ -145,6 +145,10 @@ func (p *parser) parseOr() (*node, error) {
 	for {
 		t, ok := p.peek()
 		if ok && t.kind == tokOr {
+			if p.i == len(p.toks)-1 {
+				p.i++ // a last "OR" may be the start of "ORacle"
+				break
+			}
 			return nil, p.errAt(t.pos, "OR needs a term before it")
 		}
 		n, err := p.parseAnd()
@@ -159,8 +163,9 @@ func (p *parser) parseOr() (*node, error) {
 			break
 		}
 		p.i++
-		if next, ok := p.peek(); !ok {
-			break // "rust OR" while typing the next term
+		if next, ok := p.peek(); !ok || (next.kind == tokOr && p.i == len(p.toks)-1) {
+			p.i = len(p.toks)
+			break // "rust OR" while typing the next term, "rust OR OR" typing "ORacle"
 		} else if next.kind == tokClose || next.kind == tokOr {
 			return nil, p.errAt(next.pos, "OR needs a term after it")
 		}

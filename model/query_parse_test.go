@@ -32,6 +32,9 @@ func TestParseQueryGrammar(t *testing.T) {
 		{`-(a)`, []Term{{Text: "a", Negate: true}}, ""},
 		{`(rust OR go`, []Term{{Text: "rust"}, {Text: "go"}}, `(OR 0:"rust" 0:"go")`}, // closes at the end
 		{`rust OR`, []Term{{Text: "rust"}}, ""},
+		{`OR`, nil, ""},                            // typing "ORacle"
+		{`rust OR OR`, []Term{{Text: "rust"}}, ""}, // typing "rust OR ORacle"
+		{`(a OR`, []Term{{Text: "a"}}, ""},
 		{`rust OR title:`, []Term{{Text: "rust"}}, ""},
 		{`(`, nil, ""},
 		{`x (title:)`, []Term{{Text: "x"}}, ""},
