@@ -31,6 +31,10 @@ type browser struct {
 	// textWaiting reports that the last filter job waited for the
 	// full-text index: TextIndexReadyMsg reruns it.
 	textWaiting bool
+	// queryErr is why the query on screen shows an older result ("" when
+	// it does not): the filter line says so after the status line's
+	// message has gone.
+	queryErr string
 }
 
 var _ screen = (*browser)(nil)

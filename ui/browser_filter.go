@@ -53,8 +53,10 @@ func (b *browser) onResult(msg resultMsg) tea.Cmd {
 	b.textWaiting = errors.Is(err, model.ErrIndexNotReady)
 	switch {
 	case err != nil:
+		b.queryErr = filterErrMark(err)
 		cmd = b.c.flash(filterErrText(err), true)
 	case show:
+		b.queryErr = ""
 		b.list.setResult(msg.res)
 		if row := b.list.findRow(b.reveal0); row >= 0 {
 			b.list.move(row)
@@ -83,6 +85,20 @@ func filterErrText(err error) string {
 		return "full-text search is off: quoted terms match nothing"
 	}
 	return "filter: " + err.Error()
+}
+
+// filterErrMark is the filter line's short note of a filter job's error.
+func filterErrMark(err error) string {
+	var qe *model.QueryError
+	switch {
+	case errors.As(err, &qe):
+		return fmt.Sprintf("✗ column %d", qe.Pos+1)
+	case errors.Is(err, model.ErrIndexNotReady):
+		return "… waiting for the index"
+	case errors.Is(err, model.ErrTextSearchOff):
+		return "✗ full-text search is off"
+	}
+	return "✗ " + err.Error()
 }
 
 // onTextIndexReady reruns the query when it has quoted terms: it was
@@ -225,6 +241,8 @@ func (b *browser) filterLine(width int) string {
 	switch {
 	case b.filtering:
 		return fit(b.input.View(), width)
+	case b.query() != "" && b.queryErr != "":
+		return fit(st.Prompt.Render("/ ")+st.Value.Render(clean(b.query()))+"  "+st.Error.Render(clean(b.queryErr)), width)
 	case b.query() != "":
 		return fit(st.Prompt.Render("/ ")+st.Value.Render(clean(b.query())), width)
 	default:

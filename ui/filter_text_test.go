@@ -157,6 +157,19 @@ func TestFilterBadQueryKeepsResult(t *testing.T) {
 	if got := flashText(m); !strings.Contains(got, "column 19") {
 		t.Errorf("still bad: status %q", got)
 	}
+	send(t, m, kp("enter"))
+	clearFlash(m)
+	if got := m.browser.filterLine(80); !strings.Contains(got, "column 19") {
+		t.Errorf("filter line %q does not say where the query went wrong", got)
+	}
+	send(t, m, kp("/"))
+	for range len(" OR OR x)") {
+		send(t, m, kp("backspace"))
+	}
+	send(t, m, kp("enter"))
+	if got := m.browser.filterLine(80); strings.Contains(got, "column") || queryOf(m) != "lead OR senior" {
+		t.Errorf("after the query was mended: filter line %q, query %q", got, queryOf(m))
+	}
 }
 
 func TestFilterFieldTermsInBrowser(t *testing.T) {
