@@ -155,7 +155,7 @@ Browser flags:
 list flags:
   --json            JSON Lines: one object a posting, with its markdown body
   --query Q         only postings matching Q, ranked as the browser ranks them
-  --sort ORDER      newest, oldest, company, title, stage or follow-up
+  --sort ORDER      newest, oldest, company, title, stage, follow-up or salary
                     (default: the config's, else newest)
   --shortlist       only shortlisted postings
   --tag NAME        only postings with the tag NAME
@@ -421,6 +421,9 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	q := model.ParseQuery(*query)
+	if q.Err != nil {
+		return fail(stderr, exitUsage, fmt.Errorf("--query %q: %w", *query, q.Err))
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -182,7 +182,7 @@ func TestConfigPrefsNotice(t *testing.T) {
 	writeConfig(t, path, "sort = \"sideways\"\n[theme]\naccent = 1000\nglamour = \"auto\"\n")
 	set := readSettings(path, false)
 	p := set.prefs()
-	if want := `config.toml:1: sort: "sideways" is not one of newest, oldest, company, title, stage, follow-up (and 1 more: jobdeck config check)`; p.Notice != want {
+	if want := `config.toml:1: sort: "sideways" is not one of newest, oldest, company, title, stage, follow-up, salary (and 1 more: jobdeck config check)`; p.Notice != want {
 		t.Errorf("notice %q, want %q", p.Notice, want)
 	}
 	if p.GlamourName != "" || p.Keys == nil || p.ListShare != 0.4 {

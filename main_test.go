@@ -567,3 +567,19 @@ func TestListJSONCarriesTheParsedSalary(t *testing.T) {
 		t.Errorf("salary of %q: %v–%v %s per %s", r.Salary, r.SalaryMin, r.SalaryMax, r.SalaryCurrency, r.SalaryPeriod)
 	}
 }
+
+func TestListQueryLanguage(t *testing.T) {
+	isolate(t)
+	code, _, errOut := runCmd(t, "list", "--demo", "--query", "go OR OR rust")
+	if code != exitUsage || !strings.Contains(errOut, "column 7") {
+		t.Errorf("bad query: exit %d, stderr %q", code, errOut)
+	}
+	code, or, _ := runCmd(t, "list", "--demo", "--query", "(barista OR platform) -trainer")
+	if code != exitOK || strings.Count(or, "\n") == 0 || strings.Contains(or, "Head Barista & Trainer") {
+		t.Errorf("OR query: exit %d, output\n%s", code, or)
+	}
+	code, bySalary, _ := runCmd(t, "list", "--demo", "--sort", "salary")
+	if code != exitOK || strings.Count(bySalary, "\n") != 12 {
+		t.Errorf("--sort salary: exit %d, output\n%s", code, bySalary)
+	}
+}

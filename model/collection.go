@@ -14,6 +14,7 @@ package model
 type Collection struct {
 	postings []*Posting
 	keys     []entry
+	facts    []facts
 	byID     map[string]int32
 	shared   *collShared
 }
@@ -24,6 +25,7 @@ type Collection struct {
 type collShared struct {
 	sorts   sortCache
 	results resultCache
+	ids     idIndex
 }
 
 // NewCollection returns an empty Collection.
@@ -49,6 +51,7 @@ func (c *Collection) Add(ps ...*Posting) {
 		c.postings = append(c.postings, p)
 	}
 	c.keys = append(c.keys, newEntries(add)...)
+	c.facts = append(c.facts, newFacts(add)...)
 }
 
 // maxPostings bounds a collection so row indexes fit in an int32.
@@ -107,7 +110,7 @@ func (c *Collection) IndexOf(id string) int {
 // only ever write past the snapshot's length (or into a new backing array).
 func (c *Collection) Snapshot() Snapshot {
 	n := len(c.postings)
-	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:n:n], shared: c.shared}
+	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:n:n], facts: c.facts[:n:n], shared: c.shared}
 }
 
 // Snapshot is an immutable view of the first Len postings of a Collection.
@@ -116,6 +119,7 @@ func (c *Collection) Snapshot() Snapshot {
 type Snapshot struct {
 	postings []*Posting
 	keys     []entry
+	facts    []facts
 	shared   *collShared
 }
 

@@ -34,7 +34,7 @@ func (q Query) Highlights(p *Posting) (title, meta []int) {
 	q = q.prepared()
 	for ti := range q.Terms {
 		t := &q.Terms[ti]
-		if t.Negate || t.Scope.readsState() {
+		if t.Negate || t.Scope.readsState() || !t.Scope.fuzzy() || t.Scope == ScopeType {
 			continue
 		}
 		field := t.onlyField()

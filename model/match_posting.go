@@ -14,6 +14,9 @@ type Annotations interface {
 // q must be prepared; trk (nil: nothing tracked) and clk answer the
 // tracking terms.
 func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+	if q.expr != nil {
+		return q.eval(q.expr, s, i, ann, trk, clk)
+	}
 	e := &s.keys[i]
 	p := s.postings[i]
 	total := 0
@@ -21,9 +24,12 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, c
 		t := &q.Terms[ti]
 		var score int
 		var ok bool
-		if t.Scope.tracks() {
+		switch {
+		case t.Scope.tracks():
 			ok = trk != nil && t.matchTrack(trk.Track(p.ID), clk)
-		} else {
+		case t.Scope >= ScopeText:
+			score, ok = t.matchField(i, &s.facts[i], p)
+		default: // the fuzzy scopes, the hot path
 			score, ok = t.match(p, e, ann)
 		}
 		if ok == t.Negate {
@@ -34,6 +40,53 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, c
 		}
 	}
 	return total, true
+}
+
+// eval reports whether posting i of s satisfies the expression n, and its
+// score: the sum over an AND's kids, the best of an OR's kids that hold.
+func (q *Query) eval(n *node, s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+	score, ok := 0, false
+	switch n.op {
+	case opTerm:
+		t := &q.Terms[n.term]
+		score, ok = t.matchAt(s, i, ann, trk, clk)
+		if t.Negate {
+			score, ok = 0, !ok
+		}
+	case opAnd:
+		ok = true
+		for _, k := range n.kids {
+			sc, kok := q.eval(k, s, i, ann, trk, clk)
+			if !kok {
+				ok = false
+				break
+			}
+			score += sc
+		}
+	case opOr:
+		for _, k := range n.kids {
+			if sc, kok := q.eval(k, s, i, ann, trk, clk); kok && (!ok || sc > score) {
+				score, ok = sc, true
+			}
+		}
+	}
+	if n.neg {
+		return 0, !ok
+	}
+	return score, ok
+}
+
+// matchAt reports whether term t (ignoring Negate) holds for posting i of
+// s, and its score.
+func (t *Term) matchAt(s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
+	p := s.postings[i]
+	switch {
+	case t.Scope.tracks():
+		return 0, trk != nil && t.matchTrack(trk.Track(p.ID), clk)
+	case t.Scope >= ScopeText:
+		return t.matchField(i, &s.facts[i], p)
+	}
+	return t.match(p, &s.keys[i], ann)
 }
 
 // match reports whether t's pattern (ignoring Negate) matches p, whose

@@ -28,13 +28,18 @@ type cachedRows struct {
 // cacheKey identifies the rows of q over the first n postings in order o;
 // "" means q must not be cached.
 func cacheKey(q Query, o SortOrder, n int) string {
-	if q.usesAnnotations() || o.tracks() {
+	if q.volatile() || o.tracks() {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(n))
 	b.WriteByte('/')
 	b.WriteString(strconv.Itoa(int(o)))
+	if q.expr != nil {
+		b.WriteByte(0)
+		b.WriteString(q.canon(q.expr))
+		return b.String()
+	}
 	for _, t := range q.Terms {
 		b.WriteByte(0)
 		b.WriteString(strconv.Itoa(int(t.Scope)))

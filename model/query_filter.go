@@ -117,9 +117,16 @@ func filter(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann Ann
 	if sort < 0 || sort >= numSortOrders {
 		sort = SortNewest
 	}
+	if q.Err != nil {
+		return Result{}, fmt.Errorf("filter: %w", q.Err)
+	}
 	q = q.prepared()
+	bound, err := q.bind(snap, newTrackClock(q.Now))
+	if err != nil {
+		return Result{}, err
+	}
 	res := Result{Query: q.Raw, Sort: sort, Total: snap.Len(), q: q, snap: snap}
-	rows, err := matchRows(ctx, snap, q, sort, ann, prev, useCache, &res)
+	rows, err := matchRows(ctx, snap, bound, sort, ann, prev, useCache, &res)
 	if err != nil {
 		return Result{}, err
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"unicode/utf8"
 )
@@ -14,11 +15,21 @@ func FuzzFilter(f *testing.F) {
 	f.Add("is:s tag:x loc:ich", "\x00\xff", "\u212a", "ſ", "")
 	f.Add("-", "", "", "", "")
 	f.Add("stage:int is:due -is:c applied:<14d offer:>=2026-11-01 applied:<1", "Engineer", "", "", "")
+	f.Add(`(rust OR "go*") -"on-call" salary:>=120k:EUR posted:<7d is:remote type:con`, "Rust", "", "", "")
+	f.Add(`a OR OR (b "c`, "", "", "", "")
 	f.Fuzz(func(t *testing.T, query, title, company, loc, kw string) {
 		p := &Posting{ID: "x", Title: title, Company: company, Location: loc, Keywords: []string{kw}}
 		c := NewCollection()
 		c.Add(p, &Posting{ID: "y", Title: kw})
 		q := ParseQuery(query)
+		if q.Err != nil {
+			var qe *QueryError
+			if !errors.As(q.Err, &qe) || qe.Pos < 0 || qe.Pos > utf8.RuneCountInString(query) {
+				t.Fatalf("ParseQuery(%q).Err = %v", query, q.Err)
+			}
+			return
+		}
+		q, _ = q.WithTextHits(context.Background(), &fakeText{texts: map[string]string{"x": title + " " + kw, "y": kw}})
 		ann := fakeTrackAnn{
 			fakeAnn: fakeAnn{short: map[string]bool{"x": true}, tags: map[string][]string{"x": {kw}}},
 			track:   trackFixture().track,
@@ -33,7 +44,7 @@ func FuzzFilter(f *testing.F) {
 		e := newEntry(p)
 		for i := range q.Terms {
 			tm := &q.Terms[i]
-			if tm.Scope.readsState() {
+			if tm.Scope.readsState() || !tm.Scope.fuzzy() || tm.Scope == ScopeType {
 				continue
 			}
 			f1, s1, ok1 := tm.scan(&e, p, tm.onlyField())

@@ -40,16 +40,16 @@ func (sc Scope) tracks() bool { return sc >= ScopeStage && sc <= ScopeStageDate 
 
 // textless reports whether terms of sc have no pattern (their Text is "").
 func (sc Scope) textless() bool {
-	return sc == ScopeShortlisted || sc == ScopeActive || sc == ScopeClosed || sc == ScopeDue
+	return sc == ScopeShortlisted || sc == ScopeActive || sc == ScopeClosed || sc == ScopeDue || sc == ScopeRemote
 }
 
 // isScope returns the scope an "is:" value names (a prefix of shortlisted,
-// starred, active, closed or due), and false for any other value.
+// starred, active, closed, due or remote), and false for any other value.
 func isScope(val string) (Scope, bool) {
 	for _, c := range []struct {
 		name string
 		sc   Scope
-	}{{"shortlisted", ScopeShortlisted}, {"starred", ScopeShortlisted}, {"active", ScopeActive}, {"closed", ScopeClosed}, {"due", ScopeDue}} {
+	}{{"shortlisted", ScopeShortlisted}, {"starred", ScopeShortlisted}, {"active", ScopeActive}, {"closed", ScopeClosed}, {"due", ScopeDue}, {"remote", ScopeRemote}} {
 		if isPrefixFold(val, c.name) {
 			return c.sc, true
 		}
@@ -76,7 +76,16 @@ func parseStageDateTerm(w string) (Stage, dateCond, bool) {
 	if err != nil || st == StageNone {
 		return StageNone, dateCond{}, false
 	}
-	val := w[i+1:]
+	c, ok := parseDayCond(w[i+1:])
+	if !ok {
+		return StageNone, dateCond{}, false
+	}
+	return st, c, true
+}
+
+// parseDayCond reads a day condition ("<14d", ">2026-11-01", see
+// ScopeStageDate).
+func parseDayCond(val string) (dateCond, bool) {
 	var c dateCond
 	for _, op := range []string{"<=", ">=", "<", ">"} {
 		if strings.HasPrefix(val, op) {
@@ -86,14 +95,14 @@ func parseStageDateTerm(w string) (Stage, dateCond, bool) {
 	}
 	if days, ok, err := parseSpan(strings.ToLower(val)); ok && err == nil {
 		c.relative, c.days = true, days
-		return st, c, true
+		return c, true
 	}
 	d, err := time.Parse(dayLayout, val)
 	if err != nil {
-		return StageNone, dateCond{}, false
+		return dateCond{}, false
 	}
 	c.day = d
-	return st, c, true
+	return c, true
 }
 
 // typingStageDate reports whether w is a stage name, ':' and the start of

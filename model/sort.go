@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -34,6 +35,10 @@ const (
 	// SortFollowUp: postings with a follow-up, soonest first; the rest
 	// after them, newest first. It reads the store (see Tracking).
 	SortFollowUp
+	// SortSalary: the highest salary first (the top of its range, as a
+	// yearly amount in its own currency, see ScopeSalary), postings
+	// without a salary last.
+	SortSalary
 
 	numSortOrders
 )
@@ -42,10 +47,10 @@ const (
 // finally the order the postings were added, so the order is total and
 // `jobdeck list` prints the same thing on every run.
 
-var sortNames = [numSortOrders]string{"newest", "oldest", "company", "title", "stage", "follow-up"}
+var sortNames = [numSortOrders]string{"newest", "oldest", "company", "title", "stage", "follow-up", "salary"}
 
 // String returns the order's name for the status line: "newest", "oldest",
-// "company", "title", "stage" or "follow-up" ("SortOrder(n)" for an invalid
+// "company", "title", "stage", "follow-up" or "salary" ("SortOrder(n)" for an invalid
 // value).
 func (o SortOrder) String() string {
 	if o < 0 || o >= numSortOrders {
@@ -55,7 +60,7 @@ func (o SortOrder) String() string {
 }
 
 // Next returns the order after o in the cycle newest → oldest → company →
-// title → stage → follow-up → newest. An invalid o yields SortNewest.
+// title → stage → follow-up → salary → newest. An invalid o yields SortNewest.
 func (o SortOrder) Next() SortOrder {
 	if o < 0 || o >= numSortOrders-1 {
 		return SortNewest
@@ -197,6 +202,19 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 		}
 		if c == 0 {
 			c = strings.Compare(ea.field(fieldCompany), eb.field(fieldCompany))
+		}
+	case SortSalary:
+		fa, fb := &s.facts[a], &s.facts[b]
+		za, zb := fa.salHi <= 0, fb.salHi <= 0
+		switch {
+		case za && !zb:
+			return 1
+		case zb && !za:
+			return -1
+		}
+		c = cmp.Or(cmp.Compare(fb.salHi, fa.salHi), cmp.Compare(fb.salLo, fa.salLo))
+		if c == 0 {
+			c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
 		}
 	case SortCompany:
 		c = compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany))

@@ -8,16 +8,16 @@ import (
 )
 
 func TestSortOrderStringNext(t *testing.T) {
-	want := []string{"newest", "oldest", "company", "title", "stage", "follow-up"}
+	want := []string{"newest", "oldest", "company", "title", "stage", "follow-up", "salary"}
 	o := SortNewest
-	for i := range 12 {
-		if got := o.String(); got != want[i%6] {
-			t.Errorf("step %d: String() = %q, want %q", i, got, want[i%6])
+	for i := range 14 {
+		if got := o.String(); got != want[i%7] {
+			t.Errorf("step %d: String() = %q, want %q", i, got, want[i%7])
 		}
 		o = o.Next()
 	}
 	if o != SortNewest {
-		t.Errorf("Next cycled to %v after 12 steps", o)
+		t.Errorf("Next cycled to %v after 14 steps", o)
 	}
 	if got := SortOrder(9).String(); got != "SortOrder(9)" {
 		t.Errorf("invalid String() = %q", got)
@@ -28,7 +28,7 @@ func TestSortOrderStringNext(t *testing.T) {
 }
 
 func TestParseSortOrder(t *testing.T) {
-	for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle, SortStage, SortFollowUp} {
+	for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle, SortStage, SortFollowUp, SortSalary} {
 		got, err := ParseSortOrder(o.String())
 		if err != nil || got != o {
 			t.Errorf("ParseSortOrder(%q) = %v, %v", o.String(), got, err)
@@ -37,8 +37,8 @@ func TestParseSortOrder(t *testing.T) {
 	if got, err := ParseSortOrder("Company"); err != nil || got != SortCompany {
 		t.Errorf("ParseSortOrder(Company) = %v, %v", got, err)
 	}
-	if _, err := ParseSortOrder("salary"); !errors.Is(err, ErrUnknownSort) {
-		t.Errorf("ParseSortOrder(salary) err = %v, want ErrUnknownSort", err)
+	if _, err := ParseSortOrder("pay"); !errors.Is(err, ErrUnknownSort) {
+		t.Errorf("ParseSortOrder(pay) err = %v, want ErrUnknownSort", err)
 	}
 }
 

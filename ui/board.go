@@ -83,6 +83,10 @@ func (b *board) Changed(c change) tea.Cmd {
 		if b.query() != "" {
 			return b.startQuery()
 		}
+	case textIndexReady:
+		if model.ParseQuery(b.query()).HasText() {
+			return b.startQuery()
+		}
 	case storeChanged:
 		b.dirty = true
 		if b.query() != "" && queryUsesState(b.query()) {
@@ -171,7 +175,7 @@ func (b *board) startQuery() tea.Cmd {
 			q.Within = append(q.Within, int32(i))
 		}
 	}
-	cmd := b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: model.SortNewest, ann: b.c.ann})
+	cmd := b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: model.SortNewest, ann: b.c.ann, text: b.c.text})
 	return func() tea.Msg { return boardResultMsg{cmd().(resultMsg)} }
 }
 
@@ -181,7 +185,7 @@ func (b *board) onResult(msg boardResultMsg) tea.Cmd {
 	raw := model.ParseQuery(q).Raw
 	show, err := b.job.reply(msg.resultMsg, func(r model.Result) bool { return r.Query == raw })
 	if err != nil {
-		return b.c.flash("filter: "+err.Error(), true)
+		return b.c.flash(filterErrText(err), true)
 	}
 	if !show {
 		return nil

@@ -28,6 +28,13 @@ type browser struct {
 	list      listPane
 	detail    detailPane
 	reveal0   *model.Posting // to put the cursor on when the next result shows
+	// textWaiting reports that the last filter job waited for the
+	// full-text index: TextIndexReadyMsg reruns it.
+	textWaiting bool
+	// queryErr is why the query on screen shows an older result ("" when
+	// it does not): the filter line says so after the status line's
+	// message has gone.
+	queryErr string
 }
 
 var _ screen = (*browser)(nil)
@@ -46,7 +53,8 @@ func newBrowser(c *common) *browser {
 // the user's state reruns a query that depends on it, the loaded state
 // file reruns the query and redraws the detail header, new styles restyle
 // the input; annotations set outside Update redraw the detail header now
-// (its renders wait for the next Reconcile); quitting stops the filter.
+// (its renders wait for the next Reconcile); quitting stops the filter;
+// the full-text index becoming ready reruns a query with quoted terms.
 func (b *browser) Changed(c change) tea.Cmd {
 	switch c {
 	case postingsAdded:
@@ -62,6 +70,8 @@ func (b *browser) Changed(c change) tea.Cmd {
 		b.redrawHeader()
 	case quitting:
 		b.job.stop()
+	case textIndexReady:
+		return b.onTextIndexReady()
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ func (b *browser) startQuery() tea.Cmd {
 	if b.only {
 		q.Within = b.shortlisted()
 	}
-	return b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: b.sort, ann: b.c.ann, prev: b.job.narrowFrom(b.list.res)})
+	return b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: b.sort, ann: b.c.ann, text: b.c.text, prev: b.job.narrowFrom(b.list.res)})
 }
 
 // shortlisted returns where the shortlisted postings sit in the collection
@@ -49,10 +50,13 @@ func (b *browser) onResult(msg resultMsg) tea.Cmd {
 	}
 	show, err := b.job.reply(msg, current)
 	var cmd tea.Cmd
+	b.textWaiting = errors.Is(err, model.ErrIndexNotReady)
 	switch {
 	case err != nil:
-		cmd = b.c.flash("filter: "+err.Error(), true)
+		b.queryErr = filterErrMark(err)
+		cmd = b.c.flash(filterErrText(err), true)
 	case show:
+		b.queryErr = ""
 		b.list.setResult(msg.res)
 		if row := b.list.findRow(b.reveal0); row >= 0 {
 			b.list.move(row)
@@ -66,6 +70,46 @@ func (b *browser) onResult(msg resultMsg) tea.Cmd {
 		cmd = tea.Batch(cmd, b.refilter())
 	}
 	return cmd
+}
+
+// filterErrText is what the status line says for a filter job's error;
+// the list keeps showing the last result meanwhile.
+func filterErrText(err error) string {
+	var qe *model.QueryError
+	switch {
+	case errors.As(err, &qe):
+		return "query: " + qe.Error()
+	case errors.Is(err, model.ErrIndexNotReady):
+		return "the full-text index is not ready yet: the query runs when it is"
+	case errors.Is(err, model.ErrTextSearchOff):
+		return "full-text search is off: quoted terms match nothing"
+	}
+	return "filter: " + err.Error()
+}
+
+// filterErrMark is the filter line's short note of a filter job's error.
+func filterErrMark(err error) string {
+	var qe *model.QueryError
+	switch {
+	case errors.As(err, &qe):
+		return fmt.Sprintf("✗ column %d", qe.Pos+1)
+	case errors.Is(err, model.ErrIndexNotReady):
+		return "… waiting for the index"
+	case errors.Is(err, model.ErrTextSearchOff):
+		return "✗ full-text search is off"
+	}
+	return "✗ " + err.Error()
+}
+
+// onTextIndexReady reruns the query when it has quoted terms: it was
+// waiting for the index, or the index now answers them better.
+func (b *browser) onTextIndexReady() tea.Cmd {
+	waiting := b.textWaiting
+	b.textWaiting = false
+	if waiting || model.ParseQuery(b.query()).HasText() {
+		return b.startQuery()
+	}
+	return nil
 }
 
 // refilter reruns the query because postings arrived: right away when no
@@ -197,6 +241,8 @@ func (b *browser) filterLine(width int) string {
 	switch {
 	case b.filtering:
 		return fit(b.input.View(), width)
+	case b.query() != "" && b.queryErr != "":
+		return fit(st.Prompt.Render("/ ")+st.Value.Render(clean(b.query()))+"  "+st.Error.Render(clean(b.queryErr)), width)
 	case b.query() != "":
 		return fit(st.Prompt.Render("/ ")+st.Value.Render(clean(b.query())), width)
 	default:

@@ -39,4 +39,6 @@ type common struct {
 	open func(uri string) error
 	// marks are the postings marked for a bulk change, by id.
 	marks map[string]*model.Posting
+	// text answers the query's quoted terms; nil: full-text search is off.
+	text model.TextSearcher
 }

@@ -29,6 +29,11 @@ type Config struct {
 	// Suspend stops the process for ctrl+z (main releases the terminal
 	// first); nil means Bubble Tea's tea.Suspend.
 	Suspend func()
+	// Text answers the query's quoted (full-text) terms; nil: none, and a
+	// quoted term says full-text search is off. While it answers
+	// model.ErrIndexNotReady the browser keeps its last result; send
+	// [TextIndexReadyMsg] when the index becomes ready to run the query.
+	Text model.TextSearcher
 }
 
 // New returns the browser for cfg. Nothing is read until the program runs
@@ -38,6 +43,7 @@ func New(cfg Config) *Model {
 	m := newModel(cfg.Style, cfg.NoColor)
 	m.applyPrefs(cfg.Prefs)
 	m.c.suspend = cfg.Suspend
+	m.c.text = cfg.Text
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}

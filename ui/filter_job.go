@@ -31,13 +31,14 @@ const (
 )
 
 // filterSpec is what one filter job computes: q (its Within restriction
-// included) in order sort over snap, with ann for tag: and is: terms,
-// narrowing from prev when it can.
+// included) in order sort over snap, with ann for tag: and is: terms and
+// text for its quoted terms, narrowing from prev when it can.
 type filterSpec struct {
 	snap model.Snapshot
 	q    model.Query
 	sort model.SortOrder
 	ann  Annotations
+	text model.TextSearcher
 	prev *model.Result
 }
 
@@ -69,7 +70,11 @@ func (j *filterJob) start(s filterSpec) tea.Cmd {
 	seq := j.seq
 	return func() tea.Msg {
 		defer cancel()
-		res, err := model.Filter(ctx, s.snap, s.q, s.sort, s.ann, s.prev)
+		q, err := s.q.WithTextHits(ctx, s.text)
+		if err != nil {
+			return resultMsg{seq: seq, err: err}
+		}
+		res, err := model.Filter(ctx, s.snap, q, s.sort, s.ann, s.prev)
 		return resultMsg{seq: seq, res: res, err: err}
 	}
 }
@@ -164,3 +169,8 @@ func (j *filterJob) onDue() bool {
 	j.due = false
 	return j.dirty && j.running == 0
 }
+
+// TextIndexReadyMsg tells the browser that the full-text index (the
+// [Config] Text searcher) can answer now: a query with quoted terms runs
+// again. Send it with tea.Program.Send, or return it from a Cmd.
+type TextIndexReadyMsg struct{}

@@ -133,6 +133,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.browser.Update(msg)
 	case boardResultMsg:
 		return m.board.Update(msg)
+	case TextIndexReadyMsg:
+		return m.tell(textIndexReady)
 	case showPosting:
 		return m.onShowPosting(msg)
 	case storeMsg:

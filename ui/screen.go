@@ -50,4 +50,5 @@ const (
 	stylesChanged                // the styles were rebuilt
 	annotationsSet               // SetAnnotations, outside Update: redraw now, no Cmd
 	quitting                     // the program ends: stop the work in flight
+	textIndexReady               // the full-text index can answer now (TextIndexReadyMsg)
 )

@@ -1,0 +1,112 @@
+package model
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// ErrTextSearchOff is returned (wrapped) for a query with quoted terms when
+// there is no full-text search to answer them.
+var ErrTextSearchOff = errors.New("full-text search is off")
+
+// HasText reports whether q has quoted (full-text) terms.
+func (q Query) HasText() bool {
+	for _, t := range q.Terms {
+		if t.Scope == ScopeText {
+			return true
+		}
+	}
+	return false
+}
+
+// RanksByText reports whether q's rows rank by full-text relevance: it has
+// quoted terms and no others, one of them not excluded.
+func (q Query) RanksByText() bool {
+	pos := false
+	for _, t := range q.Terms {
+		if t.Scope != ScopeText {
+			return false
+		}
+		pos = pos || !t.Negate
+	}
+	return pos
+}
+
+// WithTextHits returns q with the Hits of each of its quoted terms filled
+// in by s: one SearchText call per term, the term asked for as not
+// excluded (the filter applies the exclusion and the OR groups), ranked
+// when [Query.RanksByText]. A query without quoted terms comes back as it
+// is; one with them and a nil s fails with [ErrTextSearchOff]; an error of
+// s (one wrapping [ErrIndexNotReady] while the index builds) is returned
+// wrapped. q itself is not modified.
+func (q Query) WithTextHits(ctx context.Context, s TextSearcher) (Query, error) {
+	if !q.HasText() {
+		return q, nil
+	}
+	if s == nil {
+		return q, fmt.Errorf("query %q: %w", q.Raw, ErrTextSearchOff)
+	}
+	ranked := q.RanksByText()
+	terms := append([]Term(nil), q.Terms...)
+	for i := range terms {
+		if terms[i].Scope != ScopeText {
+			continue
+		}
+		hits, err := s.SearchText(ctx, []TextTerm{{Text: terms[i].Text}}, ranked)
+		if err != nil {
+			return q, fmt.Errorf("full-text search %q: %w", terms[i].Text, err)
+		}
+		if hits == nil {
+			hits = map[string]float64{}
+		}
+		terms[i].Hits = hits
+	}
+	q.Terms = terms
+	return q, nil
+}
+
+// relevanceScale turns a relevance into a filter score: three decimals.
+const relevanceScale = 1000
+
+// bind returns q with what its terms need of snap and the clock worked
+// out: the days a posted: term allows, and each quoted term's Hits as a
+// bit set over snap (with scores when q ranks by text). It fails with
+// [ErrTextSearchOff] for a quoted term whose Hits were never filled in.
+// q itself is not modified.
+func (q Query) bind(snap Snapshot, clk trackClock) (Query, error) {
+	var text []int
+	for i, t := range q.Terms {
+		if t.Scope == ScopePosted || t.Scope == ScopeText {
+			text = append(text, i)
+		}
+	}
+	if len(text) == 0 {
+		return q, nil
+	}
+	terms := append([]Term(nil), q.Terms...)
+	ranked := q.RanksByText()
+	for _, i := range text {
+		t := &terms[i]
+		if t.Scope == ScopePosted {
+			t.days[0], t.days[1] = t.cond.dayRange(clk.today)
+			continue
+		}
+		if t.Hits == nil {
+			return q, fmt.Errorf("query %q: %w", q.Raw, ErrTextSearchOff)
+		}
+		t.hits = make([]uint64, (snap.Len()+63)/64)
+		if ranked {
+			t.scores = make([]int32, snap.Len())
+		}
+		snap.eachHit(t.Hits, func(k int, rel float64) {
+			t.hits[k/64] |= 1 << (uint(k) % 64)
+			if t.scores != nil {
+				t.scores[k] = int32(clampScore(int(math.Round(rel * relevanceScale))))
+			}
+		})
+	}
+	q.Terms = terms
+	return q, nil
+}
