@@ -58,14 +58,7 @@ var aliases = map[string]alias{
 // normKey folds a key for alias lookup: "company_name", "companyName" and
 // "Company Name" all become "companyname".
 func normKey(k string) string {
-	plain := true
-	for i := 0; i < len(k); i++ {
-		if c := k[i]; (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == ' ' || c == '.' {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if isNormKey(k) {
 		return k
 	}
 	var b strings.Builder
@@ -255,12 +248,23 @@ func get(m map[string]any, names ...string) any {
 	}
 	for _, n := range names {
 		for k, v := range m {
-			if normKey(k) == n && !isEmptyValue(v) {
+			// A key in normKey form was looked up above.
+			if !isNormKey(k) && normKey(k) == n && !isEmptyValue(v) {
 				return v
 			}
 		}
 	}
 	return nil
+}
+
+// isNormKey reports whether k is in normKey form already.
+func isNormKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == ' ' || c == '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameText renders an organization: a map's "name", else the scalar.

@@ -169,7 +169,7 @@ const WarnNotDecoded = "values too large or nested too deep, not read"
 // posting. Keys that fill no field are skipped without decoding; a value
 // over the decode bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
-	m := make(map[string]any, 16)
+	m := make(map[string]any, 8)
 	var kb [64]byte
 	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
@@ -277,6 +277,7 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return true
 	}
 	al, keep, maxBody := opts.Aliases.set, opts.KeepBodies, opts.MaxBody
+	var arena byteArena
 	err = parseRecords(opts.Workers, func(submit func(recordJob) bool) error {
 		switch kind {
 		case recCSV:
@@ -287,11 +288,11 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			})
 		case recJSONL:
 			return lineRecords(br, func(i int, off int64, raw []byte) bool {
-				return submit(jsonRecordJob(i, off, raw, al, keep, maxBody))
+				return submit(jsonRecordJob(i, off, arena.clone(raw), al, keep, maxBody))
 			})
 		}
 		return jsonRecords(br, func(i int, off int64, raw []byte) bool {
-			return submit(jsonRecordJob(i, off, raw, al, keep, maxBody))
+			return submit(jsonRecordJob(i, off, arena.clone(raw), al, keep, maxBody))
 		})
 	}, take)
 	switch {
@@ -336,10 +337,9 @@ func sniffStart(br *bufio.Reader) string {
 	return ""
 }
 
-// jsonRecordJob is the job of parsing one JSON record; raw is copied, as
-// the reader reuses its buffer.
+// jsonRecordJob is the job of parsing one JSON record; raw must outlive
+// the reader's buffer (see [byteArena]).
 func jsonRecordJob(i int, off int64, raw []byte, al *aliasSet, keep bool, maxBody int64) recordJob {
-	raw = bytes.Clone(raw)
 	return recordJob{i: i, off: off, n: int64(len(raw)), parse: func() *model.Posting {
 		return jsonRecordPosting(raw, al, keep, maxBody)
 	}}

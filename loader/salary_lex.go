@@ -48,7 +48,7 @@ var currencyWords = map[string]string{
 
 // lexSalary splits s into salary tokens.
 func lexSalary(s string) []salTok {
-	var toks []salTok
+	toks := make([]salTok, 0, 12)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
