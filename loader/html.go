@@ -41,24 +41,55 @@ func readLimit(name string, maxBody int64) int64 {
 
 // pageHead is what a quick pass over a page's tokens finds: its JSON-LD
 // blocks, og:title, og:url, the canonical link, the first <h1> and the
-// <title>.
+// <title>, and the start of its text (see pageHead.addText).
 type pageHead struct {
 	jsonLD                []string
 	ogTitle, ogURL, canon string
 	h1, title             string
+	text                  strings.Builder
+	size                  int // of the page
 }
+
+// addText adds s, text between two tags, to the page's text: what a
+// reader sees, without scripts, styles and comments, tags read as a
+// space. It keeps the first bodySalaryWindow bytes, what a salary is
+// searched for in a page whose body is not read.
+func (h *pageHead) addText(s string) {
+	if n := h.text.Len(); n < bodySalaryWindow {
+		if h.text.Cap() == 0 {
+			h.text.Grow(min(h.size, bodySalaryWindow))
+		}
+		if n > 0 && s != "" && !isSpaceByte(s[0]) {
+			h.text.WriteByte(' ')
+		}
+		h.text.WriteString(s[:min(len(s), bodySalaryWindow-n)])
+	}
+}
+
+// visibleText is the page's text as addText kept it, entities decoded.
+func (h *pageHead) visibleText() string {
+	s := h.text.String()
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // scanPage finds what pageHead holds in one pass over src that looks
 // only at tags: the text of <script>, <style> and comments is jumped over
 // with a search for its end, so a page of inline code costs little more
 // than reading it.
-func scanPage(src string) pageHead {
-	var h pageHead
+func scanPage(src string) *pageHead {
+	h := &pageHead{size: len(src)}
 	for i := 0; i < len(src); {
 		j := strings.IndexByte(src[i:], '<')
 		if j < 0 {
+			h.addText(src[i:])
 			break
 		}
+		h.addText(src[i : i+j])
 		i += j
 		if strings.HasPrefix(src[i:], "<!--") {
 			k := strings.Index(src[i+4:], "-->")
@@ -70,7 +101,11 @@ func scanPage(src string) pageHead {
 		}
 		name := tagNameAt(src, i+1)
 		if name == "" {
-			i++
+			if i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '!' || src[i+1] == '?') {
+				i = tagEnd(src, i+2) // an end tag, a doctype: no text
+			} else {
+				i++
+			}
 			continue
 		}
 		end := tagEnd(src, i+1+len(name))
@@ -88,6 +123,7 @@ func scanPage(src string) pageHead {
 			if h.title == "" {
 				h.title = inner
 			}
+			h.addText(inner)
 			i = next
 		case "h1":
 			if h.h1 == "" {
@@ -296,7 +332,7 @@ func parsePage(name string, data []byte, wantBody bool, info scanInfo, al *alias
 		p.Body = body
 		p.Warnings = append(p.Warnings, w...)
 	}
-	finishPosting(p, text, wantBody)
+	finishPostingText(p, func() string { return text }, h.visibleText, wantBody)
 	return p
 }
 
