@@ -92,10 +92,11 @@ func applyFields(p *model.Posting, m map[string]any) {
 // candidate is looked at (see applyTypes).
 func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
 	type cand struct {
+		set  bool
 		prio int
 		v    any
 	}
-	var best [fLast + 1]*cand
+	var best [fLast + 1]cand
 	var types []typeCand
 	for k, v := range m {
 		f, prio := al.lookup(k)
@@ -106,12 +107,12 @@ func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
 			continue
 		}
-		if best[f] == nil || prio < best[f].prio {
-			best[f] = &cand{prio, v}
+		if !best[f].set || prio < best[f].prio {
+			best[f] = cand{true, prio, v}
 		}
 	}
 	for f, c := range best {
-		if c != nil {
+		if c.set {
 			setField(p, field(f), c.v)
 		}
 	}
