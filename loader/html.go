@@ -41,34 +41,85 @@ func readLimit(name string, maxBody int64) int64 {
 
 // pageHead is what a quick pass over a page's tokens finds: its JSON-LD
 // blocks, og:title, og:url, the canonical link, the first <h1> and the
-// <title>, and the start of its text (see pageHead.addText).
+// <title>, and the lines of its text that may hold a salary (see
+// pageHead.addText).
 type pageHead struct {
 	jsonLD                []string
 	ogTitle, ogURL, canon string
 	h1, title             string
-	text                  strings.Builder
-	size                  int // of the page
+	text                  digitLines
 }
 
 // addText adds s, text between two tags, to the page's text: what a
 // reader sees, without scripts, styles and comments, tags read as a
-// space. It keeps the first bodySalaryWindow bytes, what a salary is
-// searched for in a page whose body is not read.
+// space. Of its first bodySalaryWindow bytes, what a salary is searched
+// for in a page whose body is not read, it keeps the lines that have a
+// digit (the only ones [ParseSalary] reads), so a long page costs no
+// long copy.
 func (h *pageHead) addText(s string) {
-	if n := h.text.Len(); n < bodySalaryWindow {
-		if h.text.Cap() == 0 {
-			h.text.Grow(min(h.size, bodySalaryWindow))
+	t := &h.text
+	if t.seen >= bodySalaryWindow || s == "" {
+		return
+	}
+	if t.seen > 0 && !isSpaceByte(s[0]) {
+		t.buf = append(t.buf, ' ')
+		t.seen++
+	}
+	s = s[:min(len(s), bodySalaryWindow-t.seen)]
+	t.seen += len(s)
+	for s != "" {
+		part, nl := s, false
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			part, nl = s[:i+1], true
 		}
-		if n > 0 && s != "" && !isSpaceByte(s[0]) {
-			h.text.WriteByte(' ')
+		t.buf = append(t.buf, part...)
+		t.digit = t.digit || hasDigit(part)
+		s = s[len(part):]
+		if nl {
+			t.endLine()
 		}
-		h.text.WriteString(s[:min(len(s), bodySalaryWindow-n)])
 	}
 }
 
-// visibleText is the page's text as addText kept it, entities decoded.
+// digitLines is the part of a page's text addText keeps: the lines with
+// a digit, and the line being read.
+type digitLines struct {
+	buf   []byte
+	line  int  // where the line being read starts in buf
+	digit bool // the line being read has a digit
+	seen  int  // bytes of the page's text read
+}
+
+// endLine ends the line being read, dropping it when it has no digit.
+func (t *digitLines) endLine() {
+	if !t.digit {
+		t.buf = t.buf[:t.line]
+	}
+	t.line, t.digit = len(t.buf), false
+}
+
+// hasDigit reports whether s holds an ASCII digit, eight bytes at a time:
+// a byte XOR '0' is below 10 only for a digit, and a word holds a byte
+// below 10 exactly when (x - 0x0a…) &^ x has a high bit set.
+func hasDigit(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x ^= ones * '0'
+		if (x-ones*10)&^x&highs != 0 {
+			return true
+		}
+	}
+	return indexDigit(s[i:]) >= 0
+}
+
+// visibleText is the lines of the page's text that have a digit,
+// entities decoded.
 func (h *pageHead) visibleText() string {
-	s := h.text.String()
+	h.text.endLine()
+	s := string(h.text.buf)
 	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}
@@ -82,7 +133,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // with a search for its end, so a page of inline code costs little more
 // than reading it.
 func scanPage(src string) *pageHead {
-	h := &pageHead{size: len(src)}
+	h := &pageHead{}
 	for i := 0; i < len(src); {
 		j := strings.IndexByte(src[i:], '<')
 		if j < 0 {

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -17,6 +18,10 @@ func TestPageSalaryFromVisibleText(t *testing.T) {
 		{"only in markup", "<html><head><title>Baker</title>" + style + "<!-- $150k - $180k --></head><body>" +
 			`<h1 data-pay="$120k">Baker</h1><p>We bake.</p></body></html>`, 0, 0},
 		{"after end tags", "<p>Baker</p></div></section><p>Salary</p><p>$90k-$110k</p>", 90000, 110000},
+		{"after many lines without digits", "<h1>Baker</h1>" + strings.Repeat("<p>We knead.</p>\n", 500) +
+			"<p>Pay: $50k\n</p><p>–$60k</p>", 50000, 50000},
+		{"past the window", "<h1>Baker</h1>" + strings.Repeat("<p>We knead the dough at night.</p>\n", 3000) +
+			"<p>$90k-$110k</p>", 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := parse("job.html", []byte(tc.page), false)
@@ -24,5 +29,21 @@ func TestPageSalaryFromVisibleText(t *testing.T) {
 				t.Errorf("salary %v–%v, want %v–%v", p.SalaryMin, p.SalaryMax, tc.min, tc.max)
 			}
 		})
+	}
+}
+
+func TestHasDigit(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 11; pos++ {
+			b := []byte(strings.Repeat("x", 11))
+			b[pos] = byte(c)
+			want := c >= '0' && c <= '9'
+			if got := hasDigit(string(b)); got != want {
+				t.Fatalf("hasDigit with byte %#x at %d = %v", c, pos, got)
+			}
+		}
+	}
+	if hasDigit("") || !hasDigit("\xff\x80/:9") || hasDigit("\xff\x80/:\x00\x7f\xb9\xc9") {
+		t.Error("hasDigit on the edges")
 	}
 }
