@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/loader"
@@ -183,4 +184,24 @@ func TestGoldenAddPrompt(t *testing.T) {
 	send(t, m, size(80, 24), kp("A"))
 	typeText(t, m, "https://jobs.example/kiln")
 	golden(t, m, "add_prompt_80x24")
+}
+
+// New wires the add key from Config: the folder, the fetcher and the
+// loader's field aliases.
+func TestAddWiredFromConfig(t *testing.T) {
+	srv := addServer(t)
+	dir := t.TempDir()
+	m := New(Config{Style: "dark", AddDir: dir, Fetcher: loader.Fetcher{Client: srv.Client()}})
+	setClock(m, func() time.Time { return testNow }, noTick)
+	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	send(t, m, kp("A"), tea.PasteMsg{Content: srv.URL + "/job"}, kp("enter"))
+	if files := written(t, dir); len(files) != 1 {
+		t.Fatalf("files written %q (status %q)", files, flashText(m))
+	}
+	if p := selected(m); p == nil || p.Title != "Kiln Operator" {
+		t.Fatalf("selected %+v", p)
+	}
+	if !strings.HasPrefix(written(t, dir)[0], testNow.Format("2006-01-02")) {
+		t.Errorf("the file is not named for the injected clock's day: %q", written(t, dir))
+	}
 }

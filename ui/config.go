@@ -54,7 +54,9 @@ func New(cfg Config) *Model {
 		}
 		return loader.Body(p, maxBody)
 	}
-	m.add = adding{dir: cfg.AddDir, adder: loader.Adder{Fetcher: cfg.Fetcher, Aliases: cfg.Loader.Aliases}, opts: cfg.Loader}
+	addOpts := cfg.Loader
+	addOpts.Cache = nil // one file read back: the parse cache keeps the load's folders
+	m.add = adding{dir: cfg.AddDir, adder: loader.Adder{Fetcher: cfg.Fetcher, Aliases: cfg.Loader.Aliases}, opts: addOpts}
 	m.initState(cfg)
 	return m
 }
