@@ -253,6 +253,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Store:   store,
 		Prefs:   set.prefs(),
 		Suspend: suspendSelf,
+		AddDir:  set.addDir(),
 	})
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	relay := startSignalRelay(p)

@@ -47,6 +47,7 @@ var actions = []action{
 	{name: "note", doc: "edit the posting's note", get: func(k *KeyMap) *key.Binding { return &k.Note }},
 	{name: "shortlist_view", doc: "show only the shortlist, or all", get: func(k *KeyMap) *key.Binding { return &k.ShortlistView }},
 	{name: "export", doc: "export the shortlist", get: func(k *KeyMap) *key.Binding { return &k.Export }},
+	{name: "add_posting", doc: "add a posting from a pasted URL or text", get: func(k *KeyMap) *key.Binding { return &k.AddPosting }},
 	{name: "open_url", doc: "open the posting's apply link (else its link) in the browser", get: func(k *KeyMap) *key.Binding { return &k.OpenURL }},
 	{name: "copy_url", doc: "copy the posting's link (OSC 52)", get: func(k *KeyMap) *key.Binding { return &k.CopyURL }},
 	{name: "copy_line", doc: "copy title — company — link as one line", get: func(k *KeyMap) *key.Binding { return &k.CopyLine }},

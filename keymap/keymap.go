@@ -32,6 +32,7 @@ type Context struct {
 	Filtered   bool // a filter query is active
 	Store      bool // a state store is wired (shortlist, tags, notes, export)
 	Marks      bool // postings are marked for a bulk change
+	Add        bool // a folder to add postings to is set
 }
 
 // KeyMap holds the browser's bindings. Use DefaultKeyMap to get one and
@@ -61,6 +62,7 @@ type KeyMap struct {
 	Note          key.Binding // edit the note (state store)
 	ShortlistView key.Binding // shortlist-only view (state store)
 	Export        key.Binding // export the shortlist (state store)
+	AddPosting    key.Binding // add a posting from a pasted URL or text
 
 	OpenURL  key.Binding // open the posting's link in the browser
 	CopyURL  key.Binding // copy the link (OSC 52)
@@ -121,6 +123,7 @@ func DefaultKeyMap() KeyMap {
 		Note:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		ShortlistView: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "shortlist only")),
 		Export:        key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+		AddPosting:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "add posting")),
 
 		OpenURL:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
 		CopyURL:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link")),
@@ -183,6 +186,7 @@ func (k *KeyMap) SetContext(c Context) {
 	k.Note.SetEnabled(browsing && c.Store && c.Selection)
 	k.ShortlistView.SetEnabled(browsing && c.Store)
 	k.Export.SetEnabled(browsing && c.Store)
+	k.AddPosting.SetEnabled(browsing && c.Add)
 
 	k.OpenURL.SetEnabled((browsing || board) && c.Selection)
 	k.CopyURL.SetEnabled((browsing || board) && c.Selection)
@@ -257,7 +261,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.SwitchFocus, k.Help, k.Quit, k.ForceQuit, k.Suspend},
 		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
-		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export, k.Undo, k.Redo},
+		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export, k.AddPosting, k.Undo, k.Redo},
 		{k.OpenURL, k.CopyURL, k.CopyLine, k.Stage, k.NextStage, k.PrevStage, k.FollowUp},
 		{k.Mark, k.MarkAll, k.ClearMarks, k.Board, k.Stats, k.BoardLeft, k.BoardRight, k.CloseView},
 	}

@@ -144,3 +144,23 @@ func TestTrackingContexts(t *testing.T) {
 		t.Error("without a store, the tracking keys are on or o is off")
 	}
 }
+
+func TestAddPostingNeedsAFolderAndBrowsing(t *testing.T) {
+	for _, c := range []struct {
+		ctx  Context
+		want bool
+	}{
+		{Context{Mode: ModeList, Add: true}, true},
+		{Context{Mode: ModeDetail, Add: true}, true},
+		{Context{Mode: ModeList}, false},
+		{Context{Mode: ModeFilter, Add: true}, false},
+		{Context{Mode: ModeInput, Add: true}, false},
+		{Context{Mode: ModeBoard, Add: true}, false},
+	} {
+		k := DefaultKeyMap()
+		k.SetContext(c.ctx)
+		if got := key.Matches(press("A"), k.AddPosting); got != c.want {
+			t.Errorf("%+v: A adds %v, want %v", c.ctx, got, c.want)
+		}
+	}
+}

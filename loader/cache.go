@@ -13,7 +13,7 @@ import (
 // Version names the parsing rules. Bump it with every change to how a file
 // becomes postings (fields, repair, warnings, IDs, titles), so that a
 // [Cache] written by an older jobdeck is not used.
-const Version = 2
+const Version = 3
 
 // FileKey identifies the content of one file for a [Cache]: where it is
 // (Root, the source folder as an absolute path, and Path, the posting's

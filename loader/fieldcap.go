@@ -36,6 +36,13 @@ func finishPosting(p *model.Posting, text string, wantBody bool) {
 // finishPostingBy is finishPosting with the text asked of textOf, only
 // when p has no URL (a record's text is built for its ID alone).
 func finishPostingBy(p *model.Posting, textOf func() string, wantBody bool) {
+	finishPostingText(p, textOf, textOf, wantBody)
+}
+
+// finishPostingText is finishPostingBy with the text a posting without a
+// body or a salary field is searched for a salary in asked of salaryOf
+// (a web page's visible text, not its markup).
+func finishPostingText(p *model.Posting, textOf, salaryOf func() string, wantBody bool) {
 	if !p.Remote && containsWord(strings.ToLower(p.Location), "remote") {
 		p.Remote = true
 	}
@@ -46,7 +53,7 @@ func finishPostingBy(p *model.Posting, textOf func() string, wantBody bool) {
 	}
 	body := p.Body
 	if body == "" && p.Salary == "" {
-		body = textOf()
+		body = salaryOf()
 	}
 	setSalary(p, body)
 	cuts := capFields(p)

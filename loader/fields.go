@@ -58,14 +58,7 @@ var aliases = map[string]alias{
 // normKey folds a key for alias lookup: "company_name", "companyName" and
 // "Company Name" all become "companyname".
 func normKey(k string) string {
-	plain := true
-	for i := 0; i < len(k); i++ {
-		if c := k[i]; (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == ' ' || c == '.' {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if isNormKey(k) {
 		return k
 	}
 	var b strings.Builder
@@ -99,10 +92,11 @@ func applyFields(p *model.Posting, m map[string]any) {
 // candidate is looked at (see applyTypes).
 func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
 	type cand struct {
+		set  bool
 		prio int
 		v    any
 	}
-	var best [fLast + 1]*cand
+	var best [fLast + 1]cand
 	var types []typeCand
 	for k, v := range m {
 		f, prio := al.lookup(k)
@@ -113,12 +107,12 @@ func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
 			continue
 		}
-		if best[f] == nil || prio < best[f].prio {
-			best[f] = &cand{prio, v}
+		if !best[f].set || prio < best[f].prio {
+			best[f] = cand{true, prio, v}
 		}
 	}
 	for f, c := range best {
-		if c != nil {
+		if c.set {
 			setField(p, field(f), c.v)
 		}
 	}
@@ -255,12 +249,23 @@ func get(m map[string]any, names ...string) any {
 	}
 	for _, n := range names {
 		for k, v := range m {
-			if normKey(k) == n && !isEmptyValue(v) {
+			// A key in normKey form was looked up above.
+			if !isNormKey(k) && normKey(k) == n && !isEmptyValue(v) {
 				return v
 			}
 		}
 	}
 	return nil
+}
+
+// isNormKey reports whether k is in normKey form already.
+func isNormKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == ' ' || c == '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameText renders an organization: a map's "name", else the scalar.

@@ -41,24 +41,106 @@ func readLimit(name string, maxBody int64) int64 {
 
 // pageHead is what a quick pass over a page's tokens finds: its JSON-LD
 // blocks, og:title, og:url, the canonical link, the first <h1> and the
-// <title>.
+// <title>, and the lines of its text that may hold a salary (see
+// pageHead.addText).
 type pageHead struct {
 	jsonLD                []string
 	ogTitle, ogURL, canon string
 	h1, title             string
+	text                  digitLines
 }
+
+// addText adds s, text between two tags, to the page's text: what a
+// reader sees, without scripts, styles and comments, tags read as a
+// space. Of its first bodySalaryWindow bytes, what a salary is searched
+// for in a page whose body is not read, it keeps the lines that have a
+// digit (the only ones [ParseSalary] reads), so a long page costs no
+// long copy.
+func (h *pageHead) addText(s string) {
+	t := &h.text
+	if t.seen >= bodySalaryWindow || s == "" {
+		return
+	}
+	if t.seen > 0 && !isSpaceByte(s[0]) {
+		t.buf = append(t.buf, ' ')
+		t.seen++
+	}
+	s = s[:min(len(s), bodySalaryWindow-t.seen)]
+	t.seen += len(s)
+	for s != "" {
+		part, nl := s, false
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			part, nl = s[:i+1], true
+		}
+		t.buf = append(t.buf, part...)
+		t.digit = t.digit || hasDigit(part)
+		s = s[len(part):]
+		if nl {
+			t.endLine()
+		}
+	}
+}
+
+// digitLines is the part of a page's text addText keeps: the lines with
+// a digit, and the line being read.
+type digitLines struct {
+	buf   []byte
+	line  int  // where the line being read starts in buf
+	digit bool // the line being read has a digit
+	seen  int  // bytes of the page's text read
+}
+
+// endLine ends the line being read, dropping it when it has no digit.
+func (t *digitLines) endLine() {
+	if !t.digit {
+		t.buf = t.buf[:t.line]
+	}
+	t.line, t.digit = len(t.buf), false
+}
+
+// hasDigit reports whether s holds an ASCII digit, eight bytes at a time:
+// a byte XOR '0' is below 10 only for a digit, and a word holds a byte
+// below 10 exactly when (x - 0x0a…) &^ x has a high bit set.
+func hasDigit(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x ^= ones * '0'
+		if (x-ones*10)&^x&highs != 0 {
+			return true
+		}
+	}
+	return indexDigit(s[i:]) >= 0
+}
+
+// visibleText is the lines of the page's text that have a digit,
+// entities decoded.
+func (h *pageHead) visibleText() string {
+	h.text.endLine()
+	s := string(h.text.buf)
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // scanPage finds what pageHead holds in one pass over src that looks
 // only at tags: the text of <script>, <style> and comments is jumped over
 // with a search for its end, so a page of inline code costs little more
 // than reading it.
-func scanPage(src string) pageHead {
-	var h pageHead
+func scanPage(src string) *pageHead {
+	h := &pageHead{}
 	for i := 0; i < len(src); {
 		j := strings.IndexByte(src[i:], '<')
 		if j < 0 {
+			h.addText(src[i:])
 			break
 		}
+		h.addText(src[i : i+j])
 		i += j
 		if strings.HasPrefix(src[i:], "<!--") {
 			k := strings.Index(src[i+4:], "-->")
@@ -70,7 +152,11 @@ func scanPage(src string) pageHead {
 		}
 		name := tagNameAt(src, i+1)
 		if name == "" {
-			i++
+			if i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '!' || src[i+1] == '?') {
+				i = tagEnd(src, i+2) // an end tag, a doctype: no text
+			} else {
+				i++
+			}
 			continue
 		}
 		end := tagEnd(src, i+1+len(name))
@@ -88,6 +174,7 @@ func scanPage(src string) pageHead {
 			if h.title == "" {
 				h.title = inner
 			}
+			h.addText(inner)
 			i = next
 		case "h1":
 			if h.h1 == "" {
@@ -296,7 +383,7 @@ func parsePage(name string, data []byte, wantBody bool, info scanInfo, al *alias
 		p.Body = body
 		p.Warnings = append(p.Warnings, w...)
 	}
-	finishPosting(p, text, wantBody)
+	finishPostingText(p, func() string { return text }, h.visibleText, wantBody)
 	return p
 }
 

@@ -284,14 +284,43 @@ var boardHosts = map[string]bool{
 // case ("orrery-labs" → "Orrery Labs"); "" for other URLs. The board APIs
 // leave the company out of their records: it is the board itself.
 func boardCompany(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || !boardHosts[strings.ToLower(u.Host)] {
-		return ""
+	seg, ok := boardSegment(raw)
+	if !ok {
+		u, err := url.Parse(raw)
+		if err != nil || !boardHosts[strings.ToLower(u.Host)] {
+			return ""
+		}
+		seg, _, _ = strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
 	}
-	seg, _, _ := strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
 	words := strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
 	for i, w := range words {
 		words[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return cleanField(strings.Join(words, " "))
+}
+
+// boardSegment is boardCompany's fast path, without url.Parse: the
+// first path segment of a plain https URL on one of boardHosts. It
+// returns false when raw is no such URL or needs url.Parse (user info,
+// escapes); seg is then unset.
+func boardSegment(raw string) (seg string, ok bool) {
+	rest, found := strings.CutPrefix(raw, "https://")
+	if !found {
+		return "", false
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 || rest[end] != '/' {
+		return "", false
+	}
+	if host := rest[:end]; !boardHosts[host] {
+		return "", false
+	}
+	seg = rest[end+1:]
+	if i := strings.IndexAny(seg, "/?#"); i >= 0 {
+		seg = seg[:i]
+	}
+	if strings.ContainsAny(seg, "%@") {
+		return "", false
+	}
+	return seg, true
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -9,29 +10,62 @@ import (
 // recordChunkLen is how many records one parser takes at a time.
 const recordChunkLen = 128
 
+// recordBlock is the size of the buffer a chunk of records copies their
+// bytes into; a record larger than a quarter of it gets its own.
+const recordBlock = 256 << 10
+
 // recordJob is one record of a file to parse: where it is in the file
-// and how to parse it.
+// and how to parse it. parse gets the bytes submitted with the job (nil
+// when none were), which are valid only while it runs: their buffer is
+// reused for later records, so nothing parse returns may point into them.
 type recordJob struct {
 	i      int
 	off, n int64
 	h      *csvHeader
-	parse  func() *model.Posting // nil: no posting
+	parse  func(raw []byte) *model.Posting // nil: no posting
+	raw    []byte
 }
 
 type recordChunkJobs struct {
 	seq  int
 	jobs []recordJob
 	out  []*model.Posting
+	buf  []byte // the bytes of the jobs' records
+}
+
+// add appends j to the chunk with a copy of raw in its buffer; false,
+// with nothing added, when raw does not fit and the chunk must be sent
+// first.
+func (c *recordChunkJobs) add(j recordJob, raw []byte) bool {
+	switch {
+	case raw == nil:
+	case len(raw) > recordBlock/4:
+		j.raw = bytes.Clone(raw)
+	case cap(c.buf)-len(c.buf) < len(raw):
+		if len(c.jobs) > 0 {
+			return false
+		}
+		c.buf = make([]byte, 0, recordBlock)
+		fallthrough
+	default:
+		start := len(c.buf)
+		c.buf = append(c.buf, raw...)
+		j.raw = c.buf[start:len(c.buf):len(c.buf)]
+	}
+	c.jobs = append(c.jobs, j)
+	return true
 }
 
 // parseRecords runs produce on its own goroutine, parses the records it
-// submits on workers goroutines, and calls take with each record and its
+// submits (with their bytes, copied into buffers that are reused once
+// their chunk is parsed) on workers goroutines, and calls take with each record and its
 // posting (nil when it is none) in the order produce submitted them, on
 // the calling goroutine. take returns false to stop; submit then returns
 // false. It returns produce's error.
-func parseRecords(workers int, produce func(submit func(recordJob) bool) error, take func(recordJob, *model.Posting) bool) error {
+func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte) bool) error, take func(recordJob, *model.Posting) bool) error {
 	in := make(chan *recordChunkJobs, workers)
 	out := make(chan *recordChunkJobs, workers*2)
+	free := make(chan []byte, workers*2+2) // parsed chunks' buffers
 	stop := make(chan struct{})
 	var perr error
 	go func() {
@@ -43,13 +77,22 @@ func parseRecords(workers int, produce func(submit func(recordJob) bool) error, 
 			case in <- cur:
 				seq++
 				cur = &recordChunkJobs{seq: seq}
+				select {
+				case cur.buf = <-free:
+				default:
+				}
 				return true
 			case <-stop:
 				return false
 			}
 		}
-		perr = produce(func(j recordJob) bool {
-			cur.jobs = append(cur.jobs, j)
+		perr = produce(func(j recordJob, raw []byte) bool {
+			if !cur.add(j, raw) {
+				if !send() {
+					return false
+				}
+				cur.add(j, raw)
+			}
 			if len(cur.jobs) < recordChunkLen {
 				return true
 			}
@@ -67,7 +110,15 @@ func parseRecords(workers int, produce func(submit func(recordJob) bool) error, 
 			for c := range in {
 				c.out = make([]*model.Posting, len(c.jobs))
 				for k, j := range c.jobs {
-					c.out[k] = safeParse(j.parse)
+					c.out[k] = safeParse(j.parse, j.raw)
+					c.jobs[k].raw = nil
+				}
+				if c.buf != nil {
+					select {
+					case free <- c.buf[:0]:
+					default:
+					}
+					c.buf = nil
 				}
 				select {
 				case out <- c:
@@ -104,7 +155,7 @@ func parseRecords(workers int, produce func(submit func(recordJob) bool) error, 
 }
 
 // safeParse runs parse; a panic gives no posting, not a crash.
-func safeParse(parse func() *model.Posting) (p *model.Posting) {
+func safeParse(parse func([]byte) *model.Posting, raw []byte) (p *model.Posting) {
 	if parse == nil {
 		return nil
 	}
@@ -113,5 +164,5 @@ func safeParse(parse func() *model.Posting) (p *model.Posting) {
 			p = nil
 		}
 	}()
-	return parse()
+	return parse(raw)
 }

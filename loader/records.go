@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -166,10 +165,10 @@ func parseRecordBytes(kind recordKind, b []byte, al *aliasSet, wantBody bool, ma
 const WarnNotDecoded = "values too large or nested too deep, not read"
 
 // jsonRecordPosting parses one JSON record (an object); nil when it is no
-// posting. Keys that fill no field are skipped without decoding; a value
+// posting. Nothing in the posting points into raw. Keys that fill no field are skipped without decoding; a value
 // over the decode bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
-	m := make(map[string]any, 16)
+	m := make(map[string]any, 8)
 	var kb [64]byte
 	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
@@ -190,7 +189,13 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 	if err != nil {
 		return nil
 	}
-	p := mapRecordPosting(m, al, wantBody, maxBody, func() string { return unsafe.String(unsafe.SliceData(raw), len(raw)) })
+	var text string // a copy: raw's buffer is reused after the parse
+	p := mapRecordPosting(m, al, wantBody, maxBody, func() string {
+		if text == "" {
+			text = string(raw)
+		}
+		return text
+	})
 	if p != nil && len(over) > 0 {
 		p.Warnings = append(p.Warnings, WarnNotDecoded+": "+strings.Join(over, ", "))
 	}
@@ -277,21 +282,22 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return true
 	}
 	al, keep, maxBody := opts.Aliases.set, opts.KeepBodies, opts.MaxBody
-	err = parseRecords(opts.Workers, func(submit func(recordJob) bool) error {
+	parseJSON := func(raw []byte) *model.Posting { return jsonRecordPosting(raw, al, keep, maxBody) }
+	err = parseRecords(opts.Workers, func(submit func(recordJob, []byte) bool) error {
 		switch kind {
 		case recCSV:
 			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func() *model.Posting {
+				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func([]byte) *model.Posting {
 					return mapRecordPosting(rec, al, keep, maxBody, csvIdentity(rec))
-				}})
+				}}, nil)
 			})
 		case recJSONL:
 			return lineRecords(br, func(i int, off int64, raw []byte) bool {
-				return submit(jsonRecordJob(i, off, raw, al, keep, maxBody))
+				return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
 			})
 		}
 		return jsonRecords(br, func(i int, off int64, raw []byte) bool {
-			return submit(jsonRecordJob(i, off, raw, al, keep, maxBody))
+			return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
 		})
 	}, take)
 	switch {
@@ -334,15 +340,6 @@ func sniffStart(br *bufio.Reader) string {
 		return ReasonWhitespace
 	}
 	return ""
-}
-
-// jsonRecordJob is the job of parsing one JSON record; raw is copied, as
-// the reader reuses its buffer.
-func jsonRecordJob(i int, off int64, raw []byte, al *aliasSet, keep bool, maxBody int64) recordJob {
-	raw = bytes.Clone(raw)
-	return recordJob{i: i, off: off, n: int64(len(raw)), parse: func() *model.Posting {
-		return jsonRecordPosting(raw, al, keep, maxBody)
-	}}
 }
 
 // knownKeys maps each key a record is read for (normalised) to itself,

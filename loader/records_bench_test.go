@@ -101,3 +101,21 @@ func BenchmarkCatJSON100k(b *testing.B) {
 		b.SetBytes(n)
 	}
 }
+
+// BenchmarkJSONRecord is one record of BenchmarkLoadJSON100k's file
+// parsed alone, on one goroutine: the per-posting cost without the
+// reading, the pool and the GC of a whole load.
+func BenchmarkJSONRecord(b *testing.B) {
+	para := strings.Repeat("&lt;p&gt;Our bakery ledger settles every loaf in real time; you will own its Go services. &lt;/p&gt;", 16)
+	raw := []byte(`{"id": 7, "title": "Backend Engineer 7", "absolute_url": "https://boards.greenhouse.io/tallowmere/jobs/7", ` +
+		`"location": {"name": "Lisbon, Portugal"}, "updated_at": "2026-10-02T09:15:00-04:00", "first_published": "2026-09-08T08:00:00-04:00", ` +
+		`"departments": [{"id": 11, "name": "Engineering"}], "offices": [{"id": 3, "name": "Lisbon"}], ` +
+		`"pay_input_ranges": [{"min_cents": 6000000, "max_cents": 8500000, "currency_type": "EUR"}], "content": "` + para + `"}`)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if loader.ParseJSONRecord(raw) == nil {
+			b.Fatal("no posting")
+		}
+	}
+}

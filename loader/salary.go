@@ -69,15 +69,31 @@ func ParseSalary(field, body string) (Salary, bool) {
 	if len(body) > bodySalaryWindow {
 		body = body[:bodySalaryWindow]
 	}
-	for line := range strings.Lines(body) {
-		if !strings.ContainsAny(line, "0123456789") {
-			continue
+	for i := 0; ; {
+		d := indexDigit(body[i:])
+		if d < 0 {
+			return Salary{}, false
 		}
-		if s, ok := findSalary(line, false); ok {
+		start := strings.LastIndexByte(body[:i+d], '\n') + 1
+		end := len(body)
+		if e := strings.IndexByte(body[i+d:], '\n'); e >= 0 {
+			end = i + d + e + 1
+		}
+		if s, ok := findSalary(body[start:end], false); ok {
 			return s, true
 		}
+		i = end
 	}
-	return Salary{}, false
+}
+
+// indexDigit returns the index of the first ASCII digit in s, or -1.
+func indexDigit(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' < 10 {
+			return i
+		}
+	}
+	return -1
 }
 
 // findSalary returns the first salary in text. In a salary field (field

@@ -48,7 +48,7 @@ var currencyWords = map[string]string{
 
 // lexSalary splits s into salary tokens.
 func lexSalary(s string) []salTok {
-	var toks []salTok
+	toks := make([]salTok, 0, min(len(s)/4+2, 16)) // a token takes at least two bytes with the space after it
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -63,8 +63,8 @@ func lexSalary(s string) []salTok {
 			toks = append(toks, t)
 			i = t.end
 		default:
-			t := salTok{kind: tokOther, start: i, end: i + size, text: string(r)}
-			if code, ok := currencySymbols[string(r)]; ok {
+			t := salTok{kind: tokOther, start: i, end: i + size, text: s[i : i+size]}
+			if code, ok := currencySymbols[t.text]; ok {
 				t.kind, t.text = tokCur, code
 			}
 			switch r {

@@ -24,6 +24,11 @@ type Config struct {
 	StoreErr error
 	// ExportDir is the folder `x` writes the shortlist to ("" means ".").
 	ExportDir string
+	// AddDir is the folder `A` writes the postings it adds to, made when
+	// missing; "" turns the key off.
+	AddDir string
+	// Fetcher fetches the URLs `A` is given (as `jobdeck add` does).
+	Fetcher loader.Fetcher
 	// Prefs are the user's settings from the config file.
 	Prefs Prefs
 	// Suspend stops the process for ctrl+z (main releases the terminal
@@ -55,6 +60,9 @@ func New(cfg Config) *Model {
 		}
 		return loader.Body(p, maxBody)
 	}
+	addOpts := cfg.Loader
+	addOpts.Cache = nil // one file read back: the parse cache keeps the load's folders
+	m.add = adding{dir: cfg.AddDir, adder: loader.Adder{Fetcher: cfg.Fetcher, Aliases: cfg.Loader.Aliases}, opts: addOpts}
 	m.initState(cfg)
 	return m
 }

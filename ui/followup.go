@@ -66,9 +66,7 @@ func (o *followUpOverlay) Update(msg tea.Msg) (overlayMsg, tea.Cmd) {
 
 // bindings are the keys the overlay takes.
 func (o *followUpOverlay) bindings() []key.Binding {
-	acc := o.keys.Accept
-	acc.SetHelp(acc.Help().Key, "set")
-	return []key.Binding{acc, o.keys.Cancel}
+	return []key.Binding{acceptAs(o.keys, "set"), o.keys.Cancel}
 }
 
 // Lines is what the follow-up is for, the input and the keys.

@@ -37,6 +37,7 @@ type Model struct {
 	overlay Overlay        // a modal editor or question; nil when none is open
 	store   storeUI        // the state store's side: saving, export folder, editor
 	offer   *model.Posting // after o on an untracked posting: the stage key marks it applied today
+	add     adding         // what the add key needs; its dir is "" when the key is off
 }
 
 // Init asks for the terminal background and starts loading the postings
@@ -149,6 +150,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.onGraceOver()
 	case openedMsg:
 		return m.onOpened(msg)
+	case addedMsg:
+		return m.onAdded(msg)
 	default:
 		if m.overlay != nil {
 			return m.updateOverlay(msg)
@@ -198,6 +201,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.onNote()
 	case keyMatches(msg, k.Export):
 		return m.onExport()
+	case keyMatches(msg, k.AddPosting):
+		return m.onAddPosting()
 	case keyMatches(msg, k.OpenURL):
 		return m.onOpenURL()
 	case keyMatches(msg, k.CopyURL):
@@ -233,6 +238,7 @@ func (m *Model) syncKeys() {
 		ctx.Mode = keymap.ModeInput
 	}
 	ctx.SinglePane, ctx.Store, ctx.Marks = m.lay.single, m.storeReady(), len(m.c.marks) > 0
+	ctx.Add = m.add.dir != ""
 	m.c.keys.SetContext(ctx)
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {

@@ -1,6 +1,18 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/keymap"
+)
+
+// acceptAs is the editors' Accept binding with its help naming what it
+// does in one overlay ("set", "add").
+func acceptAs(keys *keymap.EditorKeys, word string) key.Binding {
+	acc := keys.Accept
+	acc.SetHelp(acc.Help().Key, word)
+	return acc
+}
 
 // Overlay is a modal editor or question (tags, note, export format,
 // confirm) drawn at the bottom of the screen in place of the help. While
@@ -64,6 +76,8 @@ func (m *Model) onOverlayMsg(msg overlayMsg) tea.Cmd {
 		return m.setNote(msg.p, msg.before, msg.text)
 	case exportChosen:
 		return m.export(msg.format)
+	case addRequested:
+		return m.addPosting(msg.text)
 	case bulkTagsEdited:
 		return m.editTags(msg)
 	case stagePicked:
