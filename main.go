@@ -245,6 +245,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	store := model.NewStore(path) // the browser loads it off the first frame
 	opts, pc := set.loaderOptions(c, stderr)
 	defer closeCache(pc, stderr)
+	tx, text := openTextIndex(context.Background(), c, set.paths(c.demo, paths), opts.MaxBody, stderr)
+	defer closeTextIndex(tx, stderr) // after the program: cancels a sync still running
 	m := ui.New(ui.Config{
 		Sources: srcs,
 		Loader:  opts,
@@ -253,6 +255,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Store:   store,
 		Prefs:   set.prefs(),
 		Suspend: suspendSelf,
+		Text:    text,
+		Index:   indexFunc(tx),
 	})
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	relay := startSignalRelay(p)
@@ -431,6 +435,11 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitFailure, err)
 	}
 	files := countFiles(ps, skipped)
+	tx, text, err := listTextIndex(ctx, c, set.paths(c.demo, paths), q, ps, stderr)
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	defer closeTextIndex(tx, stderr)
 
 	coll := model.NewCollection()
 	coll.Add(ps...)
@@ -441,6 +450,9 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	shown := make([]*model.Posting, res.Len())
 	for i := range shown {
 		shown[i] = res.Posting(i)
+	}
+	if shown, err = keepTextMatches(ctx, shown, q, text); err != nil {
+		return fail(stderr, exitFailure, err)
 	}
 	if *shortlist || sel != (model.Selection{}) {
 		shown = model.SelectPostings(shown, store, sel)

@@ -26,6 +26,11 @@ type Config struct {
 	ExportDir string
 	// Prefs are the user's settings from the config file.
 	Prefs Prefs
+	// Text answers the query's quoted terms; nil: none.
+	Text model.TextSearcher
+	// Index brings the full-text index behind Text in step with the
+	// postings, in the background once they are loaded; nil: no index.
+	Index IndexFunc
 	// Suspend stops the process for ctrl+z (main releases the terminal
 	// first); nil means Bubble Tea's tea.Suspend.
 	Suspend func()
@@ -38,6 +43,7 @@ func New(cfg Config) *Model {
 	m := newModel(cfg.Style, cfg.NoColor)
 	m.applyPrefs(cfg.Prefs)
 	m.c.suspend = cfg.Suspend
+	m.index.sync = cfg.Index
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}

@@ -28,6 +28,7 @@ type Model struct {
 	ready   bool // a WindowSizeMsg has arrived
 	quit    quitStage
 	load    loadStream
+	index   indexRun // the full-text index's sync, once loaded
 	status  statusBar
 	help    helpBar
 	browser *browser       // the list and detail screen
@@ -129,6 +130,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 	case batchMsg:
 		return m.onBatch(msg)
+	case indexProgressMsg:
+		return m.index.onProgress(msg)
+	case indexDoneMsg:
+		return m.onIndexDone(msg)
 	case resultMsg, refilterMsg, renderedMsg:
 		return m.browser.Update(msg)
 	case boardResultMsg:

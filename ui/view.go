@@ -47,7 +47,7 @@ func (m *Model) render() string {
 // ("read-only", "unsaved") and the screen's, then what the screen says.
 func (m *Model) statusLine(width int) string {
 	marks, info := m.active().Status()
-	return m.status.view(&m.c.styles, width, append(m.storeMarks(), append(m.trackMarks(), marks...)...), info, m.c.loading)
+	return m.status.view(&m.c.styles, width, append(m.storeMarks(), append(m.trackMarks(), marks...)...), joinInfo(info, m.index.status), m.c.loading)
 }
 
 // trackMarks are the marks of the job search in front of the status

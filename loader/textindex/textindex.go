@@ -25,6 +25,10 @@ type Index struct {
 
 	mu    sync.Mutex // guards shown
 	shown int        // notes of ix already returned by NewNotes
+
+	stop    context.CancelFunc // cancels every Sync, at Close
+	stopped context.Context
+	syncs   sync.WaitGroup // the Syncs running
 }
 
 // Open opens (or creates) the index of the folders roots (absolute paths)
@@ -37,14 +41,21 @@ func Open(ctx context.Context, cache string, roots []string, maxBody int64, opts
 	if err != nil {
 		return nil, fmt.Errorf("full-text index: %w", err)
 	}
-	return &Index{ix: ix, text: search.NewSearcher(ctx, ix), maxBody: maxBody}, nil
+	x := &Index{ix: ix, text: search.NewSearcher(ctx, ix), maxBody: maxBody}
+	x.stopped, x.stop = context.WithCancel(context.Background())
+	return x, nil
 }
 
 // Text returns the searcher of the index, for the query's quoted terms.
 func (x *Index) Text() *search.Searcher { return x.text }
 
-// Close closes the index.
-func (x *Index) Close() error { return x.ix.Close() }
+// Close cancels the Syncs running, waits for them to end and closes the
+// index.
+func (x *Index) Close() error {
+	x.stop()
+	x.syncs.Wait()
+	return x.ix.Close()
+}
 
 // NewNotes returns the index's messages about files set aside that no
 // earlier call returned.
@@ -64,8 +75,13 @@ func (x *Index) NewNotes() []string {
 // changed, removing those no longer there — and then marks the searcher
 // ready. progress (nil: none) is called with the documents indexed so far
 // and the number to index. It stops when ctx is cancelled, keeping what
-// it committed.
+// it committed, or when the index is closed.
 func (x *Index) Sync(ctx context.Context, ps []*model.Posting, progress func(done, total int)) (search.Stats, error) {
+	x.syncs.Add(1)
+	defer x.syncs.Done()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(x.stopped, cancel)()
 	items := Items(ps)
 	load := func(_ context.Context, i int) (search.Doc, error) {
 		return DocOf(ps[i], items[i].Stamp, x.maxBody)

@@ -193,3 +193,34 @@ func TestSyncCancelled(t *testing.T) {
 		t.Fatal("ready after a cancelled first sync")
 	}
 }
+
+func TestCloseCancelsTheSync(t *testing.T) {
+	x, err := textindex.Open(context.Background(), t.TempDir(), []string{"/r"}, 0, search.Options{BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := loadAll(t, folder())
+	started := make(chan struct{})
+	errc := make(chan error, 1)
+	go func() {
+		_, err := x.Sync(context.Background(), ps, func(done, _ int) {
+			if done == 0 {
+				close(started)
+				time.Sleep(50 * time.Millisecond) // Close comes meanwhile
+			}
+		})
+		errc <- err
+	}()
+	<-started
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-errc:
+		if err == nil {
+			t.Error("the sync ran to its end past Close")
+		}
+	default:
+		t.Fatal("Close returned before the sync ended")
+	}
+}
