@@ -54,6 +54,7 @@ func (b *browser) onResult(msg resultMsg) tea.Cmd {
 		cmd = b.c.flash("filter: "+err.Error(), true)
 	case show:
 		b.list.setResult(msg.res)
+		b.detail.setTerms(&b.c.styles, model.ParseQuery(msg.res.Query).TextTerms())
 		if row := b.list.findRow(b.reveal0); row >= 0 {
 			b.list.move(row)
 			b.reveal0 = nil
