@@ -45,6 +45,8 @@ func (t *Term) match(p *Posting, e *entry, ann Annotations) (int, bool) {
 	switch t.Scope {
 	case ScopeShortlisted:
 		return 0, ann != nil && ann.Shortlisted(p.ID)
+	case ScopeNew:
+		return 0, isNew(ann, p.ID)
 	case ScopeTag:
 		if ann == nil {
 			return 0, false

@@ -161,7 +161,7 @@ func (t *Term) prepare() {
 func (q Query) prepared() Query {
 	ok := true
 	for _, t := range q.Terms {
-		if t.Scope < ScopeAny || t.Scope > lastScope ||
+		if (t.Scope < ScopeAny || t.Scope > lastScope) && t.Scope != ScopeNew ||
 			(!t.Scope.textless() && (t.Text == "" || t.Text != t.src || (t.runes == nil && !t.Scope.tracks()))) {
 			ok = false
 			break
@@ -172,7 +172,7 @@ func (q Query) prepared() Query {
 	}
 	terms := make([]Term, 0, len(q.Terms))
 	for _, t := range q.Terms {
-		if t.Scope < ScopeAny || t.Scope > lastScope {
+		if (t.Scope < ScopeAny || t.Scope > lastScope) && t.Scope != ScopeNew {
 			t.Scope = ScopeAny
 		}
 		if !t.Scope.textless() && t.Text == "" {
