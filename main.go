@@ -144,13 +144,16 @@ Flags for every command:
   --follow-all      also follow symlinks to folders on another file system,
                     to / or to a folder holding the PATH
   --no-cache        read and parse every file, without the parse cache
-                    ($XDG_CACHE_HOME/jobdeck, else ~/.cache/jobdeck)
+                    ($XDG_CACHE_HOME/jobdeck, else ~/.cache/jobdeck); also
+                    turns off the full-text index and what is new
   -h, --help        show this help
   --version         print the version
 
 Browser flags:
   --style STYLE     auto, dark, light or notty (default: the config's, else auto;
                     NO_COLOR turns colour off)
+  --since AGE       is:new and the rows' new label mean first seen in the last
+                    AGE (12h, 3d, 2w) instead of since the previous launch
 
 list flags:
   --json            JSON Lines: one object a posting, with its markdown body
@@ -161,6 +164,9 @@ list flags:
   --tag NAME        only postings with the tag NAME
   --stage NAME      only postings in the stage NAME (a prefix will do: interv)
   --due             only postings whose follow-up is due today or earlier
+  --new             only postings first seen since the previous launch (or
+                    --since); records these as seen
+  --since AGE       with --new or is:new: first seen in the last AGE (12h, 3d, 2w)
 
 export flags:
   --format FORMAT   md, csv or json (default md)
@@ -219,6 +225,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	var c common
 	f := newFlagSet("jobdeck", stderr, &c)
 	style := f.String("style", "auto", "")
+	sinceFlag := f.String("since", "", "")
 	paths, code := parse(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
@@ -237,6 +244,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
+	now := time.Now()
+	since, err := parseSince(*sinceFlag, now)
+	if err != nil {
+		return fail(stderr, exitUsage, err)
+	}
 	limitMemory()
 	path, err := statePath(c.state)
 	if err != nil {
@@ -247,6 +259,10 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	defer closeCache(pc, stderr)
 	tx, text := openTextIndex(context.Background(), c, set.paths(c.demo, paths), opts.MaxBody, stderr)
 	defer closeTextIndex(tx, stderr) // after the program: cancels a sync still running
+	var seenLog ui.SeenLog
+	if l := openSeen(c, set.paths(c.demo, paths), now, since, stderr); l != nil {
+		seenLog = l
+	}
 	m := ui.New(ui.Config{
 		Sources: srcs,
 		Loader:  opts,
@@ -257,6 +273,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Suspend: suspendSelf,
 		Text:    text,
 		Index:   indexFunc(tx),
+		Seen:    seenLog,
 	})
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	relay := startSignalRelay(p)
@@ -402,11 +419,18 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	sortName := f.String("sort", "newest", "")
 	shortlist := f.Bool("shortlist", false, "")
 	tag := f.String("tag", "", "")
+	onlyNew := f.Bool("new", false, "")
+	sinceFlag := f.String("since", "", "")
 	var track trackFlags
 	track.register(f)
 	paths, code := parse(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
+	}
+	now := time.Now()
+	since, err := parseSince(*sinceFlag, now)
+	if err != nil {
+		return fail(stderr, exitUsage, err)
 	}
 	sort, err := model.ParseSortOrder(*sortName)
 	if err != nil {
@@ -441,9 +465,22 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	defer closeTextIndex(tx, stderr)
 
+	var ann model.Annotations = store
+	if *onlyNew || queriesNew(q) {
+		log := openSeen(c, set.paths(c.demo, paths), now, since, stderr)
+		if log == nil {
+			return fail(stderr, exitFailure, errors.New("--new and is:new need the cache folder (not --no-cache or --demo)"))
+		}
+		ann = model.WithNew(store, log)
+		if *onlyNew {
+			q.Terms = append(q.Terms, model.Term{Scope: model.ScopeNew})
+		}
+		defer recordSeen(log, ps, stderr) // after the filter: what it found stays new
+	}
+
 	coll := model.NewCollection()
 	coll.Add(ps...)
-	res, err := model.Filter(ctx, coll.Snapshot(), q, sort, store, nil)
+	res, err := model.Filter(ctx, coll.Snapshot(), q, sort, ann, nil)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}

@@ -25,20 +25,10 @@ func openTextIndex(ctx context.Context, c common, paths []string, maxBody int64,
 	case c.noCache:
 		return nil, search.Off{Reason: "--no-cache"}
 	}
-	dir, err := cache.DefaultDir()
+	dir, roots, err := cacheRoots(paths)
 	if err != nil {
 		warn(stderr, err)
 		return nil, search.Off{Reason: "no cache folder"}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	roots := make([]string, len(paths))
-	for i, p := range paths {
-		if roots[i], err = filepath.Abs(p); err != nil {
-			warn(stderr, err)
-			return nil, search.Off{Reason: "no folder"}
-		}
 	}
 	x, err = textindex.Open(ctx, dir, roots, maxBody, search.Options{})
 	if err != nil {
@@ -46,6 +36,24 @@ func openTextIndex(ctx context.Context, c common, paths []string, maxBody int64,
 		return nil, search.Off{Reason: err.Error()}
 	}
 	return x, x.Text()
+}
+
+// cacheRoots returns the cache folder and the absolute paths of the
+// posting folders paths (the current folder when none).
+func cacheRoots(paths []string) (dir string, roots []string, err error) {
+	if dir, err = cache.DefaultDir(); err != nil {
+		return "", nil, err
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	roots = make([]string, len(paths))
+	for i, p := range paths {
+		if roots[i], err = filepath.Abs(p); err != nil {
+			return "", nil, err
+		}
+	}
+	return dir, roots, nil
 }
 
 // indexFunc is the browser's sync of x (nil: none).

@@ -171,7 +171,7 @@ func (b *board) startQuery() tea.Cmd {
 			q.Within = append(q.Within, int32(i))
 		}
 	}
-	cmd := b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: model.SortNewest, ann: b.c.ann})
+	cmd := b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: model.SortNewest, ann: b.c.filterAnn()})
 	return func() tea.Msg { return boardResultMsg{cmd().(resultMsg)} }
 }
 

@@ -203,7 +203,7 @@ func (b *browser) listView(width int) []string {
 	case b.query() != "":
 		empty = "no posting matches"
 	}
-	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now(), marks: b.c.marks}
+	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now(), marks: b.c.marks, isNew: b.c.isNew}
 	return b.list.view(&b.c.styles, look, width, b.lay.bodyH)
 }
 

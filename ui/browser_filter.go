@@ -20,7 +20,7 @@ func (b *browser) startQuery() tea.Cmd {
 	if b.only {
 		q.Within = b.shortlisted()
 	}
-	return b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: b.sort, ann: b.c.ann, prev: b.job.narrowFrom(b.list.res)})
+	return b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: b.sort, ann: b.c.filterAnn(), prev: b.job.narrowFrom(b.list.res)})
 }
 
 // shortlisted returns where the shortlisted postings sit in the collection

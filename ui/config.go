@@ -31,6 +31,9 @@ type Config struct {
 	// Index brings the full-text index behind Text in step with the
 	// postings, in the background once they are loaded; nil: no index.
 	Index IndexFunc
+	// Seen remembers when each posting was first seen (is:new, the rows'
+	// new label); nil: none.
+	Seen SeenLog
 	// Suspend stops the process for ctrl+z (main releases the terminal
 	// first); nil means Bubble Tea's tea.Suspend.
 	Suspend func()
@@ -44,6 +47,7 @@ func New(cfg Config) *Model {
 	m.applyPrefs(cfg.Prefs)
 	m.c.suspend = cfg.Suspend
 	m.index.sync = cfg.Index
+	m.c.seen = cfg.Seen
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}

@@ -134,6 +134,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.index.onProgress(msg)
 	case indexDoneMsg:
 		return m.onIndexDone(msg)
+	case seenMsg:
+		return m.onSeen(msg)
 	case resultMsg, refilterMsg, renderedMsg:
 		return m.browser.Update(msg)
 	case boardResultMsg:

@@ -58,6 +58,9 @@ func (m *Model) trackMarks() []string {
 	if n := len(m.c.marks); n > 0 {
 		out = append(out, st.Mark.Render(fmt.Sprintf("● %d marked", n)))
 	}
+	if m.c.fresh > 0 {
+		out = append(out, st.Message.Render(fmt.Sprintf("%d new", m.c.fresh)))
+	}
 	if n := m.c.store.DueCount(m.c.now()); n == 1 {
 		out = append(out, st.Due.Render("1 follow-up due"))
 	} else if n > 1 {
