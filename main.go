@@ -274,6 +274,9 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Text:    text,
 		Index:   indexFunc(tx),
 		Seen:    seenLog,
+
+		Searches:     set.savedSearches(stderr),
+		SaveSearches: set.saveSearches(),
 	})
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	relay := startSignalRelay(p)
@@ -420,6 +423,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	shortlist := f.Bool("shortlist", false, "")
 	tag := f.String("tag", "", "")
 	onlyNew := f.Bool("new", false, "")
+	searchName := f.String("search", "", "")
 	sinceFlag := f.String("since", "", "")
 	var track trackFlags
 	track.register(f)
@@ -447,6 +451,13 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	srcs, store, code := prepare(c, set.paths(c.demo, paths), stderr)
 	if code >= 0 {
 		return code
+	}
+	if isSet(f, "search") {
+		saved, err := set.findSearch(*searchName, stderr)
+		if err != nil {
+			return fail(stderr, exitUsage, err)
+		}
+		*query = strings.TrimSpace(saved + " " + *query)
 	}
 	q := model.ParseQuery(*query)
 
@@ -715,6 +726,7 @@ type settings struct {
 	keys    keymap.KeyMap
 	aliases loader.FieldAliases
 	probs   []config.Problem
+	path    string // the config file's ("" when none could be named)
 }
 
 // configEnv is what the config package needs from the process.
@@ -746,6 +758,7 @@ func loadSettings(flagPath string, stderr io.Writer) settings {
 	set := settings{cfg: config.Default(), keys: keymap.DefaultKeyMap()}
 	if err == nil {
 		set = readSettings(path, named)
+		set.path = path
 	} else {
 		set.probs = []config.Problem{{Msg: err.Error(), Kind: err}}
 	}

@@ -36,6 +36,7 @@ type Context struct {
 	Store      bool // a state store is wired (shortlist, tags, notes, export)
 	Marks      bool // postings are marked for a bulk change
 	Searching  bool // a search in the posting is active (its matches highlighted)
+	Searches   bool // there are saved searches
 }
 
 // KeyMap holds the browser's bindings. Use DefaultKeyMap to get one and
@@ -66,6 +67,10 @@ type KeyMap struct {
 	NextMatch    key.Binding // the next match of the search in the posting
 	PrevMatch    key.Binding // the previous match
 	EndSearch    key.Binding // end the search in the posting
+
+	SaveSearch    key.Binding // save the query typed under a name (while filtering)
+	SavedSearches key.Binding // the picker of saved searches
+	RecallSearch  key.Binding // its keys recall the first saved searches, in order
 
 	Shortlist     key.Binding // toggle ★ (state store)
 	Tags          key.Binding // edit tags (state store)
@@ -134,6 +139,10 @@ func DefaultKeyMap() KeyMap {
 		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		EndSearch:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "end search")),
 
+		SaveSearch:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
+		SavedSearches: key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "saved searches")),
+		RecallSearch:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1–9", "saved search")),
+
 		Shortlist:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "shortlist")),
 		Tags:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
 		Note:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
@@ -197,6 +206,9 @@ func (k *KeyMap) SetContext(c Context) {
 	k.NextMatch.SetEnabled(finding)
 	k.PrevMatch.SetEnabled(finding)
 	k.EndSearch.SetEnabled(finding)
+	k.SaveSearch.SetEnabled(c.Mode == ModeFilter && c.Filtered)
+	k.SavedSearches.SetEnabled(browsing && c.Searches)
+	k.RecallSearch.SetEnabled(browsing && c.Searches)
 	k.FilterAccept.SetEnabled(c.Mode == ModeFilter)
 	k.FilterCancel.SetEnabled(c.Mode == ModeFilter)
 	k.FilterPrev.SetEnabled(c.Mode == ModeFilter)
@@ -285,6 +297,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Back, k.SwitchFocus, k.Help, k.Quit, k.ForceQuit, k.Suspend},
 		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
 		{k.Search, k.SearchAccept, k.SearchCancel, k.NextMatch, k.PrevMatch, k.EndSearch},
+		{k.SaveSearch, k.SavedSearches, k.RecallSearch},
 		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export, k.Undo, k.Redo},
 		{k.OpenURL, k.CopyURL, k.CopyLine, k.Stage, k.NextStage, k.PrevStage, k.FollowUp},
 		{k.Mark, k.MarkAll, k.ClearMarks, k.Board, k.Stats, k.BoardLeft, k.BoardRight, k.CloseView},

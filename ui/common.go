@@ -41,6 +41,10 @@ type common struct {
 	seen SeenLog
 	// fresh is how many of the postings loaded are new.
 	fresh int
+	// searches are the saved searches, in order; saveSearches writes them
+	// (nil: they last the session).
+	searches     []SavedSearch
+	saveSearches SaveSearchesFunc
 	// marks are the postings marked for a bulk change, by id.
 	marks map[string]*model.Posting
 }

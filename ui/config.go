@@ -34,6 +34,11 @@ type Config struct {
 	// Seen remembers when each posting was first seen (is:new, the rows'
 	// new label); nil: none.
 	Seen SeenLog
+	// Searches are the saved searches (' picks one, 1–9 recall the first
+	// nine); SaveSearches writes them all after ctrl+s saved one (nil:
+	// saved searches last the session).
+	Searches     []SavedSearch
+	SaveSearches SaveSearchesFunc
 	// Suspend stops the process for ctrl+z (main releases the terminal
 	// first); nil means Bubble Tea's tea.Suspend.
 	Suspend func()
@@ -48,6 +53,7 @@ func New(cfg Config) *Model {
 	m.c.suspend = cfg.Suspend
 	m.index.sync = cfg.Index
 	m.c.seen = cfg.Seen
+	m.c.searches, m.c.saveSearches = cfg.Searches, cfg.SaveSearches
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}

@@ -136,6 +136,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.onIndexDone(msg)
 	case seenMsg:
 		return m.onSeen(msg)
+	case searchesSavedMsg:
+		return m.onSearchesSaved(msg)
 	case resultMsg, refilterMsg, renderedMsg:
 		return m.browser.Update(msg)
 	case boardResultMsg:
@@ -183,6 +185,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case keyMatches(msg, k.Quit), keyMatches(msg, k.ForceQuit):
 		return m.quitNow(false)
+	case keyMatches(msg, k.SaveSearch):
+		return m.onSaveSearch()
+	case keyMatches(msg, k.SavedSearches):
+		return m.onSavedSearches()
+	case keyMatches(msg, k.RecallSearch):
+		return m.recallSearch(msg)
 	case keyMatches(msg, k.Help):
 		m.help.full = !m.help.full
 		return nil
@@ -238,6 +246,7 @@ func (m *Model) syncKeys() {
 		ctx.Mode = keymap.ModeInput
 	}
 	ctx.SinglePane, ctx.Store, ctx.Marks = m.lay.single, m.storeReady(), len(m.c.marks) > 0
+	ctx.Searches = len(m.c.searches) > 0
 	m.c.keys.SetContext(ctx)
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {
