@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -21,6 +23,7 @@ type detailFind struct {
 	termsKey string             // the terms words came from
 	spans    map[int][]markSpan // the marks of each marked line
 	marked   map[int]string     // lines drawn with their marks
+	wraps    markWraps          // how the marks are drawn
 }
 
 // hit is one match of the search in the posting: line of the pane's lines.
@@ -84,6 +87,7 @@ func (d *detailPane) mark(st *Styles) {
 	if f.needle == nil && f.words == nil {
 		return
 	}
+	f.wraps = markWraps{word: wrapperOf(st.Match), match: wrapperOf(st.Match.Reverse(true)), current: wrapperOf(st.Match.Reverse(true).Bold(true))}
 	f.spans = map[int][]markSpan{}
 	for i, line := range d.lines {
 		var spans []markSpan
@@ -137,18 +141,36 @@ func (d *detailPane) drawMarked(st *Styles, i int) {
 	for k, s := range spans {
 		plain[k] = s.span
 	}
-	cur := d.find.cur
-	word, match, current := st.Match, st.Match.Reverse(true), st.Match.Reverse(true).Bold(true)
+	cur, w := d.find.cur, &d.find.wraps
 	d.find.marked[i] = markSpans(d.lines[i], plain, func(k int, s string) string {
 		switch h := spans[k].hit; {
 		case h < 0:
-			return word.Render(s)
+			return w.word.wrap(s)
 		case h == cur:
-			return current.Render(s)
+			return w.current.wrap(s)
 		}
-		return match.Render(s)
+		return w.match.wrap(s)
 	})
 }
+
+// wrapper is a style as the sequences that open and close it, so that
+// drawing a mark is two string copies, not a lipgloss render.
+type wrapper struct{ open, close string }
+
+// wrapperOf returns the wrapper of style.
+func wrapperOf(style lipgloss.Style) wrapper {
+	r := style.Render("\x00")
+	i := strings.IndexByte(r, 0)
+	if i < 0 {
+		return wrapper{}
+	}
+	return wrapper{open: r[:i], close: r[i+1:]}
+}
+
+func (w wrapper) wrap(s string) string { return w.open + s + w.close }
+
+// markWraps are the wrappers of the three kinds of mark.
+type markWraps struct{ word, match, current wrapper }
 
 // nextHit makes the match by matches on from the current one current,
 // wrapping around, and scrolls to it.

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/jobdeck/jobdeck/model"
@@ -39,7 +40,11 @@ func foldLine(line string) foldedLine {
 	for _, r := range plain {
 		f.runes = append(f.runes, foldRune(r))
 		f.cells = append(f.cells, cell)
-		cell += ansi.StringWidth(string(r))
+		if r < 0x80 {
+			cell++
+		} else {
+			cell += ansi.StringWidth(string(r))
+		}
 	}
 	f.cells = append(f.cells, cell)
 	return f
@@ -124,37 +129,70 @@ func textWords(terms []model.TextTerm) (words [][]rune, prefix []bool) {
 
 // markSpans draws the cells of spans (sorted, not overlapping) of line in
 // style, keeping the line's own styling elsewhere: the text of a span is
-// drawn plain in style, then the styling in force resumes.
+// drawn plain in style, then the styling in force resumes. One pass over
+// the line; cells are counted as [foldLine] counts them.
 func markSpans(line string, spans []span, style func(i int, s string) string) string {
 	if len(spans) == 0 {
 		return line
 	}
-	var b strings.Builder
-	at := 0
-	for i, sp := range spans {
-		b.WriteString(ansi.Cut(line, at, sp.from))
-		b.WriteString("\x1b[m")
-		b.WriteString(style(i, ansi.Strip(ansi.Cut(line, sp.from, sp.to))))
-		// what styled the line up to sp.to, then nothing of its text
-		b.WriteString(styleOnly(ansi.Truncate(line, sp.to, "")))
-		at = sp.to
+	var b, seqs, text strings.Builder
+	b.Grow(len(line) + 32*len(spans))
+	k, cell := 0, 0
+	for i := 0; i < len(line); {
+		if line[i] == 0x1b {
+			n := escLen(line, i)
+			seqs.WriteString(line[i : i+n])
+			if text.Len() == 0 {
+				b.WriteString(line[i : i+n])
+			}
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		w := 1
+		if r >= 0x80 {
+			w = ansi.StringWidth(string(r))
+		}
+		if k < len(spans) && cell >= spans[k].from && cell < spans[k].to {
+			text.WriteString(line[i : i+size])
+		} else {
+			b.WriteString(line[i : i+size])
+		}
+		cell += w
+		i += size
+		if k < len(spans) && cell >= spans[k].to && text.Len() > 0 {
+			b.WriteString("\x1b[m" + style(k, text.String()) + seqs.String())
+			text.Reset()
+			k++
+		}
 	}
-	b.WriteString(ansi.TruncateLeft(line, at, ""))
+	if text.Len() > 0 {
+		b.WriteString("\x1b[m" + style(k, text.String()) + seqs.String())
+	}
 	return b.String()
 }
 
-// styleOnly returns the escape sequences of s without its text.
-func styleOnly(s string) string {
-	var b strings.Builder
-	p := ansi.NewParser()
-	state := byte(0)
-	for len(s) > 0 {
-		seq, _, n, newState := ansi.DecodeSequence(s, state, p)
-		if ansi.HasCsiPrefix(seq) || ansi.HasOscPrefix(seq) || ansi.HasEscPrefix(seq) {
-			b.WriteString(seq)
+// escLen is the length of the escape sequence at s[i] (an ESC): a CSI
+// sequence (ESC [ … final byte), a string sequence (ESC ] … BEL or ESC \\)
+// or a two-byte escape; it stops at the end of s.
+func escLen(s string, i int) int {
+	j := i + 2
+	if i+1 < len(s) {
+		switch s[i+1] {
+		case '[':
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			j++
+		case ']', 'P', '_', '^', 'X':
+			for j < len(s) && s[j] != 0x07 && !(s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\') {
+				j++
+			}
+			if j < len(s) && s[j] == 0x1b {
+				j++
+			}
+			j++
 		}
-		state = newState
-		s = s[n:]
 	}
-	return b.String()
+	return min(j, len(s)) - i
 }
