@@ -144,13 +144,16 @@ Flags for every command:
   --follow-all      also follow symlinks to folders on another file system,
                     to / or to a folder holding the PATH
   --no-cache        read and parse every file, without the parse cache
-                    ($XDG_CACHE_HOME/jobdeck, else ~/.cache/jobdeck)
+                    ($XDG_CACHE_HOME/jobdeck, else ~/.cache/jobdeck); also
+                    turns off the full-text index and what is new
   -h, --help        show this help
   --version         print the version
 
 Browser flags:
   --style STYLE     auto, dark, light or notty (default: the config's, else auto;
                     NO_COLOR turns colour off)
+  --since AGE       is:new and the rows' new label mean first seen in the last
+                    AGE (12h, 3d, 2w) instead of since the previous launch
 
 list flags:
   --json            JSON Lines: one object a posting, with its markdown body
@@ -161,6 +164,9 @@ list flags:
   --tag NAME        only postings with the tag NAME
   --stage NAME      only postings in the stage NAME (a prefix will do: interv)
   --due             only postings whose follow-up is due today or earlier
+  --new             only postings first seen since the previous launch (or
+                    --since); records these as seen
+  --since AGE       with --new or is:new: first seen in the last AGE (12h, 3d, 2w)
 
 export flags:
   --format FORMAT   md, csv or json (default md)
@@ -219,6 +225,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	var c common
 	f := newFlagSet("jobdeck", stderr, &c)
 	style := f.String("style", "auto", "")
+	sinceFlag := f.String("since", "", "")
 	paths, code := parse(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
@@ -237,6 +244,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
+	now := time.Now()
+	since, err := parseSince(*sinceFlag, now)
+	if err != nil {
+		return fail(stderr, exitUsage, err)
+	}
 	limitMemory()
 	path, err := statePath(c.state)
 	if err != nil {
@@ -245,6 +257,12 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	store := model.NewStore(path) // the browser loads it off the first frame
 	opts, pc := set.loaderOptions(c, stderr)
 	defer closeCache(pc, stderr)
+	tx, text := openTextIndex(context.Background(), c, set.paths(c.demo, paths), opts.MaxBody, stderr)
+	defer closeTextIndex(tx, stderr) // after the program: cancels a sync still running
+	var seenLog ui.SeenLog
+	if l := openSeen(c, set.paths(c.demo, paths), now, since, stderr); l != nil {
+		seenLog = l
+	}
 	m := ui.New(ui.Config{
 		Sources: srcs,
 		Loader:  opts,
@@ -254,6 +272,12 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Prefs:   set.prefs(),
 		Suspend: suspendSelf,
 		AddDir:  set.addDir(),
+		Text:    text,
+		Index:   indexFunc(tx),
+		Seen:    seenLog,
+
+		Searches:     set.savedSearches(stderr),
+		SaveSearches: set.saveSearches(),
 	})
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	relay := startSignalRelay(p)
@@ -399,11 +423,19 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	sortName := f.String("sort", "newest", "")
 	shortlist := f.Bool("shortlist", false, "")
 	tag := f.String("tag", "", "")
+	onlyNew := f.Bool("new", false, "")
+	searchName := f.String("search", "", "")
+	sinceFlag := f.String("since", "", "")
 	var track trackFlags
 	track.register(f)
 	paths, code := parse(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
+	}
+	now := time.Now()
+	since, err := parseSince(*sinceFlag, now)
+	if err != nil {
+		return fail(stderr, exitUsage, err)
 	}
 	sort, err := model.ParseSortOrder(*sortName)
 	if err != nil {
@@ -421,6 +453,13 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
+	if isSet(f, "search") {
+		saved, err := set.findSearch(*searchName, stderr)
+		if err != nil {
+			return fail(stderr, exitUsage, err)
+		}
+		*query = strings.TrimSpace(saved + " " + *query)
+	}
 	q := model.ParseQuery(*query)
 	if q.Err != nil {
 		return fail(stderr, exitUsage, fmt.Errorf("--query %q: %w", *query, q.Err))
@@ -435,10 +474,33 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitFailure, err)
 	}
 	files := countFiles(ps, skipped)
+	tx, text, err := listTextIndex(ctx, c, set.paths(c.demo, paths), q, ps, stderr)
+	if err != nil {
+		return fail(stderr, exitFailure, err)
+	}
+	defer closeTextIndex(tx, stderr)
 
+	var ann model.Annotations = store
+	if *onlyNew || queriesNew(q) {
+		log := openSeen(c, set.paths(c.demo, paths), now, since, stderr)
+		if log == nil {
+			return fail(stderr, exitFailure, errors.New("--new and is:new need the cache folder (not --no-cache or --demo)"))
+		}
+		ann = model.WithNew(store, log)
+		if *onlyNew {
+			q.Terms = append(q.Terms, model.Term{Scope: model.ScopeNew})
+		}
+		defer recordSeen(log, ps, stderr) // after the filter: what it found stays new
+	}
+
+	if text != nil && q.HasText() {
+		if q, err = q.WithTextHits(ctx, text); err != nil {
+			return fail(stderr, exitFailure, err)
+		}
+	}
 	coll := model.NewCollection()
 	coll.Add(ps...)
-	res, err := model.Filter(ctx, coll.Snapshot(), q, sort, store, nil)
+	res, err := model.Filter(ctx, coll.Snapshot(), q, sort, ann, nil)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
@@ -670,6 +732,7 @@ type settings struct {
 	keys    keymap.KeyMap
 	aliases loader.FieldAliases
 	probs   []config.Problem
+	path    string // the config file's ("" when none could be named)
 }
 
 // configEnv is what the config package needs from the process.
@@ -701,6 +764,7 @@ func loadSettings(flagPath string, stderr io.Writer) settings {
 	set := settings{cfg: config.Default(), keys: keymap.DefaultKeyMap()}
 	if err == nil {
 		set = readSettings(path, named)
+		set.path = path
 	} else {
 		set.probs = []config.Problem{{Msg: err.Error(), Kind: err}}
 	}

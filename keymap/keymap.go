@@ -22,6 +22,9 @@ const (
 	ModeBoard
 	// ModeStats: the stats screen has the keyboard.
 	ModeStats
+	// ModeSearch: the search in the posting is typed; letters are typed,
+	// not bound.
+	ModeSearch
 )
 
 // Context is the browser state that decides which bindings are live.
@@ -33,6 +36,8 @@ type Context struct {
 	Store      bool // a state store is wired (shortlist, tags, notes, export)
 	Marks      bool // postings are marked for a bulk change
 	Add        bool // a folder to add postings to is set
+	Searching  bool // a search in the posting is active (its matches highlighted)
+	Searches   bool // there are saved searches
 }
 
 // KeyMap holds the browser's bindings. Use DefaultKeyMap to get one and
@@ -56,6 +61,17 @@ type KeyMap struct {
 	FilterPrev   key.Binding // move the cursor up while typing a filter
 	FilterNext   key.Binding // move the cursor down while typing a filter
 	Sort         key.Binding // cycle the sort order
+
+	Search       key.Binding // search the text of the posting shown (detail focus)
+	SearchAccept key.Binding // keep the search typed, to jump between its matches
+	SearchCancel key.Binding // drop the search typed
+	NextMatch    key.Binding // the next match of the search in the posting
+	PrevMatch    key.Binding // the previous match
+	EndSearch    key.Binding // end the search in the posting
+
+	SaveSearch    key.Binding // save the query typed under a name (while filtering)
+	SavedSearches key.Binding // the picker of saved searches
+	RecallSearch  key.Binding // its keys recall the first saved searches, in order
 
 	Shortlist     key.Binding // toggle ★ (state store)
 	Tags          key.Binding // edit tags (state store)
@@ -118,6 +134,17 @@ func DefaultKeyMap() KeyMap {
 		FilterNext:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		Sort:         key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort")),
 
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search posting")),
+		SearchAccept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search")),
+		SearchCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search")),
+		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		EndSearch:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "end search")),
+
+		SaveSearch:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save search")),
+		SavedSearches: key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "saved searches")),
+		RecallSearch:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1–9", "saved search")),
+
 		Shortlist:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "shortlist")),
 		Tags:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
 		Note:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
@@ -170,20 +197,31 @@ func (k *KeyMap) SetContext(c Context) {
 		b.SetEnabled(browsing || board)
 	}
 	k.Open.SetEnabled((c.SinglePane && listFocus || board) && c.Selection)
-	k.Back.SetEnabled(c.SinglePane && detailFocus)
+	k.Back.SetEnabled(c.SinglePane && detailFocus && !c.Searching)
 	k.SwitchFocus.SetEnabled(!c.SinglePane && browsing)
 
-	k.Filter.SetEnabled(browsing || board)
+	// In the detail pane / searches the posting; elsewhere it filters.
+	k.Filter.SetEnabled(listFocus || board)
+	k.Search.SetEnabled(detailFocus && c.Selection)
+	k.SearchAccept.SetEnabled(c.Mode == ModeSearch)
+	k.SearchCancel.SetEnabled(c.Mode == ModeSearch)
+	finding := detailFocus && c.Searching
+	k.NextMatch.SetEnabled(finding)
+	k.PrevMatch.SetEnabled(finding)
+	k.EndSearch.SetEnabled(finding)
+	k.SaveSearch.SetEnabled(c.Mode == ModeFilter && c.Filtered)
+	k.SavedSearches.SetEnabled(browsing && c.Searches)
+	k.RecallSearch.SetEnabled(browsing && c.Searches)
 	k.FilterAccept.SetEnabled(c.Mode == ModeFilter)
 	k.FilterCancel.SetEnabled(c.Mode == ModeFilter)
 	k.FilterPrev.SetEnabled(c.Mode == ModeFilter)
 	k.FilterNext.SetEnabled(c.Mode == ModeFilter)
 	// In a single detail pane esc means back; elsewhere it clears a filter.
 	// Marks are cleared before the filter.
-	k.ClearFilter.SetEnabled((browsing || board) && c.Filtered && !k.Back.Enabled() && !c.Marks)
+	k.ClearFilter.SetEnabled((browsing || board) && c.Filtered && !k.Back.Enabled() && !c.Marks && !(detailFocus && c.Searching))
 	k.Sort.SetEnabled(browsing)
 
-	k.Note.SetEnabled(browsing && c.Store && c.Selection)
+	k.Note.SetEnabled(browsing && c.Store && c.Selection && !(detailFocus && c.Searching))
 	k.ShortlistView.SetEnabled(browsing && c.Store)
 	k.Export.SetEnabled(browsing && c.Store)
 	k.AddPosting.SetEnabled(browsing && c.Add)
@@ -201,7 +239,7 @@ func (k *KeyMap) SetContext(c Context) {
 
 	k.Mark.SetEnabled(listFocus && c.Store && c.Selection)
 	k.MarkAll.SetEnabled(listFocus && c.Store)
-	k.ClearMarks.SetEnabled(browsing && c.Marks && !k.Back.Enabled())
+	k.ClearMarks.SetEnabled(browsing && c.Marks && !k.Back.Enabled() && !(detailFocus && c.Searching))
 	k.Undo.SetEnabled(screen && c.Store)
 	k.Redo.SetEnabled(screen && c.Store)
 
@@ -224,7 +262,8 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Up, k.Down, k.Open, k.Back, k.SwitchFocus,
 		k.FilterPrev, k.FilterNext, k.Filter, k.FilterAccept, k.FilterCancel, k.ClearFilter,
-		k.Sort, k.Shortlist, k.ClearMarks, k.Help, k.Quit, k.ForceQuit,
+		k.Sort, k.Search, k.SearchAccept, k.SearchCancel, k.NextMatch, k.PrevMatch, k.EndSearch,
+		k.Shortlist, k.ClearMarks, k.Help, k.Quit, k.ForceQuit,
 	}
 }
 
@@ -261,6 +300,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.SwitchFocus, k.Help, k.Quit, k.ForceQuit, k.Suspend},
 		{k.Filter, k.FilterAccept, k.FilterCancel, k.FilterPrev, k.FilterNext, k.ClearFilter, k.Sort},
+		{k.Search, k.SearchAccept, k.SearchCancel, k.NextMatch, k.PrevMatch, k.EndSearch},
+		{k.SaveSearch, k.SavedSearches, k.RecallSearch},
 		{k.Shortlist, k.Tags, k.Note, k.ShortlistView, k.Export, k.AddPosting, k.Undo, k.Redo},
 		{k.OpenURL, k.CopyURL, k.CopyLine, k.Stage, k.NextStage, k.PrevStage, k.FollowUp},
 		{k.Mark, k.MarkAll, k.ClearMarks, k.Board, k.Stats, k.BoardLeft, k.BoardRight, k.CloseView},

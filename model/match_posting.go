@@ -27,7 +27,7 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, c
 		switch {
 		case t.Scope.tracks():
 			ok = trk != nil && t.matchTrack(trk.Track(p.ID), clk)
-		case t.Scope >= ScopeText:
+		case t.Scope >= ScopeText && t.Scope <= maxScope:
 			score, ok = t.matchField(i, &s.facts[i], p)
 		default: // the fuzzy scopes, the hot path
 			score, ok = t.match(p, e, ann)
@@ -83,7 +83,7 @@ func (t *Term) matchAt(s Snapshot, i int, ann Annotations, trk Tracking, clk tra
 	switch {
 	case t.Scope.tracks():
 		return 0, trk != nil && t.matchTrack(trk.Track(p.ID), clk)
-	case t.Scope >= ScopeText:
+	case t.Scope >= ScopeText && t.Scope <= maxScope:
 		return t.matchField(i, &s.facts[i], p)
 	}
 	return t.match(p, &s.keys[i], ann)
@@ -98,6 +98,8 @@ func (t *Term) match(p *Posting, e *entry, ann Annotations) (int, bool) {
 	switch t.Scope {
 	case ScopeShortlisted:
 		return 0, ann != nil && ann.Shortlisted(p.ID)
+	case ScopeNew:
+		return 0, isNew(ann, p.ID)
 	case ScopeTag:
 		if ann == nil {
 			return 0, false

@@ -201,7 +201,7 @@ func (t *Term) prepare() {
 func (sc Scope) fuzzy() bool { return sc <= ScopeTag || sc == ScopeType }
 
 // valid reports whether sc is a scope ParseQuery can produce.
-func (sc Scope) valid() bool { return sc >= ScopeAny && sc <= maxScope }
+func (sc Scope) valid() bool { return sc >= ScopeAny && sc <= ScopeNew }
 
 // prepared returns q ready for matching even when its Terms were built by
 // hand rather than by ParseQuery: every term prepared, text terms with an

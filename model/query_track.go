@@ -32,7 +32,7 @@ const (
 // readsState reports whether terms of sc read the user's state (tags,
 // shortlist, stages) rather than the posting.
 func (sc Scope) readsState() bool {
-	return sc == ScopeTag || sc == ScopeShortlisted || sc.tracks()
+	return sc == ScopeTag || sc == ScopeShortlisted || sc == ScopeNew || sc.tracks()
 }
 
 // tracks reports whether terms of sc read the application state.
@@ -40,7 +40,7 @@ func (sc Scope) tracks() bool { return sc >= ScopeStage && sc <= ScopeStageDate 
 
 // textless reports whether terms of sc have no pattern (their Text is "").
 func (sc Scope) textless() bool {
-	return sc == ScopeShortlisted || sc == ScopeActive || sc == ScopeClosed || sc == ScopeDue || sc == ScopeRemote
+	return sc == ScopeShortlisted || sc == ScopeActive || sc == ScopeClosed || sc == ScopeDue || sc == ScopeRemote || sc == ScopeNew
 }
 
 // isScope returns the scope an "is:" value names (a prefix of shortlisted,
@@ -49,7 +49,7 @@ func isScope(val string) (Scope, bool) {
 	for _, c := range []struct {
 		name string
 		sc   Scope
-	}{{"shortlisted", ScopeShortlisted}, {"starred", ScopeShortlisted}, {"active", ScopeActive}, {"closed", ScopeClosed}, {"due", ScopeDue}, {"remote", ScopeRemote}} {
+	}{{"shortlisted", ScopeShortlisted}, {"starred", ScopeShortlisted}, {"active", ScopeActive}, {"closed", ScopeClosed}, {"due", ScopeDue}, {"remote", ScopeRemote}, {"new", ScopeNew}} {
 		if isPrefixFold(val, c.name) {
 			return c.sc, true
 		}

@@ -175,7 +175,7 @@ func (b *board) startQuery() tea.Cmd {
 			q.Within = append(q.Within, int32(i))
 		}
 	}
-	cmd := b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: model.SortNewest, ann: b.c.ann, text: b.c.text})
+	cmd := b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: model.SortNewest, ann: b.c.filterAnn(), text: b.c.text})
 	return func() tea.Msg { return boardResultMsg{cmd().(resultMsg)} }
 }
 

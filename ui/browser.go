@@ -22,6 +22,8 @@ type browser struct {
 	focus     keymap.Mode // ModeList or ModeDetail
 	input     textinput.Model
 	filtering bool // the input has the keyboard
+	find      textinput.Model
+	finding   bool // find, the search in the posting, has the keyboard
 	sort      model.SortOrder
 	only      bool // the shortlist-only view
 	job       filterJob
@@ -46,6 +48,9 @@ func newBrowser(c *common) *browser {
 	b.input.CharLimit = maxQuery
 	b.input.Prompt = "/ "
 	b.input.Placeholder = "words, company:x, -word"
+	b.find = textinput.New()
+	b.find.CharLimit = maxQuery
+	b.find.Prompt = "search posting: "
 	return b
 }
 
@@ -66,6 +71,7 @@ func (b *browser) Changed(c change) tea.Cmd {
 		return b.startQuery()
 	case stylesChanged:
 		b.input.SetStyles(inputStyles(&b.c.styles))
+		b.find.SetStyles(inputStyles(&b.c.styles))
 	case annotationsSet:
 		b.redrawHeader()
 	case quitting:
@@ -80,6 +86,7 @@ func (b *browser) Changed(c change) tea.Cmd {
 func (b *browser) SetSize(l layout) {
 	b.lay = l
 	b.input.SetWidth(max(l.listW-4, 1))
+	b.find.SetWidth(max(b.detailWidth()-len(b.find.Prompt)-1, 1))
 	b.list.setRows(l.rows)
 	b.detail.height = l.bodyH
 }
@@ -107,6 +114,11 @@ func (b *browser) Update(msg tea.Msg) tea.Cmd {
 	}
 	if b.filtering {
 		return b.editFilter(msg) // a paste, or the cursor's own messages
+	}
+	if b.finding {
+		var cmd tea.Cmd
+		b.find, cmd = b.find.Update(msg)
+		return cmd
 	}
 	return nil
 }
@@ -157,10 +169,13 @@ func (b *browser) Pin() { b.list.pin() }
 // the focus), whether a posting is selected and a filter is set.
 func (b *browser) Context() keymap.Context {
 	mode := b.focus
-	if b.filtering {
+	switch {
+	case b.filtering:
 		mode = keymap.ModeFilter
+	case b.finding:
+		mode = keymap.ModeSearch
 	}
-	return keymap.Context{Mode: mode, Selection: b.list.selected() != nil, Filtered: b.query() != ""}
+	return keymap.Context{Mode: mode, Selection: b.list.selected() != nil, Filtered: b.query() != "", Searching: b.detail.searching()}
 }
 
 // ShortHelp is the keymap's short help.
@@ -175,12 +190,12 @@ func (b *browser) View() []string {
 	st := &b.c.styles
 	switch {
 	case l.single && b.focus == keymap.ModeDetail:
-		return b.detail.view()
+		return b.detailView()
 	case l.single:
 		return b.listView(l.width)
 	}
 	list := b.listView(l.listW)
-	det := b.detail.view()
+	det := b.detailView()
 	sep := st.Separator.Render("│") + " "
 	panes := make([]string, l.bodyH)
 	for i := range panes {
@@ -198,7 +213,7 @@ func (b *browser) listView(width int) []string {
 	case b.query() != "":
 		empty = "no posting matches"
 	}
-	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now(), marks: b.c.marks}
+	look := listLook{top: b.filterLine(width), focused: b.focus == keymap.ModeList && !b.filtering, empty: empty, ann: b.c.ann, now: b.c.now(), marks: b.c.marks, isNew: b.c.isNew}
 	return b.list.view(&b.c.styles, look, width, b.lay.bodyH)
 }
 
@@ -221,6 +236,9 @@ func (b *browser) Status() (marks []string, info string) {
 	}
 	if first, last, total, ok := b.detail.position(); ok && b.focus == keymap.ModeDetail {
 		info += fmt.Sprintf(" · lines %d–%d of %d", first, last, total)
+	}
+	if s := b.detail.matchStatus(); s != "" && b.focus == keymap.ModeDetail {
+		info += " · " + s
 	}
 	return marks, info
 }

@@ -21,7 +21,7 @@ func (b *browser) startQuery() tea.Cmd {
 	if b.only {
 		q.Within = b.shortlisted()
 	}
-	return b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: b.sort, ann: b.c.ann, text: b.c.text, prev: b.job.narrowFrom(b.list.res)})
+	return b.job.start(filterSpec{snap: b.c.coll.Snapshot(), q: q, sort: b.sort, ann: b.c.filterAnn(), text: b.c.text, prev: b.job.narrowFrom(b.list.res)})
 }
 
 // shortlisted returns where the shortlisted postings sit in the collection
@@ -58,6 +58,7 @@ func (b *browser) onResult(msg resultMsg) tea.Cmd {
 	case show:
 		b.queryErr = ""
 		b.list.setResult(msg.res)
+		b.detail.setTerms(&b.c.styles, model.ParseQuery(msg.res.Query).TextTerms())
 		if row := b.list.findRow(b.reveal0); row >= 0 {
 			b.list.move(row)
 			b.reveal0 = nil

@@ -16,8 +16,22 @@ func (b *browser) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	if b.filtering {
 		return b.onFilterKey(msg)
 	}
+	if b.finding {
+		return b.onFindKey(msg)
+	}
 	k := &b.c.keys
 	switch {
+	case key.Matches(msg, k.Search):
+		return b.startFind()
+	case key.Matches(msg, k.NextMatch):
+		b.detail.nextHit(&b.c.styles, 1)
+		return nil
+	case key.Matches(msg, k.PrevMatch):
+		b.detail.nextHit(&b.c.styles, -1)
+		return nil
+	case key.Matches(msg, k.EndSearch):
+		b.detail.setSearch(&b.c.styles, "")
+		return nil
 	case key.Matches(msg, k.Filter):
 		return b.startFilter()
 	case key.Matches(msg, k.ClearFilter):

@@ -37,6 +37,14 @@ type common struct {
 	suspend func()
 	// open starts the browser on a link; it must not wait for it.
 	open func(uri string) error
+	// seen is when each posting was first seen; nil: none (nothing is new).
+	seen SeenLog
+	// fresh is how many of the postings loaded are new.
+	fresh int
+	// searches are the saved searches, in order; saveSearches writes them
+	// (nil: they last the session).
+	searches     []SavedSearch
+	saveSearches SaveSearchesFunc
 	// marks are the postings marked for a bulk change, by id.
 	marks map[string]*model.Posting
 	// text answers the query's quoted terms; nil: full-text search is off.

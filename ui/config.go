@@ -31,6 +31,17 @@ type Config struct {
 	Fetcher loader.Fetcher
 	// Prefs are the user's settings from the config file.
 	Prefs Prefs
+	// Index brings the full-text index behind Text in step with the
+	// postings, in the background once they are loaded; nil: no index.
+	Index IndexFunc
+	// Seen remembers when each posting was first seen (is:new, the rows'
+	// new label); nil: none.
+	Seen SeenLog
+	// Searches are the saved searches (' picks one, 1–9 recall the first
+	// nine); SaveSearches writes them all after ctrl+s saved one (nil:
+	// saved searches last the session).
+	Searches     []SavedSearch
+	SaveSearches SaveSearchesFunc
 	// Suspend stops the process for ctrl+z (main releases the terminal
 	// first); nil means Bubble Tea's tea.Suspend.
 	Suspend func()
@@ -49,6 +60,9 @@ func New(cfg Config) *Model {
 	m.applyPrefs(cfg.Prefs)
 	m.c.suspend = cfg.Suspend
 	m.c.text = cfg.Text
+	m.index.sync = cfg.Index
+	m.c.seen = cfg.Seen
+	m.c.searches, m.c.saveSearches = cfg.Searches, cfg.SaveSearches
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}

@@ -16,17 +16,20 @@ import (
 // [detailPane.reconcile], whose Cmd the root returns from every Update:
 // no render is marked on its way and then dropped.
 type detailPane struct {
-	p      *model.Posting
-	width  int
-	style  glamourStyle // glamour style of the body
-	height int          // lines on screen
-	header []string
-	after  []string  // what a short pane shows of the header below the body
-	hkey   headerKey // what header and after were drawn from
-	body   []string  // nil until glamour's rendering arrived
-	failed string    // why the body could not be rendered
-	lines  []string  // header, a rule, then the body
-	off    int       // first line on screen
+	p       *model.Posting
+	width   int
+	style   glamourStyle // glamour style of the body
+	height  int          // lines on screen
+	header  []string
+	after   []string  // what a short pane shows of the header below the body
+	hkey    headerKey // what header and after were drawn from
+	body    []string  // nil until glamour's rendering arrived
+	failed  string    // why the body could not be rendered
+	lines   []string  // header, a rule, then the body
+	off     int       // first line on screen
+	bodyAt  int       // lines[bodyAt:bodyEnd] are the body's
+	bodyEnd int
+	find    detailFind
 
 	cache *renderCache
 	read  bodyReader
@@ -209,15 +212,20 @@ func (d *detailPane) join(st *Styles) {
 	d.lines = d.lines[:0]
 	if d.p == nil {
 		d.lines = append(d.lines, fit(st.Dim.Render("no posting selected"), d.width))
+		d.bodyAt, d.bodyEnd = 0, 0
+		d.mark(st)
 		return
 	}
 	rule := fit(st.Separator.Render(strings.Repeat("─", max(d.width, 0))), d.width)
 	d.lines = append(d.lines, d.header...)
 	d.lines = append(d.lines, rule)
+	d.bodyAt = len(d.lines)
 	d.lines = d.appendBody(st, d.lines)
+	d.bodyEnd = len(d.lines)
 	if len(d.after) > 0 {
 		d.lines = append(append(d.lines, rule), d.after...)
 	}
+	d.mark(st)
 }
 
 // appendBody appends to lines the body fitted to the width, its
@@ -258,6 +266,10 @@ func (d *detailPane) view() []string {
 	out := make([]string, 0, d.height)
 	d.off = clampInt(d.off, 0, max(len(d.lines)-d.height, 0))
 	for i := d.off; i < len(d.lines) && len(out) < d.height; i++ {
+		if l, ok := d.find.marked[i]; ok {
+			out = append(out, l)
+			continue
+		}
 		out = append(out, d.lines[i])
 	}
 	blank := strings.Repeat(" ", max(d.width, 0))

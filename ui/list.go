@@ -144,6 +144,7 @@ type listLook struct {
 	ann     Annotations
 	now     time.Time
 	marks   map[string]*model.Posting // marked for a bulk change; none: no mark column
+	isNew   func(id string) bool      // the posting is new: a label says so
 }
 
 // view renders the pane: look.top, then the visible rows, each line
@@ -156,6 +157,7 @@ func (l *listPane) view(st *Styles, look listLook, width, height int) []string {
 	for row := l.off; row < n && len(out)+rowHeight <= height; row++ {
 		p := l.res.Posting(row)
 		rv := rowView{p: p, selected: row == l.cur, focused: look.focused, ann: look.ann, now: look.now, markCol: len(look.marks) > 0}
+		rv.isNew = look.isNew != nil && look.isNew(p.ID)
 		if rv.markCol {
 			_, rv.marked = look.marks[p.ID]
 		}

@@ -69,7 +69,7 @@ func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	if b.done && m.c.loading {
 		m.c.loading = false
 		p := m.status.progress
-		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", coll.Len(), p.Seen, p.Skipped), false))
+		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", coll.Len(), p.Seen, p.Skipped), false), m.startIndex(), m.recordSeen())
 	}
 	if len(b.postings) > 0 || len(b.merges) > 0 || b.done {
 		cmds = append(cmds, m.tell(postingsAdded))

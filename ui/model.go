@@ -28,6 +28,7 @@ type Model struct {
 	ready   bool // a WindowSizeMsg has arrived
 	quit    quitStage
 	load    loadStream
+	index   indexRun // the full-text index's sync, once loaded
 	status  statusBar
 	help    helpBar
 	browser *browser       // the list and detail screen
@@ -130,6 +131,14 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 	case batchMsg:
 		return m.onBatch(msg)
+	case indexProgressMsg:
+		return m.index.onProgress(msg)
+	case indexDoneMsg:
+		return m.onIndexDone(msg)
+	case seenMsg:
+		return m.onSeen(msg)
+	case searchesSavedMsg:
+		return m.onSearchesSaved(msg)
 	case resultMsg, refilterMsg, renderedMsg:
 		return m.browser.Update(msg)
 	case boardResultMsg:
@@ -181,6 +190,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case keyMatches(msg, k.Quit), keyMatches(msg, k.ForceQuit):
 		return m.quitNow(false)
+	case keyMatches(msg, k.SaveSearch):
+		return m.onSaveSearch()
+	case keyMatches(msg, k.SavedSearches):
+		return m.onSavedSearches()
+	case keyMatches(msg, k.RecallSearch):
+		return m.recallSearch(msg)
 	case keyMatches(msg, k.Help):
 		m.help.full = !m.help.full
 		return nil
@@ -239,6 +254,7 @@ func (m *Model) syncKeys() {
 	}
 	ctx.SinglePane, ctx.Store, ctx.Marks = m.lay.single, m.storeReady(), len(m.c.marks) > 0
 	ctx.Add = m.add.dir != ""
+	ctx.Searches = len(m.c.searches) > 0
 	m.c.keys.SetContext(ctx)
 	if m.ready {
 		if h := m.helpHeight(); h != m.lay.helpH && !m.lay.tooSmall {

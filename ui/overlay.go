@@ -86,7 +86,14 @@ func (m *Model) onOverlayMsg(msg overlayMsg) tea.Cmd {
 		return m.setFollowUp(msg)
 	case answered:
 		return m.onAnswered(msg)
+	case searchNamed:
+		return m.saveSearch(msg)
+	case searchPicked:
+		return m.runSearch(msg.s)
 	case cancelled:
+		if msg.say == "" {
+			return nil
+		}
 		return m.flash(msg.say, false)
 	}
 	return nil

@@ -23,6 +23,7 @@ func (m *Model) quitNow(force bool) tea.Cmd {
 	}
 	m.quit = quitDone
 	m.load.stop()
+	m.index.stop()
 	m.tell(quitting)
 	return tea.Quit
 }

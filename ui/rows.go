@@ -20,6 +20,7 @@ type rowView struct {
 	now      time.Time
 	markCol  bool // postings are marked: draw the mark column
 	marked   bool // this one is marked
+	isNew    bool // first seen since the previous launch: labelled new
 }
 
 // renderRow draws r as rowHeight lines, each exactly width cells: the title
@@ -67,6 +68,9 @@ func renderRow(st *Styles, r rowView, width int) [rowHeight]string {
 			tags.WriteString(" " + st.Tag(t).Render(t))
 		}
 		suffix = tags.String()
+	}
+	if r.isNew {
+		suffix = " " + st.Message.Render("new") + suffix
 	}
 	title, titleMarks := clean(r.p.Title), r.m.Title
 	if title != r.p.Title {

@@ -47,7 +47,7 @@ func (m *Model) render() string {
 // ("read-only", "unsaved") and the screen's, then what the screen says.
 func (m *Model) statusLine(width int) string {
 	marks, info := m.active().Status()
-	return m.status.view(&m.c.styles, width, append(m.storeMarks(), append(m.trackMarks(), marks...)...), info, m.c.loading)
+	return m.status.view(&m.c.styles, width, append(m.storeMarks(), append(m.trackMarks(), marks...)...), joinInfo(info, m.index.status), m.c.loading)
 }
 
 // trackMarks are the marks of the job search in front of the status
@@ -57,6 +57,9 @@ func (m *Model) trackMarks() []string {
 	var out []string
 	if n := len(m.c.marks); n > 0 {
 		out = append(out, st.Mark.Render(fmt.Sprintf("● %d marked", n)))
+	}
+	if m.c.fresh > 0 {
+		out = append(out, st.Message.Render(fmt.Sprintf("%d new", m.c.fresh)))
 	}
 	if n := m.c.store.DueCount(m.c.now()); n == 1 {
 		out = append(out, st.Due.Render("1 follow-up due"))

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestListNew(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	write := func(name, title string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: "+title+"\n---\nbody of "+title+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "Old One")
+	code, out, errs := runCmd(t, "list", "--new", dir)
+	if code != exitOK || out != "" {
+		t.Fatalf("first run: code %d, out %q, stderr %q; want nothing new (the log begins)", code, out, errs)
+	}
+	write("b.md", "Fresh One")
+	time.Sleep(1100 * time.Millisecond) // the log counts in seconds
+	if code, out, _ := runCmd(t, "list", "--new", dir); code != exitOK || !strings.Contains(out, "Fresh One") || strings.Contains(out, "Old One") {
+		t.Fatalf("second run: code %d, out %q; want Fresh One only", code, out)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if code, out, _ := runCmd(t, "list", "--query", "is:new", dir); code != exitOK || out != "" {
+		t.Fatalf("third run: code %d, out %q; want nothing new", code, out)
+	}
+	if code, out, _ := runCmd(t, "list", "--new", "--since", "1d", dir); code != exitOK || !strings.Contains(out, "Fresh One") || !strings.Contains(out, "Old One") {
+		t.Fatalf("--since 1d: code %d, out %q; want both", code, out)
+	}
+	if code, _, errs := runCmd(t, "list", "--new", "--since", "3x", dir); code != exitUsage || !strings.Contains(errs, "--since") {
+		t.Fatalf("bad --since: code %d, %q", code, errs)
+	}
+	if code, _, errs := runCmd(t, "list", "--new", "--no-cache", dir); code != exitFailure || !strings.Contains(errs, "cache folder") {
+		t.Fatalf("--new --no-cache: code %d, %q", code, errs)
+	}
+}

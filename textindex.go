@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/cache"
+	"github.com/jobdeck/jobdeck/loader/textindex"
+	"github.com/jobdeck/jobdeck/model"
+	"github.com/jobdeck/jobdeck/model/search"
+	"github.com/jobdeck/jobdeck/ui"
+)
+
+// openTextIndex opens the full-text index of paths (the current folder
+// when none) in the cache folder. With --no-cache or --demo, or when it
+// cannot be opened (said on stderr), there is none: the searcher says
+// full-text search is off and why, and x is nil.
+func openTextIndex(ctx context.Context, c common, paths []string, maxBody int64, stderr io.Writer) (x *textindex.Index, text model.TextSearcher) {
+	switch {
+	case c.demo:
+		return nil, search.Off{Reason: "the demo has no index"}
+	case c.noCache:
+		return nil, search.Off{Reason: "--no-cache"}
+	}
+	dir, roots, err := cacheRoots(paths)
+	if err != nil {
+		warn(stderr, err)
+		return nil, search.Off{Reason: "no cache folder"}
+	}
+	x, err = textindex.Open(ctx, dir, roots, maxBody, search.Options{})
+	if err != nil {
+		warn(stderr, err)
+		return nil, search.Off{Reason: err.Error()}
+	}
+	return x, x.Text()
+}
+
+// cacheRoots returns the cache folder and the absolute paths of the
+// posting folders paths (the current folder when none).
+func cacheRoots(paths []string) (dir string, roots []string, err error) {
+	if dir, err = cache.DefaultDir(); err != nil {
+		return "", nil, err
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	roots = make([]string, len(paths))
+	for i, p := range paths {
+		if roots[i], err = filepath.Abs(p); err != nil {
+			return "", nil, err
+		}
+	}
+	return dir, roots, nil
+}
+
+// indexFunc is the browser's sync of x (nil: none).
+func indexFunc(x *textindex.Index) ui.IndexFunc {
+	if x == nil {
+		return nil
+	}
+	return func(ctx context.Context, ps []*model.Posting, progress func(done, total int)) ([]string, error) {
+		_, err := x.Sync(ctx, ps, progress)
+		return x.NewNotes(), err
+	}
+}
+
+// syncTextIndex brings x in step with ps before a command searches it,
+// saying the index's notes on stderr.
+func syncTextIndex(ctx context.Context, x *textindex.Index, ps []*model.Posting, stderr io.Writer) error {
+	if x == nil {
+		return nil
+	}
+	_, err := x.Sync(ctx, ps, nil)
+	for _, n := range x.NewNotes() {
+		fmt.Fprintf(stderr, "jobdeck: full-text index: %s\n", loader.SafePath(n))
+	}
+	return err
+}
+
+// closeTextIndex closes x, if any, saying a failure on stderr.
+func closeTextIndex(x *textindex.Index, stderr io.Writer) {
+	if x == nil {
+		return
+	}
+	if err := x.Close(); err != nil {
+		warn(stderr, err)
+	}
+}
+
+// listTextIndex is the searcher of `jobdeck list --query` and the like: nil
+// when q has no quoted term; else the index of paths brought in step with
+// ps first (the caller closes x), or the searcher that says why there is
+// none.
+func listTextIndex(ctx context.Context, c common, paths []string, q model.Query, ps []*model.Posting, stderr io.Writer) (x *textindex.Index, text model.TextSearcher, err error) {
+	if len(q.TextTerms()) == 0 {
+		return nil, nil, nil
+	}
+	x, text = openTextIndex(ctx, c, paths, 0, stderr)
+	if err := syncTextIndex(ctx, x, ps, stderr); err != nil {
+		closeTextIndex(x, stderr)
+		return nil, nil, err
+	}
+	return x, text, nil
+}
+
+// keepTextMatches keeps the postings of shown that q's quoted terms find

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/model"
+	"github.com/jobdeck/jobdeck/model/search"
+)
+
+// quoted is a query of quoted terms, as the parser makes them.
+func quoted(texts ...string) model.Query {
+	var q model.Query
+	for _, s := range texts {
+		q.Terms = append(q.Terms, model.Term{Scope: model.ScopeText, Text: s})
+	}
+	return q
+}
+
+func TestListTextIndexSyncsThenSearches(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.md": "---\ntitle: Go Developer\n---\nWe offer visa sponsorship.\n",
+		"b.md": "---\ntitle: Rust Engineer\n---\nRelocation package.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	srcs, _ := loader.SourcesFromPaths([]string{dir})
+	ps, _, err := loader.Load(ctx, srcs, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if x, text, err := listTextIndex(ctx, common{}, []string{dir}, model.Query{}, ps, &stderr); x != nil || text != nil || err != nil {
+		t.Fatal("an index opened for a query with no quoted term")
+	}
+	q := quoted("visa sponsorship")
+	x, text, err := listTextIndex(ctx, common{}, []string{dir}, q, ps, &stderr)
+	if err != nil || x == nil {
+		t.Fatalf("open: %v (%s)", err, stderr.String())
+	}
+	defer closeTextIndex(x, &stderr)
+	got, err := filterByText(ctx, ps, q, text)
+	if err != nil || len(got) != 1 || got[0].Title != "Go Developer" {
+		t.Fatalf("visa sponsorship: %v, %v", got, err)
+	}
+	if _, err := os.Stat(filepath.Join(cacheDir(), filepath.Base(search.DirFor(cacheDir(), []string{dir})), search.FileName)); err != nil {
+		t.Errorf("no index in the cache folder: %v", err)
+	}
+}
+
+func TestNoCacheTurnsFullTextOff(t *testing.T) {
+	isolate(t)
+	var stderr bytes.Buffer
+	q := quoted("visa")
+	x, text, err := listTextIndex(context.Background(), common{noCache: true}, nil, q, nil, &stderr)
+	if x != nil || err != nil {
+		t.Fatalf("--no-cache opened an index: %v", err)
+	}
+	_, err = filterByText(context.Background(), []*model.Posting{{ID: "a"}}, q, text)
+	if !errors.Is(err, search.ErrTextOff) || !bytes.Contains([]byte(err.Error()), []byte("--no-cache")) {
+		t.Fatalf("err = %v, want full-text search off (--no-cache)", err)
+	}
+	entries, _ := os.ReadDir(cacheDir())
+	if len(entries) != 0 {
+		t.Errorf("--no-cache wrote to the cache folder: %v", entries)
+	}
+}
+
+// filterByText runs q over ps as jobdeck list does, with text answering
+// its quoted terms.
+func filterByText(ctx context.Context, ps []*model.Posting, q model.Query, text model.TextSearcher) ([]*model.Posting, error) {
+	q, err := q.WithTextHits(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	coll := model.NewCollection()
+	coll.Add(ps...)
+	res, err := model.Filter(ctx, coll.Snapshot(), q, model.SortNewest, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Posting, res.Len())
+	for i := range out {
+		out[i] = res.Posting(i)
+	}
+	return out, nil
+}

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+func TestIndexProgressThenReady(t *testing.T) {
+	m := newTestModel(t, 120, 30, fixture())
+	gate := make(chan struct{})
+	var got []*model.Posting
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		got = ps
+		progress(0, 12000)
+		<-gate
+		progress(12000, 12000)
+		return []string{"index.db was not an index: set aside"}, nil
+	}
+	wait := m.startIndex()
+	if m.startIndex() != nil {
+		t.Fatal("a second sync started while one runs")
+	}
+	msg := wait()
+	_, next := m.Update(msg)
+	if s := shown(m); !contains(s, "indexing 0 of 12,000") {
+		t.Fatalf("status line lacks the progress:\n%s", s)
+	}
+	close(gate)
+	for {
+		msg = next()
+		if _, ok := msg.(indexDoneMsg); ok {
+			break
+		}
+		_, next = m.Update(msg)
+	}
+	_, cmd := m.Update(msg)
+	ready := false
+	for _, msg := range collect([]tea.Cmd{cmd}) {
+		ready = ready || msg == TextIndexReadyMsg{}
+	}
+	if !ready {
+		t.Error("no TextIndexReadyMsg after the sync")
+	}
+	if len(got) != len(fixture()) {
+		t.Errorf("synced %d postings, want %d", len(got), len(fixture()))
+	}
+	if !flashIsErr(m) || flashText(m) != "full-text index: index.db was not an index: set aside" {
+		t.Errorf("message %q", flashText(m))
+	}
+	if s := shown(m); contains(s, "indexing") {
+		t.Errorf("progress still shown:\n%s", s)
+	}
+}
+
+func TestIndexStartsWhenLoadIsDone(t *testing.T) {
+	m := newTestModel(t, 120, 30, nil)
+	calls := 0
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		calls++
+		return nil, nil
+	}
+	setLoading(m, true, progress{})
+	send(t, m, batchMsg{postings: fixture()[:2]})
+	if calls != 0 {
+		t.Fatal("indexing began before the load was done")
+	}
+	send(t, m, batchMsg{postings: fixture()[2:], done: true})
+	if calls != 1 || m.index.running {
+		t.Fatalf("after the load: %d syncs, running %v", calls, m.index.running)
+	}
+}
+
+func TestIndexFailureSaysSoAndIsNotReady(t *testing.T) {
+	m := newTestModel(t, 120, 30, fixture())
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		return nil, errors.New("full-text index: disk full")
+	}
+	msg := m.startIndex()()
+	_, cmd := m.Update(msg)
+	for _, msg := range collect([]tea.Cmd{cmd}) {
+		if msg == (TextIndexReadyMsg{}) {
+			t.Fatal("ready after a failed sync")
+		}
+	}
+	if !flashIsErr(m) || flashText(m) != "full-text index: disk full" {
+		t.Errorf("message %q", flashText(m))
+	}
+}
+
+func TestQuitCancelsIndexing(t *testing.T) {
+	m := newTestModel(t, 120, 30, fixture())
+	cancelled := make(chan struct{})
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		<-ctx.Done()
+		close(cancelled)
+		return nil, ctx.Err()
+	}
+	m.startIndex()
+	m.quitNow(true)
+	select {
+	case <-cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("quitting did not cancel the sync")
+	}
+}
+
+func TestGroupDigits(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 12000: "12,000", 100000: "100,000", 1234567: "1,234,567", -4500: "-4,500"} {
+		if got := groupDigits(n); got != want {
+			t.Errorf("groupDigits(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
