@@ -14,7 +14,7 @@ type Annotations interface {
 // q must be prepared; trk (nil: nothing tracked) and clk answer the
 // tracking terms.
 func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, clk trackClock) (int, bool) {
-	e := &s.keys[i]
+	e := s.keys.at(i)
 	p := s.postings[i]
 	total := 0
 	for ti := range q.Terms {

@@ -174,7 +174,7 @@ func (s Snapshot) gallop(o SortOrder, a []int32, x int32) int {
 // a == b. It reads the entries (dates and folded fields) and touches the
 // postings only to break ties.
 func (s Snapshot) compare(o SortOrder, a, b int32) int {
-	ea, eb := &s.keys[a], &s.keys[b]
+	ea, eb := s.keys.at(int(a)), s.keys.at(int(b))
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:
