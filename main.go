@@ -237,7 +237,6 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
-	tuneGC()
 	path, err := statePath(c.state)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
@@ -268,24 +267,6 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitFailure, err)
 	}
 	return exitOK
-}
-
-// loadGCPercent is the GOGC of the commands that load a folder (the
-// browser, list): the heap may grow to 1.5× what is live before the
-// collector runs, not the default 2×. Parsing makes garbage fast, and at
-// 100k postings (about 100 MB kept) this holds the peak RSS near 190 MB.
-// A percentage, unlike a fixed soft memory limit, scales with the folder:
-// the collector's work stays proportional to what is allocated, where a
-// limit that a big folder's live postings exceed makes it run without
-// pause (at 1M postings that was a third of the load's CPU time).
-const loadGCPercent = 50
-
-// tuneGC sets loadGCPercent unless the user chose with GOGC or GOMEMLIMIT.
-// It runs once, before the load starts.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(loadGCPercent)
-	}
 }
 
 // fail prints err as jobdeck's one-line error and returns code. The text
@@ -424,7 +405,6 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	q := model.ParseQuery(*query)
-	tuneGC()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -53,8 +53,7 @@ func runFullLoad(b *testing.B, srcs []loader.Source) int {
 // from New on a folder, through the real program loop (batches streaming
 // in, filter jobs, frames), until the list shows every posting, with the
 // CPU time of the whole process per load. The folder is $JOBDECK_BENCH_DIR
-// (e.g. a 100k corpus.Write folder) or 2,000 generated postings. jobdeck
-// sets GOGC=50 for the browser (main.go); run with GOGC=50 to match.
+// (e.g. a 100k corpus.Write folder) or 2,000 generated postings.
 func BenchmarkFullLoad(b *testing.B) {
 	benchFullLoad(b, benchSources(b))
 }
