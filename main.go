@@ -249,7 +249,6 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitUsage, err)
 	}
-	limitMemory()
 	path, err := statePath(c.state)
 	if err != nil {
 		return fail(stderr, exitFailure, err)
@@ -293,21 +292,6 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, exitFailure, err)
 	}
 	return exitOK
-}
-
-// browserMemoryLimit is the soft heap limit of the browser. Parsing 100k
-// files makes garbage fast, and with the default GOGC the heap peaks at about
-// twice the ~90 MB of postings the browser keeps; near the limit the
-// collector works harder, which keeps the peak RSS of a 100k-posting folder
-// well under 250 MB.
-const browserMemoryLimit = 180 << 20
-
-// limitMemory sets browserMemoryLimit unless the user chose a limit with
-// GOMEMLIMIT. It runs once, before the program starts.
-func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(browserMemoryLimit)
-	}
 }
 
 // fail prints err as jobdeck's one-line error and returns code. The text

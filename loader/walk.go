@@ -348,10 +348,17 @@ func within(p, dir string) bool {
 	return strings.HasPrefix(p, dir+"/") || strings.HasPrefix(p, dir+string(filepath.Separator))
 }
 
+// file hands the file p under root to the workers. When the display path
+// ends with p (the usual case) the job's fsPath is that end of it, so a
+// posting's Path and SourcePath share one string.
 func (w *walker) file(src *Source, root, p string) bool {
 	w.seen()
+	display := displayPath(src, root, p)
+	if strings.HasSuffix(display, p) {
+		p = display[len(display)-len(p):]
+	}
 	select {
-	case w.jobs <- job{src: src, fsPath: p, display: displayPath(src, root, p)}:
+	case w.jobs <- job{src: src, fsPath: p, display: display}:
 		return true
 	case <-w.ctx.Done():
 		return false

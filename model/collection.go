@@ -8,16 +8,29 @@ package model
 //
 // For every posting the collection keeps a search key (title, company,
 // location and keywords, as typed and case-folded, in one string per Add
-// batch, with byte masks and the date for sorting), an ID index and the
-// sort orders asked for: about 310 bytes a posting of typical length,
+// batch of up to keyChunkLen postings, with byte masks and the date for
+// sorting), an ID index and the sort orders asked for: about 310 bytes a posting of typical length,
 // 31 MB for 100k (BenchmarkCollectionMemory).
 type Collection struct {
 	postings []*Posting
-	keys     []entry
+	keys     keyChunks
 	facts    []facts
 	byID     map[string]int32
 	shared   *collShared
 }
+
+// keyChunkLen is how many search keys one chunk of a collection holds.
+const keyChunkLen = 1 << 11
+
+// keyChunks holds search key i at [i/keyChunkLen][i%keyChunkLen]. The
+// chunks are fixed arrays, filled in order and never moved: a growing
+// collection allocates one more chunk instead of copying every key into a
+// bigger slice (which at 1M postings copied ~100 MB at a time and held the
+// old copy beside the new), and a snapshot can share the chunks it sees.
+type keyChunks []*[keyChunkLen]entry
+
+// at returns search key i.
+func (k keyChunks) at(i int) *entry { return &k[i/keyChunkLen][i%keyChunkLen] }
 
 // collShared is what a Collection and all its Snapshots share: the caches of
 // sort orders and recent results, and an identity Filter uses to tell whether a previous Result
@@ -44,13 +57,25 @@ func (c *Collection) Add(ps ...*Posting) {
 			add = append(add, p)
 		}
 	}
+	base := len(c.postings)
 	for _, p := range add {
 		if _, dup := c.byID[p.ID]; !dup && p.ID != "" {
 			c.byID[p.ID] = int32(len(c.postings))
 		}
 		c.postings = append(c.postings, p)
 	}
-	c.keys = append(c.keys, newEntries(add)...)
+	// Keys are built keyChunkLen postings at a time, so that adding a whole
+	// folder at once (as `jobdeck list` does) needs no more scratch memory
+	// than a batch.
+	for lo := 0; lo < len(add); lo += keyChunkLen {
+		for k, e := range newEntries(add[lo:min(lo+keyChunkLen, len(add))]) {
+			i := base + lo + k
+			if i/keyChunkLen == len(c.keys) {
+				c.keys = append(c.keys, new([keyChunkLen]entry))
+			}
+			*c.keys.at(i) = e
+		}
+	}
 	c.facts = append(c.facts, newFacts(add)...)
 }
 
@@ -107,10 +132,12 @@ func (c *Collection) IndexOf(id string) int {
 
 // Snapshot returns an immutable view of the postings added so far. It is
 // safe to use from any goroutine while the owner keeps calling Add: appends
-// only ever write past the snapshot's length (or into a new backing array).
+// only ever write past the snapshot's length (keys into the free end of the
+// last chunk or into new chunks, postings into a new backing array).
 func (c *Collection) Snapshot() Snapshot {
 	n := len(c.postings)
-	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:n:n], facts: c.facts[:n:n], shared: c.shared}
+	k := (n + keyChunkLen - 1) / keyChunkLen
+	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:n:n], shared: c.shared}
 }
 
 // Snapshot is an immutable view of the first Len postings of a Collection.
@@ -118,7 +145,7 @@ func (c *Collection) Snapshot() Snapshot {
 // posting as index i of the collection and of every later snapshot.
 type Snapshot struct {
 	postings []*Posting
-	keys     []entry
+	keys     keyChunks // the chunks holding the keys of postings
 	facts    []facts
 	shared   *collShared
 }

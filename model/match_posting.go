@@ -17,7 +17,7 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, c
 	if q.expr != nil {
 		return q.eval(q.expr, s, i, ann, trk, clk)
 	}
-	e := &s.keys[i]
+	e := s.keys.at(i)
 	p := s.postings[i]
 	total := 0
 	for ti := range q.Terms {
@@ -86,7 +86,7 @@ func (t *Term) matchAt(s Snapshot, i int, ann Annotations, trk Tracking, clk tra
 	case t.Scope >= ScopeText && t.Scope <= maxScope:
 		return t.matchField(i, &s.facts[i], p)
 	}
-	return t.match(p, &s.keys[i], ann)
+	return t.match(p, s.keys.at(i), ann)
 }
 
 // match reports whether t's pattern (ignoring Negate) matches p, whose

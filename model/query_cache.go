@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ type resultCache struct {
 
 type cachedRows struct {
 	key  string
+	n    int // the snapshot length the rows are for
 	rows []int32
 }
 
@@ -69,9 +71,12 @@ func (c *resultCache) get(key string) ([]int32, bool) {
 	return nil, false
 }
 
-// put remembers rows for key, dropping the least recently used entry when
-// full.
-func (c *resultCache) put(key string, rows []int32) {
+// put remembers rows for key, the rows over the first n postings. It drops
+// the entries for fewer postings (while a folder streams in, every
+// refilter is for a longer snapshot than the last, and the lists for the
+// shorter ones would only hold memory), and the least recently used entry
+// when full.
+func (c *resultCache) put(key string, n int, rows []int32) {
 	if key == "" {
 		return
 	}
@@ -82,8 +87,9 @@ func (c *resultCache) put(key string, rows []int32) {
 			return
 		}
 	}
+	c.entries = slices.DeleteFunc(c.entries, func(e cachedRows) bool { return e.n < n })
 	if len(c.entries) >= resultCacheSize {
 		c.entries = append(c.entries[:0:0], c.entries[1:]...)
 	}
-	c.entries = append(c.entries, cachedRows{key: key, rows: rows})
+	c.entries = append(c.entries, cachedRows{key: key, n: n, rows: rows})
 }

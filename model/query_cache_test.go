@@ -38,7 +38,7 @@ func TestResultCache(t *testing.T) {
 func TestResultCacheEvicts(t *testing.T) {
 	var rc resultCache
 	for i := range resultCacheSize + 3 {
-		rc.put(fmt.Sprint(i), []int32{int32(i)})
+		rc.put(fmt.Sprint(i), 10, []int32{int32(i)})
 	}
 	if _, ok := rc.get("0"); ok {
 		t.Error("oldest entry survived")
@@ -51,5 +51,27 @@ func TestResultCacheEvicts(t *testing.T) {
 	}
 	if _, ok := rc.get(""); ok {
 		t.Error("empty key hit")
+	}
+}
+
+// TestResultCacheDropsShorterSnapshots checks that the rows for a longer
+// snapshot push out those for shorter ones (the lists a load's refilters
+// left behind), and keep those for the same length.
+func TestResultCacheDropsShorterSnapshots(t *testing.T) {
+	var rc resultCache
+	rc.put("a/10", 10, []int32{1})
+	rc.put("b/20", 20, []int32{2})
+	rc.put("c/20", 20, []int32{3})
+	if _, ok := rc.get("a/10"); ok {
+		t.Error("the rows for 10 postings survived rows for 20")
+	}
+	for _, k := range []string{"b/20", "c/20"} {
+		if _, ok := rc.get(k); !ok {
+			t.Errorf("%s missing", k)
+		}
+	}
+	rc.put("d/15", 15, []int32{4}) // an older snapshot's filter drops nothing newer
+	if len(rc.entries) != 3 {
+		t.Errorf("%d entries, want 3", len(rc.entries))
 	}
 }

@@ -261,7 +261,7 @@ func matchRows(ctx context.Context, snap Snapshot, q Query, sort SortOrder, ann 
 	}
 	rows = rankByScore(rows, rowScores)
 	if useCache && snap.shared != nil {
-		snap.shared.results.put(key, rows)
+		snap.shared.results.put(key, snap.Len(), rows)
 	}
 	return rows, nil
 }

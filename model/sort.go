@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -146,39 +145,41 @@ func (s Snapshot) sortRange(o SortOrder, lo, hi int) []int32 {
 	return perm
 }
 
-// merge merges two sorted runs of indexes into a new slice. A short run
-// goes into a long one by binary search (O(m log n) comparisons plus
-// copying), similar runs by a linear merge.
+// merge merges two sorted runs of indexes into a new slice. Each element
+// of the shorter run finds its place in the rest of the longer one by
+// galloping (doubling steps, then a binary search within the last step),
+// so a batch of m postings goes into n sorted ones in O(m log(n/m))
+// comparisons plus copying, and similar runs cost a linear merge's.
 func (s Snapshot) merge(o SortOrder, a, b []int32) []int32 {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
 	perm := make([]int32, 0, len(a)+len(b))
-	if len(b)*bits.Len(uint(len(a))) < len(a) {
-		for _, x := range b {
-			k, _ := slices.BinarySearchFunc(a, x, func(y, x int32) int { return s.compare(o, y, x) })
-			perm = append(append(perm, a[:k]...), x)
-			a = a[k:]
-		}
-		return append(perm, a...)
+	for _, x := range b {
+		k := s.gallop(o, a, x)
+		perm = append(append(perm, a[:k]...), x)
+		a = a[k:]
 	}
-	for len(a) > 0 && len(b) > 0 {
-		if s.compare(o, b[0], a[0]) < 0 {
-			perm = append(perm, b[0])
-			b = b[1:]
-		} else {
-			perm = append(perm, a[0])
-			a = a[1:]
-		}
+	return append(perm, a...)
+}
+
+// gallop returns how many indexes at the start of the sorted run a sort
+// before x in order o.
+func (s Snapshot) gallop(o SortOrder, a []int32, x int32) int {
+	lo, hi := 0, 1 // a[:lo] sorts before x; the boundary is below hi
+	for hi <= len(a) && s.compare(o, a[hi-1], x) < 0 {
+		lo, hi = hi, 2*hi
 	}
-	return append(append(perm, a...), b...)
+	hi = min(hi, len(a)+1)
+	k, _ := slices.BinarySearchFunc(a[lo:hi-1], x, func(y, x int32) int { return s.compare(o, y, x) })
+	return lo + k
 }
 
 // compare compares postings a and b of s in order o; it returns 0 only when
 // a == b. It reads the entries (dates and folded fields) and touches the
 // postings only to break ties.
 func (s Snapshot) compare(o SortOrder, a, b int32) int {
-	ea, eb := &s.keys[a], &s.keys[b]
+	ea, eb := s.keys.at(int(a)), s.keys.at(int(b))
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:

@@ -110,6 +110,28 @@ func TestSortIncrementalEqualsFull(t *testing.T) {
 	}
 }
 
+// TestSortUnevenBatchesEqualsFull checks the galloping merge with batches
+// of 1 to a few hundred postings going into a growing order, as refilters
+// take them while a folder streams in.
+func TestSortUnevenBatchesEqualsFull(t *testing.T) {
+	ps := genPostings(3000, 29)
+	sizes := []int{1, 2, 900, 3, 40, 1, 7, 300, 64, 1, 500}
+	for o := range numSortOrders {
+		inc := NewCollection()
+		for k, i := 0, 0; k < len(ps); i++ {
+			n := min(sizes[i%len(sizes)], len(ps)-k)
+			inc.Add(ps[k : k+n]...)
+			inc.Snapshot().order(o)
+			k += n
+		}
+		full := NewCollection()
+		full.Add(ps...)
+		if got, want := inc.Snapshot().order(o), full.Snapshot().order(o); !slices.Equal(got, want) {
+			t.Fatalf("%v: order built from uneven batches differs from a full sort", o)
+		}
+	}
+}
+
 // TestSortParallelEqualsSequential checks the split-and-merge sort of a
 // large range against one sequential sort.
 func TestSortParallelEqualsSequential(t *testing.T) {

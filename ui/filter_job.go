@@ -28,7 +28,21 @@ type refilterMsg struct{}
 const (
 	throttleMin   = 5000
 	refilterEvery = 150 * time.Millisecond
+	// refilterPer is how many postings each refilterEvery between
+	// refilters stands for: a bigger collection waits longer.
+	refilterPer = 100_000
+	// refilterMax is the longest wait between refilters while loading.
+	refilterMax = 2 * time.Second
 )
+
+// refilterInterval is the least time between refilters while a folder of
+// n postings streams in: refilterEvery for every refilterPer postings
+// begun, at most refilterMax. A refilter filters and sorts the whole
+// collection, so a fixed interval would make a load's refilters cost the
+// square of the folder; growing it with n keeps them linear.
+func refilterInterval(n int) time.Duration {
+	return min(refilterEvery*time.Duration((n+refilterPer-1)/refilterPer), refilterMax)
+}
 
 // filterSpec is what one filter job computes: q (its Within restriction
 // included) in order sort over snap, with ann for tag: and is: terms and
@@ -127,16 +141,16 @@ func (j *filterJob) pending() bool { return j.running == 0 && j.dirty }
 // will start it.
 //
 // While a folder of more than throttleMin postings (n) streams in
-// (loading), refilters start at most every refilterEvery: each one filters
-// and sorts the whole collection, and on two cores it would slow the load
-// it is showing.
+// (loading), refilters start at most every refilterInterval(n): each one
+// filters and sorts the whole collection, and on two cores it would slow
+// the load it is showing.
 func (j *filterJob) refilter(loading bool, n int, tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) (now bool, cmd tea.Cmd) {
 	if j.running != 0 || j.due {
 		j.dirty = true
 		return false, nil
 	}
 	if loading && n > throttleMin {
-		if wait := refilterEvery - time.Since(j.lastStart); wait > 0 {
+		if wait := refilterInterval(n) - time.Since(j.lastStart); wait > 0 {
 			j.dirty, j.due = true, true
 			return false, tick(wait, func(time.Time) tea.Msg { return refilterMsg{} })
 		}

@@ -55,7 +55,7 @@ func (l *loadStream) stop() {
 
 // onBatch adds a batch of postings, records duplicates (the detail header
 // lists their paths), and refilters (coalesced with a filter job already
-// running, and at most every refilterEvery while a big folder streams in).
+// running, and at most every refilterInterval while a big folder streams in).
 func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	coll := m.c.coll
 	coll.Add(b.postings...)

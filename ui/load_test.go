@@ -54,3 +54,23 @@ func TestRefilterThrottledWhileLoadingBigFolder(t *testing.T) {
 		t.Errorf("the last batch was not shown at once: loading %v, %d postings, %d scheduled", isLoading(m), result(m).Total, len(due))
 	}
 }
+
+// TestRefilterIntervalGrowsWithFolder checks that refilters while loading
+// wait longer as the collection grows (so their total cost stays linear in
+// the folder), up to refilterMax.
+func TestRefilterIntervalGrowsWithFolder(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want time.Duration
+	}{
+		{throttleMin + 1, refilterEvery},
+		{refilterPer, refilterEvery},
+		{refilterPer + 1, 2 * refilterEvery},
+		{10 * refilterPer, 10 * refilterEvery},
+		{100 * refilterPer, refilterMax},
+	} {
+		if got := refilterInterval(c.n); got != c.want {
+			t.Errorf("refilterInterval(%d) = %v, want %v", c.n, got, c.want)
+		}
+	}
+}
