@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -94,4 +95,14 @@ func filterByText(ctx context.Context, ps []*model.Posting, q model.Query, text 
 		out[i] = res.Posting(i)
 	}
 	return out, nil
+}
+
+func TestIndexMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	if got := indexMemoryLimit(90 << 20); got != indexHeapBudget {
+		t.Errorf("a 90 MB heap: limit %d, want %d", got, indexHeapBudget)
+	}
+	if got := indexMemoryLimit(900 << 20); got != math.MaxInt64 {
+		t.Errorf("a 900 MB heap (a big folder): limit %d, want none", got)
+	}
 }
