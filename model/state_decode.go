@@ -336,6 +336,14 @@ func decodeString(sc *jsonScanner, dst *string) (ok bool, err error) {
 // decodeTags reads an array of strings (null elements are skipped, a null
 // array is no tags).
 func decodeTags(sc *jsonScanner, dst *[]string) (ok bool, err error) {
+	return decodeArray(sc, dst, decodeString, func(t string) bool { return t != "" })
+}
+
+// decodeArray reads an array into dst, each element with elem, keeping
+// those keep accepts (nil: all). A null array is an empty one; a value
+// that is not an array is skipped and reported not ok, and so is an
+// element elem reports not ok.
+func decodeArray[T any](sc *jsonScanner, dst *[]T, elem func(*jsonScanner, *T) (bool, error), keep func(T) bool) (ok bool, err error) {
 	*dst = nil
 	if null, err := sc.null(); null || err != nil {
 		return true, err
@@ -346,11 +354,11 @@ func decodeTags(sc *jsonScanner, dst *[]string) (ok bool, err error) {
 	}
 	ok = true
 	err = sc.array(func() error {
-		var t string
-		good, err := decodeString(sc, &t)
+		var v T
+		good, err := elem(sc, &v)
 		ok = ok && good
-		if t != "" {
-			*dst = append(*dst, t)
+		if keep == nil || keep(v) {
+			*dst = append(*dst, v)
 		}
 		return err
 	})

@@ -72,23 +72,7 @@ func decodeTrackField(tj *trackJSON, k string, raw []byte) error {
 // decodeHistory reads an array of {"stage","at"} objects (null is none; a
 // null element is a record with neither, which apply refuses).
 func decodeHistory(sc *jsonScanner, dst *[]stageChangeJSON) (ok bool, err error) {
-	*dst = nil
-	if null, err := sc.null(); null || err != nil {
-		return true, err
-	}
-	if sc.peek() != '[' {
-		_, err := sc.skip()
-		return false, err
-	}
-	ok = true
-	err = sc.array(func() error {
-		var c stageChangeJSON
-		good, err := decodeStageChange(sc, &c)
-		ok = ok && good
-		*dst = append(*dst, c)
-		return err
-	})
-	return ok, err
+	return decodeArray(sc, dst, decodeStageChange, nil)
 }
 
 // decodeStageChange reads one history record. As encoding/json does for a
