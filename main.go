@@ -93,6 +93,7 @@ func (c *common) check(f *flag.FlagSet) error {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	defer governMemory()()
 	if len(args) > 0 {
 		switch args[0] {
 		case "list":

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync/atomic"
+)
+
+// memoryBudget is the soft memory limit jobdeck keeps to while what it
+// holds fits well under it: below half of it the garbage collector paces
+// itself as usual (GOGC), above that it collects more often rather than let
+// garbage double the process.
+const memoryBudget = 850 << 20
+
+// liveShare is the most of the limit that live memory may take before the
+// limit is raised: a folder that legitimately needs more than the budget
+// gets it, with the collector never running more often than each time the
+// heap grows by 1/liveShare − 1 of what is live (as with GOGC=43).
+const liveShare = 0.7
+
+// governMemory sets the soft memory limit to [memoryBudget] and, after every
+// collection, moves it by [nextLimit], until stop is called, which puts the
+// previous limit back. A GOMEMLIMIT in the environment is the user's
+// choice: governMemory then does nothing.
+func governMemory() (stop func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	g := &governor{}
+	prev := debug.SetMemoryLimit(memoryBudget)
+	g.arm()
+	return func() {
+		g.stopped.Store(true)
+		debug.SetMemoryLimit(prev)
+	}
+}
+
+// governor re-arms itself on every garbage collection until stopped.
+type governor struct {
+	stopped atomic.Bool
+	sample  [1]metrics.Sample
+}
+
+// sentinel is garbage the governor leaves for the collector: its finalizer
+// runs once per cycle. It is big enough not to be batched by the tiny
+// allocator, whose objects may never be finalized.
+type sentinel struct{ _ [32]byte }
+
+func (g *governor) arm() {
+	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
+		if g.stopped.Load() {
+			return
+		}
+		g.adjust()
+		g.arm()
+	})
+}
+
+// adjust moves the limit for the live heap the last collection left.
+func (g *governor) adjust() {
+	g.sample[0].Name = "/gc/heap/live:bytes"
+	metrics.Read(g.sample[:])
+	if g.sample[0].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	cur := debug.SetMemoryLimit(-1)
+	if next := nextLimit(g.sample[0].Value.Uint64(), cur, memoryBudget); next != cur {
+		debug.SetMemoryLimit(next)
+	}
+}
+
+// nextLimit returns the soft memory limit for live bytes of live heap
+// under limit cur: raised to live/[liveShare] when live takes more than
+// that share of cur, lowered again towards budget (never under it) when
+// live shrank to well under it; else cur. A limit under budget set by
+// someone else (a phase that wants a tighter heap) stays while live fits it.
+func nextLimit(live uint64, cur, budget int64) int64 {
+	want := int64(float64(live) / liveShare)
+	switch {
+	case want > cur:
+		return want
+	case cur > budget && want < cur/2:
+		return max(budget, want)
+	}
+	return cur
+}

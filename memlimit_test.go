@@ -1,0 +1,62 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+func TestNextLimit(t *testing.T) {
+	const budget = 850 << 20
+	tests := []struct {
+		name      string
+		live      uint64
+		cur, want int64
+	}{
+		{"small heap keeps the budget", 100 << 20, budget, budget},
+		{"at the share keeps it", uint64(float64(budget) * liveShare), budget, budget},
+		{"over the share raises it", 700 << 20, budget, raisedFor(700 << 20)},
+		{"a big limit stays while live fills it", 800 << 20, 1200 << 20, 1200 << 20},
+		{"shrunk well under comes back to the budget", 50 << 20, 2000 << 20, budget},
+		{"shrunk by half comes down, not under what it needs", 600 << 20, 2000 << 20, raisedFor(600 << 20)},
+		{"a tighter limit of a phase stays", 100 << 20, 280 << 20, 280 << 20},
+		{"a tighter limit is raised when live outgrows it", 250 << 20, 280 << 20, raisedFor(250 << 20)},
+	}
+	for _, tt := range tests {
+		if got := nextLimit(tt.live, tt.cur, budget); got != tt.want {
+			t.Errorf("%s: nextLimit(%d MiB, %d MiB) = %d MiB, want %d MiB", tt.name, tt.live>>20, tt.cur>>20, got>>20, tt.want>>20)
+		}
+	}
+}
+
+func TestGovernMemoryRaisesTheLimitAndRestoresIt(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetMemoryLimit(-1)
+	stop := governMemory()
+	if got := debug.SetMemoryLimit(-1); got != memoryBudget {
+		t.Fatalf("limit %d while governed, want %d", got, memoryBudget)
+	}
+	// Live memory over the share of a small limit: the next collections
+	// must raise it rather than collect without pause.
+	debug.SetMemoryLimit(8 << 20)
+	hold := make([]byte, 32<<20)
+	want := raisedFor(uint64(len(hold)))
+	raised := int64(0)
+	for i := 0; i < 100 && raised < want; i++ { // finalizers run after the cycle, on their own goroutine
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		raised = debug.SetMemoryLimit(-1)
+	}
+	runtime.KeepAlive(hold)
+	stop()
+	if raised < want {
+		t.Errorf("limit %d MiB with %d MiB live, want ≥ %d MiB", raised>>20, len(hold)>>20, want>>20)
+	}
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit %d after stop, want %d back", got, before)
+	}
+}
+
+// raisedFor is the limit nextLimit raises to for live bytes.
+func raisedFor(live uint64) int64 { return int64(float64(live) / liveShare) }
