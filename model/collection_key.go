@@ -20,20 +20,26 @@ const (
 
 // entry is the search key of one posting.
 type entry struct {
-	// raw is the title, company, location and every keyword, each followed
-	// by keySep, in their original text (the scorer needs the case).
-	raw string
-	// folded is raw with every rune replaced by foldRune (the same string
-	// when raw has nothing to fold).
+	// folded is the title, company, location and every keyword, each
+	// followed by keySep, with every rune replaced by foldRune.
 	folded string
+	// raw is the same key in the fields' own text when a field has a
+	// camel-case boundary (see camel) or non-ASCII text, else folded
+	// itself: the case of other ASCII fields never changes a score.
+	raw string
 	// ends holds the offset of the keySep that ends each field, the same in
-	// raw and folded. It is nil when the offsets differ (a Kelvin sign or a
-	// long s folds to fewer bytes; invalid UTF-8; a NUL inside a field; a
-	// key over 64 KB): matching then falls back to the posting's fields.
+	// the folded key and in the fields' own text. It is nil when the offsets
+	// differ (a Kelvin sign or a long s folds to fewer bytes; invalid UTF-8;
+	// a NUL inside a field; a key over 64 KB): matching then falls back to
+	// the posting's fields.
 	ends []uint16
 	// nonASCII has bit f set when field f holds non-ASCII text (bit 63 for
 	// all fields from 63 on).
 	nonASCII uint64
+	// camel has bit f set when field f has an ASCII lower-case letter
+	// followed by an upper-case one, the only place where a score depends on
+	// case (bit 63 for all fields from 63 on).
+	camel uint64
 	// masks are the byteMask of the folded title, company, location and of
 	// all keywords together: a field can only match a pattern whose mask
 	// is a subset of its own, so most fields are ruled out without reading
@@ -94,81 +100,74 @@ var byteClass = func() (t [256]uint8) {
 func newEntry(p *Posting) entry { return newEntries([]*Posting{p})[0] }
 
 // newEntries builds the search keys of ps. The text of all of them lives in
-// one string (each folded key followed by its raw key when that differs)
-// and their field ends in one array, so a filter pass reads memory in order
-// and the collection pays one allocation per batch, not three per posting.
+// one string (each folded key followed by its raw key when that has a
+// camel-case boundary or non-ASCII text) and their field ends in one array, so a filter pass
+// reads memory in order and the collection pays one allocation per batch,
+// not three per posting.
 func newEntries(ps []*Posting) []entry {
 	type span struct{ folded, raw, ends [2]int }
 	var (
 		arena    []byte
 		endArena []uint16
-		raw      []byte
-		folded   []byte
 		spans    = make([]span, len(ps))
 		es       = make([]entry, len(ps))
 	)
 	size, nends := 0, 0
 	for _, p := range ps {
 		nends += fieldKeywords + len(p.Keywords)
-		size += 2 * (len(p.Title) + len(p.Company) + len(p.Location) + fieldKeywords)
+		size += len(p.Title) + len(p.Company) + len(p.Location) + fieldKeywords
 		for _, k := range p.Keywords {
-			size += 2 * (len(k) + 1)
+			size += len(k) + 1
 		}
 	}
+	size += size / 4 // the raw keys the scorer needs
 	arena = make([]byte, 0, size)
 	endArena = make([]uint16, 0, nends)
 	for k, p := range ps {
-		nf := fieldKeywords + len(p.Keywords)
-		raw, folded = raw[:0], folded[:0]
-		endStart := len(endArena)
+		start, endStart := len(arena), len(endArena)
 		aligned := true
-		var nonASCII uint64
-		var masks [fieldKeywords + 1]uint64
-		for f := range nf {
+		e := &es[k]
+		for f := range fieldKeywords + len(p.Keywords) {
 			s := fieldText(p, f)
 			if strings.IndexByte(s, keySep) >= 0 {
 				aligned = false
 			}
-			foldedStart := len(folded)
-			raw = append(raw, s...)
-			for i := 0; i < len(s); {
-				if c := s[i]; c < utf8.RuneSelf {
-					folded = append(folded, lowerASCII[c])
-					i++
-					continue
-				}
-				nonASCII |= 1 << min(f, 63)
-				r, sz := utf8.DecodeRuneInString(s[i:])
-				before := len(folded)
-				folded = utf8.AppendRune(folded, foldRune(r))
-				if len(folded)-before != sz {
-					aligned = false
-				}
-				i += sz
+			fieldStart := len(arena)
+			var fa fieldFold
+			arena, fa = appendFoldedField(arena, s)
+			aligned = aligned && fa.aligned
+			bit := uint64(1) << min(f, 63)
+			if fa.nonASCII {
+				e.nonASCII |= bit
 			}
-			masks[min(f, fieldKeywords)] |= byteMask(folded[foldedStart:])
-			raw = append(raw, keySep)
-			folded = append(folded, keySep)
-			endArena = append(endArena, uint16(min(len(raw)-1, 1<<16-1)))
+			if fa.camel {
+				e.camel |= bit
+			}
+			e.masks[min(f, fieldKeywords)] |= byteMask(arena[fieldStart:])
+			arena = append(arena, keySep)
+			endArena = append(endArena, uint16(min(len(arena)-1-start, 1<<16-1)))
 		}
-		if len(raw) > 1<<16 {
+		if len(arena)-start > 1<<16 {
 			aligned = false
 		}
 		sp := &spans[k]
-		sp.folded = [2]int{len(arena), len(arena) + len(folded)}
-		arena = append(arena, folded...)
+		sp.folded = [2]int{start, len(arena)}
 		sp.raw = sp.folded
-		if string(raw) != string(folded) {
-			sp.raw = [2]int{len(arena), len(arena) + len(raw)}
-			arena = append(arena, raw...)
+		if e.camel|e.nonASCII != 0 {
+			sp.raw[0] = len(arena)
+			for f := range fieldKeywords + len(p.Keywords) {
+				arena = append(arena, fieldText(p, f)...)
+				arena = append(arena, keySep)
+			}
+			sp.raw[1] = len(arena)
 		}
 		sp.ends = [2]int{endStart, endStart}
 		if aligned {
 			sp.ends[1] = len(endArena)
 		}
-		es[k] = entry{nonASCII: nonASCII, masks: masks, date: undated}
+		e.date = undated
 		if !p.Date.IsZero() {
-			es[k].date = p.Date.Unix()
+			e.date = p.Date.Unix()
 		}
 	}
 	text := string(arena)
@@ -181,6 +180,44 @@ func newEntries(ps []*Posting) []entry {
 		}
 	}
 	return es
+}
+
+// fieldFold says what appendFoldedField saw in a field.
+type fieldFold struct {
+	// aligned is false when a rune folded to another number of bytes.
+	aligned bool
+	// nonASCII is true when the field holds a non-ASCII byte.
+	nonASCII bool
+	// camel is true when an ASCII lower-case letter is followed by an
+	// upper-case one.
+	camel bool
+}
+
+// appendFoldedField appends s with every rune replaced by foldRune to b.
+func appendFoldedField(b []byte, s string) ([]byte, fieldFold) {
+	fa := fieldFold{aligned: true}
+	var last byte
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+				fa.camel = true
+			}
+			b = append(b, lowerASCII[c])
+			last = c
+			i++
+			continue
+		}
+		fa.nonASCII = true
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		before := len(b)
+		b = utf8.AppendRune(b, foldRune(r))
+		if len(b)-before != sz {
+			fa.aligned = false
+		}
+		last = 0x80
+		i += sz
+	}
+	return b, fa
 }
 
 // keyField returns field f of search key k, and "" when there is none.

@@ -39,17 +39,18 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 		}
 		var sc int
 		var m bool
+		bit := uint64(1) << min(f, 63)
 		switch {
-		case !t.ascii || e.nonASCII&(1<<min(f, 63)) != 0:
+		case !t.ascii || e.nonASCII&bit != 0:
 			if hasByteSubseq(kf, pf) {
 				sc, m = fuzzyScore(t.runes, e.raw[start:end], nil)
 			}
 		case len(pf) == 1:
 			// The mask says c is in the field: score right away.
-			sc, m = fuzzyScoreASCII1(pf[0], e.raw[start:end], kf)
+			sc, m = fuzzyScoreASCII1(pf[0], e.caseOf(f, start, kf), kf)
 		default:
 			if hasByteSubseq(kf, pf) {
-				sc, m = fuzzyScoreASCII(pf, e.raw[start:end], kf)
+				sc, m = fuzzyScoreASCII(pf, e.caseOf(f, start, kf), kf)
 			}
 		}
 		if m && (field < 0 || sc > score) {
@@ -57,6 +58,16 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 		}
 	}
 	return field, score, field >= 0
+}
+
+// caseOf returns ASCII field f, whose folded text kf starts at start in
+// the key, as the scorer needs it: kf itself unless the field has a
+// camel-case boundary, the only case the score sees.
+func (e *entry) caseOf(f, start int, kf string) string {
+	if e.camel&(1<<min(f, 63)) != 0 {
+		return e.raw[start : start+len(kf)]
+	}
+	return kf
 }
 
 // hasByteSubseq reports whether p's bytes occur in order in k. For folded
