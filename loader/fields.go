@@ -91,6 +91,12 @@ func applyFields(p *model.Posting, m map[string]any) {
 // a usable value wins. Employment types are the exception: every
 // candidate is looked at (see applyTypes).
 func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
+	applyFieldsFrom(p, mapValues(m), al)
+}
+
+// applyFieldsFrom is applyFieldsWith over any record's values; a value
+// is asked of m only when its key could win its field.
+func applyFieldsFrom(p *model.Posting, m recordValues, al *aliasSet) {
 	type cand struct {
 		set  bool
 		prio int
@@ -98,19 +104,21 @@ func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
-	for k, v := range m {
+	m.keys(func(k string) {
 		f, prio := al.lookup(k)
-		if f == fNone || isEmptyValue(v) {
-			continue
+		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
+			return
+		}
+		v := m.value(k)
+		if isEmptyValue(v) {
+			return
 		}
 		if f == fType {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
-			continue
+			return
 		}
-		if !best[f].set || prio < best[f].prio {
-			best[f] = cand{true, prio, v}
-		}
-	}
+		best[f] = cand{true, prio, v}
+	})
 	for f, c := range best {
 		if c.set {
 			setField(p, field(f), c.v)

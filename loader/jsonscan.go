@@ -317,12 +317,17 @@ func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	switch raw[0] {
 	case '{':
 		m := make(map[string]any, 4)
-		err := objectFields(raw, func(k string, v []byte) error {
+		var kb [64]byte
+		err := objectFieldsRaw(raw, func(rk, v []byte) error {
+			k, ok := objectKey(kb[:0], rk)
+			if !ok {
+				return errSyntax
+			}
 			x, ok := decodeAny(v, depth+1, b)
 			if !ok {
 				return errSyntax
 			}
-			m[normKey(k)] = x
+			m[k] = x
 			return nil
 		})
 		return m, err == nil
@@ -358,3 +363,35 @@ func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	}
 	return decodeScalar(raw)
 }
+
+// objectKey is the normKey form of a raw JSON key, taken from knownKeys
+// or nestedKeys when it is one of them (no allocation).
+func objectKey(buf, rawKey []byte) (string, bool) {
+	buf, ok := foldRawKey(buf, rawKey)
+	if !ok {
+		k, ok := decodeString(rawKey)
+		return normKey(k), ok
+	}
+	if k, ok := nestedKeys[string(buf)]; ok {
+		return k, true
+	}
+	if k, ok := knownKeys[string(buf)]; ok {
+		return k, true
+	}
+	return string(buf), true
+}
+
+// nestedKeys are keys the field readers look for inside a record's
+// values (an organisation's name, a place's address, a pay range's
+// bounds), mapped to themselves.
+var nestedKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"name", "legalname", "id", "address", "addresslocality", "city", "addressregion",
+		"region", "state", "addresscountry", "country", "value", "minvalue", "maxvalue", "min", "max", "unittext",
+		"unit", "period", "mincents", "maxcents", "currencytype", "compensationtiersummary",
+		"scrapeablecompensationsalarysummary", "summary", "sameas", "commitment", "team", "department",
+		"alllocations", "content"} {
+		m[k] = k
+	}
+	return m
+}()

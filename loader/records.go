@@ -168,29 +168,29 @@ const WarnNotDecoded = "values too large or nested too deep, not read"
 // posting. Nothing in the posting points into raw. Keys that fill no field are skipped without decoding; a value
 // over the decode bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
-	m := make(map[string]any, 8)
+	var buf [16]jsonValue
+	vals := &jsonValues{e: buf[:0]}
 	var kb [64]byte
 	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
 		n, ok := recordKey(kb[:0], rk, al, wantBody)
-		if ok {
-			x, ok, tooBig := decodeBounded(v)
-			switch {
-			case ok:
-				m[n] = x
-			case tooBig && len(over) < 10:
-				if k, ok := decodeString(rk); ok {
-					over = append(over, cleanField(k))
-				}
+		if !ok {
+			return nil
+		}
+		tooBig := len(v) > 0 && (v[0] == '{' || v[0] == '[') && !withinDecodeBounds(v)
+		if tooBig && len(over) < 10 {
+			if k, ok := decodeString(rk); ok {
+				over = append(over, cleanField(k))
 			}
 		}
+		vals.add(n, v, tooBig)
 		return nil
 	})
 	if err != nil {
 		return nil
 	}
 	var text string // a copy: raw's buffer is reused after the parse
-	p := mapRecordPosting(m, al, wantBody, maxBody, func() string {
+	p := recordPosting(vals, al, wantBody, maxBody, func() string {
 		if text == "" {
 			text = string(raw)
 		}
@@ -213,7 +213,12 @@ func csvIdentity(rec map[string]any) func() string {
 // record's text, and the caps on the fields); nil when the record is no
 // posting.
 func mapRecordPosting(m map[string]any, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
-	p := postingFromMap(m, al, wantBody, maxBody)
+	return recordPosting(mapValues(m), al, wantBody, maxBody, text)
+}
+
+// recordPosting is mapRecordPosting over any record's values.
+func recordPosting(m recordValues, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
+	p := postingFromValues(m, al, wantBody, maxBody)
 	if !hasPostingShape(p) {
 		return nil
 	}
@@ -362,23 +367,14 @@ var knownKeys = func() map[string]string {
 // recordKey folds a record's raw JSON key into buf and reports whether
 // the record is read for it (see wantKey), with the folded key.
 func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, bool) {
-	in := rawKey[1 : len(rawKey)-1]
-	if bytes.IndexByte(in, '\\') >= 0 || len(in) > cap(buf) {
+	buf, ok := foldRawKey(buf, rawKey)
+	if !ok {
 		k, ok := decodeString(rawKey)
 		if !ok {
 			return "", false
 		}
 		n := normKey(k)
 		return n, wantKey(n, al, wantBody)
-	}
-	for _, c := range in {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			buf = append(buf, c+'a'-'A')
-		case c == '_' || c == '-' || c == ' ' || c == '.':
-		default:
-			buf = append(buf, c)
-		}
 	}
 	if al != nil {
 		if _, ok := al.extra[string(buf)]; ok {
@@ -390,6 +386,28 @@ func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, 
 		return "", false
 	}
 	return k, true
+}
+
+// foldRawKey appends the normKey form of a raw JSON key (quotes
+// included) to buf; false when the key is not plain ASCII without
+// escapes or does not fit in buf's capacity.
+func foldRawKey(buf []byte, rawKey []byte) ([]byte, bool) {
+	in := rawKey[1 : len(rawKey)-1]
+	if len(in) > cap(buf)-len(buf) {
+		return buf, false
+	}
+	for _, c := range in {
+		switch {
+		case c == '\\' || c >= 0x80:
+			return buf, false
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c == '_' || c == '-' || c == ' ' || c == '.':
+		default:
+			buf = append(buf, c)
+		}
+	}
+	return buf, true
 }
 
 // isAlias reports a built-in alias key.
