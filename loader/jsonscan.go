@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -118,21 +119,10 @@ func skipJSONContainer(b []byte, i int) (int, error) {
 	return len(b), errIncomplete
 }
 
-// objectFields calls fn with each key of the JSON object raw (decoded)
-// and the raw bytes of its value, in order. It returns errSyntax when raw
-// is no object.
-func objectFields(raw []byte, fn func(key string, val []byte) error) error {
-	return objectFieldsRaw(raw, func(rawKey, val []byte) error {
-		key, ok := decodeString(rawKey)
-		if !ok {
-			return errSyntax
-		}
-		return fn(key, val)
-	})
-}
-
-// objectFieldsRaw is objectFields with each key as its raw JSON string,
-// quotes included, so a caller can look a key up without decoding it.
+// objectFieldsRaw calls fn with each key of the JSON object raw, as its
+// raw JSON string (quotes included, so a caller can look a key up without
+// decoding it), and the raw bytes of its value, in order. It returns
+// errSyntax when raw is no object.
 func objectFieldsRaw(raw []byte, fn func(rawKey, val []byte) error) error {
 	i := skipJSONSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
@@ -316,21 +306,7 @@ func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	}
 	switch raw[0] {
 	case '{':
-		m := make(map[string]any, 4)
-		var kb [64]byte
-		err := objectFieldsRaw(raw, func(rk, v []byte) error {
-			k, ok := objectKey(kb[:0], rk)
-			if !ok {
-				return errSyntax
-			}
-			x, ok := decodeAny(v, depth+1, b)
-			if !ok {
-				return errSyntax
-			}
-			m[k] = x
-			return nil
-		})
-		return m, err == nil
+		return decodeObject(raw, depth, b)
 	case '[':
 		var l []any
 		i := skipJSONSpace(raw, 1)
@@ -362,6 +338,53 @@ func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 		return nil, false
 	}
 	return decodeScalar(raw)
+}
+
+// decodeObject is decodeAny of an object: a *jsonObject, or a
+// map[string]any when it has more than maxJSONObjectFields keys. A key
+// seen twice keeps its last value.
+func decodeObject(raw []byte, depth int, b *decodeBudget) (any, bool) {
+	var buf [8]objField
+	fields := buf[:0]
+	var m map[string]any
+	var kb [64]byte
+	err := objectFieldsRaw(raw, func(rk, v []byte) error {
+		k, ok := objectKey(kb[:0], rk)
+		if !ok {
+			return errSyntax
+		}
+		x, ok := decodeAny(v, depth+1, b)
+		if !ok {
+			return errSyntax
+		}
+		if m != nil {
+			m[k] = x
+			return nil
+		}
+		for i := range fields {
+			if fields[i].k == k {
+				fields[i].v = x
+				return nil
+			}
+		}
+		if len(fields) < maxJSONObjectFields {
+			fields = append(fields, objField{k, x})
+			return nil
+		}
+		m = make(map[string]any, 2*maxJSONObjectFields)
+		for _, f := range fields {
+			m[f.k] = f.v
+		}
+		m[k] = x
+		return nil
+	})
+	switch {
+	case err != nil:
+		return nil, false
+	case m != nil:
+		return m, true
+	}
+	return &jsonObject{f: slices.Clone(fields)}, true
 }
 
 // objectKey is the normKey form of a raw JSON key, taken from knownKeys

@@ -169,7 +169,7 @@ const WarnNotDecoded = "values too large or nested too deep, not read"
 // over the decode bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
 	var buf [16]jsonValue
-	vals := &jsonValues{e: buf[:0]}
+	vals := buf[:0]
 	var kb [64]byte
 	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
@@ -183,14 +183,14 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 				over = append(over, cleanField(k))
 			}
 		}
-		vals.add(n, v, tooBig)
+		vals = addJSONValue(vals, n, v, tooBig)
 		return nil
 	})
 	if err != nil {
 		return nil
 	}
 	var text string // a copy: raw's buffer is reused after the parse
-	p := recordPosting(vals, al, wantBody, maxBody, func() string {
+	p := recordPosting(&recordValues{j: vals}, al, wantBody, maxBody, func() string {
 		if text == "" {
 			text = string(raw)
 		}
@@ -217,7 +217,7 @@ func mapRecordPosting(m map[string]any, al *aliasSet, wantBody bool, maxBody int
 }
 
 // recordPosting is mapRecordPosting over any record's values.
-func recordPosting(m recordValues, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
+func recordPosting(m *recordValues, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
 	p := postingFromValues(m, al, wantBody, maxBody)
 	if !hasPostingShape(p) {
 		return nil

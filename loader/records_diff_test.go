@@ -13,8 +13,9 @@ import (
 )
 
 // mapJSONRecordPosting is the reference reader of one JSON record: every
-// key the record is read for decoded into one map, then the map read
-// whole (mapRecordPosting). jsonRecordPosting must give the same posting.
+// key the record is read for decoded into one map (objects nested in it
+// into maps too), then the map read whole (mapRecordPosting).
+// jsonRecordPosting must give the same posting.
 func mapJSONRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
 	m := make(map[string]any, 8)
 	var kb [64]byte
@@ -22,7 +23,7 @@ func mapJSONRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
 		n, ok := recordKey(kb[:0], rk, al, wantBody)
 		if ok {
-			x, ok, tooBig := decodeBounded(v)
+			x, ok, tooBig := mapDecodeBounded(v)
 			switch {
 			case ok:
 				m[n] = x
@@ -88,6 +89,9 @@ var diffSeeds = []string{
 	`{"ti\u0074le":"Esc","company":"C","\u00fcber":1,"min_amount":"100","max_amount":200,"currency":"EUR","interval":"yearly"}`,
 	`{"title":"A","company":"C","location":{"Address":{"addressLocality":"Leeds","addressCountry":"UK"}},"remote":"yes"}`,
 	`{"title":"A","company":"C","skills":[{"name":"Go"},"#rust #c"],"application_date":"2026-03-04"}`,
+	`{"title":"A","company":{"Name":"X","name":"Y","legal_name":"Z"},"location":{"city":"Oslo","City":"Bergen","country":{"name":"NO"}}}`,
+	`{"title":"A","company":"C","location":{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k18":18,"k19":19,"Name":"Big","k3":"x"},"salary":{"currency":"USD","value":{"value":5,"unit_text":"HOUR"}}}`,
+	`{"title":"A","company":"C","location":{},"categories":{"Location":"Paris","location":"Lyon","team":["a","b"]}}`,
 	`[1]`, `{}`, `{"title":"A"}`, `{"title":"A","company":"C"`,
 }
 
@@ -159,4 +163,73 @@ func readFixture(t testing.TB, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// mapDecodeBounded is decodeBounded with objects decoded into maps.
+func mapDecodeBounded(raw []byte) (v any, ok, over bool) {
+	if len(raw) > 0 && (raw[0] == '{' || raw[0] == '[') {
+		if !withinDecodeBounds(raw) {
+			return nil, false, true
+		}
+		b := newDecodeBudget()
+		v, ok = mapDecodeAny(raw, 0, b)
+		return v, ok, b.over
+	}
+	v, ok = decodeScalar(raw)
+	return v, ok, false
+}
+
+// mapDecodeAny is decodeAny with objects decoded into maps.
+func mapDecodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
+	raw = raw[skipJSONSpace(raw, 0):]
+	if len(raw) == 0 || !b.take(depth) {
+		return nil, false
+	}
+	switch raw[0] {
+	case '{':
+		m := make(map[string]any, 4)
+		err := objectFieldsRaw(raw, func(rk, v []byte) error {
+			k, ok := decodeString(rk)
+			if !ok {
+				return errSyntax
+			}
+			x, ok := mapDecodeAny(v, depth+1, b)
+			if !ok {
+				return errSyntax
+			}
+			m[normKey(k)] = x
+			return nil
+		})
+		return m, err == nil
+	case '[':
+		var l []any
+		i := skipJSONSpace(raw, 1)
+		if i < len(raw) && raw[i] == ']' {
+			return []any{}, true
+		}
+		for i < len(raw) {
+			e, err := skipJSONValue(raw, i)
+			if err != nil {
+				return nil, false
+			}
+			x, ok := mapDecodeAny(raw[i:e], depth+1, b)
+			if !ok {
+				return nil, false
+			}
+			l = append(l, x)
+			i = skipJSONSpace(raw, e)
+			if i >= len(raw) {
+				return nil, false
+			}
+			if raw[i] == ']' {
+				return l, true
+			}
+			if raw[i] != ',' {
+				return nil, false
+			}
+			i = skipJSONSpace(raw, i+1)
+		}
+		return nil, false
+	}
+	return decodeScalar(raw)
 }
