@@ -104,8 +104,7 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
-	m.each(func(k string) {
-		f, prio := al.lookup(k)
+	m.each(al, func(k string, f field, prio int) {
 		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
 			return
 		}

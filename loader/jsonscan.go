@@ -398,8 +398,8 @@ func objectKey(buf, rawKey []byte) (string, bool) {
 	if k, ok := nestedKeys[string(buf)]; ok {
 		return k, true
 	}
-	if k, ok := knownKeys[string(buf)]; ok {
-		return k, true
+	if kk, ok := knownKeys[string(buf)]; ok {
+		return kk.key, true
 	}
 	return string(buf), true
 }

@@ -173,7 +173,7 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 	var kb [64]byte
 	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
-		n, ok := recordKey(kb[:0], rk, al, wantBody)
+		n, f, prio, ok := recordKey(kb[:0], rk, al, wantBody)
 		if !ok {
 			return nil
 		}
@@ -183,7 +183,7 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 				over = append(over, cleanField(k))
 			}
 		}
-		vals = addJSONValue(vals, n, v, tooBig)
+		vals = addJSONValue(vals, jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig})
 		return nil
 	})
 	if err != nil {
@@ -347,45 +347,62 @@ func sniffStart(br *bufio.Reader) string {
 	return ""
 }
 
-// knownKeys maps each key a record is read for (normalised) to itself,
-// so a key folded into a stack buffer is looked up, and kept, without
-// allocating.
-var knownKeys = func() map[string]string {
-	m := map[string]string{}
-	for k := range aliases {
-		m[k] = k
+// knownKey is what a record is read for a key (normalised) for: its
+// built-in alias (fNone when it is none) and whether it is read only
+// with the body.
+type knownKey struct {
+	key      string
+	f        field
+	prio     int
+	bodyOnly bool
+}
+
+// knownKeys maps each key a record is read for (normalised) to what it
+// is read for, so a key folded into a stack buffer is looked up, and
+// kept, without allocating.
+var knownKeys = func() map[string]knownKey {
+	m := map[string]knownKey{}
+	for _, set := range []map[string]bool{extraKeys, bodyKeySet} {
+		for k := range set {
+			m[k] = knownKey{key: k}
+		}
 	}
-	for k := range extraKeys {
-		m[k] = k
+	for k, a := range aliases {
+		m[k] = knownKey{key: k, f: a.f, prio: a.prio}
 	}
 	for k := range bodyKeySet {
-		m[k] = k
+		if kk := m[k]; kk.f == fNone && !extraKeys[k] {
+			kk.bodyOnly = true
+			m[k] = kk
+		}
 	}
 	return m
 }()
 
 // recordKey folds a record's raw JSON key into buf and reports whether
-// the record is read for it (see wantKey), with the folded key.
-func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, bool) {
+// the record is read for it (see wantKey), with the folded key and the
+// field it fills (fNone when none) with its priority.
+func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool) {
 	buf, ok := foldRawKey(buf, rawKey)
 	if !ok {
 		k, ok := decodeString(rawKey)
 		if !ok {
-			return "", false
+			return "", fNone, 0, false
 		}
 		n := normKey(k)
-		return n, wantKey(n, al, wantBody)
+		f, prio := al.lookup(n)
+		return n, f, prio, wantKey(n, al, wantBody)
 	}
 	if al != nil {
-		if _, ok := al.extra[string(buf)]; ok {
-			return string(buf), true
+		if a, ok := al.extra[string(buf)]; ok {
+			return string(buf), a.f, a.prio, true
 		}
 	}
-	k, ok := knownKeys[string(buf)]
-	if !ok || (!wantBody && bodyKeySet[k] && !extraKeys[k] && !isAlias(k)) {
-		return "", false
+	kk, ok := knownKeys[string(buf)]
+	if !ok || (!wantBody && kk.bodyOnly) {
+		return "", fNone, 0, false
 	}
-	return k, true
+	return kk.key, kk.f, kk.prio, true
 }
 
 // foldRawKey appends the normKey form of a raw JSON key (quotes
@@ -409,9 +426,6 @@ func foldRawKey(buf []byte, rawKey []byte) ([]byte, bool) {
 	}
 	return buf, true
 }
-
-// isAlias reports a built-in alias key.
-func isAlias(k string) bool { _, ok := aliases[k]; return ok }
 
 // FileOf returns the file a posting path names: "dir/jobs.json#3" →
 // "dir/jobs.json"; other paths are returned as they are.

@@ -21,7 +21,7 @@ func mapJSONRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64
 	var kb [64]byte
 	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
-		n, ok := recordKey(kb[:0], rk, al, wantBody)
+		n, _, _, ok := recordKey(kb[:0], rk, al, wantBody)
 		if ok {
 			x, ok, tooBig := mapDecodeBounded(v)
 			switch {

@@ -17,6 +17,8 @@ func mapValues(m map[string]any) *recordValues { return &recordValues{m: m} }
 // jsonValue is one key of a JSON record and its value.
 type jsonValue struct {
 	key  string // normKey form
+	f    field  // the field the key fills, fNone when none
+	prio int    // the key's priority for f
 	raw  []byte // the value undecoded, until done
 	v    any
 	bad  bool // not decodable, or dropped: no value
@@ -56,36 +58,39 @@ func (r *recordValues) drop(k string) {
 	}
 }
 
-// each calls fn with each key that may have a value.
-func (r *recordValues) each(fn func(k string)) {
+// each calls fn with each key that may have a value, the field it
+// fills by al (fNone when none) and its priority.
+func (r *recordValues) each(al *aliasSet, fn func(k string, f field, prio int)) {
 	if r.m != nil {
 		for k := range r.m {
-			fn(k)
+			f, prio := al.lookup(k)
+			fn(k, f, prio)
 		}
 		return
 	}
 	for i := range r.j {
-		if !r.j[i].bad {
-			fn(r.j[i].key)
+		if e := &r.j[i]; !e.bad {
+			fn(e.key, e.f, e.prio)
 		}
 	}
 }
 
-// addJSONValue adds raw as the value of key to a JSON record's values:
-// a later key replaces an earlier one that folds the same, unless its
-// value does not decode (tooBig: over the decode bounds, which the caller
-// checked).
-func addJSONValue(vals []jsonValue, key string, raw []byte, tooBig bool) []jsonValue {
+// addJSONValue adds e, a key of a JSON record with its raw value, to
+// the record's values: a later key replaces an earlier one that folds
+// the same, unless its value does not decode (e.bad: over the decode
+// bounds, which the caller checked).
+func addJSONValue(vals []jsonValue, e jsonValue) []jsonValue {
 	for i := range vals {
-		if vals[i].key != key {
+		if vals[i].key != e.key {
 			continue
 		}
-		if !tooBig {
-			if v, ok := decodeValue(raw); ok {
-				vals[i] = jsonValue{key: key, v: v, done: true}
+		if !e.bad {
+			if v, ok := decodeValue(e.raw); ok {
+				e.v, e.raw, e.done = v, nil, true
+				vals[i] = e
 			}
 		}
 		return vals
 	}
-	return append(vals, jsonValue{key: key, raw: raw, bad: tooBig, done: tooBig})
+	return append(vals, e)
 }
