@@ -240,7 +240,13 @@ func decodeBounded(raw []byte) (v any, ok, over bool) {
 // maxDecodeDepth levels and holds at most maxDecodeValues values, counted
 // in one pass over it (decodeAny rescans each level, so it must not meet
 // a value that is over them). It may count more values than there are.
+// raw is a whole container as skipJSONValue delimits it: each level
+// takes two brackets and each value a byte, so a short one is within
+// them unread.
 func withinDecodeBounds(raw []byte) bool {
+	if len(raw) <= 2*maxDecodeDepth && len(raw) < maxDecodeValues {
+		return true
+	}
 	depth, values := 0, 1
 	for i := 0; i < len(raw); i++ {
 		switch raw[i] {
