@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -390,7 +389,7 @@ func decodeObject(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	case m != nil:
 		return m, true
 	}
-	return &jsonObject{f: slices.Clone(fields)}, true
+	return newJSONObject(fields), true
 }
 
 // objectKey is the normKey form of a raw JSON key, taken from knownKeys
