@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -389,7 +390,7 @@ func decodeObject(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	case m != nil:
 		return m, true
 	}
-	return newJSONObject(fields), true
+	return &jsonObject{f: slices.Clone(fields)}, true
 }
 
 // objectKey is the normKey form of a raw JSON key, taken from knownKeys

@@ -1,9 +1,6 @@
 package loader
 
-import (
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // object is a decoded mapping a field reader looks into: a YAML or TOML
 // table (mapObject, whose keys may be in any case), or a JSON object as
@@ -33,21 +30,7 @@ func (m mapObject) each(fn func(k string, v any)) {
 // jsonObject is a small JSON object: its keys (in normKey form, each
 // once) and values in the order read. Looking up a key in a few is faster
 // than in a map, and making one is one allocation.
-type jsonObject struct {
-	f     []objField
-	small [4]objField // f's array when it fits: one allocation for both
-}
-
-// newJSONObject returns a jsonObject of a copy of fields.
-func newJSONObject(fields []objField) *jsonObject {
-	o := &jsonObject{}
-	if len(fields) <= len(o.small) {
-		o.f = o.small[:copy(o.small[:], fields)]
-	} else {
-		o.f = slices.Clone(fields)
-	}
-	return o
-}
+type jsonObject struct{ f []objField }
 
 type objField struct {
 	k string
