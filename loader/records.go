@@ -165,8 +165,9 @@ func parseRecordBytes(kind recordKind, b []byte, al *aliasSet, wantBody bool, ma
 const WarnNotDecoded = "values too large or nested too deep, not read"
 
 // jsonRecordPosting parses one JSON record (an object); nil when it is no
-// posting. Nothing in the posting points into raw. Keys that fill no field are skipped without decoding; a value
-// over the decode bounds is left out, with a warning naming its key.
+// posting. Nothing in the posting points into raw. Keys that fill no field are skipped without decoding, and
+// the others are decoded only when a field reader asks for them (see recordValues); a value over the decode
+// bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
 	var buf [16]jsonValue
 	vals := buf[:0]
