@@ -3,7 +3,7 @@ package loader
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -91,6 +91,12 @@ func applyFields(p *model.Posting, m map[string]any) {
 // a usable value wins. Employment types are the exception: every
 // candidate is looked at (see applyTypes).
 func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
+	applyFieldsFrom(p, mapValues(m), al)
+}
+
+// applyFieldsFrom is applyFieldsWith over any record's values; a value
+// is asked of m only when its key could win its field.
+func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 	type cand struct {
 		set  bool
 		prio int
@@ -98,19 +104,20 @@ func applyFieldsWith(p *model.Posting, m map[string]any, al *aliasSet) {
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
-	for k, v := range m {
-		f, prio := al.lookup(k)
-		if f == fNone || isEmptyValue(v) {
-			continue
+	m.each(al, func(k string, f field, prio int) {
+		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
+			return
+		}
+		v := m.value(k)
+		if isEmptyValue(v) {
+			return
 		}
 		if f == fType {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
-			continue
+			return
 		}
-		if !best[f].set || prio < best[f].prio {
-			best[f] = cand{true, prio, v}
-		}
-	}
+		best[f] = cand{true, prio, v}
+	})
 	for f, c := range best {
 		if c.set {
 			setField(p, field(f), c.v)
@@ -183,17 +190,17 @@ func scalarText(v any) string {
 		return listText(x)
 	}
 	if m := asMap(v); m != nil {
-		keys := make([]string, 0, len(m))
-		for k := range m {
+		fields := make([]objField, 0, m.size())
+		m.each(func(k string, v any) {
 			if !strings.HasPrefix(k, "@") {
-				keys = append(keys, k)
+				fields = append(fields, objField{k, v})
 			}
-		}
-		sort.Strings(keys)
-		parts := make([]string, 0, len(keys))
-		for _, k := range keys {
-			if s := scalarText(m[k]); s != "" {
-				parts = append(parts, k+": "+s)
+		})
+		slices.SortFunc(fields, func(a, b objField) int { return strings.Compare(a.k, b.k) })
+		parts := make([]string, 0, len(fields))
+		for _, f := range fields {
+			if s := scalarText(f.v); s != "" {
+				parts = append(parts, f.k+": "+s)
 			}
 		}
 		return strings.Join(parts, ", ")
@@ -223,39 +230,35 @@ func listText(v any) string {
 	return strings.Join(parts, ", ")
 }
 
-// asMap returns v as a string-keyed map (YAML v2 gives interface keys), or
-// nil when v is no map.
-func asMap(v any) map[string]any {
-	switch x := v.(type) {
-	case map[string]any:
-		return x
-	case map[any]any:
-		m := make(map[string]any, len(x))
-		for k, val := range x {
-			m[fmt.Sprint(k)] = val
-		}
-		return m
-	}
-	return nil
-}
-
 // get returns the value of the first key of m matching one of names
 // (normalized comparison).
-func get(m map[string]any, names ...string) any {
+func get(m object, names ...string) any {
 	for _, n := range names {
-		if v, ok := m[n]; ok && !isEmptyValue(v) {
+		if v, ok := m.lookup(n); ok && !isEmptyValue(v) {
 			return v
 		}
 	}
-	for _, n := range names {
-		for k, v := range m {
-			// A key in normKey form was looked up above.
-			if !isNormKey(k) && normKey(k) == n && !isEmptyValue(v) {
-				return v
+	// A table's keys may not be in normKey form (a JSON object's are): one
+	// pass over those that are not (the others were looked up above), the
+	// one that folds to the earliest of names wins.
+	mo, ok := m.(mapObject)
+	if !ok {
+		return nil
+	}
+	best, bv := len(names), any(nil)
+	for k, v := range mo {
+		if isNormKey(k) || isEmptyValue(v) {
+			continue
+		}
+		nk := normKey(k)
+		for i, n := range names[:best] {
+			if nk == n {
+				best, bv = i, v
+				break
 			}
 		}
 	}
-	return nil
+	return bv
 }
 
 // isNormKey reports whether k is in normKey form already.

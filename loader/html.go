@@ -318,7 +318,7 @@ func stripTags(s string) string {
 
 // jobPosting returns the first JobPosting among the page's JSON-LD
 // blocks; blocks that do not decode are passed over.
-func (h *pageHead) jobPosting() map[string]any {
+func (h *pageHead) jobPosting() object {
 	for _, b := range h.jsonLD {
 		raw := bytes.TrimSpace([]byte(b))
 		raw = bytes.TrimPrefix(raw, []byte("<!--"))

@@ -3,6 +3,8 @@ package loader
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // A page read without its body finds a salary in what a reader sees,
@@ -46,4 +48,41 @@ func TestHasDigit(t *testing.T) {
 	if hasDigit("") || !hasDigit("\xff\x80/:9") || hasDigit("\xff\x80/:\x00\x7f\xb9\xc9") {
 		t.Error("hasDigit on the edges")
 	}
+}
+
+// FuzzVisibleText checks the lines addText keeps against their
+// definition: the text joined whole (a tag read as a space, up to
+// bodySalaryWindow bytes), then its lines that have a digit.
+func FuzzVisibleText(f *testing.F) {
+	for _, s := range []string{"a<b 1\nc<d\n2<", "x\n<\ny 3", strings.Repeat("pay 4\nno\n<", 9000), "<\n\n1<<2 <3\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		segs := strings.Split(page, "<")
+		h := &pageHead{}
+		var full []byte
+		seen := 0
+		for _, s := range segs {
+			h.addText(s)
+			if seen >= bodySalaryWindow || s == "" {
+				continue
+			}
+			if seen > 0 && !isSpaceByte(s[0]) {
+				full = append(full, ' ')
+				seen++
+			}
+			s = s[:min(len(s), bodySalaryWindow-seen)]
+			seen += len(s)
+			full = append(full, s...)
+		}
+		var want strings.Builder
+		for _, line := range strings.SplitAfter(string(full), "\n") {
+			if strings.ContainsAny(line, "0123456789") {
+				want.WriteString(line)
+			}
+		}
+		if got := h.visibleText(); got != html.UnescapeString(want.String()) {
+			t.Errorf("visible text %q, want %q", got, want.String())
+		}
+	})
 }

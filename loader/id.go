@@ -14,6 +14,15 @@ func normalizeURL(raw string) string {
 	if raw == "" {
 		return ""
 	}
+	if isNormalURL(raw) {
+		return raw
+	}
+	return parseNormalizeURL(raw)
+}
+
+// parseNormalizeURL is normalizeURL through url.Parse, for a trimmed URL
+// that is not empty.
+func parseNormalizeURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return ""
@@ -40,4 +49,32 @@ func normalizeURL(raw string) string {
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = strings.TrimRight(u.RawPath, "/")
 	return u.String()
+}
+
+// isNormalURL reports an http(s) URL that normalizeURL returns as it is:
+// a lower-case scheme and host (letters, digits, '.', '-'; no port), a
+// path of unreserved characters and '/' that does not end in '/', no
+// query, fragment or user info.
+func isNormalURL(raw string) bool {
+	rest, ok := strings.CutPrefix(raw, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(raw, "http://"); !ok {
+			return false
+		}
+	}
+	host := true
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-':
+		case c == '/':
+			if i == 0 {
+				return false
+			}
+			host = false
+		case !host && (c >= 'A' && c <= 'Z' || c == '_' || c == '~'):
+		default:
+			return false
+		}
+	}
+	return len(rest) > 0 && rest[len(rest)-1] != '/'
 }

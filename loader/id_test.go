@@ -48,3 +48,20 @@ func TestIDStableAcrossMovesAndContent(t *testing.T) {
 		t.Error("different postings share an ID")
 	}
 }
+
+// FuzzNormalURL checks that the URLs normalizeURL takes as they are
+// come out of url.Parse's normalisation unchanged.
+func FuzzNormalURL(f *testing.F) {
+	for _, s := range []string{"https://jobs.example.com/a/42", "http://x.example", "https://a/b/../C_d~e", "https://a//b",
+		"https://a-b.c/x-y.z", "https://x.example/j/", "https://./x", "http://a.b/%41"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		if !isNormalURL(raw) {
+			return
+		}
+		if got := parseNormalizeURL(raw); got != raw {
+			t.Errorf("isNormalURL(%q), but url.Parse normalises it to %q", raw, got)
+		}
+	})
+}

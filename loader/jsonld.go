@@ -11,39 +11,40 @@ import (
 // @graph, or an object nested in one of those (mainEntity, itemListElement
 // and the like). @type may be a string or a list, with or without the
 // schema.org prefix.
-func findJobPosting(v any, depth int) map[string]any {
+func findJobPosting(v any, depth int) object {
 	if depth > 8 {
 		return nil
 	}
-	switch x := v.(type) {
-	case []any:
-		for _, it := range x {
+	if l, ok := v.([]any); ok {
+		for _, it := range l {
 			if m := findJobPosting(it, depth+1); m != nil {
 				return m
 			}
 		}
-	case map[string]any:
-		if isJobPostingType(x["@type"]) {
-			return x
-		}
-		if g, ok := x["@graph"]; ok {
-			if m := findJobPosting(g, depth+1); m != nil {
-				return m
-			}
-		}
-		for k, it := range x {
-			if k == "@graph" || k == "@context" {
-				continue
-			}
-			switch it.(type) {
-			case map[string]any, []any:
-				if m := findJobPosting(it, depth+1); m != nil {
-					return m
-				}
-			}
+		return nil
+	}
+	x := asMap(v)
+	if x == nil {
+		return nil
+	}
+	if t, _ := x.lookup("@type"); isJobPostingType(t) {
+		return x
+	}
+	if g, ok := x.lookup("@graph"); ok {
+		if m := findJobPosting(g, depth+1); m != nil {
+			return m
 		}
 	}
-	return nil
+	var found object
+	x.each(func(k string, it any) {
+		if found != nil || k == "@graph" || k == "@context" {
+			return
+		}
+		if _, ok := it.([]any); ok || asMap(it) != nil {
+			found = findJobPosting(it, depth+1)
+		}
+	})
+	return found
 }
 
 // isJobPostingType reports an @type of JobPosting.
@@ -69,13 +70,13 @@ func isJobPostingType(t any) bool {
 // then what the aliases do not cover: the organisation's sameAs as the
 // company's link, applicantLocationRequirements as the location of a
 // remote job, directApply making the URL the apply address.
-func jobPostingPosting(jp map[string]any, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
-	m := make(map[string]any, len(jp))
-	for k, v := range jp {
+func jobPostingPosting(jp object, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+	m := make(map[string]any, jp.size())
+	jp.each(func(k string, v any) {
 		if !strings.HasPrefix(k, "@") {
 			m[normKey(k)] = v
 		}
-	}
+	})
 	org := asMap(m["hiringorganization"])
 	p := postingFromMap(m, al, wantBody, maxBody)
 	if org != nil && p.CompanyURL == "" {

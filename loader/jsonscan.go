@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -118,21 +119,10 @@ func skipJSONContainer(b []byte, i int) (int, error) {
 	return len(b), errIncomplete
 }
 
-// objectFields calls fn with each key of the JSON object raw (decoded)
-// and the raw bytes of its value, in order. It returns errSyntax when raw
-// is no object.
-func objectFields(raw []byte, fn func(key string, val []byte) error) error {
-	return objectFieldsRaw(raw, func(rawKey, val []byte) error {
-		key, ok := decodeString(rawKey)
-		if !ok {
-			return errSyntax
-		}
-		return fn(key, val)
-	})
-}
-
-// objectFieldsRaw is objectFields with each key as its raw JSON string,
-// quotes included, so a caller can look a key up without decoding it.
+// objectFieldsRaw calls fn with each key of the JSON object raw, as its
+// raw JSON string (quotes included, so a caller can look a key up without
+// decoding it), and the raw bytes of its value, in order. It returns
+// errSyntax when raw is no object.
 func objectFieldsRaw(raw []byte, fn func(rawKey, val []byte) error) error {
 	i := skipJSONSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
@@ -250,7 +240,13 @@ func decodeBounded(raw []byte) (v any, ok, over bool) {
 // maxDecodeDepth levels and holds at most maxDecodeValues values, counted
 // in one pass over it (decodeAny rescans each level, so it must not meet
 // a value that is over them). It may count more values than there are.
+// raw is a whole container as skipJSONValue delimits it: each level
+// takes two brackets and each value a byte, so a short one is within
+// them unread.
 func withinDecodeBounds(raw []byte) bool {
+	if len(raw) <= 2*maxDecodeDepth && len(raw) < maxDecodeValues {
+		return true
+	}
 	depth, values := 0, 1
 	for i := 0; i < len(raw); i++ {
 		switch raw[i] {
@@ -316,16 +312,7 @@ func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	}
 	switch raw[0] {
 	case '{':
-		m := make(map[string]any, 4)
-		err := objectFields(raw, func(k string, v []byte) error {
-			x, ok := decodeAny(v, depth+1, b)
-			if !ok {
-				return errSyntax
-			}
-			m[normKey(k)] = x
-			return nil
-		})
-		return m, err == nil
+		return decodeObject(raw, depth, b)
 	case '[':
 		var l []any
 		i := skipJSONSpace(raw, 1)
@@ -358,3 +345,82 @@ func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	}
 	return decodeScalar(raw)
 }
+
+// decodeObject is decodeAny of an object: a *jsonObject, or a
+// map[string]any when it has more than maxJSONObjectFields keys. A key
+// seen twice keeps its last value.
+func decodeObject(raw []byte, depth int, b *decodeBudget) (any, bool) {
+	var buf [8]objField
+	fields := buf[:0]
+	var m map[string]any
+	var kb [64]byte
+	err := objectFieldsRaw(raw, func(rk, v []byte) error {
+		k, ok := objectKey(kb[:0], rk)
+		if !ok {
+			return errSyntax
+		}
+		x, ok := decodeAny(v, depth+1, b)
+		if !ok {
+			return errSyntax
+		}
+		if m != nil {
+			m[k] = x
+			return nil
+		}
+		for i := range fields {
+			if fields[i].k == k {
+				fields[i].v = x
+				return nil
+			}
+		}
+		if len(fields) < maxJSONObjectFields {
+			fields = append(fields, objField{k, x})
+			return nil
+		}
+		m = make(map[string]any, 2*maxJSONObjectFields)
+		for _, f := range fields {
+			m[f.k] = f.v
+		}
+		m[k] = x
+		return nil
+	})
+	switch {
+	case err != nil:
+		return nil, false
+	case m != nil:
+		return m, true
+	}
+	return &jsonObject{f: slices.Clone(fields)}, true
+}
+
+// objectKey is the normKey form of a raw JSON key, taken from knownKeys
+// or nestedKeys when it is one of them (no allocation).
+func objectKey(buf, rawKey []byte) (string, bool) {
+	buf, ok := foldRawKey(buf, rawKey)
+	if !ok {
+		k, ok := decodeString(rawKey)
+		return normKey(k), ok
+	}
+	if k, ok := nestedKeys[string(buf)]; ok {
+		return k, true
+	}
+	if kk, ok := knownKeys[string(buf)]; ok {
+		return kk.key, true
+	}
+	return string(buf), true
+}
+
+// nestedKeys are keys the field readers look for inside a record's
+// values (an organisation's name, a place's address, a pay range's
+// bounds), mapped to themselves.
+var nestedKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"name", "legalname", "id", "address", "addresslocality", "city", "addressregion",
+		"region", "state", "addresscountry", "country", "value", "minvalue", "maxvalue", "min", "max", "unittext",
+		"unit", "period", "mincents", "maxcents", "currencytype", "compensationtiersummary",
+		"scrapeablecompensationsalarysummary", "summary", "sameas", "commitment", "team", "department",
+		"alllocations", "content"} {
+		m[k] = k
+	}
+	return m
+}()

@@ -38,19 +38,24 @@ func wantKey(norm string, al *aliasSet, wantBody bool) bool {
 	return extraKeys[norm] || (wantBody && bodyKeySet[norm])
 }
 
-// postingFromMap builds a posting from one job-board record (a JSON
+// postingFromMap is postingFromValues of a decoded record.
+func postingFromMap(m map[string]any, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+	return postingFromValues(mapValues(m), al, wantBody, maxBody)
+}
+
+// postingFromValues builds a posting from one job-board record (a JSON
 // element, a CSV row) whose keys are in normKey form: the field aliases, then what the boards' own
 // shapes say (Lever's text and categories, Greenhouse's offices and pay
 // ranges, min/max salary columns, an application date), then the body
 // from the description keys (HTML converted to markdown). Remote from the
 // location, the ID and the caps are left for the caller (finishPosting).
-func postingFromMap(m map[string]any, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
 	p := &model.Posting{}
-	cats := asMap(m["categories"])
+	cats := asMap(m.value("categories"))
 	if cats != nil {
-		delete(m, "categories")
+		m.drop("categories")
 	}
-	applyFieldsWith(p, m, al)
+	applyFieldsFrom(p, m, al)
 	if p.Title == "" {
 		p.Title = cleanField(scalarText(getNorm(m, "text")))
 	}
@@ -82,9 +87,9 @@ func postingFromMap(m map[string]any, al *aliasSet, wantBody bool, maxBody int64
 
 // getNorm is get for a record whose keys are already in normKey form:
 // the value of the first of names present and not empty.
-func getNorm(m map[string]any, names ...string) any {
+func getNorm(m *recordValues, names ...string) any {
 	for _, n := range names {
-		if v, ok := m[n]; ok && !isEmptyValue(v) {
+		if v := m.value(n); !isEmptyValue(v) {
 			return v
 		}
 	}
@@ -93,7 +98,7 @@ func getNorm(m map[string]any, names ...string) any {
 
 // applyCategories reads Lever's categories object: location, commitment
 // (the employment type), team and department (keywords).
-func applyCategories(p *model.Posting, c map[string]any) {
+func applyCategories(p *model.Posting, c object) {
 	if p.Location == "" {
 		p.Location = cleanField(placeText(get(c, "location", "alllocations")))
 	}
@@ -128,7 +133,7 @@ func officesText(v any) string {
 // several keys: min/max columns with a currency and an interval (JobSpy,
 // RemoteOK), Greenhouse's pay_input_ranges (in cents), Lever's
 // salaryRange, Ashby's compensation summary.
-func composeSalary(m map[string]any) string {
+func composeSalary(m *recordValues) string {
 	if c := asMap(getNorm(m, "compensation")); c != nil {
 		if s := get(c, "compensationtiersummary", "scrapeablecompensationsalarysummary", "summary"); s != nil {
 			return scalarText(s)
@@ -222,7 +227,7 @@ func intervalWord(s string) string {
 // that has text (HTML converted, HTML-escaped HTML unescaped first), then
 // Lever's lists (each a "## " heading over its items) and additional
 // text.
-func recordBody(m map[string]any) string {
+func recordBody(m *recordValues) string {
 	var sb strings.Builder
 	for _, k := range bodyKeys {
 		if s, ok := getNorm(m, k).(string); ok && strings.TrimSpace(s) != "" {

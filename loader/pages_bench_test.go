@@ -135,3 +135,21 @@ func BenchmarkPageLibraryOnly(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPageMeta is one page's parse without its body, as the browser
+// loads it: odd pages have no JSON-LD (the ID from the page's text), even
+// ones have.
+func BenchmarkPageMeta(b *testing.B) {
+	for _, i := range []int{0, 1} {
+		page := []byte(benchPage(i))
+		b.Run(fmt.Sprint("jsonld=", i%2 == 0), func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if loader.ParseMeta("job.html", page) == nil {
+					b.Fatal("no posting")
+				}
+			}
+		})
+	}
+}

@@ -165,32 +165,33 @@ func parseRecordBytes(kind recordKind, b []byte, al *aliasSet, wantBody bool, ma
 const WarnNotDecoded = "values too large or nested too deep, not read"
 
 // jsonRecordPosting parses one JSON record (an object); nil when it is no
-// posting. Nothing in the posting points into raw. Keys that fill no field are skipped without decoding; a value
-// over the decode bounds is left out, with a warning naming its key.
+// posting. Nothing in the posting points into raw. Keys that fill no field are skipped without decoding, and
+// the others are decoded only when a field reader asks for them (see recordValues); a value over the decode
+// bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
-	m := make(map[string]any, 8)
+	var buf [16]jsonValue
+	vals := buf[:0]
 	var kb [64]byte
 	var over []string
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
-		n, ok := recordKey(kb[:0], rk, al, wantBody)
-		if ok {
-			x, ok, tooBig := decodeBounded(v)
-			switch {
-			case ok:
-				m[n] = x
-			case tooBig && len(over) < 10:
-				if k, ok := decodeString(rk); ok {
-					over = append(over, cleanField(k))
-				}
+		n, f, prio, ok := recordKey(kb[:0], rk, al, wantBody)
+		if !ok {
+			return nil
+		}
+		tooBig := len(v) > 0 && (v[0] == '{' || v[0] == '[') && !withinDecodeBounds(v)
+		if tooBig && len(over) < 10 {
+			if k, ok := decodeString(rk); ok {
+				over = append(over, cleanField(k))
 			}
 		}
+		vals = addJSONValue(vals, jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig})
 		return nil
 	})
 	if err != nil {
 		return nil
 	}
 	var text string // a copy: raw's buffer is reused after the parse
-	p := mapRecordPosting(m, al, wantBody, maxBody, func() string {
+	p := recordPosting(&recordValues{j: vals}, al, wantBody, maxBody, func() string {
 		if text == "" {
 			text = string(raw)
 		}
@@ -213,7 +214,12 @@ func csvIdentity(rec map[string]any) func() string {
 // record's text, and the caps on the fields); nil when the record is no
 // posting.
 func mapRecordPosting(m map[string]any, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
-	p := postingFromMap(m, al, wantBody, maxBody)
+	return recordPosting(mapValues(m), al, wantBody, maxBody, text)
+}
+
+// recordPosting is mapRecordPosting over any record's values.
+func recordPosting(m *recordValues, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
+	p := postingFromValues(m, al, wantBody, maxBody)
 	if !hasPostingShape(p) {
 		return nil
 	}
@@ -342,37 +348,76 @@ func sniffStart(br *bufio.Reader) string {
 	return ""
 }
 
-// knownKeys maps each key a record is read for (normalised) to itself,
-// so a key folded into a stack buffer is looked up, and kept, without
-// allocating.
-var knownKeys = func() map[string]string {
-	m := map[string]string{}
-	for k := range aliases {
-		m[k] = k
+// knownKey is what a record is read for a key (normalised) for: its
+// built-in alias (fNone when it is none) and whether it is read only
+// with the body.
+type knownKey struct {
+	key      string
+	f        field
+	prio     int
+	bodyOnly bool
+}
+
+// knownKeys maps each key a record is read for (normalised) to what it
+// is read for, so a key folded into a stack buffer is looked up, and
+// kept, without allocating.
+var knownKeys = func() map[string]knownKey {
+	m := map[string]knownKey{}
+	for _, set := range []map[string]bool{extraKeys, bodyKeySet} {
+		for k := range set {
+			m[k] = knownKey{key: k}
+		}
 	}
-	for k := range extraKeys {
-		m[k] = k
+	for k, a := range aliases {
+		m[k] = knownKey{key: k, f: a.f, prio: a.prio}
 	}
 	for k := range bodyKeySet {
-		m[k] = k
+		if kk := m[k]; kk.f == fNone && !extraKeys[k] {
+			kk.bodyOnly = true
+			m[k] = kk
+		}
 	}
 	return m
 }()
 
 // recordKey folds a record's raw JSON key into buf and reports whether
-// the record is read for it (see wantKey), with the folded key.
-func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, bool) {
-	in := rawKey[1 : len(rawKey)-1]
-	if bytes.IndexByte(in, '\\') >= 0 || len(in) > cap(buf) {
+// the record is read for it (see wantKey), with the folded key and the
+// field it fills (fNone when none) with its priority.
+func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool) {
+	buf, ok := foldRawKey(buf, rawKey)
+	if !ok {
 		k, ok := decodeString(rawKey)
 		if !ok {
-			return "", false
+			return "", fNone, 0, false
 		}
 		n := normKey(k)
-		return n, wantKey(n, al, wantBody)
+		f, prio := al.lookup(n)
+		return n, f, prio, wantKey(n, al, wantBody)
+	}
+	if al != nil {
+		if a, ok := al.extra[string(buf)]; ok {
+			return string(buf), a.f, a.prio, true
+		}
+	}
+	kk, ok := knownKeys[string(buf)]
+	if !ok || (!wantBody && kk.bodyOnly) {
+		return "", fNone, 0, false
+	}
+	return kk.key, kk.f, kk.prio, true
+}
+
+// foldRawKey appends the normKey form of a raw JSON key (quotes
+// included) to buf; false when the key is not plain ASCII without
+// escapes or does not fit in buf's capacity.
+func foldRawKey(buf []byte, rawKey []byte) ([]byte, bool) {
+	in := rawKey[1 : len(rawKey)-1]
+	if len(in) > cap(buf)-len(buf) {
+		return buf, false
 	}
 	for _, c := range in {
 		switch {
+		case c == '\\' || c >= 0x80:
+			return buf, false
 		case c >= 'A' && c <= 'Z':
 			buf = append(buf, c+'a'-'A')
 		case c == '_' || c == '-' || c == ' ' || c == '.':
@@ -380,20 +425,8 @@ func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, 
 			buf = append(buf, c)
 		}
 	}
-	if al != nil {
-		if _, ok := al.extra[string(buf)]; ok {
-			return string(buf), true
-		}
-	}
-	k, ok := knownKeys[string(buf)]
-	if !ok || (!wantBody && bodyKeySet[k] && !extraKeys[k] && !isAlias(k)) {
-		return "", false
-	}
-	return k, true
+	return buf, true
 }
-
-// isAlias reports a built-in alias key.
-func isAlias(k string) bool { _, ok := aliases[k]; return ok }
 
 // FileOf returns the file a posting path names: "dir/jobs.json#3" →
 // "dir/jobs.json"; other paths are returned as they are.

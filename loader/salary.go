@@ -99,7 +99,8 @@ func indexDigit(s string) int {
 // findSalary returns the first salary in text. In a salary field (field
 // true) an amount needs no currency or context word.
 func findSalary(text string, field bool) (Salary, bool) {
-	toks := lexSalary(text)
+	var buf [16]salTok // a salary field's tokens, without allocating
+	toks := lexSalary(buf[:0], text)
 	for i := range toks {
 		if toks[i].kind != tokNum {
 			continue

@@ -46,9 +46,8 @@ var currencyWords = map[string]string{
 	"rupees": "INR",
 }
 
-// lexSalary splits s into salary tokens.
-func lexSalary(s string) []salTok {
-	toks := make([]salTok, 0, min(len(s)/4+2, 16)) // a token takes at least two bytes with the space after it
+// lexSalary splits s into salary tokens, appended to toks.
+func lexSalary(toks []salTok, s string) []salTok {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {

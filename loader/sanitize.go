@@ -171,6 +171,9 @@ func skipString(s string, i int) int {
 // does not keep its whole file alive.
 func cleanField(s string) string {
 	s, _ = stripControls(s)
+	if isCleanField(s) {
+		return strings.Clone(s)
+	}
 	simple := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -184,4 +187,35 @@ func cleanField(s string) string {
 	}
 	// Join returns a lone field as is: clone it.
 	return strings.Clone(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
+}
+
+// isCleanField reports text that cleanField's white-space folding leaves
+// as it is: no white space but single ASCII spaces between words.
+func isCleanField(s string) bool {
+	space := true // at the start, or after a space
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+			i++
+		case c < 0x80:
+			if c <= ' ' || c == 0x7F {
+				return false
+			}
+			space = false
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == utf8.RuneError {
+				return false
+			}
+			space = false
+			i += n
+		}
+	}
+	return !space || s == ""
 }

@@ -1,6 +1,10 @@
 package loader
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestStripControls(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -58,4 +62,19 @@ func TestCleanFieldDoesNotShareMemory(t *testing.T) {
 			t.Errorf("cleanField(%q) shares memory with its input", s)
 		}
 	}
+}
+
+// FuzzCleanField checks cleanField, fast paths included, against its
+// definition: controls stripped, then the words joined by single spaces.
+func FuzzCleanField(f *testing.F) {
+	for _, s := range []string{"EUR 60000–85000 per year", " a", "a ", "a  b", "a\u00a0b", "a\u2028b", "\xffx", "Zürich", "a\tb", "", " "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		stripped, _ := stripControls(s)
+		want := strings.Join(strings.FieldsFunc(stripped, unicode.IsSpace), " ")
+		if got := cleanField(s); got != want {
+			t.Errorf("cleanField(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

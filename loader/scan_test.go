@@ -2,6 +2,7 @@ package loader
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -46,6 +47,18 @@ func TestNextHigh(t *testing.T) {
 	} {
 		if got := nextHigh(c.s, c.from); got != c.want {
 			t.Errorf("nextHigh(%q, %d) = %d, want %d", c.s, c.from, got, c.want)
+		}
+	}
+}
+
+// BenchmarkScanText is the first look at a file's bytes on a page of
+// text lines (a newline every ~90 bytes).
+func BenchmarkScanText(b *testing.B) {
+	page := []byte(strings.Repeat("<p>We bake bread at night and sing to the dough while it rises. <b>Flour</b> everywhere.</p>\n", 1100))
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if f := scanText(page); f.ctl || f.high {
+			b.Fatal(f)
 		}
 	}
 }

@@ -1,0 +1,96 @@
+package loader
+
+// recordValues are the values of one record by key (in normKey form),
+// as the field readers ask for them: a record decoded whole into m, or a
+// JSON record whose values are kept raw in j and each decoded when first
+// asked for, so that a key that fills no field, or loses to a better
+// alias, is never decoded. A value is nil for a key the record does not
+// have.
+type recordValues struct {
+	m map[string]any
+	j []jsonValue
+}
+
+// mapValues are the values of a record decoded whole.
+func mapValues(m map[string]any) *recordValues { return &recordValues{m: m} }
+
+// jsonValue is one key of a JSON record and its value.
+type jsonValue struct {
+	key  string // normKey form
+	f    field  // the field the key fills, fNone when none
+	prio int    // the key's priority for f
+	raw  []byte // the value undecoded, until done
+	v    any
+	bad  bool // not decodable, or dropped: no value
+	done bool
+}
+
+// value returns the value of key k, nil when there is none.
+func (r *recordValues) value(k string) any {
+	if r.m != nil {
+		return r.m[k]
+	}
+	for i := range r.j {
+		if e := &r.j[i]; e.key == k {
+			if !e.done {
+				e.v, e.done = decodeValue(e.raw)
+				e.bad, e.done, e.raw = !e.done, true, nil
+			}
+			if e.bad {
+				return nil
+			}
+			return e.v
+		}
+	}
+	return nil
+}
+
+// drop removes key k.
+func (r *recordValues) drop(k string) {
+	if r.m != nil {
+		delete(r.m, k)
+		return
+	}
+	for i := range r.j {
+		if r.j[i].key == k {
+			r.j[i] = jsonValue{key: k, bad: true, done: true}
+		}
+	}
+}
+
+// each calls fn with each key that may have a value, the field it
+// fills by al (fNone when none) and its priority.
+func (r *recordValues) each(al *aliasSet, fn func(k string, f field, prio int)) {
+	if r.m != nil {
+		for k := range r.m {
+			f, prio := al.lookup(k)
+			fn(k, f, prio)
+		}
+		return
+	}
+	for i := range r.j {
+		if e := &r.j[i]; !e.bad {
+			fn(e.key, e.f, e.prio)
+		}
+	}
+}
+
+// addJSONValue adds e, a key of a JSON record with its raw value, to
+// the record's values: a later key replaces an earlier one that folds
+// the same, unless its value does not decode (e.bad: over the decode
+// bounds, which the caller checked).
+func addJSONValue(vals []jsonValue, e jsonValue) []jsonValue {
+	for i := range vals {
+		if vals[i].key != e.key {
+			continue
+		}
+		if !e.bad {
+			if v, ok := decodeValue(e.raw); ok {
+				e.v, e.raw, e.done = v, nil, true
+				vals[i] = e
+			}
+		}
+		return vals
+	}
+	return append(vals, e)
+}
