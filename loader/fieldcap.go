@@ -28,7 +28,8 @@ const WarnFieldsCut = "long fields cut"
 // it sets Remote from a location naming it, the ID from the full URL or
 // else from text (the repaired file), and then caps the fields (see
 // capFields), noting the full text of what it cut at the end of the body
-// when wantBody is set.
+// when wantBody is set, and keeps one copy of the texts postings share
+// (see internFields).
 func finishPosting(p *model.Posting, text string, wantBody bool) {
 	finishPostingBy(p, func() string { return text }, wantBody)
 }
@@ -43,6 +44,7 @@ func finishPostingBy(p *model.Posting, textOf func() string, wantBody bool) {
 // body or a salary field is searched for a salary in asked of salaryOf
 // (a web page's visible text, not its markup).
 func finishPostingText(p *model.Posting, textOf, salaryOf func() string, wantBody bool) {
+	defer internFields(p)
 	if !p.Remote && containsWord(strings.ToLower(p.Location), "remote") {
 		p.Remote = true
 	}
