@@ -355,18 +355,23 @@ func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr
 }
 
 // countFiles is how many files the postings and skips came from: the
-// records of one JSON or CSV file ("jobs.json#3") count as that file.
+// records of one JSON or CSV file ("jobs.json#3") count as that file. Any
+// other file holds one posting, so only record files and skips need a set.
 func countFiles(ps []*model.Posting, skips []loader.Skip) int {
-	files := map[string]bool{}
+	n, files := 0, map[string]bool{}
 	for _, p := range ps {
 		for _, path := range p.AllPaths() {
-			files[loader.FileOf(path)] = true
+			if f := loader.FileOf(path); f != path {
+				files[f] = true
+			} else {
+				n++
+			}
 		}
 	}
 	for _, s := range skips {
-		files[s.Path] = true
+		files[loader.FileOf(s.Path)] = true
 	}
-	return len(files)
+	return n + len(files)
 }
 
 // loaderOptions returns the load options of a command: what the flags c

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -581,5 +582,19 @@ func TestListQueryLanguage(t *testing.T) {
 	code, bySalary, _ := runCmd(t, "list", "--demo", "--sort", "salary")
 	if code != exitOK || strings.Count(bySalary, "\n") != 12 {
 		t.Errorf("--sort salary: exit %d, output\n%s", code, bySalary)
+	}
+}
+
+func TestCountFilesCountsRecordFilesOnce(t *testing.T) {
+	ps := []*model.Posting{
+		{Path: "a.md"},
+		{Path: "b.md", Paths: []string{"b.md", "c.md"}},
+		{Path: "jobs.json#0"},
+		{Path: "jobs.json#1"},
+		{Path: "rows.csv#3"},
+	}
+	skips := []loader.Skip{{Path: "d.md"}, {Path: "jobs.json#2"}}
+	if got := countFiles(ps, skips); got != 6 {
+		t.Errorf("countFiles = %d, want 6 (a, b, c, d, jobs.json, rows.csv)", got)
 	}
 }
