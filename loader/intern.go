@@ -8,12 +8,12 @@ import (
 )
 
 // internFields replaces the fields of p that many postings of a folder
-// share (a company, a city, a skill, a salary band, an employment type)
-// with one canonical copy of each, so that a big folder holds each such
-// text once, and no field keeps a file's buffer alive. Fields that are
-// one posting's own (ID, paths, body) are left as they are, but a URL that
-// begins the other (boards apply at the posting's URL plus "/apply") is
-// made a part of it.
+// share (a title, a company, a city, a skill) with one canonical copy of
+// each, so that a big folder holds each such text once. Fields that are
+// one posting's own (ID, paths, body) or few and short are left as they
+// are (each canonical copy costs a lookup), but a URL that begins the
+// other (boards apply at the posting's URL plus "/apply") is made a part
+// of it.
 func internFields(p *model.Posting) {
 	switch {
 	case p.URL == "" || p.ApplyURL == "":
@@ -22,15 +22,9 @@ func internFields(p *model.Posting) {
 	case strings.HasPrefix(p.URL, p.ApplyURL):
 		p.ApplyURL = p.URL[:len(p.ApplyURL)]
 	}
-	for _, s := range [...]*string{&p.Title, &p.Company, &p.Location, &p.Salary, &p.EmploymentType,
-		&p.CompanyURL, &p.SalaryCurrency, &p.SalaryPeriod} {
-		*s = intern(*s)
-	}
+	p.Title, p.Company, p.Location = intern(p.Title), intern(p.Company), intern(p.Location)
 	for i, k := range p.Keywords {
 		p.Keywords[i] = intern(k)
-	}
-	for i, w := range p.Warnings {
-		p.Warnings[i] = intern(w)
 	}
 }
 
