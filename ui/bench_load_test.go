@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/cache"
 	"github.com/jobdeck/jobdeck/loader/corpus"
 )
 
@@ -31,9 +32,9 @@ func (w loadWatch) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // runFullLoad runs the browser on srcs in a tea.Program (output
 // discarded, 120x40) until every posting shows, reports the live heap
 // then, and returns how many postings it loaded.
-func runFullLoad(b *testing.B, srcs []loader.Source) int {
+func runFullLoad(b *testing.B, srcs []loader.Source, opts loader.Options) int {
 	b.Helper()
-	m := New(Config{Sources: srcs, Style: "dark"})
+	m := New(Config{Sources: srcs, Style: "dark", Loader: opts})
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
 	p := tea.NewProgram(loadWatch{m}, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(io.Discard),
@@ -55,15 +56,25 @@ func runFullLoad(b *testing.B, srcs []loader.Source) int {
 // CPU time of the whole process per load. The folder is $JOBDECK_BENCH_DIR
 // (e.g. a 100k corpus.Write folder) or 2,000 generated postings.
 func BenchmarkFullLoad(b *testing.B) {
-	benchFullLoad(b, benchSources(b))
+	benchFullLoad(b, benchSources(b), loader.Options{})
 }
 
 // BenchmarkFullLoad1M is BenchmarkFullLoad on the 1M bench corpus
 // (JOBDECK_BENCH_1M=1; corpus.BenchDir writes ~4 GB into os.TempDir() once).
 func BenchmarkFullLoad1M(b *testing.B) {
+	if srcs := million1MSources(b); srcs != nil {
+		benchFullLoad(b, srcs, loader.Options{})
+	}
+}
+
+// million1MSources returns the sources of the 1M bench corpus when
+// JOBDECK_BENCH_1M=1 (corpus.BenchDir writes ~4 GB into os.TempDir()
+// once), else nil after saying how to run the benchmark.
+func million1MSources(b *testing.B) []loader.Source {
+	b.Helper()
 	if os.Getenv("JOBDECK_BENCH_1M") != "1" {
 		b.Log("set JOBDECK_BENCH_1M=1 to run the 1M benchmarks (they write ~4 GB into os.TempDir() once)")
-		return
+		return nil
 	}
 	dir, err := corpus.BenchDir(1_000_000)
 	if err != nil {
@@ -73,14 +84,45 @@ func BenchmarkFullLoad1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchFullLoad(b, srcs)
+	return srcs
 }
 
-func benchFullLoad(b *testing.B, srcs []loader.Source) {
+// BenchmarkFullLoadWarm is BenchmarkFullLoad with a parse cache that a
+// first, untimed load filled: a launch on an unchanged folder. Read its
+// live heap at -benchtime 1x, as BenchmarkFullLoad's: at 2x the heap
+// measured after the second load still held the first load's model.
+func BenchmarkFullLoadWarm(b *testing.B) {
+	benchFullLoadWarm(b, benchSources(b))
+}
+
+// BenchmarkFullLoadWarm1M is BenchmarkFullLoadWarm on the 1M bench corpus
+// (JOBDECK_BENCH_1M=1).
+func BenchmarkFullLoadWarm1M(b *testing.B) {
+	if srcs := million1MSources(b); srcs != nil {
+		benchFullLoadWarm(b, srcs)
+	}
+}
+
+func benchFullLoadWarm(b *testing.B, srcs []loader.Source) {
+	opts := loader.Options{}
+	pc := cache.Open(b.TempDir(), loader.CacheStamp(opts), nil)
+	opts.Cache = pc
+	if _, _, err := loader.Load(context.Background(), srcs, opts); err != nil {
+		b.Fatal(err)
+	}
+	if p := pc.Close(); p != "" {
+		b.Fatal(p)
+	}
+	opts.Cache = cache.Open(pc.Dir(), loader.CacheStamp(opts), nil)
+	b.ResetTimer()
+	benchFullLoad(b, srcs, opts)
+}
+
+func benchFullLoad(b *testing.B, srcs []loader.Source, opts loader.Options) {
 	cpu := corpus.ProcessCPU()
 	n := 0
 	for b.Loop() {
-		n = runFullLoad(b, srcs)
+		n = runFullLoad(b, srcs, opts)
 	}
 	b.ReportMetric(float64(corpus.ProcessCPU()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(n), "postings")
