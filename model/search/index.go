@@ -182,7 +182,10 @@ func (ix *Index) sqlOpen(readOnly bool) (*sql.DB, error) {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", ix.opts.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
+	// No fsync: the index is a cache that can be rebuilt, a process that
+	// dies cannot damage a WAL database, and one not closed cleanly (the
+	// machine went down) gets the full check (see [Index.Close]).
+	q.Add("_pragma", "synchronous(OFF)")
 	q.Add("_pragma", "cache_size(-8000)")
 	q.Set("_txlock", "immediate")
 	if readOnly {
