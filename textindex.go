@@ -78,7 +78,7 @@ func indexFunc(x *textindex.Index) ui.IndexFunc {
 // body makes garbage fast: with the collector's default (the heap doubles
 // before it runs) the browser peaked at 330-370 MB of RSS for 100k
 // postings; with this at 253 MB, for 42 collections instead of 22 (about
-// 1 s more CPU on a 20 s sync).
+// 1 s more CPU).
 const indexHeadroom = 96 << 20
 
 // indexLiveMax is the live heap above which a sync gets no limit: the
