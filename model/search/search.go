@@ -63,6 +63,7 @@ const (
 		SELECT group_concat(id || ' ' || score) FROM h`
 	sqlNone  = `SELECT group_concat(id) FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`
 	sqlCount = `SELECT count(*) FROM docs`
+	sqlGen   = `SELECT v FROM meta WHERE k = 'gen'`
 )
 
 func (ix *Index) search(ctx context.Context, q Query, ranked bool) ([]Hit, error) {
@@ -91,7 +92,7 @@ func (ix *Index) query(ctx context.Context, sqlText, match string) ([]Hit, error
 		return nil, errClosed
 	}
 	var gen int64
-	if err := ix.r.QueryRowContext(ctx, `SELECT v FROM meta WHERE k = 'gen'`).Scan(&gen); err != nil {
+	if err := ix.r.QueryRowContext(ctx, sqlGen).Scan(&gen); err != nil {
 		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}
 	key := sqlText + "\x00" + match
@@ -172,22 +173,53 @@ func (ix *Index) ranked(ctx context.Context, match string, gen int64) ([]int64, 
 }
 
 // rankedHalves scores the matches up to rowid mid and those after it on
-// two connections at once. The scores are those of one query: BM25 weighs
-// terms over the whole table whatever the rowids asked for.
+// two connections at once. The scores are those of one query (BM25 weighs
+// terms over the whole table whatever the rowids asked for), and so are
+// the hits: each half reads in a transaction of its own, and when another
+// process wrote between the two (their write generations differ) the
+// query runs again as one.
 func (ix *Index) rankedHalves(ctx context.Context, match string, mid int64) ([]int64, []float64, error) {
-	var hiIDs []int64
-	var hiScores []float64
-	hiErr := make(chan error, 1)
+	type half struct {
+		ids    []int64
+		scores []float64
+		gen    int64
+		err    error
+	}
+	above := make(chan half, 1)
 	go func() {
-		var err error
-		hiIDs, hiScores, err = ix.rows(ctx, sqlRankedAbove, match, true, mid)
-		hiErr <- err
+		var h half
+		h.ids, h.scores, h.gen, h.err = ix.rowsAt(ctx, sqlRankedAbove, match, mid)
+		above <- h
 	}()
-	ids, scores, err := ix.rows(ctx, sqlRankedUpTo, match, true, mid)
-	if err := errors.Join(err, <-hiErr); err != nil {
+	ids, scores, gen, err := ix.rowsAt(ctx, sqlRankedUpTo, match, mid)
+	hi := <-above
+	if err := errors.Join(err, hi.err); err != nil {
 		return nil, nil, err
 	}
-	return append(ids, hiIDs...), append(scores, hiScores...), nil
+	if gen != hi.gen {
+		return ix.rows(ctx, sqlRanked, match, true)
+	}
+	return append(ids, hi.ids...), append(scores, hi.scores...), nil
+}
+
+// rowsAt runs a scored statement with the argument arg in a read
+// transaction, and returns the write generation it read at too.
+func (ix *Index) rowsAt(ctx context.Context, sqlText, match string, arg any) ([]int64, []float64, int64, error) {
+	tx, err := ix.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer tx.Rollback()
+	var gen int64
+	if err := tx.QueryRowContext(ctx, sqlGen).Scan(&gen); err != nil {
+		return nil, nil, 0, err
+	}
+	var list sql.NullString
+	if err := tx.QueryRowContext(ctx, sqlText, match, arg).Scan(&list); err != nil {
+		return nil, nil, 0, err
+	}
+	ids, scores, err := parseHits(list.String, true)
+	return ids, scores, gen, err
 }
 
 // hasPhrase reports whether a MATCH expression of [Query.match] holds a
