@@ -60,9 +60,9 @@ const batchSize = 2000
 // which Sync runs at the end (it reads the whole file: about 1.5 s of CPU
 // for 100k postings) unless the file is known sound: built from nothing
 // by this Index, checked by it already, or closed cleanly ([Index.Close])
-// and not changed since, within a week of its last check. When ctx is cancelled, Sync returns ctx.Err();
-// the batches already written stay valid and a later Sync goes on from
-// there.
+// and not changed since, within a week of its last check. When ctx is
+// cancelled, Sync returns ctx.Err(); the batches already written stay
+// valid and a later Sync goes on from there.
 func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
 	st, err := ix.sync(ctx, items, load, progress)
 	if errors.Is(err, ErrBroken) {
@@ -128,10 +128,10 @@ type loaded struct {
 	id  string
 }
 
-// row is the text of a document as fts stores it: the keywords one per
-// line and the body as [PlainText]. Making it costs about as much as
-// inserting it, so writeAll makes rows on the loading goroutine while the
-// writing one inserts the previous batch.
+// row is the text of a document as fts takes it: the keywords one per
+// line and the body as [PlainText]. writeAll makes rows on the loading
+// goroutine, so that the writing one, which bounds the indexing time,
+// spends its time inserting.
 type row struct {
 	id, stamp                          string
 	title, company, location, keywords string
