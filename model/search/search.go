@@ -54,16 +54,16 @@ func (ix *Index) Match(ctx context.Context, q Query) ([]Hit, error) {
 // subquery); the documents matching none of an expression; and the number
 // of documents.
 const (
-	sqlMatch  = `SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?`
-	sqlRanked = `WITH h AS MATERIALIZED (SELECT rowid AS id, -bm25(fts, ` + weights + `) AS score FROM fts WHERE fts MATCH ?)
-		SELECT group_concat(id || ' ' || score) FROM h`
-	sqlRankedUpTo = `WITH h AS MATERIALIZED (SELECT rowid AS id, -bm25(fts, ` + weights + `) AS score FROM fts WHERE fts MATCH ? AND rowid <= ?)
-		SELECT group_concat(id || ' ' || score) FROM h`
-	sqlRankedAbove = `WITH h AS MATERIALIZED (SELECT rowid AS id, -bm25(fts, ` + weights + `) AS score FROM fts WHERE fts MATCH ? AND rowid > ?)
-		SELECT group_concat(id || ' ' || score) FROM h`
-	sqlNone  = `SELECT group_concat(id) FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`
-	sqlCount = `SELECT count(*) FROM docs`
-	sqlGen   = `SELECT v FROM meta WHERE k = 'gen'`
+	sqlMatch       = `SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?`
+	sqlRanked      = rankedHead + rankedTail
+	sqlRankedUpTo  = rankedHead + ` AND rowid <= ?` + rankedTail
+	sqlRankedAbove = rankedHead + ` AND rowid > ?` + rankedTail
+	sqlNone        = `SELECT group_concat(id) FROM docs WHERE id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`
+	sqlCount       = `SELECT count(*) FROM docs`
+	sqlGen         = `SELECT v FROM meta WHERE k = 'gen'`
+
+	rankedHead = `WITH h AS MATERIALIZED (SELECT rowid AS id, -bm25(fts, ` + weights + `) AS score FROM fts WHERE fts MATCH ?`
+	rankedTail = `) SELECT group_concat(id || ' ' || score) FROM h`
 )
 
 func (ix *Index) search(ctx context.Context, q Query, ranked bool) ([]Hit, error) {
@@ -124,17 +124,9 @@ func (ix *Index) run(ctx context.Context, sqlText, match string, gen int64) ([]H
 	if err := ix.keys.refresh(ctx, ix.r); err != nil {
 		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}
-	hits := make([]Hit, 0, len(ids))
-	for i, id := range ids {
-		key := ix.keys.name(id)
-		if key == "" {
-			return nil, ix.markBroken(ctx, fmt.Errorf("search: %w: text of rowid %d has no document", errOrphan, id))
-		}
-		h := Hit{ID: key}
-		if scores != nil {
-			h.Score = scores[i]
-		}
-		hits = append(hits, h)
+	hits, orphan, ok := ix.keys.hits(ids, scores)
+	if !ok {
+		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w: text of rowid %d has no document", errOrphan, orphan))
 	}
 	return hits, nil
 }

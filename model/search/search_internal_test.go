@@ -44,9 +44,13 @@ func TestRankedHalvesScoreAsOneQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	named, _, ok := ix.keys.hits(ids, scores)
+	if !ok {
+		t.Fatal("rowids without documents")
+	}
 	want := map[string]float64{}
-	for i, id := range ids {
-		want[ix.keys.name(id)] = scores[i]
+	for _, h := range named {
+		want[h.ID] = h.Score
 	}
 	got := map[string]float64{}
 	for _, h := range hits {
