@@ -205,10 +205,11 @@ func (ix *Index) sqlOpen(readOnly bool) (*sql.DB, error) {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", ix.opts.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
-	// No fsync: the index is a cache that can be rebuilt, a process that
-	// dies cannot damage a WAL database, and one not closed cleanly (the
-	// machine went down) gets the full check (see [Index.Close]).
-	q.Add("_pragma", "synchronous(OFF)")
+	// NORMAL, not OFF: the file is made durable at each checkpoint, so
+	// that a power cut can lose the last writes but not damage it. With
+	// OFF the file's time could reach the disk before its pages, and the
+	// stamp of a clean close (see [Index.Close]) vouch for a damaged file.
+	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "cache_size(-8000)")
 	q.Set("_txlock", "immediate")
 	if readOnly {
