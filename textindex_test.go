@@ -99,8 +99,8 @@ func filterByText(ctx context.Context, ps []*model.Posting, q model.Query, text 
 
 func TestIndexMemoryLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
-	if got := indexMemoryLimit(90 << 20); got != indexHeapBudget {
-		t.Errorf("a 90 MB heap: limit %d, want %d", got, indexHeapBudget)
+	if got := indexMemoryLimit(130 << 20); got != 130<<20+indexHeadroom {
+		t.Errorf("a 130 MB heap (100k postings): limit %d, want %d", got, 130<<20+indexHeadroom)
 	}
 	if got := indexMemoryLimit(900 << 20); got != math.MaxInt64 {
 		t.Errorf("a 900 MB heap (a big folder): limit %d, want none", got)

@@ -105,9 +105,12 @@ func BenchmarkSync100k(b *testing.B) {
 }
 
 // BenchmarkResync100k is the Sync of a second launch on the unchanged
-// 100k folder: the file's quick check and the comparison of stamps.
+// 100k folder, closed cleanly by the first: the comparison of stamps (and
+// no full check of the file, see [search.Index.Close]).
 func BenchmarkResync100k(b *testing.B) {
-	benchIndex(b, search.Options{})
+	if err := benchIndex(b, search.Options{}).Close(); err != nil {
+		b.Fatal(err)
+	}
 	ps, items := benchPostings(b)
 	dir := filepath.Join(os.TempDir(), "jobdeck-bench-search-100k")
 	for b.Loop() {
@@ -115,11 +118,15 @@ func BenchmarkResync100k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		c0 := cpuTime()
 		st, err := ix.Sync(context.Background(), items, bodyLoader(ps, items), nil)
 		if err != nil || st.Indexed != 0 {
 			b.Fatalf("%+v, %v", st, err)
 		}
-		ix.Close()
+		b.ReportMetric(ms(cpuTime()-c0), "cpu-ms")
+		if err := ix.Close(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -208,3 +215,52 @@ func benchSearch(b *testing.B, opts search.Options) {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// BenchmarkQueryResult100k is the browser's path from a query of quoted
+// terms to its ranked rows over the 100k postings: one SearchText for each
+// term (ranked, the index's result cache off), the filter and the ranking
+// by relevance, then newest first. It reports p50 and p99 like
+// BenchmarkSearch100k.
+func BenchmarkQueryResult100k(b *testing.B) {
+	ix := benchIndex(b, search.Options{NoCache: true})
+	ps, _ := benchPostings(b)
+	c := model.NewCollection()
+	c.Add(ps...)
+	snap := c.Snapshot()
+	text := search.NewSearcher(context.Background(), ix)
+	text.SetReady()
+	for _, bq := range benchQueries {
+		b.Run(bq.name, func(b *testing.B) {
+			var raw []string
+			for _, t := range bq.terms {
+				if w, ok := strings.CutPrefix(t, "-"); ok {
+					raw = append(raw, `-"`+w+`"`)
+				} else {
+					raw = append(raw, `"`+t+`"`)
+				}
+			}
+			query := model.ParseQuery(strings.Join(raw, " "))
+			var times, cpu []time.Duration
+			rows := 0
+			for b.Loop() {
+				start, c0 := time.Now(), cpuTime()
+				q, err := query.WithTextHits(context.Background(), text)
+				if err != nil {
+					b.Fatal(err)
+				}
+				r, err := model.Filter(context.Background(), snap, q, model.SortNewest, nil, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				times, cpu = append(times, time.Since(start)), append(cpu, cpuTime()-c0)
+				rows = r.Len()
+			}
+			slices.Sort(times)
+			slices.Sort(cpu)
+			b.ReportMetric(float64(rows), "rows")
+			b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
+			b.ReportMetric(ms(times[len(times)*99/100]), "p99-ms")
+			b.ReportMetric(ms(cpu[len(cpu)/2]), "cpu-p50-ms")
+		})
+	}
+}

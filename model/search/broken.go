@@ -172,6 +172,9 @@ func (ix *Index) setAside(reason string, seen os.FileInfo) error {
 	if err := os.Remove(p + "-shm"); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("search: %w", err)
 	}
+	if err := removeClean(p); err != nil {
+		return err
+	}
 	ix.bmu.Lock()
 	ix.notes = append(ix.notes, fmt.Sprintf("search index %s %s; set aside as %s and rebuilt",
 		p, reason, filepath.Base(dst)))

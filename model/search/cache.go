@@ -15,6 +15,9 @@ const cacheSize = 4
 type resultCache struct {
 	mu      sync.Mutex
 	entries []cacheEntry // most recent last
+	docs    int          // the number of documents at generation docsGen
+	docsGen int64
+	counted bool
 }
 
 type cacheEntry struct {
@@ -46,4 +49,18 @@ func (c *resultCache) put(key string, gen int64, hits []Hit) {
 		c.entries = slices.Delete(c.entries, 0, 1)
 	}
 	c.entries = append(c.entries, cacheEntry{key: key, gen: gen, hits: hits})
+}
+
+// count returns the number of documents cached for generation gen.
+func (c *resultCache) count(gen int64) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.docs, c.counted && c.docsGen == gen
+}
+
+// setCount caches the number of documents at generation gen.
+func (c *resultCache) setCount(gen int64, n int) {
+	c.mu.Lock()
+	c.docs, c.docsGen, c.counted = n, gen, true
+	c.mu.Unlock()
 }

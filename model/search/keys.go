@@ -39,14 +39,22 @@ func (kt *keyTable) refresh(ctx context.Context, db *sql.DB) error {
 	return rows.Err()
 }
 
-// name returns the posting ID of rowid id, or "" when unknown.
-func (kt *keyTable) name(id int64) string {
+// hits names the rowids ids as hits with their scores (all 0 when scores
+// is nil). When it does not know a rowid it returns that one and false.
+func (kt *keyTable) hits(ids []int64, scores []float64) ([]Hit, int64, bool) {
 	kt.mu.Lock()
 	defer kt.mu.Unlock()
-	if id < 0 || id >= int64(len(kt.keys)) {
-		return ""
+	out := make([]Hit, len(ids))
+	for i, id := range ids {
+		if id < 0 || id >= int64(len(kt.keys)) || kt.keys[id] == "" {
+			return nil, id, false
+		}
+		out[i].ID = kt.keys[id]
+		if scores != nil {
+			out[i].Score = scores[i]
+		}
 	}
-	return kt.keys[id]
+	return out, 0, true
 }
 
 // reset forgets every row (the file was replaced).

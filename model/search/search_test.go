@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -153,6 +154,8 @@ func TestScoresRankTitleAboveBody(t *testing.T) {
 		{ID: "body", Stamp: "1", Title: "Backend Engineer", Body: "We use rust for some tools and a lot of other words here."},
 		{ID: "title", Stamp: "1", Title: "Rust Engineer", Body: "We build tools and a lot of other words here."},
 		{ID: "none", Stamp: "1", Title: "Go Engineer", Body: "Nothing to see."},
+		{ID: "none2", Stamp: "1", Title: "Go Engineer", Body: "Nothing here either."},
+		{ID: "none3", Stamp: "1", Title: "Data Engineer", Body: "Nor here."},
 	}
 	ix := open(t, t.TempDir())
 	syncDocs(t, ix, docs)
@@ -372,5 +375,62 @@ func TestCachedResultsFollowWrites(t *testing.T) {
 	}
 	if got := ids(t, ix, q(t, "alpha")); !slices.Equal(got, []string{"b"}) {
 		t.Errorf("after a removal by another writer: %v", got)
+	}
+}
+
+// TestCommonTermsScoreZero: a query matching at least half the documents
+// gets Score 0 for every hit, where FTS5's BM25 scores them all under
+// 2.2e-6; one matching fewer is scored.
+func TestCommonTermsScoreZero(t *testing.T) {
+	var docs []search.Doc
+	for i := range 10 {
+		body := "Nothing special."
+		if i < 5 {
+			body = "We write rust every day, rust and more rust."
+		}
+		if i < 4 {
+			body += " Some go too."
+		}
+		docs = append(docs, search.Doc{ID: fmt.Sprintf("d%d", i), Stamp: "1", Title: "Engineer", Body: body})
+	}
+	dir := t.TempDir()
+	ix := open(t, dir)
+	syncDocs(t, ix, docs)
+	db, err := sql.Open("sqlite", filepath.Join(dir, search.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tc := range []struct {
+		term   string
+		hits   int
+		scored bool
+	}{{"rust", 5, false}, {"engineer", 10, false}, {"go", 4, true}} {
+		hits, err := ix.Search(context.Background(), q(t, tc.term))
+		if err != nil || len(hits) != tc.hits {
+			t.Fatalf("%s: %d hits, %v; want %d", tc.term, len(hits), err, tc.hits)
+		}
+		for _, h := range hits {
+			if scored := h.Score > 0; scored != tc.scored {
+				t.Errorf("%s: hit %+v, want scored %v", tc.term, h, tc.scored)
+			}
+		}
+		if tc.scored {
+			continue
+		}
+		rows, err := db.Query(`SELECT -bm25(fts, 10.0, 5.0, 3.0, 5.0, 1.0) FROM fts WHERE fts MATCH ?`, `"`+tc.term+`"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var bm float64
+			if err := rows.Scan(&bm); err != nil {
+				t.Fatal(err)
+			}
+			if bm <= 0 || bm >= 2.2e-6 {
+				t.Errorf("%s: FTS5 scores a hit %g, want under 2.2e-6", tc.term, bm)
+			}
+		}
+		rows.Close()
 	}
 }

@@ -12,6 +12,9 @@ import (
 var searcherDocs = []search.Doc{
 	{ID: "a", Stamp: "1", Title: "Go Developer", Body: "We offer visa sponsorship."},
 	{ID: "b", Stamp: "1", Title: "Rust Engineer", Body: "No on-call, visa on request."},
+	{ID: "c", Stamp: "1", Title: "Go Engineer", Body: "Remote."},
+	{ID: "d", Stamp: "1", Title: "Data Engineer", Body: "Hybrid."},
+	{ID: "e", Stamp: "1", Title: "SRE", Body: "On site."},
 }
 
 func TestSearcherNotReadyUntilSynced(t *testing.T) {
