@@ -37,10 +37,12 @@ func (q Query) RanksByText() bool {
 // WithTextHits returns q with the Hits of each of its quoted terms filled
 // in by s: one SearchText call per term, the term asked for as not
 // excluded (the filter applies the exclusion and the OR groups), ranked
-// when [Query.RanksByText]. A query without quoted terms comes back as it
-// is; one with them and a nil s fails with [ErrTextSearchOff]; an error of
-// s (one wrapping [ErrIndexNotReady] while the index builds) is returned
-// wrapped. q itself is not modified.
+// when [Query.RanksByText]. A ranked query whose terms must all hold (no
+// OR) asks s once for all of them (see [Query.conjunctHits]). A query
+// without quoted terms comes back as it is; one with them and a nil s
+// fails with [ErrTextSearchOff]; an error of s (one wrapping
+// [ErrIndexNotReady] while the index builds) is returned wrapped. q itself
+// is not modified.
 func (q Query) WithTextHits(ctx context.Context, s TextSearcher) (Query, error) {
 	if !q.HasText() {
 		return q, nil
@@ -49,6 +51,9 @@ func (q Query) WithTextHits(ctx context.Context, s TextSearcher) (Query, error) 
 		return q, fmt.Errorf("query %q: %w", q.Raw, ErrTextSearchOff)
 	}
 	ranked := q.RanksByText()
+	if ranked && q.expr == nil && len(q.TextTerms()) > 1 {
+		return q.conjunctHits(ctx, s)
+	}
 	terms := append([]Term(nil), q.Terms...)
 	for i := range terms {
 		if terms[i].Scope != ScopeText {
@@ -62,6 +67,43 @@ func (q Query) WithTextHits(ctx context.Context, s TextSearcher) (Query, error) 
 			hits = map[string]float64{}
 		}
 		terms[i].Hits = hits
+	}
+	q.Terms = terms
+	return q, nil
+}
+
+// conjunctHits is WithTextHits for a ranked query of quoted terms that
+// must all hold: one SearchText call for all of them, so the engine
+// intersects before it scores, instead of scoring every hit of each term.
+// BM25 sums over the terms, so the first positive term gets the postings
+// with their whole relevance, the other positive terms the same postings
+// with none, and the excluded terms (already applied by s) no postings.
+func (q Query) conjunctHits(ctx context.Context, s TextSearcher) (Query, error) {
+	hits, err := s.SearchText(ctx, q.TextTerms(), true)
+	if err != nil {
+		return q, fmt.Errorf("full-text search %q: %w", q.Raw, err)
+	}
+	if hits == nil {
+		hits = map[string]float64{}
+	}
+	var same map[string]float64 // hits, each with relevance 0
+	terms := append([]Term(nil), q.Terms...)
+	first := true
+	for i := range terms {
+		switch t := &terms[i]; {
+		case t.Negate:
+			t.Hits = map[string]float64{}
+		case first:
+			t.Hits, first = hits, false
+		default:
+			if same == nil {
+				same = make(map[string]float64, len(hits))
+				for id := range hits {
+					same[id] = 0
+				}
+			}
+			t.Hits = same
+		}
 	}
 	q.Terms = terms
 	return q, nil

@@ -123,6 +123,32 @@ func TestWithTextHitsSearchesEachTerm(t *testing.T) {
 	}
 }
 
+func TestRankedConjunctionSearchesOnce(t *testing.T) {
+	c, ft := textPostings()
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{`"visa" "on-call"`, []string{"b", "c"}}, // b: 2+1, c: 1+1
+		{`"visa" "sponsorship" -"kube*"`, []string{"b"}},
+		{`"sponsorship" "visa"`, []string{"b", "a"}},
+	}
+	for _, tt := range tests {
+		ft.calls = nil
+		q := ParseQuery(tt.q)
+		q, err := q.WithTextHits(context.Background(), ft)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.q, err)
+		}
+		if want := ParseQuery(tt.q).TextTerms(); len(ft.calls) != 1 || !slices.Equal(ft.calls[0], want) {
+			t.Errorf("%q: calls %v, want one with %v", tt.q, ft.calls, want)
+		}
+		if got := idsOf(t, c, q, SortNewest); !slices.Equal(got, tt.want) {
+			t.Errorf("%q = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestTextTermErrors(t *testing.T) {
 	c, ft := textPostings()
 	ctx := context.Background()
