@@ -37,6 +37,7 @@ import (
 	"github.com/jobdeck/jobdeck/loader/cache"
 	"github.com/jobdeck/jobdeck/model"
 	"github.com/jobdeck/jobdeck/model/config"
+	"github.com/jobdeck/jobdeck/model/seen"
 	"github.com/jobdeck/jobdeck/ui"
 )
 
@@ -260,8 +261,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	tx, text := openTextIndex(context.Background(), c, set.paths(c.demo, paths), opts.MaxBody, stderr)
 	defer closeTextIndex(tx, stderr) // after the program: cancels a sync still running
 	var seenLog ui.SeenLog
-	if l := openSeen(c, set.paths(c.demo, paths), now, since, stderr); l != nil {
-		seenLog = l
+	if seenWanted(c) {
+		seenLog = openSeenLater(func() (*seen.Log, error) { return openSeenLog(set.paths(c.demo, paths), now, since) })
 	}
 	m := ui.New(ui.Config{
 		Sources: srcs,

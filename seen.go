@@ -18,18 +18,75 @@ import (
 // --demo, or when the log cannot be opened (said on stderr), there is
 // none: nothing is new.
 func openSeen(c common, paths []string, now, since time.Time, stderr io.Writer) *seen.Log {
-	if c.noCache || c.demo {
+	if !seenWanted(c) {
 		return nil
 	}
+	l, err := openSeenLog(paths, now, since)
+	if err != nil {
+		warn(stderr, err)
+	}
+	return l
+}
+
+// seenWanted reports whether the flags c allow a log of what is new.
+func seenWanted(c common) bool { return !c.noCache && !c.demo }
+
+// openSeenLog opens the log of the postings of paths (see openSeen).
+func openSeenLog(paths []string, now, since time.Time) (*seen.Log, error) {
 	dir, roots, err := cacheRoots(paths)
 	if err == nil {
 		var l *seen.Log
 		if l, err = seen.Open(search.DirFor(dir, roots), now, since); err == nil {
-			return l
+			return l, nil
 		}
 	}
-	warn(stderr, fmt.Errorf("what is new: %w", err))
-	return nil
+	return nil, fmt.Errorf("what is new: %w", err)
+}
+
+// seenLater is the browser's log of what is new, read off the first frame
+// (a folder of a million postings has a log of as many ids): until it is
+// read nothing is new, and Record waits for it, then says why it could not
+// be opened, if it could not.
+type seenLater struct {
+	done chan struct{}
+	log  *seen.Log // set before done is closed; nil when it could not be opened
+	err  error     // why not
+}
+
+// openSeenLater starts opening the log with open, as openSeen would.
+func openSeenLater(open func() (*seen.Log, error)) *seenLater {
+	s := &seenLater{done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		s.log, s.err = open()
+	}()
+	return s
+}
+
+// ready returns the log once it has been read, else nil.
+func (s *seenLater) ready() *seen.Log {
+	select {
+	case <-s.done:
+		return s.log
+	default:
+		return nil
+	}
+}
+
+// IsNew reports whether id is new; false until the log has been read.
+func (s *seenLater) IsNew(id string) bool {
+	l := s.ready()
+	return l != nil && l.IsNew(id)
+}
+
+// Record waits for the log to be read, then records ids in it; it returns
+// the error that kept the log from opening instead.
+func (s *seenLater) Record(ids []string) error {
+	<-s.done
+	if s.log == nil {
+		return s.err
+	}
+	return s.log.Record(ids)
 }
 
 // parseSince reads --since: a number of days, hours or weeks ("3d", "12h",

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jobdeck/jobdeck/model/seen"
 )
 
 func TestListNew(t *testing.T) {
@@ -39,5 +42,42 @@ func TestListNew(t *testing.T) {
 	}
 	if code, _, errs := runCmd(t, "list", "--new", "--no-cache", dir); code != exitFailure || !strings.Contains(errs, "cache folder") {
 		t.Fatalf("--new --no-cache: code %d, %q", code, errs)
+	}
+}
+
+func TestSeenLaterIsReadOffTheCaller(t *testing.T) {
+	dir := t.TempDir()
+	release := make(chan struct{})
+	later := openSeenLater(func() (*seen.Log, error) {
+		<-release
+		return seen.Open(dir, time.Now(), time.Now().Add(-time.Hour))
+	})
+	if later.IsNew("a") {
+		t.Error("a posting is new before the log was read")
+	}
+	recorded := make(chan error)
+	go func() { recorded <- later.Record([]string{"a"}) }()
+	select {
+	case err := <-recorded:
+		t.Fatalf("Record returned (%v) before the log was read", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if err := <-recorded; err != nil {
+		t.Fatal(err)
+	}
+	if !later.IsNew("a") {
+		t.Error("a posting first seen now, after --since an hour ago, is not new once the log was read")
+	}
+}
+
+func TestSeenLaterSaysWhyItCouldNotOpen(t *testing.T) {
+	want := errors.New("no cache folder")
+	later := openSeenLater(func() (*seen.Log, error) { return nil, want })
+	if err := later.Record([]string{"a"}); !errors.Is(err, want) {
+		t.Errorf("Record = %v, want %v", err, want)
+	}
+	if later.IsNew("a") {
+		t.Error("new without a log")
 	}
 }

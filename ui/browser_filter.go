@@ -133,6 +133,17 @@ func (b *browser) storeChanged() tea.Cmd {
 	return nil
 }
 
+// seenChanged reruns an is:new query once the log of what is new has
+// been read.
+func (b *browser) seenChanged() tea.Cmd {
+	for _, t := range model.ParseQuery(b.query()).Terms {
+		if t.Scope == model.ScopeNew {
+			return b.startQuery()
+		}
+	}
+	return nil
+}
+
 // queryUsesState reports whether q has a tag:, is:, stage: or stage date
 // term, whose matches change when the user's state does.
 func queryUsesState(q string) bool {

@@ -43,13 +43,16 @@ func (m *Model) recordSeen() tea.Cmd {
 	}
 }
 
-// onSeen keeps the count of new postings for the status line.
+// onSeen keeps the count of new postings for the status line and reruns
+// an is:new query, whose answer the log may have changed (a log read off
+// the first frame calls nothing new until it has been read).
 func (m *Model) onSeen(msg seenMsg) tea.Cmd {
 	m.c.fresh = msg.fresh
+	cmd := m.browser.seenChanged()
 	if msg.err != nil {
-		return m.flash(msg.err.Error(), true)
+		return tea.Batch(cmd, m.flash(msg.err.Error(), true))
 	}
-	return nil
+	return cmd
 }
 
 // isNew reports whether posting id is new; false without a log.

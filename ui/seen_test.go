@@ -52,3 +52,27 @@ func TestNewPostings(t *testing.T) {
 		t.Errorf("is:new shows %v, want %v", got, want)
 	}
 }
+
+// TestIsNewRerunsWhenTheLogIsRead checks that an is:new query shown
+// before the log of what is new was read (so that nothing was new yet) is
+// run again once it has been.
+func TestIsNewRerunsWhenTheLogIsRead(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	log := &fakeSeen{fresh: map[string]bool{}}
+	m.c.seen = log
+	setLoading(m, true, progress{})
+	send(t, m, batchMsg{postings: fixture(), done: true})
+	send(t, m, kp("/"))
+	typeText(t, m, "is:new")
+	send(t, m, kp("enter"))
+	if got := titles(m); len(got) != 0 {
+		t.Fatalf("is:new before the log was read shows %v", got)
+	}
+	log.fresh = map[string]bool{"b": true, "d": true}
+	send(t, m, seenMsg{fresh: 2})
+	got := titles(m)
+	slices.Sort(got)
+	if want := []string{"Frontend Developer", "Platform Lead"}; !slices.Equal(got, want) {
+		t.Errorf("is:new once the log was read shows %v, want %v", got, want)
+	}
+}
