@@ -25,8 +25,9 @@ func Items(ps []*model.Posting) []search.Item {
 	return out
 }
 
-// stampOf returns p's stamp; seen holds the stamps of the files stat'ed,
-// by shown path (unique across sources; an fs.FS may not be comparable).
+// stampOf returns p's stamp; seen holds the stamps of the record files
+// (jobs.json#3) stat'ed, by shown path (unique across sources; an fs.FS
+// may not be comparable): a file of one posting is stat'ed once anyway.
 func stampOf(p *model.Posting, seen map[string]string) string {
 	if p.Source == nil || p.SourcePath == "" {
 		return contentStamp(p)
@@ -39,7 +40,9 @@ func stampOf(p *model.Posting, seen map[string]string) string {
 	if fi, err := loader.StatFile(p); err == nil {
 		s = search.Stamp(fi)
 	}
-	seen[k] = s
+	if k != p.Path { // a record: the other records of its file share the stamp
+		seen[k] = s
+	}
 	return s
 }
 
