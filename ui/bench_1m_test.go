@@ -2,8 +2,11 @@ package ui
 
 import (
 	"os"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // million returns 1M generated postings (without bodies) when
@@ -66,4 +69,49 @@ func BenchmarkCursorMove1M(b *testing.B) {
 		return
 	}
 	timeKeys(b, m, upAndDown)
+}
+
+// firstKeys are typed one at a time into an empty filter by
+// BenchmarkFilterFirstKey1M: the most frequent letters, each found in half
+// to all of the generated postings (the worst first keys), and more of
+// them than the result cache holds, so with -benchtime of at most
+// len(firstKeys)x no key is answered from it.
+const firstKeys = "etaoinsrhldcu"
+
+// BenchmarkFilterFirstKey1M measures the first letter typed into an empty
+// filter over 1M postings until its results show, in each sort order:
+// Update, the filter job (a fresh query of one character: there is no
+// previous result to narrow from), its result taken by Update, and View.
+// Each op is one letter; the filter is emptied between letters (untimed),
+// which shows every posting again. Run it with -benchtime=13x to type
+// every letter once per order.
+func BenchmarkFilterFirstKey1M(b *testing.B) {
+	m := million(b)
+	if m == nil {
+		return
+	}
+	send(b, m, kp("/"))
+	for o := model.SortOrder(0); o < model.SortSalary+1; o++ {
+		b.Run("sort="+o.String(), func(b *testing.B) {
+			m.browser.sort = o // the order is switched (and sorted) untimed
+			send(b, m, kp("x"), kp("backspace"))
+			ds := make([]time.Duration, 0, b.N)
+			for i := 0; b.Loop(); i++ {
+				c := firstKeys[i%len(firstKeys) : i%len(firstKeys)+1]
+				start := time.Now()
+				send(b, m, kp(c))
+				_ = m.View()
+				ds = append(ds, time.Since(start))
+				if queryOf(m) != c || result(m).Query != c || result(m).Sort != o {
+					b.Fatalf("query %q, result for %q in %v", queryOf(m), result(m).Query, result(m).Sort)
+				}
+				b.StopTimer()
+				send(b, m, kp("backspace"))
+				b.StartTimer()
+			}
+			b.StopTimer()
+			reportMedian(b, ds)
+			b.ReportMetric(float64(slices.Max(ds).Nanoseconds()), "max-ns/op")
+		})
+	}
 }
