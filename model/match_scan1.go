@@ -1,0 +1,107 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// best1 is the highest score a one-character pattern can earn in a field
+// before the field's length is taken off (see score1): the separator or
+// camel-case bonus at the second byte, less one unmatched leading byte.
+const best1 = max(max(matchFollowingSeparatorBonus, camelCaseMatchBonus)+unmatchedLeadingCharPenalty, firstCharMatchBonus)
+
+// scan1 is [Term.scan] for a pattern that folds to the one ASCII byte c,
+// over fields lo..hi-1 of an entry with field ends (hi ≤ len(e.ends)): the
+// same field and score, found with fewer reads. A field of n bytes scores
+// at most best1+1-n, so once a field matched, longer fields that cannot beat
+// it are skipped unread; the others are scored by score1.
+func (e *entry) scan1(c byte, m uint64, lo, hi int) (field, score int) {
+	field = -1
+	start := 0
+	if lo > 0 {
+		start = int(e.ends[lo-1]) + 1
+	}
+	for f := lo; f < hi; f++ {
+		end := int(e.ends[f])
+		fs := start
+		start = end + 1
+		if e.masks[min(f, fieldKeywords)]&m != m {
+			if f >= fieldKeywords {
+				break // no keyword has c
+			}
+			continue
+		}
+		n := end - fs
+		if n == 0 || (field >= 0 && best1+1-n <= score) {
+			continue
+		}
+		bit := uint64(1) << min(f, 63)
+		kf, s := e.folded[fs:end], e.folded[fs:end]
+		if (e.camel|e.nonASCII)&bit != 0 {
+			s = e.raw[fs:end]
+		}
+		if sc, ok := score1(c, s, kf, e.nonASCII&bit != 0); ok && (field < 0 || sc > score) {
+			field, score = f, sc
+		}
+	}
+	return field, score
+}
+
+// score1 is fuzzyScore for a pattern that folds to the one ASCII byte c,
+// against a field whose folded text kf has the same byte offsets as its own
+// text s (uni: s holds non-ASCII runes, none of which folds to ASCII). The
+// library keeps the first match with the highest bonus (10 at the first
+// byte, 20 after a separator or at a camel-case boundary, else 0) and only
+// then takes off the leading penalty, so the first match with a 20 bonus
+// decides, else one at the first byte, else the first match: the bytes after
+// it need not be read.
+func score1(c byte, s, kf string, uni bool) (int, bool) {
+	j := strings.IndexByte(kf, c)
+	if j < 0 {
+		return 0, false
+	}
+	at, bonus := j, 0
+	if j == 0 {
+		bonus = firstCharMatchBonus
+	}
+	for {
+		if b := bonus1(s, j, uni); b != 0 {
+			at, bonus = j, b
+			break
+		}
+		k := strings.IndexByte(kf[j+1:], c)
+		if k < 0 {
+			break
+		}
+		j += k + 1
+	}
+	return bonus + max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) + 1 - len(kf), true
+}
+
+// bonus1 returns the bonus a match at byte j of s earns besides the first
+// byte's: the separator bonus when the rune before it is a separator, the
+// camel-case bonus when that rune is a lower-case letter and s[j] an
+// upper-case ASCII letter, else 0 (also at j = 0). The two never meet. Only
+// when uni does the rune before need decoding.
+func bonus1(s string, j int, uni bool) int {
+	if j == 0 {
+		return 0
+	}
+	last, cand := s[j-1], s[j]
+	switch {
+	case isSeparator(rune(last)):
+		return matchFollowingSeparatorBonus
+	case cand < 'A' || cand > 'Z':
+		return 0
+	case last < utf8.RuneSelf || !uni:
+		if 'a' <= last && last <= 'z' {
+			return camelCaseMatchBonus
+		}
+		return 0
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:j]); unicode.IsLower(r) {
+		return camelCaseMatchBonus
+	}
+	return 0
+}
