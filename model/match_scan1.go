@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,26 +56,34 @@ func (e *entry) scan1(c byte, m uint64, lo, hi int) (field, score int) {
 // decides, else one at the first byte, else the first match: the bytes after
 // it need not be read.
 func score1(c byte, s, kf string, uni bool) (int, bool) {
-	j := strings.IndexByte(kf, c)
-	if j < 0 {
-		return 0, false
-	}
-	at, bonus := j, 0
-	if j == 0 {
-		bonus = firstCharMatchBonus
-	}
-	for {
+	at, bonus := -1, 0
+	for j := 0; j < len(kf); j++ { // fields are short: a loop beats IndexByte
+		if kf[j] != c {
+			continue
+		}
+		if at < 0 {
+			at = j
+			if j == 0 {
+				bonus = firstCharMatchBonus
+				continue
+			}
+		}
 		if b := bonus1(s, j, uni); b != 0 {
 			at, bonus = j, b
 			break
 		}
-		k := strings.IndexByte(kf[j+1:], c)
-		if k < 0 {
-			break
-		}
-		j += k + 1
 	}
-	return bonus + max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) + 1 - len(kf), true
+	if at < 0 {
+		return 0, false
+	}
+	return lead1(bonus, at) + 1 - len(kf), true
+}
+
+// lead1 is what a one-character pattern matched at byte at with bonus
+// scores before the field's length is taken off: the bonus less the
+// penalty for the unmatched bytes before it.
+func lead1(bonus, at int) int {
+	return bonus + max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
 }
 
 // bonus1 returns the bonus a match at byte j of s earns besides the first
@@ -94,14 +101,14 @@ func bonus1(s string, j int, uni bool) int {
 		return matchFollowingSeparatorBonus
 	case cand < 'A' || cand > 'Z':
 		return 0
-	case last < utf8.RuneSelf || !uni:
-		if 'a' <= last && last <= 'z' {
-			return camelCaseMatchBonus
-		}
-		return 0
-	}
-	if r, _ := utf8.DecodeLastRuneInString(s[:j]); unicode.IsLower(r) {
+	case 'a' <= last && last <= 'z' || last >= utf8.RuneSelf && uni && lowerBefore(s, j):
 		return camelCaseMatchBonus
 	}
 	return 0
+}
+
+// lowerBefore reports whether the rune of s ending at byte j is lower-case.
+func lowerBefore(s string, j int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	return unicode.IsLower(r)
 }

@@ -1,0 +1,79 @@
+package model
+
+import (
+	"math"
+	"math/bits"
+)
+
+// numFirst is how many one-character patterns an entry keeps the score of:
+// the letters a–z and digits 0–9, at their byteClass (0–35).
+const numFirst = 36
+
+// The values of entry.first besides a score.
+const (
+	// firstNone: no field has the character.
+	firstNone = math.MinInt8
+	// firstFar: the score is below what an int8 holds; scan1 computes it.
+	firstFar = math.MinInt8 + 1
+)
+
+// fillFirst sets e.first from e's fields, which must have ends: for each
+// letter and digit, what scan1 scores it over every field, in one pass over
+// the key (for each field and character, the first match and the first with
+// a bonus, see score1).
+func (e *entry) fillFirst() {
+	var best [numFirst]int
+	var any uint64 // characters some field has
+	start := 0
+	for f, end := range e.ends {
+		fs, n := start, int(end)-start
+		start = int(end) + 1
+		bit := uint64(1) << min(f, 63)
+		kf, s := e.folded[fs:fs+n], e.folded[fs:fs+n]
+		if (e.camel|e.nonASCII)&bit != 0 {
+			s = e.raw[fs : fs+n]
+		}
+		uni := e.nonASCII&bit != 0
+		var seen, done uint64
+		var lead [numFirst]int8 // lead1 of the match that counts so far
+		for j := range n {
+			k := byteClass[kf[j]]
+			if k >= numFirst {
+				continue
+			}
+			b := uint64(1) << k
+			switch {
+			case seen&b == 0:
+				seen |= b
+				if j == 0 {
+					lead[k] = firstCharMatchBonus
+					continue
+				}
+				lead[k] = int8(lead1(0, j))
+			case done&b != 0:
+				continue
+			}
+			if bb := bonus1(s, j, uni); bb != 0 {
+				lead[k] = int8(lead1(bb, j))
+				done |= b
+			}
+		}
+		for m := seen; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros64(m)
+			if sc := int(lead[k]) + 1 - n; any&(1<<k) == 0 || sc > best[k] {
+				best[k] = sc
+			}
+		}
+		any |= seen
+	}
+	for k := range numFirst {
+		switch {
+		case any&(1<<k) == 0:
+			e.first[k] = firstNone
+		case best[k] <= firstFar:
+			e.first[k] = firstFar
+		default:
+			e.first[k] = int8(best[k])
+		}
+	}
+}
