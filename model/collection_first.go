@@ -13,7 +13,8 @@ const numFirst = 36
 const (
 	// firstNone: no field has the character.
 	firstNone = math.MinInt8
-	// firstFar: the score is below what an int8 holds; scan1 computes it.
+	// firstFar: the score is firstFar or less (the best field is over
+	// ~140 bytes long): the scan computes it.
 	firstFar = math.MinInt8 + 1
 )
 
@@ -28,12 +29,7 @@ func (e *entry) fillFirst() {
 	for f, end := range e.ends {
 		fs, n := start, int(end)-start
 		start = int(end) + 1
-		bit := uint64(1) << min(f, 63)
-		kf, s := e.folded[fs:fs+n], e.folded[fs:fs+n]
-		if (e.camel|e.nonASCII)&bit != 0 {
-			s = e.raw[fs : fs+n]
-		}
-		uni := e.nonASCII&bit != 0
+		kf, s, uni := e.fieldCase(f, fs, int(end))
 		var seen, done uint64
 		var lead [numFirst]int8 // lead1 of the match that counts so far
 		for j := range n {

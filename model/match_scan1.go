@@ -35,16 +35,25 @@ func (e *entry) scan1(c byte, m uint64, lo, hi int) (field, score int) {
 		if n == 0 || (field >= 0 && best1+1-n <= score) {
 			continue
 		}
-		bit := uint64(1) << min(f, 63)
-		kf, s := e.folded[fs:end], e.folded[fs:end]
-		if (e.camel|e.nonASCII)&bit != 0 {
-			s = e.raw[fs:end]
-		}
-		if sc, ok := score1(c, s, kf, e.nonASCII&bit != 0); ok && (field < 0 || sc > score) {
+		kf, s, uni := e.fieldCase(f, fs, end)
+		if sc, ok := score1(c, s, kf, uni); ok && (field < 0 || sc > score) {
 			field, score = f, sc
 		}
 	}
 	return field, score
+}
+
+// fieldCase returns field f of the key, at bytes fs..end: its folded text
+// kf, the text s the scorer reads the case from (the field's own when it
+// has a camel-case boundary or non-ASCII runes, else kf, since the case of
+// other fields never changes a score), and whether it has non-ASCII runes.
+func (e *entry) fieldCase(f, fs, end int) (kf, s string, uni bool) {
+	bit := uint64(1) << min(f, 63)
+	kf, s = e.folded[fs:end], e.folded[fs:end]
+	if (e.camel|e.nonASCII)&bit != 0 {
+		s = e.raw[fs:end]
+	}
+	return kf, s, e.nonASCII&bit != 0
 }
 
 // score1 is fuzzyScore for a pattern that folds to the one ASCII byte c,
