@@ -23,8 +23,10 @@ const (
 // the key (for each field and character, the first match and the first with
 // a bonus, see score1).
 func (e *entry) fillFirst() {
-	var best [numFirst]int
-	var any uint64 // characters some field has
+	var best [numFirst]int8 // firstNone, below every score
+	for k := range best {
+		best[k] = firstNone
+	}
 	start := 0
 	for f, end := range e.ends {
 		fs, n := start, int(end)-start
@@ -49,6 +51,9 @@ func (e *entry) fillFirst() {
 			case done&b != 0:
 				continue
 			}
+			if !mayBonus(s, j) {
+				continue
+			}
 			if bb := bonus1(s, j, uni); bb != 0 {
 				lead[k] = int8(lead1(bb, j))
 				done |= b
@@ -56,20 +61,8 @@ func (e *entry) fillFirst() {
 		}
 		for m := seen; m != 0; m &= m - 1 {
 			k := bits.TrailingZeros64(m)
-			if sc := int(lead[k]) + 1 - n; any&(1<<k) == 0 || sc > best[k] {
-				best[k] = sc
-			}
-		}
-		any |= seen
-	}
-	for k := range numFirst {
-		switch {
-		case any&(1<<k) == 0:
-			e.first[k] = firstNone
-		case best[k] <= firstFar:
-			e.first[k] = firstFar
-		default:
-			e.first[k] = int8(best[k])
+			best[k] = max(best[k], int8(max(int(lead[k])+1-n, firstFar)))
 		}
 	}
+	e.first = best
 }

@@ -77,6 +77,9 @@ func score1(c byte, s, kf string, uni bool) (int, bool) {
 				continue
 			}
 		}
+		if !mayBonus(s, j) {
+			continue
+		}
 		if b := bonus1(s, j, uni); b != 0 {
 			at, bonus = j, b
 			break
@@ -93,6 +96,13 @@ func score1(c byte, s, kf string, uni bool) (int, bool) {
 // penalty for the unmatched bytes before it.
 func lead1(bonus, at int) int {
 	return bonus + max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+}
+
+// mayBonus reports whether a match at byte j of s may earn bonus1's: it
+// follows a separator or is an upper-case ASCII letter. It is cheap enough
+// to inline, so bonus1 runs for few matches.
+func mayBonus(s string, j int) bool {
+	return j > 0 && (isSeparator(rune(s[j-1])) || s[j]-'A' < 26)
 }
 
 // bonus1 returns the bonus a match at byte j of s earns besides the first
