@@ -21,6 +21,10 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 	} else if (e.masks[0]|e.masks[1]|e.masks[2]|e.masks[3])&m != m {
 		return -1, 0, false
 	}
+	if len(pf) == 1 && t.ascii {
+		field, score = e.scan1(pf[0], m, lo, hi)
+		return field, score, field >= 0
+	}
 	field = -1
 	for f := lo; f < hi; f++ {
 		if e.masks[min(f, fieldKeywords)]&m != m {
@@ -45,9 +49,6 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 			if hasByteSubseq(kf, pf) {
 				sc, m = fuzzyScore(t.runes, e.raw[start:end], nil)
 			}
-		case len(pf) == 1:
-			// The mask says c is in the field: score right away.
-			sc, m = fuzzyScoreASCII1(pf[0], e.caseOf(f, start, kf), kf)
 		default:
 			if hasByteSubseq(kf, pf) {
 				sc, m = fuzzyScoreASCII(pf, e.caseOf(f, start, kf), kf)
@@ -179,35 +180,4 @@ func fuzzyScoreASCII(pf, s, folded string) (int, bool) {
 		last = cand
 	}
 	return total + nMatched - len(s), nMatched == len(pf)
-}
-
-// fuzzyScoreASCII1 is fuzzyScoreASCII for a one-byte pattern c, given s and
-// its folded form folded.
-func fuzzyScoreASCII1(c byte, s, folded string) (int, bool) {
-	best, at := -1, -1
-	for j := 0; j < len(folded); j++ {
-		if folded[j] != c {
-			continue
-		}
-		score := 0
-		if j == 0 {
-			score = firstCharMatchBonus
-		} else {
-			last, cand := s[j-1], s[j]
-			if 'a' <= last && last <= 'z' && 'A' <= cand && cand <= 'Z' {
-				score += camelCaseMatchBonus
-			}
-			if isSeparator(rune(last)) {
-				score += matchFollowingSeparatorBonus
-			}
-		}
-		if score > best {
-			best, at = score, j
-		}
-	}
-	if at < 0 {
-		return 0, false
-	}
-	best += max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
-	return best + 1 - len(s), true
 }

@@ -73,7 +73,7 @@ func TestEntryAligned(t *testing.T) {
 	}
 }
 
-// TestFuzzyScoreASCIIEqualsGeneric checks the ASCII scorers against the
+// TestFuzzyScoreASCIIEqualsGeneric checks the ASCII scorer against the
 // rune scorer, matching or not.
 func TestFuzzyScoreASCIIEqualsGeneric(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
@@ -96,11 +96,34 @@ func TestFuzzyScoreASCIIEqualsGeneric(t *testing.T) {
 		if ok != wok || ok && got != want {
 			t.Fatalf("fuzzyScoreASCII(%q, %q) = %d %v, want %d %v", pat, s, got, ok, want, wok)
 		}
-		if len(pf) == 1 {
-			got, ok = fuzzyScoreASCII1(pf[0], s, string(appendFolded(nil, s)))
-			if ok != wok || ok && got != want {
-				t.Fatalf("fuzzyScoreASCII1(%q, %q) = %d %v, want %d %v", pat, s, got, ok, want, wok)
-			}
+	}
+}
+
+// TestScore1EqualsGeneric checks the one-character scorer against the rune
+// scorer on random fields of ASCII and non-ASCII letters and separators,
+// matching or not.
+func TestScore1EqualsGeneric(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	alpha := []rune("aAbBsSeE -_./\\xyZüÜéÉß京")
+	checked := 0
+	for range 30000 {
+		rs := make([]rune, r.IntN(21))
+		for i := range rs {
+			rs[i] = alpha[r.IntN(len(alpha))]
 		}
+		s, pat := string(rs), string(alpha[r.IntN(10)])
+		kf := string(appendFolded(nil, s))
+		uni := len(kf) != len([]rune(s))
+		want, wok := fuzzyScore([]rune(pat), s, nil)
+		got, ok := score1(appendFolded(nil, pat)[0], s, kf, uni)
+		if ok != wok || ok && got != want {
+			t.Fatalf("score1(%q, %q) = %d %v, want %d %v", pat, s, got, ok, want, wok)
+		}
+		if ok && uni {
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d non-ASCII matches checked", checked)
 	}
 }
