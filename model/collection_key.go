@@ -47,11 +47,6 @@ type entry struct {
 	masks [fieldKeywords + 1]uint64
 	// date is the posting's date in Unix seconds, or undated.
 	date int64
-	// first holds, when ends is set, the score of each one-character
-	// pattern over all fields, by the character's byteClass (letters and
-	// digits only; see fillFirst), so the first key typed into the filter
-	// reads one byte a posting.
-	first [numFirst]int8
 }
 
 // undated is entry.date for a posting without a date.
@@ -182,7 +177,6 @@ func newEntries(ps []*Posting) []entry {
 		es[k].raw = text[sp.raw[0]:sp.raw[1]]
 		if sp.ends[1] > sp.ends[0] {
 			es[k].ends = endArena[sp.ends[0]:sp.ends[1]:sp.ends[1]]
-			es[k].fillFirst()
 		}
 	}
 	return es

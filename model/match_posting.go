@@ -112,11 +112,6 @@ func (t *Term) match(p *Posting, e *entry, ann Annotations) (int, bool) {
 		}
 		return best, found
 	}
-	if t.first != 0 && t.Scope == ScopeAny && e.ends != nil {
-		if v := e.first[t.first-1]; v != firstFar {
-			return int(v), v != firstNone
-		}
-	}
 	_, score, ok := t.scan(e, p, t.onlyField())
 	return score, ok
 }

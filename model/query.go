@@ -65,7 +65,6 @@ type Term struct {
 	ascii  bool   // folded is pure ASCII
 	mask   uint64 // byteMask(folded)
 	never  bool   // Text holds a NUL, which sahilm/fuzzy never matches
-	first  uint8  // 1 + the byteClass of a pattern folding to one letter or digit (see entry.first), else 0
 	src    string // Text when prepared; differs if Text was changed since
 }
 
@@ -166,7 +165,7 @@ func parseTerm(w string) (t Term, ok bool, msg string) {
 
 // prepare fills in t's matching forms of Text.
 func (t *Term) prepare() {
-	t.runes, t.folded, t.ascii, t.mask, t.never, t.first = nil, "", false, 0, false, 0
+	t.runes, t.folded, t.ascii, t.mask, t.never = nil, "", false, 0, false
 	t.src = t.Text
 	switch {
 	case t.Scope.textless():
@@ -190,9 +189,6 @@ func (t *Term) prepare() {
 	t.folded = string(appendFolded(nil, t.Text))
 	t.never = strings.IndexByte(t.Text, 0) >= 0
 	t.mask = byteMask(t.folded)
-	if len(t.folded) == 1 && byteClass[t.folded[0]] < numFirst {
-		t.first = 1 + byteClass[t.folded[0]]
-	}
 	t.ascii = true
 	for i := 0; i < len(t.folded); i++ {
 		if t.folded[i] >= utf8.RuneSelf {
