@@ -314,36 +314,45 @@ func decodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	case '{':
 		return decodeObject(raw, depth, b)
 	case '[':
-		var l []any
-		i := skipJSONSpace(raw, 1)
-		if i < len(raw) && raw[i] == ']' {
-			return []any{}, true
-		}
-		for i < len(raw) {
-			e, err := skipJSONValue(raw, i)
-			if err != nil {
-				return nil, false
-			}
-			x, ok := decodeAny(raw[i:e], depth+1, b)
-			if !ok {
-				return nil, false
-			}
-			l = append(l, x)
-			i = skipJSONSpace(raw, e)
-			if i >= len(raw) {
-				return nil, false
-			}
-			if raw[i] == ']' {
-				return l, true
-			}
-			if raw[i] != ',' {
-				return nil, false
-			}
-			i = skipJSONSpace(raw, i+1)
+		if l, ok := decodeArray(raw, func(e []byte) (any, bool) { return decodeAny(e, depth+1, b) }); ok {
+			return l, true
 		}
 		return nil, false
 	}
 	return decodeScalar(raw)
+}
+
+// decodeArray decodes the raw JSON array raw (starting at its '['), each
+// element with elem: false when raw is not a whole array or elem fails.
+func decodeArray(raw []byte, elem func([]byte) (any, bool)) ([]any, bool) {
+	var l []any
+	i := skipJSONSpace(raw, 1)
+	if i < len(raw) && raw[i] == ']' {
+		return []any{}, true
+	}
+	for i < len(raw) {
+		e, err := skipJSONValue(raw, i)
+		if err != nil {
+			return nil, false
+		}
+		x, ok := elem(raw[i:e])
+		if !ok {
+			return nil, false
+		}
+		l = append(l, x)
+		i = skipJSONSpace(raw, e)
+		if i >= len(raw) {
+			return nil, false
+		}
+		if raw[i] == ']' {
+			return l, true
+		}
+		if raw[i] != ',' {
+			return nil, false
+		}
+		i = skipJSONSpace(raw, i+1)
+	}
+	return nil, false
 }
 
 // decodeObject is decodeAny of an object: a *jsonObject, or a

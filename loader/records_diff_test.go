@@ -202,32 +202,8 @@ func mapDecodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 		})
 		return m, err == nil
 	case '[':
-		var l []any
-		i := skipJSONSpace(raw, 1)
-		if i < len(raw) && raw[i] == ']' {
-			return []any{}, true
-		}
-		for i < len(raw) {
-			e, err := skipJSONValue(raw, i)
-			if err != nil {
-				return nil, false
-			}
-			x, ok := mapDecodeAny(raw[i:e], depth+1, b)
-			if !ok {
-				return nil, false
-			}
-			l = append(l, x)
-			i = skipJSONSpace(raw, e)
-			if i >= len(raw) {
-				return nil, false
-			}
-			if raw[i] == ']' {
-				return l, true
-			}
-			if raw[i] != ',' {
-				return nil, false
-			}
-			i = skipJSONSpace(raw, i+1)
+		if l, ok := decodeArray(raw, func(e []byte) (any, bool) { return mapDecodeAny(e, depth+1, b) }); ok {
+			return l, true
 		}
 		return nil, false
 	}
