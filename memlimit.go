@@ -40,7 +40,6 @@ func governMemory() (stop func()) {
 // governor re-arms itself on every garbage collection until stopped.
 type governor struct {
 	stopped atomic.Bool
-	sample  [1]metrics.Sample
 }
 
 // sentinel is garbage the governor leaves for the collector: its finalizer
@@ -60,15 +59,25 @@ func (g *governor) arm() {
 
 // adjust moves the limit for the live heap the last collection left.
 func (g *governor) adjust() {
-	g.sample[0].Name = "/gc/heap/live:bytes"
-	metrics.Read(g.sample[:])
-	if g.sample[0].Value.Kind() != metrics.KindUint64 {
+	live, ok := liveAfterGC()
+	if !ok {
 		return
 	}
 	cur := debug.SetMemoryLimit(-1)
-	if next := nextLimit(g.sample[0].Value.Uint64(), cur, memoryBudget); next != cur {
+	if next := nextLimit(live, cur, memoryBudget); next != cur {
 		debug.SetMemoryLimit(next)
 	}
+}
+
+// liveAfterGC returns the heap the last collection marked live; false when
+// the runtime does not say.
+func liveAfterGC() (uint64, bool) {
+	s := [1]metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s[:])
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0, false
+	}
+	return s[0].Value.Uint64(), true
 }
 
 // nextLimit returns the soft memory limit for live bytes of live heap

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 
 	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/loader/cache"
@@ -103,14 +102,12 @@ func indexMemoryLimit(live uint64) int64 {
 // collections counts garbage too).
 func liveHeap() uint64 {
 	runtime.GC()
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		return ms.HeapAlloc
+	if live, ok := liveAfterGC(); ok {
+		return live
 	}
-	return s[0].Value.Uint64()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // syncTextIndex brings x in step with ps before a command searches it,
