@@ -11,7 +11,7 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 	if e.ends == nil || t.never {
 		return t.bestField(p, only)
 	}
-	k, pf, m := e.folded, t.folded, t.mask
+	pf, m := t.folded, t.mask
 	lo, hi := 0, len(e.ends)
 	if only >= 0 {
 		if only >= hi || e.masks[min(only, fieldKeywords)]&m != m {
@@ -37,38 +37,22 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 		if f > 0 {
 			start = int(e.ends[f-1]) + 1
 		}
-		kf := k[start:end]
-		if len(kf) < len(pf) {
+		kf, s, uni := e.fieldCase(f, start, end)
+		if len(kf) < len(pf) || !hasByteSubseq(kf, pf) {
 			continue
 		}
 		var sc int
 		var m bool
-		bit := uint64(1) << min(f, 63)
-		switch {
-		case !t.ascii || e.nonASCII&bit != 0:
-			if hasByteSubseq(kf, pf) {
-				sc, m = fuzzyScore(t.runes, e.raw[start:end], nil)
-			}
-		default:
-			if hasByteSubseq(kf, pf) {
-				sc, m = fuzzyScoreASCII(pf, e.caseOf(f, start, kf), kf)
-			}
+		if !t.ascii || uni {
+			sc, m = fuzzyScore(t.runes, s, nil)
+		} else {
+			sc, m = fuzzyScoreASCII(pf, s, kf)
 		}
 		if m && (field < 0 || sc > score) {
 			field, score = f, sc
 		}
 	}
 	return field, score, field >= 0
-}
-
-// caseOf returns ASCII field f, whose folded text kf starts at start in
-// the key, as the scorer needs it: kf itself unless the field has a
-// camel-case boundary, the only case the score sees.
-func (e *entry) caseOf(f, start int, kf string) string {
-	if e.camel&(1<<min(f, 63)) != 0 {
-		return e.raw[start : start+len(kf)]
-	}
-	return kf
 }
 
 // hasByteSubseq reports whether p's bytes occur in order in k. For folded
