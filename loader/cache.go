@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -90,7 +91,8 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 // The key is taken before the read, so a file rewritten or replaced in
 // between is stored under its old key, which never matches again (its
 // change time moved), or not at all (its times are too recent).
-func (h *cacheHook) work(j job, opts Options) result {
+// sd is the open folder of j's file, from [cacheHook.open].
+func (h *cacheHook) work(j job, opts Options, sd statDir) result {
 	if h == nil {
 		return work(j, opts)
 	}
@@ -98,7 +100,7 @@ func (h *cacheHook) work(j job, opts Options) result {
 	if !ok {
 		return work(j, opts)
 	}
-	k, ok := statKey(j.src.FS.(*dirFS), j.fsPath)
+	k, ok := sd.key(j.src.FS.(*dirFS), j.fsPath)
 	if !ok {
 		return work(j, opts)
 	}
@@ -113,6 +115,19 @@ func (h *cacheHook) work(j job, opts Options) result {
 		h.c.Store(k, ps)
 	}
 	return r
+}
+
+// open returns the folder of the chunk c's files opened for statting them
+// (see [statDir]), or the zero statDir when they are not looked up in the
+// cache. Close it.
+func (h *cacheHook) open(c chunk) statDir {
+	if h == nil || len(c) == 0 {
+		return statDir{}
+	}
+	if _, ok := h.roots[c[0].src]; !ok {
+		return statDir{}
+	}
+	return openStatDir(c[0].src.FS.(*dirFS), path.Dir(c[0].fsPath))
 }
 
 // done tells the cache that the load read every source.

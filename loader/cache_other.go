@@ -4,10 +4,19 @@ package loader
 
 import "io/fs"
 
-// statKey stats name inside d and returns its key without Root: size,
+// statDir stats the files of one folder of a [dirFS]; here by their whole
+// paths, through fs.Stat.
+type statDir struct{}
+
+func openStatDir(*dirFS, string) statDir { return statDir{} }
+
+// Close does nothing.
+func (statDir) Close() {}
+
+// key stats name inside d and returns its key without Root: size,
 // modification time and, where the FS exposes them, device and inode (no
 // change time).
-func statKey(d *dirFS, name string) (k FileKey, ok bool) {
+func (statDir) key(d *dirFS, name string) (k FileKey, ok bool) {
 	fi, err := fs.Stat(d, name)
 	if err != nil {
 		return k, false

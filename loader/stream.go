@@ -123,8 +123,8 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	defer close(out)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan job, 256)
-	results := make(chan result, 256)
+	jobs := make(chan chunk, 8)
+	results := make(chan []result, 16)
 	var seen atomic.Int64
 	cache := newCacheHook(sources, opts)
 
@@ -137,28 +137,15 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 				return
 			}
 		}
+		w.flush()
 	}()
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				if k := recordKindOf(j.fsPath); k != recNone {
-					readRecords(j, opts, k, func(r result) bool {
-						select {
-						case results <- r:
-							return true
-						case <-ctx.Done():
-							return false
-						}
-					}, func() { seen.Add(1) })
-					continue
-				}
-				r := cache.work(j, opts)
-				select {
-				case results <- r:
-				case <-ctx.Done():
+			for c := range jobs {
+				if !workChunk(ctx, c, opts, cache, results, func() { seen.Add(1) }) {
 					for range jobs { // let the walker finish
 					}
 					return
@@ -176,6 +163,42 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	if ctx.Err() == nil { // the walk and the Done batch completed
 		cache.done()
 	}
+}
+
+// workChunk reads and parses the files of c and sends their results, a
+// slice at a time; more counts each posting of a record file after its
+// first. It returns false when the context ended.
+func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, results chan<- []result, more func()) bool {
+	out := make([]result, 0, len(c))
+	send := func() bool {
+		if len(out) == 0 {
+			return true
+		}
+		select {
+		case results <- out:
+			out = make([]result, 0, len(c))
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	sd := cache.open(c)
+	defer sd.Close()
+	for _, j := range c {
+		if k := recordKindOf(j.fsPath); k != recNone {
+			ok := send()
+			readRecords(j, opts, k, func(r result) bool {
+				out = append(out, r)
+				return len(out) < jobChunk || send()
+			}, more)
+			if !ok || !send() {
+				return false
+			}
+			continue
+		}
+		out = append(out, cache.work(j, opts, sd))
+	}
+	return send()
 }
 
 // work reads and parses one file.
@@ -208,7 +231,7 @@ func work(j job, opts Options) (r result) {
 }
 
 // collect dedupes and batches results until results is closed.
-func collect(ctx context.Context, results <-chan result, opts Options, seen *atomic.Int64, out chan<- Batch) {
+func collect(ctx context.Context, results <-chan []result, opts Options, seen *atomic.Int64, out chan<- Batch) {
 	byID := make(map[string]string, 1024) // ID → first path
 	var b Batch
 	var prog Progress
@@ -235,34 +258,34 @@ func collect(ctx context.Context, results <-chan result, opts Options, seen *ato
 	}
 	for {
 		select {
-		case r, ok := <-results:
+		case rs, ok := <-results:
 			if !ok {
 				if ctx.Err() == nil {
 					flush(true)
 				}
 				return
 			}
-			switch {
-			case r.skip != nil:
-				prog.Skipped++
-				b.Skipped = append(b.Skipped, *r.skip)
-			case byID[r.p.ID] != "":
-				prog.Loaded++
-				prog.Duplicates++
-				if byID[r.p.ID] != r.p.Path { // not the same file named twice
-					b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, Applied: r.p.Applied, dup: r.p})
+			for _, r := range rs {
+				switch {
+				case r.skip != nil:
+					prog.Skipped++
+					b.Skipped = append(b.Skipped, *r.skip)
+				case byID[r.p.ID] != "":
+					prog.Loaded++
+					prog.Duplicates++
+					if byID[r.p.ID] != r.p.Path { // not the same file named twice
+						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, Applied: r.p.Applied, dup: r.p})
+					}
+				default:
+					prog.Loaded++
+					byID[r.p.ID] = r.p.Path
+					b.Postings = append(b.Postings, r.p)
 				}
-			default:
-				prog.Loaded++
-				byID[r.p.ID] = r.p.Path
-				b.Postings = append(b.Postings, r.p)
-			}
-			if !pending {
 				pending = true
-			}
-			if len(b.Postings)+len(b.Merges)+len(b.Skipped) >= size {
-				if !flush(false) {
-					return
+				if len(b.Postings)+len(b.Merges)+len(b.Skipped) >= size {
+					if !flush(false) {
+						return
+					}
 				}
 			}
 		case <-timer.C:

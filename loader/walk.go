@@ -46,15 +46,26 @@ type job struct {
 	display string // Posting.Path
 }
 
+// jobChunk is how many files of one folder the walk hands the parsers at
+// once: a send on a channel and a goroutine switch cost about as much as
+// looking a file up in the parse cache, so they are paid per chunk.
+const jobChunk = 64
+
+// chunk is files of one folder of one Source, in walk order.
+type chunk []job
+
 // walker walks sources and hands files to the parsers and skips to the
 // collector. Each folder and each file named as a Source is read once,
 // however many Sources reach it.
 type walker struct {
 	ctx       context.Context
-	jobs      chan<- job
-	results   chan<- result
+	jobs      chan<- chunk
+	results   chan<- []result
 	seen      func()
 	followAll bool
+
+	pending chunk  // files not yet handed to the parsers
+	pendDir string // their folder
 
 	dirs  map[dirKey]int   // folders walked, with the index of the Source that walked them
 	named map[fileKey]bool // files named as Sources: true once read
@@ -348,17 +359,40 @@ func within(p, dir string) bool {
 	return strings.HasPrefix(p, dir+"/") || strings.HasPrefix(p, dir+string(filepath.Separator))
 }
 
-// file hands the file p under root to the workers. When the display path
-// ends with p (the usual case) the job's fsPath is that end of it, so a
-// posting's Path and SourcePath share one string.
+// file hands the file p under root to the workers, in a chunk of files of
+// its folder (see [walker.flush]). When the display path ends with p (the
+// usual case) the job's fsPath is that end of it, so a posting's Path and
+// SourcePath share one string.
 func (w *walker) file(src *Source, root, p string) bool {
 	w.seen()
 	display := displayPath(src, root, p)
 	if strings.HasSuffix(display, p) {
 		p = display[len(display)-len(p):]
 	}
+	dir := path.Dir(p)
+	if len(w.pending) > 0 && (w.pending[0].src != src || w.pendDir != dir) {
+		if !w.flush() {
+			return false
+		}
+	}
+	w.pending = append(w.pending, job{src: src, fsPath: p, display: display})
+	w.pendDir = dir
+	if len(w.pending) == jobChunk {
+		return w.flush()
+	}
+	return true
+}
+
+// flush hands the pending files to the workers. It returns false when the
+// context ended.
+func (w *walker) flush() bool {
+	if len(w.pending) == 0 {
+		return true
+	}
+	c := w.pending
+	w.pending = make(chunk, 0, jobChunk)
 	select {
-	case w.jobs <- job{src: src, fsPath: p, display: display}:
+	case w.jobs <- c:
 		return true
 	case <-w.ctx.Done():
 		return false
@@ -368,7 +402,7 @@ func (w *walker) file(src *Source, root, p string) bool {
 func (w *walker) skip(display, reason string) bool {
 	w.seen()
 	select {
-	case w.results <- result{skip: &Skip{Path: display, Reason: reason}}:
+	case w.results <- []result{{skip: &Skip{Path: display, Reason: reason}}}:
 		return true
 	case <-w.ctx.Done():
 		return false
