@@ -221,7 +221,7 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry, siblings []fs.DirEntry) bool {
 	src, root := sw.src, sw.root
 	name := e.Name()
-	p := path.Join(f.path, name)
+	p := joinName(f.path, name)
 	t := e.Type()
 	links := f.links
 	var info fs.FileInfo
@@ -440,6 +440,16 @@ func evalLinks(fsys fs.FS, p string) (string, bool) {
 	return done, true
 }
 
+// joinName is path.Join(dir, name) for a clean folder dir and a name
+// read from it (neither empty, ".", ".." nor holding a slash), without
+// path.Join's scan for what to clean.
+func joinName(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return dir + "/" + name
+}
+
 // displayPath is Posting.Path of p: path.Join(Name, p relative to root),
 // made safe to print (see SafePath).
 func displayPath(src *Source, root, p string) string {
@@ -451,7 +461,11 @@ func displayPath(src *Source, root, p string) string {
 			rel = strings.TrimPrefix(p, root+"/")
 		}
 	}
-	return SafePath(path.Join(src.Name, rel))
+	name := src.Name
+	if rel != "." && name != "" && name != "." && name != "/" && !strings.HasPrefix(rel, "../") && path.Clean(name) == name {
+		return SafePath(name + "/" + rel) // path.Join's result: both halves are clean
+	}
+	return SafePath(path.Join(name, rel))
 }
 
 // SafePath escapes what a file name must not send to a terminal: control

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -432,6 +433,28 @@ func TestSystemFoldersAreWalkedOnlyWhenNamed(t *testing.T) {
 		got := w.notFollowed(sw, folder{real: c.sub, canon: "x"}, c.link)
 		if !strings.HasPrefix(got, c.want) || (c.want == "") != (got == "") {
 			t.Errorf("%s below %s: %q, want %q", c.sub, c.root, got, c.want)
+		}
+	}
+}
+
+// TestDisplayPathIsTheJoin checks displayPath's shortcut against
+// path.Join for the names and roots a Source can have.
+func TestDisplayPathIsTheJoin(t *testing.T) {
+	for _, name := range []string{"", ".", "/", "jobs", "/tmp/jobs", "./jobs", "jobs/", "../jobs", "a//b", "/x/../y"} {
+		for _, rp := range [][2]string{{".", "a.md"}, {".", "sub/a.md"}, {"sub", "sub/a.md"}, {"sub", "sub"}, {"a.md", "a.md"}, {"sub", "other/a.md"}} {
+			src := &Source{Name: name}
+			want := SafePath(path.Join(name, strings.TrimPrefix(rp[1], rp[0]+"/")))
+			if rp[1] == rp[0] {
+				want = SafePath(path.Join(name, "."))
+			} else if rp[0] == "." {
+				want = SafePath(path.Join(name, rp[1]))
+			}
+			if got := displayPath(src, rp[0], rp[1]); got != want {
+				t.Errorf("displayPath(%q, %q, %q) = %q, want %q", name, rp[0], rp[1], got, want)
+			}
+			if got := joinName(rp[0], "x.md"); got != path.Join(rp[0], "x.md") {
+				t.Errorf("joinName(%q, x.md) = %q", rp[0], got)
+			}
 		}
 	}
 }
