@@ -232,7 +232,8 @@ func work(j job, opts Options) (r result) {
 
 // collect dedupes and batches results until results is closed.
 func collect(ctx context.Context, results <-chan []result, opts Options, seen *atomic.Int64, out chan<- Batch) {
-	byID := make(map[string]string, 1024) // ID → first path
+	var byID model.IDMap // ID → index of its first path in firstPaths
+	var firstPaths []string
 	var b Batch
 	var prog Progress
 	size := min(firstBatchSize, opts.BatchSize)
@@ -266,19 +267,18 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 				return
 			}
 			for _, r := range rs {
-				switch {
-				case r.skip != nil:
+				if r.skip != nil {
 					prog.Skipped++
 					b.Skipped = append(b.Skipped, *r.skip)
-				case byID[r.p.ID] != "":
+				} else if first, dup := byID.Add(r.p.ID, int32(len(firstPaths))); dup {
 					prog.Loaded++
 					prog.Duplicates++
-					if byID[r.p.ID] != r.p.Path { // not the same file named twice
+					if firstPaths[first] != r.p.Path { // not the same file named twice
 						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, Applied: r.p.Applied, dup: r.p})
 					}
-				default:
+				} else {
 					prog.Loaded++
-					byID[r.p.ID] = r.p.Path
+					firstPaths = append(firstPaths, r.p.Path)
 					b.Postings = append(b.Postings, r.p)
 				}
 				pending = true

@@ -16,7 +16,7 @@ type Collection struct {
 	postings []*Posting
 	keys     keyChunks
 	facts    []facts
-	byID     map[string]int32
+	byID     IDMap
 	shared   *collShared
 }
 
@@ -44,7 +44,7 @@ type collShared struct {
 
 // NewCollection returns an empty Collection.
 func NewCollection() *Collection {
-	return &Collection{byID: make(map[string]int32), shared: &collShared{}}
+	return &Collection{shared: &collShared{}}
 }
 
 // Add appends postings in order, skipping nil ones, and builds their search
@@ -60,8 +60,8 @@ func (c *Collection) Add(ps ...*Posting) {
 	}
 	base := len(c.postings)
 	for _, p := range add {
-		if _, dup := c.byID[p.ID]; !dup && p.ID != "" {
-			c.byID[p.ID] = int32(len(c.postings))
+		if p.ID != "" {
+			c.byID.Add(p.ID, int32(len(c.postings)))
 		}
 		c.postings = append(c.postings, p)
 	}
@@ -89,7 +89,7 @@ const maxPostings = 1<<31 - 1
 // not added twice. Paths gets a fresh backing array, so slices handed out
 // earlier are unaffected. Merge reports whether id is in the collection.
 func (c *Collection) Merge(id, path string) bool {
-	i, ok := c.byID[id]
+	i, ok := c.byID.Get(id)
 	if !ok {
 		return false
 	}
@@ -114,7 +114,7 @@ func (c *Collection) At(i int) *Posting { return c.postings[i] }
 
 // ByID returns the first posting added with id.
 func (c *Collection) ByID(id string) (*Posting, bool) {
-	i, ok := c.byID[id]
+	i, ok := c.byID.Get(id)
 	if !ok {
 		return nil, false
 	}
@@ -124,7 +124,7 @@ func (c *Collection) ByID(id string) (*Posting, bool) {
 // IndexOf returns the index (for At, and into any later Snapshot) of the
 // first posting added with id, or -1.
 func (c *Collection) IndexOf(id string) int {
-	i, ok := c.byID[id]
+	i, ok := c.byID.Get(id)
 	if !ok {
 		return -1
 	}

@@ -14,7 +14,7 @@ const hitScanShare = 8
 type idIndex struct {
 	mu sync.Mutex
 	n  int              // postings indexed: the first n of the collection
-	at map[string]int32 // id → first index
+	at IDMap // id → first index
 }
 
 // eachHit calls visit with the index in s of every id of hits found there
@@ -34,17 +34,12 @@ func (s Snapshot) eachHit(hits map[string]float64, visit func(i int, rel float64
 	x := &s.shared.ids
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if x.at == nil {
-		x.at = make(map[string]int32, len(s.postings))
-	}
 	for i := x.n; i < len(s.postings); i++ {
-		if _, dup := x.at[s.postings[i].ID]; !dup {
-			x.at[s.postings[i].ID] = int32(i)
-		}
+		x.at.Add(s.postings[i].ID, int32(i))
 	}
 	x.n = max(x.n, len(s.postings))
 	for id, rel := range hits {
-		if i, ok := x.at[id]; ok && int(i) < len(s.postings) {
+		if i, ok := x.at.Get(id); ok && int(i) < len(s.postings) {
 			visit(int(i), rel)
 		}
 	}
