@@ -9,9 +9,8 @@ package model
 // For every posting the collection keeps a search key (title, company,
 // location and keywords, as typed and case-folded, in one string per Add
 // batch of up to keyChunkLen postings, with byte masks and the date for
-// sorting, and the score of every one-letter query), an ID index and the
-// sort orders asked for: about 355 bytes a posting of typical length, 36 MB
-// for 100k (BenchmarkCollectionMemory).
+// sorting), an ID index and the sort orders asked for: about 315 bytes a
+// posting of typical length, 32 MB for 100k (BenchmarkCollectionMemory).
 type Collection struct {
 	postings []*Posting
 	keys     keyChunks
