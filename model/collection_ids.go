@@ -13,7 +13,7 @@ const hitScanShare = 8
 // use.
 type idIndex struct {
 	mu sync.Mutex
-	n  int              // postings indexed: the first n of the collection
+	n  int   // postings indexed: the first n of the collection
 	at IDMap // id → first index
 }
 

@@ -191,7 +191,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			return -1
 		case !za:
 			c = cmpInt(ea.date, eb.date)
-			if c == 0 {
+			if c == 0 && ea.date&1 != 0 {
 				c = s.postings[a].Date.Compare(s.postings[b].Date)
 			}
 			if o == SortNewest {

@@ -149,3 +149,30 @@ func TestSortParallelEqualsSequential(t *testing.T) {
 		}
 	}
 }
+
+// TestDateKeyOrdersAsDates checks that comparing dateKeys orders dates as
+// time.Time.Compare does wherever it tells them apart, and that equal keys
+// of whole seconds are equal dates.
+func TestDateKeyOrdersAsDates(t *testing.T) {
+	base := time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)
+	dates := []time.Time{
+		base, base.Add(time.Nanosecond), base.Add(999 * time.Millisecond), base.Add(time.Second),
+		base.Add(-time.Nanosecond), base.Add(-time.Second), base.In(time.FixedZone("x", 3600)),
+		time.Date(1969, 12, 31, 23, 59, 59, 500, time.UTC), time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+	}
+	for _, a := range dates {
+		for _, b := range dates {
+			ka, kb := dateKey(a), dateKey(b)
+			switch c := cmpInt(ka, kb); {
+			case c != 0 && c != a.Compare(b):
+				t.Errorf("%v vs %v: keys compare %d, dates %d", a, b, c, a.Compare(b))
+			case c == 0 && ka&1 == 0 && !a.Equal(b):
+				t.Errorf("%v and %v: equal whole-second keys for different dates", a, b)
+			}
+		}
+	}
+	if dateKey(time.Time{}) != undated {
+		t.Error("the zero date is not undated")
+	}
+}
