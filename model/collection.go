@@ -12,11 +12,12 @@ package model
 // sorting), an ID index and the sort orders asked for: about 315 bytes a
 // posting of typical length, 32 MB for 100k (BenchmarkCollectionMemory).
 type Collection struct {
-	postings []*Posting
-	keys     keyChunks
-	facts    []facts
-	byID     IDMap
-	shared   *collShared
+	postings  []*Posting
+	keys      keyChunks
+	facts     []facts
+	orderKeys []orderKey
+	byID      IDMap
+	shared    *collShared
 }
 
 // keyChunkLen is how many search keys one chunk of a collection holds.
@@ -68,13 +69,16 @@ func (c *Collection) Add(ps ...*Posting) {
 	// folder at once (as `jobdeck list` does) needs no more scratch memory
 	// than a batch.
 	for lo := 0; lo < len(add); lo += keyChunkLen {
-		for k, e := range newEntries(add[lo:min(lo+keyChunkLen, len(add))]) {
+		chunk := add[lo:min(lo+keyChunkLen, len(add))]
+		es := newEntries(chunk)
+		for k, e := range es {
 			i := base + lo + k
 			if i/keyChunkLen == len(c.keys) {
 				c.keys = append(c.keys, new([keyChunkLen]entry))
 			}
 			*c.keys.at(i) = e
 		}
+		c.orderKeys = append(c.orderKeys, newOrderKeys(chunk, es)...)
 	}
 	c.facts = append(c.facts, newFacts(add)...)
 }
@@ -137,17 +141,18 @@ func (c *Collection) IndexOf(id string) int {
 func (c *Collection) Snapshot() Snapshot {
 	n := len(c.postings)
 	k := (n + keyChunkLen - 1) / keyChunkLen
-	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:n:n], shared: c.shared}
+	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:n:n], orderKeys: c.orderKeys[:n:n], shared: c.shared}
 }
 
 // Snapshot is an immutable view of the first Len postings of a Collection.
 // Its zero value is an empty snapshot. Index i of a snapshot names the same
 // posting as index i of the collection and of every later snapshot.
 type Snapshot struct {
-	postings []*Posting
-	keys     keyChunks // the chunks holding the keys of postings
-	facts    []facts
-	shared   *collShared
+	postings  []*Posting
+	keys      keyChunks // the chunks holding the keys of postings
+	facts     []facts
+	orderKeys []orderKey
+	shared    *collShared
 }
 
 // Len returns the number of postings in the snapshot.

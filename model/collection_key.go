@@ -1,9 +1,7 @@
 package model
 
 import (
-	"math"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -46,27 +44,6 @@ type entry struct {
 	// is a subset of its own, so most fields are ruled out without reading
 	// the key.
 	masks [fieldKeywords + 1]uint64
-	// date orders the postings by date as Posting.Date.Compare does, or is
-	// undated: twice the date in Unix seconds, plus one when the date has
-	// a fraction of a second. So equal dates of whole seconds (the usual
-	// kind) are told equal without reading the postings; only a tie of
-	// odd values needs their Dates.
-	date int64
-}
-
-// undated is entry.date for a posting without a date.
-const undated = math.MinInt64
-
-// dateKey is entry.date for a posting's date t.
-func dateKey(t time.Time) int64 {
-	if t.IsZero() {
-		return undated
-	}
-	k := t.Unix() * 2
-	if t.Nanosecond() != 0 {
-		k++
-	}
-	return k
 }
 
 // field returns field f of the folded key ("" when there is none): the
@@ -182,7 +159,6 @@ func newEntries(ps []*Posting) []entry {
 		if aligned {
 			sp.ends[1] = len(endArena)
 		}
-		e.date = dateKey(p.Date)
 	}
 	text := string(arena)
 	for k := range es {

@@ -176,22 +176,23 @@ func (s Snapshot) gallop(o SortOrder, a []int32, x int32) int {
 }
 
 // compare compares postings a and b of s in order o; it returns 0 only when
-// a == b. It reads the entries (dates and folded fields) and touches the
-// postings only to break ties.
+// a == b. It reads the order keys, then the entries (folded fields), and
+// touches the postings only to break ties.
 func (s Snapshot) compare(o SortOrder, a, b int32) int {
 	ea, eb := s.keys.at(int(a)), s.keys.at(int(b))
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:
-		za, zb := ea.date == undated, eb.date == undated
+		da, db := s.orderKeys[a].date, s.orderKeys[b].date
+		za, zb := da == undated, db == undated
 		switch {
 		case za && !zb:
 			return 1
 		case zb && !za:
 			return -1
 		case !za:
-			c = cmpInt(ea.date, eb.date)
-			if c == 0 && ea.date&1 != 0 {
+			c = cmpInt(da, db)
+			if c == 0 && da&1 != 0 {
 				c = s.postings[a].Date.Compare(s.postings[b].Date)
 			}
 			if o == SortNewest {
@@ -199,7 +200,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			}
 		}
 		if c == 0 {
-			c = strings.Compare(ea.field(fieldTitle), eb.field(fieldTitle))
+			c = s.compareTitles(a, b, false)
 		}
 		if c == 0 {
 			c = strings.Compare(ea.field(fieldCompany), eb.field(fieldCompany))
@@ -215,7 +216,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 		}
 		c = cmp.Or(cmp.Compare(fb.salHi, fa.salHi), cmp.Compare(fb.salLo, fa.salLo))
 		if c == 0 {
-			c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
+			c = s.compareTitles(a, b, true)
 		}
 	case SortCompany:
 		c = compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany))
@@ -223,7 +224,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
 		}
 	default: // SortTitle
-		c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
+		c = s.compareTitles(a, b, true)
 		if c == 0 {
 			c = compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany))
 		}

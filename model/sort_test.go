@@ -1,8 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -174,5 +177,58 @@ func TestDateKeyOrdersAsDates(t *testing.T) {
 	}
 	if dateKey(time.Time{}) != undated {
 		t.Error("the zero date is not undated")
+	}
+}
+
+// TestOrderKeysSortAsTheFields checks the date and title sorts, which
+// compare order keys first, against comparing the dates and folded fields
+// themselves, on titles that share 8-byte prefixes, end inside one, are
+// empty or not ASCII, and dates that tie or differ by a fraction of a
+// second.
+func TestOrderKeysSortAsTheFields(t *testing.T) {
+	titles := []string{"", "a", "ab", "Abcdefgh", "abcdefgh", "abcdefghi", "abcdefgh engineer", "abcdefgg", "abcdefgh\u00e9", "zürich lead", "zurich", "Zz", "日本語のタイトル", "x\x01"}
+	base := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	dates := []time.Time{{}, base, base.Add(time.Nanosecond), base.Add(500 * time.Millisecond), base.Add(time.Second)}
+	c := NewCollection()
+	n := 0
+	for _, title := range titles {
+		for k, d := range dates {
+			c.Add(&Posting{ID: fmt.Sprint(n), Path: fmt.Sprintf("%03d.md", (n*37)%101), Title: title, Company: []string{"b", "a", ""}[k%3], Date: d})
+			n++
+		}
+	}
+	s := c.Snapshot()
+	ref := func(o SortOrder, a, b int32) int {
+		ea, eb := s.keys.at(int(a)), s.keys.at(int(b))
+		pa, pb := s.postings[a], s.postings[b]
+		c := 0
+		switch o {
+		case SortNewest, SortOldest:
+			switch za, zb := pa.Date.IsZero(), pb.Date.IsZero(); {
+			case za && !zb:
+				return 1
+			case zb && !za:
+				return -1
+			case !za:
+				c = pa.Date.Compare(pb.Date)
+				if o == SortNewest {
+					c = -c
+				}
+			}
+			c = cmp.Or(c, strings.Compare(ea.field(fieldTitle), eb.field(fieldTitle)), strings.Compare(ea.field(fieldCompany), eb.field(fieldCompany)))
+		default:
+			c = cmp.Or(compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle)), compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany)))
+		}
+		return cmp.Or(c, strings.Compare(pa.Path, pb.Path), int(a)-int(b))
+	}
+	for _, o := range []SortOrder{SortNewest, SortOldest, SortTitle} {
+		want := make([]int32, n)
+		for i := range want {
+			want[i] = int32(i)
+		}
+		slices.SortFunc(want, func(a, b int32) int { return ref(o, a, b) })
+		if got := s.order(o); !slices.Equal(got, want) {
+			t.Errorf("%v: order differs from comparing the fields", o)
+		}
 	}
 }
