@@ -8,9 +8,10 @@ package model
 //
 // For every posting the collection keeps a search key (title, company,
 // location and keywords, as typed and case-folded, in one string per Add
-// batch of up to keyChunkLen postings, with byte masks and the date for
-// sorting), an ID index and the sort orders asked for: about 315 bytes a
-// posting of typical length, 32 MB for 100k (BenchmarkCollectionMemory).
+// batch of up to keyChunkLen postings, with byte masks), an order key (the
+// date and the title's first bytes, for sorting), an ID index and the sort
+// orders asked for: about 326 bytes a posting of typical length, 33 MB for
+// 100k (BenchmarkCollectionMemory).
 type Collection struct {
 	postings  []*Posting
 	keys      keyChunks
