@@ -31,6 +31,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/jobdeck/jobdeck/keymap"
 	"github.com/jobdeck/jobdeck/loader"
@@ -280,7 +281,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Searches:     set.savedSearches(stderr),
 		SaveSearches: set.saveSearches(),
 	})
-	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	// lipgloss detected the terminal's colors when it was initialised, from
+	// the same output and environment the program would detect them from
+	// again: inside tmux each detection runs "tmux info", tens of
+	// milliseconds before the first frame.
+	p := tea.NewProgram(m, tea.WithoutSignalHandler(), tea.WithColorProfile(lipgloss.Writer.Profile))
 	relay := startSignalRelay(p)
 	_, err = p.Run()
 	sig := relay.stop()
