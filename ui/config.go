@@ -82,26 +82,58 @@ func New(cfg Config) *Model {
 }
 
 // streamSources starts the loader and converts its batches for Update.
+// Batches that arrive while Update has not taken the last one yet are
+// joined into one message (see [batchMsg.join]): a folder read from the
+// parse cache streams in faster than Update and View take its batches,
+// and each message costs an Update and a View whatever its size.
 func streamSources(ctx context.Context, sources []loader.Source, opts loader.Options) <-chan batchMsg {
-	in := loader.Stream(ctx, sources, opts)
+	return joinBatches(ctx, loader.Stream(ctx, sources, opts))
+}
+
+// joinBatches converts the batches of in for Update, joining those that
+// arrive before the last one was taken; the channel is closed after the
+// last batch of in, or when ctx ends.
+func joinBatches(ctx context.Context, in <-chan loader.Batch) <-chan batchMsg {
 	out := make(chan batchMsg)
 	go func() {
 		defer close(out)
-		for b := range in {
-			msg := batchMsg{
-				postings: b.Postings,
-				progress: progress{Seen: b.Progress.Seen, Loaded: b.Progress.Loaded, Skipped: b.Progress.Skipped, Duplicates: b.Progress.Duplicates},
-				done:     b.Done,
-			}
-			for _, mg := range b.Merges {
-				msg.merges = append(msg.merges, merge{ID: mg.ID, Path: mg.Path})
+		var pending batchMsg
+		have := false
+		for in != nil || have {
+			var send chan<- batchMsg
+			if have {
+				send = out
 			}
 			select {
-			case out <- msg:
+			case b, ok := <-in:
+				if !ok {
+					in = nil
+					continue
+				}
+				if have {
+					pending.join(toBatchMsg(b))
+				} else {
+					pending, have = toBatchMsg(b), true
+				}
+			case send <- pending:
+				pending, have = batchMsg{}, false
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
 	return out
+}
+
+// toBatchMsg is the message of the loader's batch b.
+func toBatchMsg(b loader.Batch) batchMsg {
+	msg := batchMsg{
+		postings: b.Postings,
+		progress: progress{Seen: b.Progress.Seen, Loaded: b.Progress.Loaded, Skipped: b.Progress.Skipped, Duplicates: b.Progress.Duplicates},
+		done:     b.Done,
+	}
+	for _, mg := range b.Merges {
+		msg.merges = append(msg.merges, merge{ID: mg.ID, Path: mg.Path})
+	}
+	return msg
 }

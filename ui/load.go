@@ -26,6 +26,14 @@ type batchMsg struct {
 	done     bool
 }
 
+// join appends the later batch b to m: its postings and duplicates after
+// m's, its progress (cumulative) and done instead of m's.
+func (m *batchMsg) join(b batchMsg) {
+	m.postings = append(m.postings, b.postings...)
+	m.merges = append(m.merges, b.merges...)
+	m.progress, m.done = b.progress, b.done
+}
+
 // loadStream is the loader's stream of batches and how to stop it.
 type loadStream struct {
 	stream <-chan batchMsg

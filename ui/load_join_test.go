@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// TestJoinBatchesJoinsWhatWaits checks that batches arriving while the
+// last message was not taken come as one message, in order, with the
+// latest progress and done, and that a batch taken at once comes alone.
+func TestJoinBatchesJoinsWhatWaits(t *testing.T) {
+	in := make(chan loader.Batch) // unbuffered: each send returns once the pump has it
+	out := joinBatches(context.Background(), in)
+	p := func(id string) *model.Posting { return &model.Posting{ID: id} }
+	in <- loader.Batch{Postings: []*model.Posting{p("a")}, Progress: loader.Progress{Seen: 1, Loaded: 1}}
+	if m := <-out; len(m.postings) != 1 || m.postings[0].ID != "a" || m.done {
+		t.Fatalf("first message %+v", m)
+	}
+	in <- loader.Batch{Postings: []*model.Posting{p("b"), p("c")}, Progress: loader.Progress{Seen: 3, Loaded: 3}}
+	in <- loader.Batch{Merges: []loader.Merge{{ID: "b", Path: "dup.md"}}, Progress: loader.Progress{Seen: 4, Loaded: 4, Duplicates: 1}}
+	in <- loader.Batch{Postings: []*model.Posting{p("d")}, Progress: loader.Progress{Seen: 6, Loaded: 5, Skipped: 1, Duplicates: 1}, Done: true}
+	close(in)
+	m, ok := <-out
+	if !ok {
+		t.Fatal("no second message")
+	}
+	var ids string
+	for _, q := range m.postings {
+		ids += q.ID
+	}
+	if ids != "bcd" || len(m.merges) != 1 || m.merges[0].Path != "dup.md" || !m.done ||
+		m.progress != (progress{Seen: 6, Loaded: 5, Skipped: 1, Duplicates: 1}) {
+		t.Errorf("joined message: postings %q, merges %v, progress %+v, done %v", ids, m.merges, m.progress, m.done)
+	}
+	if m, ok := <-out; ok {
+		t.Errorf("a message after the last: %+v", m)
+	}
+}
+
+// TestJoinBatchesStopsWithContext checks that the pump ends, closing its
+// channel, when the load's context ends while a message waits.
+func TestJoinBatchesStopsWithContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	in := make(chan loader.Batch)
+	out := joinBatches(ctx, in)
+	in <- loader.Batch{Postings: []*model.Posting{{ID: "a"}}}
+	cancel()
+	for range out { // closed once the pump saw ctx end (the waiting message may still come)
+	}
+}
