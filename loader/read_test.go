@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -44,5 +46,29 @@ func TestHumanBytes(t *testing.T) {
 		if got := humanBytes(n); got != want {
 			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestReadCappedReadsToTheEnd checks that a file is read whole, up to the
+// size fstat gives, or cut at the cap, whatever its size against the
+// buffer.
+func TestReadCappedReadsToTheEnd(t *testing.T) {
+	dir := t.TempDir()
+	d := newDirFS(dir)
+	for _, n := range []int{1, 4095, 4096, 4097, 70000, 300000} {
+		want := strings.Repeat("x", n-1) + "y"
+		if err := os.WriteFile(filepath.Join(dir, "f.md"), []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		buf, data, cut, err := readCapped(d, "f.md", 1<<20)
+		if err != nil || string(data) != want || cut != "" {
+			t.Errorf("%d bytes: read %d bytes, cut %q, err %v", n, len(data), cut, err)
+		}
+		putBuf(buf)
+		buf, data, cut, err = readCapped(d, "f.md", int64(n-1))
+		if err != nil || len(data) > n-1 || cut == "" {
+			t.Errorf("%d bytes capped at %d: read %d bytes, cut %q, err %v", n, n-1, len(data), cut, err)
+		}
+		putBuf(buf)
 	}
 }
