@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -86,23 +85,23 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 	return h
 }
 
-// work is work(j, opts) with the cache: the file's postings come from the
+// work is work(j, opts, dh) with the cache: the file's postings come from the
 // cache when its key is known, else from parsing, and are then stored.
 // The key is taken before the read, so a file rewritten or replaced in
 // between is stored under its old key, which never matches again (its
 // change time moved), or not at all (its times are too recent).
-// sd is the open folder of j's file, from [cacheHook.open].
-func (h *cacheHook) work(j job, opts Options, sd statDir) result {
+// dh is the open folder of j's file (see [openChunkDir]).
+func (h *cacheHook) work(j job, opts Options, dh dirHandle) result {
 	if h == nil {
-		return work(j, opts)
+		return work(j, opts, dh)
 	}
 	root, ok := h.roots[j.src]
 	if !ok {
-		return work(j, opts)
+		return work(j, opts, dh)
 	}
-	k, ok := sd.key(j.src.FS.(*dirFS), j.fsPath)
+	k, ok := dh.key(j.src.FS.(*dirFS), j.fsPath)
 	if !ok {
-		return work(j, opts)
+		return work(j, opts, dh)
 	}
 	k.Root = root
 	if ps, ok := h.c.Lookup(k); ok {
@@ -110,24 +109,11 @@ func (h *cacheHook) work(j job, opts Options, sd statDir) result {
 			return r
 		}
 	}
-	r := work(j, opts)
+	r := work(j, opts, dh)
 	if ps, ok := toCache(j, postingsOf(r)); ok {
 		h.c.Store(k, ps)
 	}
 	return r
-}
-
-// open returns the folder of the chunk c's files opened for statting them
-// (see [statDir]), or the zero statDir when they are not looked up in the
-// cache. Close it.
-func (h *cacheHook) open(c chunk) statDir {
-	if h == nil || len(c) == 0 {
-		return statDir{}
-	}
-	if _, ok := h.roots[c[0].src]; !ok {
-		return statDir{}
-	}
-	return openStatDir(c[0].src.FS.(*dirFS), path.Dir(c[0].fsPath))
 }
 
 // done tells the cache that the load read every source.

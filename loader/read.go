@@ -28,13 +28,19 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &
 // last line break (or rune boundary) at or before max and cutWarning
 // describes it. The caller must put buf back with bufPool.Put.
 func readCapped(fsys fs.FS, name string, max int64) (buf *[]byte, data []byte, cutWarning string, err error) {
+	return readCappedIn(dirHandle{}, fsys, name, max)
+}
+
+// readCappedIn is readCapped for a file that may be in the folder h, and
+// is then opened relative to it.
+func readCappedIn(h dirHandle, fsys fs.FS, name string, max int64) (buf *[]byte, data []byte, cutWarning string, err error) {
 	buf = bufPool.Get().(*[]byte)
 	limit := max + 1
 	var b []byte
 	size := func() int64 { return -1 }
 	done := false
 	if d, ok := fsys.(*dirFS); ok {
-		b, done, err = readDirect(d, name, (*buf)[:0], limit)
+		b, done, err = readDirect(d, h, name, (*buf)[:0], limit)
 		if done {
 			size = func() int64 { return fileSize(d, name) }
 		}

@@ -10,22 +10,25 @@ import (
 )
 
 // readDirect reads at most limit bytes of name inside d into b (reusing
-// its capacity) with open/fstat/read/close system calls; a file that is
-// not a regular file gives ErrNotRegular, without blocking. handled is
-// false when the name is not valid (see validName), and the caller then
-// goes through d.Open.
-func readDirect(d *dirFS, name string, b []byte, limit int64) (data []byte, handled bool, err error) {
+// its capacity) with open/fstat/read/close system calls, opening it
+// relative to h when it is a file of h's folder; a file that is not a
+// regular file gives ErrNotRegular, without blocking. handled is false
+// when the name is not valid (see validName), and the caller then goes
+// through d.Open.
+func readDirect(d *dirFS, h dirHandle, name string, b []byte, limit int64) (data []byte, handled bool, err error) {
 	if !validName(name) {
 		return nil, false, nil
 	}
-	p := filepath.Join(d.dir, filepath.FromSlash(name))
-	var fd int
-	for {
-		// Non-blocking, so that a FIFO does not wait for a writer; it is
-		// refused just below.
-		fd, err = syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
-		if err != syscall.EINTR {
-			break
+	fd, in, err := h.openFile(name)
+	if !in {
+		p := filepath.Join(d.dir, filepath.FromSlash(name))
+		for {
+			// Non-blocking, so that a FIFO does not wait for a writer; it
+			// is refused just below.
+			fd, err = syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+			if err != syscall.EINTR {
+				break
+			}
 		}
 	}
 	if err != nil {

@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"errors"
+	"path"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -182,8 +183,8 @@ func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, res
 			return false
 		}
 	}
-	sd := cache.open(c)
-	defer sd.Close()
+	h := openChunkDir(c)
+	defer h.Close()
 	for _, j := range c {
 		if k := recordKindOf(j.fsPath); k != recNone {
 			ok := send()
@@ -196,19 +197,34 @@ func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, res
 			}
 			continue
 		}
-		out = append(out, cache.work(j, opts, sd))
+		out = append(out, cache.work(j, opts, h))
 	}
 	return send()
 }
 
-// work reads and parses one file.
-func work(j job, opts Options) (r result) {
+// openChunkDir opens the folder of the files of c when they are in a
+// [dirFS], for statting and opening them relative to it (see
+// [dirHandle]); else it returns the zero dirHandle. Close it.
+func openChunkDir(c chunk) dirHandle {
+	if len(c) == 0 {
+		return dirHandle{}
+	}
+	d, ok := c[0].src.FS.(*dirFS)
+	if !ok {
+		return dirHandle{}
+	}
+	return openDirHandle(d, path.Dir(c[0].fsPath))
+}
+
+// work reads and parses one file, opening it relative to h when it is a
+// file of h's folder.
+func work(j job, opts Options, h dirHandle) (r result) {
 	defer func() {
 		if e := recover(); e != nil {
 			r = result{skip: &Skip{Path: j.display, Reason: "parser error"}}
 		}
 	}()
-	buf, data, cut, err := readCapped(j.src.FS, j.fsPath, readLimit(j.fsPath, opts.MaxBody))
+	buf, data, cut, err := readCappedIn(h, j.src.FS, j.fsPath, readLimit(j.fsPath, opts.MaxBody))
 	if errors.Is(err, ErrNotRegular) {
 		return result{skip: &Skip{Path: j.display, Reason: ReasonNotRegular}}
 	}

@@ -4,19 +4,19 @@ package loader
 
 import "io/fs"
 
-// statDir stats the files of one folder of a [dirFS]; here by their whole
-// paths, through fs.Stat.
-type statDir struct{}
+// dirHandle is a folder of a [dirFS] whose files are statted and opened;
+// here by their whole paths.
+type dirHandle struct{}
 
-func openStatDir(*dirFS, string) statDir { return statDir{} }
+func openDirHandle(*dirFS, string) dirHandle { return dirHandle{} }
 
 // Close does nothing.
-func (statDir) Close() {}
+func (dirHandle) Close() {}
 
 // key stats name inside d and returns its key without Root: size,
 // modification time and, where the FS exposes them, device and inode (no
 // change time).
-func (statDir) key(d *dirFS, name string) (k FileKey, ok bool) {
+func (dirHandle) key(d *dirFS, name string) (k FileKey, ok bool) {
 	fi, err := fs.Stat(d, name)
 	if err != nil {
 		return k, false
@@ -24,3 +24,6 @@ func (statDir) key(d *dirFS, name string) (k FileKey, ok bool) {
 	id, _ := keyOf(fi, name)
 	return FileKey{Path: name, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Dev: id.dev, Ino: id.ino}, true
 }
+
+// openFile does not open: the caller opens name by its path.
+func (dirHandle) openFile(string) (int, bool, error) { return 0, false, nil }
