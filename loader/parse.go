@@ -158,7 +158,13 @@ func frontmatterWarning(err error) string {
 // when that has none, from text (see [ParseSalary]). text may alias a
 // reused read buffer: nothing of it is kept.
 func setSalary(p *model.Posting, text string) {
-	if s, ok := ParseSalary(p.Salary, text); ok {
+	s, ok := ParseSalary(p.Salary, text)
+	putSalary(p, s, ok)
+}
+
+// putSalary fills the parsed salary fields of p from s when ok.
+func putSalary(p *model.Posting, s Salary, ok bool) {
+	if ok {
 		p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod = s.Min, s.Max, s.Currency, string(s.Period)
 	}
 }

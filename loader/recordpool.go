@@ -18,11 +18,12 @@ const recordBlock = 256 << 10
 // and how to parse it. parse gets the bytes submitted with the job (nil
 // when none were), which are valid only while it runs: their buffer is
 // reused for later records, so nothing parse returns may point into them.
+// parse also gets the memo of the goroutine that runs it (see [recordMemo]).
 type recordJob struct {
 	i      int
 	off, n int64
 	h      *csvHeader
-	parse  func(raw []byte) *model.Posting // nil: no posting
+	parse  func(raw []byte, m *recordMemo) *model.Posting // nil: no posting
 	raw    []byte
 }
 
@@ -107,10 +108,11 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			memo := newRecordMemo()
 			for c := range in {
 				c.out = make([]*model.Posting, len(c.jobs))
 				for k, j := range c.jobs {
-					c.out[k] = safeParse(j.parse, j.raw)
+					c.out[k] = safeParse(j.parse, j.raw, memo)
 					c.jobs[k].raw = nil
 				}
 				if c.buf != nil {
@@ -155,7 +157,7 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 }
 
 // safeParse runs parse; a panic gives no posting, not a crash.
-func safeParse(parse func([]byte) *model.Posting, raw []byte) (p *model.Posting) {
+func safeParse(parse func([]byte, *recordMemo) *model.Posting, raw []byte, m *recordMemo) (p *model.Posting) {
 	if parse == nil {
 		return nil
 	}
@@ -164,5 +166,5 @@ func safeParse(parse func([]byte) *model.Posting, raw []byte) (p *model.Posting)
 			p = nil
 		}
 	}()
-	return parse(raw)
+	return parse(raw, m)
 }

@@ -169,6 +169,12 @@ const WarnNotDecoded = "values too large or nested too deep, not read"
 // the others are decoded only when a field reader asks for them (see recordValues); a value over the decode
 // bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+	return jsonRecordPostingMemo(raw, al, wantBody, maxBody, nil)
+}
+
+// jsonRecordPostingMemo is jsonRecordPosting with what the file's records
+// share taken from memo (see [recordMemo]; nil: nothing).
+func jsonRecordPostingMemo(raw []byte, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) *model.Posting {
 	var buf [16]jsonValue
 	vals := buf[:0]
 	var kb [64]byte
@@ -191,7 +197,7 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 		return nil
 	}
 	var text string // a copy: raw's buffer is reused after the parse
-	p := recordPosting(&recordValues{j: vals}, al, wantBody, maxBody, func() string {
+	p := recordPosting(&recordValues{j: vals, memo: memo}, al, wantBody, maxBody, func() string {
 		if text == "" {
 			text = string(raw)
 		}
@@ -223,7 +229,7 @@ func recordPosting(m *recordValues, al *aliasSet, wantBody bool, maxBody int64, 
 	if !hasPostingShape(p) {
 		return nil
 	}
-	finishPostingBy(p, text, wantBody)
+	finishPostingMemo(p, text, text, wantBody, m.memo)
 	return p
 }
 
@@ -288,12 +294,14 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return true
 	}
 	al, keep, maxBody := opts.Aliases.set, opts.KeepBodies, opts.MaxBody
-	parseJSON := func(raw []byte) *model.Posting { return jsonRecordPosting(raw, al, keep, maxBody) }
+	parseJSON := func(raw []byte, m *recordMemo) *model.Posting {
+		return jsonRecordPostingMemo(raw, al, keep, maxBody, m)
+	}
 	err = parseRecords(opts.Workers, func(submit func(recordJob, []byte) bool) error {
 		switch kind {
 		case recCSV:
 			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func([]byte) *model.Posting {
+				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func([]byte, *recordMemo) *model.Posting {
 					return mapRecordPosting(rec, al, keep, maxBody, csvIdentity(rec))
 				}}, nil)
 			})

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/corpus"
 )
 
 // jsonBenchVersion changes when the generated JSON file changes.
@@ -71,6 +72,7 @@ func BenchmarkLoadJSON100k(b *testing.B) {
 	}
 	b.ReportAllocs()
 	var got int
+	cpu := corpus.ProcessCPU()
 	for b.Loop() {
 		ps, _, err := loader.Load(context.Background(), srcs, loader.Options{})
 		if err != nil {
@@ -81,6 +83,7 @@ func BenchmarkLoadJSON100k(b *testing.B) {
 	if got != 100_000 {
 		b.Fatalf("loaded %d postings", got)
 	}
+	b.ReportMetric(float64(corpus.ProcessCPU()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(got), "ns/posting")
 }
 

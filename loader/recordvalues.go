@@ -5,10 +5,12 @@ package loader
 // JSON record whose values are kept raw in j and each decoded when first
 // asked for, so that a key that fills no field, or loses to a better
 // alias, is never decoded. A value is nil for a key the record does not
-// have.
+// have. memo, when set, decodes the values the file's records share once
+// (see [recordMemo]).
 type recordValues struct {
-	m map[string]any
-	j []jsonValue
+	m    map[string]any
+	j    []jsonValue
+	memo *recordMemo
 }
 
 // mapValues are the values of a record decoded whole.
@@ -33,7 +35,7 @@ func (r *recordValues) value(k string) any {
 	for i := range r.j {
 		if e := &r.j[i]; e.key == k {
 			if !e.done {
-				e.v, e.done = decodeValue(e.raw)
+				e.v, e.done = r.memo.decode(e.raw)
 				e.bad, e.done, e.raw = !e.done, true, nil
 			}
 			if e.bad {

@@ -1,0 +1,88 @@
+package loader
+
+// Bounds on a [recordMemo]: how many entries each of its tables holds
+// before it is emptied, and how long a value or a text may be to be
+// remembered. They keep a memo to a few MB whatever the file.
+const (
+	memoEntries  = 4096
+	memoValueLen = 1 << 10
+	memoTextLen  = 256
+	internTexts  = 1 << 15
+)
+
+// recordMemo is what one goroutine parsing the records of a file
+// remembers between them: the postings of one file (a job board's dump)
+// repeat the same nested values (an office, a department, a pay range)
+// and the same texts (a salary, a company, a city). Each is decoded or
+// parsed once, by its raw bytes, and shared by the postings that hold it.
+// What it gives is what the parse without it gives: the functions it
+// remembers depend on nothing else, and their results are never changed
+// by their callers. A nil *recordMemo remembers nothing and interns
+// through the process-wide table (see [intern]).
+type recordMemo struct {
+	values   map[string]any        // a raw JSON container → decodeValue's value
+	salaries map[string]memoSalary // a salary field → ParseSalary's result
+	texts    map[string]string     // canonical copies of the texts internFields shares
+}
+
+type memoSalary struct {
+	s  Salary
+	ok bool
+}
+
+func newRecordMemo() *recordMemo {
+	return &recordMemo{values: map[string]any{}, salaries: map[string]memoSalary{}, texts: map[string]string{}}
+}
+
+// decode is decodeValue(raw), remembered for a small container.
+func (m *recordMemo) decode(raw []byte) (any, bool) {
+	if m == nil || len(raw) > memoValueLen || len(raw) < 2 || (raw[0] != '{' && raw[0] != '[') {
+		return decodeValue(raw)
+	}
+	if v, ok := m.values[string(raw)]; ok {
+		return v, true
+	}
+	v, ok := decodeValue(raw)
+	if ok {
+		if len(m.values) >= memoEntries {
+			clear(m.values)
+		}
+		m.values[string(raw)] = v
+	}
+	return v, ok
+}
+
+// parseSalary is ParseSalary(field, ""), remembered for a short field.
+func (m *recordMemo) parseSalary(field string) (Salary, bool) {
+	if m == nil || len(field) > memoTextLen {
+		return ParseSalary(field, "")
+	}
+	if r, ok := m.salaries[field]; ok {
+		return r.s, r.ok
+	}
+	s, ok := ParseSalary(field, "")
+	if len(m.salaries) >= memoEntries {
+		clear(m.salaries)
+	}
+	m.salaries[field] = memoSalary{s, ok}
+	return s, ok
+}
+
+// intern returns the copy of s the memo's postings share: the first one
+// it was given (s is the caller's own copy, as cleanField makes).
+func (m *recordMemo) intern(s string) string {
+	if m == nil {
+		return intern(s)
+	}
+	if s == "" || len(s) > memoTextLen {
+		return s
+	}
+	if c, ok := m.texts[s]; ok {
+		return c
+	}
+	if len(m.texts) >= internTexts {
+		clear(m.texts)
+	}
+	m.texts[s] = s
+	return s
+}
