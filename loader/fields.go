@@ -101,6 +101,7 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		set  bool
 		prio int
 		v    any
+		k    string
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
@@ -116,11 +117,11 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
 			return
 		}
-		best[f] = cand{true, prio, v}
+		best[f] = cand{true, prio, v, k}
 	})
 	for f, c := range best {
 		if c.set {
-			setField(p, field(f), c.v)
+			m.setField(p, field(f), c.k, c.v)
 		}
 	}
 	applyTypes(p, types)

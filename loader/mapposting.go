@@ -66,7 +66,7 @@ func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int
 		p.Location = cleanField(officesText(getNorm(m, "offices")))
 	}
 	if p.Company == "" {
-		p.Company = boardCompany(p.URL)
+		p.Company = boardCompanyMemo(p.URL, m.memo)
 	}
 	if p.Salary == "" {
 		p.Salary = cleanField(composeSalary(m))
@@ -142,10 +142,8 @@ func composeSalary(m *recordValues) string {
 	if r := asMap(getNorm(m, "salaryrange")); r != nil {
 		return rangeText(get(r, "min"), get(r, "max"), get(r, "currency"), get(r, "interval"))
 	}
-	if l, ok := getNorm(m, "payinputranges").([]any); ok && len(l) > 0 {
-		if r := asMap(l[0]); r != nil {
-			return rangeText(cents(get(r, "mincents")), cents(get(r, "maxcents")), get(r, "currencytype", "currency"), "year")
-		}
+	if s, ok := m.text("payinputranges", memoPayRanges, payRangesText); ok {
+		return s
 	}
 	lo := getNorm(m, "minamount", "salarymin", "minsalary")
 	hi := getNorm(m, "maxamount", "salarymax", "maxsalary")
@@ -153,6 +151,20 @@ func composeSalary(m *recordValues) string {
 		return ""
 	}
 	return rangeText(lo, hi, getNorm(m, "currency", "salarycurrency"), getNorm(m, "interval", "salaryinterval"))
+}
+
+// payRangesText renders the first of Greenhouse's pay_input_ranges (in
+// cents); false when v holds none.
+func payRangesText(v any) (string, bool) {
+	if isEmptyValue(v) {
+		return "", false
+	}
+	if l, ok := v.([]any); ok && len(l) > 0 {
+		if r := asMap(l[0]); r != nil {
+			return rangeText(cents(get(r, "mincents")), cents(get(r, "maxcents")), get(r, "currencytype", "currency"), "year"), true
+		}
+	}
+	return "", false
 }
 
 // cents turns an amount in cents into whole units.
@@ -288,7 +300,11 @@ var boardHosts = map[string]bool{
 // boardCompany returns the company a job board's URL names, in title
 // case ("orrery-labs" → "Orrery Labs"); "" for other URLs. The board APIs
 // leave the company out of their records: it is the board itself.
-func boardCompany(raw string) string {
+func boardCompany(raw string) string { return boardCompanyMemo(raw, nil) }
+
+// boardCompanyMemo is boardCompany with the company of each board path
+// segment remembered in m (nil: not remembered).
+func boardCompanyMemo(raw string, m *recordMemo) string {
 	seg, ok := boardSegment(raw)
 	if !ok {
 		u, err := url.Parse(raw)
@@ -297,11 +313,18 @@ func boardCompany(raw string) string {
 		}
 		seg, _, _ = strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
 	}
+	s, _ := memoText(m, memoBoardCompany, bytesOf(seg), seg, segmentCompany)
+	return s
+}
+
+// segmentCompany is the company a board URL's path segment seg names, in
+// title case.
+func segmentCompany(seg string) (string, bool) {
 	words := strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
 	for i, w := range words {
 		words[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
-	return cleanField(strings.Join(words, " "))
+	return cleanField(strings.Join(words, " ")), true
 }
 
 // boardSegment is boardCompany's fast path, without url.Parse: the

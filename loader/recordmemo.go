@@ -1,5 +1,11 @@
 package loader
 
+import (
+	"slices"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
 // Bounds on a [recordMemo]: how many entries each of its tables holds
 // before it is emptied, and how long a value or a text may be to be
 // remembered. They keep a memo to a few MB whatever the file.
@@ -23,6 +29,34 @@ type recordMemo struct {
 	values   map[string]any        // a raw JSON container → decodeValue's value
 	salaries map[string]memoSalary // a salary field → ParseSalary's result
 	texts    map[string]string     // canonical copies of the texts internFields shares
+	// derived maps a raw JSON value to what a field reader made of it,
+	// by what it was read for (see memoKind).
+	derived [memoKinds]map[string]derivedValue
+}
+
+// memoKind is what a remembered value was read for: a field (setField's
+// result, for the fields whose values records share: memoField), or
+// Greenhouse's pay ranges (composeSalary), or a board URL's company
+// (boardCompany: the raw value is then the URL's path segment).
+type memoKind uint8
+
+const (
+	memoPayRanges = memoKind(fLast + 1 + iota)
+	memoBoardCompany
+	memoKinds
+)
+
+// memoField reports the fields whose setField result is remembered.
+func memoField(f field) bool {
+	return f == fCompany || f == fLocation || f == fTags || f == fSalary
+}
+
+// derivedValue is what a field reader made of a value: a text (and
+// whether the reader found one), or the keywords of fTags.
+type derivedValue struct {
+	s  string
+	kw []string
+	ok bool
 }
 
 type memoSalary struct {
@@ -85,4 +119,65 @@ func (m *recordMemo) intern(s string) string {
 	}
 	m.texts[s] = s
 	return s
+}
+
+// setField is setField(p, f, v) for v decoded from raw, remembered by
+// raw for the fields memoField names.
+func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
+	if m == nil || !memoField(f) || len(raw) > memoValueLen {
+		setField(p, f, v)
+		return
+	}
+	d, ok := m.derived[f][string(raw)]
+	if !ok {
+		var q model.Posting
+		setField(&q, f, v)
+		d = derivedValue{kw: q.Keywords}
+		switch f {
+		case fCompany:
+			d.s = q.Company
+		case fLocation:
+			d.s = q.Location
+		case fSalary:
+			d.s = q.Salary
+		}
+		m.remember(memoKind(f), raw, d)
+	}
+	switch f {
+	case fCompany:
+		p.Company = d.s
+	case fLocation:
+		p.Location = d.s
+	case fSalary:
+		p.Salary = d.s
+	case fTags:
+		p.Keywords = slices.Clone(d.kw) // internFields writes into it
+	}
+}
+
+// memoText is fn(v) for v read from raw (a value's raw JSON, or the text
+// it is made from), remembered in m by raw as kind k.
+func memoText[T any](m *recordMemo, k memoKind, raw []byte, v T, fn func(T) (string, bool)) (string, bool) {
+	if m == nil || raw == nil || len(raw) > memoValueLen {
+		return fn(v)
+	}
+	d, ok := m.derived[k][string(raw)]
+	if !ok {
+		d.s, d.ok = fn(v)
+		m.remember(k, raw, d)
+	}
+	return d.s, d.ok
+}
+
+// remember stores d as what raw gave for kind k.
+func (m *recordMemo) remember(k memoKind, raw []byte, d derivedValue) {
+	t := m.derived[k]
+	switch {
+	case t == nil:
+		t = map[string]derivedValue{}
+		m.derived[k] = t
+	case len(t) >= memoEntries:
+		clear(t)
+	}
+	t[string(raw)] = d
 }

@@ -1,5 +1,7 @@
 package loader
 
+import "github.com/jobdeck/jobdeck/model"
+
 // recordValues are the values of one record by key (in normKey form),
 // as the field readers ask for them: a record decoded whole into m, or a
 // JSON record whose values are kept raw in j and each decoded when first
@@ -21,7 +23,7 @@ type jsonValue struct {
 	key  string // normKey form
 	f    field  // the field the key fills, fNone when none
 	prio int    // the key's priority for f
-	raw  []byte // the value undecoded, until done
+	raw  []byte // the value undecoded (kept once done, while the record is read)
 	v    any
 	bad  bool // not decodable, or dropped: no value
 	done bool
@@ -36,7 +38,7 @@ func (r *recordValues) value(k string) any {
 		if e := &r.j[i]; e.key == k {
 			if !e.done {
 				e.v, e.done = r.memo.decode(e.raw)
-				e.bad, e.done, e.raw = !e.done, true, nil
+				e.bad, e.done = !e.done, true
 			}
 			if e.bad {
 				return nil
@@ -45,6 +47,37 @@ func (r *recordValues) value(k string) any {
 		}
 	}
 	return nil
+}
+
+// rawOf returns the raw JSON of key k's value, nil when there is none or
+// the record was decoded whole.
+func (r *recordValues) rawOf(k string) []byte {
+	for i := range r.j {
+		if e := &r.j[i]; e.key == k && !e.bad {
+			return e.raw
+		}
+	}
+	return nil
+}
+
+// setField is setField(p, f, v) for the value v of key k, through the
+// memo when there is one (see [recordMemo.setField]).
+func (r *recordValues) setField(p *model.Posting, f field, k string, v any) {
+	if raw := r.rawOf(k); r.memo != nil && raw != nil {
+		r.memo.setField(p, f, raw, v)
+		return
+	}
+	setField(p, f, v)
+}
+
+// text is fn of key k's value (nil when there is none), through the
+// memo as kind kind when there is one (see [memoText]).
+func (r *recordValues) text(k string, kind memoKind, fn func(any) (string, bool)) (string, bool) {
+	v := r.value(k)
+	if r.memo == nil || v == nil {
+		return fn(v)
+	}
+	return memoText(r.memo, kind, r.rawOf(k), v, fn)
 }
 
 // drop removes key k.
