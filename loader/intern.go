@@ -27,9 +27,9 @@ func internFieldsIn(p *model.Posting, m *recordMemo) {
 	case strings.HasPrefix(p.URL, p.ApplyURL):
 		p.ApplyURL = p.URL[:len(p.ApplyURL)]
 	}
-	p.Title, p.Company, p.Location = m.intern(p.Title), m.intern(p.Company), m.intern(p.Location)
+	p.Title, p.Company, p.Location = m.intern(0, p.Title), m.intern(1, p.Company), m.intern(2, p.Location)
 	for i, k := range p.Keywords {
-		p.Keywords[i] = m.intern(k)
+		p.Keywords[i] = m.intern(3+i, k)
 	}
 }
 

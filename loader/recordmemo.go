@@ -2,6 +2,7 @@ package loader
 
 import (
 	"slices"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -32,6 +33,26 @@ type recordMemo struct {
 	// derived maps a raw JSON value to what a field reader made of it,
 	// by what it was read for (see memoKind).
 	derived [memoKinds]map[string]derivedValue
+	// keys are the raw keys of the last records, by their place in the
+	// record, with what recordKey said of them: a file's records have the
+	// same keys in the same order.
+	keys [memoKeys]memoKey
+	last [8]string // the copies intern last returned, by slot
+}
+
+// memoKeys is how many of a record's first keys a memo remembers.
+const memoKeys = 24
+
+// memoKey is recordKey's answer for a raw key, with the arguments it
+// depends on.
+type memoKey struct {
+	raw      string
+	al       *aliasSet
+	wantBody bool
+	key      string
+	f        field
+	prio     int
+	ok       bool
 }
 
 // memoKind is what a remembered value was read for: a field (setField's
@@ -103,27 +124,40 @@ func (m *recordMemo) parseSalary(field string) (Salary, bool) {
 }
 
 // intern returns the copy of s the memo's postings share: the first one
-// it was given (s is the caller's own copy, as cleanField makes).
-func (m *recordMemo) intern(s string) string {
+// it was given (s is the caller's own copy, as cleanField makes). slot
+// names the field s is of (see internFieldsIn): the copy last returned
+// for it is known without a lookup, as when the memo gave s.
+func (m *recordMemo) intern(slot int, s string) string {
 	if m == nil {
 		return intern(s)
 	}
 	if s == "" || len(s) > memoTextLen {
 		return s
 	}
-	if c, ok := m.texts[s]; ok {
-		return c
+	last := &m.last[min(slot, len(m.last)-1)]
+	if len(*last) == len(s) && unsafe.StringData(*last) == unsafe.StringData(s) {
+		return s
 	}
-	if len(m.texts) >= internTexts {
-		clear(m.texts)
+	c, ok := m.texts[s]
+	if !ok {
+		if len(m.texts) >= internTexts {
+			clear(m.texts)
+		}
+		m.texts[s] = s
+		c = s
 	}
-	m.texts[s] = s
-	return s
+	*last = c
+	return c
 }
 
 // setField is setField(p, f, v) for v decoded from raw, remembered by
 // raw for the fields memoField names.
 func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
+	if s, ok := v.(string); ok && m != nil && ownTextField(p, f) != nil {
+		// A decoded JSON string is its own copy: no need of another.
+		*ownTextField(p, f) = cleanOwnField(s)
+		return
+	}
 	if m == nil || !memoField(f) || len(raw) > memoValueLen {
 		setField(p, f, v)
 		return
@@ -155,6 +189,23 @@ func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
 	}
 }
 
+// ownTextField returns the field of p that setField fills with
+// cleanField(scalarText(v)) and that records seldom share (a title, a
+// URL), so the memo does not remember it; nil for other fields.
+func ownTextField(p *model.Posting, f field) *string {
+	switch f {
+	case fTitle:
+		return &p.Title
+	case fURL:
+		return &p.URL
+	case fApplyURL:
+		return &p.ApplyURL
+	case fCompanyURL:
+		return &p.CompanyURL
+	}
+	return nil
+}
+
 // memoText is fn(v) for v read from raw (a value's raw JSON, or the text
 // it is made from), remembered in m by raw as kind k.
 func memoText[T any](m *recordMemo, k memoKind, raw []byte, v T, fn func(T) (string, bool)) (string, bool) {
@@ -180,4 +231,18 @@ func (m *recordMemo) remember(k memoKind, raw []byte, d derivedValue) {
 		clear(t)
 	}
 	t[string(raw)] = d
+}
+
+// recordKey is recordKey(buf, rawKey, al, wantBody) for the i-th key of a
+// record, remembered for the i-th key of the next.
+func (m *recordMemo) recordKey(i int, buf, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool) {
+	if m == nil || i >= memoKeys {
+		return recordKey(buf, rawKey, al, wantBody)
+	}
+	k := &m.keys[i]
+	if k.al != al || k.wantBody != wantBody || k.raw != string(rawKey) {
+		n, f, prio, ok := recordKey(buf, rawKey, al, wantBody)
+		*k = memoKey{raw: string(rawKey), al: al, wantBody: wantBody, key: n, f: f, prio: prio, ok: ok}
+	}
+	return k.key, k.f, k.prio, k.ok
 }

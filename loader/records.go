@@ -179,8 +179,10 @@ func jsonRecordPostingMemo(raw []byte, al *aliasSet, wantBody bool, maxBody int6
 	vals := buf[:0]
 	var kb [64]byte
 	var over []string
+	ki := 0
 	err := objectFieldsRaw(raw, func(rk, v []byte) error {
-		n, f, prio, ok := recordKey(kb[:0], rk, al, wantBody)
+		n, f, prio, ok := memo.recordKey(ki, kb[:0], rk, al, wantBody)
+		ki++
 		if !ok {
 			return nil
 		}

@@ -169,9 +169,20 @@ func skipString(s string, i int) int {
 // removed, runs of white space (newlines and tabs included) collapsed to
 // one space, trimmed. The result never shares memory with s, so a field
 // does not keep its whole file alive.
-func cleanField(s string) string {
+func cleanField(s string) string { return cleanFieldOf(s, true) }
+
+// cleanOwnField is cleanField for a text that is its own allocation, no
+// part of a larger one (a decoded JSON string): when it is clean already
+// it is returned as it is, not copied.
+func cleanOwnField(s string) string { return cleanFieldOf(s, false) }
+
+// cleanFieldOf is cleanField, copying a clean s only when clone is set.
+func cleanFieldOf(s string, clone bool) string {
 	s, _ = stripControls(s)
 	if isCleanField(s) {
+		if !clone {
+			return s
+		}
 		return strings.Clone(s)
 	}
 	simple := true
