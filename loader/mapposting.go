@@ -69,7 +69,7 @@ func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int
 		p.Company = boardCompanyMemo(p.URL, m.memo)
 	}
 	if p.Salary == "" {
-		p.Salary = cleanField(composeSalary(m))
+		p.Salary = m.composedSalary()
 	}
 	if d := parseDate(getNorm(m, "applicationdate")); !d.IsZero() {
 		p.Applied = d
@@ -129,6 +129,40 @@ func officesText(v any) string {
 	return strings.Join(parts, "; ")
 }
 
+// salaryKeyIndex numbers the keys composeSalary reads from 1; 0 for
+// the others.
+func salaryKeyIndex(k string) byte {
+	switch k {
+	case "compensation":
+		return 1
+	case "salaryrange":
+		return 2
+	case "payinputranges":
+		return 3
+	case "minamount":
+		return 4
+	case "salarymin":
+		return 5
+	case "minsalary":
+		return 6
+	case "maxamount":
+		return 7
+	case "salarymax":
+		return 8
+	case "maxsalary":
+		return 9
+	case "currency":
+		return 10
+	case "salarycurrency":
+		return 11
+	case "interval":
+		return 12
+	case "salaryinterval":
+		return 13
+	}
+	return 0
+}
+
 // composeSalary renders the salary of records that spread it over
 // several keys: min/max columns with a currency and an interval (JobSpy,
 // RemoteOK), Greenhouse's pay_input_ranges (in cents), Lever's
@@ -142,8 +176,10 @@ func composeSalary(m *recordValues) string {
 	if r := asMap(getNorm(m, "salaryrange")); r != nil {
 		return rangeText(get(r, "min"), get(r, "max"), get(r, "currency"), get(r, "interval"))
 	}
-	if s, ok := m.text("payinputranges", memoPayRanges, payRangesText); ok {
-		return s
+	if l, ok := getNorm(m, "payinputranges").([]any); ok && len(l) > 0 {
+		if r := asMap(l[0]); r != nil {
+			return rangeText(cents(get(r, "mincents")), cents(get(r, "maxcents")), get(r, "currencytype", "currency"), "year")
+		}
 	}
 	lo := getNorm(m, "minamount", "salarymin", "minsalary")
 	hi := getNorm(m, "maxamount", "salarymax", "maxsalary")
@@ -151,20 +187,6 @@ func composeSalary(m *recordValues) string {
 		return ""
 	}
 	return rangeText(lo, hi, getNorm(m, "currency", "salarycurrency"), getNorm(m, "interval", "salaryinterval"))
-}
-
-// payRangesText renders the first of Greenhouse's pay_input_ranges (in
-// cents); false when v holds none.
-func payRangesText(v any) (string, bool) {
-	if isEmptyValue(v) {
-		return "", false
-	}
-	if l, ok := v.([]any); ok && len(l) > 0 {
-		if r := asMap(l[0]); r != nil {
-			return rangeText(cents(get(r, "mincents")), cents(get(r, "maxcents")), get(r, "currencytype", "currency"), "year"), true
-		}
-	}
-	return "", false
 }
 
 // cents turns an amount in cents into whole units.

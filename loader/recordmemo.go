@@ -56,13 +56,14 @@ type memoKey struct {
 }
 
 // memoKind is what a remembered value was read for: a field (setField's
-// result, for the fields whose values records share: memoField), or
-// Greenhouse's pay ranges (composeSalary), or a board URL's company
+// result, for the fields whose values records share: memoField), the
+// salary of the keys composeSalary reads (the raw value is then theirs,
+// each after its salaryKeyIndex and length), or a board URL's company
 // (boardCompany: the raw value is then the URL's path segment).
 type memoKind uint8
 
 const (
-	memoPayRanges = memoKind(fLast + 1 + iota)
+	memoSalaryKeys = memoKind(fLast + 1 + iota)
 	memoBoardCompany
 	memoKinds
 )

@@ -70,14 +70,33 @@ func (r *recordValues) setField(p *model.Posting, f field, k string, v any) {
 	setField(p, f, v)
 }
 
-// text is fn of key k's value (nil when there is none), through the
-// memo as kind kind when there is one (see [memoText]).
-func (r *recordValues) text(k string, kind memoKind, fn func(any) (string, bool)) (string, bool) {
-	v := r.value(k)
-	if r.memo == nil || v == nil {
-		return fn(v)
+// composedSalary is cleanField(composeSalary(r)), through the memo when
+// there is one, by the raw values of the keys composeSalary reads (see
+// salaryKeyIndex).
+func (r *recordValues) composedSalary() string {
+	if r.memo == nil {
+		return cleanField(composeSalary(r))
 	}
-	return memoText(r.memo, kind, r.rawOf(k), v, fn)
+	var kb [memoValueLen]byte
+	key := kb[:0]
+	for i := range r.j {
+		e := &r.j[i]
+		n := salaryKeyIndex(e.key)
+		switch {
+		case n == 0 || e.bad: // a bad value is no value
+			continue
+		case e.raw == nil || len(key)+len(e.raw)+3 > len(kb):
+			return cleanField(composeSalary(r))
+		}
+		key = append(key, n, byte(len(e.raw)>>8), byte(len(e.raw)))
+		key = append(key, e.raw...)
+	}
+	if d, ok := r.memo.derived[memoSalaryKeys][string(key)]; ok {
+		return d.s
+	}
+	s := cleanField(composeSalary(r))
+	r.memo.remember(memoSalaryKeys, key, derivedValue{s: s, ok: true})
+	return s
 }
 
 // drop removes key k.
