@@ -102,11 +102,19 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		prio int
 		v    any
 		k    string
+		s    string // the value when str: a JSON string (see stringValue)
+		str  bool
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
 	m.each(al, func(k string, f field, prio int) {
 		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
+			return
+		}
+		if s, ok := m.stringValue(k); ok && f != fType {
+			if strings.TrimSpace(s) != "" {
+				best[f] = cand{set: true, prio: prio, k: k, s: s, str: true}
+			}
 			return
 		}
 		v := m.value(k)
@@ -117,10 +125,14 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
 			return
 		}
-		best[f] = cand{true, prio, v, k}
+		best[f] = cand{set: true, prio: prio, v: v, k: k}
 	})
 	for f, c := range best {
-		if c.set {
+		switch {
+		case !c.set:
+		case c.str:
+			m.setString(p, field(f), c.k, c.s)
+		default:
 			m.setField(p, field(f), c.k, c.v)
 		}
 	}

@@ -354,6 +354,19 @@ func trimBlankLines(s string) string {
 	return s + "\n"
 }
 
+// containsFold reports whether s holds w (lower-case ASCII letters) in
+// any case: false tells, without lower-casing s, that strings.ToLower(s)
+// does not hold w (no other rune lower-cases to an ASCII letter of w but
+// K and I, which w must not hold).
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
 func containsWord(s, w string) bool {
 	for i := strings.Index(s, w); i >= 0; {
 		before := i == 0 || !isWordByte(s[i-1])

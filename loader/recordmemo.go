@@ -154,29 +154,20 @@ func (m *recordMemo) intern(slot int, s string) string {
 // setField is setField(p, f, v) for v decoded from raw, remembered by
 // raw for the fields memoField names.
 func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
-	if s, ok := v.(string); ok && m != nil && ownTextField(p, f) != nil {
-		// A decoded JSON string is its own copy: no need of another.
-		*ownTextField(p, f) = cleanOwnField(s)
-		return
+	if !m.recalled(p, f, raw) {
+		m.setAndRemember(p, f, raw, v)
 	}
+}
+
+// recalled sets field f of p to what the memo remembers of raw for it,
+// and reports whether it remembered something.
+func (m *recordMemo) recalled(p *model.Posting, f field, raw []byte) bool {
 	if m == nil || !memoField(f) || len(raw) > memoValueLen {
-		setField(p, f, v)
-		return
+		return false
 	}
 	d, ok := m.derived[f][string(raw)]
 	if !ok {
-		var q model.Posting
-		setField(&q, f, v)
-		d = derivedValue{kw: q.Keywords}
-		switch f {
-		case fCompany:
-			d.s = q.Company
-		case fLocation:
-			d.s = q.Location
-		case fSalary:
-			d.s = q.Salary
-		}
-		m.remember(memoKind(f), raw, d)
+		return false
 	}
 	switch f {
 	case fCompany:
@@ -188,6 +179,26 @@ func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
 	case fTags:
 		p.Keywords = slices.Clone(d.kw) // internFields writes into it
 	}
+	return true
+}
+
+// setAndRemember is setField(p, f, v), remembered by raw for the fields
+// memoField names.
+func (m *recordMemo) setAndRemember(p *model.Posting, f field, raw []byte, v any) {
+	setField(p, f, v)
+	if m == nil || !memoField(f) || len(raw) > memoValueLen {
+		return
+	}
+	d := derivedValue{kw: slices.Clone(p.Keywords)}
+	switch f {
+	case fCompany:
+		d.s = p.Company
+	case fLocation:
+		d.s = p.Location
+	case fSalary:
+		d.s = p.Salary
+	}
+	m.remember(memoKind(f), raw, d)
 }
 
 // ownTextField returns the field of p that setField fills with

@@ -52,11 +52,15 @@ const maxLeadingNonPostings = 5
 // it serves that one record's bytes (for a CSV row, the header row
 // first), so the body can be read again without the rest of the file.
 type recordFile struct {
+	*recordSource
+	off, n int64
+}
+
+// recordSource is what the records of one file share as [recordFile]s.
+type recordSource struct {
 	fsys fs.FS
 	name string // the whole file in fsys
 	kind recordKind
-	off  int64
-	n    int64
 	head *csvHeader // CSV only
 	al   *aliasSet
 }
@@ -272,6 +276,7 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	}
 	loaded, leading, others := 0, 0, 0
 	stopped := false
+	var src *recordSource
 	take := func(r recordJob, p *model.Posting) bool {
 		if p == nil {
 			if loaded == 0 {
@@ -282,13 +287,11 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			return true
 		}
 		loaded++
-		p.Path, p.SourcePath = j.display, j.fsPath
-		if r.i >= 0 {
-			suffix := "#" + strconv.Itoa(r.i)
-			p.Path += suffix
-			p.SourcePath += suffix
+		p.Path, p.SourcePath = recordPaths(j, r.i)
+		if src == nil || src.head != r.h {
+			src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
 		}
-		p.Source = &recordFile{fsys: j.src.FS, name: j.fsPath, kind: kind, off: r.off, n: r.n, head: r.h, al: opts.Aliases.set}
+		p.Source = &recordFile{recordSource: src, off: r.off, n: r.n}
 		if !send(result{p: p}) {
 			stopped = true
 			return false
@@ -333,6 +336,21 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		}
 		skip(fmt.Sprintf("%d %s", others, what))
 	}
+}
+
+// recordPaths returns the path and the source path of record i of job
+// j's file ("jobs.json#3"; the file's own for i < 0), one string when
+// they are the same.
+func recordPaths(j job, i int) (string, string) {
+	if i < 0 {
+		return j.display, j.fsPath
+	}
+	var b [256]byte
+	p := string(strconv.AppendInt(append(append(b[:0], j.display...), '#'), int64(i), 10))
+	if j.fsPath == j.display {
+		return p, p
+	}
+	return p, string(strconv.AppendInt(append(append(b[:0], j.fsPath...), '#'), int64(i), 10))
 }
 
 // recordErr words a record reader's error for a skip line.

@@ -25,6 +25,8 @@ type jsonValue struct {
 	prio int    // the key's priority for f
 	raw  []byte // the value undecoded (kept once done, while the record is read)
 	v    any
+	s    string // the value when it is a string read by stringValue (str set)
+	str  bool
 	bad  bool // not decodable, or dropped: no value
 	done bool
 }
@@ -40,8 +42,11 @@ func (r *recordValues) value(k string) any {
 				e.v, e.done = r.memo.decode(e.raw)
 				e.bad, e.done = !e.done, true
 			}
-			if e.bad {
+			switch {
+			case e.bad:
 				return nil
+			case e.str:
+				return e.s
 			}
 			return e.v
 		}
@@ -60,6 +65,24 @@ func (r *recordValues) rawOf(k string) []byte {
 	return nil
 }
 
+// stringValue returns the value of key k when the record is JSON and
+// the value a string, decoded without boxing it in an any; false
+// otherwise (ask value).
+func (r *recordValues) stringValue(k string) (string, bool) {
+	for i := range r.j {
+		e := &r.j[i]
+		if e.key != k {
+			continue
+		}
+		if !e.done && len(e.raw) > 0 && e.raw[0] == '"' {
+			e.s, e.str = decodeString(e.raw)
+			e.bad, e.done = !e.str, true
+		}
+		return e.s, e.str
+	}
+	return "", false
+}
+
 // setField is setField(p, f, v) for the value v of key k, through the
 // memo when there is one (see [recordMemo.setField]).
 func (r *recordValues) setField(p *model.Posting, f field, k string, v any) {
@@ -68,6 +91,20 @@ func (r *recordValues) setField(p *model.Posting, f field, k string, v any) {
 		return
 	}
 	setField(p, f, v)
+}
+
+// setString is setField(p, f, s) for the string s that stringValue gave
+// for key k: a title or a URL kept as it is (a decoded string is its own
+// copy), a field the memo remembers taken from it.
+func (r *recordValues) setString(p *model.Posting, f field, k, s string) {
+	if t := ownTextField(p, f); t != nil {
+		*t = cleanOwnField(s)
+		return
+	}
+	raw := r.rawOf(k)
+	if !r.memo.recalled(p, f, raw) {
+		r.memo.setAndRemember(p, f, raw, s)
+	}
 }
 
 // composedSalary is cleanField(composeSalary(r)), through the memo when
