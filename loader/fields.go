@@ -102,8 +102,7 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		prio int
 		v    any
 		k    string
-		s    string // the value when str: a JSON string (see stringValue)
-		str  bool
+		str  bool // the value is a JSON string, decoded only if it wins (see stringEmpty)
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
@@ -111,9 +110,9 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
 			return
 		}
-		if s, ok := m.stringValue(k); ok && f != fType {
-			if strings.TrimSpace(s) != "" {
-				best[f] = cand{set: true, prio: prio, k: k, s: s, str: true}
+		if empty, ok := m.stringEmpty(k); ok && f != fType {
+			if !empty {
+				best[f] = cand{set: true, prio: prio, k: k, str: true}
 			}
 			return
 		}
@@ -131,7 +130,8 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		switch {
 		case !c.set:
 		case c.str:
-			m.setString(p, field(f), c.k, c.s)
+			s, _ := m.stringValue(c.k)
+			m.setString(p, field(f), c.k, s)
 		default:
 			m.setField(p, field(f), c.k, c.v)
 		}

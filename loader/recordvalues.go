@@ -1,6 +1,12 @@
 package loader
 
-import "github.com/jobdeck/jobdeck/model"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jobdeck/jobdeck/model"
+)
 
 // recordValues are the values of one record by key (in normKey form),
 // as the field readers ask for them: a record decoded whole into m, or a
@@ -81,6 +87,30 @@ func (r *recordValues) stringValue(k string) (string, bool) {
 		return e.s, e.str
 	}
 	return "", false
+}
+
+// stringEmpty reports, for a JSON record whose key k holds a string,
+// whether that string is empty or white space (or does not decode: no
+// value) with ok set; a string without escapes is looked at undecoded,
+// so one that loses to a better key is never decoded. ok is false for
+// any other value (ask value).
+func (r *recordValues) stringEmpty(k string) (empty, ok bool) {
+	for i := range r.j {
+		e := &r.j[i]
+		if e.key != k {
+			continue
+		}
+		if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
+			if in := e.raw[1 : len(e.raw)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+				return len(bytes.TrimSpace(in)) == 0, true
+			}
+		}
+		if s, ok := r.stringValue(k); ok {
+			return strings.TrimSpace(s) == "", true
+		}
+		return e.bad, e.bad
+	}
+	return false, false
 }
 
 // setField is setField(p, f, v) for the value v of key k, through the
