@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"hash/maphash"
 	"slices"
 	"unsafe"
 
@@ -14,7 +15,7 @@ const (
 	memoEntries  = 4096
 	memoValueLen = 1 << 10
 	memoTextLen  = 256
-	internTexts  = 1 << 15
+	internSlots  = 1 << 14 // a power of two
 )
 
 // recordMemo is what one goroutine parsing the records of a file
@@ -29,7 +30,13 @@ const (
 type recordMemo struct {
 	values   map[string]any        // a raw JSON container → decodeValue's value
 	salaries map[string]memoSalary // a salary field → ParseSalary's result
-	texts    map[string]string     // canonical copies of the texts internFields shares
+	// texts are canonical copies of the texts internFields shares, each
+	// in the slot its hash names: a text evicts another of its slot. The
+	// table doubles, up to internSlots, each time it was given as many
+	// new texts as it has slots.
+	texts  []string
+	misses int
+	seed   maphash.Seed
 	// derived maps a raw JSON value to what a field reader made of it,
 	// by what it was read for (see memoKind).
 	derived [memoKinds]map[string]derivedValue
@@ -87,7 +94,7 @@ type memoSalary struct {
 }
 
 func newRecordMemo() *recordMemo {
-	return &recordMemo{values: map[string]any{}, salaries: map[string]memoSalary{}, texts: map[string]string{}}
+	return &recordMemo{values: map[string]any{}, salaries: map[string]memoSalary{}, seed: maphash.MakeSeed()}
 }
 
 // decode is decodeValue(raw), remembered for a small container.
@@ -124,10 +131,11 @@ func (m *recordMemo) parseSalary(field string) (Salary, bool) {
 	return s, ok
 }
 
-// intern returns the copy of s the memo's postings share: the first one
-// it was given (s is the caller's own copy, as cleanField makes). slot
-// names the field s is of (see internFieldsIn): the copy last returned
-// for it is known without a lookup, as when the memo gave s.
+// intern returns the copy of s the memo's postings share: the one it
+// was first given since no other text of the same hash slot was (s is
+// the caller's own copy, as cleanField makes). slot names the field s is
+// of (see internFieldsIn): the copy last returned for it is known
+// without a lookup, as when the memo gave s.
 func (m *recordMemo) intern(slot int, s string) string {
 	if m == nil {
 		return intern(s)
@@ -139,16 +147,16 @@ func (m *recordMemo) intern(slot int, s string) string {
 	if len(*last) == len(s) && unsafe.StringData(*last) == unsafe.StringData(s) {
 		return s
 	}
-	c, ok := m.texts[s]
-	if !ok {
-		if len(m.texts) >= internTexts {
-			clear(m.texts)
-		}
-		m.texts[s] = s
-		c = s
+	if m.misses >= len(m.texts) && len(m.texts) < internSlots {
+		m.growTexts()
 	}
-	*last = c
-	return c
+	c := &m.texts[maphash.String(m.seed, s)&uint64(len(m.texts)-1)]
+	if *c != s {
+		*c = s
+		m.misses++
+	}
+	*last = *c
+	return *c
 }
 
 // setField is setField(p, f, v) for v decoded from raw, remembered by
@@ -216,6 +224,18 @@ func ownTextField(p *model.Posting, f field) *string {
 		return &p.CompanyURL
 	}
 	return nil
+}
+
+// growTexts doubles the intern table (from 64 slots), keeping its texts.
+func (m *recordMemo) growTexts() {
+	old := m.texts
+	m.texts = make([]string, max(64, 2*len(old)))
+	for _, t := range old {
+		if t != "" {
+			m.texts[maphash.String(m.seed, t)&uint64(len(m.texts)-1)] = t
+		}
+	}
+	m.misses = 0
 }
 
 // memoText is fn(v) for v read from raw (a value's raw JSON, or the text

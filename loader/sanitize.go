@@ -178,13 +178,21 @@ func cleanOwnField(s string) string { return cleanFieldOf(s, false) }
 
 // cleanFieldOf is cleanField, copying a clean s only when clone is set.
 func cleanFieldOf(s string, clone bool) string {
-	s, _ = stripControls(s)
-	if isCleanField(s) {
-		if !clone {
-			return s
+	if !isPlainField(s) {
+		s, _ = stripControls(s)
+		if !isCleanField(s) {
+			return foldField(s)
 		}
-		return strings.Clone(s)
 	}
+	if !clone {
+		return s
+	}
+	return strings.Clone(s)
+}
+
+// foldField is cleanField of a text without controls that is not clean:
+// white space folded and trimmed, in a copy.
+func foldField(s string) string {
 	simple := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -198,6 +206,21 @@ func cleanFieldOf(s string, clone bool) string {
 	}
 	// Join returns a lone field as is: clone it.
 	return strings.Clone(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
+}
+
+// isPlainField reports text of printable ASCII alone, spaces single and
+// between words: stripControls leaves it as it is and isCleanField holds,
+// found in one pass.
+func isPlainField(s string) bool {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return prev != ' ' || s == ""
 }
 
 // isCleanField reports text that cleanField's white-space folding leaves
