@@ -101,22 +101,22 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		set  bool
 		prio int
 		v    any
-		k    string
-		str  bool // the value is a JSON string, decoded only if it wins (see stringEmpty)
+		i    int  // the key's place in the record (see recordValues.each)
+		str  bool // the value is a JSON string, decoded only if it wins (see stringEmptyAt)
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
-	m.each(al, func(k string, f field, prio int) {
+	m.each(al, func(i int, k string, f field, prio int) {
 		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
 			return
 		}
-		if empty, ok := m.stringEmpty(k); ok && f != fType {
+		if empty, ok := m.stringEmptyAt(i); ok && f != fType {
 			if !empty {
-				best[f] = cand{set: true, prio: prio, k: k, str: true}
+				best[f] = cand{set: true, prio: prio, i: i, str: true}
 			}
 			return
 		}
-		v := m.value(k)
+		v := m.valueAt(i, k)
 		if isEmptyValue(v) {
 			return
 		}
@@ -124,16 +124,16 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
 			return
 		}
-		best[f] = cand{set: true, prio: prio, v: v, k: k}
+		best[f] = cand{set: true, prio: prio, v: v, i: i}
 	})
 	for f, c := range best {
 		switch {
 		case !c.set:
 		case c.str:
-			s, _ := m.stringValue(c.k)
-			m.setString(p, field(f), c.k, s)
+			s, _ := m.stringValueAt(c.i)
+			m.setString(p, field(f), c.i, s)
 		default:
-			m.setField(p, field(f), c.k, c.v)
+			m.setField(p, field(f), c.i, c.v)
 		}
 	}
 	applyTypes(p, types)

@@ -38,100 +38,108 @@ type jsonValue struct {
 }
 
 // value returns the value of key k, nil when there is none.
-func (r *recordValues) value(k string) any {
+func (r *recordValues) value(k string) any { return r.valueAt(r.index(k), k) }
+
+// index returns the place in j of key k, -1 when the record has none or
+// was decoded whole.
+func (r *recordValues) index(k string) int {
+	for i := range r.j {
+		if r.j[i].key == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// valueAt is value(k) for key k at place i of j (see index).
+func (r *recordValues) valueAt(i int, k string) any {
 	if r.m != nil {
 		return r.m[k]
 	}
-	for i := range r.j {
-		if e := &r.j[i]; e.key == k {
-			if !e.done {
-				e.v, e.done = r.memo.decode(e.raw)
-				e.bad, e.done = !e.done, true
-			}
-			switch {
-			case e.bad:
-				return nil
-			case e.str:
-				return e.s
-			}
-			return e.v
-		}
+	if i < 0 {
+		return nil
 	}
-	return nil
+	e := &r.j[i]
+	if !e.done {
+		e.v, e.done = r.memo.decode(e.raw)
+		e.bad, e.done = !e.done, true
+	}
+	switch {
+	case e.bad:
+		return nil
+	case e.str:
+		return e.s
+	}
+	return e.v
 }
 
 // rawOf returns the raw JSON of key k's value, nil when there is none or
 // the record was decoded whole.
-func (r *recordValues) rawOf(k string) []byte {
-	for i := range r.j {
-		if e := &r.j[i]; e.key == k && !e.bad {
-			return e.raw
-		}
+func (r *recordValues) rawOf(k string) []byte { return r.rawAt(r.index(k)) }
+
+// rawAt is rawOf for the key at place i of j.
+func (r *recordValues) rawAt(i int) []byte {
+	if i < 0 || r.j[i].bad {
+		return nil
 	}
-	return nil
+	return r.j[i].raw
 }
 
-// stringValue returns the value of key k when the record is JSON and
-// the value a string, decoded without boxing it in an any; false
-// otherwise (ask value).
-func (r *recordValues) stringValue(k string) (string, bool) {
-	for i := range r.j {
-		e := &r.j[i]
-		if e.key != k {
-			continue
-		}
-		if !e.done && len(e.raw) > 0 && e.raw[0] == '"' {
-			e.s, e.str = decodeString(e.raw)
-			e.bad, e.done = !e.str, true
-		}
-		return e.s, e.str
+// stringValueAt returns the value of the key at place i of j when it
+// is a string, decoded without boxing it in an any; false otherwise (ask
+// valueAt), and for a record decoded whole (i < 0).
+func (r *recordValues) stringValueAt(i int) (string, bool) {
+	if i < 0 {
+		return "", false
 	}
-	return "", false
+	e := &r.j[i]
+	if !e.done && len(e.raw) > 0 && e.raw[0] == '"' {
+		e.s, e.str = decodeString(e.raw)
+		e.bad, e.done = !e.str, true
+	}
+	return e.s, e.str
 }
 
-// stringEmpty reports, for a JSON record whose key k holds a string,
-// whether that string is empty or white space (or does not decode: no
-// value) with ok set; a string without escapes is looked at undecoded,
-// so one that loses to a better key is never decoded. ok is false for
-// any other value (ask value).
-func (r *recordValues) stringEmpty(k string) (empty, ok bool) {
-	for i := range r.j {
-		e := &r.j[i]
-		if e.key != k {
-			continue
-		}
-		if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
-			if in := e.raw[1 : len(e.raw)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
-				return len(bytes.TrimSpace(in)) == 0, true
-			}
-		}
-		if s, ok := r.stringValue(k); ok {
-			return strings.TrimSpace(s) == "", true
-		}
-		return e.bad, e.bad
+// stringEmptyAt reports, for a JSON record whose key at place i of j
+// holds a string, whether that string is empty or white space (or does
+// not decode: no value) with ok set; a string without escapes is looked
+// at undecoded, so one that loses to a better key is never decoded. ok
+// is false for any other value (ask valueAt).
+func (r *recordValues) stringEmptyAt(i int) (empty, ok bool) {
+	if i < 0 {
+		return false, false
 	}
-	return false, false
+	e := &r.j[i]
+	if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
+		if in := e.raw[1 : len(e.raw)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+			return len(bytes.TrimSpace(in)) == 0, true
+		}
+	}
+	if s, ok := r.stringValueAt(i); ok {
+		return strings.TrimSpace(s) == "", true
+	}
+	return e.bad, e.bad
 }
 
-// setField is setField(p, f, v) for the value v of key k, through the
-// memo when there is one (see [recordMemo.setField]).
-func (r *recordValues) setField(p *model.Posting, f field, k string, v any) {
-	if raw := r.rawOf(k); r.memo != nil && raw != nil {
+// setField is setField(p, f, v) for the value v of the key at place i
+// of j, through the memo when there is one (see [recordMemo.setField]).
+func (r *recordValues) setField(p *model.Posting, f field, i int, v any) {
+	if raw := r.rawAt(i); r.memo != nil && raw != nil {
 		r.memo.setField(p, f, raw, v)
 		return
 	}
 	setField(p, f, v)
 }
 
-// setString is setField(p, f, s) for the string s that stringValue gave
-// for key k: a title or a URL kept as it is (a decoded string is its own
-// copy), a field the memo remembers taken from it.
-func (r *recordValues) setString(p *model.Posting, f field, k, s string) {
+// setString is setField(p, f, s) for the string s that stringValueAt
+// gave for place i of j: a title or a URL kept as it is (a decoded string
+// is its own copy), a field the memo remembers taken from it.
+func (r *recordValues) setString(p *model.Posting, f field, i int, s string) {
 	if t := ownTextField(p, f); t != nil {
 		*t = cleanOwnField(s)
 		return
 	}
-	raw := r.rawOf(k)
+	raw := r.rawAt(i)
 	if !r.memo.recalled(p, f, raw) {
 		r.memo.setAndRemember(p, f, raw, s)
 	}
@@ -179,19 +187,20 @@ func (r *recordValues) drop(k string) {
 	}
 }
 
-// each calls fn with each key that may have a value, the field it
-// fills by al (fNone when none) and its priority.
-func (r *recordValues) each(al *aliasSet, fn func(k string, f field, prio int)) {
+// each calls fn with each key that may have a value, its place in j (-1
+// for a record decoded whole), the field it fills by al (fNone when none)
+// and its priority.
+func (r *recordValues) each(al *aliasSet, fn func(i int, k string, f field, prio int)) {
 	if r.m != nil {
 		for k := range r.m {
 			f, prio := al.lookup(k)
-			fn(k, f, prio)
+			fn(-1, k, f, prio)
 		}
 		return
 	}
 	for i := range r.j {
 		if e := &r.j[i]; !e.bad {
-			fn(e.key, e.f, e.prio)
+			fn(i, e.key, e.f, e.prio)
 		}
 	}
 }
