@@ -170,13 +170,25 @@ func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
 // recalled sets field f of p to what the memo remembers of raw for it,
 // and reports whether it remembered something.
 func (m *recordMemo) recalled(p *model.Posting, f field, raw []byte) bool {
-	if m == nil || !memoField(f) || len(raw) > memoValueLen {
-		return false
+	d, ok := m.recall(f, raw)
+	if ok {
+		d.apply(p, f)
+	}
+	return ok
+}
+
+// recall returns what the memo remembers of raw for field f: only a
+// value that was not empty is remembered (see setAndRemember).
+func (m *recordMemo) recall(f field, raw []byte) (derivedValue, bool) {
+	if m == nil || raw == nil || !memoField(f) || len(raw) > memoValueLen {
+		return derivedValue{}, false
 	}
 	d, ok := m.derived[f][string(raw)]
-	if !ok {
-		return false
-	}
+	return d, ok
+}
+
+// apply sets field f of p to d, what setField made of a value.
+func (d derivedValue) apply(p *model.Posting, f field) {
 	switch f {
 	case fCompany:
 		p.Company = d.s
@@ -187,7 +199,6 @@ func (m *recordMemo) recalled(p *model.Posting, f field, raw []byte) bool {
 	case fTags:
 		p.Keywords = slices.Clone(d.kw) // internFields writes into it
 	}
-	return true
 }
 
 // setAndRemember is setField(p, f, v), remembered by raw for the fields
