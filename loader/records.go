@@ -179,12 +179,19 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 // jsonRecordPostingMemo is jsonRecordPosting with what the file's records
 // share taken from memo (see [recordMemo]; nil: nothing).
 func jsonRecordPostingMemo(raw []byte, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) *model.Posting {
+	return jsonRecordPostingMembers(raw, nil, al, wantBody, maxBody, memo)
+}
+
+// jsonRecordPostingMembers is jsonRecordPostingMemo for a record whose
+// members were found already, as scanMembers gives them (nil: not
+// found, read raw).
+func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) *model.Posting {
 	var buf [16]jsonValue
 	vals := buf[:0]
 	var kb [64]byte
 	var over []string
 	ki := 0
-	err := objectFieldsRaw(raw, func(rk, v []byte) error {
+	add := func(rk, v []byte) error {
 		n, f, prio, ok := memo.recordKey(ki, kb[:0], rk, al, wantBody)
 		ki++
 		if !ok {
@@ -198,8 +205,12 @@ func jsonRecordPostingMemo(raw []byte, al *aliasSet, wantBody bool, maxBody int6
 		}
 		vals = addJSONValue(vals, jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig})
 		return nil
-	})
-	if err != nil {
+	}
+	if ms != nil {
+		for _, m := range ms {
+			_ = add(raw[m.ks:m.ke], raw[m.vs:m.ve])
+		}
+	} else if err := objectFieldsRaw(raw, add); err != nil {
 		return nil
 	}
 	var text string // a copy: raw's buffer is reused after the parse
@@ -299,14 +310,14 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return true
 	}
 	al, keep, maxBody := opts.Aliases.set, opts.KeepBodies, opts.MaxBody
-	parseJSON := func(raw []byte, m *recordMemo) *model.Posting {
-		return jsonRecordPostingMemo(raw, al, keep, maxBody, m)
+	parseJSON := func(raw []byte, ms []member, m *recordMemo) *model.Posting {
+		return jsonRecordPostingMembers(raw, ms, al, keep, maxBody, m)
 	}
 	err = parseRecords(opts.Workers, func(submit func(recordJob, []byte) bool) error {
 		switch kind {
 		case recCSV:
 			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func([]byte, *recordMemo) *model.Posting {
+				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func([]byte, []member, *recordMemo) *model.Posting {
 					return mapRecordPosting(rec, al, keep, maxBody, csvIdentity(rec))
 				}}, nil)
 			})
@@ -315,8 +326,8 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 				return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
 			})
 		}
-		return jsonRecords(br, func(i int, off int64, raw []byte) bool {
-			return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
+		return jsonRecordMembers(br, func(i int, off int64, raw []byte, ms []member) bool {
+			return submit(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
 		})
 	}, take)
 	switch {
