@@ -237,7 +237,13 @@ func csvIdentity(rec map[string]any) func() string {
 // record's text, and the caps on the fields); nil when the record is no
 // posting.
 func mapRecordPosting(m map[string]any, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
-	return recordPosting(mapValues(m), al, wantBody, maxBody, text)
+	return mapRecordPostingMemo(m, al, wantBody, maxBody, text, nil)
+}
+
+// mapRecordPostingMemo is mapRecordPosting with what the file's records
+// share taken from memo (see [recordMemo]; nil: nothing).
+func mapRecordPostingMemo(m map[string]any, al *aliasSet, wantBody bool, maxBody int64, text func() string, memo *recordMemo) *model.Posting {
+	return recordPosting(&recordValues{m: m, memo: memo}, al, wantBody, maxBody, text)
 }
 
 // recordPosting is mapRecordPosting over any record's values.
@@ -317,8 +323,8 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		switch kind {
 		case recCSV:
 			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func([]byte, []member, *recordMemo) *model.Posting {
-					return mapRecordPosting(rec, al, keep, maxBody, csvIdentity(rec))
+				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
+					return mapRecordPostingMemo(rec, al, keep, maxBody, csvIdentity(rec), m)
 				}}, nil)
 			})
 		case recJSONL:

@@ -179,3 +179,53 @@ func TestRecordsParallelCancel(t *testing.T) {
 		t.Errorf("read all %d bytes of the file after cancel", n)
 	}
 }
+
+// TestCSVRecordsStreamBeforeTheFileEnds checks that a big CSV streams as
+// a JSON file does: its first postings arrive while the rest of the file
+// has not been read yet, and then all of them, in file order, each as
+// its row parsed alone gives it.
+func TestCSVRecordsStreamBeforeTheFileEnds(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("\uFEFFJob Title,Company Name,Job Url,date_posted,min_amount,max_amount,currency\n")
+	for i := range 20000 {
+		fmt.Fprintf(&sb, "Engineer %d,\"Acme, Inc\",https://acme.example/jobs/%d,2026-08-%02d,%d,90000,USD\n", i, i, 1+i%28, 50000+i%3)
+	}
+	data := []byte(sb.String())
+	g := &gatedFS{MapFS: fstest.MapFS{"jobs.csv": {Data: data}}, name: "jobs.csv", data: data, first: 600 << 10, gate: make(chan struct{})}
+	ch := Stream(context.Background(), []Source{{FS: g, Root: "."}}, Options{})
+	var got []*model.Posting
+	select {
+	case b := <-ch:
+		got = b.Postings
+	case <-time.After(10 * time.Second):
+		t.Fatal("no batch while the file is still being read")
+	}
+	if len(got) == 0 {
+		t.Fatal("first batch has no postings")
+	}
+	close(g.gate)
+	for b := range ch {
+		got = append(got, b.Postings...)
+	}
+	if len(got) != 20000 {
+		t.Fatalf("%d postings, want 20000", len(got))
+	}
+	var want []*model.Posting
+	err := csvRecords(bytes.NewReader(data), nil, func(i int, _, _ int64, _ *csvHeader, rec map[string]any) bool {
+		p := mapRecordPosting(rec, nil, false, DefaultMaxBody, csvIdentity(rec))
+		p.Path = fmt.Sprintf("jobs.csv#%d", i)
+		p.SourcePath = p.Path
+		want = append(want, p)
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range got {
+		q := *p
+		q.Source = nil
+		if !reflect.DeepEqual(&q, want[i]) {
+			t.Fatalf("posting %d:\n got %+v\nwant %+v", i, &q, want[i])
+		}
+	}
+}

@@ -13,8 +13,8 @@ import (
 // JSON record whose values are kept raw in j and each decoded when first
 // asked for, so that a key that fills no field, or loses to a better
 // alias, is never decoded. A value is nil for a key the record does not
-// have. memo, when set, decodes the values the file's records share once
-// (see [recordMemo]).
+// have. memo, when set, gives what the file's records share (see
+// [recordMemo]): for a JSON record, its values decoded once.
 type recordValues struct {
 	m    map[string]any
 	j    []jsonValue
@@ -149,7 +149,7 @@ func (r *recordValues) setString(p *model.Posting, f field, i int, s string) {
 // there is one, by the raw values of the keys composeSalary reads (see
 // salaryKeyIndex).
 func (r *recordValues) composedSalary() string {
-	if r.memo == nil {
+	if r.memo == nil || r.m != nil { // a record decoded whole has no raw values
 		return cleanField(composeSalary(r))
 	}
 	var kb [memoValueLen]byte
