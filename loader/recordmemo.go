@@ -10,10 +10,12 @@ import (
 
 // Bounds on a [recordMemo]: how many entries each of its tables holds
 // before it is emptied, and how long a value or a text may be to be
-// remembered. They keep a memo to a few MB whatever the file.
+// remembered. Its six tables of values (see memoKind) and its decoded
+// values hold at most 1 MB of keys each, its tables of texts less: a
+// memo stays under 10 MB whatever the file.
 const (
-	memoEntries  = 4096
-	memoValueLen = 1 << 10
+	memoEntries  = 2048
+	memoValueLen = 512
 	memoTextLen  = 256
 	internSlots  = 1 << 14 // a power of two
 )
