@@ -210,8 +210,10 @@ func (m *recordMemo) setAndRemember(p *model.Posting, f field, raw []byte, v any
 	if m == nil || !memoField(f) || len(raw) > memoValueLen {
 		return
 	}
-	d := derivedValue{kw: slices.Clone(p.Keywords)}
+	var d derivedValue
 	switch f {
+	case fTags:
+		d.kw = slices.Clone(p.Keywords)
 	case fCompany:
 		d.s = p.Company
 	case fLocation:
