@@ -31,7 +31,7 @@ type jsonValue struct {
 	prio int    // the key's priority for f
 	raw  []byte // the value undecoded (kept once done, while the record is read)
 	v    any
-	s    string // the value when it is a string read by stringValue (str set)
+	s    string // the value when it is a string read by stringValueAt (str set)
 	str  bool
 	bad  bool // not decodable, or dropped: no value
 	done bool
@@ -73,11 +73,9 @@ func (r *recordValues) valueAt(i int, k string) any {
 	return e.v
 }
 
-// rawOf returns the raw JSON of key k's value, nil when there is none or
-// the record was decoded whole.
-func (r *recordValues) rawOf(k string) []byte { return r.rawAt(r.index(k)) }
-
-// rawAt is rawOf for the key at place i of j.
+// rawAt returns the raw JSON of the value of the key at place i of j,
+// nil when it has none (i < 0: the record has no such key, or was
+// decoded whole).
 func (r *recordValues) rawAt(i int) []byte {
 	if i < 0 || r.j[i].bad {
 		return nil
