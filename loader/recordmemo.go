@@ -36,7 +36,7 @@ type recordMemo struct {
 	// in the slot its hash names: a text evicts another of its slot. The
 	// table doubles, up to internSlots, each time it was given as many
 	// new texts as it has slots.
-	texts  []string
+	texts  []internSlot
 	misses int
 	seed   maphash.Seed
 	// derived maps a raw JSON value to what a field reader made of it,
@@ -47,6 +47,14 @@ type recordMemo struct {
 	// same keys in the same order.
 	keys [memoKeys]memoKey
 	last [8]string // the copies intern last returned, by slot
+}
+
+// internSlot is a slot of a memo's intern table: a text and its hash,
+// compared first, so that a text that is not the slot's is told apart
+// without reading the slot's (most likely not in the cache).
+type internSlot struct {
+	h uint64
+	s string
 }
 
 // memoKeys is how many of a record's first keys a memo remembers.
@@ -152,13 +160,14 @@ func (m *recordMemo) intern(slot int, s string) string {
 	if m.misses >= len(m.texts) && len(m.texts) < internSlots {
 		m.growTexts()
 	}
-	c := &m.texts[maphash.String(m.seed, s)&uint64(len(m.texts)-1)]
-	if *c != s {
-		*c = s
+	h := maphash.String(m.seed, s)
+	c := &m.texts[h&uint64(len(m.texts)-1)]
+	if c.h != h || c.s != s {
+		*c = internSlot{h, s}
 		m.misses++
 	}
-	*last = *c
-	return *c
+	*last = c.s
+	return c.s
 }
 
 // setField is setField(p, f, v) for v decoded from raw, remembered by
@@ -244,10 +253,10 @@ func ownTextField(p *model.Posting, f field) *string {
 // growTexts doubles the intern table (from 64 slots), keeping its texts.
 func (m *recordMemo) growTexts() {
 	old := m.texts
-	m.texts = make([]string, max(64, 2*len(old)))
+	m.texts = make([]internSlot, max(64, 2*len(old)))
 	for _, t := range old {
-		if t != "" {
-			m.texts[maphash.String(m.seed, t)&uint64(len(m.texts)-1)] = t
+		if t.s != "" {
+			m.texts[t.h&uint64(len(m.texts)-1)] = t
 		}
 	}
 	m.misses = 0
