@@ -44,8 +44,14 @@ func finishPostingBy(p *model.Posting, textOf func() string, wantBody bool) {
 // body or a salary field is searched for a salary in asked of salaryOf
 // (a web page's visible text, not its markup).
 func finishPostingText(p *model.Posting, textOf, salaryOf func() string, wantBody bool) {
-	defer internFields(p)
-	if !p.Remote && containsWord(strings.ToLower(p.Location), "remote") {
+	finishPostingMemo(p, textOf, salaryOf, wantBody, nil)
+}
+
+// finishPostingMemo is finishPostingText with the salary field's parse
+// and the shared texts taken from m (see [recordMemo]; nil: none).
+func finishPostingMemo(p *model.Posting, textOf, salaryOf func() string, wantBody bool, m *recordMemo) {
+	defer internFieldsIn(p, m)
+	if !p.Remote && containsFold(p.Location, "remote") && containsWord(strings.ToLower(p.Location), "remote") {
 		p.Remote = true
 	}
 	if n := normalizeURL(p.URL); n != "" {
@@ -53,11 +59,16 @@ func finishPostingText(p *model.Posting, textOf, salaryOf func() string, wantBod
 	} else {
 		p.ID = hashID("text:", textOf())
 	}
-	body := p.Body
-	if body == "" && p.Salary == "" {
-		body = salaryOf()
+	if strings.TrimSpace(p.Salary) != "" { // the body is not searched
+		s, ok := m.parseSalary(p.Salary)
+		putSalary(p, s, ok)
+	} else {
+		body := p.Body
+		if body == "" && p.Salary == "" {
+			body = salaryOf()
+		}
+		setSalary(p, body)
 	}
-	setSalary(p, body)
 	cuts := capFields(p)
 	if len(cuts) == 0 {
 		return

@@ -101,14 +101,30 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		set  bool
 		prio int
 		v    any
+		i    int  // the key's place in the record (see recordValues.each)
+		str  bool // the value is a JSON string, decoded only if it wins (see stringEmptyAt)
+		// recalled: the field's value is d, as the memo remembers it
+		// (see recordMemo.recall), and the value need not be decoded.
+		recalled bool
+		d        derivedValue
 	}
 	var best [fLast + 1]cand
 	var types []typeCand
-	m.each(al, func(k string, f field, prio int) {
+	m.each(al, func(i int, k string, f field, prio int) {
 		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
 			return
 		}
-		v := m.value(k)
+		if d, ok := m.memo.recall(f, m.rawAt(i)); ok {
+			best[f] = cand{set: true, prio: prio, i: i, recalled: true, d: d}
+			return
+		}
+		if empty, ok := m.stringEmptyAt(i); ok && f != fType {
+			if !empty {
+				best[f] = cand{set: true, prio: prio, i: i, str: true}
+			}
+			return
+		}
+		v := m.valueAt(i, k)
 		if isEmptyValue(v) {
 			return
 		}
@@ -116,11 +132,18 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 			types = append(types, typeCand{prio, v, isCategoryKey(normKey(k))})
 			return
 		}
-		best[f] = cand{true, prio, v}
+		best[f] = cand{set: true, prio: prio, v: v, i: i}
 	})
 	for f, c := range best {
-		if c.set {
-			setField(p, field(f), c.v)
+		switch {
+		case !c.set:
+		case c.recalled:
+			c.d.apply(p, field(f))
+		case c.str:
+			s, _ := m.stringValueAt(c.i)
+			m.setString(p, field(f), c.i, s)
+		default:
+			m.setField(p, field(f), c.i, c.v)
 		}
 	}
 	applyTypes(p, types)

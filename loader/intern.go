@@ -14,7 +14,12 @@ import (
 // are (each canonical copy costs a lookup), but a URL that begins the
 // other (boards apply at the posting's URL plus "/apply") is made a part
 // of it.
-func internFields(p *model.Posting) {
+func internFields(p *model.Posting) { internFieldsIn(p, nil) }
+
+// internFieldsIn is internFields with the canonical copies taken from m
+// (see [recordMemo.intern]); a nil m takes them from the process-wide
+// table.
+func internFieldsIn(p *model.Posting, m *recordMemo) {
 	switch {
 	case p.URL == "" || p.ApplyURL == "":
 	case strings.HasPrefix(p.ApplyURL, p.URL):
@@ -22,9 +27,9 @@ func internFields(p *model.Posting) {
 	case strings.HasPrefix(p.URL, p.ApplyURL):
 		p.ApplyURL = p.URL[:len(p.ApplyURL)]
 	}
-	p.Title, p.Company, p.Location = intern(p.Title), intern(p.Company), intern(p.Location)
+	p.Title, p.Company, p.Location = m.intern(0, p.Title), m.intern(1, p.Company), m.intern(2, p.Location)
 	for i, k := range p.Keywords {
-		p.Keywords[i] = intern(k)
+		p.Keywords[i] = m.intern(3+i, k)
 	}
 }
 

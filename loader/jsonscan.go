@@ -48,7 +48,7 @@ func skipJSONValue(b []byte, i int) (int, error) {
 	case c == '"':
 		return skipJSONString(b, i)
 	case c == '{' || c == '[':
-		return skipJSONContainer(b, i)
+		return skipJSONContainer(b, i, maxJSONDepth)
 	case c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n':
 		j := i
 		for j < len(b) && isLiteralByte(b[j]) {
@@ -86,8 +86,9 @@ func skipJSONString(b []byte, i int) (int, error) {
 	}
 }
 
-// skipJSONContainer returns the end of the object or array starting at b[i].
-func skipJSONContainer(b []byte, i int) (int, error) {
+// skipJSONContainer returns the end of the object or array starting at
+// b[i], which may nest limit levels (at most maxJSONDepth).
+func skipJSONContainer(b []byte, i, limit int) (int, error) {
 	var stack [maxJSONDepth]byte
 	depth := 0
 	for j := i; j < len(b); {
@@ -100,7 +101,7 @@ func skipJSONContainer(b []byte, i int) (int, error) {
 			j = e
 			continue
 		case '{', '[':
-			if depth == maxJSONDepth {
+			if depth == limit {
 				return j, errSyntax
 			}
 			stack[depth] = c + 2 // '{'+2 == '}', '['+2 == ']'
@@ -117,6 +118,71 @@ func skipJSONContainer(b []byte, i int) (int, error) {
 		j++
 	}
 	return len(b), errIncomplete
+}
+
+// member is one key of a JSON object and its value, as offsets from the
+// object's first byte: the key's raw string (quotes included) from ks to
+// ke, the value's raw bytes from vs to ve.
+type member struct{ ks, ke, vs, ve uint32 }
+
+// scanMembers reads the object at b[0] == '{' as objectFieldsRaw does,
+// appending its members to ms, and returns its end, which is the end
+// skipJSONValue gives it: its values nest one level less than
+// maxJSONDepth. The error is errIncomplete when b ends inside the object,
+// errSyntax when objectFieldsRaw would refuse it (skipJSONValue may
+// still delimit it: ask it).
+func scanMembers(b []byte, ms []member) (int, []member, error) {
+	j := skipJSONSpace(b, 1)
+	if j >= len(b) {
+		return j, ms, errIncomplete
+	}
+	if b[j] == '}' {
+		return j + 1, ms, nil
+	}
+	for {
+		if b[j] != '"' {
+			return j, ms, errSyntax
+		}
+		ke, err := skipJSONString(b, j)
+		if err != nil {
+			return ke, ms, err
+		}
+		k := skipJSONSpace(b, ke)
+		if k >= len(b) {
+			return k, ms, errIncomplete
+		}
+		if b[k] != ':' {
+			return k, ms, errSyntax
+		}
+		vs := skipJSONSpace(b, k+1)
+		if vs >= len(b) {
+			return vs, ms, errIncomplete
+		}
+		var ve int
+		if c := b[vs]; c == '{' || c == '[' {
+			ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
+		} else {
+			ve, err = skipJSONValue(b, vs)
+		}
+		if err != nil {
+			return ve, ms, err
+		}
+		ms = append(ms, member{uint32(j), uint32(ke), uint32(vs), uint32(ve)})
+		j = skipJSONSpace(b, ve)
+		if j >= len(b) {
+			return j, ms, errIncomplete
+		}
+		switch b[j] {
+		case ',':
+			if j = skipJSONSpace(b, j+1); j >= len(b) {
+				return j, ms, errIncomplete
+			}
+		case '}':
+			return j + 1, ms, nil
+		default:
+			return j, ms, errSyntax
+		}
+	}
 }
 
 // objectFieldsRaw calls fn with each key of the JSON object raw, as its

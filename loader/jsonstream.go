@@ -106,6 +106,31 @@ func (w *byteWindow) value(pos, keep int64) (int64, error) {
 	}
 }
 
+// members is value for a value at pos that is an object, which it also
+// reads as scanMembers does, appending its members to ms; a value that
+// is no object, or that scanMembers refuses, is delimited by value
+// alone, with nil members.
+func (w *byteWindow) members(pos, keep int64, ms []member) (int64, []member, error) {
+	for {
+		b := w.at(pos)
+		if len(b) == 0 || b[0] != '{' {
+			break
+		}
+		e, got, err := scanMembers(b, ms[:0])
+		if err == nil {
+			return pos + int64(e), got, nil
+		}
+		if !errors.Is(err, errIncomplete) || w.eof {
+			break
+		}
+		if _, err := w.more(keep); err != nil {
+			return pos, nil, err
+		}
+	}
+	end, err := w.value(pos, keep)
+	return end, nil, err
+}
+
 // arrayKeys are the keys under which a JSON object holds its array of
 // postings (normalised).
 var arrayKeys = map[string]bool{"jobs": true, "postings": true, "data": true, "results": true, "items": true, "jobpostings": true}
@@ -118,6 +143,14 @@ var arrayKeys = map[string]bool{"jobs": true, "postings": true, "data": true, "r
 // errSyntax for a file that is no such JSON, a read error, or
 // errRecordTooLarge.
 func jsonRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error {
+	return jsonRecordMembers(r, func(i int, off int64, raw []byte, _ []member) bool { return fn(i, off, raw) })
+}
+
+// jsonRecordMembers is jsonRecords that also gives fn the members of an
+// element of the array that is an object as objectFieldsRaw reads it (as
+// scanMembers gives them; nil for other elements and for a top-level
+// object; valid until fn returns).
+func jsonRecordMembers(r io.Reader, fn func(i int, off int64, raw []byte, ms []member) bool) error {
 	w := &byteWindow{r: r, buf: make([]byte, 0, recordChunk)}
 	for len(w.buf) < len(bom) && !w.eof {
 		if _, err := w.more(0); err != nil {
@@ -148,7 +181,7 @@ func jsonRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error 
 		}
 		switch w.at(pos)[0] {
 		case '}':
-			fn(-1, start, w.at(start)[:pos+1-start])
+			fn(-1, start, w.at(start)[:pos+1-start], nil)
 			return nil
 		case ',':
 			pos++
@@ -179,9 +212,11 @@ func jsonRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error 
 	}
 }
 
-// array calls fn with each element of the array at pos.
-func (w *byteWindow) array(pos int64, fn func(i int, off int64, raw []byte) bool) error {
+// array calls fn with each element of the array at pos, and the members
+// of one that is an object (see members).
+func (w *byteWindow) array(pos int64, fn func(i int, off int64, raw []byte, ms []member) bool) error {
 	pos++
+	ms := make([]member, 0, 32)
 	for i := 0; ; {
 		var ok bool
 		var err error
@@ -196,11 +231,14 @@ func (w *byteWindow) array(pos int64, fn func(i int, off int64, raw []byte) bool
 			pos++
 			continue
 		}
-		end, err := w.value(pos, pos)
+		end, got, err := w.members(pos, pos, ms)
 		if err != nil {
 			return err
 		}
-		if !fn(i, pos, w.at(pos)[:end-pos]) {
+		if got != nil {
+			ms = got
+		}
+		if !fn(i, pos, w.at(pos)[:end-pos], got) {
 			return nil
 		}
 		i++

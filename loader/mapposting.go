@@ -66,10 +66,10 @@ func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int
 		p.Location = cleanField(officesText(getNorm(m, "offices")))
 	}
 	if p.Company == "" {
-		p.Company = boardCompany(p.URL)
+		p.Company = boardCompanyMemo(p.URL, m.memo)
 	}
 	if p.Salary == "" {
-		p.Salary = cleanField(composeSalary(m))
+		p.Salary = m.composedSalary()
 	}
 	if d := parseDate(getNorm(m, "applicationdate")); !d.IsZero() {
 		p.Applied = d
@@ -127,6 +127,40 @@ func officesText(v any) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// salaryKeyIndex numbers the keys composeSalary reads from 1; 0 for
+// the others.
+func salaryKeyIndex(k string) byte {
+	switch k {
+	case "compensation":
+		return 1
+	case "salaryrange":
+		return 2
+	case "payinputranges":
+		return 3
+	case "minamount":
+		return 4
+	case "salarymin":
+		return 5
+	case "minsalary":
+		return 6
+	case "maxamount":
+		return 7
+	case "salarymax":
+		return 8
+	case "maxsalary":
+		return 9
+	case "currency":
+		return 10
+	case "salarycurrency":
+		return 11
+	case "interval":
+		return 12
+	case "salaryinterval":
+		return 13
+	}
+	return 0
 }
 
 // composeSalary renders the salary of records that spread it over
@@ -288,7 +322,11 @@ var boardHosts = map[string]bool{
 // boardCompany returns the company a job board's URL names, in title
 // case ("orrery-labs" → "Orrery Labs"); "" for other URLs. The board APIs
 // leave the company out of their records: it is the board itself.
-func boardCompany(raw string) string {
+func boardCompany(raw string) string { return boardCompanyMemo(raw, nil) }
+
+// boardCompanyMemo is boardCompany with the company of each board path
+// segment remembered in m (nil: not remembered).
+func boardCompanyMemo(raw string, m *recordMemo) string {
 	seg, ok := boardSegment(raw)
 	if !ok {
 		u, err := url.Parse(raw)
@@ -297,11 +335,18 @@ func boardCompany(raw string) string {
 		}
 		seg, _, _ = strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
 	}
+	s, _ := memoText(m, memoBoardCompany, bytesOf(seg), seg, segmentCompany)
+	return s
+}
+
+// segmentCompany is the company a board URL's path segment seg names, in
+// title case.
+func segmentCompany(seg string) (string, bool) {
 	words := strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
 	for i, w := range words {
 		words[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
-	return cleanField(strings.Join(words, " "))
+	return cleanField(strings.Join(words, " ")), true
 }
 
 // boardSegment is boardCompany's fast path, without url.Parse: the

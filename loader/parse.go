@@ -158,7 +158,13 @@ func frontmatterWarning(err error) string {
 // when that has none, from text (see [ParseSalary]). text may alias a
 // reused read buffer: nothing of it is kept.
 func setSalary(p *model.Posting, text string) {
-	if s, ok := ParseSalary(p.Salary, text); ok {
+	s, ok := ParseSalary(p.Salary, text)
+	putSalary(p, s, ok)
+}
+
+// putSalary fills the parsed salary fields of p from s when ok.
+func putSalary(p *model.Posting, s Salary, ok bool) {
+	if ok {
 		p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod = s.Min, s.Max, s.Currency, string(s.Period)
 	}
 }
@@ -346,6 +352,19 @@ func trimBlankLines(s string) string {
 		return ""
 	}
 	return s + "\n"
+}
+
+// containsFold reports whether s holds w (lower-case ASCII letters) in
+// any case: false tells, without lower-casing s, that strings.ToLower(s)
+// does not hold w (no other rune lower-cases to an ASCII letter of w but
+// K and I, which w must not hold).
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsWord(s, w string) bool {

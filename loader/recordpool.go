@@ -18,19 +18,24 @@ const recordBlock = 256 << 10
 // and how to parse it. parse gets the bytes submitted with the job (nil
 // when none were), which are valid only while it runs: their buffer is
 // reused for later records, so nothing parse returns may point into them.
+// parse also gets the record's members when the reader found them (see
+// scanMembers; valid as raw is) and the memo of the goroutine that runs
+// it (see [recordMemo]).
 type recordJob struct {
 	i      int
 	off, n int64
 	h      *csvHeader
-	parse  func(raw []byte) *model.Posting // nil: no posting
+	parse  func(raw []byte, ms []member, m *recordMemo) *model.Posting // nil: no posting
 	raw    []byte
+	ms     []member
 }
 
 type recordChunkJobs struct {
 	seq  int
 	jobs []recordJob
 	out  []*model.Posting
-	buf  []byte // the bytes of the jobs' records
+	buf  []byte   // the bytes of the jobs' records
+	ms   []member // their members
 }
 
 // add appends j to the chunk with a copy of raw in its buffer; false,
@@ -52,6 +57,14 @@ func (c *recordChunkJobs) add(j recordJob, raw []byte) bool {
 		c.buf = append(c.buf, raw...)
 		j.raw = c.buf[start:len(c.buf):len(c.buf)]
 	}
+	if j.ms != nil { // copied: the reader reuses them
+		if c.ms == nil {
+			c.ms = make([]member, 0, recordChunkLen*16)
+		}
+		start := len(c.ms)
+		c.ms = append(c.ms, j.ms...)
+		j.ms = c.ms[start:len(c.ms):len(c.ms)]
+	}
 	c.jobs = append(c.jobs, j)
 	return true
 }
@@ -66,6 +79,7 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 	in := make(chan *recordChunkJobs, workers)
 	out := make(chan *recordChunkJobs, workers*2)
 	free := make(chan []byte, workers*2+2) // parsed chunks' buffers
+	freeMS := make(chan []member, workers*2+2)
 	stop := make(chan struct{})
 	var perr error
 	go func() {
@@ -76,11 +90,7 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 			select {
 			case in <- cur:
 				seq++
-				cur = &recordChunkJobs{seq: seq}
-				select {
-				case cur.buf = <-free:
-				default:
-				}
+				cur = &recordChunkJobs{seq: seq, buf: reuse(free), ms: reuse(freeMS)}
 				return true
 			case <-stop:
 				return false
@@ -107,19 +117,16 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			memo := newRecordMemo()
 			for c := range in {
 				c.out = make([]*model.Posting, len(c.jobs))
 				for k, j := range c.jobs {
-					c.out[k] = safeParse(j.parse, j.raw)
-					c.jobs[k].raw = nil
+					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo)
+					c.jobs[k].raw, c.jobs[k].ms = nil, nil
 				}
-				if c.buf != nil {
-					select {
-					case free <- c.buf[:0]:
-					default:
-					}
-					c.buf = nil
-				}
+				recycle(free, c.buf)
+				recycle(freeMS, c.ms)
+				c.buf, c.ms = nil, nil
 				select {
 				case out <- c:
 				case <-stop:
@@ -154,8 +161,30 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 	return perr
 }
 
+// reuse returns a buffer recycled into free, nil when there is none.
+func reuse[T any](free chan []T) []T {
+	select {
+	case b := <-free:
+		return b
+	default:
+		return nil
+	}
+}
+
+// recycle puts b, emptied, into free for reuse, unless b is nil or free
+// is full.
+func recycle[T any](free chan []T, b []T) {
+	if b == nil {
+		return
+	}
+	select {
+	case free <- b[:0]:
+	default:
+	}
+}
+
 // safeParse runs parse; a panic gives no posting, not a crash.
-func safeParse(parse func([]byte) *model.Posting, raw []byte) (p *model.Posting) {
+func safeParse(parse func([]byte, []member, *recordMemo) *model.Posting, raw []byte, ms []member, m *recordMemo) (p *model.Posting) {
 	if parse == nil {
 		return nil
 	}
@@ -164,5 +193,5 @@ func safeParse(parse func([]byte) *model.Posting, raw []byte) (p *model.Posting)
 			p = nil
 		}
 	}()
-	return parse(raw)
+	return parse(raw, ms, m)
 }

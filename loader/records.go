@@ -52,11 +52,15 @@ const maxLeadingNonPostings = 5
 // it serves that one record's bytes (for a CSV row, the header row
 // first), so the body can be read again without the rest of the file.
 type recordFile struct {
+	*recordSource
+	off, n int64
+}
+
+// recordSource is what the records of one file share as [recordFile]s.
+type recordSource struct {
 	fsys fs.FS
 	name string // the whole file in fsys
 	kind recordKind
-	off  int64
-	n    int64
 	head *csvHeader // CSV only
 	al   *aliasSet
 }
@@ -169,12 +173,27 @@ const WarnNotDecoded = "values too large or nested too deep, not read"
 // the others are decoded only when a field reader asks for them (see recordValues); a value over the decode
 // bounds is left out, with a warning naming its key.
 func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
+	return jsonRecordPostingMemo(raw, al, wantBody, maxBody, nil)
+}
+
+// jsonRecordPostingMemo is jsonRecordPosting with what the file's records
+// share taken from memo (see [recordMemo]; nil: nothing).
+func jsonRecordPostingMemo(raw []byte, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) *model.Posting {
+	return jsonRecordPostingMembers(raw, nil, al, wantBody, maxBody, memo)
+}
+
+// jsonRecordPostingMembers is jsonRecordPostingMemo for a record whose
+// members were found already, as scanMembers gives them (nil: not
+// found, read raw).
+func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) *model.Posting {
 	var buf [16]jsonValue
 	vals := buf[:0]
 	var kb [64]byte
 	var over []string
-	err := objectFieldsRaw(raw, func(rk, v []byte) error {
-		n, f, prio, ok := recordKey(kb[:0], rk, al, wantBody)
+	ki := 0
+	add := func(rk, v []byte) error {
+		n, f, prio, ok := memo.recordKey(ki, kb[:0], rk, al, wantBody)
+		ki++
 		if !ok {
 			return nil
 		}
@@ -186,12 +205,16 @@ func jsonRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64) *
 		}
 		vals = addJSONValue(vals, jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig})
 		return nil
-	})
-	if err != nil {
+	}
+	if ms != nil {
+		for _, m := range ms {
+			_ = add(raw[m.ks:m.ke], raw[m.vs:m.ve])
+		}
+	} else if err := objectFieldsRaw(raw, add); err != nil {
 		return nil
 	}
 	var text string // a copy: raw's buffer is reused after the parse
-	p := recordPosting(&recordValues{j: vals}, al, wantBody, maxBody, func() string {
+	p := recordPosting(&recordValues{j: vals, memo: memo}, al, wantBody, maxBody, func() string {
 		if text == "" {
 			text = string(raw)
 		}
@@ -214,7 +237,13 @@ func csvIdentity(rec map[string]any) func() string {
 // record's text, and the caps on the fields); nil when the record is no
 // posting.
 func mapRecordPosting(m map[string]any, al *aliasSet, wantBody bool, maxBody int64, text func() string) *model.Posting {
-	return recordPosting(mapValues(m), al, wantBody, maxBody, text)
+	return mapRecordPostingMemo(m, al, wantBody, maxBody, text, nil)
+}
+
+// mapRecordPostingMemo is mapRecordPosting with what the file's records
+// share taken from memo (see [recordMemo]; nil: nothing).
+func mapRecordPostingMemo(m map[string]any, al *aliasSet, wantBody bool, maxBody int64, text func() string, memo *recordMemo) *model.Posting {
+	return recordPosting(&recordValues{m: m, memo: memo}, al, wantBody, maxBody, text)
 }
 
 // recordPosting is mapRecordPosting over any record's values.
@@ -223,7 +252,7 @@ func recordPosting(m *recordValues, al *aliasSet, wantBody bool, maxBody int64, 
 	if !hasPostingShape(p) {
 		return nil
 	}
-	finishPostingBy(p, text, wantBody)
+	finishPostingMemo(p, text, text, wantBody, m.memo)
 	return p
 }
 
@@ -264,6 +293,7 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	}
 	loaded, leading, others := 0, 0, 0
 	stopped := false
+	var src *recordSource
 	take := func(r recordJob, p *model.Posting) bool {
 		if p == nil {
 			if loaded == 0 {
@@ -274,13 +304,11 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			return true
 		}
 		loaded++
-		p.Path, p.SourcePath = j.display, j.fsPath
-		if r.i >= 0 {
-			suffix := "#" + strconv.Itoa(r.i)
-			p.Path += suffix
-			p.SourcePath += suffix
+		p.Path, p.SourcePath = recordPaths(j, r.i)
+		if src == nil || src.head != r.h {
+			src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
 		}
-		p.Source = &recordFile{fsys: j.src.FS, name: j.fsPath, kind: kind, off: r.off, n: r.n, head: r.h, al: opts.Aliases.set}
+		p.Source = &recordFile{recordSource: src, off: r.off, n: r.n}
 		if !send(result{p: p}) {
 			stopped = true
 			return false
@@ -288,13 +316,15 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return true
 	}
 	al, keep, maxBody := opts.Aliases.set, opts.KeepBodies, opts.MaxBody
-	parseJSON := func(raw []byte) *model.Posting { return jsonRecordPosting(raw, al, keep, maxBody) }
+	parseJSON := func(raw []byte, ms []member, m *recordMemo) *model.Posting {
+		return jsonRecordPostingMembers(raw, ms, al, keep, maxBody, m)
+	}
 	err = parseRecords(opts.Workers, func(submit func(recordJob, []byte) bool) error {
 		switch kind {
 		case recCSV:
 			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func([]byte) *model.Posting {
-					return mapRecordPosting(rec, al, keep, maxBody, csvIdentity(rec))
+				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
+					return mapRecordPostingMemo(rec, al, keep, maxBody, csvIdentity(rec), m)
 				}}, nil)
 			})
 		case recJSONL:
@@ -302,8 +332,8 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 				return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
 			})
 		}
-		return jsonRecords(br, func(i int, off int64, raw []byte) bool {
-			return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
+		return jsonRecordMembers(br, func(i int, off int64, raw []byte, ms []member) bool {
+			return submit(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
 		})
 	}, take)
 	switch {
@@ -323,6 +353,21 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		}
 		skip(fmt.Sprintf("%d %s", others, what))
 	}
+}
+
+// recordPaths returns the path and the source path of record i of job
+// j's file ("jobs.json#3"; the file's own for i < 0), one string when
+// they are the same.
+func recordPaths(j job, i int) (string, string) {
+	if i < 0 {
+		return j.display, j.fsPath
+	}
+	var b [256]byte
+	p := string(strconv.AppendInt(append(append(b[:0], j.display...), '#'), int64(i), 10))
+	if j.fsPath == j.display {
+		return p, p
+	}
+	return p, string(strconv.AppendInt(append(append(b[:0], j.fsPath...), '#'), int64(i), 10))
 }
 
 // recordErr words a record reader's error for a skip line.

@@ -3,6 +3,7 @@ package loader_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/loader/corpus"
 )
 
 // jsonBenchVersion changes when the generated JSON file changes.
@@ -71,6 +73,7 @@ func BenchmarkLoadJSON100k(b *testing.B) {
 	}
 	b.ReportAllocs()
 	var got int
+	cpu := corpus.ProcessCPU()
 	for b.Loop() {
 		ps, _, err := loader.Load(context.Background(), srcs, loader.Options{})
 		if err != nil {
@@ -81,6 +84,7 @@ func BenchmarkLoadJSON100k(b *testing.B) {
 	if got != 100_000 {
 		b.Fatalf("loaded %d postings", got)
 	}
+	b.ReportMetric(float64(corpus.ProcessCPU()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(got), "ns/posting")
 }
 
@@ -118,4 +122,40 @@ func BenchmarkJSONRecord(b *testing.B) {
 			b.Fatal("no posting")
 		}
 	}
+}
+
+// BenchmarkJSONRecords1000 is the first 1,000 records of
+// BenchmarkLoadJSON100k's file parsed in order on one goroutine, as one
+// of the file's parsers does: the per-posting CPU of the parse alone.
+func BenchmarkJSONRecords1000(b *testing.B) {
+	f, err := os.Open(benchJSONFile(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	dec := json.NewDecoder(bufio.NewReader(f))
+	raws := make([][]byte, 0, 1000)
+	if _, err := dec.Token(); err != nil { // {
+		b.Fatal(err)
+	}
+	if _, err := dec.Token(); err != nil { // "jobs"
+		b.Fatal(err)
+	}
+	if _, err := dec.Token(); err != nil { // [
+		b.Fatal(err)
+	}
+	for len(raws) < cap(raws) && dec.More() {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, raw)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if n := loader.ParseJSONRecords(raws); n != len(raws) {
+			b.Fatalf("%d postings of %d records", n, len(raws))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(raws)), "ns/posting")
 }

@@ -58,18 +58,38 @@ func diffAliases(t testing.TB) []*aliasSet {
 }
 
 // checkSameRecordPosting fails when jsonRecordPosting and the map reader
-// differ on raw, with and without the body, for each of diffAliases.
-func checkSameRecordPosting(t *testing.T, raw []byte) {
+// differ on raw, with and without the body, for each of diffAliases; and
+// when a reader with a memo (see [recordMemo]) differs from them, the
+// first time and the second time it meets raw. memos holds a memo for
+// each case, shared by the records one test checks.
+func checkSameRecordPosting(t *testing.T, raw []byte, memos map[diffCase]*recordMemo) {
 	t.Helper()
-	for _, al := range diffAliases(t) {
+	for i, al := range diffAliases(t) {
 		for _, body := range []bool{false, true} {
 			want := mapJSONRecordPosting(raw, al, body, DefaultMaxBody)
 			got := jsonRecordPosting(raw, al, body, DefaultMaxBody)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("record %.200q (body %v, user aliases %v):\n got %+v\nwant %+v", raw, body, al != nil, got, want)
 			}
+			c := diffCase{i, body}
+			if memos[c] == nil {
+				memos[c] = newRecordMemo()
+			}
+			for pass := range 2 {
+				got := jsonRecordPostingMemo(raw, al, body, DefaultMaxBody, memos[c])
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("record %.200q (body %v, user aliases %v, memo pass %d):\n got %+v\nwant %+v", raw, body, al != nil, pass, got, want)
+				}
+			}
 		}
 	}
+}
+
+// diffCase is one of checkSameRecordPosting's cases: the index of its
+// alias set in diffAliases, and whether the body is read.
+type diffCase struct {
+	aliases int
+	body    bool
 }
 
 // diffSeeds are records that take the readers' rarer paths: keys that
@@ -96,11 +116,12 @@ var diffSeeds = []string{
 }
 
 func TestJSONRecordSameAsMapReader(t *testing.T) {
+	memos := map[diffCase]*recordMemo{}
 	for _, s := range diffSeeds {
-		checkSameRecordPosting(t, []byte(s))
+		checkSameRecordPosting(t, []byte(s), memos)
 	}
 	for _, raw := range fixtureRecords(t) {
-		checkSameRecordPosting(t, raw)
+		checkSameRecordPosting(t, raw, memos)
 	}
 }
 
@@ -134,7 +155,7 @@ func FuzzJSONRecordSameAsMapReader(f *testing.F) {
 	for _, raw := range fixtureRecords(f) {
 		f.Add(raw)
 	}
-	f.Fuzz(func(t *testing.T, raw []byte) { checkSameRecordPosting(t, raw) })
+	f.Fuzz(func(t *testing.T, raw []byte) { checkSameRecordPosting(t, raw, map[diffCase]*recordMemo{}) })
 }
 
 // fixtureFiles returns the files under dir whose names end in one of exts.

@@ -1,14 +1,24 @@
 package loader
 
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
 // recordValues are the values of one record by key (in normKey form),
 // as the field readers ask for them: a record decoded whole into m, or a
 // JSON record whose values are kept raw in j and each decoded when first
 // asked for, so that a key that fills no field, or loses to a better
 // alias, is never decoded. A value is nil for a key the record does not
-// have.
+// have. memo, when set, gives what the file's records share (see
+// [recordMemo]): for a JSON record, its values decoded once.
 type recordValues struct {
-	m map[string]any
-	j []jsonValue
+	m    map[string]any
+	j    []jsonValue
+	memo *recordMemo
 }
 
 // mapValues are the values of a record decoded whole.
@@ -19,30 +29,147 @@ type jsonValue struct {
 	key  string // normKey form
 	f    field  // the field the key fills, fNone when none
 	prio int    // the key's priority for f
-	raw  []byte // the value undecoded, until done
+	raw  []byte // the value undecoded (kept once done, while the record is read)
 	v    any
+	s    string // the value when it is a string read by stringValueAt (str set)
+	str  bool
 	bad  bool // not decodable, or dropped: no value
 	done bool
 }
 
 // value returns the value of key k, nil when there is none.
-func (r *recordValues) value(k string) any {
+func (r *recordValues) value(k string) any { return r.valueAt(r.index(k), k) }
+
+// index returns the place in j of key k, -1 when the record has none or
+// was decoded whole.
+func (r *recordValues) index(k string) int {
+	for i := range r.j {
+		if r.j[i].key == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// valueAt is value(k) for key k at place i of j (see index).
+func (r *recordValues) valueAt(i int, k string) any {
 	if r.m != nil {
 		return r.m[k]
 	}
-	for i := range r.j {
-		if e := &r.j[i]; e.key == k {
-			if !e.done {
-				e.v, e.done = decodeValue(e.raw)
-				e.bad, e.done, e.raw = !e.done, true, nil
-			}
-			if e.bad {
-				return nil
-			}
-			return e.v
+	if i < 0 {
+		return nil
+	}
+	e := &r.j[i]
+	if !e.done {
+		e.v, e.done = r.memo.decode(e.raw)
+		e.bad, e.done = !e.done, true
+	}
+	switch {
+	case e.bad:
+		return nil
+	case e.str:
+		return e.s
+	}
+	return e.v
+}
+
+// rawAt returns the raw JSON of the value of the key at place i of j,
+// nil when it has none (i < 0: the record has no such key, or was
+// decoded whole).
+func (r *recordValues) rawAt(i int) []byte {
+	if i < 0 || r.j[i].bad {
+		return nil
+	}
+	return r.j[i].raw
+}
+
+// stringValueAt returns the value of the key at place i of j when it
+// is a string, decoded without boxing it in an any; false otherwise (ask
+// valueAt), and for a record decoded whole (i < 0).
+func (r *recordValues) stringValueAt(i int) (string, bool) {
+	if i < 0 {
+		return "", false
+	}
+	e := &r.j[i]
+	if !e.done && len(e.raw) > 0 && e.raw[0] == '"' {
+		e.s, e.str = decodeString(e.raw)
+		e.bad, e.done = !e.str, true
+	}
+	return e.s, e.str
+}
+
+// stringEmptyAt reports, for a JSON record whose key at place i of j
+// holds a string, whether that string is empty or white space (or does
+// not decode: no value) with ok set; a string without escapes is looked
+// at undecoded, so one that loses to a better key is never decoded. ok
+// is false for any other value (ask valueAt).
+func (r *recordValues) stringEmptyAt(i int) (empty, ok bool) {
+	if i < 0 {
+		return false, false
+	}
+	e := &r.j[i]
+	if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
+		if in := e.raw[1 : len(e.raw)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+			return len(bytes.TrimSpace(in)) == 0, true
 		}
 	}
-	return nil
+	if s, ok := r.stringValueAt(i); ok {
+		return strings.TrimSpace(s) == "", true
+	}
+	return e.bad, e.bad
+}
+
+// setField is setField(p, f, v) for the value v of the key at place i
+// of j, through the memo when there is one (see [recordMemo.setField]).
+func (r *recordValues) setField(p *model.Posting, f field, i int, v any) {
+	if raw := r.rawAt(i); r.memo != nil && raw != nil {
+		r.memo.setField(p, f, raw, v)
+		return
+	}
+	setField(p, f, v)
+}
+
+// setString is setField(p, f, s) for the string s that stringValueAt
+// gave for place i of j: a title or a URL kept as it is (a decoded string
+// is its own copy), a field the memo remembers taken from it.
+func (r *recordValues) setString(p *model.Posting, f field, i int, s string) {
+	if t := ownTextField(p, f); t != nil {
+		*t = cleanOwnField(s)
+		return
+	}
+	raw := r.rawAt(i)
+	if !r.memo.recalled(p, f, raw) {
+		r.memo.setAndRemember(p, f, raw, s)
+	}
+}
+
+// composedSalary is cleanField(composeSalary(r)), through the memo when
+// there is one, by the raw values of the keys composeSalary reads (see
+// salaryKeyIndex).
+func (r *recordValues) composedSalary() string {
+	if r.memo == nil || r.m != nil { // a record decoded whole has no raw values
+		return cleanField(composeSalary(r))
+	}
+	var kb [memoValueLen]byte
+	key := kb[:0]
+	for i := range r.j {
+		e := &r.j[i]
+		n := salaryKeyIndex(e.key)
+		switch {
+		case n == 0 || e.bad: // a bad value is no value
+			continue
+		case e.raw == nil || len(key)+len(e.raw)+3 > len(kb):
+			return cleanField(composeSalary(r))
+		}
+		key = append(key, n, byte(len(e.raw)>>8), byte(len(e.raw)))
+		key = append(key, e.raw...)
+	}
+	if d, ok := r.memo.derived[memoSalaryKeys][string(key)]; ok {
+		return d.s
+	}
+	s := cleanField(composeSalary(r))
+	r.memo.remember(memoSalaryKeys, key, derivedValue{s: s, ok: true})
+	return s
 }
 
 // drop removes key k.
@@ -58,19 +185,20 @@ func (r *recordValues) drop(k string) {
 	}
 }
 
-// each calls fn with each key that may have a value, the field it
-// fills by al (fNone when none) and its priority.
-func (r *recordValues) each(al *aliasSet, fn func(k string, f field, prio int)) {
+// each calls fn with each key that may have a value, its place in j (-1
+// for a record decoded whole), the field it fills by al (fNone when none)
+// and its priority.
+func (r *recordValues) each(al *aliasSet, fn func(i int, k string, f field, prio int)) {
 	if r.m != nil {
 		for k := range r.m {
 			f, prio := al.lookup(k)
-			fn(k, f, prio)
+			fn(-1, k, f, prio)
 		}
 		return
 	}
 	for i := range r.j {
 		if e := &r.j[i]; !e.bad {
-			fn(e.key, e.f, e.prio)
+			fn(i, e.key, e.f, e.prio)
 		}
 	}
 }

@@ -169,11 +169,30 @@ func skipString(s string, i int) int {
 // removed, runs of white space (newlines and tabs included) collapsed to
 // one space, trimmed. The result never shares memory with s, so a field
 // does not keep its whole file alive.
-func cleanField(s string) string {
-	s, _ = stripControls(s)
-	if isCleanField(s) {
-		return strings.Clone(s)
+func cleanField(s string) string { return cleanFieldOf(s, true) }
+
+// cleanOwnField is cleanField for a text that is its own allocation, no
+// part of a larger one (a decoded JSON string): when it is clean already
+// it is returned as it is, not copied.
+func cleanOwnField(s string) string { return cleanFieldOf(s, false) }
+
+// cleanFieldOf is cleanField, copying a clean s only when clone is set.
+func cleanFieldOf(s string, clone bool) string {
+	if !isPlainField(s) {
+		s, _ = stripControls(s)
+		if !isCleanField(s) {
+			return foldField(s)
+		}
 	}
+	if !clone {
+		return s
+	}
+	return strings.Clone(s)
+}
+
+// foldField is cleanField of a text without controls that is not clean:
+// white space folded and trimmed, in a copy.
+func foldField(s string) string {
 	simple := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -187,6 +206,21 @@ func cleanField(s string) string {
 	}
 	// Join returns a lone field as is: clone it.
 	return strings.Clone(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
+}
+
+// isPlainField reports text of printable ASCII alone, spaces single and
+// between words: stripControls leaves it as it is and isCleanField holds,
+// found in one pass.
+func isPlainField(s string) bool {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return prev != ' ' || s == ""
 }
 
 // isCleanField reports text that cleanField's white-space folding leaves

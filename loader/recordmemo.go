@@ -1,0 +1,304 @@
+package loader
+
+import (
+	"hash/maphash"
+	"slices"
+	"unsafe"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// Bounds on a [recordMemo]: how many entries each of its tables holds
+// before it is emptied, and how long a value or a text may be to be
+// remembered. Its six tables of values (see memoKind) and its decoded
+// values hold at most 1 MB of keys each, its tables of texts less: a
+// memo stays under 10 MB whatever the file.
+const (
+	memoEntries  = 2048
+	memoValueLen = 512
+	memoTextLen  = 256
+	internSlots  = 1 << 14 // a power of two
+)
+
+// recordMemo is what one goroutine parsing the records of a file
+// remembers between them: the postings of one file (a job board's dump)
+// repeat the same nested values (an office, a department, a pay range)
+// and the same texts (a salary, a company, a city). Each is decoded or
+// parsed once, by its raw bytes, and shared by the postings that hold it.
+// What it gives is what the parse without it gives: the functions it
+// remembers depend on nothing else, and their results are never changed
+// by their callers. A nil *recordMemo remembers nothing and interns
+// through the process-wide table (see [intern]).
+type recordMemo struct {
+	values   map[string]any        // a raw JSON container → decodeValue's value
+	salaries map[string]memoSalary // a salary field → ParseSalary's result
+	// texts are canonical copies of the texts internFields shares, each
+	// in the slot its hash names: a text evicts another of its slot. The
+	// table doubles, up to internSlots, each time it was given as many
+	// new texts as it has slots.
+	texts  []internSlot
+	misses int
+	seed   maphash.Seed
+	// derived maps a raw JSON value to what a field reader made of it,
+	// by what it was read for (see memoKind).
+	derived [memoKinds]map[string]derivedValue
+	// keys are the raw keys of the last records, by their place in the
+	// record, with what recordKey said of them: a file's records have the
+	// same keys in the same order.
+	keys [memoKeys]memoKey
+	last [8]string // the copies intern last returned, by slot
+}
+
+// internSlot is a slot of a memo's intern table: a text and its hash,
+// compared first, so that a text that is not the slot's is told apart
+// without reading the slot's (most likely not in the cache).
+type internSlot struct {
+	h uint64
+	s string
+}
+
+// memoKeys is how many of a record's first keys a memo remembers.
+const memoKeys = 24
+
+// memoKey is recordKey's answer for a raw key, with the arguments it
+// depends on.
+type memoKey struct {
+	raw      string
+	al       *aliasSet
+	wantBody bool
+	key      string
+	f        field
+	prio     int
+	ok       bool
+}
+
+// memoKind is what a remembered value was read for: a field (setField's
+// result, for the fields whose values records share: memoField), the
+// salary of the keys composeSalary reads (the raw value is then theirs,
+// each after its salaryKeyIndex and length), or a board URL's company
+// (boardCompany: the raw value is then the URL's path segment).
+type memoKind uint8
+
+const (
+	memoSalaryKeys = memoKind(fLast + 1 + iota)
+	memoBoardCompany
+	memoKinds
+)
+
+// memoField reports the fields whose setField result is remembered.
+func memoField(f field) bool {
+	return f == fCompany || f == fLocation || f == fTags || f == fSalary
+}
+
+// derivedValue is what a field reader made of a value: a text (and
+// whether the reader found one), or the keywords of fTags.
+type derivedValue struct {
+	s  string
+	kw []string
+	ok bool
+}
+
+type memoSalary struct {
+	s  Salary
+	ok bool
+}
+
+func newRecordMemo() *recordMemo {
+	return &recordMemo{values: map[string]any{}, salaries: map[string]memoSalary{}, seed: maphash.MakeSeed()}
+}
+
+// decode is decodeValue(raw), remembered for a small container.
+func (m *recordMemo) decode(raw []byte) (any, bool) {
+	if m == nil || len(raw) > memoValueLen || len(raw) < 2 || (raw[0] != '{' && raw[0] != '[') {
+		return decodeValue(raw)
+	}
+	if v, ok := m.values[string(raw)]; ok {
+		return v, true
+	}
+	v, ok := decodeValue(raw)
+	if ok {
+		if len(m.values) >= memoEntries {
+			clear(m.values)
+		}
+		m.values[string(raw)] = v
+	}
+	return v, ok
+}
+
+// parseSalary is ParseSalary(field, ""), remembered for a short field.
+func (m *recordMemo) parseSalary(field string) (Salary, bool) {
+	if m == nil || len(field) > memoTextLen {
+		return ParseSalary(field, "")
+	}
+	if r, ok := m.salaries[field]; ok {
+		return r.s, r.ok
+	}
+	s, ok := ParseSalary(field, "")
+	if len(m.salaries) >= memoEntries {
+		clear(m.salaries)
+	}
+	m.salaries[field] = memoSalary{s, ok}
+	return s, ok
+}
+
+// intern returns the copy of s the memo's postings share: the one it
+// was first given since no other text of the same hash slot was (s is
+// the caller's own copy, as cleanField makes). slot names the field s is
+// of (see internFieldsIn): the copy last returned for it is known
+// without a lookup, as when the memo gave s.
+func (m *recordMemo) intern(slot int, s string) string {
+	if m == nil {
+		return intern(s)
+	}
+	if s == "" || len(s) > memoTextLen {
+		return s
+	}
+	last := &m.last[min(slot, len(m.last)-1)]
+	if len(*last) == len(s) && unsafe.StringData(*last) == unsafe.StringData(s) {
+		return s
+	}
+	if m.misses >= len(m.texts) && len(m.texts) < internSlots {
+		m.growTexts()
+	}
+	h := maphash.String(m.seed, s)
+	c := &m.texts[h&uint64(len(m.texts)-1)]
+	if c.h != h || c.s != s {
+		*c = internSlot{h, s}
+		m.misses++
+	}
+	*last = c.s
+	return c.s
+}
+
+// setField is setField(p, f, v) for v decoded from raw, remembered by
+// raw for the fields memoField names.
+func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
+	if !m.recalled(p, f, raw) {
+		m.setAndRemember(p, f, raw, v)
+	}
+}
+
+// recalled sets field f of p to what the memo remembers of raw for it,
+// and reports whether it remembered something.
+func (m *recordMemo) recalled(p *model.Posting, f field, raw []byte) bool {
+	d, ok := m.recall(f, raw)
+	if ok {
+		d.apply(p, f)
+	}
+	return ok
+}
+
+// recall returns what the memo remembers of raw for field f: only a
+// value that was not empty is remembered (see setAndRemember).
+func (m *recordMemo) recall(f field, raw []byte) (derivedValue, bool) {
+	if m == nil || raw == nil || !memoField(f) || len(raw) > memoValueLen {
+		return derivedValue{}, false
+	}
+	d, ok := m.derived[f][string(raw)]
+	return d, ok
+}
+
+// apply sets field f of p to d, what setField made of a value.
+func (d derivedValue) apply(p *model.Posting, f field) {
+	switch f {
+	case fCompany:
+		p.Company = d.s
+	case fLocation:
+		p.Location = d.s
+	case fSalary:
+		p.Salary = d.s
+	case fTags:
+		p.Keywords = slices.Clone(d.kw) // internFields writes into it
+	}
+}
+
+// setAndRemember is setField(p, f, v), remembered by raw for the fields
+// memoField names.
+func (m *recordMemo) setAndRemember(p *model.Posting, f field, raw []byte, v any) {
+	setField(p, f, v)
+	if m == nil || !memoField(f) || len(raw) > memoValueLen {
+		return
+	}
+	var d derivedValue
+	switch f {
+	case fTags:
+		d.kw = slices.Clone(p.Keywords)
+	case fCompany:
+		d.s = p.Company
+	case fLocation:
+		d.s = p.Location
+	case fSalary:
+		d.s = p.Salary
+	}
+	m.remember(memoKind(f), raw, d)
+}
+
+// ownTextField returns the field of p that setField fills with
+// cleanField(scalarText(v)) and that records seldom share (a title, a
+// URL), so the memo does not remember it; nil for other fields.
+func ownTextField(p *model.Posting, f field) *string {
+	switch f {
+	case fTitle:
+		return &p.Title
+	case fURL:
+		return &p.URL
+	case fApplyURL:
+		return &p.ApplyURL
+	case fCompanyURL:
+		return &p.CompanyURL
+	}
+	return nil
+}
+
+// growTexts doubles the intern table (from 64 slots), keeping its texts.
+func (m *recordMemo) growTexts() {
+	old := m.texts
+	m.texts = make([]internSlot, max(64, 2*len(old)))
+	for _, t := range old {
+		if t.s != "" {
+			m.texts[t.h&uint64(len(m.texts)-1)] = t
+		}
+	}
+	m.misses = 0
+}
+
+// memoText is fn(v) for v read from raw (a value's raw JSON, or the text
+// it is made from), remembered in m by raw as kind k.
+func memoText[T any](m *recordMemo, k memoKind, raw []byte, v T, fn func(T) (string, bool)) (string, bool) {
+	if m == nil || raw == nil || len(raw) > memoValueLen {
+		return fn(v)
+	}
+	d, ok := m.derived[k][string(raw)]
+	if !ok {
+		d.s, d.ok = fn(v)
+		m.remember(k, raw, d)
+	}
+	return d.s, d.ok
+}
+
+// remember stores d as what raw gave for kind k.
+func (m *recordMemo) remember(k memoKind, raw []byte, d derivedValue) {
+	t := m.derived[k]
+	switch {
+	case t == nil:
+		t = map[string]derivedValue{}
+		m.derived[k] = t
+	case len(t) >= memoEntries:
+		clear(t)
+	}
+	t[string(raw)] = d
+}
+
+// recordKey is recordKey(buf, rawKey, al, wantBody) for the i-th key of a
+// record, remembered for the i-th key of the next.
+func (m *recordMemo) recordKey(i int, buf, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool) {
+	if m == nil || i >= memoKeys {
+		return recordKey(buf, rawKey, al, wantBody)
+	}
+	k := &m.keys[i]
+	if k.al != al || k.wantBody != wantBody || k.raw != string(rawKey) {
+		n, f, prio, ok := recordKey(buf, rawKey, al, wantBody)
+		*k = memoKey{raw: string(rawKey), al: al, wantBody: wantBody, key: n, f: f, prio: prio, ok: ok}
+	}
+	return k.key, k.f, k.prio, k.ok
+}
