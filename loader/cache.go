@@ -34,15 +34,18 @@ type FileKey struct {
 //
 // Stamp must equal [CacheStamp] of the load's Options, else Stream ignores
 // the cache. Lookup returns the postings last stored for exactly this key
-// (ok false when there are none), as new postings at each call: Stream
-// sets their Path, Source and SourcePath and hands them out. Store records the
-// postings parsed from the file of k (without bodies); it may keep them or
-// not. LoadDone is called once a Stream has walked and read every source
-// (not when it was cancelled), so the cache may write what it learnt.
+// (ok false when there are none), as new postings at each call, with the
+// aux bytes stored beside them: Stream sets their Path, Source and
+// SourcePath and hands them out. Store records the postings parsed from
+// the file of k (without bodies) and aux, the loader's own note of where
+// in the file each one sits (empty for a file of one posting); it may
+// keep them or not. LoadDone is called once a Stream has walked and read
+// every source (not when it was cancelled), so the cache may write what
+// it learnt.
 type Cache interface {
 	Stamp() string
-	Lookup(k FileKey) ([]*model.Posting, bool)
-	Store(k FileKey, ps []*model.Posting)
+	Lookup(k FileKey) (ps []*model.Posting, aux []byte, ok bool)
+	Store(k FileKey, ps []*model.Posting, aux []byte)
 	LoadDone()
 }
 
@@ -92,28 +95,35 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 // change time moved), or not at all (its times are too recent).
 // dh is the open folder of j's file (see [openChunkDir]).
 func (h *cacheHook) work(j job, opts Options, dh dirHandle) result {
-	if h == nil {
-		return work(j, opts, dh)
-	}
-	root, ok := h.roots[j.src]
+	k, ok := h.key(j, dh)
 	if !ok {
 		return work(j, opts, dh)
 	}
-	k, ok := dh.key(j.src.FS.(*dirFS), j.fsPath)
-	if !ok {
-		return work(j, opts, dh)
-	}
-	k.Root = root
-	if ps, ok := h.c.Lookup(k); ok {
+	if ps, aux, ok := h.c.Lookup(k); ok && len(aux) == 0 {
 		if r, ok := fromCache(j, ps); ok {
 			return r
 		}
 	}
 	r := work(j, opts, dh)
 	if ps, ok := toCache(j, postingsOf(r)); ok {
-		h.c.Store(k, ps)
+		h.c.Store(k, ps, nil)
 	}
 	return r
+}
+
+// key returns the cache key of j's file, statted through dh; ok is false
+// when the file's postings are not looked up in the cache.
+func (h *cacheHook) key(j job, dh dirHandle) (FileKey, bool) {
+	if h == nil {
+		return FileKey{}, false
+	}
+	root, ok := h.roots[j.src]
+	if !ok {
+		return FileKey{}, false
+	}
+	k, ok := dh.key(j.src.FS.(*dirFS), j.fsPath)
+	k.Root = root
+	return k, ok
 }
 
 // done tells the cache that the load read every source.

@@ -15,37 +15,42 @@ import (
 type mapCache struct {
 	stamp   string
 	mu      sync.Mutex
-	m       map[FileKey][]*model.Posting
+	m       map[FileKey]mapEntry
 	lookups int
 	done    int
 }
 
+type mapEntry struct {
+	ps  []*model.Posting
+	aux []byte
+}
+
 func newMapCache(opts Options) *mapCache {
-	return &mapCache{stamp: CacheStamp(opts), m: map[FileKey][]*model.Posting{}}
+	return &mapCache{stamp: CacheStamp(opts), m: map[FileKey]mapEntry{}}
 }
 
 func (c *mapCache) Stamp() string { return c.stamp }
 
-func (c *mapCache) Lookup(k FileKey) ([]*model.Posting, bool) {
+func (c *mapCache) Lookup(k FileKey) ([]*model.Posting, []byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lookups++
-	ps, ok := c.m[k]
+	e, ok := c.m[k]
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
-	out := make([]*model.Posting, len(ps))
-	for i, p := range ps {
+	out := make([]*model.Posting, len(e.ps))
+	for i, p := range e.ps {
 		q := *p
 		out[i] = &q
 	}
-	return out, true
+	return out, e.aux, true
 }
 
-func (c *mapCache) Store(k FileKey, ps []*model.Posting) {
+func (c *mapCache) Store(k FileKey, ps []*model.Posting, aux []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.m[k] = ps
+	c.m[k] = mapEntry{ps, aux}
 }
 
 func (c *mapCache) LoadDone() { c.mu.Lock(); c.done++; c.mu.Unlock() }
@@ -93,11 +98,11 @@ func TestCacheHookServesAndMerges(t *testing.T) {
 	}
 	// The cache's word is taken: a changed title in the cache shows, and
 	// the duplicate is still merged with its paths.
-	for k, ps := range c.m {
+	for k, e := range c.m {
 		if filepath.Base(k.Path) == "c.md" {
-			q := *ps[0]
+			q := *e.ps[0]
 			q.Title = "From Cache"
-			c.m[k] = []*model.Posting{&q}
+			c.m[k] = mapEntry{ps: []*model.Posting{&q}}
 		}
 	}
 	warm, _, err := Load(context.Background(), srcs, Options{Cache: c})

@@ -188,7 +188,7 @@ func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, res
 	for _, j := range c {
 		if k := recordKindOf(j.fsPath); k != recNone {
 			ok := send()
-			readRecords(j, opts, k, func(r result) bool {
+			cache.records(j, opts, k, h, func(r result) bool {
 				out = append(out, r)
 				return len(out) < jobChunk || send()
 			}, more)

@@ -79,8 +79,9 @@ func (c *Cache) Dir() string { return c.dir }
 func (c *Cache) Stamp() string { return c.stamp }
 
 // Lookup returns new postings (the caller owns them) decoded from the
-// entry of k.Path when the entry's key is k.
-func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
+// entry of k.Path when the entry's key is k, and the aux bytes stored
+// with them.
+func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, []byte, bool) {
 	c.mu.Lock()
 	rf := c.root(k.Root)
 	for !rf.waitFor(k.Path) { // a save let go of the entries meanwhile
@@ -89,19 +90,24 @@ func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
 	e, ok := rf.lookup(k, c.today())
 	c.mu.Unlock()
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	ps, err := decodePostings(e.blob)
 	if err != nil {
 		c.note("an entry of %s is damaged; parsing its file again", rf.name)
-		return nil, false
+		return nil, nil, false
 	}
-	return ps, true
+	var aux []byte
+	if e.aux != "" {
+		aux = []byte(e.aux)
+	}
+	return ps, aux, true
 }
 
-// Store records ps, the postings of the file of k, unless one cannot be
-// encoded exactly or the file changed too recently to be trusted.
-func (c *Cache) Store(k loader.FileKey, ps []*model.Posting) {
+// Store records ps, the postings of the file of k, with aux, unless one
+// cannot be encoded exactly or the file changed too recently to be
+// trusted.
+func (c *Cache) Store(k loader.FileKey, ps []*model.Posting, aux []byte) {
 	now := c.now()
 	if w := racyWindow(k); now.Sub(time.Unix(0, k.ModTime)) < w || now.Sub(time.Unix(0, k.ChangeTime)) < w {
 		return
@@ -112,7 +118,7 @@ func (c *Cache) Store(k loader.FileKey, ps []*model.Posting) {
 		}
 	}
 	e := entry{path: k.Path, size: k.Size, mtime: k.ModTime, ctime: k.ChangeTime, dev: k.Dev, ino: k.Ino,
-		seen: day(now), blob: stringOf(appendPostings(nil, ps))}
+		seen: day(now), blob: stringOf(appendPostings(nil, ps)), aux: string(aux)}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.root(k.Root).store(e)

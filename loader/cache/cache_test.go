@@ -28,17 +28,17 @@ type counting struct {
 	hits, stores atomic.Int64
 }
 
-func (c *counting) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
-	ps, ok := c.Cache.Lookup(k)
+func (c *counting) Lookup(k loader.FileKey) ([]*model.Posting, []byte, bool) {
+	ps, aux, ok := c.Cache.Lookup(k)
 	if ok {
 		c.hits.Add(1)
 	}
-	return ps, ok
+	return ps, aux, ok
 }
 
-func (c *counting) Store(k loader.FileKey, ps []*model.Posting) {
+func (c *counting) Store(k loader.FileKey, ps []*model.Posting, aux []byte) {
 	c.stores.Add(1)
-	c.Cache.Store(k, ps)
+	c.Cache.Store(k, ps, aux)
 }
 
 // load is one launch: Load of paths with a fresh cache in dir ("" for
@@ -217,8 +217,8 @@ func TestOtherVersionIgnored(t *testing.T) {
 	other := cache.Open(cacheDir, "v0-older", later)
 	fake := []*model.Posting{{ID: "0123456789abcdef", Title: "Stale Title"}}
 	k := keyOf(t, src, "a.md")
-	other.Store(k, fake)
-	if got, ok := other.Lookup(k); !ok || got[0].Title != "Stale Title" {
+	other.Store(k, fake, nil)
+	if got, _, ok := other.Lookup(k); !ok || got[0].Title != "Stale Title" {
 		t.Fatal("the other version's cache does not hold its entry")
 	}
 	if p := other.Close(); p != "" {
@@ -263,14 +263,14 @@ type recorder struct {
 }
 
 func (r *recorder) Stamp() string { return loader.CacheStamp(loader.Options{}) }
-func (r *recorder) Lookup(k loader.FileKey) ([]*model.Posting, bool) {
+func (r *recorder) Lookup(k loader.FileKey) ([]*model.Posting, []byte, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	*r.key = k
-	return nil, false
+	return nil, nil, false
 }
-func (r *recorder) Store(loader.FileKey, []*model.Posting) {}
-func (r *recorder) LoadDone()                              {}
+func (r *recorder) Store(loader.FileKey, []*model.Posting, []byte) {}
+func (r *recorder) LoadDone()                                      {}
 
 func TestDamagedCacheRebuilt(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "corpus")
@@ -449,5 +449,62 @@ func TestOldEntriesDropped(t *testing.T) {
 	launch()
 	if info, _ := cache.Describe(cacheDir); info.Entries() != 1 {
 		t.Fatalf("after 31 days: %d entries, want 1", info.Entries())
+	}
+}
+
+// TestWarmEqualsColdRecords checks that files of many postings (JSON
+// arrays, JSON Lines, CSVs) come from the cache with every field, and
+// their bodies read from the same records, as a load without cache gives
+// them; files with records that are not postings are read again, so their
+// skip lines stay.
+func TestWarmEqualsColdRecords(t *testing.T) {
+	src := "../../testdata/loader/records"
+	want, wantSkips, _, _ := load(t, "", src)
+	files := map[string]bool{}
+	for _, p := range want {
+		files[strings.SplitN(p.Path, "#", 2)[0]] = true
+	}
+	for _, s := range wantSkips {
+		delete(files, s.Path) // a file with a skip line is not cached
+	}
+	if len(files) < 6 {
+		t.Fatalf("only %d record files load cleanly: %v", len(files), files)
+	}
+	coldWarm(t, src, int64(len(files)))
+	dir := t.TempDir()
+	load(t, dir, src)
+	warm, _, _, _ := load(t, dir, src)
+	bodies := 0
+	for i, p := range warm {
+		got, err := loader.Body(p, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", p.Path, err)
+		}
+		if w, _ := loader.Body(want[i], 0); got != w {
+			t.Errorf("%s: body from the cached record differs:\n got %q\nwant %q", p.Path, got, w)
+		}
+		if got != "" {
+			bodies++
+		}
+	}
+	if bodies < len(warm)/2 {
+		t.Errorf("only %d of %d cached records have a body", bodies, len(warm))
+	}
+}
+
+// TestRecordFileChangeSeen checks that a file of many postings that
+// changed is read again, not taken from the cache.
+func TestRecordFileChangeSeen(t *testing.T) {
+	cacheDir, src := t.TempDir(), t.TempDir()
+	f := filepath.Join(src, "jobs.jsonl")
+	write(t, f, `{"title":"Role A","company":"Acme","url":"https://acme.example/a"}`+"\n"+`{"title":"Role B","company":"Acme","url":"https://acme.example/b"}`+"\n")
+	load(t, cacheDir, src)
+	if ps, _, hits, _ := load(t, cacheDir, src); hits != 1 || len(ps) != 2 {
+		t.Fatalf("unchanged: %d hits, %d postings; want 1 and 2", hits, len(ps))
+	}
+	write(t, f, `{"title":"Role A","company":"Acme","url":"https://acme.example/a"}`+"\n"+`{"title":"Role C","company":"Acme","url":"https://acme.example/c"}`+"\n"+`{"title":"Role D","company":"Acme","url":"https://acme.example/d"}`+"\n")
+	ps, _, hits, _ := load(t, cacheDir, src)
+	if hits != 0 || titles(ps) != "jobs.jsonl#0=Role A jobs.jsonl#1=Role C jobs.jsonl#2=Role D" {
+		t.Fatalf("changed: %d hits, %s", hits, titles(ps))
 	}
 }

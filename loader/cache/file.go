@@ -20,15 +20,17 @@ import (
 // are each checked before use, so that a load can use the first entries
 // while the rest are still being read:
 //
-//	magic     "jobdeck-cache 3\n" (the format's version)
+//	magic     "jobdeck-cache 4\n" (the format's version)
 //	blocks    each: payload length (4 bytes), CRC-32C of the payload
 //	          (4 bytes, both little-endian), payload
 //
 // The first block's payload is the header: stamp (loader.CacheStamp of
 // the loads that wrote it), root (the source folder) and the number of
 // entries. Then come blocks of entries, each entry a path string, size,
-// mtime and ctime varints, dev, ino and seen uvarints and a postings
-// string, sorted by path across the whole file; then an empty block.
+// mtime and ctime varints, dev, ino and seen uvarints, a postings string
+// and an aux string (the loader's note on where the records of a file of
+// many postings sit), sorted by path across the whole file; then an
+// empty block.
 // A string is a uvarint length and its bytes, and postings is what
 // appendPostings writes. The file is replaced whole by rename, so a
 // reader never sees half a file; a file cut short gives its checked
@@ -41,7 +43,7 @@ import (
 // v1.62.0; writing them 43 ms, 286–403 ms and 501 ms. Neither database
 // is needed for what the cache must do, and both need locks that a
 // second jobdeck would wait on.
-const magic = "jobdeck-cache 3\n"
+const magic = "jobdeck-cache 4\n"
 
 // blockBytes is the size past which encodeFile starts a new block.
 const blockBytes = 256 << 10
@@ -67,6 +69,7 @@ type entry struct {
 	dev, ino           uint64
 	seen               uint32 // days since 1970
 	blob               string
+	aux                string // the loader's note beside the postings (see loader.Cache)
 }
 
 func (e *entry) matches(k loader.FileKey) bool {
@@ -171,7 +174,7 @@ func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, 
 		return errVersion
 	case h.root != root:
 		return errOtherRoot
-	case int64(h.count) > size/9: // an entry takes at least 9 bytes
+	case int64(h.count) > size/10: // an entry takes at least 10 bytes
 		return fmt.Errorf("%w: bad entry count", errDamaged)
 	}
 	n, prev := 0, ""
@@ -207,6 +210,7 @@ func decodeEntries(es []entry, s, prev string) ([]entry, error) {
 		e.dev, e.ino = r.uvarint(), r.uvarint()
 		seen := r.uvarint()
 		e.blob = r.string()
+		e.aux = r.string()
 		if seen > 1<<32-1 || e.path <= prev {
 			r.fail()
 		}
@@ -236,7 +240,7 @@ func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
 	size, n := len(magic)+len(stamp)+len(root)+64, 0
 	for i := range es {
 		if es[i].seen >= keepFrom {
-			size += len(es[i].path) + len(es[i].blob) + 48
+			size += len(es[i].path) + len(es[i].blob) + len(es[i].aux) + 52
 			n++
 		}
 	}
@@ -265,6 +269,7 @@ func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
 		b = binary.AppendUvarint(b, e.ino)
 		b = binary.AppendUvarint(b, uint64(e.seen))
 		b = appendString(b, e.blob)
+		b = appendString(b, e.aux)
 	}
 	if len(b) > start {
 		endBlock(b, start)
