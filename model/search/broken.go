@@ -108,7 +108,7 @@ func classify(ctx context.Context, err error) (string, error) {
 
 // markBroken records that err showed the file damaged, and returns err
 // wrapped in [ErrBroken]; other errors are returned as they are.
-func (ix *Index) markBroken(ctx context.Context, err error) error {
+func (ix *shard) markBroken(ctx context.Context, err error) error {
 	if err == nil || ctx.Err() != nil || !isDamage(err) || sqliteCode(err) == sqlite3.SQLITE_ERROR {
 		return err
 	}
@@ -122,7 +122,7 @@ func (ix *Index) markBroken(ctx context.Context, err error) error {
 
 // rebuild replaces a file found damaged by a new, empty index, and
 // reopens the index when another process has replaced the file.
-func (ix *Index) rebuild(ctx context.Context) error {
+func (ix *shard) rebuild(ctx context.Context) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.bmu.Lock()
@@ -147,7 +147,7 @@ func (ix *Index) rebuild(ctx context.Context) error {
 // "index.db.broken-TIME" beside it, removes its shared-memory file, and
 // adds a note — unless the file is no longer seen, the one that was
 // checked: another process has replaced it already.
-func (ix *Index) setAside(reason string, seen os.FileInfo) error {
+func (ix *shard) setAside(reason string, seen os.FileInfo) error {
 	p := ix.path()
 	cur, err := os.Stat(p)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && seen != nil && !os.SameFile(cur, seen) {

@@ -7,21 +7,21 @@ import (
 	"testing"
 )
 
-func TestRankedHalvesScoreAsOneQuery(t *testing.T) {
+func TestSearchKeepsEachShardsScores(t *testing.T) {
 	ctx := context.Background()
-	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true})
+	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true, shardMin: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	n := 3 * splitMin
+	n := 600
 	items := make([]Item, n)
 	for i := range items {
 		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
 	}
 	load := func(_ context.Context, i int) (Doc, error) {
 		body := "filler words"
-		if i%5 < 2 { // 40%: fewer than half, so scored, and more than splitMin
+		if i%5 < 2 { // 40%: fewer than half, so scored
 			body = fmt.Sprintf("alpha %s beta", "alpha "[:i%7])
 		}
 		title := "Engineer"
@@ -37,20 +37,25 @@ func TestRankedHalvesScoreAsOneQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(hits) < splitMin || 2*len(hits) >= n {
-		t.Fatalf("%d hits: the test wants the halves", len(hits))
-	}
-	ids, scores, err := ix.rows(ctx, sqlRanked, `"alpha"`, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	named, _, ok := ix.keys.hits(ids, scores)
-	if !ok {
-		t.Fatal("rowids without documents")
-	}
 	want := map[string]float64{}
-	for _, h := range named {
-		want[h.ID] = h.Score
+	for k, s := range ix.shards {
+		ids, scores, err := s.rows(ctx, sqlRanked, `"alpha"`, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ids) == 0 {
+			t.Fatalf("shard %d holds no hit: the test wants both", k)
+		}
+		named, _, ok := s.keys.hits(ids, scores)
+		if !ok {
+			t.Fatal("rowids without documents")
+		}
+		for _, h := range named {
+			if shardOf(h.ID) != k {
+				t.Errorf("%s is in shard %d, not %d", h.ID, k, shardOf(h.ID))
+			}
+			want[h.ID] = h.Score
+		}
 	}
 	got := map[string]float64{}
 	for _, h := range hits {
@@ -60,7 +65,7 @@ func TestRankedHalvesScoreAsOneQuery(t *testing.T) {
 		}
 	}
 	if !maps.Equal(got, want) {
-		t.Errorf("the halves scored %d hits unlike the one query's %d", len(got), len(want))
+		t.Errorf("the search scored %d hits unlike its shards' %d", len(got), len(want))
 	}
 }
 
