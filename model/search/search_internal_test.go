@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"testing"
 )
 
@@ -100,5 +101,73 @@ func TestHasPhrase(t *testing.T) {
 		if got := hasPhrase(match); got != want {
 			t.Errorf("hasPhrase(%s) = %v", match, got)
 		}
+	}
+}
+
+// TestPhraseOfCommonWordsUnscored: a phrase whose words are each in half
+// the documents or more is matched without scores; one with a rarer word
+// is scored; both find what Match finds.
+func TestPhraseOfCommonWordsUnscored(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	n := 40
+	items := make([]Item, n)
+	for i := range items {
+		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
+	}
+	load := func(_ context.Context, i int) (Doc, error) {
+		body := "four weeks off and a day or two" // every posting: four, day, weeks
+		if i%8 == 0 {
+			body += ". We work four day weeks"
+		}
+		if i%16 == 0 {
+			body += " in Zorbtown"
+		}
+		return Doc{ID: items[i].ID, Stamp: "1", Title: "Engineer", Body: body}, nil
+	}
+	if _, err := ix.Sync(ctx, items, load, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		terms  Query
+		hits   int
+		scored bool
+	}{
+		{Query{{Words: "four day weeks"}}, 5, false},
+		{Query{{Words: "Four-Day"}, {Words: "wee", Prefix: true}}, 5, false},
+		{Query{{Words: "four day weeks"}, {Words: "zorbtown"}}, 3, true},
+		{Query{{Words: "day weeks in zorbtown"}}, 3, true},
+		{Query{{Words: "weeks in zorbt", Prefix: true}}, 3, true},
+	} {
+		hits, err := ix.Search(ctx, tc.terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched, err := ix.Match(ctx, tc.terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != tc.hits || len(matched) != tc.hits {
+			t.Errorf("%v: Search %d hits, Match %d, want %d", tc.terms, len(hits), len(matched), tc.hits)
+		}
+		for _, h := range hits {
+			if (h.Score > 0) != tc.scored {
+				t.Errorf("%v: hit %+v, want scored %v", tc.terms, h, tc.scored)
+			}
+		}
+	}
+}
+
+func TestQueryWords(t *testing.T) {
+	q := Query{{Words: "Four-day weeks"}, {Words: "kube", Prefix: true}, {Words: "on-call", Exclude: true},
+		{Words: "staff eng", Prefix: true}, {Words: "weeks"}}
+	got := q.words()
+	exp := []string{`"Four"`, `"day"`, `"weeks"`, `"kube" *`, `"staff"`, `"eng" *`}
+	if !slices.Equal(got, exp) {
+		t.Errorf("words() = %q, want %q", got, exp)
 	}
 }
