@@ -12,7 +12,7 @@ import (
 )
 
 // FileName is the name of the index's first file inside its folder; the
-// others are named by [shardFile].
+// second is "index-2.db".
 const FileName = "index.db"
 
 // shardCount is the number of files the index is split into, each
@@ -67,7 +67,7 @@ type Options struct {
 	shardMin int // shardMin when zero; set by tests
 }
 
-// Index is an open full-text index: [shardCount] files in one folder, each
+// Index is an open full-text index: two files in one folder, each
 // holding the documents whose ID hashes to it, written and searched at
 // once. Its methods may be called from several goroutines: searches run
 // while [Index.Sync] writes.
@@ -350,8 +350,11 @@ func (ix *Index) Count(ctx context.Context) (int, error) {
 // hits with the statistics of its own documents (their number, lengths
 // and how many hold each term), as a search engine's shards do: the files
 // hold random halves of the postings, so a term weighs about the same in
-// each. Scores are 0 for the hits of a file that half its documents or
-// more match (see [shard.Search]).
+// each (a small index is one file). Scores are 0 for the hits of a file
+// that half its documents or more match, and for those of a phrase whose
+// words are each that common (BM25 gives such words no weight). A
+// document that two processes indexed into both files at once comes back
+// twice, with the same ID, until the next [Index.Sync] keeps one copy.
 func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	return ix.search(ctx, q, true)
 }
