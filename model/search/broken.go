@@ -121,8 +121,9 @@ func (ix *shard) markBroken(ctx context.Context, err error) error {
 }
 
 // rebuild replaces a file found damaged by a new, empty index, and
-// reopens the index when another process has replaced the file.
-func (ix *shard) rebuild(ctx context.Context) error {
+// reopens the index when another process has replaced the file; it
+// reports whether it did either.
+func (ix *shard) rebuild(ctx context.Context) (bool, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.bmu.Lock()
@@ -131,16 +132,16 @@ func (ix *shard) rebuild(ctx context.Context) error {
 	ix.bmu.Unlock()
 	if broken == nil {
 		if cur, err := os.Stat(ix.path()); err == nil && ix.seen != nil && os.SameFile(cur, ix.seen) {
-			return nil
+			return false, nil
 		}
 		ix.closeDB()
-		return ix.open(ctx)
+		return true, ix.open(ctx)
 	}
 	ix.closeDB()
 	if err := ix.setAside(describe(broken), ix.seen); err != nil {
-		return err
+		return true, err
 	}
-	return ix.open(ctx)
+	return true, ix.open(ctx)
 }
 
 // setAside renames the index file (and its write-ahead log) to

@@ -172,7 +172,7 @@ func (ix *Index) eachShard(fn func(k int, s *shard) error) error {
 // When ctx is cancelled, Sync returns ctx.Err(); the batches already
 // written stay valid and a later Sync goes on from there.
 func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
-	parts, where, err := ix.route(ctx, items)
+	parts, where, have, err := ix.route(ctx, items)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -181,7 +181,7 @@ func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.C
 	stats := make([]Stats, len(ix.shards))
 	err = ix.eachShard(func(k int, s *shard) error {
 		var err error
-		stats[k], err = s.Sync(ctx, parts[k], func(ctx context.Context, j int) (Doc, error) {
+		stats[k], err = s.Sync(ctx, parts[k], have[k], func(ctx context.Context, j int) (Doc, error) {
 			loadMu.Lock()
 			defer loadMu.Unlock()
 			return load(ctx, where[k][j])
@@ -198,42 +198,56 @@ func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.C
 // route splits items by the shard each is to be in: the one that holds it
 // already (the first, should two), else, when at least ix.shardMin are
 // new, the one of [shardOf], else the first. where[k][j] is the index in
-// items of parts[k][j]. A shard that holds a document of another's part
-// removes it in its Sync.
-func (ix *Index) route(ctx context.Context, items []Item) (parts [][]Item, where [][]int, err error) {
-	held := map[string]int{}
-	for k := len(ix.shards) - 1; k >= 0; k-- {
-		s := ix.shards[k]
-		if err := s.rebuild(ctx); err != nil {
-			return nil, nil, err
+// items of parts[k][j]; have[k] is what shard k holds (nil when it was
+// found damaged). A shard that holds a document of another's part removes
+// it in its Sync.
+func (ix *Index) route(ctx context.Context, items []Item) (parts [][]Item, where [][]int, have []map[string]string, err error) {
+	have = make([]map[string]string, len(ix.shards))
+	for k, s := range ix.shards {
+		if _, err := s.rebuild(ctx); err != nil {
+			return nil, nil, nil, err
 		}
-		ids, err := s.Stamps(ctx)
+		stamps, err := s.Stamps(ctx)
 		if errors.Is(err, ErrBroken) {
 			continue // its Sync rebuilds it, and indexes its part again
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		for id := range ids {
-			held[id] = k
-		}
+		have[k] = stamps
 	}
+	holder := func(id string) (int, bool) {
+		for k, m := range have {
+			if _, ok := m[id]; ok {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	held := make([]int, len(items)) // the shard holding items[i], or -1
 	fresh := 0
-	for _, it := range items {
-		if _, ok := held[it.ID]; !ok {
+	for i, it := range items {
+		k, ok := holder(it.ID)
+		if !ok {
+			k = -1
 			fresh++
 		}
+		held[i] = k
 	}
 	parts, where = make([][]Item, len(ix.shards)), make([][]int, len(ix.shards))
 	for i, it := range items {
-		k, ok := held[it.ID]
-		if !ok && fresh >= ix.shardMin {
+		k := held[i]
+		switch {
+		case k >= 0:
+		case fresh >= ix.shardMin:
 			k = shardOf(it.ID)
+		default:
+			k = 0
 		}
 		parts[k] = append(parts[k], it)
 		where[k] = append(where[k], i)
 	}
-	return parts, where, nil
+	return parts, where, have, nil
 }
 
 // progressSum adds up the progress of the shards' Syncs. It reports
@@ -280,7 +294,7 @@ func (p *progressSum) report(k int, pr Progress) {
 // written: a document goes to the file that holds it, a new one to the
 // first. A document whose stamp is already indexed is left as it is.
 func (ix *Index) Put(ctx context.Context, docs ...Doc) error {
-	parts, _, err := ix.route(ctx, docItems(docs))
+	parts, _, _, err := ix.route(ctx, docItems(docs))
 	if err != nil {
 		return err
 	}

@@ -50,25 +50,28 @@ const batchSize = 1000
 
 // Sync makes the shard hold exactly the documents of items (see
 // [Index.Sync]), loading with load(ctx, i) those whose stamp changed.
-// A file found damaged ([ErrBroken]) — earlier, or by the quick check at
-// the end — is set aside and the shard rebuilt.
-func (ix *shard) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
-	st, err := ix.sync(ctx, items, load, progress)
+// have, when not nil, is what [shard.Stamps] returned just before (Sync
+// takes it over). A file found damaged ([ErrBroken]) — earlier, or by the
+// quick check at the end — is set aside and the shard rebuilt.
+func (ix *shard) Sync(ctx context.Context, items []Item, have map[string]string, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	st, err := ix.sync(ctx, items, have, load, progress)
 	if errors.Is(err, ErrBroken) {
-		st, err = ix.sync(ctx, items, load, progress)
+		st, err = ix.sync(ctx, items, nil, load, progress)
 	}
 	return st, err
 }
 
 // sync is one attempt of Sync: it fails with [ErrBroken] when it finds
 // the file damaged, after which a second attempt starts from a new file.
-func (ix *shard) sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
-	if err := ix.rebuild(ctx); err != nil {
-		return Stats{}, err
-	}
-	have, err := ix.Stamps(ctx)
+func (ix *shard) sync(ctx context.Context, items []Item, have map[string]string, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	reopened, err := ix.rebuild(ctx)
 	if err != nil {
 		return Stats{}, err
+	}
+	if have == nil || reopened {
+		if have, err = ix.Stamps(ctx); err != nil {
+			return Stats{}, err
+		}
 	}
 	var st Stats
 	var todo []int
