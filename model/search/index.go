@@ -292,7 +292,8 @@ func (p *progressSum) report(k int, pr Progress) {
 
 // Put adds documents or replaces their text, in one transaction per file
 // written: a document goes to the file that holds it, a new one to the
-// first. A document whose stamp is already indexed is left as it is.
+// first (it reads the stamps of the index first, as [Index.Sync] does). A
+// document whose stamp is already indexed is left as it is.
 func (ix *Index) Put(ctx context.Context, docs ...Doc) error {
 	parts, _, _, err := ix.route(ctx, docItems(docs))
 	if err != nil {
