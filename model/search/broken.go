@@ -108,7 +108,7 @@ func classify(ctx context.Context, err error) (string, error) {
 
 // markBroken records that err showed the file damaged, and returns err
 // wrapped in [ErrBroken]; other errors are returned as they are.
-func (ix *Index) markBroken(ctx context.Context, err error) error {
+func (ix *shard) markBroken(ctx context.Context, err error) error {
 	if err == nil || ctx.Err() != nil || !isDamage(err) || sqliteCode(err) == sqlite3.SQLITE_ERROR {
 		return err
 	}
@@ -121,8 +121,9 @@ func (ix *Index) markBroken(ctx context.Context, err error) error {
 }
 
 // rebuild replaces a file found damaged by a new, empty index, and
-// reopens the index when another process has replaced the file.
-func (ix *Index) rebuild(ctx context.Context) error {
+// reopens the index when another process has replaced the file; it
+// reports whether it did either.
+func (ix *shard) rebuild(ctx context.Context) (bool, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.bmu.Lock()
@@ -131,23 +132,23 @@ func (ix *Index) rebuild(ctx context.Context) error {
 	ix.bmu.Unlock()
 	if broken == nil {
 		if cur, err := os.Stat(ix.path()); err == nil && ix.seen != nil && os.SameFile(cur, ix.seen) {
-			return nil
+			return false, nil
 		}
 		ix.closeDB()
-		return ix.open(ctx)
+		return true, ix.open(ctx)
 	}
 	ix.closeDB()
 	if err := ix.setAside(describe(broken), ix.seen); err != nil {
-		return err
+		return true, err
 	}
-	return ix.open(ctx)
+	return true, ix.open(ctx)
 }
 
 // setAside renames the index file (and its write-ahead log) to
 // "index.db.broken-TIME" beside it, removes its shared-memory file, and
 // adds a note — unless the file is no longer seen, the one that was
 // checked: another process has replaced it already.
-func (ix *Index) setAside(reason string, seen os.FileInfo) error {
+func (ix *shard) setAside(reason string, seen os.FileInfo) error {
 	p := ix.path()
 	cur, err := os.Stat(p)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && seen != nil && !os.SameFile(cur, seen) {

@@ -18,6 +18,9 @@ type resultCache struct {
 	docs    int          // the number of documents at generation docsGen
 	docsGen int64
 	counted bool
+
+	commons   map[string]bool // whether a word is in half the documents, at generation commonGen
+	commonGen int64
 }
 
 type cacheEntry struct {
@@ -64,3 +67,30 @@ func (c *resultCache) setCount(gen int64, n int) {
 	c.docs, c.docsGen, c.counted = n, gen, true
 	c.mu.Unlock()
 }
+
+// common returns whether the word w was found in half the documents or
+// more at generation gen, if it was looked up at gen.
+func (c *resultCache) common(gen int64, w string) (common, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.commonGen != gen {
+		return false, false
+	}
+	common, ok = c.commons[w]
+	return common, ok
+}
+
+// setCommon records whether w is in half the documents or more at
+// generation gen, forgetting the words of other generations.
+func (c *resultCache) setCommon(gen int64, w string, common bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.commonGen != gen || c.commons == nil || len(c.commons) >= maxCommons {
+		c.commons, c.commonGen = map[string]bool{}, gen
+	}
+	c.commons[w] = common
+}
+
+// maxCommons bounds the words whose frequency is remembered: those typed
+// since the last write, a few dozen bytes each.
+const maxCommons = 1024

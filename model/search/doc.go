@@ -1,7 +1,17 @@
-// Package search is jobdeck's full-text index of postings: an SQLite FTS5
-// table (modernc.org/sqlite, pure Go) in the cache folder, kept in step
+// Package search is jobdeck's full-text index of postings: SQLite FTS5
+// tables (modernc.org/sqlite, pure Go) in the cache folder, kept in step
 // with the postings by a per-document stamp so that an unchanged folder is
 // never indexed twice.
+//
+// # Files
+//
+// The index is split into two files ("index.db", "index-2.db"), written
+// and searched at once by a goroutine each: FTS5 writes a file on one
+// thread, which bounded the time to build an index. A build of many new
+// documents (10,000 or more) spreads them over the files by a hash of
+// their ID; fewer go to the first file, and a document stays in the file
+// that holds it. Each file is a complete index of its documents, checked,
+// set aside and rebuilt on its own.
 //
 // # Documents
 //
@@ -21,7 +31,8 @@
 // ("kube*"), and may be excluded. [Index.Search] returns the matching
 // documents with a BM25 score (higher is more relevant; a title match
 // weighs more than a body match; 0 for every hit of a query that matches
-// half the documents or more, which BM25 does not weigh); [Index.Match]
+// half the documents or more, which BM25 does not weigh; each file weighs
+// terms over its own documents); [Index.Match]
 // finds them without scores, faster. The last few results are cached
 // until any process writes to the index.
 //

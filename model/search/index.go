@@ -2,57 +2,52 @@ package search
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
+	"hash/fnv"
+	"maps"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
-
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-// FileName is the name of the index file inside its folder.
+// FileName is the name of the index's first file inside its folder; the
+// second is "index-2.db".
 const FileName = "index.db"
 
-// appID marks an SQLite file as a jobdeck index ("JDKS"); schemaVersion
-// changes with the tables below, and an index of another version is
-// rebuilt.
-const (
-	appID         = 0x4A444B53
-	schemaVersion = 3
-)
+// shardCount is the number of files the index is split into, each
+// written by a goroutine of its own: FTS5 writes one file on one thread,
+// and that thread bounded the time to index (see [Index.Sync]). Changing
+// it moves documents between files: bump schemaVersion with it.
+const shardCount = 2
 
-// The tables: docs maps a posting ID to the rowid of its text in fts
-// (never reused, see keyTable) and the stamp it was indexed at; fts holds no copy of the text (content=”)
-// but keeps positions for phrases and sizes for BM25.
-var schema = []string{
-	`CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL)`,
-	`CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, company, location, keywords, body,
-		content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 2")`,
-	// A bigger in-memory buffer of pending terms: fewer, larger segments
-	// (about 15% less indexing time than the default 1 MB).
-	`INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608)`,
-	// Merge segments eight at a time instead of four: each posting's text
-	// is rewritten fewer times while the index is built (0.9 s less CPU
-	// for 100k postings), and searches were measured as fast.
-	`INSERT INTO fts(fts, rank) VALUES('automerge', 8)`,
-	// gen counts write transactions, so that cached results can tell they
-	// are stale, whichever process wrote.
-	`CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL)`,
-	`INSERT OR IGNORE INTO meta(k, v) VALUES('gen', 0)`,
-	fmt.Sprintf(`PRAGMA application_id = %d`, appID),
-	fmt.Sprintf(`PRAGMA user_version = %d`, schemaVersion),
+// shardFile returns the name of shard k's file: "index.db", "index-2.db".
+func shardFile(k int) string {
+	if k == 0 {
+		return FileName
+	}
+	return fmt.Sprintf("index-%d.db", k+1)
 }
 
-// errForeign is the error of a new-looking file that holds another
-// program's tables.
-var errForeign = errors.New("belongs to another program (it holds other tables)")
+// shardOf returns the shard a document new to a large build goes to: a
+// hash of its ID, so that each shard holds a random half of the postings
+// whatever their order or folders.
+func shardOf(id string) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % shardCount)
+}
 
-// ErrBroken wraps errors that show the index file is damaged. The next
-// [Index.Sync] sets the file aside and builds a new index.
+// shardMin is the number of documents new to the index from which a Sync
+// spreads them over the shards ([shardOf]); fewer go to the first file.
+// Each shard scores its hits with its own statistics (see [Index.Search]):
+// from 5,000 documents a shard, a random half weighs terms as the whole
+// does, where a few dozen postings split in two would rank by chance; and
+// under it the build is short anyway (10,000 postings: under a second).
+const shardMin = 10_000
+
+// ErrBroken wraps errors that show an index file is damaged. The next
+// [Index.Sync] sets the file aside and builds a new one.
 var ErrBroken = errors.New("search: the index is damaged")
 
 // Options tune [Open]. The zero value is ready to use.
@@ -63,31 +58,23 @@ type Options struct {
 	// lock before the index counts as locked; 10s when zero.
 	BusyTimeout time.Duration
 	// BatchSize is the number of documents [Index.Sync] writes per
-	// transaction; 2,000 when zero.
+	// transaction of each file; 1,000 when zero.
 	BatchSize int
 	// NoCache turns off the cache of the last few results (for measuring
 	// the engine itself).
 	NoCache bool
+
+	shardMin int // shardMin when zero; set by tests
 }
 
-// Index is an open full-text index. Its methods may be called from several
-// goroutines: searches run while [Index.Sync] writes.
+// Index is an open full-text index: two files in one folder, each
+// holding the documents whose ID hashes to it, written and searched at
+// once. Its methods may be called from several goroutines: searches run
+// while [Index.Sync] writes.
 type Index struct {
-	dir  string
-	opts Options
-
-	mu   sync.RWMutex // guards the handles; held for writing while the file is replaced
-	w, r *sql.DB      // one writing connection; readers for Search
-	seen os.FileInfo  // the file the handles were opened on, to set aside only that one
-
-	cache resultCache
-	keys  keyTable
-
-	bmu     sync.Mutex // guards broken, notes and checked, which are set while mu is held
-	broken  error      // non-nil once an operation found the file damaged
-	notes   []string
-	checked time.Time // when the open file was last checked in full or built from nothing; zero: never
-	checks  int       // full checks run, for tests
+	dir      string
+	shards   []*shard
+	shardMin int
 }
 
 // Open opens the index in dir, creating dir and the index as needed. A
@@ -105,12 +92,20 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = batchSize
 	}
+	if opts.shardMin <= 0 {
+		opts.shardMin = shardMin
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	ix := &Index{dir: dir, opts: opts}
-	if err := ix.open(ctx); err != nil {
-		return nil, err
+	ix := &Index{dir: dir, shardMin: opts.shardMin}
+	for k := range shardCount {
+		s, err := openShard(ctx, dir, shardFile(k), opts)
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
+		ix.shards = append(ix.shards, s)
 	}
 	return ix, nil
 }
@@ -119,203 +114,293 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 func (ix *Index) Dir() string { return ix.dir }
 
 // Notes returns the messages about index files set aside since Open, oldest
-// first.
+// first (those of the first file first).
 func (ix *Index) Notes() []string {
-	ix.bmu.Lock()
-	defer ix.bmu.Unlock()
-	return append([]string(nil), ix.notes...)
+	var out []string
+	for _, s := range ix.shards {
+		out = append(out, s.Notes()...)
+	}
+	return out
 }
 
 // Close closes the index. Searches after Close fail. When no other
-// process has the file open and it was found sound (checked in full, built
+// process has a file open and it was found sound (checked in full, built
 // from nothing, or closed cleanly before), Close records its size and time
 // beside it ("index.db.clean"), so that the next [Index.Sync] can skip the
 // full check of a file that nothing touched since.
 func (ix *Index) Close() error {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.w == nil {
-		return nil
+	var errs []error
+	for _, s := range ix.shards {
+		errs = append(errs, s.Close())
 	}
-	err := ix.closeDB()
-	ix.bmu.Lock()
-	checked, broken := ix.checked, ix.broken
-	ix.bmu.Unlock()
-	cur, serr := os.Stat(ix.path())
-	if err != nil || broken != nil || checked.IsZero() || serr != nil || ix.seen == nil || !os.SameFile(cur, ix.seen) {
+	return errors.Join(errs...)
+}
+
+// eachShard runs fn on every shard at once and returns the first error,
+// in the order of the shards.
+func (ix *Index) eachShard(fn func(k int, s *shard) error) error {
+	errs := make([]error, len(ix.shards))
+	var wg sync.WaitGroup
+	for k, s := range ix.shards {
+		wg.Go(func() { errs[k] = fn(k, s) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Sync makes the index hold exactly the documents of items: documents
+// whose ID is not in items are removed; those whose stamp differs from the
+// indexed one (or that are new) are loaded with load(ctx, i) — i indexes
+// items — and indexed. A load error leaves that document out (and removes
+// its old text, which may be stale). load is called from one goroutine at
+// a time. progress, when not nil, is called (from one goroutine at a time)
+// after each batch and at the end.
+//
+// Each file is brought in step by a goroutine of its own, so that the
+// files are written at once (on two cores, a 100k build takes about half
+// the time of one file's). A file found damaged earlier ([ErrBroken]) is
+// first set aside and rebuilt; so is a file that fails SQLite's quick
+// check, which Sync runs at the end (it reads the whole file: about 1.5 s
+// of CPU for 100k postings) unless the file is known sound: built from
+// nothing by this Index, checked by it already, or closed cleanly
+// ([Index.Close]) and not changed since, within a week of its last check.
+// When ctx is cancelled, Sync returns ctx.Err(); the batches already
+// written stay valid and a later Sync goes on from there.
+func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	parts, where, have, err := ix.route(ctx, items)
+	if err != nil {
+		return Stats{}, err
+	}
+	var loadMu sync.Mutex
+	prog := newProgressSum(len(ix.shards), progress)
+	stats := make([]Stats, len(ix.shards))
+	err = ix.eachShard(func(k int, s *shard) error {
+		var err error
+		stats[k], err = s.Sync(ctx, parts[k], have[k], func(ctx context.Context, j int) (Doc, error) {
+			loadMu.Lock()
+			defer loadMu.Unlock()
+			return load(ctx, where[k][j])
+		}, func(p Progress) { prog.report(k, p) })
+		return err
+	})
+	var st Stats
+	for _, s := range stats {
+		st.Indexed, st.Removed, st.Unchanged, st.Failed = st.Indexed+s.Indexed, st.Removed+s.Removed, st.Unchanged+s.Unchanged, st.Failed+s.Failed
+	}
+	return st, err
+}
+
+// route splits items by the shard each is to be in: the one that holds it
+// already (the first, should two), else, when at least ix.shardMin are
+// new, the one of [shardOf], else the first. where[k][j] is the index in
+// items of parts[k][j]; have[k] is what shard k holds (nil when it was
+// found damaged). A shard that holds a document of another's part removes
+// it in its Sync.
+func (ix *Index) route(ctx context.Context, items []Item) (parts [][]Item, where [][]int, have []map[string]string, err error) {
+	have = make([]map[string]string, len(ix.shards))
+	for k, s := range ix.shards {
+		if _, err := s.rebuild(ctx); err != nil {
+			return nil, nil, nil, err
+		}
+		stamps, err := s.Stamps(ctx)
+		if errors.Is(err, ErrBroken) {
+			continue // its Sync rebuilds it, and indexes its part again
+		}
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		have[k] = stamps
+	}
+	holder := func(id string) (int, bool) {
+		for k, m := range have {
+			if _, ok := m[id]; ok {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	held := make([]int, len(items)) // the shard holding items[i], or -1
+	fresh := 0
+	for i, it := range items {
+		k, ok := holder(it.ID)
+		if !ok {
+			k = -1
+			fresh++
+		}
+		held[i] = k
+	}
+	parts, where = make([][]Item, len(ix.shards)), make([][]int, len(ix.shards))
+	for i, it := range items {
+		k := held[i]
+		switch {
+		case k >= 0:
+		case fresh >= ix.shardMin:
+			k = shardOf(it.ID)
+		default:
+			k = 0
+		}
+		parts[k] = append(parts[k], it)
+		where[k] = append(where[k], i)
+	}
+	return parts, where, have, nil
+}
+
+// progressSum adds up the progress of the shards' Syncs. It reports
+// nothing until every shard has reported once, and then first that none
+// is done, so that the first report counts every document to index.
+type progressSum struct {
+	mu      sync.Mutex
+	each    []Progress
+	heard   []bool
+	started bool
+	fn      func(Progress)
+}
+
+func newProgressSum(n int, fn func(Progress)) *progressSum {
+	return &progressSum{each: make([]Progress, n), heard: make([]bool, n), fn: fn}
+}
+
+// report records shard k's progress and reports the sum.
+func (p *progressSum) report(k int, pr Progress) {
+	if p.fn == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.each[k], p.heard[k] = pr, true
+	var sum Progress
+	for i, e := range p.each {
+		if !p.heard[i] {
+			return
+		}
+		sum.Done, sum.Total = sum.Done+e.Done, sum.Total+e.Total
+	}
+	if !p.started {
+		p.started = true
+		p.fn(Progress{Total: sum.Total})
+		if sum.Done == 0 {
+			return
+		}
+	}
+	p.fn(sum)
+}
+
+// Put adds documents or replaces their text, in one transaction per file
+// written: a document goes to the file that holds it, a new one to the
+// first (it reads the stamps of the index first, as [Index.Sync] does). A
+// document whose stamp is already indexed is left as it is.
+func (ix *Index) Put(ctx context.Context, docs ...Doc) error {
+	parts, _, _, err := ix.route(ctx, docItems(docs))
+	if err != nil {
 		return err
 	}
-	return writeClean(ix.path(), checked)
-}
-
-func (ix *Index) path() string { return filepath.Join(ix.dir, FileName) }
-
-// open opens the file, checking it and replacing it (at most twice: another
-// process may replace it at the same time) when it cannot be used.
-func (ix *Index) open(ctx context.Context) error {
-	var last error
-	for range 3 {
-		reason, err := ix.tryOpen(ctx)
-		if err == nil && reason == "" {
+	byID := make(map[string]Doc, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	return ix.eachShard(func(k int, s *shard) error {
+		if len(parts[k]) == 0 {
 			return nil
 		}
+		out := make([]Doc, len(parts[k]))
+		for j, it := range parts[k] {
+			out[j] = byID[it.ID]
+		}
+		return s.Put(ctx, out...)
+	})
+}
+
+// docItems returns the items of docs.
+func docItems(docs []Doc) []Item {
+	out := make([]Item, len(docs))
+	for i, d := range docs {
+		out[i] = Item{ID: d.ID, Stamp: d.Stamp}
+	}
+	return out
+}
+
+// Remove removes the documents of these IDs; unknown IDs are ignored.
+func (ix *Index) Remove(ctx context.Context, ids ...string) error {
+	return ix.eachShard(func(_ int, s *shard) error { return s.Remove(ctx, ids...) })
+}
+
+// Stamps returns the indexed documents: ID → stamp.
+func (ix *Index) Stamps(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	for _, s := range ix.shards {
+		m, err := s.Stamps(ctx)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		last = errors.New(reason)
-		if err := ix.setAside(reason, ix.seen); err != nil {
-			return err
-		}
+		maps.Copy(out, m)
 	}
-	return fmt.Errorf("search: cannot build an index in %s: %w", ix.dir, last)
+	return out, nil
 }
 
-// tryOpen opens and checks the file. It returns a reason to set the file
-// aside, or an error when the folder itself is unusable.
-func (ix *Index) tryOpen(ctx context.Context) (reason string, err error) {
-	ix.seen, _ = os.Stat(ix.path())
-	checked, _ := readClean(ix.path())
-	ix.setChecked(checked)
-	if reason := checkFile(ix.path()); reason != "" {
-		return reason, nil
-	}
-	w, err := ix.sqlOpen(false)
-	if err != nil {
-		return "", err
-	}
-	r, err := ix.sqlOpen(true)
-	if err != nil {
-		w.Close()
-		return "", err
-	}
-	ix.w, ix.r = w, r
-	reason, err = ix.checkSchema(ctx)
-	if ix.seen == nil {
-		ix.seen, _ = os.Stat(ix.path())
-	}
-	if reason != "" || err != nil {
-		ix.closeDB()
-	}
-	return reason, err
-}
-
-// sqlOpen returns a handle on the file: one connection that takes the write
-// lock when a transaction begins, or a pool of read-only connections.
-func (ix *Index) sqlOpen(readOnly bool) (*sql.DB, error) {
-	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", ix.opts.BusyTimeout.Milliseconds()))
-	q.Add("_pragma", "journal_mode(WAL)")
-	// NORMAL, not OFF: the file is made durable at each checkpoint, so
-	// that a power cut can lose the last writes but not damage it. With
-	// OFF the file's time could reach the disk before its pages, and the
-	// stamp of a clean close (see [Index.Close]) vouch for a damaged file.
-	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "cache_size(-8000)")
-	q.Set("_txlock", "immediate")
-	if readOnly {
-		q.Add("_pragma", "query_only(1)")
-	}
-	db, err := sql.Open("sqlite", "file:"+ix.path()+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	if readOnly {
-		db.SetMaxOpenConns(2)
-	} else {
-		db.SetMaxOpenConns(1)
-	}
-	return db, nil
-}
-
-// checkSchema creates the tables in a new file and checks an existing one:
-// its application id, version and tables. It returns why the file cannot
-// be used, or "" — or an error when no file would do (see [classify]).
-func (ix *Index) checkSchema(ctx context.Context) (string, error) {
-	var id, ver int64
-	if err := ix.w.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err != nil {
-		return classify(ctx, err)
-	}
-	if err := ix.w.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&ver); err != nil {
-		return classify(ctx, err)
-	}
-	switch {
-	case id == 0 && ver == 0:
-		created, err := ix.create(ctx)
+// Count returns the number of documents in the index.
+func (ix *Index) Count(ctx context.Context) (int, error) {
+	total := 0
+	for _, s := range ix.shards {
+		n, err := s.Count(ctx)
 		if err != nil {
-			return classify(ctx, err)
+			return 0, err
 		}
-		if created {
-			ix.setChecked(ix.opts.Now()) // nothing to check in a file just made
-		}
-	case id != appID:
-		return fmt.Sprintf("belongs to another program (application id %#x)", id), nil
-	case ver != schemaVersion:
-		return fmt.Sprintf("has index format %d, this jobdeck uses %d", ver, schemaVersion), nil
+		total += n
 	}
-	var n int
-	if err := ix.r.QueryRowContext(ctx, `SELECT count(*) FROM fts WHERE fts MATCH 'jobdeck'`).Scan(&n); err != nil {
-		return classify(ctx, err)
-	}
-	if err := ix.r.QueryRowContext(ctx, `SELECT count(*) FROM docs`).Scan(&n); err != nil {
-		return classify(ctx, err)
-	}
-	return "", nil
+	return total, nil
 }
 
-// create makes the tables of a new index in one transaction, unless another
-// process did so first; it reports whether it made them.
-func (ix *Index) create(ctx context.Context) (bool, error) {
-	tx, err := ix.w.BeginTx(ctx, nil)
+// Search returns the documents that match every included term of q and no
+// excluded one, in no particular order, with their BM25 scores. It
+// returns [ErrEmptyQuery] for a query without terms and an error wrapping
+// [ErrBroken] when a file turns out to be damaged (the next [Index.Sync]
+// rebuilds it); it never returns a partial result.
+//
+// Each file is searched at once by a goroutine of its own and scores its
+// hits with the statistics of its own documents (their number, lengths
+// and how many hold each term), as a search engine's shards do: the files
+// hold random halves of the postings, so a term weighs about the same in
+// each (a small index is one file). Scores are 0 for the hits of a file
+// that half its documents or more match, and for those of a phrase whose
+// words are each that common (BM25 gives such words no weight). A
+// document that two processes indexed into both files at once comes back
+// twice, with the same ID, until the next [Index.Sync] keeps one copy.
+func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
+	return ix.search(ctx, q, true)
+}
+
+// Match is [Index.Search] without scores: every Hit's Score is 0. Use it
+// when the results are not ranked by relevance (the query has other terms,
+// or a sort of its own).
+func (ix *Index) Match(ctx context.Context, q Query) ([]Hit, error) {
+	return ix.search(ctx, q, false)
+}
+
+func (ix *Index) search(ctx context.Context, q Query, ranked bool) ([]Hit, error) {
+	if len(q) == 0 {
+		return nil, ErrEmptyQuery
+	}
+	parts := make([][]Hit, len(ix.shards))
+	err := ix.eachShard(func(k int, s *shard) error {
+		var err error
+		parts[k], err = s.search(ctx, q, ranked)
+		return err
+	})
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	defer tx.Rollback()
-	var id int64
-	if err := tx.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err != nil {
-		return false, err
+	n := 0
+	for _, p := range parts {
+		n += len(p)
 	}
-	if id == appID {
-		return false, nil
+	out := make([]Hit, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
 	}
-	var tables int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&tables); err != nil {
-		return false, err
-	}
-	if tables > 0 {
-		return false, errForeign
-	}
-	for _, s := range schema {
-		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return false, err
-		}
-	}
-	return true, tx.Commit()
-}
-
-// setChecked records when the open file was last found sound.
-func (ix *Index) setChecked(t time.Time) {
-	ix.bmu.Lock()
-	ix.checked = t
-	ix.bmu.Unlock()
-}
-
-// needsCheck reports whether the open file is to get the full check: it
-// was not closed cleanly since its last one, or that was checkEvery ago.
-func (ix *Index) needsCheck() bool {
-	ix.bmu.Lock()
-	defer ix.bmu.Unlock()
-	return ix.checked.IsZero() || ix.opts.Now().Sub(ix.checked) >= checkEvery
-}
-
-func (ix *Index) closeDB() error {
-	ix.keys.reset()
-	var err error
-	if ix.w != nil {
-		err = ix.w.Close()
-	}
-	if ix.r != nil {
-		err = errors.Join(err, ix.r.Close())
-	}
-	ix.w, ix.r = nil, nil
-	return err
+	return out, nil
 }

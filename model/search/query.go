@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -89,4 +90,27 @@ func (q Query) match() (include, exclude string) {
 		}
 	}
 	return strings.Join(in, " AND "), strings.Join(ex, " OR ")
+}
+
+// words returns the words of the included terms of q, each as an FTS5
+// string ("visa"; the last word of a prefix term with its " *"), once
+// each.
+func (q Query) words() []string {
+	var out []string
+	for _, t := range q {
+		if t.Exclude {
+			continue
+		}
+		ws := strings.FieldsFunc(t.Words, func(r rune) bool { return !isWordRune(r) })
+		for i, w := range ws {
+			e := `"` + w + `"`
+			if t.Prefix && i == len(ws)-1 {
+				e += " *"
+			}
+			if !slices.Contains(out, e) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }

@@ -4,24 +4,25 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"testing"
 )
 
-func TestRankedHalvesScoreAsOneQuery(t *testing.T) {
+func TestSearchKeepsEachShardsScores(t *testing.T) {
 	ctx := context.Background()
-	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true})
+	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true, shardMin: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	n := 3 * splitMin
+	n := 600
 	items := make([]Item, n)
 	for i := range items {
 		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
 	}
 	load := func(_ context.Context, i int) (Doc, error) {
 		body := "filler words"
-		if i%5 < 2 { // 40%: fewer than half, so scored, and more than splitMin
+		if i%5 < 2 { // 40%: fewer than half, so scored
 			body = fmt.Sprintf("alpha %s beta", "alpha "[:i%7])
 		}
 		title := "Engineer"
@@ -37,20 +38,25 @@ func TestRankedHalvesScoreAsOneQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(hits) < splitMin || 2*len(hits) >= n {
-		t.Fatalf("%d hits: the test wants the halves", len(hits))
-	}
-	ids, scores, err := ix.rows(ctx, sqlRanked, `"alpha"`, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	named, _, ok := ix.keys.hits(ids, scores)
-	if !ok {
-		t.Fatal("rowids without documents")
-	}
 	want := map[string]float64{}
-	for _, h := range named {
-		want[h.ID] = h.Score
+	for k, s := range ix.shards {
+		ids, scores, err := s.rows(ctx, sqlRanked, `"alpha"`, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ids) == 0 {
+			t.Fatalf("shard %d holds no hit: the test wants both", k)
+		}
+		named, _, ok := s.keys.hits(ids, scores)
+		if !ok {
+			t.Fatal("rowids without documents")
+		}
+		for _, h := range named {
+			if shardOf(h.ID) != k {
+				t.Errorf("%s is in shard %d, not %d", h.ID, k, shardOf(h.ID))
+			}
+			want[h.ID] = h.Score
+		}
 	}
 	got := map[string]float64{}
 	for _, h := range hits {
@@ -60,7 +66,7 @@ func TestRankedHalvesScoreAsOneQuery(t *testing.T) {
 		}
 	}
 	if !maps.Equal(got, want) {
-		t.Errorf("the halves scored %d hits unlike the one query's %d", len(got), len(want))
+		t.Errorf("the search scored %d hits unlike its shards' %d", len(got), len(want))
 	}
 }
 
@@ -95,5 +101,73 @@ func TestHasPhrase(t *testing.T) {
 		if got := hasPhrase(match); got != want {
 			t.Errorf("hasPhrase(%s) = %v", match, got)
 		}
+	}
+}
+
+// TestPhraseOfCommonWordsUnscored: a phrase whose words are each in half
+// the documents or more is matched without scores; one with a rarer word
+// is scored; both find what Match finds.
+func TestPhraseOfCommonWordsUnscored(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	n := 40
+	items := make([]Item, n)
+	for i := range items {
+		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
+	}
+	load := func(_ context.Context, i int) (Doc, error) {
+		body := "four weeks off and a day or two" // every posting: four, day, weeks
+		if i%8 == 0 {
+			body += ". We work four day weeks"
+		}
+		if i%16 == 0 {
+			body += " in Zorbtown"
+		}
+		return Doc{ID: items[i].ID, Stamp: "1", Title: "Engineer", Body: body}, nil
+	}
+	if _, err := ix.Sync(ctx, items, load, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		terms  Query
+		hits   int
+		scored bool
+	}{
+		{Query{{Words: "four day weeks"}}, 5, false},
+		{Query{{Words: "Four-Day"}, {Words: "wee", Prefix: true}}, 5, false},
+		{Query{{Words: "four day weeks"}, {Words: "zorbtown"}}, 3, true},
+		{Query{{Words: "day weeks in zorbtown"}}, 3, true},
+		{Query{{Words: "weeks in zorbt", Prefix: true}}, 3, true},
+	} {
+		hits, err := ix.Search(ctx, tc.terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched, err := ix.Match(ctx, tc.terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != tc.hits || len(matched) != tc.hits {
+			t.Errorf("%v: Search %d hits, Match %d, want %d", tc.terms, len(hits), len(matched), tc.hits)
+		}
+		for _, h := range hits {
+			if (h.Score > 0) != tc.scored {
+				t.Errorf("%v: hit %+v, want scored %v", tc.terms, h, tc.scored)
+			}
+		}
+	}
+}
+
+func TestQueryWords(t *testing.T) {
+	q := Query{{Words: "Four-day weeks"}, {Words: "kube", Prefix: true}, {Words: "on-call", Exclude: true},
+		{Words: "staff eng", Prefix: true}, {Words: "weeks"}}
+	got := q.words()
+	exp := []string{`"Four"`, `"day"`, `"weeks"`, `"kube" *`, `"staff"`, `"eng" *`}
+	if !slices.Equal(got, exp) {
+		t.Errorf("words() = %q, want %q", got, exp)
 	}
 }

@@ -95,12 +95,19 @@ var queries = [][]string{
 
 func TestSearchMatchesBruteForce(t *testing.T) {
 	docs := testDocs(600)
+	ix := open(t, t.TempDir())
+	syncDocs(t, ix, docs)
+	assertMatchesBruteForce(t, ix, docs)
+}
+
+// assertMatchesBruteForce checks that ix, which holds docs, finds what the
+// brute-force scan finds for every one of queries, by Search and by Match.
+func assertMatchesBruteForce(t *testing.T, ix *search.Index, docs []search.Doc) {
+	t.Helper()
 	refs := make([]refDoc, len(docs))
 	for i, d := range docs {
 		refs[i] = newRef(d)
 	}
-	ix := open(t, t.TempDir())
-	syncDocs(t, ix, docs)
 	nonEmpty := 0
 	for _, terms := range queries {
 		query := q(t, terms...)

@@ -41,45 +41,37 @@ type Stats struct {
 }
 
 // batchSize is the default number of documents written per transaction
-// ([Options].BatchSize). FTS5
-// writes its pending terms out as a new segment at each commit, to be
-// merged later, so larger batches index faster (2,000 postings of ~3 KB
-// stay within the 8 MB buffer); other processes and cancellation wait for
-// one batch, about 0.15 s.
-const batchSize = 2000
+// of one shard ([Options].BatchSize). FTS5 writes its pending terms out as
+// a new segment at each commit, to be merged later, so larger batches
+// index faster (1,000 postings of ~3 KB stay within a shard's 4 MB
+// buffer, and the shards' batches together hold what one of 2,000 did);
+// other processes and cancellation wait for one batch, about 0.15 s.
+const batchSize = 1000
 
-// Sync makes the index hold exactly the documents of items: documents
-// whose ID is not in items are removed; those whose stamp differs from the
-// indexed one (or that are new) are loaded with load(ctx, i) — i indexes
-// items — and indexed. A load error leaves that document out (and removes
-// its old text, which may be stale). progress, when not nil, is called
-// from Sync's goroutine after each batch and at the end.
-//
-// A file found damaged earlier ([ErrBroken]) is first set aside and the
-// whole index rebuilt; so is a file that fails SQLite's quick check,
-// which Sync runs at the end (it reads the whole file: about 1.5 s of CPU
-// for 100k postings) unless the file is known sound: built from nothing
-// by this Index, checked by it already, or closed cleanly ([Index.Close])
-// and not changed since, within a week of its last check. When ctx is
-// cancelled, Sync returns ctx.Err(); the batches already written stay
-// valid and a later Sync goes on from there.
-func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
-	st, err := ix.sync(ctx, items, load, progress)
+// Sync makes the shard hold exactly the documents of items (see
+// [Index.Sync]), loading with load(ctx, i) those whose stamp changed.
+// have, when not nil, is what [shard.Stamps] returned just before (Sync
+// takes it over). A file found damaged ([ErrBroken]) — earlier, or by the
+// quick check at the end — is set aside and the shard rebuilt.
+func (ix *shard) Sync(ctx context.Context, items []Item, have map[string]string, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	st, err := ix.sync(ctx, items, have, load, progress)
 	if errors.Is(err, ErrBroken) {
-		st, err = ix.sync(ctx, items, load, progress)
+		st, err = ix.sync(ctx, items, nil, load, progress)
 	}
 	return st, err
 }
 
 // sync is one attempt of Sync: it fails with [ErrBroken] when it finds
 // the file damaged, after which a second attempt starts from a new file.
-func (ix *Index) sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
-	if err := ix.rebuild(ctx); err != nil {
-		return Stats{}, err
-	}
-	have, err := ix.Stamps(ctx)
+func (ix *shard) sync(ctx context.Context, items []Item, have map[string]string, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	reopened, err := ix.rebuild(ctx)
 	if err != nil {
 		return Stats{}, err
+	}
+	if have == nil || reopened {
+		if have, err = ix.Stamps(ctx); err != nil {
+			return Stats{}, err
+		}
 	}
 	var st Stats
 	var todo []int
@@ -152,7 +144,7 @@ const loadAhead = 64
 
 // writeAll loads the documents of ids in a goroutine of its own while it
 // writes the previous ones, Options.BatchSize per transaction.
-func (ix *Index) writeAll(ctx context.Context, ids []string, load func(context.Context, int) (Doc, error), st *Stats, report func(int)) error {
+func (ix *shard) writeAll(ctx context.Context, ids []string, load func(context.Context, int) (Doc, error), st *Stats, report func(int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	n, size := len(ids), ix.opts.BatchSize
@@ -191,7 +183,7 @@ func (ix *Index) writeAll(ctx context.Context, ids []string, load func(context.C
 
 // writeBatch writes a batch of loaded documents in one transaction and
 // adds what it did to st once committed.
-func (ix *Index) writeBatch(ctx context.Context, batch []loaded, st *Stats) error {
+func (ix *shard) writeBatch(ctx context.Context, batch []loaded, st *Stats) error {
 	var did Stats
 	err := ix.inTx(ctx, func(w *writer) error {
 		did = Stats{}
@@ -226,7 +218,7 @@ func (ix *Index) writeBatch(ctx context.Context, batch []loaded, st *Stats) erro
 
 // Put adds documents or replaces their text, in one transaction. A document
 // whose stamp is already indexed is left as it is.
-func (ix *Index) Put(ctx context.Context, docs ...Doc) error {
+func (ix *shard) Put(ctx context.Context, docs ...Doc) error {
 	return ix.inTx(ctx, func(w *writer) error {
 		for _, d := range docs {
 			if _, err := w.put(ctx, rowOf(d)); err != nil {
@@ -238,7 +230,7 @@ func (ix *Index) Put(ctx context.Context, docs ...Doc) error {
 }
 
 // Remove removes the documents of these IDs; unknown IDs are ignored.
-func (ix *Index) Remove(ctx context.Context, ids ...string) error {
+func (ix *shard) Remove(ctx context.Context, ids ...string) error {
 	for len(ids) > 0 {
 		n := min(len(ids), ix.opts.BatchSize)
 		if err := ix.inTx(ctx, func(w *writer) error {
@@ -257,7 +249,7 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 }
 
 // Stamps returns the indexed documents: ID → stamp.
-func (ix *Index) Stamps(ctx context.Context) (map[string]string, error) {
+func (ix *shard) Stamps(ctx context.Context) (map[string]string, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.r == nil {
@@ -283,7 +275,7 @@ func (ix *Index) Stamps(ctx context.Context) (map[string]string, error) {
 // b-tree, and FTS5's own check of its segments), which damage in the
 // middle of the file fails without a word at Open. A failure is confirmed
 // by [Index.confirmDamage] before it counts.
-func (ix *Index) check(ctx context.Context) error {
+func (ix *shard) check(ctx context.Context) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.r == nil {
@@ -308,7 +300,7 @@ func (ix *Index) check(ctx context.Context) error {
 // can report damage while another process writes to it. It returns the
 // damage, or nil when the file passes or stays locked (a later Sync checks
 // again).
-func (ix *Index) confirmDamage(ctx context.Context, first error) error {
+func (ix *shard) confirmDamage(ctx context.Context, first error) error {
 	db, err := ix.sqlOpen(false)
 	if err != nil {
 		return nil
@@ -358,7 +350,7 @@ const lockTries = 3
 
 // inTx runs fn in a write transaction and commits it, trying again while
 // another process holds the lock (fn must not keep state across tries).
-func (ix *Index) inTx(ctx context.Context, fn func(*writer) error) error {
+func (ix *shard) inTx(ctx context.Context, fn func(*writer) error) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.w == nil {
@@ -374,7 +366,7 @@ func (ix *Index) inTx(ctx context.Context, fn func(*writer) error) error {
 }
 
 // tryTx is one try of inTx.
-func (ix *Index) tryTx(ctx context.Context, fn func(*writer) error) error {
+func (ix *shard) tryTx(ctx context.Context, fn func(*writer) error) error {
 	tx, err := ix.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
