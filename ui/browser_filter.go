@@ -123,6 +123,9 @@ func (b *browser) refilter() tea.Cmd {
 	return cmd
 }
 
+// filterBusy reports whether a filter job is in flight or due.
+func (b *browser) filterBusy() bool { return b.job.busy() || b.job.dirty || b.job.due }
+
 // storeChanged reruns the query when the change to the user's state can
 // change what it shows: in the shortlist-only view, or for a query with a
 // tag: or is: term.

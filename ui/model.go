@@ -140,7 +140,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case searchesSavedMsg:
 		return m.onSearchesSaved(msg)
 	case resultMsg, refilterMsg, renderedMsg:
-		return m.browser.Update(msg)
+		return tea.Batch(m.browser.Update(msg), m.afterSettled())
 	case boardResultMsg:
 		return m.board.Update(msg)
 	case TextIndexReadyMsg:

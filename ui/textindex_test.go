@@ -75,6 +75,25 @@ func TestIndexStartsWhenLoadIsDone(t *testing.T) {
 	}
 }
 
+// TestIndexWaitsForTheListToShowEveryPosting checks that the index's sync,
+// which stats every file, starts once the filter job that shows every
+// loaded posting is done, not with the last batch, whose refilter it
+// would slow.
+func TestIndexWaitsForTheListToShowEveryPosting(t *testing.T) {
+	m := newTestModel(t, 120, 30, nil)
+	shownAtSync := -1
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		shownAtSync = result(m).Total
+		return nil, nil
+	}
+	setLoading(m, true, progress{})
+	send(t, m, batchMsg{postings: fixture()[:2]})
+	send(t, m, batchMsg{postings: fixture()[2:], done: true})
+	if want := len(fixture()); shownAtSync != want {
+		t.Fatalf("the sync began when the list showed %d postings, want %d", shownAtSync, want)
+	}
+}
+
 func TestIndexFailureSaysSoAndIsNotReady(t *testing.T) {
 	m := newTestModel(t, 120, 30, fixture())
 	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
