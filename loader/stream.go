@@ -62,6 +62,9 @@ type Skip struct{ Path, Reason string }
 // this ID. The consumer adds Path to that posting's Paths (see Apply).
 type Merge struct {
 	ID, Path string
+	// First is the posting delivered earlier with ID (the one Path is
+	// to be added to).
+	First *model.Posting
 	// Applied is the duplicate's application date (zero when it has
 	// none): an applications export and a saved-jobs export of the same
 	// posting give one posting that keeps the date.
@@ -248,8 +251,8 @@ func work(j job, opts Options, h dirHandle) (r result) {
 
 // collect dedupes and batches results until results is closed.
 func collect(ctx context.Context, results <-chan []result, opts Options, seen *atomic.Int64, out chan<- Batch) {
-	var byID model.IDMap // ID → index of its first path in firstPaths
-	var firstPaths []string
+	var byID model.IDMap // ID → index of its first posting in first
+	var first []*model.Posting
 	var b Batch
 	var prog Progress
 	size := min(firstBatchSize, opts.BatchSize)
@@ -286,15 +289,15 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 				if r.skip != nil {
 					prog.Skipped++
 					b.Skipped = append(b.Skipped, *r.skip)
-				} else if first, dup := byID.Add(r.p.ID, int32(len(firstPaths))); dup {
+				} else if i, dup := byID.Add(r.p.ID, int32(len(first))); dup {
 					prog.Loaded++
 					prog.Duplicates++
-					if firstPaths[first] != r.p.Path { // not the same file named twice
-						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, Applied: r.p.Applied, dup: r.p})
+					if f := first[i]; f.Path != r.p.Path { // not the same file named twice
+						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, First: f, Applied: r.p.Applied, dup: r.p})
 					}
 				} else {
 					prog.Loaded++
-					firstPaths = append(firstPaths, r.p.Path)
+					first = append(first, r.p)
 					b.Postings = append(b.Postings, r.p)
 				}
 				pending = true

@@ -17,7 +17,8 @@ type Collection struct {
 	keys      keyChunks
 	facts     []facts
 	orderKeys []orderKey
-	byID      IDMap
+	byID      IDMap // the ids of the first byIDn postings, built on demand (see index)
+	byIDn     int
 	shared    *collShared
 }
 
@@ -60,12 +61,7 @@ func (c *Collection) Add(ps ...*Posting) {
 		}
 	}
 	base := len(c.postings)
-	for _, p := range add {
-		if p.ID != "" {
-			c.byID.Add(p.ID, int32(len(c.postings)))
-		}
-		c.postings = append(c.postings, p)
-	}
+	c.postings = append(c.postings, add...)
 	// Keys are built keyChunkLen postings at a time, so that adding a whole
 	// folder at once (as `jobdeck list` does) needs no more scratch memory
 	// than a batch.
@@ -93,21 +89,38 @@ const maxPostings = 1<<31 - 1
 // not added twice. Paths gets a fresh backing array, so slices handed out
 // earlier are unaffected. Merge reports whether id is in the collection.
 func (c *Collection) Merge(id, path string) bool {
-	i, ok := c.byID.Get(id)
-	if !ok {
-		return false
+	p, ok := c.ByID(id)
+	if ok {
+		AddPath(p, path)
 	}
-	p := c.postings[i]
+	return ok
+}
+
+// AddPath is Merge for p itself, a posting of a collection (the loader
+// names the posting a duplicate belongs to, so it need not be looked up).
+// Call it from the goroutine that owns the collection.
+func AddPath(p *Posting, path string) {
 	all := p.AllPaths()
 	for _, q := range all {
 		if q == path {
-			return true
+			return
 		}
 	}
 	paths := make([]string, 0, len(all)+1)
 	paths = append(paths, all...)
 	p.Paths = append(paths, path)
-	return true
+}
+
+// index returns the ID index of every posting added so far, extending it
+// with those added since it was last asked for: a load of a big folder
+// never asks for it while it streams in, and so does not pay for it then.
+func (c *Collection) index() *IDMap {
+	for ; c.byIDn < len(c.postings); c.byIDn++ {
+		if id := c.postings[c.byIDn].ID; id != "" {
+			c.byID.Add(id, int32(c.byIDn))
+		}
+	}
+	return &c.byID
 }
 
 // Len returns the number of postings in the collection.
@@ -118,7 +131,7 @@ func (c *Collection) At(i int) *Posting { return c.postings[i] }
 
 // ByID returns the first posting added with id.
 func (c *Collection) ByID(id string) (*Posting, bool) {
-	i, ok := c.byID.Get(id)
+	i, ok := c.index().Get(id)
 	if !ok {
 		return nil, false
 	}
@@ -128,7 +141,7 @@ func (c *Collection) ByID(id string) (*Posting, bool) {
 // IndexOf returns the index (for At, and into any later Snapshot) of the
 // first posting added with id, or -1.
 func (c *Collection) IndexOf(id string) int {
-	i, ok := c.byID.Get(id)
+	i, ok := c.index().Get(id)
 	if !ok {
 		return -1
 	}

@@ -133,7 +133,7 @@ func toBatchMsg(b loader.Batch) batchMsg {
 		done:     b.Done,
 	}
 	for _, mg := range b.Merges {
-		msg.merges = append(msg.merges, merge{ID: mg.ID, Path: mg.Path})
+		msg.merges = append(msg.merges, merge{ID: mg.ID, Path: mg.Path, first: mg.First})
 	}
 	return msg
 }

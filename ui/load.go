@@ -14,8 +14,10 @@ type progress struct {
 }
 
 // merge is a duplicate the loader found: posting ID also lives at Path.
+// first is that posting, when the loader named it.
 type merge struct {
 	ID, Path string
+	first    *model.Posting
 }
 
 // batchMsg is one batch from the loader's stream; done marks the last.
@@ -86,7 +88,11 @@ func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	coll := m.c.coll
 	coll.Add(b.postings...)
 	for _, mg := range b.merges {
-		coll.Merge(mg.ID, mg.Path)
+		if mg.first != nil {
+			model.AddPath(mg.first, mg.Path)
+		} else {
+			coll.Merge(mg.ID, mg.Path)
+		}
 	}
 	if b.progress.Seen >= 0 {
 		m.status.setProgress(b.progress)
