@@ -126,7 +126,12 @@ func (b *browser) Update(msg tea.Msg) tea.Cmd {
 // Reconcile shows the selected posting in the detail pane at the pane's
 // width in the current style, and asks for the renders that takes.
 func (b *browser) Reconcile() tea.Cmd {
-	want := detailWant{p: b.list.selected(), width: b.detailWidth(), style: b.c.styles.glamourStyle(), ahead: b.list.neighbours()}
+	want := detailWant{p: b.list.selected(), width: b.detailWidth(), style: b.c.styles.glamourStyle()}
+	if !b.c.loading {
+		// While a folder streams in, each refilter may put other postings
+		// next to the cursor: they are rendered ahead once it is loaded.
+		want.ahead = b.list.neighbours()
+	}
 	return b.detail.reconcile(want, b.look())
 }
 

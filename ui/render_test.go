@@ -168,3 +168,23 @@ func TestLinksOnlyForWebAndMail(t *testing.T) {
 		t.Errorf("the unsafe link's text is gone: %q", plain)
 	}
 }
+
+// TestNoRenderAheadWhileLoading checks that while a folder streams in only
+// the selected posting is rendered, and its neighbours once it is loaded.
+func TestNoRenderAheadWhileLoading(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	w, style := detailOf(m).width, stylesOf(m).glamourStyle()
+	rendered := func(i int) bool {
+		_, ok := detailOf(m).cache.get(renderKey{p: result(m).Posting(i), width: w, style: style})
+		return ok
+	}
+	setLoading(m, true, progress{})
+	send(t, m, batchMsg{postings: fixture()})
+	if !rendered(0) || rendered(1) {
+		t.Fatalf("while loading: selected rendered %v, its neighbour %v; want true, false", rendered(0), rendered(1))
+	}
+	send(t, m, batchMsg{done: true})
+	if !rendered(0) || !rendered(1) {
+		t.Errorf("once loaded: selected rendered %v, its neighbour %v; want both", rendered(0), rendered(1))
+	}
+}
