@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -166,5 +167,51 @@ func TestCacheStampFollowsAliasesByContent(t *testing.T) {
 	}
 	if sa == sc || sc == CacheStamp(Options{}) {
 		t.Errorf("other aliases stamp the same: %s %s %s", sa, sc, CacheStamp(Options{}))
+	}
+}
+
+// TestRecordsFromCacheRefusesBadNotes checks that a cache note that does
+// not fit the cached records (another kind, cut short, a record too many
+// or too few) is refused, so that the file is parsed again, and that every
+// cut of a good note is refused without a panic.
+func TestRecordsFromCacheRefusesBadNotes(t *testing.T) {
+	src := &Source{FS: fstest.MapFS{}, Name: "jobs"}
+	j := job{src: src, fsPath: "jobs.csv", display: "jobs/jobs.csv"}
+	rs := &recordSource{fsys: src.FS, name: j.fsPath, kind: recCSV, head: &csvHeader{keys: []string{"title", "url"}, size: 10}}
+	cached := func(n int) []*model.Posting {
+		ps := make([]*model.Posting, n)
+		for i := range ps {
+			ps[i] = &model.Posting{ID: fmt.Sprint(i), Title: "T", Path: fmt.Sprintf("#%d", i), SourcePath: fmt.Sprintf("#%d", i)}
+		}
+		return ps
+	}
+	withSource := cached(2)
+	for i, p := range withSource {
+		p.Source = &recordFile{recordSource: rs, off: int64(10 + 5*i), n: 5}
+	}
+	aux, ok := recordsAux(recCSV, withSource)
+	if !ok {
+		t.Fatal("no note for two records of one CSV")
+	}
+	got, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux)
+	if !ok || len(got) != 2 {
+		t.Fatalf("a good note: %d results, %v", len(got), ok)
+	}
+	rf := got[1].p.Source.(*recordFile)
+	if got[1].p.Path != "jobs/jobs.csv#1" || rf.off != 15 || rf.n != 5 || rf.head.size != 10 || len(rf.head.keys) != 2 {
+		t.Errorf("record 1 from the note: path %q, off %d, n %d, header %+v", got[1].p.Path, rf.off, rf.n, rf.head)
+	}
+	if _, ok := recordsFromCache(j, Options{}, recJSON, cached(2), aux); ok {
+		t.Error("a CSV's note taken for a JSON file")
+	}
+	for _, n := range []int{1, 3} {
+		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(n), aux); ok {
+			t.Errorf("a note of 2 records taken for %d", n)
+		}
+	}
+	for cut := range len(aux) {
+		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux[:cut]); ok {
+			t.Errorf("a note cut at %d of %d bytes was taken", cut, len(aux))
+		}
 	}
 }
