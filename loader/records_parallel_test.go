@@ -157,17 +157,7 @@ func TestRecordsParallelCancel(t *testing.T) {
 		t.Fatal("the first batch has no postings")
 	}
 	cancel()
-	done := make(chan struct{})
-	go func() {
-		for range ch {
-		}
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the stream did not end after cancel")
-	}
+	drainCancelled(t, ch)
 	deadline := time.Now().Add(5 * time.Second)
 	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)

@@ -104,15 +104,5 @@ func TestRecordsStreamCancel(t *testing.T) {
 	ch := Stream(ctx, []Source{{FS: g, Root: "."}}, Options{BatchSize: 16})
 	<-ch
 	cancel()
-	done := make(chan struct{})
-	go func() {
-		for range ch {
-		}
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the stream did not end after cancel")
-	}
+	drainCancelled(t, ch)
 }
