@@ -17,6 +17,7 @@ type Collection struct {
 	keys      keyChunks
 	facts     []facts
 	orderKeys []orderKey
+	classes   textClasses
 	byID      IDMap // the ids of the first byIDn postings, built on demand (see index)
 	byIDn     int
 	shared    *collShared
@@ -62,6 +63,9 @@ func (c *Collection) Add(ps ...*Posting) {
 	}
 	base := len(c.postings)
 	c.postings = append(c.postings, add...)
+	if c.classes == nil {
+		c.classes = textClasses{}
+	}
 	// Keys are built keyChunkLen postings at a time, so that adding a whole
 	// folder at once (as `jobdeck list` does) needs no more scratch memory
 	// than a batch.
@@ -75,7 +79,7 @@ func (c *Collection) Add(ps ...*Posting) {
 			}
 			*c.keys.at(i) = e
 		}
-		c.orderKeys = append(c.orderKeys, newOrderKeys(chunk, es)...)
+		c.orderKeys = append(c.orderKeys, newOrderKeys(chunk, es, c.classes)...)
 	}
 	c.facts = append(c.facts, newFacts(add)...)
 }

@@ -179,7 +179,6 @@ func (s Snapshot) gallop(o SortOrder, a []int32, x int32) int {
 // a == b. It reads the order keys, then the entries (folded fields), and
 // touches the postings only to break ties.
 func (s Snapshot) compare(o SortOrder, a, b int32) int {
-	ea, eb := s.keys.at(int(a)), s.keys.at(int(b))
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:
@@ -203,7 +202,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			c = s.compareTitles(a, b, false)
 		}
 		if c == 0 {
-			c = strings.Compare(ea.field(fieldCompany), eb.field(fieldCompany))
+			c = s.compareCompanies(a, b, false)
 		}
 	case SortSalary:
 		fa, fb := &s.facts[a], &s.facts[b]
@@ -219,14 +218,14 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			c = s.compareTitles(a, b, true)
 		}
 	case SortCompany:
-		c = compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany))
+		c = s.compareCompanies(a, b, true)
 		if c == 0 {
-			c = compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle))
+			c = s.compareTitles(a, b, true)
 		}
 	default: // SortTitle
 		c = s.compareTitles(a, b, true)
 		if c == 0 {
-			c = compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany))
+			c = s.compareCompanies(a, b, true)
 		}
 	}
 	if c == 0 {

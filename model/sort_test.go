@@ -182,18 +182,20 @@ func TestDateKeyOrdersAsDates(t *testing.T) {
 
 // TestOrderKeysSortAsTheFields checks the date and title sorts, which
 // compare order keys first, against comparing the dates and folded fields
-// themselves, on titles that share 8-byte prefixes, end inside one, are
-// empty or not ASCII, and dates that tie or differ by a fraction of a
-// second.
+// themselves, on titles and companies that share 8- or 16-byte prefixes,
+// end inside one, are empty or not ASCII, and dates that tie or differ by
+// a fraction of a second.
 func TestOrderKeysSortAsTheFields(t *testing.T) {
-	titles := []string{"", "a", "ab", "Abcdefgh", "abcdefgh", "abcdefghi", "abcdefgh engineer", "abcdefgg", "abcdefgh\u00e9", "zürich lead", "zurich", "Zz", "日本語のタイトル", "x\x01"}
+	titles := []string{"", "a", "ab", "Abcdefgh", "abcdefgh", "abcdefghi", "abcdefgh engineer", "abcdefgg", "abcdefgh\u00e9", "zürich lead", "zurich", "Zz", "日本語のタイトル", "x\x01",
+		"abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnoo", "abcdefghijklmnop engineer", "abcdefghijklmno"}
+	companies := []string{"b", "a", "", "acme corporation", "acme corp", "Acme Corporation Ltd", "acme co", "acme cor\u00e9"}
 	base := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	dates := []time.Time{{}, base, base.Add(time.Nanosecond), base.Add(500 * time.Millisecond), base.Add(time.Second)}
 	c := NewCollection()
 	n := 0
 	for _, title := range titles {
 		for k, d := range dates {
-			c.Add(&Posting{ID: fmt.Sprint(n), Path: fmt.Sprintf("%03d.md", (n*37)%101), Title: title, Company: []string{"b", "a", ""}[k%3], Date: d})
+			c.Add(&Posting{ID: fmt.Sprint(n), Path: fmt.Sprintf("%03d.md", (n*37)%101), Title: title, Company: companies[(n+k)%len(companies)], Date: d})
 			n++
 		}
 	}
@@ -216,12 +218,14 @@ func TestOrderKeysSortAsTheFields(t *testing.T) {
 				}
 			}
 			c = cmp.Or(c, strings.Compare(ea.field(fieldTitle), eb.field(fieldTitle)), strings.Compare(ea.field(fieldCompany), eb.field(fieldCompany)))
+		case SortCompany:
+			c = cmp.Or(compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany)), compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle)))
 		default:
 			c = cmp.Or(compareNonEmptyFirst(ea.field(fieldTitle), eb.field(fieldTitle)), compareNonEmptyFirst(ea.field(fieldCompany), eb.field(fieldCompany)))
 		}
 		return cmp.Or(c, strings.Compare(pa.Path, pb.Path), int(a)-int(b))
 	}
-	for _, o := range []SortOrder{SortNewest, SortOldest, SortTitle} {
+	for _, o := range []SortOrder{SortNewest, SortOldest, SortTitle, SortCompany} {
 		want := make([]int32, n)
 		for i := range want {
 			want[i] = int32(i)
