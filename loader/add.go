@@ -116,7 +116,7 @@ func (a Adder) parse(name string, data []byte) (*model.Posting, error) {
 		}
 		return nil, fmt.Errorf("no posting in it: %w", ErrNotPosting)
 	}
-	return parseFile(name, data, true, scan(data), a.Aliases.set, DefaultMaxBody), nil
+	return parseFile(name, data, true, scan(data), a.Aliases.set, DefaultMaxBody, nil), nil
 }
 
 // readRecord returns record rec (or, for -1, the first posting) of a file

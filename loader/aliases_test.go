@@ -117,7 +117,7 @@ func TestUserFieldAliasesUnknownField(t *testing.T) {
 	}
 	// The good field is kept.
 	data := []byte("---\ntitle: T\noffer_link: https://x.example/1\npay: 5\n---\n")
-	p := parseFile("a.md", data, false, scan(data), al.set, DefaultMaxBody)
+	p := parseFile("a.md", data, false, scan(data), al.set, DefaultMaxBody, nil)
 	if p.URL != "https://x.example/1" || p.Salary != "" {
 		t.Fatalf("URL %q salary %q: want the url alias kept, the bad one left out", p.URL, p.Salary)
 	}

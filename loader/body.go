@@ -47,5 +47,5 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 		return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 	}
 	defer putBuf(buf)
-	return parseFile(p.SourcePath, data, true, scan(data), nil, maxBody).Body, nil
+	return parseFile(p.SourcePath, data, true, scan(data), nil, maxBody, nil).Body, nil
 }

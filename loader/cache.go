@@ -88,23 +88,23 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 	return h
 }
 
-// work is work(j, opts, dh) with the cache: the file's postings come from the
+// work is work(j, opts, dh, m) with the cache: the file's postings come from the
 // cache when its key is known, else from parsing, and are then stored.
 // The key is taken before the read, so a file rewritten or replaced in
 // between is stored under its old key, which never matches again (its
 // change time moved), or not at all (its times are too recent).
 // dh is the open folder of j's file (see [openChunkDir]).
-func (h *cacheHook) work(j job, opts Options, dh dirHandle) result {
+func (h *cacheHook) work(j job, opts Options, dh dirHandle, m *recordMemo) result {
 	k, ok := h.key(j, dh)
 	if !ok {
-		return work(j, opts, dh)
+		return work(j, opts, dh, m)
 	}
 	if ps, aux, ok := h.c.Lookup(k); ok && len(aux) == 0 {
 		if r, ok := fromCache(j, ps); ok {
 			return r
 		}
 	}
-	r := work(j, opts, dh)
+	r := work(j, opts, dh, m)
 	if ps, ok := toCache(j, postingsOf(r)); ok {
 		h.c.Store(k, ps, nil)
 	}

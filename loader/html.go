@@ -443,9 +443,9 @@ func attr(n *html.Node, key string) string {
 // parseFile parses one file's bytes by its kind: a web page (parsePage),
 // else a posting file (parseScannedWith). al holds the user's aliases;
 // maxBody caps a body made from a page.
-func parseFile(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet, maxBody int64) (p *model.Posting) {
+func parseFile(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet, maxBody int64, m *recordMemo) (p *model.Posting) {
 	if !isHTMLName(name) {
-		return parseScannedWith(name, data, wantBody, info, al)
+		return parseScannedWith(name, data, wantBody, info, al, m)
 	}
 	defer func() {
 		if r := recover(); r != nil {

@@ -36,18 +36,19 @@ func Parse(name string, data []byte) *model.Posting {
 // parse is Parse; with wantBody false it skips building the body (the
 // metadata and the ID are the same).
 func parse(name string, data []byte, wantBody bool) *model.Posting {
-	return parseFile(name, data, wantBody, scan(data), nil, DefaultMaxBody)
+	return parseFile(name, data, wantBody, scan(data), nil, DefaultMaxBody, nil)
 }
 
 // parseScanned is parse for data already scanned (the walk's sniff does
 // the scan, so the bytes are read once).
 func parseScanned(name string, data []byte, wantBody bool, info scanInfo) *model.Posting {
-	return parseScannedWith(name, data, wantBody, info, nil)
+	return parseScannedWith(name, data, wantBody, info, nil, nil)
 }
 
 // parseScannedWith is parseScanned with the user's aliases al (nil: the
-// built-in ones only).
-func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet) (p *model.Posting) {
+// built-in ones only), and the salaries and shared texts of the files
+// parsed before taken from m (see [recordMemo]; nil: none).
+func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet, m *recordMemo) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
 			p = &model.Posting{
@@ -112,7 +113,8 @@ func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al
 			p.Body = plainToMarkdown(lines, titleLine)
 		}
 	}
-	finishPosting(p, text, wantBody)
+	textOf := func() string { return text }
+	finishPostingMemo(p, textOf, textOf, wantBody, m)
 	return p
 }
 

@@ -148,8 +148,9 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			memo := newRecordMemo()
 			for c := range jobs {
-				if !workChunk(ctx, c, opts, cache, results, func() { seen.Add(1) }) {
+				if !workChunk(ctx, c, opts, cache, results, func() { seen.Add(1) }, memo) {
 					for range jobs { // let the walker finish
 					}
 					return
@@ -172,7 +173,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 // workChunk reads and parses the files of c and sends their results, a
 // slice at a time; more counts each posting of a record file after its
 // first. It returns false when the context ended.
-func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, results chan<- []result, more func()) bool {
+func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, results chan<- []result, more func(), m *recordMemo) bool {
 	out := make([]result, 0, len(c))
 	send := func() bool {
 		if len(out) == 0 {
@@ -200,7 +201,7 @@ func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, res
 			}
 			continue
 		}
-		out = append(out, cache.work(j, opts, h))
+		out = append(out, cache.work(j, opts, h, m))
 	}
 	return send()
 }
@@ -221,7 +222,7 @@ func openChunkDir(c chunk) dirHandle {
 
 // work reads and parses one file, opening it relative to h when it is a
 // file of h's folder.
-func work(j job, opts Options, h dirHandle) (r result) {
+func work(j job, opts Options, h dirHandle, m *recordMemo) (r result) {
 	defer func() {
 		if e := recover(); e != nil {
 			r = result{skip: &Skip{Path: j.display, Reason: "parser error"}}
@@ -239,7 +240,7 @@ func work(j job, opts Options, h dirHandle) (r result) {
 	if reason != "" {
 		return result{skip: &Skip{Path: j.display, Reason: reason}}
 	}
-	p := parseFile(j.fsPath, data, opts.KeepBodies, info, opts.Aliases.set, opts.MaxBody)
+	p := parseFile(j.fsPath, data, opts.KeepBodies, info, opts.Aliases.set, opts.MaxBody, m)
 	if cut != "" {
 		p.Warnings = append(p.Warnings, cut)
 	}
