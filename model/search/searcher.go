@@ -68,6 +68,19 @@ func (s *Searcher) SearchText(ctx context.Context, terms []model.TextTerm, ranke
 	return out, nil
 }
 
+// SearchTextRows implements [model.RowTextSearcher]: SearchText
+// answering with rows ([Index.Rows]).
+func (s *Searcher) SearchTextRows(ctx context.Context, terms []model.TextTerm, ranked bool) (model.TextRows, error) {
+	if !s.ready.Load() {
+		return nil, fmt.Errorf("search: %w", model.ErrIndexNotReady)
+	}
+	q, err := QueryOf(terms)
+	if err != nil {
+		return nil, err
+	}
+	return s.ix.Rows(ctx, q, ranked)
+}
+
 // QueryOf returns the index query of a query's quoted terms.
 func QueryOf(terms []model.TextTerm) (Query, error) {
 	if len(terms) == 0 {
@@ -101,6 +114,6 @@ func (o Off) SearchText(context.Context, []model.TextTerm, bool) (map[string]flo
 }
 
 var (
-	_ model.TextSearcher = (*Searcher)(nil)
-	_ model.TextSearcher = Off{}
+	_ model.RowTextSearcher = (*Searcher)(nil)
+	_ model.TextSearcher    = Off{}
 )
