@@ -47,5 +47,14 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 		return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 	}
 	defer putBuf(buf)
-	return parseFile(p.SourcePath, data, true, scan(data), nil, maxBody).Body, nil
+	return bodyOf(p.SourcePath, data, maxBody), nil
+}
+
+// bodyOf returns the body parseFile gives the file name's bytes data,
+// parsed for the body alone where that is cheaper (not a web page).
+func bodyOf(name string, data []byte, maxBody int64) string {
+	if isHTMLName(name) {
+		return parseFile(name, data, true, scan(data), nil, maxBody).Body
+	}
+	return parseScannedAs(name, data, true, true, scan(data), nil).Body
 }

@@ -47,7 +47,15 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) *model
 
 // parseScannedWith is parseScanned with the user's aliases al (nil: the
 // built-in ones only).
-func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet) (p *model.Posting) {
+func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet) *model.Posting {
+	return parseScannedAs(name, data, wantBody, false, info, al)
+}
+
+// parseScannedAs is parseScannedWith; with bodyOnly (and wantBody) it
+// skips what the body does not depend on (the ID, the salary, the shared
+// texts, Remote; see [finishBody]): then only p.Body is meaningful, and it
+// is the body a full parse gives.
+func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scanInfo, al *aliasSet) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
 			p = &model.Posting{
@@ -112,7 +120,11 @@ func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al
 			p.Body = plainToMarkdown(lines, titleLine)
 		}
 	}
-	finishPosting(p, text, wantBody)
+	if bodyOnly {
+		finishBody(p)
+	} else {
+		finishPosting(p, text, wantBody)
+	}
 	return p
 }
 
