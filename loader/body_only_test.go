@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/loader/corpus"
 	"github.com/jobdeck/jobdeck/model"
@@ -54,8 +55,12 @@ func bodySeeds(add func(name string, data []byte)) {
 func checkBodyOnly(t *testing.T, name string, data []byte) {
 	t.Helper()
 	want := parseFile(name, data, true, scan(data), nil, DefaultMaxBody).Body
-	if got := bodyOf(name, data, DefaultMaxBody); got != want {
+	got := bodyOf(name, data, DefaultMaxBody)
+	if got != want {
 		t.Errorf("%s: the body-only parse gives\n%q\nthe full parse\n%q", name, got, want)
+	}
+	if len(data) > 0 && sharesMemory(got, unsafe.String(unsafe.SliceData(data), len(data))) {
+		t.Errorf("%s: the body shares the file's buffer", name)
 	}
 }
 

@@ -53,8 +53,9 @@ func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al
 
 // parseScannedAs is parseScannedWith; with bodyOnly (and wantBody) it
 // skips what the body does not depend on (the ID, the salary, the shared
-// texts, Remote; see [finishBody]): then only p.Body is meaningful, and it
-// is the body a full parse gives.
+// texts, Remote; see [finishBody]) and reads the text in place, without a
+// copy: then only p.Body is meaningful — the body a full parse gives —
+// and it may share data's memory (see [bodyOf]).
 func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scanInfo, al *aliasSet) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -65,7 +66,7 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 			}
 		}
 	}()
-	text, warns := repairScanned(data, info, !wantBody)
+	text, warns := repairScanned(data, info, !wantBody || bodyOnly)
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
 	raw := applyFrontmatter(p, text, fm, kind, err, al)
