@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,22 +58,6 @@ func bodyLoader(ps []*model.Posting, items []search.Item) func(context.Context, 
 	}
 }
 
-// peakMB returns the process's peak resident set (VmHWM) in MB, or 0
-// where /proc is missing.
-func peakMB() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for l := range strings.Lines(string(b)) {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
-			kb, _ := strconv.ParseFloat(f[1], 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
-
 // BenchmarkSync100k builds the index of the 100k folder from nothing:
 // bodies re-read from the files, stripped and indexed. It also reports
 // the size of the index and the process's peak RSS (the metadata load
@@ -101,7 +84,7 @@ func BenchmarkSync100k(b *testing.B) {
 		b.ReportMetric(float64(fi.Size())/(1<<20), "index-MB")
 		b.StartTimer()
 	}
-	b.ReportMetric(peakMB(), "peak-RSS-MB")
+	b.ReportMetric(corpus.PeakRSSMB(), "peak-RSS-MB")
 }
 
 // BenchmarkResync100k is the Sync of a second launch on the unchanged
@@ -214,7 +197,7 @@ func benchSearch(b *testing.B, opts search.Options) {
 			b.ReportMetric(ms(cpu[len(cpu)/2]), "cpu-p50-ms")
 		})
 	}
-	b.ReportMetric(peakMB(), "peak-RSS-MB")
+	b.ReportMetric(corpus.PeakRSSMB(), "peak-RSS-MB")
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
