@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"testing"
@@ -69,3 +70,27 @@ func TestRowHitsVisitWhatIDHitsVisit(t *testing.T) {
 		t.Errorf("Unknown = %d, %v; want row 3", r, ok)
 	}
 }
+
+func TestPlaceAheadOfTheFirstSearch(t *testing.T) {
+	c := NewCollection()
+	c.Add(&Posting{ID: "a"}, &Posting{ID: "b"})
+	var keys RowKeys
+	keys.Set(0, "b")
+	PrepareText(placer{&keys}, c.Snapshot())
+	if keys.at.owner != c.shared || keys.at.n != 2 || len(keys.at.first) != 1 || keys.at.first[0] != 1 {
+		t.Fatalf("not placed: %+v", keys.at)
+	}
+	PrepareText(nil, c.Snapshot()) // no searcher: nothing to do
+	keys.Place(Snapshot{})         // no collection: nothing to place
+	if keys.at.owner != c.shared {
+		t.Error("a snapshot without a collection replaced the positions")
+	}
+}
+
+// placer is a TextPreparer placing one table.
+type placer struct{ k *RowKeys }
+
+func (p placer) SearchText(context.Context, []TextTerm, bool) (map[string]float64, error) {
+	return nil, nil
+}
+func (p placer) PrepareText(snap Snapshot) { p.k.Place(snap) }

@@ -77,7 +77,8 @@ func TestRowsShowWhatIDsShow(t *testing.T) {
 	syncDocs(t, ix, docs)
 	check("800, all 900 indexed")
 	c.Add(ps[800:]...)
-	check("all 900")
+	text.PrepareText(c.Snapshot())
+	check("all 900, placed ahead")
 	if n := len(rowsOf(t, c.Snapshot(), model.ParseQuery(`"a*"`), text)); n < 450 {
 		t.Errorf(`"a*" shows %d of 900 rows: the test wants a query of many hits`, n)
 	}

@@ -81,6 +81,15 @@ func (s *Searcher) SearchTextRows(ctx context.Context, terms []model.TextTerm, r
 	return s.ix.Rows(ctx, q, ranked)
 }
 
+// PrepareText implements [model.TextPreparer]: it places the rows of
+// every file of the index in snap's collection (see [model.RowKeys]), as
+// the first search would.
+func (s *Searcher) PrepareText(snap model.Snapshot) {
+	for _, sh := range s.ix.shards {
+		sh.keys.table().Place(snap)
+	}
+}
+
 // QueryOf returns the index query of a query's quoted terms.
 func QueryOf(terms []model.TextTerm) (Query, error) {
 	if len(terms) == 0 {
@@ -115,5 +124,6 @@ func (o Off) SearchText(context.Context, []model.TextTerm, bool) (map[string]flo
 
 var (
 	_ model.RowTextSearcher = (*Searcher)(nil)
+	_ model.TextPreparer    = (*Searcher)(nil)
 	_ model.TextSearcher    = Off{}
 )
