@@ -3,6 +3,8 @@ package loader
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -47,5 +49,28 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 		return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 	}
 	defer putBuf(buf)
-	return parseFile(p.SourcePath, data, true, scan(data), nil, maxBody, nil).Body, nil
+	return bodyOf(p.SourcePath, data, maxBody), nil
+}
+
+// bodyOf returns the body parseFile gives the file name's bytes data,
+// parsed for the body alone where that is cheaper (not a web page). The
+// body never shares data's memory, which the caller may reuse.
+func bodyOf(name string, data []byte, maxBody int64) string {
+	if isHTMLName(name) {
+		return parseFile(name, data, true, scan(data), nil, maxBody, nil).Body
+	}
+	body := parseScannedAs(name, data, true, true, scan(data), nil, nil).Body
+	if inBytes(body, data) {
+		body = strings.Clone(body)
+	}
+	return body
+}
+
+// inBytes reports whether s lies inside b's memory.
+func inBytes(s string, b []byte) bool {
+	if len(s) == 0 || len(b) == 0 {
+		return false
+	}
+	p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return p >= lo && p < lo+uintptr(len(b))
 }

@@ -83,6 +83,16 @@ func finishPostingMemo(p *model.Posting, textOf, salaryOf func() string, wantBod
 	}
 }
 
+// finishBody is finishPosting for a parse that wants the body alone: of
+// its steps only the fields' caps change the body, by adding what they
+// cut (the ID, the salary, Remote and the shared texts change no field's
+// length).
+func finishBody(p *model.Posting) {
+	if cuts := capFields(p); len(cuts) > 0 {
+		p.Body = withFullText(p.Body, cuts)
+	}
+}
+
 // cutField is a field capFields cut: its name and its full text.
 type cutField struct{ name, full string }
 

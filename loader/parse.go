@@ -48,7 +48,16 @@ func parseScanned(name string, data []byte, wantBody bool, info scanInfo) *model
 // parseScannedWith is parseScanned with the user's aliases al (nil: the
 // built-in ones only), and the salaries and shared texts of the files
 // parsed before taken from m (see [recordMemo]; nil: none).
-func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet, m *recordMemo) (p *model.Posting) {
+func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al *aliasSet, m *recordMemo) *model.Posting {
+	return parseScannedAs(name, data, wantBody, false, info, al, m)
+}
+
+// parseScannedAs is parseScannedWith; with bodyOnly (and wantBody) it
+// skips what the body does not depend on (the ID, the salary, the shared
+// texts, Remote; see [finishBody]) and reads the text in place, without a
+// copy: then only p.Body is meaningful — the body a full parse gives —
+// and it may share data's memory (see [bodyOf]).
+func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scanInfo, al *aliasSet, m *recordMemo) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
 			p = &model.Posting{
@@ -58,7 +67,7 @@ func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al
 			}
 		}
 	}()
-	text, warns := repairScanned(data, info, !wantBody)
+	text, warns := repairScanned(data, info, !wantBody || bodyOnly)
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
 	raw := applyFrontmatter(p, text, fm, kind, err, al)
@@ -113,8 +122,12 @@ func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al
 			p.Body = plainToMarkdown(lines, titleLine)
 		}
 	}
-	textOf := func() string { return text }
-	finishPostingMemo(p, textOf, textOf, wantBody, m)
+	if bodyOnly {
+		finishBody(p)
+	} else {
+		textOf := func() string { return text }
+		finishPostingMemo(p, textOf, textOf, wantBody, m)
+	}
 	return p
 }
 

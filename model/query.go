@@ -50,8 +50,10 @@ type Term struct {
 
 	// Hits (ScopeText) are the postings whose text has Text, by id, each
 	// with its relevance, as [Query.WithTextHits] fills them in; nil: not
-	// searched yet, which [Filter] refuses.
+	// searched yet, which [Filter] refuses — unless rows holds them.
 	Hits map[string]float64
+
+	rows TextRows // ScopeText: the hits by row, from a [RowTextSearcher]; nil: see Hits
 
 	stages stageMask  // ScopeStage, ScopeStageDate: the stages named
 	cond   dateCond   // ScopeStageDate, ScopePosted: the day condition

@@ -59,18 +59,41 @@ func (q Query) WithTextHits(ctx context.Context, s TextSearcher) (Query, error) 
 		if terms[i].Scope != ScopeText {
 			continue
 		}
-		hits, err := s.SearchText(ctx, []TextTerm{{Text: terms[i].Text}}, ranked)
-		if err != nil {
+		if err := terms[i].search(ctx, s, []TextTerm{{Text: terms[i].Text}}, ranked); err != nil {
 			return q, fmt.Errorf("full-text search %q: %w", terms[i].Text, err)
 		}
-		if hits == nil {
-			hits = map[string]float64{}
-		}
-		terms[i].Hits = hits
 	}
 	q.Terms = terms
 	return q, nil
 }
+
+// search fills in t's hits for terms: by row when s is a
+// [RowTextSearcher], else by id.
+func (t *Term) search(ctx context.Context, s TextSearcher, terms []TextTerm, ranked bool) error {
+	if rs, ok := s.(RowTextSearcher); ok {
+		rows, err := rs.SearchTextRows(ctx, terms, ranked)
+		if err != nil {
+			return err
+		}
+		if rows == nil {
+			rows = TextRows{}
+		}
+		t.rows = rows
+		return nil
+	}
+	hits, err := s.SearchText(ctx, terms, ranked)
+	if err != nil {
+		return err
+	}
+	if hits == nil {
+		hits = map[string]float64{}
+	}
+	t.Hits = hits
+	return nil
+}
+
+// searched reports whether t's hits were filled in.
+func (t *Term) searched() bool { return t.Hits != nil || t.rows != nil }
 
 // conjunctHits is WithTextHits for a ranked query of quoted terms that
 // must all hold: one SearchText call for all of them, so the engine
@@ -79,26 +102,27 @@ func (q Query) WithTextHits(ctx context.Context, s TextSearcher) (Query, error) 
 // with their whole relevance, the other positive terms the same postings
 // with none, and the excluded terms (already applied by s) no postings.
 func (q Query) conjunctHits(ctx context.Context, s TextSearcher) (Query, error) {
-	hits, err := s.SearchText(ctx, q.TextTerms(), true)
-	if err != nil {
+	var all Term
+	if err := all.search(ctx, s, q.TextTerms(), true); err != nil {
 		return q, fmt.Errorf("full-text search %q: %w", q.Raw, err)
 	}
-	if hits == nil {
-		hits = map[string]float64{}
-	}
-	var same map[string]float64 // hits, each with relevance 0
+	var same map[string]float64 // all.Hits, each with relevance 0
 	terms := append([]Term(nil), q.Terms...)
 	first := true
 	for i := range terms {
 		switch t := &terms[i]; {
+		case t.Negate && all.rows != nil:
+			t.rows = TextRows{}
 		case t.Negate:
 			t.Hits = map[string]float64{}
 		case first:
-			t.Hits, first = hits, false
+			t.Hits, t.rows, first = all.Hits, all.rows, false
+		case all.rows != nil:
+			t.rows = all.rows.unscored()
 		default:
 			if same == nil {
-				same = make(map[string]float64, len(hits))
-				for id := range hits {
+				same = make(map[string]float64, len(all.Hits))
+				for id := range all.Hits {
 					same[id] = 0
 				}
 			}
@@ -135,19 +159,24 @@ func (q Query) bind(snap Snapshot, clk trackClock) (Query, error) {
 			t.days[0], t.days[1] = t.cond.dayRange(clk.today)
 			continue
 		}
-		if t.Hits == nil {
+		if !t.searched() {
 			return q, fmt.Errorf("query %q: %w", q.Raw, ErrTextSearchOff)
 		}
 		t.hits = make([]uint64, (snap.Len()+63)/64)
 		if ranked {
 			t.scores = make([]int32, snap.Len())
 		}
-		snap.eachHit(t.Hits, func(k int, rel float64) {
+		visit := func(k int, rel float64) {
 			t.hits[k/64] |= 1 << (uint(k) % 64)
 			if t.scores != nil {
 				t.scores[k] = int32(clampScore(int(math.Round(rel * relevanceScale))))
 			}
-		})
+		}
+		if t.rows != nil {
+			snap.eachRowHit(t.rows, visit)
+		} else {
+			snap.eachHit(t.Hits, visit)
+		}
 	}
 	q.Terms = terms
 	return q, nil

@@ -38,8 +38,10 @@ type indexRun struct {
 }
 
 // start runs the sync of ps in a goroutine and returns the Cmd waiting for
-// its first report; nil when there is no index or it runs already.
-func (r *indexRun) start(ps []*model.Posting) tea.Cmd {
+// its first report; nil when there is no index or it runs already. After
+// a sync that succeeded, and before its done message, the goroutine calls
+// prepare (when not nil).
+func (r *indexRun) start(ps []*model.Posting, prepare func()) tea.Cmd {
 	if r.sync == nil || r.running {
 		return nil
 	}
@@ -66,6 +68,9 @@ func (r *indexRun) start(ps []*model.Posting) tea.Cmd {
 				}
 			}
 		})
+		if err == nil && prepare != nil {
+			prepare()
+		}
 		done <- indexDoneMsg{notes: notes, err: err}
 	}()
 	return r.wait()
@@ -147,14 +152,17 @@ func (m *Model) onIndexDone(msg indexDoneMsg) tea.Cmd {
 	return tea.Batch(m.flash(say, isErr), ready)
 }
 
-// startIndex starts the sync of every posting loaded.
+// startIndex starts the sync of every posting loaded; once it is done,
+// the searcher gets ready for the collection (see [model.PrepareText]),
+// so that the first query after it does not pay for that.
 func (m *Model) startIndex() tea.Cmd {
 	coll := m.c.coll
 	ps := make([]*model.Posting, coll.Len())
 	for i := range ps {
 		ps[i] = coll.At(i)
 	}
-	return m.index.start(ps)
+	text, snap := m.c.text, coll.Snapshot()
+	return m.index.start(ps, func() { model.PrepareText(text, snap) })
 }
 
 // joinInfo is what the screen says, then the index's progress, if any.

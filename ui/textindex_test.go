@@ -135,3 +135,45 @@ func TestGroupDigits(t *testing.T) {
 		}
 	}
 }
+
+// preparedText is a fakeText that records the snapshots PrepareText was
+// given, and whether the sync had returned by then.
+type preparedText struct {
+	*fakeText
+	lens   []int
+	synced *bool
+}
+
+func (p *preparedText) PrepareText(snap model.Snapshot) {
+	if *p.synced {
+		p.lens = append(p.lens, snap.Len())
+	}
+}
+
+func TestIndexPreparesTheSearcherAfterTheSync(t *testing.T) {
+	synced := false
+	text := &preparedText{fakeText: fixtureText(), synced: &synced}
+	m := textModel(t, text)
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		synced = true
+		return nil, nil
+	}
+	msg := m.startIndex()()
+	if _, ok := msg.(indexDoneMsg); !ok {
+		t.Fatalf("got %T, want the done message", msg)
+	}
+	if len(text.lens) != 1 || text.lens[0] != len(fixture()) {
+		t.Errorf("PrepareText after the sync with %v postings, want once with %d", text.lens, len(fixture()))
+	}
+
+	// A sync that failed prepares nothing: the searcher is not ready.
+	text.lens, synced = nil, false
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		synced = true
+		return nil, errors.New("disk full")
+	}
+	m.index.running = false
+	if msg := m.startIndex()(); msg.(indexDoneMsg).err == nil || len(text.lens) != 0 {
+		t.Errorf("after a failed sync: %+v, prepared %v", msg, text.lens)
+	}
+}

@@ -24,34 +24,34 @@ type resultCache struct {
 }
 
 type cacheEntry struct {
-	key  string
-	gen  int64
-	hits []Hit
+	key string
+	gen int64
+	f   found
 }
 
-// get returns a copy of the hits cached for key at generation gen.
-func (c *resultCache) get(key string, gen int64) ([]Hit, bool) {
+// get returns the result cached for key at generation gen.
+func (c *resultCache) get(key string, gen int64) (found, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i, e := range c.entries {
 		if e.key == key && e.gen == gen {
 			c.entries = append(slices.Delete(c.entries, i, i+1), e)
-			return slices.Clone(e.hits), true
+			return e.f, true
 		}
 	}
-	return nil, false
+	return found{}, false
 }
 
-// put caches hits for key at generation gen, dropping the oldest entry
-// and any entry of an older generation.
-func (c *resultCache) put(key string, gen int64, hits []Hit) {
+// put caches f for key at generation gen, dropping the oldest entry and
+// any entry of an older generation.
+func (c *resultCache) put(key string, gen int64, f found) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.entries = slices.DeleteFunc(c.entries, func(e cacheEntry) bool { return e.gen != gen || e.key == key })
 	if len(c.entries) >= cacheSize {
 		c.entries = slices.Delete(c.entries, 0, 1)
 	}
-	c.entries = append(c.entries, cacheEntry{key: key, gen: gen, hits: hits})
+	c.entries = append(c.entries, cacheEntry{key: key, gen: gen, f: f})
 }
 
 // count returns the number of documents cached for generation gen.

@@ -33,7 +33,9 @@
 // weighs more than a body match; 0 for every hit of a query that matches
 // half the documents or more, which BM25 does not weigh; each file weighs
 // terms over its own documents); [Index.Match]
-// finds them without scores, faster. The last few results are cached
+// finds them without scores, faster; [Index.Rows] names them by rowid in
+// each file's rowid → ID table ([model.RowKeys]), which the filter turns
+// into postings with an array read a hit. The last few results are cached
 // until any process writes to the index.
 //
 // # Life of an index

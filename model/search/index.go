@@ -9,6 +9,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // FileName is the name of the index's first file inside its folder; the
@@ -171,6 +173,10 @@ func (ix *Index) eachShard(fn func(k int, s *shard) error) error {
 // ([Index.Close]) and not changed since, within a week of its last check.
 // When ctx is cancelled, Sync returns ctx.Err(); the batches already
 // written stay valid and a later Sync goes on from there.
+//
+// Sync ends by reading the rowid → ID table of every file (about 100 ms
+// of CPU for 100k postings), which the first search after it would
+// otherwise read; a failure to read it is left to that search to report.
 func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
 	parts, where, have, err := ix.route(ctx, items)
 	if err != nil {
@@ -191,6 +197,10 @@ func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.C
 	var st Stats
 	for _, s := range stats {
 		st.Indexed, st.Removed, st.Unchanged, st.Failed = st.Indexed+s.Indexed, st.Removed+s.Removed, st.Unchanged+s.Unchanged, st.Failed+s.Failed
+	}
+	if err == nil {
+		// A failure here is the search's to report (and marks the file).
+		_ = ix.eachShard(func(_ int, s *shard) error { return s.warm(ctx) })
 	}
 	return st, err
 }
@@ -382,10 +392,28 @@ func (ix *Index) Match(ctx context.Context, q Query) ([]Hit, error) {
 }
 
 func (ix *Index) search(ctx context.Context, q Query, ranked bool) ([]Hit, error) {
+	parts, err := ix.find(ctx, q, ranked)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p.rows)
+	}
+	out := make([]Hit, 0, n)
+	for _, p := range parts {
+		out = append(out, p.hits()...)
+	}
+	return out, nil
+}
+
+// find searches every shard at once and returns their results, in the
+// order of the shards.
+func (ix *Index) find(ctx context.Context, q Query, ranked bool) ([]found, error) {
 	if len(q) == 0 {
 		return nil, ErrEmptyQuery
 	}
-	parts := make([][]Hit, len(ix.shards))
+	parts := make([]found, len(ix.shards))
 	err := ix.eachShard(func(k int, s *shard) error {
 		var err error
 		parts[k], err = s.search(ctx, q, ranked)
@@ -394,13 +422,22 @@ func (ix *Index) search(ctx context.Context, q Query, ranked bool) ([]Hit, error
 	if err != nil {
 		return nil, err
 	}
-	n := 0
-	for _, p := range parts {
-		n += len(p)
+	return parts, nil
+}
+
+// Rows is [Index.Search] (ranked) or [Index.Match] answering with the
+// rows of each file's key table, which a filter places in a collection
+// with an array read a hit (see [model.RowKeys]).
+func (ix *Index) Rows(ctx context.Context, q Query, ranked bool) (model.TextRows, error) {
+	parts, err := ix.find(ctx, q, ranked)
+	if err != nil {
+		return nil, err
 	}
-	out := make([]Hit, 0, n)
+	out := make(model.TextRows, 0, len(parts))
 	for _, p := range parts {
-		out = append(out, p...)
+		if len(p.rows) > 0 {
+			out = append(out, model.TextRowSet{Keys: p.keys, Rows: p.rows, Scores: p.scores})
+		}
 	}
 	return out, nil
 }

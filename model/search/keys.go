@@ -4,62 +4,91 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // keyTable is the process's copy of docs' rowid → posting ID map, so that
 // a search reads rowids alone from FTS5 instead of joining docs for each
-// hit. Rowids are never reused (AUTOINCREMENT) and a document keeps its
-// rowid when re-indexed, so the map only grows: bringing it up to date
-// reads the rows above the highest rowid known.
+// hit, and the filter turns them into postings by position
+// ([model.RowKeys]). Rowids are never reused (AUTOINCREMENT) and a
+// document keeps its rowid when re-indexed, so the map only grows:
+// bringing it up to date reads the rows above the highest rowid known. A
+// file replaced starts a new table.
 type keyTable struct {
-	mu   sync.Mutex
-	keys []string // keys[id] is the ID of rowid id; "" for none
+	mu   sync.Mutex // held while the table is brought up to date or replaced
+	rows *model.RowKeys
 }
 
-// refresh reads the rows of docs added since the last call.
-func (kt *keyTable) refresh(ctx context.Context, db *sql.DB) error {
+// table returns the current table.
+func (kt *keyTable) table() *model.RowKeys {
 	kt.mu.Lock()
 	defer kt.mu.Unlock()
-	rows, err := db.QueryContext(ctx, `SELECT id, key FROM docs WHERE id >= ? ORDER BY id`, len(kt.keys))
+	if kt.rows == nil {
+		kt.rows = &model.RowKeys{}
+	}
+	return kt.rows
+}
+
+// refresh reads the rows of docs added since the last call and returns
+// the table they are in.
+func (kt *keyTable) refresh(ctx context.Context, db *sql.DB) (*model.RowKeys, error) {
+	kt.mu.Lock()
+	defer kt.mu.Unlock()
+	if kt.rows == nil {
+		kt.rows = &model.RowKeys{}
+	}
+	rows, err := db.QueryContext(ctx, `SELECT id, key FROM docs WHERE id >= ? ORDER BY id`, kt.rows.Len())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var key string
 		if err := rows.Scan(&id, &key); err != nil {
-			return err
+			return nil, err
 		}
-		for int64(len(kt.keys)) <= id {
-			kt.keys = append(kt.keys, "")
-		}
-		kt.keys[id] = key
+		kt.rows.Set(id, key)
 	}
-	return rows.Err()
+	return kt.rows, rows.Err()
 }
 
-// hits names the rowids ids as hits with their scores (all 0 when scores
-// is nil). When it does not know a rowid it returns that one and false.
-func (kt *keyTable) hits(ids []int64, scores []float64) ([]Hit, int64, bool) {
-	kt.mu.Lock()
-	defer kt.mu.Unlock()
-	out := make([]Hit, len(ids))
-	for i, id := range ids {
-		if id < 0 || id >= int64(len(kt.keys)) || kt.keys[id] == "" {
-			return nil, id, false
-		}
-		out[i].ID = kt.keys[id]
-		if scores != nil {
-			out[i].Score = scores[i]
-		}
-	}
-	return out, 0, true
-}
-
-// reset forgets every row (the file was replaced).
+// reset forgets every row (the file was replaced): later searches name
+// their rows by a new table, and results already out keep the old one.
 func (kt *keyTable) reset() {
 	kt.mu.Lock()
-	kt.keys = nil
+	kt.rows = nil
 	kt.mu.Unlock()
+}
+
+// found is a shard's result: rows of its key table, with their scores
+// (nil: all 0). Its slices are shared by the result cache: do not modify.
+type found struct {
+	keys   *model.RowKeys
+	rows   []int64
+	scores []float64
+}
+
+// hits names f's rows.
+func (f found) hits() []Hit {
+	out := make([]Hit, len(f.rows))
+	for i, r := range f.rows {
+		out[i].ID, _ = f.keys.Key(r)
+		if f.scores != nil {
+			out[i].Score = f.scores[i]
+		}
+	}
+	return out
+}
+
+// warm brings the key table up to date, so that the next search need not.
+func (ix *shard) warm(ctx context.Context) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.r == nil {
+		return errClosed
+	}
+	_, err := ix.keys.refresh(ctx, ix.r)
+	return ix.markBroken(ctx, err)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -49,7 +48,7 @@ const (
 	rankedTail = `) SELECT group_concat(id || ' ' || score) FROM h`
 )
 
-func (ix *shard) search(ctx context.Context, q Query, ranked bool) ([]Hit, error) {
+func (ix *shard) search(ctx context.Context, q Query, ranked bool) (found, error) {
 	in, ex := q.match()
 	switch {
 	case in != "" && ex != "":
@@ -64,32 +63,32 @@ func (ix *shard) search(ctx context.Context, q Query, ranked bool) ([]Hit, error
 }
 
 // query runs a search statement for the MATCH expression match, or returns
-// the cached hits of the same statement when nothing was written since.
+// the cached result of the same statement when nothing was written since.
 // words are the included words of a ranked query (see [Query.words]).
-func (ix *shard) query(ctx context.Context, sqlText, match string, words []string) ([]Hit, error) {
+func (ix *shard) query(ctx context.Context, sqlText, match string, words []string) (found, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.r == nil {
-		return nil, errClosed
+		return found{}, errClosed
 	}
 	var gen int64
 	if err := ix.r.QueryRowContext(ctx, sqlGen).Scan(&gen); err != nil {
-		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
+		return found{}, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}
 	key := sqlText + "\x00" + match
-	if hits, ok := ix.cache.get(key, gen); ok && !ix.opts.NoCache {
-		return hits, nil
+	if f, ok := ix.cache.get(key, gen); ok && !ix.opts.NoCache {
+		return f, nil
 	}
-	hits, err := ix.run(ctx, sqlText, match, words, gen)
+	f, err := ix.run(ctx, sqlText, match, words, gen)
 	if err == nil && !ix.opts.NoCache {
-		ix.cache.put(key, gen, hits)
+		ix.cache.put(key, gen, f)
 	}
-	return slices.Clone(hits), err
+	return f, err
 }
 
-// run runs a search statement and names its rowids; the caller holds
-// ix.mu.
-func (ix *shard) run(ctx context.Context, sqlText, match string, words []string, gen int64) ([]Hit, error) {
+// run runs a search statement and checks that its rowids name documents;
+// the caller holds ix.mu.
+func (ix *shard) run(ctx context.Context, sqlText, match string, words []string, gen int64) (found, error) {
 	var ids []int64
 	var scores []float64
 	var err error
@@ -99,24 +98,25 @@ func (ix *shard) run(ctx context.Context, sqlText, match string, words []string,
 		ids, scores, err = ix.rows(ctx, sqlText, match, false)
 	}
 	if err != nil {
-		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
+		return found{}, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}
 	// After the query: every rowid it returned is in docs by now.
-	if err := ix.keys.refresh(ctx, ix.r); err != nil {
-		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
+	keys, err := ix.keys.refresh(ctx, ix.r)
+	if err != nil {
+		return found{}, ix.markBroken(ctx, fmt.Errorf("search: %w", err))
 	}
-	hits, orphan, ok := ix.keys.hits(ids, scores)
-	if !ok {
-		return nil, ix.markBroken(ctx, fmt.Errorf("search: %w: text of rowid %d has no document", errOrphan, orphan))
+	if orphan, ok := keys.Unknown(ids); !ok {
+		return found{}, ix.markBroken(ctx, fmt.Errorf("search: %w: text of rowid %d has no document", errOrphan, orphan))
 	}
-	return hits, nil
+	return found{keys: keys, rows: ids, scores: scores}, nil
 }
 
 // ranked returns the rowids matching match with their scores, or with nil
 // scores when they match at least half the shard's documents (see
 // [shard.search]). A query of single words (or prefixes) is first matched
 // without scores, which costs a tenth as much: a common one needs no
-// more.
+// more. A query of one word asks instead whether the word is common
+// ([shard.rankedWord]), which answers the same without the match.
 //
 // A query with a phrase is scored at once (FTS5's BM25 matches each phrase
 // over the whole table to weigh it, which would be done twice) — unless
@@ -146,11 +146,34 @@ func (ix *shard) ranked(ctx context.Context, match string, words []string, gen i
 		}
 		return ids, scores, err
 	}
+	if len(words) == 1 && match == words[0] {
+		return ix.rankedWord(ctx, match, n, gen)
+	}
 	ids, _, err := ix.rows(ctx, sqlMatch, match, false)
 	if err != nil || 2*len(ids) >= n || len(ids) == 0 {
 		return ids, nil, err
 	}
 	return ix.rows(ctx, sqlRanked, match, true)
+}
+
+// rankedWord is [shard.ranked] for a query of one word (or prefix), word,
+// over n documents at generation gen: whether it is in half of them
+// ([shard.allCommon], remembered until the next write, and which stops
+// counting at half) says at once whether its hits are to be scored, so
+// that a rare word is not matched twice.
+func (ix *shard) rankedWord(ctx context.Context, word string, n int, gen int64) ([]int64, []float64, error) {
+	common, err := ix.allCommon(ctx, []string{word}, n, gen)
+	if err != nil {
+		return nil, nil, err
+	}
+	if common {
+		return ix.rows(ctx, sqlMatch, word, false)
+	}
+	ids, scores, err := ix.rows(ctx, sqlRanked, word, true)
+	if 2*len(ids) >= n { // written to since it was counted
+		scores = nil
+	}
+	return ids, scores, err
 }
 
 // sqlCommon counts a word's documents up to a limit: it stops at half the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,11 +48,11 @@ func TestSearchKeepsEachShardsScores(t *testing.T) {
 		if len(ids) == 0 {
 			t.Fatalf("shard %d holds no hit: the test wants both", k)
 		}
-		named, _, ok := s.keys.hits(ids, scores)
-		if !ok {
+		keys := s.keys.table()
+		if _, ok := keys.Unknown(ids); !ok {
 			t.Fatal("rowids without documents")
 		}
-		for _, h := range named {
+		for _, h := range (found{keys: keys, rows: ids, scores: scores}).hits() {
 			if shardOf(h.ID) != k {
 				t.Errorf("%s is in shard %d, not %d", h.ID, k, shardOf(h.ID))
 			}
@@ -169,5 +170,54 @@ func TestQueryWords(t *testing.T) {
 	exp := []string{`"Four"`, `"day"`, `"weeks"`, `"kube" *`, `"staff"`, `"eng" *`}
 	if !slices.Equal(got, exp) {
 		t.Errorf("words() = %q, want %q", got, exp)
+	}
+}
+
+// TestRankedWordScoresAsMatchThenRank: a ranked query of one word (or
+// prefix) is scored, or not, exactly as by matching it first and scoring
+// it when it is in fewer than half the documents.
+func TestRankedWordScoresAsMatchThenRank(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var docs []Doc
+	for i := range 40 {
+		body := "plain"
+		if i%2 == 0 {
+			body += " half" // 20 of 40: common
+		}
+		if i%3 == 0 {
+			body += " third thirdly"
+		}
+		if i == 5 {
+			body = "rare " + body
+		}
+		docs = append(docs, Doc{ID: fmt.Sprintf("d%d", i), Stamp: "1", Title: "Engineer", Body: body})
+	}
+	if err := ix.Put(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	s := ix.shards[0]
+	for _, word := range []string{`"half"`, `"third"`, `"third" *`, `"rare"`, `"engineer"`, `"absent"`} {
+		ids, scores, err := s.rows(ctx, sqlMatch, word, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if 2*len(ids) < len(docs) && len(ids) > 0 {
+			ids, scores, err = s.rows(ctx, sqlRanked, word, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		f, err := s.search(ctx, Query{{Words: word[1:strings.LastIndex(word, `"`)], Prefix: strings.HasSuffix(word, "*")}}, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(f.rows, ids) || !slices.Equal(f.scores, scores) || (f.scores == nil) != (scores == nil) {
+			t.Errorf("%s: rows %v scores %v, want %v %v", word, f.rows, f.scores, ids, scores)
+		}
 	}
 }

@@ -68,6 +68,28 @@ func (s *Searcher) SearchText(ctx context.Context, terms []model.TextTerm, ranke
 	return out, nil
 }
 
+// SearchTextRows implements [model.RowTextSearcher]: SearchText
+// answering with rows ([Index.Rows]).
+func (s *Searcher) SearchTextRows(ctx context.Context, terms []model.TextTerm, ranked bool) (model.TextRows, error) {
+	if !s.ready.Load() {
+		return nil, fmt.Errorf("search: %w", model.ErrIndexNotReady)
+	}
+	q, err := QueryOf(terms)
+	if err != nil {
+		return nil, err
+	}
+	return s.ix.Rows(ctx, q, ranked)
+}
+
+// PrepareText implements [model.TextPreparer]: it places the rows of
+// every file of the index in snap's collection (see [model.RowKeys]), as
+// the first search would.
+func (s *Searcher) PrepareText(snap model.Snapshot) {
+	for _, sh := range s.ix.shards {
+		sh.keys.table().Place(snap)
+	}
+}
+
 // QueryOf returns the index query of a query's quoted terms.
 func QueryOf(terms []model.TextTerm) (Query, error) {
 	if len(terms) == 0 {
@@ -101,6 +123,7 @@ func (o Off) SearchText(context.Context, []model.TextTerm, bool) (map[string]flo
 }
 
 var (
-	_ model.TextSearcher = (*Searcher)(nil)
-	_ model.TextSearcher = Off{}
+	_ model.RowTextSearcher = (*Searcher)(nil)
+	_ model.TextPreparer    = (*Searcher)(nil)
+	_ model.TextSearcher    = Off{}
 )

@@ -185,20 +185,25 @@ func (ix *shard) writeAll(ctx context.Context, ids []string, load func(context.C
 // adds what it did to st once committed.
 func (ix *shard) writeBatch(ctx context.Context, batch []loaded, st *Stats) error {
 	var did Stats
+	// The statements of each document run without ctx's cancellation,
+	// which is checked before each document instead: given a context that
+	// can end, the driver starts a goroutine per statement to watch it
+	// (two statements a document).
+	quiet := context.WithoutCancel(ctx)
 	err := ix.inTx(ctx, func(w *writer) error {
 		did = Stats{}
 		for _, l := range batch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if l.err != nil {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
 				did.Failed++
-				if err := w.remove(ctx, l.id); err != nil {
+				if err := w.remove(quiet, l.id); err != nil {
 					return err
 				}
 				continue
 			}
-			wrote, err := w.put(ctx, l.row)
+			wrote, err := w.put(quiet, l.row)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,106 @@
+package loader
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unsafe"
+
+	"github.com/jobdeck/jobdeck/loader/corpus"
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// longFields are files whose fields go over their caps, in every way a
+// field can be set: frontmatter, "key: value" lines of a plain file, a
+// plain file's first line as its title, keywords too many or too long.
+var longFields = []struct{ name, text string }{
+	{"long.md", "---\ntitle: " + strings.Repeat("Engineer ", 50) + "\ncompany: " + strings.Repeat("Acme ", 80) +
+		"\nlocation: " + strings.Repeat("Berlin ", 40) + "\nsalary: " + strings.Repeat("€1 ", 90) +
+		"\nurl: https://x.example/" + strings.Repeat("a", 2100) + "\n---\n# Role\n\nWe build things.\n"},
+	{"kw.md", "---\ntitle: Dev\nkeywords: [" + strings.Repeat("go, ", 60) + strings.Repeat("k", 70) + "]\n---\nBody *here*.\n"},
+	{"plain.txt", strings.Repeat("Senior Staff Principal ", 20) + "\n\nCompany: " + strings.Repeat("Big ", 90) +
+		"\nLocation: Remote\n\n- first\n- second\n"},
+	{"short.txt", "Go Developer\n\nAcme is hiring.\n\n* one <b>bold</b>\n"},
+	{"raw.md", "---\ntitle: [unclosed\ncompany: " + strings.Repeat("C", 400) + "\n---\nbody\n"},
+	{"unclosed.md", "---\ntitle: " + strings.Repeat("T", 400) + "\nbody without a close\n"},
+	{"contained.md", "---\ntitle: " + strings.Repeat("Same ", 70) + "\n---\n" + strings.Repeat("Same ", 70) + "\n"},
+	{"page.html", "<html><head><title>" + strings.Repeat("Long ", 80) + "</title></head><body><p>Hi</p></body></html>"},
+}
+
+// bodySeeds calls add with the loader's fixtures, generated corpus files
+// of every shape, and longFields.
+func bodySeeds(add func(name string, data []byte)) {
+	root := os.DirFS("../testdata/loader")
+	_ = fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, err := fs.ReadFile(root, p); err == nil {
+				add(p, b)
+			}
+		}
+		return nil
+	})
+	for i := range 60 { // every shape, ten times
+		it := corpus.MakeItem(i, 11)
+		add(it.Name, it.Data)
+	}
+	for _, lf := range longFields {
+		add(lf.name, []byte(lf.text))
+	}
+}
+
+// checkBodyOnly fails when the body-only parse of data differs from the
+// body of the full parse.
+func checkBodyOnly(t *testing.T, name string, data []byte) {
+	t.Helper()
+	want := parseFile(name, data, true, scan(data), nil, DefaultMaxBody, nil).Body
+	got := bodyOf(name, data, DefaultMaxBody)
+	if got != want {
+		t.Errorf("%s: the body-only parse gives\n%q\nthe full parse\n%q", name, got, want)
+	}
+	if len(data) > 0 && sharesMemory(got, unsafe.String(unsafe.SliceData(data), len(data))) {
+		t.Errorf("%s: the body shares the file's buffer", name)
+	}
+}
+
+// TestBodyOnlyIsTheFullParsesBody: for every fixture, generated file and
+// file of long fields, the body-only parse gives the full parse's body —
+// with what the caps cut added — and Body gives it from a file.
+func TestBodyOnlyIsTheFullParsesBody(t *testing.T) {
+	n, cut := 0, 0
+	bodySeeds(func(name string, data []byte) {
+		n++
+		checkBodyOnly(t, name, data)
+		for _, w := range Parse(name, data).Warnings {
+			if strings.HasPrefix(w, WarnFieldsCut) {
+				cut++
+			}
+		}
+	})
+	if n < 60 || cut < 4 {
+		t.Errorf("%d files, %d with fields cut: the test wants more of both", n, cut)
+	}
+	for i, lf := range longFields {
+		p := &model.Posting{Source: fstest.MapFS{lf.name: {Data: []byte(lf.text)}}, SourcePath: lf.name}
+		got, err := Body(p, 0)
+		if want := Parse(lf.name, []byte(lf.text)).Body; err != nil || got != want {
+			t.Errorf("Body of long field file %d = %q, %v; want %q", i, got, err, want)
+		}
+	}
+}
+
+// FuzzBodyOnly checks on any input that the body-only parse gives the
+// full parse's body. Its seeds (bodySeeds and a few traps) run in every
+// `go test`.
+func FuzzBodyOnly(f *testing.F) {
+	bodySeeds(func(name string, data []byte) { f.Add(name, data) })
+	for _, s := range []string{"", "---", "---\n---\n", "{\n\"title\": \"" + strings.Repeat("x", 350) + "\"\n}\n\nbody",
+		"+++\ntitle = \"" + strings.Repeat("y", 310) + "\"\n+++\nbody", "\xEF\xBB\xBFâ€™ mojibake " + strings.Repeat("z", 320)} {
+		f.Add("fuzz.txt", []byte(s))
+		f.Add("fuzz.md", []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		checkBodyOnly(t, name, data)
+	})
+}
