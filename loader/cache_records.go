@@ -26,12 +26,12 @@ func (h *cacheHook) records(j job, opts Options, kind recordKind, dh dirHandle, 
 		return
 	}
 	if ps, aux, ok := h.c.Lookup(k); ok {
-		if rs, ok := recordsFromCache(j, opts, kind, ps, aux); ok {
-			for i, r := range rs {
+		if cr, ok := recordsFromCache(j, opts, kind, ps, aux); ok {
+			for i := range ps {
 				if i > 0 {
 					more()
 				}
-				if !emit(r) {
+				if !emit(cr.result(i)) {
 					return
 				}
 			}
@@ -100,12 +100,22 @@ func recordsAux(kind recordKind, ps []*model.Posting) ([]byte, bool) {
 	return b, true
 }
 
-// recordsFromCache turns the cached postings ps of j's file, with their
-// aux note (see recordsAux), back into results: paths made whole, each
-// Source the record's place in the file. ok is false when the entry does
-// not fit (another kind, a note that does not decode or has another
-// number of records).
-func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting, aux []byte) ([]result, bool) {
+// cachedRecords are the cached postings of one file of many postings,
+// checked against their aux note, with the place of each record in the
+// file. result makes them whole one at a time, so that each one is made
+// whole just before the collector reads it.
+type cachedRecords struct {
+	j     job
+	ps    []*model.Posting
+	files []recordFile // files[i] is the place of ps[i]
+	paths stringSlab
+}
+
+// recordsFromCache checks the cached postings ps of j's file against
+// their aux note (see recordsAux). ok is false when the entry does not
+// fit (another kind, a note that does not decode or has another number of
+// records, a nil posting).
+func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting, aux []byte) (*cachedRecords, bool) {
 	r := auxReader{b: aux}
 	if len(ps) == 0 || recordKind(r.byte()) != kind {
 		return nil, false
@@ -122,25 +132,32 @@ func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting,
 		}
 		src.head = h
 	}
-	rs := make([]result, len(ps))
+	files := make([]recordFile, len(ps))
 	for i, p := range ps {
 		off, n := r.varint(), r.varint()
 		if p == nil || off < 0 || n < 0 {
 			return nil, false
 		}
-		rel, srel := p.Path, p.SourcePath
-		p.Path = j.display + rel
-		p.SourcePath = p.Path // one string when they are equal, as readRecords gives them
-		if j.fsPath != j.display || srel != rel {
-			p.SourcePath = j.fsPath + srel
-		}
-		p.Source = &recordFile{recordSource: src, off: off, n: n}
-		rs[i] = result{p: p}
+		files[i] = recordFile{recordSource: src, off: off, n: n}
 	}
 	if r.bad || len(r.b) != 0 {
 		return nil, false
 	}
-	return rs, true
+	return &cachedRecords{j: j, ps: ps, files: files}, true
+}
+
+// result returns the result of the i-th record: its posting with paths
+// made whole and Source the record's place in the file.
+func (c *cachedRecords) result(i int) result {
+	p := c.ps[i]
+	rel, srel := p.Path, p.SourcePath
+	p.Path = c.paths.concat(c.j.display, rel)
+	p.SourcePath = p.Path // one string when they are equal, as readRecords gives them
+	if c.j.fsPath != c.j.display || srel != rel {
+		p.SourcePath = c.paths.concat(c.j.fsPath, srel)
+	}
+	p.Source = &c.files[i]
+	return result{p: p}
 }
 
 // auxReader reads a cache note; bad is set, and zeros read, once it runs

@@ -194,12 +194,13 @@ func TestRecordsFromCacheRefusesBadNotes(t *testing.T) {
 		t.Fatal("no note for two records of one CSV")
 	}
 	got, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux)
-	if !ok || len(got) != 2 {
-		t.Fatalf("a good note: %d results, %v", len(got), ok)
+	if !ok || len(got.ps) != 2 {
+		t.Fatalf("a good note: %v", ok)
 	}
-	rf := got[1].p.Source.(*recordFile)
-	if got[1].p.Path != "jobs/jobs.csv#1" || rf.off != 15 || rf.n != 5 || rf.head.size != 10 || len(rf.head.keys) != 2 {
-		t.Errorf("record 1 from the note: path %q, off %d, n %d, header %+v", got[1].p.Path, rf.off, rf.n, rf.head)
+	r1 := got.result(1)
+	rf := r1.p.Source.(*recordFile)
+	if r1.p.Path != "jobs/jobs.csv#1" || r1.p.SourcePath != "jobs.csv#1" || rf.off != 15 || rf.n != 5 || rf.head.size != 10 || len(rf.head.keys) != 2 {
+		t.Errorf("record 1 from the note: path %q, source path %q, off %d, n %d, header %+v", r1.p.Path, r1.p.SourcePath, rf.off, rf.n, rf.head)
 	}
 	if _, ok := recordsFromCache(j, Options{}, recJSON, cached(2), aux); ok {
 		t.Error("a CSV's note taken for a JSON file")

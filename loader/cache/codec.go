@@ -163,6 +163,24 @@ func (r *reader) listLen() int {
 	return n - 1
 }
 
+// itemSlab hands out the list items (Paths, Keywords, Warnings) of decoded
+// postings from shared blocks of at least block items, so that a
+// posting's lists cost no allocation of their own.
+type itemSlab struct {
+	buf   []string
+	block int
+}
+
+// take returns room for n items.
+func (s *itemSlab) take(n int) []string {
+	if len(s.buf) < n {
+		s.buf = make([]string, max(n, s.block))
+	}
+	out := s.buf[:n:n]
+	s.buf = s.buf[n:]
+	return out
+}
+
 // decodePostings decodes what appendPostings wrote, as new postings the
 // caller owns; their strings share s's memory. The whole of s must be
 // used. Bad input is an error, never a panic.
@@ -185,9 +203,10 @@ func decodePostings(s string) (_ []*model.Posting, err error) {
 	} else {
 		ps, out = make([]model.Posting, n), make([]*model.Posting, n)
 	}
+	items := itemSlab{block: min(2*n, 512)} // a block for one posting is its own lists
 	for i := range ps {
 		out[i] = &ps[i]
-		r.posting(&ps[i])
+		r.posting(&ps[i], &items)
 	}
 	if r.err == nil && r.i != len(s) {
 		r.fail()
@@ -198,7 +217,7 @@ func decodePostings(s string) (_ []*model.Posting, err error) {
 	return out, nil
 }
 
-func (r *reader) posting(p *model.Posting) {
+func (r *reader) posting(p *model.Posting, slab *itemSlab) {
 	flags := r.byte()
 	var lens [3]int
 	total := 0
@@ -217,7 +236,7 @@ func (r *reader) posting(p *model.Posting) {
 	}
 	var items []string
 	if total > 0 {
-		items = make([]string, total)
+		items = slab.take(total)
 	}
 	for i, l := range [...]*[]string{&p.Paths, &p.Keywords, &p.Warnings} {
 		switch lens[i] {
