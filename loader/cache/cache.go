@@ -88,11 +88,15 @@ func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, []byte, bool) {
 		rf = c.root(k.Root)
 	}
 	e, ok := rf.lookup(k, c.today())
+	var one []*model.Posting
+	if ok && holdsOne(e.blob) {
+		one = rf.slab.one()
+	}
 	c.mu.Unlock()
 	if !ok {
 		return nil, nil, false
 	}
-	ps, err := decodePostings(e.blob)
+	ps, err := decodePostings(e.blob, one)
 	if err != nil {
 		c.note("an entry of %s is damaged; parsing its file again", rf.name)
 		return nil, nil, false

@@ -181,10 +181,40 @@ func (s *itemSlab) take(n int) []string {
 	return out
 }
 
+// postingSlabLen is how many postings a [postingSlab] allocates at once.
+const postingSlabLen = 128
+
+// postingSlab hands out room for one posting, and a slice to hold it,
+// from shared blocks: most files hold one posting, and a block of them
+// costs the allocator and the garbage collector far less than one
+// allocation each. A posting keeps its whole block alive, which suits
+// postings loaded together and kept together. The zero postingSlab is
+// ready to use; it is not safe for concurrent use.
+type postingSlab struct {
+	ps   []model.Posting
+	ptrs []*model.Posting
+}
+
+// one returns a slice holding a new, zero posting.
+func (s *postingSlab) one() []*model.Posting {
+	if len(s.ps) == 0 {
+		s.ps, s.ptrs = make([]model.Posting, postingSlabLen), make([]*model.Posting, postingSlabLen)
+	}
+	out := s.ptrs[:1:1]
+	out[0] = &s.ps[0]
+	s.ps, s.ptrs = s.ps[1:], s.ptrs[1:]
+	return out
+}
+
+// holdsOne reports whether the encoded postings s say they are one
+// (without checking the rest).
+func holdsOne(s string) bool { return len(s) > 0 && s[0] == 1 }
+
 // decodePostings decodes what appendPostings wrote, as new postings the
 // caller owns; their strings share s's memory. The whole of s must be
-// used. Bad input is an error, never a panic.
-func decodePostings(s string) (_ []*model.Posting, err error) {
+// used. Bad input is an error, never a panic. one, when not nil, is where
+// a single posting goes (a slice of one zero posting).
+func decodePostings(s string, one []*model.Posting) (_ []*model.Posting, err error) {
 	defer func() {
 		if recover() != nil {
 			err = errDamaged
@@ -192,21 +222,22 @@ func decodePostings(s string) (_ []*model.Posting, err error) {
 	}()
 	r := reader{s: s}
 	n := r.count(14) // flags, three list lengths, ten string lengths
-	var ps []model.Posting
 	var out []*model.Posting
-	if n == 1 { // most files: one allocation for the posting and the slice
-		one := new(struct {
-			ptr [1]*model.Posting
-			p   [1]model.Posting
-		})
-		ps, out = one.p[:], one.ptr[:]
-	} else {
-		ps, out = make([]model.Posting, n), make([]*model.Posting, n)
+	switch {
+	case n == 1 && one != nil:
+		out = one
+	case n == 1:
+		out = []*model.Posting{new(model.Posting)}
+	default:
+		ps := make([]model.Posting, n)
+		out = make([]*model.Posting, n)
+		for i := range ps {
+			out[i] = &ps[i]
+		}
 	}
 	items := itemSlab{block: min(2*n, 512)} // a block for one posting is its own lists
-	for i := range ps {
-		out[i] = &ps[i]
-		r.posting(&ps[i], &items)
+	for _, p := range out {
+		r.posting(p, &items)
 	}
 	if r.err == nil && r.i != len(s) {
 		r.fail()

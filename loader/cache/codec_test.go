@@ -50,7 +50,7 @@ func TestCodecKeepsEveryField(t *testing.T) {
 			t.Fatalf("%+v is not encodable", p)
 		}
 	}
-	got, err := decodePostings(stringOf(appendPostings(nil, ps)))
+	got, err := decodePostings(stringOf(appendPostings(nil, ps)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,15 +91,15 @@ func FuzzDecode(f *testing.F) {
 	f.Add(encodeFile("s", "/r", []entry{{path: "a.md", size: 3, seen: 9, blob: stringOf(appendPostings(nil, []*model.Posting{filled(2)}))}}, 0))
 	f.Add([]byte(magic + "\x01s\x02/r\xff\xff\xff\xff\x0f"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if ps, err := decodePostings(string(b)); err == nil {
-			again, err := decodePostings(stringOf(appendPostings(nil, ps)))
+		if ps, err := decodePostings(string(b), nil); err == nil {
+			again, err := decodePostings(stringOf(appendPostings(nil, ps)), nil)
 			if err != nil || !reflect.DeepEqual(again, ps) {
 				t.Fatalf("%q decodes to postings that do not survive encoding: %v", b, err)
 			}
 		}
 		if es, err := decodeFile(b, "s", "/r"); err == nil {
 			for _, e := range es {
-				decodePostings(e.blob)
+				decodePostings(e.blob, nil)
 			}
 		}
 	})
@@ -131,5 +131,35 @@ func TestTruncatedFileGivesItsCheckedBlocks(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, es[:len(got)]) {
 		t.Fatal("the entries before the cut are not those written")
+	}
+}
+
+// TestDecodeOneIntoSlab checks that single postings decoded into a
+// postingSlab keep every field and are each their own posting.
+func TestDecodeOneIntoSlab(t *testing.T) {
+	var slab postingSlab
+	var got []*model.Posting
+	for i := range postingSlabLen + 2 {
+		b := stringOf(appendPostings(nil, []*model.Posting{filled(i % 2)}))
+		if !holdsOne(b) {
+			t.Fatal("one posting not seen as one")
+		}
+		ps, err := decodePostings(b, slab.one())
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("posting %d: %d postings, %v", i, len(ps), err)
+		}
+		got = append(got, ps[0])
+	}
+	for i, p := range got {
+		if !reflect.DeepEqual(p, filled(i%2)) {
+			t.Fatalf("posting %d:\n got %#v\nwant %#v", i, p, filled(i%2))
+		}
+	}
+	got[0].Title = "changed"
+	if got[1].Title == "changed" || got[2].Title == "changed" {
+		t.Fatal("postings from the slab share memory")
+	}
+	if holdsOne(stringOf(appendPostings(nil, []*model.Posting{filled(0), filled(1)}))) {
+		t.Fatal("two postings seen as one")
 	}
 }
