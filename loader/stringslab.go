@@ -18,11 +18,27 @@ func (s *stringSlab) concat(a, b string) string {
 	if n == 0 {
 		return ""
 	}
-	if cap(s.buf)-len(s.buf) < n {
-		s.buf = make([]byte, 0, max(slabBytes, n))
-	}
-	start := len(s.buf)
+	start := s.room(n)
 	s.buf = append(s.buf, a...)
 	s.buf = append(s.buf, b...)
 	return unsafe.String(&s.buf[start], n) // s.buf[start:] is never written again
+}
+
+// copyOf returns b as a string.
+func (s *stringSlab) copyOf(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	start := s.room(len(b))
+	s.buf = append(s.buf, b...)
+	return unsafe.String(&s.buf[start], len(b))
+}
+
+// room makes room for n more bytes in the block and returns where they
+// start.
+func (s *stringSlab) room(n int) int {
+	if cap(s.buf)-len(s.buf) < n {
+		s.buf = make([]byte, 0, max(slabBytes, n))
+	}
+	return len(s.buf)
 }
