@@ -72,7 +72,7 @@ func (h dirHandle) key(d *dirFS, name string) (k FileKey, ok bool) {
 	for {
 		var err error
 		if base, in := h.base(name); in {
-			err = unix.Fstatat(h.fd, base, &st, 0)
+			err = fstatat(h.fd, base, &st)
 		} else {
 			err = unix.Stat(filepath.Join(d.dir, filepath.FromSlash(name)), &st)
 		}

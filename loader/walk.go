@@ -64,9 +64,10 @@ type walker struct {
 	seen      func()
 	followAll bool
 
-	pending chunk  // files not yet handed to the parsers
-	pendDir string // their folder
-	dirBuf  []byte // scratch space of readDirents
+	pending chunk      // files not yet handed to the parsers
+	pendDir string     // their folder
+	dirBuf  []byte     // scratch space of readDirents
+	paths   stringSlab // the display paths of the files walked
 
 	dirs  map[dirKey]int   // folders walked, with the index of the Source that walked them
 	named map[fileKey]bool // files named as Sources: true once read
@@ -100,6 +101,7 @@ type sourceWalk struct {
 type folder struct {
 	path    string // in the FS
 	display string // displayPath of path, set by dir
+	prefix  string // what the display path of a file in it starts with (see displayPrefix)
 	canon   string // path with symlinks resolved, the folder's identity where the FS exposes no inodes
 	real    string // system path with symlinks resolved, or ""
 	key     dirKey
@@ -204,6 +206,7 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 	}
 	src, root := sw.src, sw.root
 	f.display = displayPath(src, root, f.path)
+	f.prefix = displayPrefix(f.display)
 	entries, dirErr := readDirents(src.FS, f.path, &w.dirBuf)
 	if dirErr != nil && len(entries) == 0 {
 		return w.skip(f.display, reasonOf(ReasonUnreadDir, dirErr))
@@ -380,7 +383,7 @@ func (w *walker) file(src *Source, root, p string) bool {
 // made from the folder's, and its path, where it can, the end of that.
 func (w *walker) folderFile(src *Source, f folder, name string) bool {
 	w.seen()
-	display := joinDisplay(f.display, SafePath(name))
+	display := w.paths.concat(f.prefix, SafePath(name))
 	p, ok := tailPath(display, f.path, name)
 	if !ok {
 		p = joinName(f.path, name)
@@ -404,17 +407,17 @@ func (w *walker) queue(j job, dir string) bool {
 	return true
 }
 
-// joinDisplay is the display path of the file name (made safe) in the
-// folder whose display path is dir: displayPath of the file, as both are
-// clean and name is one element.
-func joinDisplay(dir, name string) string {
+// displayPrefix is what the display path of each file of the folder
+// whose display path is dir starts with: the file's name (made safe) is
+// the rest, as both are clean and the name is one element.
+func displayPrefix(dir string) string {
 	switch dir {
 	case ".":
-		return name
+		return ""
 	case "/":
-		return "/" + name
+		return "/"
 	}
-	return dir + "/" + name
+	return dir + "/"
 }
 
 // tailPath returns the end of display that is joinName(dir, name), if

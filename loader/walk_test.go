@@ -478,7 +478,7 @@ func TestFolderFileIsDisplayPath(t *testing.T) {
 					src := &Source{Name: name}
 					p := joinName(dir, file)
 					want := displayPath(src, root, p)
-					got := joinDisplay(displayPath(src, root, dir), SafePath(file))
+					got := displayPrefix(displayPath(src, root, dir)) + SafePath(file)
 					if got != want {
 						t.Errorf("name %q root %q: %q in %q: display %q, want %q", name, root, file, dir, got, want)
 					}
