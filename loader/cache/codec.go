@@ -7,6 +7,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -165,56 +166,95 @@ func (r *reader) listLen() int {
 
 // itemSlab hands out the list items (Paths, Keywords, Warnings) of decoded
 // postings from shared blocks of at least block items, so that a
-// posting's lists cost no allocation of their own.
+// posting's lists cost no allocation of their own. With reuse set it
+// hands out the same memory every time, for a check that keeps nothing.
 type itemSlab struct {
 	buf   []string
 	block int
+	reuse bool
 }
 
 // take returns room for n items.
 func (s *itemSlab) take(n int) []string {
+	if s.reuse && cap(s.buf) >= n {
+		return s.buf[:n:n]
+	}
 	if len(s.buf) < n {
 		s.buf = make([]string, max(n, s.block))
 	}
 	out := s.buf[:n:n]
-	s.buf = s.buf[n:]
+	if !s.reuse {
+		s.buf = s.buf[n:]
+	}
 	return out
 }
 
 // postingSlabLen is how many postings a [postingSlab] allocates at once.
 const postingSlabLen = 128
 
-// postingSlab hands out room for one posting, and a slice to hold it,
-// from shared blocks: most files hold one posting, and a block of them
-// costs the allocator and the garbage collector far less than one
-// allocation each. A posting keeps its whole block alive, which suits
-// postings loaded together and kept together. The zero postingSlab is
-// ready to use; it is not safe for concurrent use.
-type postingSlab struct {
-	ps   []model.Posting
-	ptrs []*model.Posting
-}
+// postingSlab hands out room for one posting from shared blocks: most
+// files hold one posting, and a block of them costs the allocator and the
+// garbage collector far less than one allocation each. A posting keeps
+// its whole block alive, which suits postings loaded together and kept
+// together. The zero postingSlab is ready to use; it is not safe for
+// concurrent use.
+type postingSlab struct{ ps []model.Posting }
 
-// one returns a slice holding a new, zero posting.
-func (s *postingSlab) one() []*model.Posting {
+// one returns a new, zero posting.
+func (s *postingSlab) one() *model.Posting {
 	if len(s.ps) == 0 {
-		s.ps, s.ptrs = make([]model.Posting, postingSlabLen), make([]*model.Posting, postingSlabLen)
+		s.ps = make([]model.Posting, postingSlabLen)
 	}
-	out := s.ptrs[:1:1]
-	out[0] = &s.ps[0]
-	s.ps, s.ptrs = s.ps[1:], s.ptrs[1:]
-	return out
+	p := &s.ps[0]
+	s.ps = s.ps[1:]
+	return p
 }
 
 // holdsOne reports whether the encoded postings s say they are one
 // (without checking the rest).
 func holdsOne(s string) bool { return len(s) > 0 && s[0] == 1 }
 
-// decodePostings decodes what appendPostings wrote, as new postings the
-// caller owns; their strings share s's memory. The whole of s must be
-// used. Bad input is an error, never a panic. one, when not nil, is where
-// a single posting goes (a slice of one zero posting).
-func decodePostings(s string, one []*model.Posting) (_ []*model.Posting, err error) {
+// onePosting is the [loader.CacheEntry] of an entry of one posting and no
+// aux note, decoded when it was looked up. Being a pointer, it makes an
+// interface value without an allocation.
+type onePosting model.Posting
+
+func (*onePosting) Len() int               { return 1 }
+func (*onePosting) Aux() []byte            { return nil }
+func (p *onePosting) Next() *model.Posting { return (*model.Posting)(p) }
+
+// entryPostings is the [loader.CacheEntry] of other entries: postings
+// checked to decode, decoded as they are asked for into ps, allocated
+// whole when the entry was looked up (one large allocation costs the
+// garbage collector less than many small ones while the postings are
+// being written).
+type entryPostings struct {
+	r     reader // at the next posting
+	ps    []model.Posting
+	next  int // postings handed out
+	ready int // postings decoded already
+	aux   []byte
+	items itemSlab
+}
+
+func (e *entryPostings) Len() int    { return len(e.ps) }
+func (e *entryPostings) Aux() []byte { return e.aux }
+
+// Next decodes the next posting; its strings share the entry's memory.
+func (e *entryPostings) Next() *model.Posting {
+	p := &e.ps[e.next]
+	if e.next >= e.ready {
+		e.r.posting(p, &e.items)
+	}
+	e.next++
+	return p
+}
+
+// openEntry returns the cache entry of s, what appendPostings wrote, and
+// aux: one posting is decoded at once (into one, when not nil); more are
+// checked to decode in full, then decoded as they are asked for. Bad
+// input is an error, never a panic.
+func openEntry(s, aux string, one *model.Posting) (_ loader.CacheEntry, err error) {
 	defer func() {
 		if recover() != nil {
 			err = errDamaged
@@ -222,28 +262,53 @@ func decodePostings(s string, one []*model.Posting) (_ []*model.Posting, err err
 	}()
 	r := reader{s: s}
 	n := r.count(14) // flags, three list lengths, ten string lengths
-	var out []*model.Posting
-	switch {
-	case n == 1 && one != nil:
-		out = one
-	case n == 1:
-		out = []*model.Posting{new(model.Posting)}
-	default:
-		ps := make([]model.Posting, n)
-		out = make([]*model.Posting, n)
-		for i := range ps {
-			out[i] = &ps[i]
+	if n == 1 {
+		if one == nil {
+			one = new(model.Posting)
 		}
+		r.posting(one, &itemSlab{block: 2})
+		if err := r.end(); err != nil {
+			return nil, err
+		}
+		if aux == "" {
+			return (*onePosting)(one), nil
+		}
+		return &entryPostings{ps: unsafe.Slice(one, 1), ready: 1, aux: []byte(aux)}, nil
 	}
-	items := itemSlab{block: min(2*n, 512)} // a block for one posting is its own lists
-	for _, p := range out {
-		r.posting(p, &items)
+	check, scratch := r, itemSlab{reuse: true}
+	var p model.Posting
+	for range n {
+		check.posting(&p, &scratch)
 	}
-	if r.err == nil && r.i != len(s) {
+	if err := check.end(); err != nil {
+		return nil, err
+	}
+	e := &entryPostings{r: r, ps: make([]model.Posting, n), items: itemSlab{block: 512}}
+	if aux != "" {
+		e.aux = []byte(aux)
+	}
+	return e, nil
+}
+
+// end returns the error of a read that should have used all of r.s.
+func (r *reader) end() error {
+	if r.err == nil && r.i != len(r.s) {
 		r.fail()
 	}
-	if r.err != nil {
-		return nil, r.err
+	return r.err
+}
+
+// decodePostings decodes what appendPostings wrote, as new postings the
+// caller owns; their strings share s's memory. The whole of s must be
+// used. Bad input is an error, never a panic.
+func decodePostings(s string) ([]*model.Posting, error) {
+	e, err := openEntry(s, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Posting, e.Len())
+	for i := range out {
+		out[i] = e.Next()
 	}
 	return out, nil
 }

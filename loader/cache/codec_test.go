@@ -50,7 +50,7 @@ func TestCodecKeepsEveryField(t *testing.T) {
 			t.Fatalf("%+v is not encodable", p)
 		}
 	}
-	got, err := decodePostings(stringOf(appendPostings(nil, ps)), nil)
+	got, err := decodePostings(stringOf(appendPostings(nil, ps)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,15 +91,15 @@ func FuzzDecode(f *testing.F) {
 	f.Add(encodeFile("s", "/r", []entry{{path: "a.md", size: 3, seen: 9, blob: stringOf(appendPostings(nil, []*model.Posting{filled(2)}))}}, 0))
 	f.Add([]byte(magic + "\x01s\x02/r\xff\xff\xff\xff\x0f"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if ps, err := decodePostings(string(b), nil); err == nil {
-			again, err := decodePostings(stringOf(appendPostings(nil, ps)), nil)
+		if ps, err := decodePostings(string(b)); err == nil {
+			again, err := decodePostings(stringOf(appendPostings(nil, ps)))
 			if err != nil || !reflect.DeepEqual(again, ps) {
 				t.Fatalf("%q decodes to postings that do not survive encoding: %v", b, err)
 			}
 		}
 		if es, err := decodeFile(b, "s", "/r"); err == nil {
 			for _, e := range es {
-				decodePostings(e.blob, nil)
+				decodePostings(e.blob)
 			}
 		}
 	})
@@ -134,9 +134,10 @@ func TestTruncatedFileGivesItsCheckedBlocks(t *testing.T) {
 	}
 }
 
-// TestDecodeOneIntoSlab checks that single postings decoded into a
-// postingSlab keep every field and are each their own posting.
-func TestDecodeOneIntoSlab(t *testing.T) {
+// TestOpenEntryOneIntoSlab checks that single postings decoded into a
+// postingSlab keep every field and are each their own posting, and that
+// an entry of one posting with an aux note gives both.
+func TestOpenEntryOneIntoSlab(t *testing.T) {
 	var slab postingSlab
 	var got []*model.Posting
 	for i := range postingSlabLen + 2 {
@@ -144,11 +145,15 @@ func TestDecodeOneIntoSlab(t *testing.T) {
 		if !holdsOne(b) {
 			t.Fatal("one posting not seen as one")
 		}
-		ps, err := decodePostings(b, slab.one())
-		if err != nil || len(ps) != 1 {
-			t.Fatalf("posting %d: %d postings, %v", i, len(ps), err)
+		aux := ""
+		if i == 3 {
+			aux = "note"
 		}
-		got = append(got, ps[0])
+		e, err := openEntry(b, aux, slab.one())
+		if err != nil || e.Len() != 1 || string(e.Aux()) != aux {
+			t.Fatalf("posting %d: entry of %d postings, aux %q, %v", i, e.Len(), e.Aux(), err)
+		}
+		got = append(got, e.Next())
 	}
 	for i, p := range got {
 		if !reflect.DeepEqual(p, filled(i%2)) {
@@ -161,5 +166,30 @@ func TestDecodeOneIntoSlab(t *testing.T) {
 	}
 	if holdsOne(stringOf(appendPostings(nil, []*model.Posting{filled(0), filled(1)}))) {
 		t.Fatal("two postings seen as one")
+	}
+}
+
+// TestOpenEntryChecksFirst checks that an entry of many postings that
+// does not decode in full is refused when opened, whatever its cut or
+// damage, before any posting is asked for.
+func TestOpenEntryChecksFirst(t *testing.T) {
+	ps := []*model.Posting{filled(0), filled(1), filled(2)}
+	b := appendPostings(nil, ps)
+	for cut := range len(b) {
+		if _, err := openEntry(string(b[:cut]), "aux", nil); err == nil {
+			t.Fatalf("a cut at %d of %d bytes opened", cut, len(b))
+		}
+	}
+	if _, err := openEntry(string(b)+"x", "aux", nil); err == nil {
+		t.Fatal("trailing bytes opened")
+	}
+	e, err := openEntry(string(b), "aux", nil)
+	if err != nil || e.Len() != 3 || string(e.Aux()) != "aux" {
+		t.Fatalf("a good entry: %v", err)
+	}
+	for i, want := range ps {
+		if got := e.Next(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("posting %d:\n got %#v\nwant %#v", i, got, want)
+		}
 	}
 }

@@ -50,7 +50,7 @@ func BenchmarkFileRead100k(b *testing.B) {
 			b.Fatal(len(es), err)
 		}
 		for _, e := range es {
-			if _, err := decodePostings(e.blob, nil); err != nil {
+			if _, err := decodePostings(e.blob); err != nil {
 				b.Fatal(err)
 			}
 		}
