@@ -89,14 +89,15 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	}
 	e, ok := rf.lookup(k, c.today())
 	var one *model.Posting
+	var items []string
 	if ok && holdsOne(e.blob) {
-		one = rf.slab.one()
+		one, items = rf.slab.one(e.blob)
 	}
 	c.mu.Unlock()
 	if !ok {
 		return nil, false
 	}
-	ce, err := openEntry(e.blob, e.aux, one)
+	ce, err := openEntry(e.blob, e.aux, one, items)
 	if err != nil {
 		c.note("an entry of %s is damaged; parsing its file again", rf.name)
 		return nil, false

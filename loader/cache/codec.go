@@ -192,22 +192,51 @@ func (s *itemSlab) take(n int) []string {
 // postingSlabLen is how many postings a [postingSlab] allocates at once.
 const postingSlabLen = 128
 
-// postingSlab hands out room for one posting from shared blocks: most
-// files hold one posting, and a block of them costs the allocator and the
-// garbage collector far less than one allocation each. A posting keeps
-// its whole block alive, which suits postings loaded together and kept
-// together. The zero postingSlab is ready to use; it is not safe for
-// concurrent use.
-type postingSlab struct{ ps []model.Posting }
+// postingSlab hands out room for one posting and its list items from
+// shared blocks: most files hold one posting, and a block of them costs
+// the allocator and the garbage collector far less than an allocation or
+// two each. A posting keeps its whole block alive, which suits postings
+// loaded together and kept together. The zero postingSlab is ready to
+// use; it is not safe for concurrent use.
+type postingSlab struct {
+	ps    []model.Posting
+	items []string
+}
 
-// one returns a new, zero posting.
-func (s *postingSlab) one() *model.Posting {
+// one returns a new, zero posting and room for the list items of the
+// single posting that enc encodes, as its start says.
+func (s *postingSlab) one(enc string) (*model.Posting, []string) {
 	if len(s.ps) == 0 {
 		s.ps = make([]model.Posting, postingSlabLen)
 	}
 	p := &s.ps[0]
 	s.ps = s.ps[1:]
-	return p
+	n := itemsOfOne(enc)
+	if n > len(s.items) {
+		if n > postingSlabLen {
+			return p, nil
+		}
+		s.items = make([]string, 4*postingSlabLen)
+	}
+	items := s.items[:n:n]
+	s.items = s.items[n:]
+	return p, items
+}
+
+// itemsOfOne returns how many list items the single posting that enc
+// encodes has, as its start says (0 when it does not read so).
+func itemsOfOne(enc string) int {
+	r := reader{s: enc}
+	r.uvarint() // the count
+	r.byte()    // the flags
+	total := 0
+	for range 3 {
+		total += max(r.listLen(), 0)
+	}
+	if r.err != nil {
+		return 0
+	}
+	return total
 }
 
 // holdsOne reports whether the encoded postings s say they are one
@@ -251,10 +280,10 @@ func (e *entryPostings) Next() *model.Posting {
 }
 
 // openEntry returns the cache entry of s, what appendPostings wrote, and
-// aux: one posting is decoded at once (into one, when not nil); more are
-// checked to decode in full, then decoded as they are asked for. Bad
-// input is an error, never a panic.
-func openEntry(s, aux string, one *model.Posting) (_ loader.CacheEntry, err error) {
+// aux: one posting is decoded at once (into one, when not nil, with its
+// list items in items); more are checked to decode in full, then decoded
+// as they are asked for. Bad input is an error, never a panic.
+func openEntry(s, aux string, one *model.Posting, items []string) (_ loader.CacheEntry, err error) {
 	defer func() {
 		if recover() != nil {
 			err = errDamaged
@@ -266,7 +295,7 @@ func openEntry(s, aux string, one *model.Posting) (_ loader.CacheEntry, err erro
 		if one == nil {
 			one = new(model.Posting)
 		}
-		r.posting(one, &itemSlab{block: 2})
+		r.posting(one, &itemSlab{buf: items, block: 2})
 		if err := r.end(); err != nil {
 			return nil, err
 		}
@@ -302,7 +331,7 @@ func (r *reader) end() error {
 // caller owns; their strings share s's memory. The whole of s must be
 // used. Bad input is an error, never a panic.
 func decodePostings(s string) ([]*model.Posting, error) {
-	e, err := openEntry(s, "", nil)
+	e, err := openEntry(s, "", nil, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -149,7 +149,11 @@ func TestOpenEntryOneIntoSlab(t *testing.T) {
 		if i == 3 {
 			aux = "note"
 		}
-		e, err := openEntry(b, aux, slab.one())
+		p, items := slab.one(b)
+		if want := len(filled(i%2).Keywords) + len(filled(i%2).Paths) + len(filled(i%2).Warnings); len(items) != want {
+			t.Fatalf("posting %d: room for %d items, want %d", i, len(items), want)
+		}
+		e, err := openEntry(b, aux, p, items)
 		if err != nil || e.Len() != 1 || string(e.Aux()) != aux {
 			t.Fatalf("posting %d: entry of %d postings, aux %q, %v", i, e.Len(), e.Aux(), err)
 		}
@@ -161,7 +165,9 @@ func TestOpenEntryOneIntoSlab(t *testing.T) {
 		}
 	}
 	got[0].Title = "changed"
-	if got[1].Title == "changed" || got[2].Title == "changed" {
+	got[0].Keywords = append(got[0].Keywords, "more")
+	got[0].Keywords[0] = "changed"
+	if got[1].Title == "changed" || got[2].Title == "changed" || !reflect.DeepEqual(got[1], filled(1)) || !reflect.DeepEqual(got[2], filled(0)) {
 		t.Fatal("postings from the slab share memory")
 	}
 	if holdsOne(stringOf(appendPostings(nil, []*model.Posting{filled(0), filled(1)}))) {
@@ -176,14 +182,14 @@ func TestOpenEntryChecksFirst(t *testing.T) {
 	ps := []*model.Posting{filled(0), filled(1), filled(2)}
 	b := appendPostings(nil, ps)
 	for cut := range len(b) {
-		if _, err := openEntry(string(b[:cut]), "aux", nil); err == nil {
+		if _, err := openEntry(string(b[:cut]), "aux", nil, nil); err == nil {
 			t.Fatalf("a cut at %d of %d bytes opened", cut, len(b))
 		}
 	}
-	if _, err := openEntry(string(b)+"x", "aux", nil); err == nil {
+	if _, err := openEntry(string(b)+"x", "aux", nil, nil); err == nil {
 		t.Fatal("trailing bytes opened")
 	}
-	e, err := openEntry(string(b), "aux", nil)
+	e, err := openEntry(string(b), "aux", nil, nil)
 	if err != nil || e.Len() != 3 || string(e.Aux()) != "aux" {
 		t.Fatalf("a good entry: %v", err)
 	}
