@@ -12,13 +12,13 @@ import (
 // read from its file, sorted by path, and those stored since. Its fields
 // are guarded by the Cache's mutex, which is cond's Locker.
 type rootFile struct {
-	name    string    // the cache file
-	started bool      // fill is reading the file into sorted
-	done    bool      // fill has finished
-	cond    sync.Cond // signalled when sorted grows and when fill is done
-	sorted  []entry   // from the file
-	cursors [4]int    // where in sorted the next lookups probably are, the last used first
-	slab    postingSlab
+	name    string      // the cache file
+	started bool        // fill is reading the file into sorted
+	done    bool        // fill has finished
+	cond    sync.Cond   // signalled when sorted grows and when fill is done
+	sorted  []entry     // from the file
+	cursors [4]int      // where in sorted the next lookups probably are, the last used first
+	slab    postingSlab // room for the single postings looked up
 	added   map[string]entry
 	dirty   bool // the file needs writing
 }
