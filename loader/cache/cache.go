@@ -87,7 +87,7 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	for !rf.waitFor(k.Path) { // a save let go of the entries meanwhile
 		rf = c.root(k.Root)
 	}
-	e, ok := rf.lookup(k, c.today())
+	e, ok := rf.lookup(k, rf.today)
 	var one *model.Posting
 	var items []string
 	if ok && holdsOne(e.blob) {
@@ -161,7 +161,7 @@ func (c *Cache) root(root string) *rootFile {
 		c.roots[root] = rf
 	}
 	if !rf.started {
-		rf.started = true
+		rf.started, rf.today = true, c.today()
 		go c.fill(rf, root)
 	}
 	return rf

@@ -18,6 +18,7 @@ type rootFile struct {
 	cond    sync.Cond   // signalled when sorted grows and when fill is done
 	sorted  []entry     // from the file
 	cursors [4]int      // where in sorted the next lookups probably are, the last used first
+	today   uint32      // the day fill started, which lookups mark their entries seen (a clock read a load, not a file)
 	slab    postingSlab // room for the single postings looked up
 	added   map[string]entry
 	dirty   bool // the file needs writing
@@ -127,5 +128,5 @@ func (rf *rootFile) merged() []entry {
 // when needed.
 func (rf *rootFile) reset() {
 	rf.started, rf.done, rf.sorted, rf.cursors, rf.added, rf.dirty = false, false, nil, [4]int{}, nil, false
-	rf.slab = postingSlab{}
+	rf.slab, rf.today = postingSlab{}, 0
 }
