@@ -33,20 +33,32 @@ type FileKey struct {
 // concurrent use.
 //
 // Stamp must equal [CacheStamp] of the load's Options, else Stream ignores
-// the cache. Lookup returns the postings last stored for exactly this key
-// (ok false when there are none), as new postings at each call, with the
-// aux bytes stored beside them: Stream sets their Path, Source and
-// SourcePath and hands them out. Store records the postings parsed from
-// the file of k (without bodies) and aux, the loader's own note of where
-// in the file each one sits (empty for a file of one posting); it may
-// keep them or not. LoadDone is called once a Stream has walked and read
-// every source (not when it was cancelled), so the cache may write what
-// it learnt.
+// the cache. Lookup returns the [CacheEntry] last stored for exactly this
+// key (ok false when there is none): Stream takes its postings, sets their
+// Path, Source and SourcePath and hands them out. Store records the
+// postings parsed from the file of k (without bodies) and aux, the
+// loader's own note of where in the file each one sits (empty for a file
+// of one posting); it may keep them or not. LoadDone is called once a
+// Stream has walked and read every source (not when it was cancelled), so
+// the cache may write what it learnt.
 type Cache interface {
 	Stamp() string
-	Lookup(k FileKey) (ps []*model.Posting, aux []byte, ok bool)
+	Lookup(k FileKey) (e CacheEntry, ok bool)
 	Store(k FileKey, ps []*model.Posting, aux []byte)
 	LoadDone()
+}
+
+// CacheEntry is what a [Cache] holds for one file: Len postings and the
+// aux note stored with them. Next returns the next posting, in the order
+// they were stored, as a new posting the caller owns; the caller calls it
+// at most Len times. A cache may decode each posting as it is asked for,
+// so that a file of many postings is handed out while it is decoded;
+// Lookup has checked that they decode, so Next cannot fail. An entry is
+// used by one goroutine.
+type CacheEntry interface {
+	Len() int
+	Aux() []byte
+	Next() *model.Posting
 }
 
 // CacheStamp names everything that decides how a file is parsed under
@@ -99,10 +111,8 @@ func (h *cacheHook) work(j job, opts Options, dh dirHandle, m *recordMemo) resul
 	if !ok {
 		return work(j, opts, dh, m)
 	}
-	if ps, aux, ok := h.c.Lookup(k); ok && len(aux) == 0 {
-		if r, ok := fromCache(j, ps); ok {
-			return r
-		}
+	if e, ok := h.c.Lookup(k); ok && e.Len() == 1 && len(e.Aux()) == 0 {
+		return fromCache(j, e.Next())
 	}
 	r := work(j, opts, dh, m)
 	if ps, ok := toCache(j, postingsOf(r)); ok {
@@ -141,18 +151,14 @@ func postingsOf(r result) []*model.Posting {
 	return []*model.Posting{r.p}
 }
 
-// fromCache turns cached postings back into j's result: Path and
+// fromCache turns the cached posting p back into j's result: Path and
 // SourcePath (stored relative to the job's paths) made whole again and
-// Source set. ok is false when the entry does not fit.
-func fromCache(j job, cached []*model.Posting) (result, bool) {
-	if len(cached) != 1 || cached[0] == nil {
-		return result{}, false
-	}
-	p := cached[0]
+// Source set.
+func fromCache(j job, p *model.Posting) result {
 	p.Path = j.display + p.Path
 	p.SourcePath = j.fsPath + p.SourcePath
 	p.Source = j.src.FS
-	return result{p: p}, true
+	return result{p: p}
 }
 
 // toCache returns copies of ps fit for the cache: no body, no Source, and

@@ -25,13 +25,13 @@ func (h *cacheHook) records(j job, opts Options, kind recordKind, dh dirHandle, 
 		readRecords(j, opts, kind, emit, more)
 		return
 	}
-	if ps, aux, ok := h.c.Lookup(k); ok {
-		if rs, ok := recordsFromCache(j, opts, kind, ps, aux); ok {
-			for i, r := range rs {
+	if e, ok := h.c.Lookup(k); ok {
+		if cr, ok := recordsFromCache(j, opts, kind, e); ok {
+			for i := range e.Len() {
 				if i > 0 {
 					more()
 				}
-				if !emit(r) {
+				if !emit(cr.next()) {
 					return
 				}
 			}
@@ -100,14 +100,25 @@ func recordsAux(kind recordKind, ps []*model.Posting) ([]byte, bool) {
 	return b, true
 }
 
-// recordsFromCache turns the cached postings ps of j's file, with their
-// aux note (see recordsAux), back into results: paths made whole, each
-// Source the record's place in the file. ok is false when the entry does
-// not fit (another kind, a note that does not decode or has another
-// number of records).
-func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting, aux []byte) ([]result, bool) {
+// cachedRecords are the cached postings of one file of many postings,
+// checked against their aux note, with the place of each record in the
+// file. next takes them from the entry one by one, so that each one is
+// decoded and made whole just before the collector reads it.
+type cachedRecords struct {
+	j     job
+	e     CacheEntry
+	files []recordFile // files[i] is the place of the i-th posting
+	i     int          // postings handed out
+	paths stringSlab
+}
+
+// recordsFromCache checks the cache entry e of j's file against its aux
+// note (see recordsAux). ok is false when the entry does not fit (another
+// kind, a note that does not decode or has another number of records).
+func recordsFromCache(j job, opts Options, kind recordKind, e CacheEntry) (*cachedRecords, bool) {
+	aux := e.Aux()
 	r := auxReader{b: aux}
-	if len(ps) == 0 || recordKind(r.byte()) != kind {
+	if e.Len() == 0 || recordKind(r.byte()) != kind {
 		return nil, false
 	}
 	src := &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, al: opts.Aliases.set}
@@ -122,25 +133,37 @@ func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting,
 		}
 		src.head = h
 	}
-	rs := make([]result, len(ps))
-	for i, p := range ps {
+	if e.Len() > len(r.b)/2 { // each record's place takes two bytes or more
+		return nil, false
+	}
+	files := make([]recordFile, e.Len())
+	for i := range files {
 		off, n := r.varint(), r.varint()
-		if p == nil || off < 0 || n < 0 {
+		if off < 0 || n < 0 {
 			return nil, false
 		}
-		rel, srel := p.Path, p.SourcePath
-		p.Path = j.display + rel
-		p.SourcePath = p.Path // one string when they are equal, as readRecords gives them
-		if j.fsPath != j.display || srel != rel {
-			p.SourcePath = j.fsPath + srel
-		}
-		p.Source = &recordFile{recordSource: src, off: off, n: n}
-		rs[i] = result{p: p}
+		files[i] = recordFile{recordSource: src, off: off, n: n}
 	}
 	if r.bad || len(r.b) != 0 {
 		return nil, false
 	}
-	return rs, true
+	return &cachedRecords{j: j, e: e, files: files}, true
+}
+
+// next returns the result of the next record: its posting with paths made
+// whole and Source the record's place in the file. It must be called at
+// most e.Len() times.
+func (c *cachedRecords) next() result {
+	p := c.e.Next()
+	rel, srel := p.Path, p.SourcePath
+	p.Path = c.paths.concat(c.j.display, rel)
+	p.SourcePath = p.Path // one string when they are equal, as readRecords gives them
+	if c.j.fsPath != c.j.display || srel != rel {
+		p.SourcePath = c.paths.concat(c.j.fsPath, srel)
+	}
+	p.Source = &c.files[c.i]
+	c.i++
+	return result{p: p}
 }
 
 // auxReader reads a cache note; bad is set, and zeros read, once it runs

@@ -32,20 +32,30 @@ func newMapCache(opts Options) *mapCache {
 
 func (c *mapCache) Stamp() string { return c.stamp }
 
-func (c *mapCache) Lookup(k FileKey) ([]*model.Posting, []byte, bool) {
+func (c *mapCache) Lookup(k FileKey) (CacheEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lookups++
 	e, ok := c.m[k]
 	if !ok {
-		return nil, nil, false
+		return nil, false
 	}
-	out := make([]*model.Posting, len(e.ps))
-	for i, p := range e.ps {
-		q := *p
-		out[i] = &q
-	}
-	return out, e.aux, true
+	return &listEntry{ps: e.ps, n: len(e.ps), aux: e.aux}, true
+}
+
+// listEntry is a CacheEntry of postings in memory: Next copies them.
+type listEntry struct {
+	ps  []*model.Posting // not yet handed out
+	n   int
+	aux []byte
+}
+
+func (e *listEntry) Len() int    { return e.n }
+func (e *listEntry) Aux() []byte { return e.aux }
+func (e *listEntry) Next() *model.Posting {
+	q := *e.ps[0]
+	e.ps = e.ps[1:]
+	return &q
 }
 
 func (c *mapCache) Store(k FileKey, ps []*model.Posting, aux []byte) {
@@ -178,14 +188,14 @@ func TestRecordsFromCacheRefusesBadNotes(t *testing.T) {
 	src := &Source{FS: fstest.MapFS{}, Name: "jobs"}
 	j := job{src: src, fsPath: "jobs.csv", display: "jobs/jobs.csv"}
 	rs := &recordSource{fsys: src.FS, name: j.fsPath, kind: recCSV, head: &csvHeader{keys: []string{"title", "url"}, size: 10}}
-	cached := func(n int) []*model.Posting {
+	postings := func(n int) []*model.Posting {
 		ps := make([]*model.Posting, n)
 		for i := range ps {
 			ps[i] = &model.Posting{ID: fmt.Sprint(i), Title: "T", Path: fmt.Sprintf("#%d", i), SourcePath: fmt.Sprintf("#%d", i)}
 		}
 		return ps
 	}
-	withSource := cached(2)
+	withSource := postings(2)
 	for i, p := range withSource {
 		p.Source = &recordFile{recordSource: rs, off: int64(10 + 5*i), n: 5}
 	}
@@ -193,24 +203,29 @@ func TestRecordsFromCacheRefusesBadNotes(t *testing.T) {
 	if !ok {
 		t.Fatal("no note for two records of one CSV")
 	}
-	got, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux)
-	if !ok || len(got) != 2 {
-		t.Fatalf("a good note: %d results, %v", len(got), ok)
+	cached := func(n int, aux []byte) CacheEntry { return &listEntry{ps: postings(n), n: n, aux: aux} }
+	got, ok := recordsFromCache(j, Options{}, recCSV, cached(2, aux))
+	if !ok {
+		t.Fatal("a good note refused")
 	}
-	rf := got[1].p.Source.(*recordFile)
-	if got[1].p.Path != "jobs/jobs.csv#1" || rf.off != 15 || rf.n != 5 || rf.head.size != 10 || len(rf.head.keys) != 2 {
-		t.Errorf("record 1 from the note: path %q, off %d, n %d, header %+v", got[1].p.Path, rf.off, rf.n, rf.head)
+	r0, r1 := got.next(), got.next()
+	if r0.p.Path != "jobs/jobs.csv#0" || r0.p.Source.(*recordFile).off != 10 {
+		t.Errorf("record 0 from the note: path %q, source %+v", r0.p.Path, r0.p.Source)
 	}
-	if _, ok := recordsFromCache(j, Options{}, recJSON, cached(2), aux); ok {
+	rf := r1.p.Source.(*recordFile)
+	if r1.p.Path != "jobs/jobs.csv#1" || r1.p.SourcePath != "jobs.csv#1" || rf.off != 15 || rf.n != 5 || rf.head.size != 10 || len(rf.head.keys) != 2 {
+		t.Errorf("record 1 from the note: path %q, source path %q, off %d, n %d, header %+v", r1.p.Path, r1.p.SourcePath, rf.off, rf.n, rf.head)
+	}
+	if _, ok := recordsFromCache(j, Options{}, recJSON, cached(2, aux)); ok {
 		t.Error("a CSV's note taken for a JSON file")
 	}
 	for _, n := range []int{1, 3} {
-		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(n), aux); ok {
+		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(n, aux)); ok {
 			t.Errorf("a note of 2 records taken for %d", n)
 		}
 	}
 	for cut := range len(aux) {
-		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux[:cut]); ok {
+		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(2, aux[:cut])); ok {
 			t.Errorf("a note cut at %d of %d bytes was taken", cut, len(aux))
 		}
 	}

@@ -4,8 +4,8 @@ package loader
 
 import (
 	"io/fs"
-	"path"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
@@ -48,8 +48,17 @@ func (h dirHandle) Close() {
 
 // base returns name's last element when name is a file of h's folder.
 func (h dirHandle) base(name string) (string, bool) {
-	dir, base := path.Split(name)
-	return base, h.open && path.Clean(dir) == h.dir
+	if !h.open {
+		return "", false
+	}
+	base := name
+	if h.dir != "." {
+		if len(name) <= len(h.dir)+1 || name[len(h.dir)] != '/' || name[:len(h.dir)] != h.dir {
+			return "", false
+		}
+		base = name[len(h.dir)+1:]
+	}
+	return base, base != "" && strings.IndexByte(base, '/') < 0
 }
 
 // key stats name inside d (following symlinks, as the read does) and
@@ -63,7 +72,7 @@ func (h dirHandle) key(d *dirFS, name string) (k FileKey, ok bool) {
 	for {
 		var err error
 		if base, in := h.base(name); in {
-			err = unix.Fstatat(h.fd, base, &st, 0)
+			err = fstatat(h.fd, base, &st)
 		} else {
 			err = unix.Stat(filepath.Join(d.dir, filepath.FromSlash(name)), &st)
 		}

@@ -86,3 +86,31 @@ func TestDirHandleReadsItsFiles(t *testing.T) {
 		t.Errorf("a missing file: %v, want fs.ErrNotExist", err)
 	}
 }
+
+// TestDirHandleBase checks which names are files of a handle's folder,
+// for the top folder and a nested one.
+func TestDirHandleBase(t *testing.T) {
+	for _, c := range []struct {
+		dir, name, base string
+		in              bool
+	}{
+		{".", "a.md", "a.md", true},
+		{".", "sub/a.md", "", false},
+		{"sub", "sub/a.md", "a.md", true},
+		{"sub", "sub/deeper/a.md", "", false},
+		{"sub", "subway/a.md", "", false},
+		{"sub", "other/a.md", "", false},
+		{"sub", "sub", "", false},
+		{"sub", "sub/", "", false},
+		{"a/b", "a/b/c.md", "c.md", true},
+		{"a/b", "a/bc.md", "", false},
+	} {
+		base, in := dirHandle{open: true, dir: c.dir}.base(c.name)
+		if in != c.in || (in && base != c.base) {
+			t.Errorf("folder %q, name %q: %q, %v; want %q, %v", c.dir, c.name, base, in, c.base, c.in)
+		}
+	}
+	if _, in := (dirHandle{dir: "."}).base("a.md"); in {
+		t.Error("a handle that is not open takes a file")
+	}
+}

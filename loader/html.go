@@ -2,7 +2,6 @@ package loader
 
 import (
 	"bytes"
-	"io/fs"
 	"path"
 	"strings"
 
@@ -463,15 +462,15 @@ const ReasonPageAssets = "a saved page's assets"
 // isPageAssets reports a folder name "X_files" (or "X-Dateien", "X_archivos"…
 // as some browsers localise it) with a page X.html or X.htm among
 // entries, the folder's siblings.
-func isPageAssets(name string, entries []fs.DirEntry) bool {
+func isPageAssets(name string, entries []dirent) bool {
 	i := strings.LastIndexAny(name, "_-")
 	if i <= 0 || !assetSuffixes[strings.ToLower(name[i+1:])] {
 		return false
 	}
 	page := name[:i]
 	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() && isHTMLName(n) && n[:len(n)-len(path.Ext(n))] == page {
+		n := e.name
+		if !e.typ.IsDir() && isHTMLName(n) && n[:len(n)-len(path.Ext(n))] == page {
 			return true
 		}
 	}

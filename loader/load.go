@@ -62,22 +62,3 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 	}
 	return posts, skips, nil
 }
-
-// sortByPath sorts posts by path. It sorts the paths beside their
-// postings, so that comparing two does not reach into each posting: for
-// 100,000 postings in shuffled order that sorts in 46-91 ms instead of
-// 150 ms.
-func sortByPath(posts []*model.Posting) {
-	type keyed struct {
-		path string
-		p    *model.Posting
-	}
-	ks := make([]keyed, len(posts))
-	for i, p := range posts {
-		ks[i] = keyed{p.Path, p}
-	}
-	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.path, b.path) })
-	for i, k := range ks {
-		posts[i] = k.p
-	}
-}

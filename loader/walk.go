@@ -64,8 +64,10 @@ type walker struct {
 	seen      func()
 	followAll bool
 
-	pending chunk  // files not yet handed to the parsers
-	pendDir string // their folder
+	pending chunk      // files not yet handed to the parsers
+	pendDir string     // their folder
+	dirBuf  []byte     // scratch space of readDirents
+	paths   stringSlab // the display paths of the files walked
 
 	dirs  map[dirKey]int   // folders walked, with the index of the Source that walked them
 	named map[fileKey]bool // files named as Sources: true once read
@@ -97,11 +99,13 @@ type sourceWalk struct {
 
 // folder is a folder being walked.
 type folder struct {
-	path  string // in the FS
-	canon string // path with symlinks resolved, the folder's identity where the FS exposes no inodes
-	real  string // system path with symlinks resolved, or ""
-	key   dirKey
-	links int // symlinks followed to reach it
+	path    string // in the FS
+	display string // displayPath of path, set by dir
+	prefix  string // what the display path of a file in it starts with (see displayPrefix)
+	canon   string // path with symlinks resolved, the folder's identity where the FS exposes no inodes
+	real    string // system path with symlinks resolved, or ""
+	key     dirKey
+	links   int // symlinks followed to reach it
 }
 
 // isBackup reports editor backup and swap files: "x~", "#x#", "*.swp",
@@ -201,9 +205,11 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 		return false
 	}
 	src, root := sw.src, sw.root
-	entries, dirErr := fs.ReadDir(src.FS, f.path)
+	f.display = displayPath(src, root, f.path)
+	f.prefix = displayPrefix(f.display)
+	entries, dirErr := readDirents(src.FS, f.path, &w.dirBuf)
 	if dirErr != nil && len(entries) == 0 {
-		return w.skip(displayPath(src, root, f.path), reasonOf(ReasonUnreadDir, dirErr))
+		return w.skip(f.display, reasonOf(ReasonUnreadDir, dirErr))
 	}
 	for _, e := range entries {
 		if !w.entry(sw, f, e, entries) {
@@ -211,21 +217,21 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 		}
 	}
 	if dirErr != nil {
-		return w.skip(displayPath(src, root, f.path), reasonOf(ReasonUnreadDir, dirErr))
+		return w.skip(f.display, reasonOf(ReasonUnreadDir, dirErr))
 	}
 	return true
 }
 
 // entry walks one entry e of the folder f, whose entries are siblings.
 // It returns false when the context ended.
-func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry, siblings []fs.DirEntry) bool {
+func (w *walker) entry(sw *sourceWalk, f folder, e dirent, siblings []dirent) bool {
 	src, root := sw.src, sw.root
-	name := e.Name()
-	p := joinName(f.path, name)
-	t := e.Type()
+	name := e.name
+	t := e.typ
 	links := f.links
 	var info fs.FileInfo
 	if t&fs.ModeSymlink != 0 {
+		p := joinName(f.path, name)
 		if f.links >= maxSymlinkFollows {
 			return w.skip(displayPath(src, root, p), ReasonTooDeep)
 		}
@@ -242,6 +248,7 @@ func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry, siblings []fs.Di
 	}
 	switch {
 	case t.IsDir():
+		p := joinName(f.path, name)
 		if strings.HasPrefix(name, ".") {
 			return w.skip(displayPath(src, root, p), ReasonHiddenDir)
 		}
@@ -251,14 +258,14 @@ func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry, siblings []fs.Di
 		return w.subdir(sw, f, p, info, links)
 	case isBackup(name):
 		if readExts[strings.ToLower(path.Ext(backupOf(name)))] {
-			return w.skip(displayPath(src, root, p), ReasonBackup)
+			return w.skip(displayPath(src, root, joinName(f.path, name)), ReasonBackup)
 		}
 	case !readExts[strings.ToLower(path.Ext(name))]:
 		// ignored silently
 	case strings.HasPrefix(name, "."):
-		return w.skip(displayPath(src, root, p), ReasonHidden)
+		return w.skip(displayPath(src, root, joinName(f.path, name)), ReasonHidden)
 	case !t.IsRegular():
-		return w.skip(displayPath(src, root, p), ReasonNotRegular)
+		return w.skip(displayPath(src, root, joinName(f.path, name)), ReasonNotRegular)
 	default:
 		if len(w.named) > 0 {
 			k := fileKey{dir: f.key, name: name}
@@ -269,7 +276,7 @@ func (w *walker) entry(sw *sourceWalk, f folder, e fs.DirEntry, siblings []fs.Di
 				w.named[k] = true
 			}
 		}
-		return w.file(src, root, p)
+		return w.folderFile(src, f, name)
 	}
 	return true
 }
@@ -360,7 +367,7 @@ func within(p, dir string) bool {
 }
 
 // file hands the file p under root to the workers, in a chunk of files of
-// its folder (see [walker.flush]). When the display path ends with p (the
+// its folder (see [walker.queue]). When the display path ends with p (the
 // usual case) the job's fsPath is that end of it, so a posting's Path and
 // SourcePath share one string.
 func (w *walker) file(src *Source, root, p string) bool {
@@ -369,18 +376,65 @@ func (w *walker) file(src *Source, root, p string) bool {
 	if strings.HasSuffix(display, p) {
 		p = display[len(display)-len(p):]
 	}
-	dir := path.Dir(p)
-	if len(w.pending) > 0 && (w.pending[0].src != src || w.pendDir != dir) {
+	return w.queue(job{src: src, fsPath: p, display: display}, path.Dir(p))
+}
+
+// folderFile is file for the file name of the folder f: its display path
+// made from the folder's, and its path, where it can, the end of that.
+func (w *walker) folderFile(src *Source, f folder, name string) bool {
+	w.seen()
+	display := w.paths.concat(f.prefix, SafePath(name))
+	p, ok := tailPath(display, f.path, name)
+	if !ok {
+		p = joinName(f.path, name)
+	}
+	return w.queue(job{src: src, fsPath: p, display: display}, f.path)
+}
+
+// queue adds j, a file of the folder dir, to the pending files, handing
+// them to the workers when the folder changes or a chunk is full.
+func (w *walker) queue(j job, dir string) bool {
+	if len(w.pending) > 0 && (w.pending[0].src != j.src || w.pendDir != dir) {
 		if !w.flush() {
 			return false
 		}
 	}
-	w.pending = append(w.pending, job{src: src, fsPath: p, display: display})
+	w.pending = append(w.pending, j)
 	w.pendDir = dir
 	if len(w.pending) == jobChunk {
 		return w.flush()
 	}
 	return true
+}
+
+// displayPrefix is what the display path of each file of the folder
+// whose display path is dir starts with: the file's name (made safe) is
+// the rest, as both are clean and the name is one element.
+func displayPrefix(dir string) string {
+	switch dir {
+	case ".":
+		return ""
+	case "/":
+		return "/"
+	}
+	return dir + "/"
+}
+
+// tailPath returns the end of display that is joinName(dir, name), if
+// display ends so.
+func tailPath(display, dir, name string) (string, bool) {
+	n := len(name)
+	if dir != "." {
+		n += len(dir) + 1
+	}
+	if len(display) < n {
+		return "", false
+	}
+	tail := display[len(display)-n:]
+	if dir == "." {
+		return tail, tail == name
+	}
+	return tail, tail[:len(dir)] == dir && tail[len(dir)] == '/' && tail[len(dir)+1:] == name
 }
 
 // flush hands the pending files to the workers. It returns false when the

@@ -458,3 +458,35 @@ func TestDisplayPathIsTheJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderFileIsDisplayPath checks that the display path the walk makes
+// from a folder's for each of its files, and the file's path taken from
+// its end, are displayPath and the path of the file, for every kind of
+// Source name: absolute, relative, ".", "", "/", unclean, above the
+// current folder, and names that must be escaped.
+func TestFolderFileIsDisplayPath(t *testing.T) {
+	for _, name := range []string{"/tmp/jobs", "jobs", "./jobs", "jobs/", ".", "", "/", "a/../b", "..", "../x", "es\x1bc", "caf\xe9"} {
+		for _, root := range []string{".", "top"} {
+			for _, dir := range []string{".", "sub", "sub/deeper", "e\u202esc", "top"} {
+				if root != "." && dir != "top" && dir != "." {
+					dir = root + "/" + dir
+				}
+				if root != "." && dir == "." {
+					continue
+				}
+				for _, file := range []string{"x.md", "e\x1b.md", "caf\xe9.md", "\u202eb.md"} {
+					src := &Source{Name: name}
+					p := joinName(dir, file)
+					want := displayPath(src, root, p)
+					got := displayPrefix(displayPath(src, root, dir)) + SafePath(file)
+					if got != want {
+						t.Errorf("name %q root %q: %q in %q: display %q, want %q", name, root, file, dir, got, want)
+					}
+					if tail, ok := tailPath(got, dir, file); ok && tail != p {
+						t.Errorf("name %q: tail %q of %q, want %q", name, tail, got, p)
+					}
+				}
+			}
+		}
+	}
+}

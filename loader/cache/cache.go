@@ -78,30 +78,31 @@ func (c *Cache) Dir() string { return c.dir }
 // Stamp returns the stamp given to Open.
 func (c *Cache) Stamp() string { return c.stamp }
 
-// Lookup returns new postings (the caller owns them) decoded from the
-// entry of k.Path when the entry's key is k, and the aux bytes stored
-// with them.
-func (c *Cache) Lookup(k loader.FileKey) ([]*model.Posting, []byte, bool) {
+// Lookup returns the entry of k.Path when the entry's key is k: its
+// postings, checked to decode (a single one decoded), and the aux bytes
+// stored with them.
+func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	c.mu.Lock()
 	rf := c.root(k.Root)
 	for !rf.waitFor(k.Path) { // a save let go of the entries meanwhile
 		rf = c.root(k.Root)
 	}
-	e, ok := rf.lookup(k, c.today())
+	e, ok := rf.lookup(k, rf.today)
+	var one *model.Posting
+	var items []string
+	if ok && holdsOne(e.blob) {
+		one, items = rf.slab.one(e.blob)
+	}
 	c.mu.Unlock()
 	if !ok {
-		return nil, nil, false
+		return nil, false
 	}
-	ps, err := decodePostings(e.blob)
+	ce, err := openEntry(e.blob, e.aux, one, items)
 	if err != nil {
 		c.note("an entry of %s is damaged; parsing its file again", rf.name)
-		return nil, nil, false
+		return nil, false
 	}
-	var aux []byte
-	if e.aux != "" {
-		aux = []byte(e.aux)
-	}
-	return ps, aux, true
+	return ce, true
 }
 
 // Store records ps, the postings of the file of k, with aux, unless one
@@ -160,7 +161,7 @@ func (c *Cache) root(root string) *rootFile {
 		c.roots[root] = rf
 	}
 	if !rf.started {
-		rf.started = true
+		rf.started, rf.today = true, c.today()
 		go c.fill(rf, root)
 	}
 	return rf

@@ -28,12 +28,12 @@ type counting struct {
 	hits, stores atomic.Int64
 }
 
-func (c *counting) Lookup(k loader.FileKey) ([]*model.Posting, []byte, bool) {
-	ps, aux, ok := c.Cache.Lookup(k)
+func (c *counting) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
+	e, ok := c.Cache.Lookup(k)
 	if ok {
 		c.hits.Add(1)
 	}
-	return ps, aux, ok
+	return e, ok
 }
 
 func (c *counting) Store(k loader.FileKey, ps []*model.Posting, aux []byte) {
@@ -218,7 +218,7 @@ func TestOtherVersionIgnored(t *testing.T) {
 	fake := []*model.Posting{{ID: "0123456789abcdef", Title: "Stale Title"}}
 	k := keyOf(t, src, "a.md")
 	other.Store(k, fake, nil)
-	if got, _, ok := other.Lookup(k); !ok || got[0].Title != "Stale Title" {
+	if e, ok := other.Lookup(k); !ok || e.Len() != 1 || e.Next().Title != "Stale Title" {
 		t.Fatal("the other version's cache does not hold its entry")
 	}
 	if p := other.Close(); p != "" {
@@ -263,11 +263,11 @@ type recorder struct {
 }
 
 func (r *recorder) Stamp() string { return loader.CacheStamp(loader.Options{}) }
-func (r *recorder) Lookup(k loader.FileKey) ([]*model.Posting, []byte, bool) {
+func (r *recorder) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	*r.key = k
-	return nil, nil, false
+	return nil, false
 }
 func (r *recorder) Store(loader.FileKey, []*model.Posting, []byte) {}
 func (r *recorder) LoadDone()                                      {}

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -163,10 +164,126 @@ func (r *reader) listLen() int {
 	return n - 1
 }
 
-// decodePostings decodes what appendPostings wrote, as new postings the
-// caller owns; their strings share s's memory. The whole of s must be
-// used. Bad input is an error, never a panic.
-func decodePostings(s string) (_ []*model.Posting, err error) {
+// itemSlab hands out the list items (Paths, Keywords, Warnings) of decoded
+// postings from shared blocks of at least block items, so that a
+// posting's lists cost no allocation of their own. With reuse set it
+// hands out the same memory every time, for a check that keeps nothing.
+type itemSlab struct {
+	buf   []string
+	block int
+	reuse bool
+}
+
+// take returns room for n items.
+func (s *itemSlab) take(n int) []string {
+	if s.reuse && cap(s.buf) >= n {
+		return s.buf[:n:n]
+	}
+	if len(s.buf) < n {
+		s.buf = make([]string, max(n, s.block))
+	}
+	out := s.buf[:n:n]
+	if !s.reuse {
+		s.buf = s.buf[n:]
+	}
+	return out
+}
+
+// postingSlabLen is how many postings a [postingSlab] allocates at once.
+const postingSlabLen = 128
+
+// postingSlab hands out room for one posting and its list items from
+// shared blocks: most files hold one posting, and a block of them costs
+// the allocator and the garbage collector far less than an allocation or
+// two each. A posting keeps its whole block alive, which suits postings
+// loaded together and kept together. The zero postingSlab is ready to
+// use; it is not safe for concurrent use.
+type postingSlab struct {
+	ps    []model.Posting
+	items []string
+}
+
+// one returns a new, zero posting and room for the list items of the
+// single posting that enc encodes, as its start says.
+func (s *postingSlab) one(enc string) (*model.Posting, []string) {
+	if len(s.ps) == 0 {
+		s.ps = make([]model.Posting, postingSlabLen)
+	}
+	p := &s.ps[0]
+	s.ps = s.ps[1:]
+	n := itemsOfOne(enc)
+	if n > len(s.items) {
+		if n > postingSlabLen {
+			return p, nil
+		}
+		s.items = make([]string, 4*postingSlabLen)
+	}
+	items := s.items[:n:n]
+	s.items = s.items[n:]
+	return p, items
+}
+
+// itemsOfOne returns how many list items the single posting that enc
+// encodes has, as its start says (0 when it does not read so).
+func itemsOfOne(enc string) int {
+	r := reader{s: enc}
+	r.uvarint() // the count
+	r.byte()    // the flags
+	total := 0
+	for range 3 {
+		total += max(r.listLen(), 0)
+	}
+	if r.err != nil {
+		return 0
+	}
+	return total
+}
+
+// holdsOne reports whether the encoded postings s say they are one
+// (without checking the rest).
+func holdsOne(s string) bool { return len(s) > 0 && s[0] == 1 }
+
+// onePosting is the [loader.CacheEntry] of an entry of one posting and no
+// aux note, decoded when it was looked up. Being a pointer, it makes an
+// interface value without an allocation.
+type onePosting model.Posting
+
+func (*onePosting) Len() int               { return 1 }
+func (*onePosting) Aux() []byte            { return nil }
+func (p *onePosting) Next() *model.Posting { return (*model.Posting)(p) }
+
+// entryPostings is the [loader.CacheEntry] of other entries: postings
+// checked to decode, decoded as they are asked for into ps, allocated
+// whole when the entry was looked up (one large allocation costs the
+// garbage collector less than many small ones while the postings are
+// being written).
+type entryPostings struct {
+	r     reader // at the next posting
+	ps    []model.Posting
+	next  int // postings handed out
+	ready int // postings decoded already
+	aux   []byte
+	items itemSlab
+}
+
+func (e *entryPostings) Len() int    { return len(e.ps) }
+func (e *entryPostings) Aux() []byte { return e.aux }
+
+// Next decodes the next posting; its strings share the entry's memory.
+func (e *entryPostings) Next() *model.Posting {
+	p := &e.ps[e.next]
+	if e.next >= e.ready {
+		e.r.posting(p, &e.items)
+	}
+	e.next++
+	return p
+}
+
+// openEntry returns the cache entry of s, what appendPostings wrote, and
+// aux: one posting is decoded at once (into one, when not nil, with its
+// list items in items); more are checked to decode in full, then decoded
+// as they are asked for. Bad input is an error, never a panic.
+func openEntry(s, aux string, one *model.Posting, items []string) (_ loader.CacheEntry, err error) {
 	defer func() {
 		if recover() != nil {
 			err = errDamaged
@@ -174,31 +291,58 @@ func decodePostings(s string) (_ []*model.Posting, err error) {
 	}()
 	r := reader{s: s}
 	n := r.count(14) // flags, three list lengths, ten string lengths
-	var ps []model.Posting
-	var out []*model.Posting
-	if n == 1 { // most files: one allocation for the posting and the slice
-		one := new(struct {
-			ptr [1]*model.Posting
-			p   [1]model.Posting
-		})
-		ps, out = one.p[:], one.ptr[:]
-	} else {
-		ps, out = make([]model.Posting, n), make([]*model.Posting, n)
+	if n == 1 {
+		if one == nil {
+			one = new(model.Posting)
+		}
+		r.posting(one, &itemSlab{buf: items, block: 2})
+		if err := r.end(); err != nil {
+			return nil, err
+		}
+		if aux == "" {
+			return (*onePosting)(one), nil
+		}
+		return &entryPostings{ps: unsafe.Slice(one, 1), ready: 1, aux: []byte(aux)}, nil
 	}
-	for i := range ps {
-		out[i] = &ps[i]
-		r.posting(&ps[i])
+	check, scratch := r, itemSlab{reuse: true}
+	var p model.Posting
+	for range n {
+		check.posting(&p, &scratch)
 	}
-	if r.err == nil && r.i != len(s) {
+	if err := check.end(); err != nil {
+		return nil, err
+	}
+	e := &entryPostings{r: r, ps: make([]model.Posting, n), items: itemSlab{block: 512}}
+	if aux != "" {
+		e.aux = []byte(aux)
+	}
+	return e, nil
+}
+
+// end returns the error of a read that should have used all of r.s.
+func (r *reader) end() error {
+	if r.err == nil && r.i != len(r.s) {
 		r.fail()
 	}
-	if r.err != nil {
-		return nil, r.err
+	return r.err
+}
+
+// decodePostings decodes what appendPostings wrote, as new postings the
+// caller owns; their strings share s's memory. The whole of s must be
+// used. Bad input is an error, never a panic.
+func decodePostings(s string) ([]*model.Posting, error) {
+	e, err := openEntry(s, "", nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Posting, e.Len())
+	for i := range out {
+		out[i] = e.Next()
 	}
 	return out, nil
 }
 
-func (r *reader) posting(p *model.Posting) {
+func (r *reader) posting(p *model.Posting, slab *itemSlab) {
 	flags := r.byte()
 	var lens [3]int
 	total := 0
@@ -217,7 +361,7 @@ func (r *reader) posting(p *model.Posting) {
 	}
 	var items []string
 	if total > 0 {
-		items = make([]string, total)
+		items = slab.take(total)
 	}
 	for i, l := range [...]*[]string{&p.Paths, &p.Keywords, &p.Warnings} {
 		switch lens[i] {

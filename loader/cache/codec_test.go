@@ -133,3 +133,69 @@ func TestTruncatedFileGivesItsCheckedBlocks(t *testing.T) {
 		t.Fatal("the entries before the cut are not those written")
 	}
 }
+
+// TestOpenEntryOneIntoSlab checks that single postings decoded into a
+// postingSlab keep every field and are each their own posting, and that
+// an entry of one posting with an aux note gives both.
+func TestOpenEntryOneIntoSlab(t *testing.T) {
+	var slab postingSlab
+	var got []*model.Posting
+	for i := range postingSlabLen + 2 {
+		b := stringOf(appendPostings(nil, []*model.Posting{filled(i % 2)}))
+		if !holdsOne(b) {
+			t.Fatal("one posting not seen as one")
+		}
+		aux := ""
+		if i == 3 {
+			aux = "note"
+		}
+		p, items := slab.one(b)
+		if want := len(filled(i%2).Keywords) + len(filled(i%2).Paths) + len(filled(i%2).Warnings); len(items) != want {
+			t.Fatalf("posting %d: room for %d items, want %d", i, len(items), want)
+		}
+		e, err := openEntry(b, aux, p, items)
+		if err != nil || e.Len() != 1 || string(e.Aux()) != aux {
+			t.Fatalf("posting %d: entry of %d postings, aux %q, %v", i, e.Len(), e.Aux(), err)
+		}
+		got = append(got, e.Next())
+	}
+	for i, p := range got {
+		if !reflect.DeepEqual(p, filled(i%2)) {
+			t.Fatalf("posting %d:\n got %#v\nwant %#v", i, p, filled(i%2))
+		}
+	}
+	got[0].Title = "changed"
+	got[0].Keywords = append(got[0].Keywords, "more")
+	got[0].Keywords[0] = "changed"
+	if got[1].Title == "changed" || got[2].Title == "changed" || !reflect.DeepEqual(got[1], filled(1)) || !reflect.DeepEqual(got[2], filled(0)) {
+		t.Fatal("postings from the slab share memory")
+	}
+	if holdsOne(stringOf(appendPostings(nil, []*model.Posting{filled(0), filled(1)}))) {
+		t.Fatal("two postings seen as one")
+	}
+}
+
+// TestOpenEntryChecksFirst checks that an entry of many postings that
+// does not decode in full is refused when opened, whatever its cut or
+// damage, before any posting is asked for.
+func TestOpenEntryChecksFirst(t *testing.T) {
+	ps := []*model.Posting{filled(0), filled(1), filled(2)}
+	b := appendPostings(nil, ps)
+	for cut := range len(b) {
+		if _, err := openEntry(string(b[:cut]), "aux", nil, nil); err == nil {
+			t.Fatalf("a cut at %d of %d bytes opened", cut, len(b))
+		}
+	}
+	if _, err := openEntry(string(b)+"x", "aux", nil, nil); err == nil {
+		t.Fatal("trailing bytes opened")
+	}
+	e, err := openEntry(string(b), "aux", nil, nil)
+	if err != nil || e.Len() != 3 || string(e.Aux()) != "aux" {
+		t.Fatalf("a good entry: %v", err)
+	}
+	for i, want := range ps {
+		if got := e.Next(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("posting %d:\n got %#v\nwant %#v", i, got, want)
+		}
+	}
+}

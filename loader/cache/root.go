@@ -12,12 +12,14 @@ import (
 // read from its file, sorted by path, and those stored since. Its fields
 // are guarded by the Cache's mutex, which is cond's Locker.
 type rootFile struct {
-	name    string    // the cache file
-	started bool      // fill is reading the file into sorted
-	done    bool      // fill has finished
-	cond    sync.Cond // signalled when sorted grows and when fill is done
-	sorted  []entry   // from the file
-	cursor  int       // where in sorted the next lookup probably is
+	name    string      // the cache file
+	started bool        // fill is reading the file into sorted
+	done    bool        // fill has finished
+	cond    sync.Cond   // signalled when sorted grows and when fill is done
+	sorted  []entry     // from the file
+	cursors [4]int      // where in sorted the next lookups probably are, the last used first
+	today   uint32      // the day fill started, which lookups mark their entries seen (a clock read a load, not a file)
+	slab    postingSlab // room for the single postings looked up
 	added   map[string]entry
 	dirty   bool // the file needs writing
 }
@@ -40,20 +42,37 @@ func (rf *rootFile) waitDone() {
 }
 
 // find returns the index in sorted of the entry for path. Lookups come
-// in the walk's order, which is nearly the sorted order, so the entries
-// right after the last one found are tried before a binary search.
+// from a few parsers at once, each in the walk's order within a run of
+// files of one folder, which is nearly the sorted order; so the entries
+// right after the last few found, one per parser, are tried before a
+// binary search.
 func (rf *rootFile) find(path string) (int, bool) {
-	for i := max(rf.cursor-2, 0); i < min(rf.cursor+6, len(rf.sorted)); i++ {
-		if rf.sorted[i].path == path {
-			rf.cursor = i + 1
-			return i, true
+	for c, at := range rf.cursors {
+		if at < len(rf.sorted) && rf.sorted[at].path == path {
+			rf.found(c, at)
+			return at, true
+		}
+	}
+	for c, at := range rf.cursors {
+		for i := max(at-2, 0); i < min(at+6, len(rf.sorted)); i++ {
+			if rf.sorted[i].path == path {
+				rf.found(c, i)
+				return i, true
+			}
 		}
 	}
 	i, ok := slices.BinarySearchFunc(rf.sorted, path, func(e entry, p string) int { return strings.Compare(e.path, p) })
 	if ok {
-		rf.cursor = i + 1
+		rf.found(len(rf.cursors)-1, i)
 	}
 	return i, ok
+}
+
+// found moves cursor c (the last used when a binary search found i) to
+// the front, after i.
+func (rf *rootFile) found(c, i int) {
+	copy(rf.cursors[1:c+1], rf.cursors[:c])
+	rf.cursors[0] = i + 1
 }
 
 // lookup returns the entry for k and marks it seen today.
@@ -108,5 +127,6 @@ func (rf *rootFile) merged() []entry {
 // reset lets go of the entries, once fill is done; they are read again
 // when needed.
 func (rf *rootFile) reset() {
-	rf.started, rf.done, rf.sorted, rf.cursor, rf.added, rf.dirty = false, false, nil, 0, nil, false
+	rf.started, rf.done, rf.sorted, rf.cursors, rf.added, rf.dirty = false, false, nil, [4]int{}, nil, false
+	rf.slab, rf.today = postingSlab{}, 0
 }

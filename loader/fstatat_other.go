@@ -1,0 +1,8 @@
+//go:build darwin || (linux && !amd64 && !arm64 && !riscv64)
+
+package loader
+
+import "golang.org/x/sys/unix"
+
+// fstatat is unix.Fstatat(fd, name, st, 0).
+func fstatat(fd int, name string, st *unix.Stat_t) error { return unix.Fstatat(fd, name, st, 0) }

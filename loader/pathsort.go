@@ -1,0 +1,104 @@
+package loader
+
+import (
+	"encoding/binary"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// pathKey is a posting to sort by path: its index i among the postings,
+// and the first eight bytes of its path after the prefix every path
+// shares, as a big-endian number, zero-padded (head), so that comparing
+// heads orders paths as comparing the paths does, but for ties. It holds
+// no pointer, so moving it costs the garbage collector nothing.
+type pathKey struct {
+	head uint64
+	i    int32
+}
+
+// radixMin is the fewest postings sortByPath sorts by radix; fewer are
+// compared.
+const radixMin = 256
+
+// sortByPath sorts posts by path. It radix-sorts the paths' heads (see
+// [pathKey]), then compares the paths of equal heads: a comparison sort
+// calls its comparison through a function value some 1.7 million times
+// for 100,000 postings, which costs more than passing over them once per
+// byte of their heads that differs.
+func sortByPath(posts []*model.Posting) {
+	if len(posts) < radixMin || len(posts) > math.MaxInt32 {
+		slices.SortFunc(posts, func(a, b *model.Posting) int { return strings.Compare(a.Path, b.Path) })
+		return
+	}
+	prefix := posts[0].Path
+	for _, p := range posts[1:] {
+		if !strings.HasPrefix(p.Path, prefix) {
+			prefix = prefix[:commonPrefix(prefix, p.Path)]
+		}
+	}
+	ks := make([]pathKey, len(posts))
+	for i, p := range posts {
+		var b [8]byte
+		copy(b[:], p.Path[len(prefix):])
+		ks[i] = pathKey{binary.BigEndian.Uint64(b[:]), int32(i)}
+	}
+	radixSortHeads(ks)
+	sortTies(ks, posts, len(prefix))
+	in := slices.Clone(posts)
+	for i, k := range ks {
+		posts[i] = in[k.i]
+	}
+}
+
+// radixSortHeads sorts ks by head, least significant byte first, skipping
+// the bytes every head has alike.
+func radixSortHeads(ks []pathKey) {
+	var counts [8][256]int
+	for _, k := range ks {
+		for b := range counts {
+			counts[b][byte(k.head>>(8*b))]++
+		}
+	}
+	src, dst := ks, make([]pathKey, len(ks))
+	for b := range counts {
+		c := &counts[b]
+		if c[byte(ks[0].head>>(8*b))] == len(ks) {
+			continue
+		}
+		sum := 0
+		for i, n := range c {
+			c[i] = sum
+			sum += n
+		}
+		for _, k := range src {
+			d := byte(k.head >> (8 * b))
+			dst[c[d]] = k
+			c[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &ks[0] {
+		copy(ks, src)
+	}
+}
+
+// sortTies sorts each run of equal heads in ks, sorted by head, by the
+// rest of the paths of their postings, past the shared prefix of skip
+// bytes.
+func sortTies(ks []pathKey, posts []*model.Posting, skip int) {
+	for i := 0; i < len(ks); {
+		j := i + 1
+		for j < len(ks) && ks[j].head == ks[i].head {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(ks[i:j], func(a, b pathKey) int {
+				return strings.Compare(posts[a.i].Path[skip:], posts[b.i].Path[skip:])
+			})
+		}
+		i = j
+	}
+}

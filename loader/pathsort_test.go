@@ -1,0 +1,75 @@
+package loader
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// TestSortByPathIsSortedByPath checks that sortByPath orders postings as
+// comparing their paths does, for paths of one JSON file's records, of
+// folders, of mixed lengths and bytes (short, empty, equal, one a prefix
+// of another, bytes past 0x7f, a shared prefix longer than some paths'
+// heads), in fewer and more postings than are radix-sorted.
+func TestSortByPathIsSortedByPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	shapes := map[string]func(i int) string{
+		"records": func(i int) string { return fmt.Sprintf("/tmp/x/jobs.json#%d", i) },
+		"folders": func(i int) string { return fmt.Sprintf("/tmp/c/%03d/%05d-role.md", rng.IntN(30), rng.IntN(2000)) },
+		"mixed": func(i int) string {
+			parts := []string{"", "a", "ab", "ab\x00", "abcdefgh", "abcdefghi", "abcdefgh\xff", "\xff", "é", "a/b", "a-b", "zz"}
+			return parts[rng.IntN(len(parts))] + parts[rng.IntN(len(parts))]
+		},
+		"long prefix": func(i int) string { return fmt.Sprintf("/same/long/prefix/%08d/%d", rng.IntN(50), rng.IntN(5)) },
+	}
+	for name, path := range shapes {
+		for _, n := range []int{0, 1, 2, 7, radixMin - 1, radixMin, 5000} {
+			ps := make([]*model.Posting, n)
+			for i := range ps {
+				ps[i] = &model.Posting{Path: path(i), ID: fmt.Sprint(i)}
+			}
+			rng.Shuffle(len(ps), func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
+			want := slices.Clone(ps)
+			slices.SortStableFunc(want, func(a, b *model.Posting) int { return cmp.Compare(a.Path, b.Path) })
+			sortByPath(ps)
+			if !slices.IsSortedFunc(ps, func(a, b *model.Posting) int { return cmp.Compare(a.Path, b.Path) }) {
+				t.Fatalf("%s, %d postings: not sorted", name, n)
+			}
+			seen := map[*model.Posting]bool{}
+			for _, p := range ps {
+				seen[p] = true
+			}
+			if len(seen) != n {
+				t.Fatalf("%s, %d postings: %d after the sort", name, n, len(seen))
+			}
+		}
+	}
+}
+
+// BenchmarkSortByPath sorts the paths of 100,000 records of one JSON file,
+// in the order they are read, and of 100,000 files in 100 folders.
+func BenchmarkSortByPath(b *testing.B) {
+	for _, shape := range []string{"records", "folders"} {
+		b.Run(shape, func(b *testing.B) {
+			base := make([]model.Posting, 100_000)
+			for i := range base {
+				if shape == "records" {
+					base[i].Path = fmt.Sprintf("/tmp/jobdeck-bench-json-100000/jobs.json#%d", i)
+				} else {
+					base[i].Path = fmt.Sprintf("/tmp/jobdeck-bench-100k/%03d/%05d-posting.md", (i*7919)%100, i)
+				}
+			}
+			ps := make([]*model.Posting, len(base))
+			for b.Loop() {
+				for i := range base {
+					ps[i] = &base[i]
+				}
+				sortByPath(ps)
+			}
+		})
+	}
+}
