@@ -85,7 +85,13 @@ func (p *Posting) Paths() []string {
 }
 
 // SetPaths sets what [Posting.Paths] returns.
-func (p *Posting) SetPaths(paths []string) { p.setRare(func(r *rareFields) { r.paths = paths }) }
+func (p *Posting) SetPaths(paths []string) {
+	if paths != nil || p.rare != nil {
+		r := p.rareCopy()
+		r.paths = paths
+		p.putRare(r)
+	}
+}
 
 // Warnings are loader remarks a user should see (repaired mojibake,
 // malformed frontmatter, body cut at the size cap, ...).
@@ -97,7 +103,13 @@ func (p *Posting) Warnings() []string {
 }
 
 // SetWarnings sets what [Posting.Warnings] returns.
-func (p *Posting) SetWarnings(ws []string) { p.setRare(func(r *rareFields) { r.warnings = ws }) }
+func (p *Posting) SetWarnings(ws []string) {
+	if ws != nil || p.rare != nil {
+		r := p.rareCopy()
+		r.warnings = ws
+		p.putRare(r)
+	}
+}
 
 // AddWarnings appends ws to [Posting.Warnings] (as append does: nothing
 // is set when ws is empty).
@@ -117,7 +129,13 @@ func (p *Posting) CompanyURL() string {
 }
 
 // SetCompanyURL sets what [Posting.CompanyURL] returns.
-func (p *Posting) SetCompanyURL(u string) { p.setRare(func(r *rareFields) { r.companyURL = u }) }
+func (p *Posting) SetCompanyURL(u string) {
+	if u != "" || p.rare != nil {
+		r := p.rareCopy()
+		r.companyURL = u
+		p.putRare(r)
+	}
+}
 
 // Applied is the date an export of the user's applications (LinkedIn's
 // "Job Applications.csv") says the user applied; zero otherwise.
@@ -129,22 +147,31 @@ func (p *Posting) Applied() time.Time {
 }
 
 // SetApplied sets what [Posting.Applied] returns.
-func (p *Posting) SetApplied(t time.Time) { p.setRare(func(r *rareFields) { r.applied = t }) }
+func (p *Posting) SetApplied(t time.Time) {
+	if t != (time.Time{}) || p.rare != nil {
+		r := p.rareCopy()
+		r.applied = t
+		p.putRare(r)
+	}
+}
 
-// setRare puts a copy of p's rare fields changed by set, or nil when they
-// all end up zero, so that two postings with equal fields are equal
-// (reflect.DeepEqual) however they were set.
-func (p *Posting) setRare(set func(*rareFields)) {
-	var r rareFields
+// rareCopy returns a new copy of p's rare fields, for a setter to change.
+func (p *Posting) rareCopy() *rareFields {
+	r := new(rareFields)
 	if p.rare != nil {
-		r = *p.rare
+		*r = *p.rare
 	}
-	set(&r)
+	return r
+}
+
+// putRare sets p's rare fields to r, or to nil when they are all zero, so
+// that two postings with equal fields are equal (reflect.DeepEqual)
+// however they were set.
+func (p *Posting) putRare(r *rareFields) {
 	if r.paths == nil && r.warnings == nil && r.companyURL == "" && r.applied == (time.Time{}) {
-		p.rare = nil
-		return
+		r = nil
 	}
-	p.rare = &r
+	p.rare = r
 }
 
 // AllPaths returns every path of the posting, Path first.
