@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -64,8 +65,9 @@ func CacheStamp(opts Options) string {
 // cacheHook is the parse cache's place in a Stream: around work, for the
 // sources it can key (folders read through [SourcesFromPaths]).
 type cacheHook struct {
-	c     Cache
-	roots map[*Source]string // absolute folder of each cacheable source
+	c      Cache
+	roots  map[*Source]string // absolute folder of each cacheable source
+	tables sync.Pool          // of *internTable, for ownFields
 }
 
 // newCacheHook returns the hook for a load of sources, or nil when opts
@@ -76,6 +78,7 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 		return nil
 	}
 	h := &cacheHook{c: opts.Cache, roots: map[*Source]string{}}
+	h.tables.New = func() any { return newInternTable() }
 	for i := range sources {
 		d, ok := sources[i].FS.(*dirFS)
 		if !ok {
@@ -100,7 +103,10 @@ func (h *cacheHook) work(j job, opts Options, dh dirHandle) result {
 		return work(j, opts, dh)
 	}
 	if ps, aux, ok := h.c.Lookup(k); ok && len(aux) == 0 {
-		if r, ok := fromCache(j, ps); ok {
+		t := h.tables.Get().(*internTable)
+		r, ok := fromCache(j, ps, t)
+		h.tables.Put(t)
+		if ok {
 			return r
 		}
 	}
@@ -142,13 +148,15 @@ func postingsOf(r result) []*model.Posting {
 }
 
 // fromCache turns cached postings back into j's result: Path and
-// SourcePath (stored relative to the job's paths) made whole again and
-// Source set. ok is false when the entry does not fit.
-func fromCache(j job, cached []*model.Posting) (result, bool) {
+// SourcePath (stored relative to the job's paths) made whole again, Source
+// set, and the strings its own (see ownFields, which interns through t).
+// ok is false when the entry does not fit.
+func fromCache(j job, cached []*model.Posting, t *internTable) (result, bool) {
 	if len(cached) != 1 || cached[0] == nil {
 		return result{}, false
 	}
 	p := cached[0]
+	ownFields(p, t)
 	p.Path = j.display + p.Path
 	p.SourcePath = j.fsPath + p.SourcePath
 	p.Source = j.src.FS

@@ -26,7 +26,10 @@ func (h *cacheHook) records(j job, opts Options, kind recordKind, dh dirHandle, 
 		return
 	}
 	if ps, aux, ok := h.c.Lookup(k); ok {
-		if rs, ok := recordsFromCache(j, opts, kind, ps, aux); ok {
+		t := h.tables.Get().(*internTable)
+		rs, ok := recordsFromCache(j, opts, kind, ps, aux, t)
+		h.tables.Put(t)
+		if ok {
 			for i, r := range rs {
 				if i > 0 {
 					more()
@@ -102,10 +105,10 @@ func recordsAux(kind recordKind, ps []*model.Posting) ([]byte, bool) {
 
 // recordsFromCache turns the cached postings ps of j's file, with their
 // aux note (see recordsAux), back into results: paths made whole, each
-// Source the record's place in the file. ok is false when the entry does
-// not fit (another kind, a note that does not decode or has another
-// number of records).
-func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting, aux []byte) ([]result, bool) {
+// Source the record's place in the file, strings their own (see
+// ownFields, which interns through t). ok is false when the entry does not fit (another kind, a
+// note that does not decode or has another number of records).
+func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting, aux []byte, t *internTable) ([]result, bool) {
 	r := auxReader{b: aux}
 	if len(ps) == 0 || recordKind(r.byte()) != kind {
 		return nil, false
@@ -128,6 +131,7 @@ func recordsFromCache(j job, opts Options, kind recordKind, ps []*model.Posting,
 		if p == nil || off < 0 || n < 0 {
 			return nil, false
 		}
+		ownFields(p, t)
 		rel, srel := p.Path, p.SourcePath
 		p.Path = j.display + rel
 		p.SourcePath = p.Path // one string when they are equal, as readRecords gives them

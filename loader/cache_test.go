@@ -193,7 +193,7 @@ func TestRecordsFromCacheRefusesBadNotes(t *testing.T) {
 	if !ok {
 		t.Fatal("no note for two records of one CSV")
 	}
-	got, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux)
+	got, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux, newInternTable())
 	if !ok || len(got) != 2 {
 		t.Fatalf("a good note: %d results, %v", len(got), ok)
 	}
@@ -201,16 +201,16 @@ func TestRecordsFromCacheRefusesBadNotes(t *testing.T) {
 	if got[1].p.Path != "jobs/jobs.csv#1" || rf.off != 15 || rf.n != 5 || rf.head.size != 10 || len(rf.head.keys) != 2 {
 		t.Errorf("record 1 from the note: path %q, off %d, n %d, header %+v", got[1].p.Path, rf.off, rf.n, rf.head)
 	}
-	if _, ok := recordsFromCache(j, Options{}, recJSON, cached(2), aux); ok {
+	if _, ok := recordsFromCache(j, Options{}, recJSON, cached(2), aux, newInternTable()); ok {
 		t.Error("a CSV's note taken for a JSON file")
 	}
 	for _, n := range []int{1, 3} {
-		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(n), aux); ok {
+		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(n), aux, newInternTable()); ok {
 			t.Errorf("a note of 2 records taken for %d", n)
 		}
 	}
 	for cut := range len(aux) {
-		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux[:cut]); ok {
+		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(2), aux[:cut], newInternTable()); ok {
 			t.Errorf("a note cut at %d of %d bytes was taken", cut, len(aux))
 		}
 	}
