@@ -1092,7 +1092,7 @@ func runAdd(args []string, stdin io.Reader, stdout, stderr io.Writer, client *ht
 			fmt.Fprintf(w, "  %-9s %s\n", kv[0]+":", kv[1])
 		}
 	}
-	for _, warn := range p.Warnings {
+	for _, warn := range p.Warnings() {
 		fmt.Fprintf(w, "  warning:  %s\n", warn)
 	}
 	if err := w.Flush(); err != nil {

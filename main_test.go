@@ -585,10 +585,16 @@ func TestListQueryLanguage(t *testing.T) {
 	}
 }
 
+// withPaths sets the Paths of p and returns it.
+func withPaths(p *model.Posting, paths ...string) *model.Posting {
+	p.SetPaths(paths)
+	return p
+}
+
 func TestCountFilesCountsRecordFilesOnce(t *testing.T) {
 	ps := []*model.Posting{
 		{Path: "a.md"},
-		{Path: "b.md", Paths: []string{"b.md", "c.md"}},
+		withPaths(&model.Posting{Path: "b.md"}, "b.md", "c.md"),
 		{Path: "jobs.json#0"},
 		{Path: "jobs.json#1"},
 		{Path: "rows.csv#3"},

@@ -172,7 +172,7 @@ type addedFront struct {
 // keywords, company_url; empty ones left out) and the body.
 func Markdown(p *model.Posting) []byte {
 	fm := addedFront{Title: p.Title, Company: p.Company, Location: p.Location, URL: p.URL, ApplyURL: p.ApplyURL,
-		Salary: p.Salary, Type: p.EmploymentType, Remote: p.Remote, Keywords: p.Keywords, CompanyURL: p.CompanyURL}
+		Salary: p.Salary, Type: p.EmploymentType, Remote: p.Remote, Keywords: p.Keywords, CompanyURL: p.CompanyURL()}
 	if !p.Date.IsZero() {
 		fm.Date = p.Date.UTC().Format(time.DateOnly)
 	}

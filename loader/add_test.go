@@ -158,7 +158,7 @@ func TestWriteAdded(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Keywords = []string{"lamps", "night: shift"}
-	p.CompanyURL = "https://gaslight.example/"
+	p.SetCompanyURL("https://gaslight.example/")
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	first, err := WriteAdded(dir, p, now)
 	if err != nil {
@@ -174,8 +174,8 @@ func TestWriteAdded(t *testing.T) {
 	b, _ := os.ReadFile(first)
 	back := Parse("x.md", b)
 	if back.Title != p.Title || back.Company != p.Company || back.Location != "York" || !back.Date.Equal(p.Date) ||
-		back.Salary != p.Salary || back.EmploymentType != "full-time" || back.CompanyURL != p.CompanyURL || strings.Join(back.Keywords, "|") != "lamps|night: shift" ||
-		!strings.Contains(back.Body, "Light the lamps") || len(back.Warnings) != 0 {
+		back.Salary != p.Salary || back.EmploymentType != "full-time" || back.CompanyURL() != p.CompanyURL() || strings.Join(back.Keywords, "|") != "lamps|night: shift" ||
+		!strings.Contains(back.Body, "Light the lamps") || len(back.Warnings()) != 0 {
 		t.Errorf("written file reads back as %+v\n%s", back, b)
 	}
 	undated := *p

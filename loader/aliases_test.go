@@ -27,9 +27,9 @@ func TestNewAliasesFields(t *testing.T) {
 		{"absolute_url", map[string]any{"absolute_url": "https://a.example/5"}, model.Posting{URL: "https://a.example/5"}},
 		{"applyLink", map[string]any{"applyLink": "https://a.example/6"}, model.Posting{URL: "https://a.example/6"}},
 		{"url wins over source_url", map[string]any{"url": "https://a.example/7", "source_url": "https://b.example/7"}, model.Posting{URL: "https://a.example/7"}},
-		{"company_url is not the URL", map[string]any{"company_url": "https://acme.example"}, model.Posting{CompanyURL: "https://acme.example"}},
-		{"website", map[string]any{"website": "https://acme.example", "url": "https://acme.example/j/1"}, model.Posting{CompanyURL: "https://acme.example", URL: "https://acme.example/j/1"}},
-		{"careers_url", map[string]any{"careers_url": "https://acme.example/careers"}, model.Posting{CompanyURL: "https://acme.example/careers"}},
+		{"company_url is not the URL", map[string]any{"company_url": "https://acme.example"}, withCompanyURL(model.Posting{}, "https://acme.example")},
+		{"website", map[string]any{"website": "https://acme.example", "url": "https://acme.example/j/1"}, withCompanyURL(model.Posting{URL: "https://acme.example/j/1"}, "https://acme.example")},
+		{"careers_url", map[string]any{"careers_url": "https://acme.example/careers"}, withCompanyURL(model.Posting{}, "https://acme.example/careers")},
 		{"addedAt", map[string]any{"addedAt": "2024-03-01"}, model.Posting{Date: day(2024, 3, 1)}},
 		{"updated_at", map[string]any{"updated_at": "2024-03-02T10:00:00Z"}, model.Posting{Date: time.Date(2024, 3, 2, 10, 0, 0, 0, time.UTC)}},
 		{"first_published beats updated_at", map[string]any{"first_published": "2024-03-03", "updated_at": "2024-05-05"}, model.Posting{Date: day(2024, 3, 3)}},
@@ -51,8 +51,8 @@ func TestNewAliasesFields(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var p model.Posting
 			applyFields(&p, c.in)
-			got := [...]any{p.URL, p.CompanyURL, p.Date, p.Keywords, p.Remote, p.EmploymentType}
-			want := [...]any{c.want.URL, c.want.CompanyURL, c.want.Date, c.want.Keywords, c.want.Remote, c.want.EmploymentType}
+			got := [...]any{p.URL, p.CompanyURL(), p.Date, p.Keywords, p.Remote, p.EmploymentType}
+			want := [...]any{c.want.URL, c.want.CompanyURL(), c.want.Date, c.want.Keywords, c.want.Remote, c.want.EmploymentType}
 			for i := range got {
 				if g, w := got[i], want[i]; !equalAny(g, w) {
 					t.Errorf("field %d = %v, want %v", i, g, w)

@@ -72,7 +72,7 @@ func TestBodyOnlyIsTheFullParsesBody(t *testing.T) {
 	bodySeeds(func(name string, data []byte) {
 		n++
 		checkBodyOnly(t, name, data)
-		for _, w := range Parse(name, data).Warnings {
+		for _, w := range Parse(name, data).Warnings() {
 			if strings.HasPrefix(w, WarnFieldsCut) {
 				cut++
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -76,8 +77,9 @@ func CacheStamp(opts Options) string {
 // cacheHook is the parse cache's place in a Stream: around work, for the
 // sources it can key (folders read through [SourcesFromPaths]).
 type cacheHook struct {
-	c     Cache
-	roots map[*Source]string // absolute folder of each cacheable source
+	c      Cache
+	roots  map[*Source]string // absolute folder of each cacheable source
+	tables sync.Pool          // of *internTable, for ownFields
 }
 
 // newCacheHook returns the hook for a load of sources, or nil when opts
@@ -88,6 +90,7 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 		return nil
 	}
 	h := &cacheHook{c: opts.Cache, roots: map[*Source]string{}}
+	h.tables.New = func() any { return newInternTable() }
 	for i := range sources {
 		d, ok := sources[i].FS.(*dirFS)
 		if !ok {
@@ -112,7 +115,12 @@ func (h *cacheHook) work(j job, opts Options, dh dirHandle, m *recordMemo) resul
 		return work(j, opts, dh, m)
 	}
 	if e, ok := h.c.Lookup(k); ok && e.Len() == 1 && len(e.Aux()) == 0 {
-		return fromCache(j, e.Next())
+		t := h.tables.Get().(*internTable)
+		r, ok := fromCache(j, e.Next(), t)
+		h.tables.Put(t)
+		if ok {
+			return r
+		}
 	}
 	r := work(j, opts, dh, m)
 	if ps, ok := toCache(j, postingsOf(r)); ok {
@@ -152,13 +160,18 @@ func postingsOf(r result) []*model.Posting {
 }
 
 // fromCache turns the cached posting p back into j's result: Path and
-// SourcePath (stored relative to the job's paths) made whole again and
-// Source set.
-func fromCache(j job, p *model.Posting) result {
+// SourcePath (stored relative to the job's paths) made whole again, Source
+// set, and the strings its own (see ownFields, which interns through t).
+// ok is false when there is no posting.
+func fromCache(j job, p *model.Posting, t *internTable) (result, bool) {
+	if p == nil {
+		return result{}, false
+	}
+	ownFields(p, t)
 	p.Path = j.display + p.Path
 	p.SourcePath = j.fsPath + p.SourcePath
 	p.Source = j.src.FS
-	return result{p: p}
+	return result{p: p}, true
 }
 
 // toCache returns copies of ps fit for the cache: no body, no Source, and

@@ -27,6 +27,8 @@ func (h *cacheHook) records(j job, opts Options, kind recordKind, dh dirHandle, 
 	}
 	if e, ok := h.c.Lookup(k); ok {
 		if cr, ok := recordsFromCache(j, opts, kind, e); ok {
+			cr.t = h.tables.Get().(*internTable)
+			defer h.tables.Put(cr.t)
 			for i := range e.Len() {
 				if i > 0 {
 					more()
@@ -110,6 +112,7 @@ type cachedRecords struct {
 	files []recordFile // files[i] is the place of the i-th posting
 	i     int          // postings handed out
 	paths stringSlab
+	t     *internTable // the shared texts' table (see ownFields)
 }
 
 // recordsFromCache checks the cache entry e of j's file against its aux
@@ -155,6 +158,7 @@ func recordsFromCache(j job, opts Options, kind recordKind, e CacheEntry) (*cach
 // most e.Len() times.
 func (c *cachedRecords) next() result {
 	p := c.e.Next()
+	ownFields(p, c.t)
 	rel, srel := p.Path, p.SourcePath
 	p.Path = c.paths.concat(c.j.display, rel)
 	p.SourcePath = p.Path // one string when they are equal, as readRecords gives them

@@ -123,7 +123,7 @@ func TestCacheHookServesAndMerges(t *testing.T) {
 	if len(warm) != 2 || len(cold) != 2 {
 		t.Fatalf("%d warm and %d cold postings, want 2", len(warm), len(cold))
 	}
-	if warm[0].Title != "Alpha" || len(warm[0].Paths) != 2 || warm[0].Paths[1] != cold[0].Paths[1] {
+	if warm[0].Title != "Alpha" || len(warm[0].Paths()) != 2 || warm[0].Paths()[1] != cold[0].Paths()[1] {
 		t.Fatalf("merged posting %+v", warm[0])
 	}
 	if warm[1].Title != "From Cache" || warm[1].Path != cold[1].Path || warm[1].Source != srcs[0].FS || warm[1].SourcePath != "c.md" {

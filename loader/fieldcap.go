@@ -77,7 +77,7 @@ func finishPostingMemo(p *model.Posting, textOf, salaryOf func() string, wantBod
 	for i, c := range cuts {
 		names[i] = c.name
 	}
-	p.Warnings = append(p.Warnings, WarnFieldsCut+": "+strings.Join(names, ", ")+" (full text at the end of the body)")
+	p.AddWarnings(WarnFieldsCut + ": " + strings.Join(names, ", ") + " (full text at the end of the body)")
 	if wantBody {
 		p.Body = withFullText(p.Body, cuts)
 	}
@@ -119,7 +119,9 @@ func capFields(p *model.Posting) []cutField {
 	capText("employment type", &p.EmploymentType, MaxEmploymentType)
 	dropLong("url", &p.URL)
 	dropLong("apply url", &p.ApplyURL)
-	dropLong("company url", &p.CompanyURL)
+	companyURL := p.CompanyURL()
+	dropLong("company url", &companyURL)
+	p.SetCompanyURL(companyURL)
 	if kw, ok := capKeywords(p.Keywords); ok {
 		cuts = append(cuts, cutField{"keywords", strings.Join(p.Keywords, ", ")})
 		p.Keywords = kw

@@ -29,15 +29,15 @@ func TestLongFieldsAreCutInEveryFormat(t *testing.T) {
 		if n := utf8.RuneCountInString(p.Title); n != MaxTitle {
 			t.Errorf("%s: title of %d characters, want %d", p.Path, n, MaxTitle)
 		}
-		if p.CompanyURL != "" {
-			t.Errorf("%s: company URL of %d bytes kept", p.Path, len(p.CompanyURL))
+		if p.CompanyURL() != "" {
+			t.Errorf("%s: company URL of %d bytes kept", p.Path, len(p.CompanyURL()))
 		}
 		warned := false
-		for _, w := range p.Warnings {
+		for _, w := range p.Warnings() {
 			warned = warned || strings.HasPrefix(w, WarnFieldsCut)
 		}
 		if !warned {
-			t.Errorf("%s: warnings %q, want %q", p.Path, p.Warnings, WarnFieldsCut)
+			t.Errorf("%s: warnings %q, want %q", p.Path, p.Warnings(), WarnFieldsCut)
 		}
 		b, err := Body(p, 0)
 		if err != nil || !strings.Contains(b, "Weave.") || !strings.Contains(b, escapeMarkdown(title)) {

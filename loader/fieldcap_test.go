@@ -31,8 +31,8 @@ func TestLongFieldsAreCutAndKeptInTheBody(t *testing.T) {
 		if !utf8.ValidString(p.Title) || !utf8.ValidString(p.Company) {
 			t.Errorf("%s: a field was cut inside a character", name)
 		}
-		if !hasWarning(p.Warnings, WarnFieldsCut+": title") {
-			t.Errorf("%s: warnings %q", name, p.Warnings)
+		if !hasWarning(p.Warnings(), WarnFieldsCut+": title") {
+			t.Errorf("%s: warnings %q", name, p.Warnings())
 		}
 		if !strings.Contains(p.Body, title) || !strings.Contains(p.Body, "The body.") {
 			t.Errorf("%s: the body lost the full title or its text (%d bytes)", name, len(p.Body))
@@ -49,8 +49,8 @@ func TestLongFieldsAreCutAndKeptInTheBody(t *testing.T) {
 
 func TestShortFieldsAreKeptAsTheyAre(t *testing.T) {
 	p := Parse("ok.md", []byte("---\ntitle: "+strings.Repeat("é", MaxTitle)+"\ncompany: Acme\n---\n\nBody.\n"))
-	if utf8.RuneCountInString(p.Title) != MaxTitle || strings.HasSuffix(p.Title, "…") || len(p.Warnings) > 0 || p.Body != "Body.\n" {
-		t.Errorf("title %q, warnings %q, body %q: a field at its cap is not cut", p.Title, p.Warnings, p.Body)
+	if utf8.RuneCountInString(p.Title) != MaxTitle || strings.HasSuffix(p.Title, "…") || len(p.Warnings()) > 0 || p.Body != "Body.\n" {
+		t.Errorf("title %q, warnings %q, body %q: a field at its cap is not cut", p.Title, p.Warnings(), p.Body)
 	}
 }
 
@@ -75,7 +75,7 @@ func TestAnEightHundredKilobyteTitleIsCut(t *testing.T) {
 	title := strings.Repeat("Sénior ", 100_000) + "Engineer"
 	p := Parse("huge.md", []byte("---\ntitle: "+title+"\ncompany: Acme\n---\n\nBody.\n"))
 	checkCaps(t, p)
-	if !hasWarning(p.Warnings, WarnFieldsCut+": title") || !strings.Contains(p.Body, title) || p.Company != "Acme" {
-		t.Errorf("title %.20q… warnings %q, body of %d bytes", p.Title, p.Warnings, len(p.Body))
+	if !hasWarning(p.Warnings(), WarnFieldsCut+": title") || !strings.Contains(p.Body, title) || p.Company != "Acme" {
+		t.Errorf("title %.20q… warnings %q, body of %d bytes", p.Title, p.Warnings(), len(p.Body))
 	}
 }

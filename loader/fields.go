@@ -185,7 +185,7 @@ func setField(p *model.Posting, f field, v any) {
 	case fRemote:
 		p.Remote = parseBool(v)
 	case fCompanyURL:
-		p.CompanyURL = cleanField(scalarText(v))
+		p.SetCompanyURL(cleanField(scalarText(v)))
 	}
 }
 

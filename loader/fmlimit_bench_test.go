@@ -55,7 +55,7 @@ func BenchmarkWorstFrontmatter(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				p := Parse("x.md", data)
-				for _, w := range p.Warnings {
+				for _, w := range p.Warnings() {
 					if strings.HasPrefix(w, WarnNotParsed) || strings.HasPrefix(w, WarnMalformed) {
 						b.Fatalf("refused: %s", w)
 					}

@@ -56,8 +56,8 @@ func overBound() map[string]string {
 func TestFrontmatterOverABoundLoadsAsRawText(t *testing.T) {
 	for name, text := range overBound() {
 		p := Parse("deep.md", []byte(text))
-		if !hasWarning(p.Warnings, WarnNotParsed) {
-			t.Errorf("%s: warnings %q, want %q", name, p.Warnings, WarnNotParsed)
+		if !hasWarning(p.Warnings(), WarnNotParsed) {
+			t.Errorf("%s: warnings %q, want %q", name, p.Warnings(), WarnNotParsed)
 		}
 		if p.Title != "Deep" {
 			t.Errorf("%s: title %.40q, want it from the title line", name, p.Title)
@@ -84,8 +84,8 @@ func TestFrontmatterAtTheBoundsParses(t *testing.T) {
 		"json":               "{\n\"title\": \"Edge\",\n\"a\": " + nest("[", "]", d-1) + ",\n\"b\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"[[\"\n}\n\n",
 	} {
 		p := Parse("edge.md", []byte(text))
-		if p.Title != "Edge" || len(p.Warnings) > 0 {
-			t.Errorf("%s: title %q, warnings %q; want it parsed", name, p.Title, p.Warnings)
+		if p.Title != "Edge" || len(p.Warnings()) > 0 {
+			t.Errorf("%s: title %q, warnings %q; want it parsed", name, p.Title, p.Warnings())
 		}
 	}
 }

@@ -34,9 +34,9 @@ func addFixtureSeeds(f *testing.F, dir string, exts ...string) {
 // escape sequences, bidi controls or invalid UTF-8, or without a title.
 func checkPostingClean(t *testing.T, p *model.Posting, body string) {
 	t.Helper()
-	fields := []string{p.ID, p.Title, p.Company, p.Location, p.URL, p.ApplyURL, p.Salary, p.EmploymentType, p.CompanyURL, p.Path}
+	fields := []string{p.ID, p.Title, p.Company, p.Location, p.URL, p.ApplyURL, p.Salary, p.EmploymentType, p.CompanyURL(), p.Path}
 	fields = append(fields, p.Keywords...)
-	fields = append(fields, p.Warnings...)
+	fields = append(fields, p.Warnings()...)
 	for _, s := range fields {
 		fuzzCheck(t, s, false)
 	}

@@ -45,12 +45,12 @@ func FuzzParse(f *testing.F) {
 		}
 		fields := []string{p.ID, p.Title, p.Company, p.Location, p.URL, p.ApplyURL, p.Salary, p.EmploymentType}
 		fields = append(fields, p.Keywords...)
-		fields = append(fields, p.Warnings...)
+		fields = append(fields, p.Warnings()...)
 		for _, s := range fields {
 			fuzzCheck(t, s, false)
 		}
 		fuzzCheck(t, p.Body, true)
-		for _, w := range p.Warnings {
+		for _, w := range p.Warnings() {
 			if strings.HasPrefix(w, "parser error") {
 				t.Fatalf("Parse panicked (recovered): %s", w)
 			}
@@ -85,8 +85,8 @@ func FuzzFrontmatter(f *testing.F) {
 				fuzzCheck(t, s, false)
 			}
 			fuzzCheck(t, p.Body, true)
-			if p.Title == "" || hasWarning(p.Warnings, "parser error") {
-				t.Fatalf("title %q, warnings %q for %q", p.Title, p.Warnings, data)
+			if p.Title == "" || hasWarning(p.Warnings(), "parser error") {
+				t.Fatalf("title %q, warnings %q for %q", p.Title, p.Warnings(), data)
 			}
 			checkCaps(t, p)
 		}

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/jobdeck/jobdeck/model"
 )
 
 // sharesMemory reports whether sub's bytes lie inside s's.
@@ -27,4 +29,10 @@ func drainCancelled(t *testing.T, ch <-chan Batch) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the stream did not end after cancel")
 	}
+}
+
+// withCompanyURL returns p with its CompanyURL set to u.
+func withCompanyURL(p model.Posting, u string) model.Posting {
+	p.SetCompanyURL(u)
+	return p
 }

@@ -88,9 +88,9 @@ func TestGuessFixtures(t *testing.T) {
 		if got != w {
 			t.Errorf("%s: %q, want %q", p.Path, got, w)
 		}
-		g := slices.ContainsFunc(p.Warnings, func(s string) bool { return strings.HasPrefix(s, WarnGuessedCompany) })
+		g := slices.ContainsFunc(p.Warnings(), func(s string) bool { return strings.HasPrefix(s, WarnGuessedCompany) })
 		if g != wantGuess[p.Path] {
-			t.Errorf("%s: guessed warning %v, want %v (%q)", p.Path, g, wantGuess[p.Path], p.Warnings)
+			t.Errorf("%s: guessed warning %v, want %v (%q)", p.Path, g, wantGuess[p.Path], p.Warnings())
 		}
 	}
 	if p := ps[slices.IndexFunc(ps, func(q *model.Posting) bool { return q.Path == "hn-line.txt" })]; !p.Remote {
@@ -108,7 +108,7 @@ func TestNoGuessOnExistingFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range ps {
-			for _, w := range p.Warnings {
+			for _, w := range p.Warnings() {
 				if strings.HasPrefix(w, WarnGuessedCompany) {
 					t.Errorf("%s/%s: %s", dir, p.Path, w)
 				}

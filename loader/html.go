@@ -354,9 +354,12 @@ func parsePage(name string, data []byte, wantBody bool, info scanInfo, al *alias
 	if jp := h.jobPosting(); jp != nil {
 		p = jobPostingPosting(jp, al, wantBody, maxBody)
 	} else {
-		p = &model.Posting{Warnings: []string{WarnNoStructured}}
+		p = &model.Posting{}
+		p.SetWarnings([]string{WarnNoStructured})
 	}
-	p.Warnings = append(warns, p.Warnings...)
+	if len(warns) > 0 {
+		p.SetWarnings(append(warns, p.Warnings()...))
+	}
 	for _, t := range []string{h.ogTitle, h.h1, h.title} {
 		if p.Title != "" {
 			break
@@ -380,7 +383,7 @@ func parsePage(name string, data []byte, wantBody bool, info scanInfo, al *alias
 	if wantBody && p.Body == "" {
 		body, w := cleanBody(pageText(text), maxBody)
 		p.Body = body
-		p.Warnings = append(p.Warnings, w...)
+		p.AddWarnings(w...)
 	}
 	finishPostingText(p, func() string { return text }, h.visibleText, wantBody)
 	return p
@@ -448,7 +451,8 @@ func parseFile(name string, data []byte, wantBody bool, info scanInfo, al *alias
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			p = &model.Posting{ID: contentID(data), Title: titleFromName(name), Warnings: []string{"parser error"}}
+			p = &model.Posting{ID: contentID(data), Title: titleFromName(name)}
+			p.SetWarnings([]string{"parser error"})
 		}
 	}()
 	return parsePage(name, data, wantBody, info, al, maxBody)

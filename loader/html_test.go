@@ -55,11 +55,11 @@ func TestPageFixtures(t *testing.T) {
 				t.Fatalf("not loaded; have %v", keysOf(by))
 			}
 			checkRecord(t, p, w.recordWant)
-			if p.CompanyURL != w.companyURL {
-				t.Errorf("CompanyURL = %q, want %q", p.CompanyURL, w.companyURL)
+			if p.CompanyURL() != w.companyURL {
+				t.Errorf("CompanyURL = %q, want %q", p.CompanyURL(), w.companyURL)
 			}
-			if got := slices.Contains(p.Warnings, WarnNoStructured); got != w.noStruct {
-				t.Errorf("warnings %q: no-structured-data warning %v, want %v", p.Warnings, got, w.noStruct)
+			if got := slices.Contains(p.Warnings(), WarnNoStructured); got != w.noStruct {
+				t.Errorf("warnings %q: no-structured-data warning %v, want %v", p.Warnings(), got, w.noStruct)
 			}
 		})
 	}
@@ -97,7 +97,7 @@ func TestPageAssetsOnlyBesideTheirPage(t *testing.T) {
 func TestPageBodyCut(t *testing.T) {
 	page := "<html><body><main>" + strings.Repeat("<p>"+strings.Repeat("word ", 40)+"</p>\n", 2000) + "</main></body></html>"
 	p := parsePage("big.html", []byte(page), true, scan([]byte(page)), nil, 64<<10)
-	if len(p.Body) > 64<<10 || !slices.ContainsFunc(p.Warnings, func(w string) bool { return strings.HasPrefix(w, WarnCut) }) {
-		t.Errorf("body %d bytes, warnings %q", len(p.Body), p.Warnings)
+	if len(p.Body) > 64<<10 || !slices.ContainsFunc(p.Warnings(), func(w string) bool { return strings.HasPrefix(w, WarnCut) }) {
+		t.Errorf("body %d bytes, warnings %q", len(p.Body), p.Warnings())
 	}
 }

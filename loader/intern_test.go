@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -39,4 +41,60 @@ func TestInternFieldsSharesWhatPostingsShare(t *testing.T) {
 	if same(a.URL, b.URL) {
 		t.Error("one posting's own URL was shared with another's")
 	}
+}
+
+// TestOwnFieldsLetsGoOfTheBlock checks that after ownFields no string of
+// a posting decoded as substrings of one big block (as the parse cache
+// decodes them) points into the block, empty ones included (an empty
+// substring still keeps its block alive), and that no field changed.
+func TestOwnFieldsLetsGoOfTheBlock(t *testing.T) {
+	block := string([]byte("id-1|Backend Engineer|Acme|Berlin|go|sql|https://jobs.example/1/apply|$90k|full-time|" +
+		"repaired mojibake|a.md|b.md|https://acme.example|"))
+	at := func(s string) string {
+		i := strings.Index(block, s)
+		return block[i : i+len(s)]
+	}
+	empty := block[3:3]
+	mk := func(companyURL, salary string) *model.Posting {
+		p := &model.Posting{ID: at("id-1"), Title: at("Backend Engineer"), Company: at("Acme"), Location: empty,
+			Keywords: []string{at("go"), at("sql"), empty}, URL: at("https://jobs.example/1"),
+			ApplyURL: at("https://jobs.example/1/apply"), Salary: salary, EmploymentType: at("full-time")}
+		p.SetWarnings([]string{at("repaired mojibake"), empty})
+		p.SetPaths([]string{at("a.md"), at("b.md")})
+		p.SetCompanyURL(companyURL)
+		return p
+	}
+	for _, v := range [][2]string{{at("https://acme.example"), at("$90k")}, {empty, empty}} {
+		p := mk(v[0], v[1])
+		ownFields(p, newInternTable())
+		if want := mk(v[0], v[1]); !reflect.DeepEqual(p, want) {
+			t.Errorf("ownFields changed the posting:\n got %+v\nwant %+v", p, want)
+		}
+		for _, s := range postingStrings(p) {
+			if sharesMemory(s, block) {
+				t.Errorf("%q still points into the block", s)
+			}
+		}
+	}
+}
+
+// postingStrings returns every string of p: each string field, each item
+// of each list, the rare fields.
+func postingStrings(p *model.Posting) []string {
+	out := []string{p.CompanyURL()}
+	out = append(out, p.Warnings()...)
+	out = append(out, p.Paths()...)
+	v := reflect.ValueOf(p).Elem()
+	for i := range v.NumField() {
+		if !v.Type().Field(i).IsExported() {
+			continue
+		}
+		switch x := v.Field(i).Interface().(type) {
+		case string:
+			out = append(out, x)
+		case []string:
+			out = append(out, x...)
+		}
+	}
+	return out
 }

@@ -79,8 +79,8 @@ func jobPostingPosting(jp object, al *aliasSet, wantBody bool, maxBody int64) *m
 	})
 	org := asMap(m["hiringorganization"])
 	p := postingFromMap(m, al, wantBody, maxBody)
-	if org != nil && p.CompanyURL == "" {
-		p.CompanyURL = cleanField(scalarText(firstOf(get(org, "sameas", "url"))))
+	if org != nil && p.CompanyURL() == "" {
+		p.SetCompanyURL(cleanField(scalarText(firstOf(get(org, "sameas", "url")))))
 	}
 	if req := m["applicantlocationrequirements"]; req != nil {
 		where := cleanField(placeText(req))

@@ -40,10 +40,10 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 			for j, q := range all {
 				paths[j] = q.Path
 			}
-			first.Paths = paths
+			first.SetPaths(paths)
 			for _, q := range all {
-				if first.Applied.IsZero() {
-					first.Applied = q.Applied
+				if first.Applied().IsZero() {
+					first.SetApplied(q.Applied())
 				}
 			}
 			posts[i] = first

@@ -141,12 +141,12 @@ func checkPosting(t *testing.T, p *model.Posting, w want) {
 	if p.Remote != w.remote {
 		t.Errorf("Remote = %v, want %v", p.Remote, w.remote)
 	}
-	if w.noWarn && len(p.Warnings) > 0 {
-		t.Errorf("Warnings = %q, want none", p.Warnings)
+	if w.noWarn && len(p.Warnings()) > 0 {
+		t.Errorf("Warnings = %q, want none", p.Warnings())
 	}
 	for _, s := range w.warn {
-		if !slices.ContainsFunc(p.Warnings, func(x string) bool { return strings.Contains(x, s) }) {
-			t.Errorf("Warnings = %q, want one containing %q", p.Warnings, s)
+		if !slices.ContainsFunc(p.Warnings(), func(x string) bool { return strings.Contains(x, s) }) {
+			t.Errorf("Warnings = %q, want one containing %q", p.Warnings(), s)
 		}
 	}
 	for _, s := range w.body {
@@ -159,11 +159,11 @@ func checkPosting(t *testing.T, p *model.Posting, w want) {
 			t.Errorf("Body holds %q:\n%s", s, p.Body)
 		}
 	}
-	if w.paths != nil && !slices.Equal(p.Paths, w.paths) {
-		t.Errorf("Paths = %q, want %q", p.Paths, w.paths)
+	if w.paths != nil && !slices.Equal(p.Paths(), w.paths) {
+		t.Errorf("Paths = %q, want %q", p.Paths(), w.paths)
 	}
-	if w.paths == nil && p.Paths != nil {
-		t.Errorf("Paths = %q, want nil", p.Paths)
+	if w.paths == nil && p.Paths() != nil {
+		t.Errorf("Paths = %q, want nil", p.Paths())
 	}
 	if len(p.ID) != 16 {
 		t.Errorf("ID = %q, want 16 hex digits", p.ID)
@@ -181,7 +181,7 @@ func assertClean(t *testing.T, p *model.Posting) {
 	for i, k := range p.Keywords {
 		fields["Keywords["+string(rune('0'+i%10))+"]"] = k
 	}
-	for i, w := range p.Warnings {
+	for i, w := range p.Warnings() {
 		fields["Warnings["+string(rune('0'+i%10))+"]"] = w
 	}
 	for name, s := range fields {
@@ -227,9 +227,9 @@ func TestLoadDeterministicAcrossWorkers(t *testing.T) {
 			t.Fatalf("workers=%d: %d postings, want %d", workers, len(ps), len(first))
 		}
 		for i := range ps {
-			if ps[i].Path != first[i].Path || ps[i].ID != first[i].ID || !slices.Equal(ps[i].Paths, first[i].Paths) {
+			if ps[i].Path != first[i].Path || ps[i].ID != first[i].ID || !slices.Equal(ps[i].Paths(), first[i].Paths()) {
 				t.Errorf("workers=%d: posting %d = %s %s %v, want %s %s %v", workers, i,
-					ps[i].Path, ps[i].ID, ps[i].Paths, first[i].Path, first[i].ID, first[i].Paths)
+					ps[i].Path, ps[i].ID, ps[i].Paths(), first[i].Path, first[i].ID, first[i].Paths())
 			}
 		}
 	}

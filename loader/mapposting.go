@@ -72,7 +72,7 @@ func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int
 		p.Salary = m.composedSalary()
 	}
 	if d := parseDate(getNorm(m, "applicationdate")); !d.IsZero() {
-		p.Applied = d
+		p.SetApplied(d)
 		if p.Date.IsZero() {
 			p.Date = d
 		}
@@ -80,7 +80,7 @@ func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int
 	if wantBody {
 		body, warns := cleanBody(recordBody(m), maxBody)
 		p.Body = body
-		p.Warnings = append(p.Warnings, warns...)
+		p.AddWarnings(warns...)
 	}
 	return p
 }

@@ -60,15 +60,13 @@ func parseScannedWith(name string, data []byte, wantBody bool, info scanInfo, al
 func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scanInfo, al *aliasSet, m *recordMemo) (p *model.Posting) {
 	defer func() {
 		if r := recover(); r != nil {
-			p = &model.Posting{
-				ID:       contentID(data),
-				Title:    titleFromName(name),
-				Warnings: []string{cleanField(fmt.Sprintf("parser error: %v", r))},
-			}
+			p = &model.Posting{ID: contentID(data), Title: titleFromName(name)}
+			p.SetWarnings([]string{cleanField(fmt.Sprintf("parser error: %v", r))})
 		}
 	}()
 	text, warns := repairScanned(data, info, !wantBody || bodyOnly)
-	p = &model.Posting{Warnings: warns}
+	p = &model.Posting{}
+	p.AddWarnings(warns...)
 	fm, body, kind, err := splitFrontmatter(text)
 	raw := applyFrontmatter(p, text, fm, kind, err, al)
 	// Unclosed frontmatter that does not decode may be no frontmatter at
@@ -87,7 +85,7 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 		if p.Company == "" {
 			if c := guessCompany(body); c != "" {
 				p.Company = cleanField(c)
-				p.Warnings = append(p.Warnings, WarnGuessedCompany+": "+p.Company)
+				p.AddWarnings(WarnGuessedCompany + ": " + p.Company)
 			}
 		}
 	}
@@ -145,7 +143,7 @@ func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmK
 		applyFieldsWith(p, fm, al)
 		return false
 	case fmUnclosed:
-		p.Warnings = append(p.Warnings, WarnUnclosed)
+		p.AddWarnings(WarnUnclosed)
 		if err == nil {
 			applyFieldsWith(p, fm, al)
 			return true
@@ -153,7 +151,7 @@ func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmK
 	}
 	limit := errors.Is(err, ErrFrontmatterLimit)
 	if kind == fmMalformed || limit {
-		p.Warnings = append(p.Warnings, frontmatterWarning(err))
+		p.AddWarnings(frontmatterWarning(err))
 	}
 	block, _, _ := splitBlock(text)
 	scanKeyValues(block, 60, al, setIfEmpty(p))
@@ -180,7 +178,9 @@ func setSalary(p *model.Posting, text string) {
 // putSalary fills the parsed salary fields of p from s when ok.
 func putSalary(p *model.Posting, s Salary, ok bool) {
 	if ok {
-		p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod = s.Min, s.Max, s.Currency, string(s.Period)
+		p.SalaryMin, p.SalaryMax = s.Min, s.Max
+		p.SalaryCurrency, _ = model.CurrencyOf(s.Currency)
+		p.SalaryPeriod, _ = model.PeriodOf(string(s.Period))
 	}
 }
 
@@ -287,8 +287,8 @@ func setIfEmpty(p *model.Posting) func(field, string) {
 		case fRemote:
 			p.Remote = p.Remote || parseBool(v)
 		case fCompanyURL:
-			if p.CompanyURL == "" {
-				p.CompanyURL = cleanField(v)
+			if p.CompanyURL() == "" {
+				p.SetCompanyURL(cleanField(v))
 			}
 		}
 	}

@@ -57,8 +57,8 @@ func TestFrontmatterCutByTheSizeCap(t *testing.T) {
 		if p.Title != "Cut Off" || p.Company != "Acme" {
 			t.Errorf("%s: title %q, company %q; want them from the part read", p.Path, p.Title, p.Company)
 		}
-		if !hasWarning(p.Warnings, WarnUnclosed) || !hasWarning(p.Warnings, WarnCut) {
-			t.Errorf("%s: warnings %q, want %q and %q", p.Path, p.Warnings, WarnUnclosed, WarnCut)
+		if !hasWarning(p.Warnings(), WarnUnclosed) || !hasWarning(p.Warnings(), WarnCut) {
+			t.Errorf("%s: warnings %q, want %q and %q", p.Path, p.Warnings(), WarnUnclosed, WarnCut)
 		}
 		if !strings.Contains(p.Body, "a long") {
 			t.Errorf("%s: body %.60q… lost the text read", p.Path, p.Body)
@@ -76,7 +76,7 @@ func TestARuleIsNeverATitle(t *testing.T) {
 
 func TestUnclosedOpenerThatIsNoFrontmatter(t *testing.T) {
 	p := Parse("snippet.txt", []byte("{\nnot json at all\n• first point\n"))
-	if p.Title == "{" || !strings.Contains(p.Body, "- first point") || !hasWarning(p.Warnings, WarnUnclosed) {
-		t.Errorf("title %q, body %q, warnings %q: want plain text read as plain text", p.Title, p.Body, p.Warnings)
+	if p.Title == "{" || !strings.Contains(p.Body, "- first point") || !hasWarning(p.Warnings(), WarnUnclosed) {
+		t.Errorf("title %q, body %q, warnings %q: want plain text read as plain text", p.Title, p.Body, p.Warnings())
 	}
 }

@@ -233,21 +233,29 @@ func (m *recordMemo) setAndRemember(p *model.Posting, f field, raw []byte, v any
 	m.remember(memoKind(f), raw, d)
 }
 
-// ownTextField returns the field of p that setField fills with
+// ownTextField reports whether f is a field that setField fills with
 // cleanField(scalarText(v)) and that records seldom share (a title, a
-// URL), so the memo does not remember it; nil for other fields.
-func ownTextField(p *model.Posting, f field) *string {
+// URL), so the memo does not remember it.
+func ownTextField(f field) bool {
+	switch f {
+	case fTitle, fURL, fApplyURL, fCompanyURL:
+		return true
+	}
+	return false
+}
+
+// setOwnText sets field f of p, one that ownTextField names, to s.
+func setOwnText(p *model.Posting, f field, s string) {
 	switch f {
 	case fTitle:
-		return &p.Title
+		p.Title = s
 	case fURL:
-		return &p.URL
+		p.URL = s
 	case fApplyURL:
-		return &p.ApplyURL
+		p.ApplyURL = s
 	case fCompanyURL:
-		return &p.CompanyURL
+		p.SetCompanyURL(s)
 	}
-	return nil
 }
 
 // growTexts doubles the intern table (from 64 slots), keeping its texts.

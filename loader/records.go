@@ -221,7 +221,7 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 		return text
 	})
 	if p != nil && len(over) > 0 {
-		p.Warnings = append(p.Warnings, WarnNotDecoded+": "+strings.Join(over, ", "))
+		p.AddWarnings(WarnNotDecoded + ": " + strings.Join(over, ", "))
 	}
 	return p
 }

@@ -29,12 +29,12 @@ func TestRecordValuesOverBounds(t *testing.T) {
 	}
 	for _, title := range []string{"Deep", "Wide"} {
 		p := ps[by[title]]
-		if len(p.Keywords) != 0 || !slices.Contains(p.Warnings, WarnNotDecoded+": tags") {
-			t.Errorf("%s: keywords %d, warnings %q; want none and the warning", title, len(p.Keywords), p.Warnings)
+		if len(p.Keywords) != 0 || !slices.Contains(p.Warnings(), WarnNotDecoded+": tags") {
+			t.Errorf("%s: keywords %d, warnings %q; want none and the warning", title, len(p.Keywords), p.Warnings())
 		}
 	}
-	if p := ps[by["Edge"]]; !slices.Equal(p.Keywords, []string{"go"}) || len(p.Warnings) != 0 {
-		t.Errorf("Edge: keywords %q, warnings %q; want [go] read", p.Keywords, p.Warnings)
+	if p := ps[by["Edge"]]; !slices.Equal(p.Keywords, []string{"go"}) || len(p.Warnings()) != 0 {
+		t.Errorf("Edge: keywords %q, warnings %q; want [go] read", p.Keywords, p.Warnings())
 	}
 }
 

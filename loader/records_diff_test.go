@@ -40,7 +40,7 @@ func mapJSONRecordPosting(raw []byte, al *aliasSet, wantBody bool, maxBody int64
 	}
 	p := mapRecordPosting(m, al, wantBody, maxBody, func() string { return string(raw) })
 	if p != nil && len(over) > 0 {
-		p.Warnings = append(p.Warnings, WarnNotDecoded+": "+strings.Join(over, ", "))
+		p.SetWarnings(append(p.Warnings(), WarnNotDecoded+": "+strings.Join(over, ", ")))
 	}
 	return p
 }

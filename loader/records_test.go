@@ -93,8 +93,8 @@ func TestRecordFixtures(t *testing.T) {
 		})
 	}
 	// The saved job also in the applications is one posting with both paths.
-	if p := by["linkedin/Job Applications.csv#0"]; !slices.Equal(p.Paths, []string{"linkedin/Job Applications.csv#0", "linkedin/Saved Jobs.csv#0"}) {
-		t.Errorf("Paths = %q", p.Paths)
+	if p := by["linkedin/Job Applications.csv#0"]; !slices.Equal(p.Paths(), []string{"linkedin/Job Applications.csv#0", "linkedin/Saved Jobs.csv#0"}) {
+		t.Errorf("Paths = %q", p.Paths())
 	}
 	wantSkips := []Skip{
 		{"package.json", ReasonNotPostings},
@@ -121,8 +121,8 @@ func checkRecord(t *testing.T, p *model.Posting, w recordWant) {
 	if !p.Date.IsZero() {
 		date = p.Date.Format(time.RFC3339)
 	}
-	if !p.Applied.IsZero() {
-		applied = p.Applied.Format(time.RFC3339)
+	if !p.Applied().IsZero() {
+		applied = p.Applied().Format(time.RFC3339)
 	}
 	for _, c := range [][3]string{
 		{"Title", p.Title, w.title}, {"Company", p.Company, w.company}, {"Location", p.Location, w.location},
@@ -244,12 +244,12 @@ func TestAppliedSurvivesDedupe(t *testing.T) {
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("%d postings, %v", len(ps), err)
 	}
-	if got := ps[0].Applied.Format(time.RFC3339); got != "2025-11-23T19:24:00Z" || ps[0].Path != "a/Saved Jobs.csv#0" {
+	if got := ps[0].Applied().Format(time.RFC3339); got != "2025-11-23T19:24:00Z" || ps[0].Path != "a/Saved Jobs.csv#0" {
 		t.Errorf("Applied %s, Path %s", got, ps[0].Path)
 	}
 	p := &model.Posting{Path: "x"}
-	Merge{Path: "y", Applied: ps[0].Applied}.Apply(p)
-	if !p.Applied.Equal(ps[0].Applied) || !slices.Equal(p.Paths, []string{"x", "y"}) {
+	Merge{Path: "y", Applied: ps[0].Applied()}.Apply(p)
+	if !p.Applied().Equal(ps[0].Applied()) || !slices.Equal(p.Paths(), []string{"x", "y"}) {
 		t.Errorf("Apply: %+v", p)
 	}
 }

@@ -133,8 +133,8 @@ func (r *recordValues) setField(p *model.Posting, f field, i int, v any) {
 // gave for place i of j: a title or a URL kept as it is (a decoded string
 // is its own copy), a field the memo remembers taken from it.
 func (r *recordValues) setString(p *model.Posting, f field, i int, s string) {
-	if t := ownTextField(p, f); t != nil {
-		*t = cleanOwnField(s)
+	if ownTextField(f) {
+		setOwnText(p, f, cleanOwnField(s))
 		return
 	}
 	raw := r.rawAt(i)

@@ -180,7 +180,7 @@ func TestParseSetsSalaryFields(t *testing.T) {
 		{"c.txt", "Go dev\n\nWe serve 10,000 users.\n", 0, 0, "", ""},
 	} {
 		for _, p := range []*model.Posting{loader.Parse(tc.name, []byte(tc.data)), loader.ParseMeta(tc.name, []byte(tc.data)).(*model.Posting)} {
-			if p.SalaryMin != tc.min || p.SalaryMax != tc.max || p.SalaryCurrency != tc.cur || p.SalaryPeriod != tc.period {
+			if p.SalaryMin != tc.min || p.SalaryMax != tc.max || p.SalaryCurrency.String() != tc.cur || p.SalaryPeriod.String() != tc.period {
 				t.Errorf("%s: salary %v–%v %q %q", tc.name, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod)
 			}
 		}

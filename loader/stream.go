@@ -78,12 +78,13 @@ type Merge struct {
 // date p lacks is taken from m. Call it from the
 // goroutine that owns p.
 func (m Merge) Apply(p *model.Posting) {
-	if len(p.Paths) == 0 {
-		p.Paths = []string{p.Path}
+	paths := p.Paths()
+	if len(paths) == 0 {
+		paths = []string{p.Path}
 	}
-	p.Paths = append(p.Paths, m.Path)
-	if p.Applied.IsZero() {
-		p.Applied = m.Applied
+	p.SetPaths(append(paths, m.Path))
+	if p.Applied().IsZero() {
+		p.SetApplied(m.Applied)
 	}
 }
 
@@ -242,7 +243,7 @@ func work(j job, opts Options, h dirHandle, m *recordMemo) (r result) {
 	}
 	p := parseFile(j.fsPath, data, opts.KeepBodies, info, opts.Aliases.set, opts.MaxBody, m)
 	if cut != "" {
-		p.Warnings = append(p.Warnings, cut)
+		p.AddWarnings(cut)
 	}
 	p.Path = j.display
 	p.Source = j.src.FS
@@ -294,7 +295,7 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 					prog.Loaded++
 					prog.Duplicates++
 					if f := first[i]; f.Path != r.p.Path { // not the same file named twice
-						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, First: f, Applied: r.p.Applied, dup: r.p})
+						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, First: f, Applied: r.p.Applied(), dup: r.p})
 					}
 				} else {
 					prog.Loaded++

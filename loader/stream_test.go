@@ -69,11 +69,11 @@ func TestStreamBatchesProgressAndMerges(t *testing.T) {
 	}
 	var dup *model.Posting
 	for _, p := range byID {
-		if len(p.Paths) > 0 {
+		if len(p.Paths()) > 0 {
 			dup = p
 		}
 	}
-	if dup == nil || len(dup.Paths) != 2 || dup.Paths[0] != dup.Path {
+	if dup == nil || len(dup.Paths()) != 2 || dup.Paths()[0] != dup.Path {
 		t.Fatalf("merge not applied: %+v", dup)
 	}
 }

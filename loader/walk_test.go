@@ -120,10 +120,10 @@ func TestBigFileIsCut(t *testing.T) {
 	if !strings.HasSuffix(p.Body, "in it.\n") {
 		t.Errorf("body not cut at a line end: ...%q", p.Body[len(p.Body)-40:])
 	}
-	if !slices.ContainsFunc(p.Warnings, func(w string) bool {
+	if !slices.ContainsFunc(p.Warnings(), func(w string) bool {
 		return strings.HasPrefix(w, WarnCut) && strings.Contains(w, "256 KiB") && strings.Contains(w, "MiB")
 	}) {
-		t.Errorf("warnings = %q, want a cut warning naming the cap and size", p.Warnings)
+		t.Errorf("warnings = %q, want a cut warning naming the cap and size", p.Warnings())
 	}
 	q := *p
 	q.Body = ""

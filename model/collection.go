@@ -112,7 +112,7 @@ func AddPath(p *Posting, path string) {
 	}
 	paths := make([]string, 0, len(all)+1)
 	paths = append(paths, all...)
-	p.Paths = append(paths, path)
+	p.SetPaths(append(paths, path))
 }
 
 // index returns the ID index of every posting added so far, extending it

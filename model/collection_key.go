@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // keySep ends every field of a search key. Posting text holds no NUL; a
@@ -17,28 +18,31 @@ const (
 	fieldKeywords
 )
 
-// entry is the search key of one posting.
+// entry is the search key of one posting: 72 bytes, with its text and
+// field ends in arrays shared by a batch of keys (see newEntries).
 type entry struct {
 	// folded is the title, company, location and every keyword, each
 	// followed by keySep, with every rune replaced by foldRune.
 	folded string
-	// raw is the same key in the fields' own text when a field has a
-	// camel-case boundary (see camel) or non-ASCII text, else folded
-	// itself: the case of other ASCII fields never changes a score.
-	raw string
-	// ends holds the offset of the keySep that ends each field, the same in
-	// the folded key and in the fields' own text. It is nil when the offsets
-	// differ (a Kelvin sign or a long s folds to fewer bytes; invalid UTF-8;
-	// a NUL inside a field; a key over 64 KB): matching then falls back to
-	// the posting's fields.
-	ends []uint16
-	// nonASCII has bit f set when field f holds non-ASCII text (bit 63 for
-	// all fields from 63 on).
-	nonASCII uint64
+	// ends points at the offset of the keySep that ends each field (nEnds
+	// of them; see fieldEnds), the same in the folded key and in the
+	// fields' own text. It is nil when the offsets differ (a Kelvin sign or
+	// a long s folds to fewer bytes; invalid UTF-8; a NUL inside a field; a
+	// key over 64 KB): matching then falls back to the posting's fields.
+	ends  *uint16
+	nEnds uint32
+	// rawLen is the length of the same key in the fields' own text, which
+	// follows folded in memory, when a field has a camel-case boundary (see
+	// camel) or non-ASCII text; else 0, and the raw key is folded itself:
+	// the case of other ASCII fields never changes a score (see raw).
+	rawLen uint32
+	// nonASCII has bit f set when field f holds non-ASCII text (bit 31 for
+	// all fields from 31 on).
+	nonASCII uint32
 	// camel has bit f set when field f has an ASCII lower-case letter
 	// followed by an upper-case one, the only place where a score depends on
-	// case (bit 63 for all fields from 63 on).
-	camel uint64
+	// case (bit 31 for all fields from 31 on).
+	camel uint32
 	// masks are the byteMask of the folded title, company, location and of
 	// all keywords together: a field can only match a pattern whose mask
 	// is a subset of its own, so most fields are ruled out without reading
@@ -46,15 +50,35 @@ type entry struct {
 	masks [fieldKeywords + 1]uint64
 }
 
+// fieldBit is the bit of field f in entry.nonASCII and entry.camel.
+func fieldBit(f int) uint32 { return 1 << min(f, 31) }
+
+// fieldEnds returns the offsets of the keySeps that end the fields, nil
+// when matching falls back to the posting's fields (see entry.ends).
+func (e *entry) fieldEnds() []uint16 {
+	if e.ends == nil {
+		return nil
+	}
+	return unsafe.Slice(e.ends, e.nEnds)
+}
+
+// raw returns the key in the fields' own text (see entry.rawLen).
+func (e *entry) raw() string {
+	if e.rawLen == 0 {
+		return e.folded
+	}
+	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(e.folded)), len(e.folded))), e.rawLen)
+}
+
 // field returns field f of the folded key ("" when there is none): the
 // case-insensitive sort key of the title and the company.
 func (e *entry) field(f int) string {
-	if f < len(e.ends) {
+	if ends := e.fieldEnds(); f < len(ends) {
 		start := 0
 		if f > 0 {
-			start = int(e.ends[f-1]) + 1
+			start = int(ends[f-1]) + 1
 		}
-		return e.folded[start:e.ends[f]]
+		return e.folded[start:ends[f]]
 	}
 	if e.ends != nil {
 		return ""
@@ -97,7 +121,8 @@ func newEntry(p *Posting) entry { return newEntries([]*Posting{p})[0] }
 // one string (each folded key followed by its raw key when that has a
 // camel-case boundary or non-ASCII text) and their field ends in one array, so a filter pass
 // reads memory in order and the collection pays one allocation per batch,
-// not three per posting.
+// not three per posting. A raw key is always right after its folded key:
+// entry.raw relies on it.
 func newEntries(ps []*Posting) []entry {
 	type span struct{ folded, raw, ends [2]int }
 	var (
@@ -130,7 +155,7 @@ func newEntries(ps []*Posting) []entry {
 			var fa fieldFold
 			arena, fa = appendFoldedField(arena, s)
 			aligned = aligned && fa.aligned
-			bit := uint64(1) << min(f, 63)
+			bit := fieldBit(f)
 			if fa.nonASCII {
 				e.nonASCII |= bit
 			}
@@ -164,9 +189,11 @@ func newEntries(ps []*Posting) []entry {
 	for k := range es {
 		sp := &spans[k]
 		es[k].folded = text[sp.folded[0]:sp.folded[1]]
-		es[k].raw = text[sp.raw[0]:sp.raw[1]]
+		if sp.raw != sp.folded {
+			es[k].rawLen = uint32(sp.raw[1] - sp.raw[0])
+		}
 		if sp.ends[1] > sp.ends[0] {
-			es[k].ends = endArena[sp.ends[0]:sp.ends[1]:sp.ends[1]]
+			es[k].ends, es[k].nEnds = &endArena[sp.ends[0]], uint32(sp.ends[1]-sp.ends[0])
 		}
 	}
 	return es

@@ -44,12 +44,12 @@ func TestCollectionMerge(t *testing.T) {
 	if !c.Merge("a", "x/a.md") {
 		t.Fatal("Merge of the first path = false")
 	}
-	if want := []string{"x/a.md", "y/a.md"}; !slices.Equal(p.Paths, want) {
-		t.Errorf("Paths = %v, want %v", p.Paths, want)
+	if want := []string{"x/a.md", "y/a.md"}; !slices.Equal(p.Paths(), want) {
+		t.Errorf("Paths = %v, want %v", p.Paths(), want)
 	}
 	c.Merge("a", "z/a.md")
-	if want := []string{"x/a.md", "y/a.md", "z/a.md"}; !slices.Equal(p.Paths, want) {
-		t.Errorf("Paths = %v, want %v", p.Paths, want)
+	if want := []string{"x/a.md", "y/a.md", "z/a.md"}; !slices.Equal(p.Paths(), want) {
+		t.Errorf("Paths = %v, want %v", p.Paths(), want)
 	}
 	if !slices.Equal(before, []string{"x/a.md"}) {
 		t.Errorf("a slice handed out earlier changed: %v", before)

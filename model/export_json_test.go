@@ -46,7 +46,7 @@ func TestJSONExportShape(t *testing.T) {
 	if recs[2]["missing"] != true || recs[2]["title"] != "Data Cartographer" || recs[2]["shortlisted"] != true {
 		t.Errorf("missing record = %v", recs[2])
 	}
-	if len(ps[1].Warnings) != 1 {
-		t.Errorf("export changed the posting's warnings: %q", ps[1].Warnings)
+	if len(ps[1].Warnings()) != 1 {
+		t.Errorf("export changed the posting's warnings: %q", ps[1].Warnings())
 	}
 }

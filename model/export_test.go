@@ -47,9 +47,9 @@ func exportFixture(t *testing.T) ([]*Posting, *Store) {
 		ID: "c-formula", Path: "odd/formula.txt",
 		Title: `=HYPERLINK("http://bad.example","Apply *now*")`, Company: "@Northwind Kiln Co",
 		Location: "-Remote-", Salary: "+5% bonus", URL: "javascript:alert(1)",
-		Warnings: []string{"malformed frontmatter"},
-		Body:     "Plain body <b>bold</b> & more",
+		Body: "Plain body <b>bold</b> & more",
 	}
+	formula.SetWarnings([]string{"malformed frontmatter"})
 	tagged := &Posting{
 		ID: "u-weaver", Path: "lisbon/weaver.md", Title: "Loom Weaver", Company: "Tidewater Textiles",
 		Location: "Lisbon", URL: "https://tidewater.example/jobs/loom",

@@ -8,11 +8,12 @@ package model
 // marks the fields that contain the folded pattern as a byte subsequence
 // (a necessary condition), and only those are scored.
 func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) {
-	if e.ends == nil || t.never {
+	ends := e.fieldEnds()
+	if ends == nil || t.never {
 		return t.bestField(p, only)
 	}
 	pf, m := t.folded, t.mask
-	lo, hi := 0, len(e.ends)
+	lo, hi := 0, len(ends)
 	if only >= 0 {
 		if only >= hi || e.masks[min(only, fieldKeywords)]&m != m {
 			return -1, 0, false
@@ -22,7 +23,7 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 		return -1, 0, false
 	}
 	if len(pf) == 1 && t.ascii {
-		field, score = e.scan1(pf[0], m, lo, hi)
+		field, score = e.scan1(ends, pf[0], m, lo, hi)
 		return field, score, field >= 0
 	}
 	field = -1
@@ -33,9 +34,9 @@ func (t *Term) scan(e *entry, p *Posting, only int) (field, score int, ok bool) 
 			}
 			continue
 		}
-		start, end := 0, int(e.ends[f])
+		start, end := 0, int(ends[f])
 		if f > 0 {
-			start = int(e.ends[f-1]) + 1
+			start = int(ends[f-1]) + 1
 		}
 		kf, s, uni := e.fieldCase(f, start, end)
 		if len(kf) < len(pf) || !hasByteSubseq(kf, pf) {

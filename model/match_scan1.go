@@ -11,18 +11,18 @@ import (
 const best1 = max(max(matchFollowingSeparatorBonus, camelCaseMatchBonus)+unmatchedLeadingCharPenalty, firstCharMatchBonus)
 
 // scan1 is [Term.scan] for a pattern that folds to the one ASCII byte c,
-// over fields lo..hi-1 of an entry with field ends (hi ≤ len(e.ends)): the
+// over fields lo..hi-1 of an entry with field ends ends (hi ≤ len(ends)): the
 // same field and score, found with fewer reads. A field of n bytes scores
 // at most best1+1-n, so once a field matched, longer fields that cannot beat
 // it are skipped unread; the others are scored by score1.
-func (e *entry) scan1(c byte, m uint64, lo, hi int) (field, score int) {
+func (e *entry) scan1(ends []uint16, c byte, m uint64, lo, hi int) (field, score int) {
 	field = -1
 	start := 0
 	if lo > 0 {
-		start = int(e.ends[lo-1]) + 1
+		start = int(ends[lo-1]) + 1
 	}
 	for f := lo; f < hi; f++ {
-		end := int(e.ends[f])
+		end := int(ends[f])
 		fs := start
 		start = end + 1
 		if e.masks[min(f, fieldKeywords)]&m != m {
@@ -48,10 +48,10 @@ func (e *entry) scan1(c byte, m uint64, lo, hi int) (field, score int) {
 // has a camel-case boundary or non-ASCII runes, else kf, since the case of
 // other fields never changes a score), and whether it has non-ASCII runes.
 func (e *entry) fieldCase(f, fs, end int) (kf, s string, uni bool) {
-	bit := uint64(1) << min(f, 63)
+	bit := fieldBit(f)
 	kf, s = e.folded[fs:end], e.folded[fs:end]
 	if (e.camel|e.nonASCII)&bit != 0 {
-		s = e.raw[fs:end]
+		s = e.raw()[fs:end]
 	}
 	return kf, s, e.nonASCII&bit != 0
 }

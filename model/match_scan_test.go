@@ -20,7 +20,18 @@ func TestScanEqualsBestField(t *testing.T) {
 		ps = append(ps, p)
 	}
 	ps = append(ps, &Posting{Title: "Nul\x00Title", Company: "Acme"})
-	pats := []string{"s", "se", "sen", "eng", "backend", "zür", "ü", "k", "\u212a", "ſ", "python", "GO", "lab", "x", "😀"}
+	// And postings with more fields than the key's case bits name one by
+	// one (the last bit stands for the rest), with camel case and
+	// non-ASCII text among the late keywords or not.
+	for _, late := range [][3]string{{"goLang", "über", "Acme"}, {"golang", "uber", "Zürich Labs"}, {"kw", "sE", "Acme"}} {
+		p := &Posting{Title: "backendDev Engineer", Company: late[2]}
+		for i := range 40 {
+			p.Keywords = append(p.Keywords, string(rune('a'+i%26))+"kw")
+		}
+		p.Keywords[33], p.Keywords[36] = late[0], late[1]
+		ps = append(ps, p)
+	}
+	pats := []string{"l", "s", "se", "sen", "eng", "backend", "zür", "ü", "k", "\u212a", "ſ", "python", "GO", "lab", "x", "😀"}
 	for range 60 {
 		pats = append(pats, randString(r, 3))
 	}
@@ -55,7 +66,7 @@ func TestEntryAligned(t *testing.T) {
 	tests := []struct {
 		p       Posting
 		aligned bool
-		ascii   uint64 // nonASCII field bits
+		ascii   uint32 // nonASCII field bits
 	}{
 		{Posting{Title: "Backend Engineer", Company: "Acme"}, true, 0},
 		{Posting{Title: "Entwickler", Location: "Zürich"}, true, 1 << fieldLocation},
@@ -125,5 +136,31 @@ func TestScore1EqualsGeneric(t *testing.T) {
 	}
 	if checked < 1000 {
 		t.Fatalf("only %d non-ASCII matches checked", checked)
+	}
+}
+
+// TestEntryRawKeyOfLateFields checks that a field past the key's last
+// case bit still reads its own text when it has a camel-case boundary or
+// non-ASCII text, and its folded text otherwise.
+func TestEntryRawKeyOfLateFields(t *testing.T) {
+	p := &Posting{Title: "Backend", Company: "Acme"}
+	for range 40 {
+		p.Keywords = append(p.Keywords, "kw")
+	}
+	p.Keywords[33], p.Keywords[36] = "goLang", "Über"
+	e := newEntry(p)
+	ends := e.fieldEnds()
+	if ends == nil {
+		t.Fatal("the key is not aligned")
+	}
+	for f, want := range map[int]string{fieldKeywords + 33: "goLang", fieldKeywords + 36: "Über",
+		fieldKeywords + 35: "kw", fieldTitle: "backend"} {
+		start := 0
+		if f > 0 {
+			start = int(ends[f-1]) + 1
+		}
+		if _, s, _ := e.fieldCase(f, start, int(ends[f])); s != want {
+			t.Errorf("field %d reads %q, want %q", f, s, want)
+		}
 	}
 }

@@ -131,8 +131,8 @@ func yearlyFactor(period string) float64 {
 // salaryKey returns p's salary range as yearly amounts (0, 0 when it has
 // none) and its currency code.
 func salaryKey(p *Posting) (lo, hi float32, cur [3]byte) {
-	f := yearlyFactor(p.SalaryPeriod)
-	if p.SalaryPeriod == "" || f == 0 || (p.SalaryMin <= 0 && p.SalaryMax <= 0) {
+	f := yearlyFactor(p.SalaryPeriod.String())
+	if p.SalaryPeriod == PeriodNone || f == 0 || (p.SalaryMin <= 0 && p.SalaryMax <= 0) {
 		return 0, 0, cur
 	}
 	mn, mx := p.SalaryMin, p.SalaryMax
@@ -142,10 +142,7 @@ func salaryKey(p *Posting) (lo, hi float32, cur [3]byte) {
 	if mx <= 0 {
 		mx = mn
 	}
-	if len(p.SalaryCurrency) == 3 {
-		copy(cur[:], strings.ToUpper(p.SalaryCurrency))
-	}
-	return float32(mn * f), float32(mx * f), cur
+	return float32(mn * f), float32(mx * f), p.SalaryCurrency
 }
 
 // holds reports whether a salary range (yearly, hi > 0) in currency cur

@@ -14,15 +14,15 @@ import (
 // remote.
 func BenchmarkFilterFields(b *testing.B) {
 	ps := genPostings(benchN, 42)
-	periods := []string{"year", "month", "hour"}
+	periods := []Period{PeriodYear, PeriodMonth, PeriodHour}
 	for i, p := range ps {
 		p.Remote = i%4 == 0
 		if i%3 == 0 {
 			p.SalaryMin, p.SalaryMax = float64(40000+i%90*1000), float64(60000+i%90*1000)
-			p.SalaryPeriod, p.SalaryCurrency = periods[i%9/3], "USD"
-			if p.SalaryPeriod == "month" {
+			p.SalaryPeriod, p.SalaryCurrency = periods[i%9/3], Currency{'U', 'S', 'D'}
+			if p.SalaryPeriod == PeriodMonth {
 				p.SalaryMin, p.SalaryMax = p.SalaryMin/12, p.SalaryMax/12
-			} else if p.SalaryPeriod == "hour" {
+			} else if p.SalaryPeriod == PeriodHour {
 				p.SalaryMin, p.SalaryMax = p.SalaryMin/2080, p.SalaryMax/2080
 			}
 		}

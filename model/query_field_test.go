@@ -12,10 +12,10 @@ import (
 func fieldPostings() []*Posting {
 	day := func(s string) time.Time { d, _ := time.Parse(dayLayout, s); return d }
 	return []*Posting{
-		{ID: "a", Title: "Rust engineer", Date: day("2026-11-28"), SalaryMin: 120000, SalaryMax: 150000, SalaryCurrency: "USD", SalaryPeriod: "year", Remote: true, EmploymentType: "Full-time"},
-		{ID: "b", Title: "Go developer", Date: day("2026-11-20"), SalaryMin: 60, SalaryPeriod: "hour", SalaryCurrency: "USD", EmploymentType: "Contract"},
-		{ID: "c", Title: "Python dev", Date: day("2026-10-30"), SalaryMin: 80000, SalaryMax: 95000, SalaryCurrency: "EUR", SalaryPeriod: "year", EmploymentType: "Contractor"},
-		{ID: "d", Title: "Rust lead", SalaryMax: 9000, SalaryCurrency: "EUR", SalaryPeriod: "month", Remote: true},
+		{ID: "a", Title: "Rust engineer", Date: day("2026-11-28"), SalaryMin: 120000, SalaryMax: 150000, SalaryCurrency: Currency{'U', 'S', 'D'}, SalaryPeriod: PeriodYear, Remote: true, EmploymentType: "Full-time"},
+		{ID: "b", Title: "Go developer", Date: day("2026-11-20"), SalaryMin: 60, SalaryPeriod: PeriodHour, SalaryCurrency: Currency{'U', 'S', 'D'}, EmploymentType: "Contract"},
+		{ID: "c", Title: "Python dev", Date: day("2026-10-30"), SalaryMin: 80000, SalaryMax: 95000, SalaryCurrency: Currency{'E', 'U', 'R'}, SalaryPeriod: PeriodYear, EmploymentType: "Contractor"},
+		{ID: "d", Title: "Rust lead", SalaryMax: 9000, SalaryCurrency: Currency{'E', 'U', 'R'}, SalaryPeriod: PeriodMonth, Remote: true},
 		{ID: "e", Title: "Go lead"},
 	}
 }

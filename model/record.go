@@ -43,22 +43,22 @@ func NewRecord(p *Posting, body string) Record {
 		Salary:         p.Salary,
 		SalaryMin:      p.SalaryMin,
 		SalaryMax:      p.SalaryMax,
-		SalaryCurrency: p.SalaryCurrency,
-		SalaryPeriod:   p.SalaryPeriod,
+		SalaryCurrency: p.SalaryCurrency.String(),
+		SalaryPeriod:   p.SalaryPeriod.String(),
 		EmploymentType: p.EmploymentType,
 		Remote:         p.Remote,
-		CompanyURL:     p.CompanyURL,
-		Warnings:       p.Warnings,
+		CompanyURL:     p.CompanyURL(),
+		Warnings:       p.Warnings(),
 		Body:           body,
 	}
-	if len(p.Paths) > 1 {
-		r.Paths = p.Paths
+	if paths := p.Paths(); len(paths) > 1 {
+		r.Paths = paths
 	}
 	if !p.Date.IsZero() {
 		r.Date = p.Date.Format(time.RFC3339)
 	}
-	if !p.Applied.IsZero() {
-		r.Applied = p.Applied.Format(time.RFC3339)
+	if applied := p.Applied(); !applied.IsZero() {
+		r.Applied = applied.Format(time.RFC3339)
 	}
 	if r.Keywords == nil {
 		r.Keywords = []string{}

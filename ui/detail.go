@@ -171,7 +171,7 @@ func (d *detailPane) headerKey(look detailLook) (k headerKey, extra []string) {
 		k.tags = strings.Join(look.ann.Tags(d.p.ID), "\x00")
 	}
 	k.age = relDate(d.p.Date, look.now)
-	k.paths = len(d.p.Paths)
+	k.paths = len(d.p.Paths())
 	if look.extra != nil {
 		extra = look.extra(d.p, d.width)
 		k.extra, k.extraLines = strings.Join(extra, "\x00"), len(extra)

@@ -120,7 +120,7 @@ func headerFields(st *Styles, p *model.Posting, width int, ann Annotations, now 
 		}
 		field(label, path)
 	}
-	for _, w := range p.Warnings {
+	for _, w := range p.Warnings() {
 		if w = clean(w); w != "" {
 			out = append(out, wrapped(st.Warning.Render("⚠ "+w), width)...)
 		}

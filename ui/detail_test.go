@@ -11,7 +11,9 @@ import (
 func TestHeaderWrapsUnderLabels(t *testing.T) {
 	st := NewStyles(true, false)
 	p := &model.Posting{Title: "T", URL: "https://jobs.example.com/pebblecrest-bank/77628/apply-now-please",
-		Path: "a/b", Paths: []string{"a/b", "c/d"}, Warnings: []string{"body cut at 1 MiB"}}
+		Path: "a/b"}
+	p.SetPaths([]string{"a/b", "c/d"})
+	p.SetWarnings([]string{"body cut at 1 MiB"})
 	lines := headerLines(&st, p, 40, nil, testNow)
 	var plain []string
 	for _, l := range lines {

@@ -20,13 +20,15 @@ var osc8 = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(\x07|\x1b\
 // CSI, OSC 52 (clipboard), DCS, C1 controls, BEL, bidi overrides.
 func hostile() []*model.Posting {
 	evil := "X\x1b[2J\x1b]52;c;ZXZpbA==\x07\x1bP1$r\x1b\\\u009b31m\u202eY\x07\x08Z"
-	return []*model.Posting{{
+	p := &model.Posting{
 		ID: "evil", Path: "evil" + evil + ".md", Title: "Title " + evil, Company: "Co " + evil, Location: "Loc " + evil,
 		Date: testNow.Add(-time.Hour * 30), Keywords: []string{"kw" + evil}, URL: "https://x.example/" + evil,
-		ApplyURL: "https://apply.example/" + evil, Salary: evil, EmploymentType: evil, Warnings: []string{"warn " + evil},
-		Body:  "# Head " + evil + "\n\nText " + evil + " [link](https://l.example/" + evil + ")\n\n```\ncode " + evil + "\n```\n",
-		Paths: []string{"a" + evil, "b" + evil},
-	}}
+		ApplyURL: "https://apply.example/" + evil, Salary: evil, EmploymentType: evil,
+		Body: "# Head " + evil + "\n\nText " + evil + " [link](https://l.example/" + evil + ")\n\n```\ncode " + evil + "\n```\n",
+	}
+	p.SetWarnings([]string{"warn " + evil})
+	p.SetPaths([]string{"a" + evil, "b" + evil})
+	return []*model.Posting{p}
 }
 
 // checkSafe fails when out holds anything that could act on a terminal

@@ -95,6 +95,12 @@ func typeText(t testing.TB, m *Model, s string) {
 	}
 }
 
+// withWarnings sets the Warnings of p and returns it.
+func withWarnings(p *model.Posting, ws ...string) *model.Posting {
+	p.SetWarnings(ws)
+	return p
+}
+
 // fixture returns a small set of fictional postings with known order.
 func fixture() []*model.Posting {
 	day := func(n int) time.Time { return testNow.Add(-time.Duration(n) * 24 * time.Hour) }
@@ -104,8 +110,8 @@ func fixture() []*model.Posting {
 			Body: "## About us\n\nWe build ledgers for **otters**.\n\n- Go\n- Postgres\n"},
 		{ID: "b", Path: "boards/b.md", Title: "Frontend Developer", Company: "Marrowpine", Location: "Berlin", Date: day(1),
 			Keywords: []string{"typescript"}, Body: "## The role\n\nShip the *web* app.\n"},
-		{ID: "c", Path: "c.txt", Title: "Data Analyst", Company: "Tinderbox Analytics", Location: "Remote", Date: day(40), Remote: true,
-			Warnings: []string{"repaired mojibake"}, Body: "Analyse things.\n"},
+		withWarnings(&model.Posting{ID: "c", Path: "c.txt", Title: "Data Analyst", Company: "Tinderbox Analytics", Location: "Remote",
+			Date: day(40), Remote: true, Body: "Analyse things.\n"}, "repaired mojibake"),
 		{ID: "d", Path: "d.md", Title: "Platform Lead", Company: "Acme Rockets", Location: "Lisbon",
 			Body: "# Platform Lead\n\nLead the platform.\n"},
 	}

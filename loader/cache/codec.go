@@ -26,7 +26,7 @@ const (
 // Source, and a Date that is zero or a UTC time without a monotonic
 // reading.
 func encodable(p *model.Posting) bool {
-	return p != nil && p.Body == "" && p.Source == nil && exactTime(p.Date) && exactTime(p.Applied)
+	return p != nil && p.Body == "" && p.Source == nil && exactTime(p.Date) && exactTime(p.Applied())
 }
 
 func exactTime(t time.Time) bool {
@@ -46,11 +46,11 @@ func appendPostings(b []byte, ps []*model.Posting) []byte {
 		if p.Date != (time.Time{}) {
 			flags |= flagDate
 		}
-		if p.Applied != (time.Time{}) {
+		if p.Applied() != (time.Time{}) {
 			flags |= flagApplied
 		}
 		b = append(b, flags)
-		for _, l := range [...][]string{p.Paths, p.Keywords, p.Warnings} {
+		for _, l := range [...][]string{p.Paths(), p.Keywords, p.Warnings()} {
 			n := uint64(0)
 			if l != nil {
 				n = uint64(len(l)) + 1
@@ -58,12 +58,12 @@ func appendPostings(b []byte, ps []*model.Posting) []byte {
 			b = binary.AppendUvarint(b, n)
 		}
 		for _, s := range [...]string{p.ID, p.Path, p.Title, p.Company, p.Location, p.URL, p.ApplyURL,
-			p.Salary, p.EmploymentType, p.SourcePath, p.CompanyURL, p.SalaryCurrency, p.SalaryPeriod} {
+			p.Salary, p.EmploymentType, p.SourcePath, p.CompanyURL(), p.SalaryCurrency.String(), p.SalaryPeriod.String()} {
 			b = appendString(b, s)
 		}
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p.SalaryMin))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p.SalaryMax))
-		for _, l := range [...][]string{p.Paths, p.Keywords, p.Warnings} {
+		for _, l := range [...][]string{p.Paths(), p.Keywords, p.Warnings()} {
 			for _, s := range l {
 				b = appendString(b, s)
 			}
@@ -72,7 +72,7 @@ func appendPostings(b []byte, ps []*model.Posting) []byte {
 			b = appendTime(b, p.Date)
 		}
 		if flags&flagApplied != 0 {
-			b = appendTime(b, p.Applied)
+			b = appendTime(b, p.Applied())
 		}
 	}
 	return b
@@ -350,9 +350,17 @@ func (r *reader) posting(p *model.Posting, slab *itemSlab) {
 		lens[i] = r.listLen()
 		total += max(lens[i], 0)
 	}
+	var companyURL, currency, period string
 	for _, f := range [...]*string{&p.ID, &p.Path, &p.Title, &p.Company, &p.Location, &p.URL, &p.ApplyURL,
-		&p.Salary, &p.EmploymentType, &p.SourcePath, &p.CompanyURL, &p.SalaryCurrency, &p.SalaryPeriod} {
+		&p.Salary, &p.EmploymentType, &p.SourcePath, &companyURL, &currency, &period} {
 		*f = r.string()
+	}
+	var ok bool
+	if p.SalaryCurrency, ok = model.CurrencyOf(currency); !ok && currency != "" {
+		r.fail()
+	}
+	if p.SalaryPeriod, ok = model.PeriodOf(period); !ok && period != "" {
+		r.fail()
 	}
 	p.SalaryMin, p.SalaryMax = r.float(), r.float()
 	if r.err != nil || total > len(r.s)-r.i {
@@ -363,7 +371,8 @@ func (r *reader) posting(p *model.Posting, slab *itemSlab) {
 	if total > 0 {
 		items = slab.take(total)
 	}
-	for i, l := range [...]*[]string{&p.Paths, &p.Keywords, &p.Warnings} {
+	var paths, warnings []string
+	for i, l := range [...]*[]string{&paths, &p.Keywords, &warnings} {
 		switch lens[i] {
 		case -1:
 			continue
@@ -381,8 +390,15 @@ func (r *reader) posting(p *model.Posting, slab *itemSlab) {
 	if flags&flagDate != 0 {
 		p.Date = r.time()
 	}
+	var applied time.Time
 	if flags&flagApplied != 0 {
-		p.Applied = r.time()
+		applied = r.time()
+	}
+	if paths != nil || warnings != nil || companyURL != "" || applied != (time.Time{}) {
+		p.SetPaths(paths)
+		p.SetWarnings(warnings)
+		p.SetCompanyURL(companyURL)
+		p.SetApplied(applied)
 	}
 	if flags&^(flagRemote|flagDate|flagApplied) != 0 {
 		r.fail()

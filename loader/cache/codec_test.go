@@ -14,16 +14,28 @@ import (
 
 // filled returns a posting with every field set to a distinct non-zero
 // value, found by reflection so that a field added to model.Posting is
-// filled too, except Body and Source, which the cache does not hold.
+// filled too, except Body and Source, which the cache does not hold. The
+// rare fields behind their setters are set through them.
 func filled(seed int) *model.Posting {
 	p := &model.Posting{}
 	v := reflect.ValueOf(p).Elem()
 	for i := range v.NumField() {
 		f, name := v.Field(i), v.Type().Field(i).Name
-		if name == "Body" || name == "Source" {
+		switch name {
+		case "Body", "Source":
+			continue
+		case "rare":
+			p.SetPaths([]string{"Paths", "üPaths", ""})
+			p.SetWarnings([]string{"Warnings", "üWarnings", ""})
+			p.SetCompanyURL("CompanyURL·" + string(rune('a'+seed)))
+			p.SetApplied(time.Date(2025, 4, 4+seed, 5, 6, 7, 890+seed, time.UTC))
 			continue
 		}
 		switch x := f.Addr().Interface().(type) {
+		case *model.Currency:
+			*x = model.Currency{'A', 'B', byte('A' + seed)}
+		case *model.Period:
+			*x = model.PeriodHour - model.Period(seed)
 		case *string:
 			*x = name + "·" + string(rune('a'+seed))
 		case *[]string:
@@ -42,7 +54,9 @@ func filled(seed int) *model.Posting {
 }
 
 func TestCodecKeepsEveryField(t *testing.T) {
-	empty := &model.Posting{Keywords: []string{}, Warnings: []string{}, Paths: []string{}}
+	empty := &model.Posting{Keywords: []string{}}
+	empty.SetWarnings([]string{})
+	empty.SetPaths([]string{})
 	epoch := &model.Posting{Date: time.Unix(0, 0).UTC(), ID: "e"}
 	ps := []*model.Posting{filled(0), {}, empty, filled(1), epoch}
 	for _, p := range ps {
@@ -64,7 +78,7 @@ func TestCodecKeepsEveryField(t *testing.T) {
 	}
 	// The lists of a decoded posting are separate: appending to one does
 	// not write into the next.
-	got[0].Paths = append(got[0].Paths, "x")
+	got[0].SetPaths(append(got[0].Paths(), "x"))
 	if got[0].Keywords[0] != "Keywords" {
 		t.Fatal("appending to Paths overwrote Keywords")
 	}
@@ -150,7 +164,7 @@ func TestOpenEntryOneIntoSlab(t *testing.T) {
 			aux = "note"
 		}
 		p, items := slab.one(b)
-		if want := len(filled(i%2).Keywords) + len(filled(i%2).Paths) + len(filled(i%2).Warnings); len(items) != want {
+		if want := len(filled(i%2).Keywords) + len(filled(i%2).Paths()) + len(filled(i%2).Warnings()); len(items) != want {
 			t.Fatalf("posting %d: room for %d items, want %d", i, len(items), want)
 		}
 		e, err := openEntry(b, aux, p, items)
