@@ -18,9 +18,13 @@ type Collection struct {
 	facts     []facts
 	orderKeys []orderKey
 	classes   textClasses
-	byID      IDMap // the ids of the first byIDn postings, built on demand (see index)
-	byIDn     int
-	shared    *collShared
+	// pathUnordered is set once a posting was added whose Path sorts
+	// before the previous one's; until then the order of the postings is
+	// the order of their paths, and sorts break ties by index alone.
+	pathUnordered bool
+	byID          IDMap // the ids of the first byIDn postings, built on demand (see index)
+	byIDn         int
+	shared        *collShared
 }
 
 // keyChunkLen is how many search keys one chunk of a collection holds.
@@ -62,6 +66,9 @@ func (c *Collection) Add(ps ...*Posting) {
 		}
 	}
 	base := len(c.postings)
+	if !c.pathUnordered {
+		c.pathUnordered = !pathsFollow(c.postings, add)
+	}
 	c.postings = append(c.postings, add...)
 	if c.classes == nil {
 		c.classes = textClasses{}
@@ -159,7 +166,8 @@ func (c *Collection) IndexOf(id string) int {
 func (c *Collection) Snapshot() Snapshot {
 	n := len(c.postings)
 	k := (n + keyChunkLen - 1) / keyChunkLen
-	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:n:n], orderKeys: c.orderKeys[:n:n], shared: c.shared}
+	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:n:n], orderKeys: c.orderKeys[:n:n],
+		pathOrdered: !c.pathUnordered, shared: c.shared}
 }
 
 // Snapshot is an immutable view of the first Len postings of a Collection.
@@ -170,7 +178,10 @@ type Snapshot struct {
 	keys      keyChunks // the chunks holding the keys of postings
 	facts     []facts
 	orderKeys []orderKey
-	shared    *collShared
+	// pathOrdered: the postings are in the order of their paths (see
+	// Collection.pathUnordered).
+	pathOrdered bool
+	shared      *collShared
 }
 
 // Len returns the number of postings in the snapshot.
@@ -178,3 +189,19 @@ func (s Snapshot) Len() int { return len(s.postings) }
 
 // At returns the i'th posting of the snapshot (0 ≤ i < Len).
 func (s Snapshot) At(i int) *Posting { return s.postings[i] }
+
+// pathsFollow reports whether the paths of add, appended to have, keep
+// the order of the paths (each no less than the one before).
+func pathsFollow(have, add []*Posting) bool {
+	prev := ""
+	if len(have) > 0 {
+		prev = have[len(have)-1].Path
+	}
+	for _, p := range add {
+		if p.Path < prev {
+			return false
+		}
+		prev = p.Path
+	}
+	return true
+}

@@ -228,7 +228,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			c = s.compareCompanies(a, b, true)
 		}
 	}
-	if c == 0 {
+	if c == 0 && !s.pathOrdered {
 		c = strings.Compare(s.postings[a].Path, s.postings[b].Path)
 	}
 	if c == 0 {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -233,6 +234,42 @@ func TestOrderKeysSortAsTheFields(t *testing.T) {
 		slices.SortFunc(want, func(a, b int32) int { return ref(o, a, b) })
 		if got := s.order(o); !slices.Equal(got, want) {
 			t.Errorf("%v: order differs from comparing the fields", o)
+		}
+	}
+}
+
+// TestPathOrderedSortsAsPaths checks that postings added in the order of
+// their paths, whose sorts break ties by index, sort as the same postings
+// added in another order, whose sorts compare paths.
+func TestPathOrderedSortsAsPaths(t *testing.T) {
+	base := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	var ps []*Posting
+	for i := range 300 {
+		ps = append(ps, &Posting{ID: fmt.Sprint(i), Path: fmt.Sprintf("d%02d/%03d.md", i%7, i),
+			Title: []string{"Engineer", "engineer", "Designer"}[i%3], Company: []string{"Acme", ""}[i%2],
+			Date: base.Add(time.Duration(i%4) * 24 * time.Hour)})
+	}
+	slices.SortFunc(ps, func(a, b *Posting) int { return strings.Compare(a.Path, b.Path) })
+	ordered, shuffled := NewCollection(), NewCollection()
+	ordered.Add(ps[:100]...)
+	ordered.Add(ps[100:]...)
+	mixed := slices.Clone(ps)
+	rand.New(rand.NewPCG(5, 6)).Shuffle(len(mixed), func(i, j int) { mixed[i], mixed[j] = mixed[j], mixed[i] })
+	shuffled.Add(mixed...)
+	so, ss := ordered.Snapshot(), shuffled.Snapshot()
+	if !so.pathOrdered || ss.pathOrdered {
+		t.Fatalf("pathOrdered: in path order %v, shuffled %v", so.pathOrdered, ss.pathOrdered)
+	}
+	paths := func(s Snapshot, perm []int32) []string {
+		out := make([]string, len(perm))
+		for k, i := range perm {
+			out[k] = s.postings[i].Path
+		}
+		return out
+	}
+	for o := range numSortOrders {
+		if got, want := paths(so, so.order(o)), paths(ss, ss.order(o)); !slices.Equal(got, want) {
+			t.Errorf("%v: added in path order sorts as %v, shuffled as %v", o, got[:8], want[:8])
 		}
 	}
 }
