@@ -27,8 +27,6 @@ func (h *cacheHook) records(j job, opts Options, kind recordKind, dh dirHandle, 
 	}
 	if e, ok := h.c.Lookup(k); ok {
 		if cr, ok := recordsFromCache(j, opts, kind, e); ok {
-			cr.t = h.tables.Get().(*internTable)
-			defer h.tables.Put(cr.t)
 			for i := range e.Len() {
 				if i > 0 {
 					more()
@@ -112,7 +110,6 @@ type cachedRecords struct {
 	files []recordFile // files[i] is the place of the i-th posting
 	i     int          // postings handed out
 	paths stringSlab
-	t     *internTable // the shared texts' table (see ownFields)
 }
 
 // recordsFromCache checks the cache entry e of j's file against its aux
@@ -155,10 +152,13 @@ func recordsFromCache(j job, opts Options, kind recordKind, e CacheEntry) (*cach
 
 // next returns the result of the next record: its posting with paths made
 // whole and Source the record's place in the file. It must be called at
-// most e.Len() times.
+// most e.Len() times. Unlike a single file's posting (see fromCache), its
+// strings stay in the cache's blocks: the records of a file fill whole
+// blocks and are kept together, so few bytes are pinned for nothing, and
+// copying them cost a third of loading a 100k-element JSON file from the
+// cache.
 func (c *cachedRecords) next() result {
 	p := c.e.Next()
-	ownFields(p, c.t)
 	rel, srel := p.Path, p.SourcePath
 	p.Path = c.paths.concat(c.j.display, rel)
 	p.SourcePath = p.Path // one string when they are equal, as readRecords gives them
