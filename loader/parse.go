@@ -137,17 +137,17 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 // (and decoded from what there is of it). Frontmatter that did not decode
 // still gives what its "key: value" and "key = value" lines hold. Keys are
 // read with the user's aliases al (nil: the built-in ones only).
-func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmKind, err error, al *aliasSet) (raw bool) {
+func applyFrontmatter(p *model.Posting, text string, fm fmFields, kind fmKind, err error, al *aliasSet) (raw bool) {
 	switch kind {
 	case fmNone:
 		return false
 	case fmFound:
-		applyFieldsWith(p, fm, al)
+		applyFieldsFrom(p, fm.values(al), al)
 		return false
 	case fmUnclosed:
 		p.Warnings = append(p.Warnings, WarnUnclosed)
 		if err == nil {
-			applyFieldsWith(p, fm, al)
+			applyFieldsFrom(p, fm.values(al), al)
 			return true
 		}
 	}

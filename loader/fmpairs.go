@@ -1,0 +1,103 @@
+package loader
+
+// fmPair is one key of flat frontmatter, read by a hand-written decoder,
+// and its value as the full decoder of its language would give it.
+type fmPair struct {
+	k string
+	v any
+}
+
+// fmFields is decoded frontmatter: the pairs of flat frontmatter in file
+// order (no key twice), or, when a full decoder read it, the map it filled
+// (pairs nil).
+type fmFields struct {
+	pairs []fmPair
+	m     map[string]any
+}
+
+// value returns the value of key k (as written), nil when there is none.
+func (f fmFields) value(k string) any {
+	if f.pairs == nil {
+		return f.m[k]
+	}
+	for _, p := range f.pairs {
+		if p.k == k {
+			return p.v
+		}
+	}
+	return nil
+}
+
+// asMap returns the fields as one map, as a full decoder fills it.
+func (f fmFields) asMap() map[string]any {
+	if f.pairs == nil {
+		return f.m
+	}
+	m := make(map[string]any, len(f.pairs))
+	for _, p := range f.pairs {
+		m[p.k] = p.v
+	}
+	return m
+}
+
+// values returns the fields for applyFieldsFrom with their keys read by
+// al: the pairs in file order, already decoded. Two keys that fill one
+// field at one priority (keys that fold alike, such as "title" and
+// "Title") are read through the map instead, which settles them as it
+// always has.
+func (f fmFields) values(al *aliasSet) *recordValues {
+	if f.pairs == nil {
+		return mapValues(f.m)
+	}
+	vals := make([]jsonValue, len(f.pairs))
+	for i, p := range f.pairs {
+		k := normKey(p.k)
+		fl, prio := al.lookup(k)
+		if fl != fNone {
+			for j := range vals[:i] {
+				if vals[j].f == fl && vals[j].prio == prio {
+					return mapValues(f.asMap())
+				}
+			}
+		}
+		vals[i] = jsonValue{key: k, f: fl, prio: prio, v: p.v, done: true}
+	}
+	return &recordValues{j: vals}
+}
+
+// pairIndexAt is how many pairs a pairSet holds before it indexes their
+// keys: below, a key is looked for among them one by one.
+const pairIndexAt = 16
+
+// pairSet collects the pairs of flat frontmatter and tells a key given
+// twice, in time linear in the keys however many there are.
+type pairSet struct {
+	pairs []fmPair
+	index map[string]struct{}
+}
+
+// add appends the pair k, v; false (and nothing added) when k is there
+// already.
+func (s *pairSet) add(k string, v any) bool {
+	if s.index != nil {
+		if _, dup := s.index[k]; dup {
+			return false
+		}
+		s.index[k] = struct{}{}
+		s.pairs = append(s.pairs, fmPair{k, v})
+		return true
+	}
+	for _, p := range s.pairs {
+		if p.k == k {
+			return false
+		}
+	}
+	s.pairs = append(s.pairs, fmPair{k, v})
+	if len(s.pairs) >= pairIndexAt {
+		s.index = make(map[string]struct{}, 2*len(s.pairs))
+		for _, p := range s.pairs {
+			s.index[p.k] = struct{}{}
+		}
+	}
+	return true
+}
