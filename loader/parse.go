@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -191,16 +190,23 @@ func repairText(data []byte) (string, []string) {
 	return repairScanned(data, scan(data), false)
 }
 
-// scanInfo is what one pass over a file's bytes learned: its flags and
-// whether it is valid UTF-8.
+// scanInfo is what one pass over a file's bytes learned: its flags,
+// whether it is valid UTF-8 and, when it is, where the runs of non-ASCII
+// runes lie that the mojibake repair may change or that hold a control it
+// flags (see scanRuns).
 type scanInfo struct {
-	f     textFlags
-	valid bool
+	f      textFlags
+	valid  bool
+	lo, hi int
 }
 
 func scan(data []byte) scanInfo {
 	f := scanText(data)
-	return scanInfo{f: f, valid: !f.high || utf8.Valid(data)}
+	info := scanInfo{f: f, valid: true}
+	if f.high {
+		info.valid, info.lo, info.hi = scanRuns(data)
+	}
+	return info
 }
 
 // repairScanned is repairText for data already scanned. With borrow, a
@@ -227,12 +233,22 @@ func repairScanned(data []byte, info scanInfo, borrow bool) (string, []string) {
 	}
 	special := false
 	if f.high {
-		t, changed, sp := repairMojibakeSpecial(text)
-		if changed {
-			text = t
-			warns = append(warns, WarnMojibake)
+		// Valid UTF-8 is repaired where scan found runs to look at, the
+		// BOMs dropped from its start taken into account; the rest of
+		// the text is left as it is.
+		lo, hi := 0, len(text)
+		if info.valid && !f.cr {
+			cut := len(data) - len(text)
+			lo, hi = max(info.lo-cut, 0), max(info.hi-cut, 0)
 		}
-		special = sp
+		if lo < hi {
+			t, changed, sp := repairMojibakeSpecial(text[lo:hi])
+			if changed {
+				text = text[:lo] + t + text[hi:]
+				warns = append(warns, WarnMojibake)
+			}
+			special = sp
+		}
 	}
 	if f.ctl || special {
 		if t, ok := stripControls(text); ok {

@@ -3,6 +3,7 @@ package loader
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -147,6 +148,41 @@ func repairMojibakeSpecial(s string) (string, bool, bool) {
 	}
 	sb.WriteString(s[last:])
 	return sb.String(), true, special
+}
+
+// scanRuns reports whether b is valid UTF-8 (as utf8.Valid) and, when it
+// is, the span from the first run of non-ASCII runes that
+// repairMojibakeSpecial may change or flag to the end of the last: a run
+// of two runes or more, or one that is a C1 or bidi control (see
+// isSpecialHigh); lo == hi when there is none. A run is maximal: ASCII
+// bytes or the ends of b around it. Outside the span, the repair changes
+// and flags nothing.
+func scanRuns(b []byte) (valid bool, lo, hi int) {
+	lo, hi = len(b), 0
+	runStart, runEnd := -1, -1 // the run the last non-ASCII rune is in
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i = nextHigh(unsafe.String(unsafe.SliceData(b), len(b)), i+1)
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false, 0, 0
+		}
+		multi := i == runEnd
+		if !multi {
+			runStart = i
+		}
+		runEnd = i + n
+		if multi || isSpecialHigh(r) {
+			lo, hi = min(lo, runStart), runEnd
+		}
+		i += n
+	}
+	if lo > hi {
+		return true, 0, 0
+	}
+	return true, lo, hi
 }
 
 // isSpecialHigh reports the non-ASCII runes stripControls removes: C1
