@@ -418,13 +418,32 @@ func parseTags(v any) []string {
 		raw = splitTags(scalarText(v))
 	}
 	var out []string
-	seen := make(map[string]bool, len(raw))
+	var lowBuf [16]string // the tags kept, lower-cased: a few are looked through one by one
+	low := lowBuf[:0]
+	var seen map[string]bool
+	if len(raw) > len(lowBuf) {
+		seen = make(map[string]bool, len(raw))
+	}
 	for _, t := range raw {
 		t = cleanField(strings.TrimLeft(strings.TrimSpace(t), "#"))
-		if t == "" || seen[strings.ToLower(t)] {
+		if t == "" {
 			continue
 		}
-		seen[strings.ToLower(t)] = true
+		l := strings.ToLower(t)
+		if seen != nil {
+			if seen[l] {
+				continue
+			}
+			seen[l] = true
+		} else {
+			if slices.Contains(low, l) {
+				continue
+			}
+			low = append(low, l)
+		}
+		if out == nil {
+			out = make([]string, 0, len(raw))
+		}
 		out = append(out, t)
 	}
 	return out

@@ -46,8 +46,10 @@ func TestParseTags(t *testing.T) {
 		{"single", []string{"single"}},
 		{[]any{"Go", "#go", " sql ", ""}, []string{"Go", "sql"}},
 		{[]any{"a, b", 3}, []string{"a", "b", "3"}},
+		{"", nil},
+		{"a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,A,B,r,Q", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r"}},
 	} {
-		if got := parseTags(c.in); !slices.Equal(got, c.want) {
+		if got := parseTags(c.in); !slices.Equal(got, c.want) || (got == nil) != (c.want == nil) {
 			t.Errorf("parseTags(%v) = %q, want %q", c.in, got, c.want)
 		}
 	}

@@ -67,3 +67,20 @@ func FuzzFlatJSON(f *testing.F) {
 	}
 	f.Fuzz(checkFlatJSON)
 }
+
+func TestFieldOfSameAsLookup(t *testing.T) {
+	keys := []string{"title", "Title", "company_name", "companyName", "Company Name", "job.title", "hiringOrganization",
+		"ApplyURL", "offer_link", "OFFER-LINK", "featured", "", "über", `a\b`, strings.Repeat("x", 70), "Type", "name", "tags"}
+	for k := range aliases {
+		keys = append(keys, k, strings.ToUpper(k))
+	}
+	for _, al := range diffAliases(t) {
+		for _, k := range keys {
+			n, f, prio := fieldOf(k, al)
+			wf, wprio := al.lookup(normKey(k))
+			if f != wf || prio != wprio || (f != fNone && n != normKey(k)) {
+				t.Errorf("fieldOf(%q) = %q %v %d, want %q %v %d", k, n, f, prio, normKey(k), wf, wprio)
+			}
+		}
+	}
+}

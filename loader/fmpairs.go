@@ -41,28 +41,50 @@ func (f fmFields) asMap() map[string]any {
 }
 
 // values returns the fields for applyFieldsFrom with their keys read by
-// al: the pairs in file order, already decoded. Two keys that fill one
-// field at one priority (keys that fold alike, such as "title" and
-// "Title") are read through the map instead, which settles them as it
-// always has.
+// al: the pairs that fill a field, in file order, already decoded. Two
+// keys that fill one field at one priority (keys that fold alike, such as
+// "title" and "Title") are read through the map instead, which settles
+// them as it always has.
 func (f fmFields) values(al *aliasSet) *recordValues {
 	if f.pairs == nil {
 		return mapValues(f.m)
 	}
-	vals := make([]jsonValue, len(f.pairs))
-	for i, p := range f.pairs {
-		k := normKey(p.k)
-		fl, prio := al.lookup(k)
-		if fl != fNone {
-			for j := range vals[:i] {
-				if vals[j].f == fl && vals[j].prio == prio {
-					return mapValues(f.asMap())
-				}
+	vals := make([]jsonValue, 0, len(f.pairs))
+	for _, p := range f.pairs {
+		k, fl, prio := fieldOf(p.k, al)
+		if fl == fNone {
+			continue // applyFieldsFrom passes over it
+		}
+		for j := range vals {
+			if vals[j].f == fl && vals[j].prio == prio {
+				return mapValues(f.asMap())
 			}
 		}
-		vals[i] = jsonValue{key: k, f: fl, prio: prio, v: p.v, done: true}
+		vals = append(vals, jsonValue{key: k, f: fl, prio: prio, v: p.v, done: true})
 	}
 	return &recordValues{j: vals}
+}
+
+// fieldOf returns normKey(k) and the field it fills by al (fNone when
+// none) with its priority, as al.lookup gives them; a built-in key is
+// folded on the stack and looked up without allocating.
+func fieldOf(k string, al *aliasSet) (string, field, int) {
+	var kb [64]byte
+	buf, ok := foldKey(kb[:0], bytesOf(k))
+	if !ok {
+		n := normKey(k)
+		f, prio := al.lookup(n)
+		return n, f, prio
+	}
+	if al != nil {
+		if a, ok := al.extra[string(buf)]; ok {
+			return string(buf), a.f, a.prio
+		}
+	}
+	if kk, ok := knownKeys[string(buf)]; ok && kk.f != fNone {
+		return kk.key, kk.f, kk.prio
+	}
+	return "", fNone, 0
 }
 
 // pairIndexAt is how many pairs a pairSet holds before it indexes their
