@@ -135,18 +135,57 @@ func tomlValue(v string) (any, error) {
 	case "false":
 		return false, nil
 	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		return n, nil
+	// Each parse is tried only on what it may accept: a failed parse
+	// costs an error's allocation.
+	if isDecimalInt(v) {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return n, nil
+		}
 	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXoObBnN") {
-		return f, nil
+	if mayBeDecimalFloat(v) {
+		if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXoObBnN") {
+			return f, nil
+		}
 	}
-	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
-		if t, err := time.Parse(l, v); err == nil {
+	for _, l := range [...]struct {
+		layout string
+		min    int // the shortest text the layout accepts
+	}{{time.RFC3339Nano, len("2006-01-02T15:04:05Z")}, {"2006-01-02T15:04:05", len("2006-01-02T15:04:05")}, {"2006-01-02", len("2006-01-02")}} {
+		if len(v) < l.min {
+			continue
+		}
+		if t, err := time.Parse(l.layout, v); err == nil {
 			return t, nil
 		}
 	}
 	return nil, errNotFlat
+}
+
+// isDecimalInt reports digits after an optional sign: all that
+// strconv.ParseInt(v, 10, 64) accepts.
+func isDecimalInt(v string) bool {
+	if v != "" && (v[0] == '+' || v[0] == '-') {
+		v = v[1:]
+	}
+	return v != "" && skipDigits(v, 0) == len(v)
+}
+
+// mayBeDecimalFloat reports text of digits, '.', '_', an exponent, and
+// signs only at the start and after the exponent's letter: all that
+// strconv.ParseFloat accepts without a base prefix, an infinity or a NaN.
+func mayBeDecimalFloat(v string) bool {
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9' || c == '.' || c == '_' || c == 'e' || c == 'E':
+		case c == '+' || c == '-':
+			if i > 0 && v[i-1] != 'e' && v[i-1] != 'E' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return v != ""
 }
 
 // tomlBasic reads a "basic string" at the start of v and returns it and

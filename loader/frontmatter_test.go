@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -92,4 +94,40 @@ func TestSplitFrontmatterTraps(t *testing.T) {
 			t.Errorf("%s: body %q, want it to start with %q", c.name, body, c.bodyStart)
 		}
 	}
+}
+
+// TestTOMLNumberChecks holds the checks tomlValue makes before a parse to
+// what the parse accepts.
+func TestTOMLNumberChecks(t *testing.T) {
+	for _, v := range []string{"0", "-1", "+7", "007", "1_000", "1.5", ".5", "5.", "1e3", "1E+3", "-1e-3", "1e", "e1", "+", "-",
+		"inf", "+inf", "nan", "0x1F", "0x1p-2", "0o7", "0b1", "2024-03-15", "1-2", "1e+-2", "99999999999999999999", "1.5.5", "", " 1", "Infinity"} {
+		_, errInt := strconv.ParseInt(v, 10, 64)
+		if errInt == nil && !isDecimalInt(v) {
+			t.Errorf("isDecimalInt(%q) false, and ParseInt accepts it", v)
+		}
+		_, errFloat := strconv.ParseFloat(v, 64)
+		if errFloat == nil && !strings.ContainsAny(v, "xXoObBnN") && !mayBeDecimalFloat(v) {
+			t.Errorf("mayBeDecimalFloat(%q) false, and ParseFloat accepts it", v)
+		}
+	}
+}
+
+func FuzzTOMLNumberChecks(f *testing.F) {
+	f.Add("1e+3")
+	f.Fuzz(func(t *testing.T, v string) {
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil && !isDecimalInt(v) {
+			t.Errorf("isDecimalInt(%q) false, and ParseInt accepts it", v)
+		}
+		if _, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXoObBnN") && !mayBeDecimalFloat(v) {
+			t.Errorf("mayBeDecimalFloat(%q) false, and ParseFloat accepts it", v)
+		}
+		for _, l := range []struct {
+			layout string
+			min    int
+		}{{time.RFC3339Nano, 20}, {"2006-01-02T15:04:05", 19}, {"2006-01-02", 10}} {
+			if _, err := time.Parse(l.layout, v); err == nil && len(v) < l.min {
+				t.Errorf("time.Parse(%q, %q) accepts %d bytes", l.layout, v, len(v))
+			}
+		}
+	})
 }

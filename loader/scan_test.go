@@ -82,3 +82,20 @@ func BenchmarkScanText(b *testing.B) {
 		}
 	}
 }
+
+func TestIndexDigitSameAsNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = "ab/09:\xb0\xb9\x80 "[r.IntN(10)]
+			if r.IntN(3) == 0 {
+				b[i] = byte(r.IntN(256))
+			}
+		}
+		want := strings.IndexAny(string(b), "0123456789")
+		if got := indexDigit(string(b)); got != want {
+			t.Fatalf("indexDigit(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
