@@ -408,14 +408,15 @@ func parseBool(v any) bool {
 // parseTags accepts a list or one string such as "#rails,#postgresql" or
 // "go, grpc"; it strips '#', trims, drops empties and duplicates.
 func parseTags(v any) []string {
-	var raw []string
+	var rawBuf [16]string
+	raw := rawBuf[:0]
 	switch x := v.(type) {
 	case []any:
 		for _, it := range x {
-			raw = append(raw, splitTags(nameText(it))...)
+			raw = appendTags(raw, nameText(it))
 		}
 	default:
-		raw = splitTags(scalarText(v))
+		raw = appendTags(raw, scalarText(v))
 	}
 	var out []string
 	var lowBuf [16]string // the tags kept, lower-cased: a few are looked through one by one
@@ -449,14 +450,27 @@ func parseTags(v any) []string {
 	return out
 }
 
-func splitTags(s string) []string {
+// appendTags appends the tags of one value to dst: its parts between
+// commas or semicolons (empty ones dropped) or, when it has several '#',
+// between spaces; else the value itself.
+func appendTags(dst []string, s string) []string {
 	if strings.ContainsAny(s, ",;") {
-		return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+		for s != "" {
+			i := strings.IndexAny(s, ",;")
+			if i < 0 {
+				return append(dst, s)
+			}
+			if i > 0 {
+				dst = append(dst, s[:i])
+			}
+			s = s[i+1:]
+		}
+		return dst
 	}
 	if strings.Count(s, "#") > 1 {
-		return strings.Fields(s)
+		return append(dst, strings.Fields(s)...)
 	}
-	return []string{s}
+	return append(dst, s)
 }
 
 // dateLayouts are tried in order for string dates.

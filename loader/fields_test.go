@@ -2,6 +2,7 @@ package loader
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,5 +110,25 @@ func TestNestedValues(t *testing.T) {
 	}
 	if !parseBool("TRUE") || parseBool("no") || !parseBool(true) || parseBool(0) {
 		t.Error("parseBool")
+	}
+}
+
+// splitTagsRef is how a value splits into tags, the reference appendTags
+// is checked against.
+func splitTagsRef(s string) []string {
+	if strings.ContainsAny(s, ",;") {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+	}
+	if strings.Count(s, "#") > 1 {
+		return strings.Fields(s)
+	}
+	return []string{s}
+}
+
+func TestAppendTagsSameAsSplit(t *testing.T) {
+	for _, s := range []string{"", "a", "#go,#rust", ",,a;;b,", "a, b ;c", "#a #b", "#a", "é,ü;😀", ",", " ", "#a #b,c"} {
+		if got, want := appendTags([]string{"x"}, s), append([]string{"x"}, splitTagsRef(s)...); !slices.Equal(got, want) {
+			t.Errorf("appendTags(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -310,9 +310,9 @@ func scanKeyValues(text string, maxLines int, al *aliasSet, set func(f field, v 
 			continue
 		}
 		key := strings.TrimSpace(strings.Trim(k, `"'*`))
-		f, _ := al.lookup(key)
+		n, f, _ := fieldOf(key, al)
 		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',[]{}`))
-		if f == fNone || v == "" || !plausibleLine(f, normKey(key), v) {
+		if f == fNone || v == "" || !plausibleLine(f, n, v) {
 			continue
 		}
 		set(f, v)
