@@ -165,8 +165,8 @@ func scanRuns(b []byte) (valid bool, lo, hi int) {
 			i = nextHigh(unsafe.String(unsafe.SliceData(b), len(b)), i+1)
 			continue
 		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
+		r, n := decodeRune(b, i)
+		if n == 0 {
 			return false, 0, 0
 		}
 		multi := i == runEnd
@@ -183,6 +183,32 @@ func scanRuns(b []byte) (valid bool, lo, hi int) {
 		return true, 0, 0
 	}
 	return true, lo, hi
+}
+
+// decodeRune decodes the rune of valid UTF-8 at b[i] (not ASCII), its
+// length 0 when it is not valid, as utf8.DecodeRune tells; two- and
+// three-byte runes without a call.
+func decodeRune(b []byte, i int) (rune, int) {
+	c := b[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF && i+1 < len(b):
+		if c1 := b[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+		return 0, 0
+	case c >= 0xE1 && c <= 0xEC && i+2 < len(b):
+		// No surrogates or overlong forms below 0xED (0xE0 is left to
+		// utf8.DecodeRune).
+		if c1, c2 := b[i+1], b[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+		return 0, 0
+	}
+	r, n := utf8.DecodeRune(b[i:])
+	if r == utf8.RuneError && n == 1 {
+		return r, 0
+	}
+	return r, n
 }
 
 // isSpecialHigh reports the non-ASCII runes stripControls removes: C1

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"unicode/utf8"
@@ -52,4 +53,26 @@ func FuzzRepairRuns(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(checkRepairRuns)
+}
+
+func TestDecodeRuneSameAsUTF8(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		b := make([]byte, 1+r.IntN(4))
+		b[0] = byte(0x80 + r.IntN(0x80))
+		for i := 1; i < len(b); i++ {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(4) > 0 {
+				b[i] = byte(0x80 + r.IntN(0x40))
+			}
+		}
+		want, wn := utf8.DecodeRune(b)
+		if want == utf8.RuneError && wn == 1 {
+			wn = 0
+		}
+		got, n := decodeRune(b, 0)
+		if n != wn || (n > 0 && got != want) {
+			t.Fatalf("decodeRune(%x) = %U %d, want %U %d", b, got, n, want, wn)
+		}
+	}
 }
