@@ -27,3 +27,17 @@ func BenchmarkParseLoadPath(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkScan is the sniff's look at a file's bytes (see scan) over
+// the generated shapes.
+func BenchmarkScan(b *testing.B) {
+	items := make([][]byte, 300)
+	for i := range items {
+		items[i] = corpus.MakeItem(i, 42).Data
+	}
+	i := 0
+	for b.Loop() {
+		_ = scan(items[i%len(items)])
+		i++
+	}
+}

@@ -72,13 +72,6 @@ func bytesOf(s string) []byte {
 // or len(s).
 func nextHigh(s string, i int) int {
 	b := bytesOf(s)
-	for ; i+32 <= len(b); i += 32 {
-		w := binary.LittleEndian.Uint64(b[i:]) | binary.LittleEndian.Uint64(b[i+8:]) |
-			binary.LittleEndian.Uint64(b[i+16:]) | binary.LittleEndian.Uint64(b[i+24:])
-		if w&swarHi != 0 {
-			break
-		}
-	}
 	for ; i+8 <= len(b); i += 8 {
 		if binary.LittleEndian.Uint64(b[i:])&swarHi != 0 {
 			break
