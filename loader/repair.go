@@ -219,7 +219,8 @@ func isSpecialHigh(r rune) bool {
 
 // reverseRun maps runes back to bytes through rev and decodes every clean
 // multi-byte UTF-8 sequence found; other runes stay as they were. It returns
-// the result and the number of runes it replaced. With lostF0, three
+// the result and the number of runes it replaced ("" and 0 when it
+// replaced none). With lostF0, three
 // continuation bytes that make an emoji after an F0 lead byte are repaired
 // too: converters often drop the private-use Apple logo that Mac Roman
 // gives for F0, leaving "üöÄ" for "🚀".
@@ -232,7 +233,18 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 		bs = append(bs, b)
 		ok = append(ok, found)
 	}
+	if decodeReversed(nil, runes, bs, ok, lostF0) == 0 {
+		return "", 0 // most runs: their text is built only when it changes
+	}
 	var sb strings.Builder
+	fixed := decodeReversed(&sb, runes, bs, ok, lostF0)
+	return sb.String(), fixed
+}
+
+// decodeReversed is reverseRun's decoding of the bytes bs that runes map
+// back to (ok[k] when runes[k] maps to one): it writes the result to sb
+// unless sb is nil, and returns how many runes it replaced.
+func decodeReversed(sb *strings.Builder, runes []rune, bs []byte, ok []bool, lostF0 bool) int {
 	fixed := 0
 	for k := 0; k < len(bs); {
 		if ok[k] && bs[k] >= 0xC2 && bs[k] <= 0xF4 {
@@ -240,7 +252,9 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 			if k+n <= len(bs) && allTrue(ok[k:k+n]) {
 				r, size := utf8.DecodeRune(bs[k : k+n])
 				if r != utf8.RuneError && size == n {
-					sb.WriteRune(r)
+					if sb != nil {
+						sb.WriteRune(r)
+					}
 					fixed += n
 					k += n
 					continue
@@ -250,16 +264,20 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 		if lostF0 && k+3 <= len(bs) && allTrue(ok[k:k+3]) && isCont(bs[k]) && isCont(bs[k+1]) && isCont(bs[k+2]) {
 			r, size := utf8.DecodeRune([]byte{0xF0, bs[k], bs[k+1], bs[k+2]})
 			if size == 4 && r >= 0x1F000 && r <= 0x1FAFF {
-				sb.WriteRune(r)
+				if sb != nil {
+					sb.WriteRune(r)
+				}
 				fixed += 3
 				k += 3
 				continue
 			}
 		}
-		sb.WriteRune(runes[k])
+		if sb != nil {
+			sb.WriteRune(runes[k])
+		}
 		k++
 	}
-	return sb.String(), fixed
+	return fixed
 }
 
 func seqLen(b byte) int {
