@@ -45,11 +45,21 @@ func (f fmFields) asMap() map[string]any {
 // keys that fill one field at one priority (keys that fold alike, such as
 // "title" and "Title") are read through the map instead, which settles
 // them as it always has.
-func (f fmFields) values(al *aliasSet) *recordValues {
+//
+// The list is m's, when m is set: the values of one file are read before
+// the next file's are made, on m's goroutine, and nothing keeps them.
+func (f fmFields) values(al *aliasSet, m *recordMemo) *recordValues {
 	if f.pairs == nil {
 		return mapValues(f.m)
 	}
-	vals := make([]jsonValue, 0, len(f.pairs))
+	var vals []jsonValue
+	if m != nil {
+		clear(m.fmValues)
+		vals = m.fmValues[:0]
+		defer func() { m.fmValues = vals }()
+	} else {
+		vals = make([]jsonValue, 0, len(f.pairs))
+	}
 	for _, p := range f.pairs {
 		k, fl, prio := fieldOf(p.k, al)
 		if fl == fNone {

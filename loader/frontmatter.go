@@ -218,7 +218,7 @@ func decodeFlatYAML(s string) ([]fmPair, error) {
 			return nil, errNotFlat
 		}
 		key := t[:i]
-		if strings.ContainsAny(key, "#&*!|>%@`{}[],") {
+		if hasByteOf(key, &yamlKeyStops) {
 			return nil, errNotFlat
 		}
 		val, err := flatScalar(strings.TrimSpace(t[i+1:]))
@@ -230,6 +230,27 @@ func decodeFlatYAML(s string) ([]fmPair, error) {
 		}
 	}
 	return set.pairs, nil
+}
+
+// yamlKeyStops are the bytes a flat YAML key must not hold.
+var yamlKeyStops = byteSet("#&*!|>%@`{}[],")
+
+// byteSet returns the set of the bytes of s.
+func byteSet(s string) (set [256]bool) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
+}
+
+// hasByteOf reports whether s holds a byte of set.
+func hasByteOf(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // flatScalar decodes one YAML scalar the way yaml.v2 would for the cases

@@ -69,7 +69,7 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 	text, warns := repairScanned(data, info, !wantBody || bodyOnly)
 	p = &model.Posting{Warnings: warns}
 	fm, body, kind, err := splitFrontmatter(text)
-	raw := applyFrontmatter(p, text, fm, kind, err, al)
+	raw := applyFrontmatter(p, text, fm, kind, err, al, m)
 	// Unclosed frontmatter that does not decode may be no frontmatter at
 	// all: the text is then read as it would be without it.
 	markdown := raw || kind == fmFound || isMarkdownName(name)
@@ -135,18 +135,19 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 // frontmatter as it is, fenced: it is malformed, over a bound, or unclosed
 // (and decoded from what there is of it). Frontmatter that did not decode
 // still gives what its "key: value" and "key = value" lines hold. Keys are
-// read with the user's aliases al (nil: the built-in ones only).
-func applyFrontmatter(p *model.Posting, text string, fm fmFields, kind fmKind, err error, al *aliasSet) (raw bool) {
+// read with the user's aliases al (nil: the built-in ones only); m, when
+// set, lends the list the values are read from (see fmFields.values).
+func applyFrontmatter(p *model.Posting, text string, fm fmFields, kind fmKind, err error, al *aliasSet, m *recordMemo) (raw bool) {
 	switch kind {
 	case fmNone:
 		return false
 	case fmFound:
-		applyFieldsFrom(p, fm.values(al), al)
+		applyFieldsFrom(p, fm.values(al, m), al)
 		return false
 	case fmUnclosed:
 		p.Warnings = append(p.Warnings, WarnUnclosed)
 		if err == nil {
-			applyFieldsFrom(p, fm.values(al), al)
+			applyFieldsFrom(p, fm.values(al, m), al)
 			return true
 		}
 	}
