@@ -36,13 +36,59 @@ func isCategoryKey(norm string) bool { return norm == "jobtype" || norm == "type
 // normalizeEmploymentType returns the shown form of a known employment
 // type, or "" when s is none.
 func normalizeEmploymentType(s string) string {
-	k := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+	if k, ok := foldTypeASCII(s); ok {
+		return employmentTypes[string(k.b[:k.n])]
+	}
+	return employmentTypes[typeKey(s)]
+}
+
+// typeKey is how normalizeEmploymentType folds s for the lookup: lower
+// case, '_' and '-' read as spaces, white space folded and trimmed.
+func typeKey(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
 		if r == '_' || r == '-' {
 			return ' '
 		}
 		return r
 	}, strings.ToLower(s))), " ")
-	return employmentTypes[k]
+}
+
+// foldedType is typeKey's result in place: its first n bytes.
+type foldedType struct {
+	b [64]byte
+	n int
+}
+
+// foldTypeASCII is typeKey(s) without allocating, for s of ASCII that
+// folds to at most 64 bytes; ok is false for anything else.
+func foldTypeASCII(s string) (k foldedType, ok bool) {
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return k, false
+		case c == '_' || c == '-' || c == ' ' || c >= '\t' && c <= '\r':
+			space = k.n > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			if k.n == len(k.b) {
+				return k, false
+			}
+			k.b[k.n] = ' '
+			k.n++
+			space = false
+		}
+		if k.n == len(k.b) {
+			return k, false
+		}
+		k.b[k.n] = c
+		k.n++
+	}
+	return k, true
 }
 
 // applyTypes sets p.EmploymentType from the candidates, best priority

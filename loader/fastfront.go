@@ -12,19 +12,18 @@ import (
 // first line is "{" and that ends at the first line "}". ok is false for anything
 // else, and the caller falls back to adrg/frontmatter with the full
 // decoders.
-func fastFrontmatter(text string) (m map[string]any, body string, ok bool) {
+func fastFrontmatter(text string) (fm fmFields, body string, ok bool) {
 	var delim string
-	var decode func(string, map[string]any) error
+	var decode func(string) ([]fmPair, error)
 	switch {
 	case strings.HasPrefix(text, "{\n"):
-		m, body, ok := jsonPrefix(text)
-		return m, body, ok
+		return jsonPrefix(text)
 	case strings.HasPrefix(text, "---\n"):
 		delim, decode = "---", decodeFlatYAML
 	case strings.HasPrefix(text, "+++\n"):
 		delim, decode = "+++", decodeFlatTOML
 	default:
-		return nil, "", false
+		return fmFields{}, "", false
 	}
 	rest := text[4:]
 	end, after := -1, 0
@@ -47,20 +46,22 @@ func fastFrontmatter(text string) (m map[string]any, body string, ok bool) {
 		off += nl + 1
 	}
 	if end < 0 {
-		return nil, "", false
+		return fmFields{}, "", false
 	}
-	m = make(map[string]any, 16)
-	if decode(rest[:end], m) != nil {
-		return nil, "", false
+	pairs, err := decode(rest[:end])
+	if err != nil {
+		return fmFields{}, "", false
 	}
-	return m, rest[after:], true
+	return fmFields{pairs: pairs}, rest[after:], true
 }
 
 // decodeFlatTOML decodes top-level `key = value` lines whose values are
 // strings, integers, floats, booleans, dates or one-line arrays of
-// strings. Anything else (tables, inline tables, multi-line values)
-// returns errNotFlat.
-func decodeFlatTOML(s string, m map[string]any) error {
+// strings into their keys and values, in file order. Anything else
+// (tables, inline tables, multi-line values, a key given twice) returns
+// errNotFlat.
+func decodeFlatTOML(s string) ([]fmPair, error) {
+	set := pairSet{pairs: make([]fmPair, 0, 12)}
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
@@ -70,22 +71,21 @@ func decodeFlatTOML(s string, m map[string]any) error {
 		}
 		k, v, ok := strings.Cut(t, "=")
 		if !ok {
-			return errNotFlat
+			return nil, errNotFlat
 		}
 		k = strings.TrimSpace(k)
 		if k == "" || !isBareKey(k) {
-			return errNotFlat
+			return nil, errNotFlat
 		}
 		val, err := tomlValue(strings.TrimSpace(v))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if _, dup := m[k]; dup {
-			return errNotFlat
+		if !set.add(k, val) {
+			return nil, errNotFlat
 		}
-		m[k] = val
 	}
-	return nil
+	return set.pairs, nil
 }
 
 func isBareKey(k string) bool {
@@ -135,18 +135,57 @@ func tomlValue(v string) (any, error) {
 	case "false":
 		return false, nil
 	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		return n, nil
+	// Each parse is tried only on what it may accept: a failed parse
+	// costs an error's allocation.
+	if isDecimalInt(v) {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return n, nil
+		}
 	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXoObBnN") {
-		return f, nil
+	if mayBeDecimalFloat(v) {
+		if f, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXoObBnN") {
+			return f, nil
+		}
 	}
-	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
-		if t, err := time.Parse(l, v); err == nil {
+	for _, l := range [...]struct {
+		layout string
+		min    int // the shortest text the layout accepts
+	}{{time.RFC3339Nano, len("2006-01-02T15:04:05Z")}, {"2006-01-02T15:04:05", len("2006-01-02T15:04:05")}, {"2006-01-02", len("2006-01-02")}} {
+		if len(v) < l.min {
+			continue
+		}
+		if t, err := time.Parse(l.layout, v); err == nil {
 			return t, nil
 		}
 	}
 	return nil, errNotFlat
+}
+
+// isDecimalInt reports digits after an optional sign: all that
+// strconv.ParseInt(v, 10, 64) accepts.
+func isDecimalInt(v string) bool {
+	if v != "" && (v[0] == '+' || v[0] == '-') {
+		v = v[1:]
+	}
+	return v != "" && skipDigits(v, 0) == len(v)
+}
+
+// mayBeDecimalFloat reports text of digits, '.', '_', an exponent, and
+// signs only at the start and after the exponent's letter: all that
+// strconv.ParseFloat accepts without a base prefix, an infinity or a NaN.
+func mayBeDecimalFloat(v string) bool {
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9' || c == '.' || c == '_' || c == 'e' || c == 'E':
+		case c == '+' || c == '-':
+			if i > 0 && v[i-1] != 'e' && v[i-1] != 'E' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return v != ""
 }
 
 // tomlBasic reads a "basic string" at the start of v and returns it and

@@ -408,36 +408,69 @@ func parseBool(v any) bool {
 // parseTags accepts a list or one string such as "#rails,#postgresql" or
 // "go, grpc"; it strips '#', trims, drops empties and duplicates.
 func parseTags(v any) []string {
-	var raw []string
+	var rawBuf [16]string
+	raw := rawBuf[:0]
 	switch x := v.(type) {
 	case []any:
 		for _, it := range x {
-			raw = append(raw, splitTags(nameText(it))...)
+			raw = appendTags(raw, nameText(it))
 		}
 	default:
-		raw = splitTags(scalarText(v))
+		raw = appendTags(raw, scalarText(v))
 	}
 	var out []string
-	seen := make(map[string]bool, len(raw))
+	var lowBuf [16]string // the tags kept, lower-cased: a few are looked through one by one
+	low := lowBuf[:0]
+	var seen map[string]bool
+	if len(raw) > len(lowBuf) {
+		seen = make(map[string]bool, len(raw))
+	}
 	for _, t := range raw {
 		t = cleanField(strings.TrimLeft(strings.TrimSpace(t), "#"))
-		if t == "" || seen[strings.ToLower(t)] {
+		if t == "" {
 			continue
 		}
-		seen[strings.ToLower(t)] = true
+		l := strings.ToLower(t)
+		if seen != nil {
+			if seen[l] {
+				continue
+			}
+			seen[l] = true
+		} else {
+			if slices.Contains(low, l) {
+				continue
+			}
+			low = append(low, l)
+		}
+		if out == nil {
+			out = make([]string, 0, len(raw))
+		}
 		out = append(out, t)
 	}
 	return out
 }
 
-func splitTags(s string) []string {
+// appendTags appends the tags of one value to dst: its parts between
+// commas or semicolons (empty ones dropped) or, when it has several '#',
+// between spaces; else the value itself.
+func appendTags(dst []string, s string) []string {
 	if strings.ContainsAny(s, ",;") {
-		return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+		for s != "" {
+			i := strings.IndexAny(s, ",;")
+			if i < 0 {
+				return append(dst, s)
+			}
+			if i > 0 {
+				dst = append(dst, s[:i])
+			}
+			s = s[i+1:]
+		}
+		return dst
 	}
 	if strings.Count(s, "#") > 1 {
-		return strings.Fields(s)
+		return append(dst, strings.Fields(s)...)
 	}
-	return []string{s}
+	return append(dst, s)
 }
 
 // dateLayouts are tried in order for string dates.

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,8 +47,10 @@ func TestParseTags(t *testing.T) {
 		{"single", []string{"single"}},
 		{[]any{"Go", "#go", " sql ", ""}, []string{"Go", "sql"}},
 		{[]any{"a, b", 3}, []string{"a", "b", "3"}},
+		{"", nil},
+		{"a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,A,B,r,Q", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r"}},
 	} {
-		if got := parseTags(c.in); !slices.Equal(got, c.want) {
+		if got := parseTags(c.in); !slices.Equal(got, c.want) || (got == nil) != (c.want == nil) {
 			t.Errorf("parseTags(%v) = %q, want %q", c.in, got, c.want)
 		}
 	}
@@ -107,5 +110,25 @@ func TestNestedValues(t *testing.T) {
 	}
 	if !parseBool("TRUE") || parseBool("no") || !parseBool(true) || parseBool(0) {
 		t.Error("parseBool")
+	}
+}
+
+// splitTagsRef is how a value splits into tags, the reference appendTags
+// is checked against.
+func splitTagsRef(s string) []string {
+	if strings.ContainsAny(s, ",;") {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+	}
+	if strings.Count(s, "#") > 1 {
+		return strings.Fields(s)
+	}
+	return []string{s}
+}
+
+func TestAppendTagsSameAsSplit(t *testing.T) {
+	for _, s := range []string{"", "a", "#go,#rust", ",,a;;b,", "a, b ;c", "#a #b", "#a", "é,ü;😀", ",", " ", "#a #b,c"} {
+		if got, want := appendTags([]string{"x"}, s), append([]string{"x"}, splitTagsRef(s)...); !slices.Equal(got, want) {
+			t.Errorf("appendTags(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -64,39 +64,39 @@ func decoderFor(first string) func([]byte, any) error {
 // Malformed frontmatter gives the whole text as body and err set; so does
 // unclosed frontmatter, with the fields decoded from what there is of it
 // (err set when that does not decode either).
-func splitFrontmatter(text string) (map[string]any, string, fmKind, error) {
+func splitFrontmatter(text string) (fmFields, string, fmKind, error) {
 	first, rest := firstLine(text)
 	decode := decoderFor(first)
 	if decode == nil {
-		return nil, text, fmNone, nil
+		return fmFields{}, text, fmNone, nil
 	}
 	if first == "---" && !looksLikeYAML(rest) {
 		// A leading horizontal rule, not frontmatter.
-		return nil, text, fmNone, nil
+		return fmFields{}, text, fmNone, nil
 	}
-	if m, body, ok := fastFrontmatter(text); ok {
-		return m, body, fmFound, nil
+	if fm, body, ok := fastFrontmatter(text); ok {
+		return fm, body, fmFound, nil
 	}
 	m := map[string]any{}
 	body, err := frontmatter.Parse(strings.NewReader(text), &m, formats...)
 	if err != nil {
-		return nil, text, fmMalformed, err
+		return fmFields{}, text, fmMalformed, err
 	}
 	if len(body) < len(text) {
-		return m, string(body), fmFound, nil
+		return fmFields{m: m}, string(body), fmFound, nil
 	}
 	if first == "{" {
 		// JSON frontmatter whose "}" is not followed by a blank line.
-		if m, body, ok := jsonPrefix(text); ok {
-			return m, body, fmFound, nil
+		if fm, body, ok := jsonPrefix(text); ok {
+			return fm, body, fmFound, nil
 		}
 	}
 	block, _, closed := splitBlock(text)
 	if closed {
-		return nil, text, fmNone, nil
+		return fmFields{}, text, fmNone, nil
 	}
 	m = map[string]any{}
-	return m, text, fmUnclosed, decode([]byte(block), &m)
+	return fmFields{m: m}, text, fmUnclosed, decode([]byte(block), &m)
 }
 
 // firstLine returns the first non-blank line of s, trimmed, and what
@@ -135,35 +135,43 @@ func looksLikeYAML(rest string) bool {
 }
 
 // jsonPrefix decodes a JSON object that ends at the first line holding
-// only "}".
-func jsonPrefix(text string) (map[string]any, string, bool) {
+// only "}": flat JSON by hand (see decodeFlatJSON), else with
+// encoding/json.
+func jsonPrefix(text string) (fmFields, string, bool) {
 	off := 0
 	for off < len(text) {
 		line, _, _ := strings.Cut(text[off:], "\n")
 		end := off + len(line)
 		if strings.TrimSpace(line) == "}" {
-			m := map[string]any{}
-			if err := decodeJSON([]byte(text[:end]), &m); err != nil {
-				return nil, "", false
+			var fm fmFields
+			if pairs, ok := decodeFlatJSON(text[:end]); ok {
+				fm.pairs = pairs
+			} else {
+				fm.m = map[string]any{}
+				if err := decodeJSON([]byte(text[:end]), &fm.m); err != nil {
+					return fmFields{}, "", false
+				}
 			}
 			if end < len(text) {
 				end++
 			}
-			return m, text[end:], true
+			return fm, text[end:], true
 		}
 		off = end + 1
 	}
-	return nil, "", false
+	return fmFields{}, "", false
 }
 
 // unmarshalYAML decodes flat "key: value" YAML by hand, fast, and falls
 // back to gopkg.in/yaml.v2 for anything it does not fully understand.
 func unmarshalYAML(data []byte, v any) error {
 	if mp, ok := v.(*map[string]any); ok {
-		if err := decodeFlatYAML(string(data), *mp); err == nil {
+		if pairs, err := decodeFlatYAML(string(data)); err == nil {
+			for _, p := range pairs {
+				(*mp)[p.k] = p.v
+			}
 			return nil
 		}
-		clear(*mp)
 	}
 	return decodeYAML(data, v)
 }
@@ -190,10 +198,11 @@ func unmarshalYAMLFull(data []byte, v any) error {
 }
 
 // decodeFlatYAML decodes lines of `key: scalar` (plain, "double" or
-// 'single' quoted), blank lines and comments into m. Anything else —
-// nesting, lists, anchors, block scalars, unusual escapes — returns
-// errNotFlat.
-func decodeFlatYAML(s string, m map[string]any) error {
+// 'single' quoted), blank lines and comments into their keys and values,
+// in file order. Anything else — nesting, lists, anchors, block scalars,
+// unusual escapes, a key given twice — returns errNotFlat.
+func decodeFlatYAML(s string) ([]fmPair, error) {
+	set := pairSet{pairs: make([]fmPair, 0, 12)}
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
@@ -202,26 +211,46 @@ func decodeFlatYAML(s string, m map[string]any) error {
 			continue
 		}
 		if t[0] == ' ' || t[0] == '\t' || t[0] == '-' || t[0] == '"' || t[0] == '\'' || t[0] == '?' || t[0] == '[' || t[0] == '{' {
-			return errNotFlat
+			return nil, errNotFlat
 		}
 		i := strings.Index(t, ":")
 		if i <= 0 || (i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\t') {
-			return errNotFlat
+			return nil, errNotFlat
 		}
 		key := t[:i]
-		if strings.ContainsAny(key, "#&*!|>%@`{}[],") {
-			return errNotFlat
+		if hasByteOf(key, &yamlKeyStops) {
+			return nil, errNotFlat
 		}
 		val, err := flatScalar(strings.TrimSpace(t[i+1:]))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if _, dup := m[key]; dup {
-			return errNotFlat
+		if !set.add(key, val) {
+			return nil, errNotFlat
 		}
-		m[key] = val
 	}
-	return nil
+	return set.pairs, nil
+}
+
+// yamlKeyStops are the bytes a flat YAML key must not hold.
+var yamlKeyStops = byteSet("#&*!|>%@`{}[],")
+
+// byteSet returns the set of the bytes of s.
+func byteSet(s string) (set [256]bool) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
+}
+
+// hasByteOf reports whether s holds a byte of set.
+func hasByteOf(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // flatScalar decodes one YAML scalar the way yaml.v2 would for the cases
@@ -302,9 +331,9 @@ func scanKeyValues(text string, maxLines int, al *aliasSet, set func(f field, v 
 			continue
 		}
 		key := strings.TrimSpace(strings.Trim(k, `"'*`))
-		f, _ := al.lookup(key)
+		n, f, _ := fieldOf(key, al)
 		v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"',[]{}`))
-		if f == fNone || v == "" || !plausibleLine(f, normKey(key), v) {
+		if f == fNone || v == "" || !plausibleLine(f, n, v) {
 			continue
 		}
 		set(f, v)

@@ -1,16 +1,19 @@
 package loader
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
 
 func TestDecodeFlatYAMLMatchesYAMLv2(t *testing.T) {
 	flat := "title: \"Quoted \\\"x\\\" \\u00e9\"\nplain: some words here\nsingle: 'it''s'\nnum: 42\nf: 1.5\nb: true\nnull_v: ~\nempty:\nurl: https://a.example/x?y=1\n# comment\n\n"
-	fast := map[string]any{}
-	if err := decodeFlatYAML(flat, fast); err != nil {
+	pairs, err := decodeFlatYAML(flat)
+	if err != nil {
 		t.Fatal(err)
 	}
+	fast := fmFields{pairs: pairs}.asMap()
 	slow := map[string]any{}
 	if err := unmarshalYAMLSlow([]byte(flat), slow); err != nil {
 		t.Fatal(err)
@@ -25,7 +28,7 @@ func TestDecodeFlatYAMLMatchesYAMLv2(t *testing.T) {
 	}
 	for _, notFlat := range []string{"a:\n  - x\n", "a: [1, 2]\n", "a: &x 1\n", "a: |\n  text\n", "a: yes\n",
 		"- item\n", "a: b: c\n", "a: x # comment\n", "a: 1\na: 2\n", "a: \"unterminated\n", "a: 0x1F\n"} {
-		if err := decodeFlatYAML(notFlat, map[string]any{}); err == nil {
+		if _, err := decodeFlatYAML(notFlat); err == nil {
 			t.Errorf("decodeFlatYAML(%q) accepted", notFlat)
 		}
 	}
@@ -37,11 +40,11 @@ func unmarshalYAMLSlow(data []byte, m map[string]any) error {
 }
 
 func TestDecodeFlatTOML(t *testing.T) {
-	m := map[string]any{}
-	err := decodeFlatTOML("title = \"A \\\"q\\\"\"\nlit = 'raw\\n'\nn = 7\nok = true\nd = 2024-03-15\nts = 2024-03-15T10:00:00Z\ntags = [\"a\", \"b\" ] # c\n", m)
+	pairs, err := decodeFlatTOML("title = \"A \\\"q\\\"\"\nlit = 'raw\\n'\nn = 7\nok = true\nd = 2024-03-15\nts = 2024-03-15T10:00:00Z\ntags = [\"a\", \"b\" ] # c\n")
 	if err != nil {
 		t.Fatal(err)
 	}
+	m := fmFields{pairs: pairs}.asMap()
 	if m["title"] != `A "q"` || m["lit"] != `raw\n` || m["n"] != int64(7) || m["ok"] != true {
 		t.Errorf("scalars: %#v", m)
 	}
@@ -52,7 +55,7 @@ func TestDecodeFlatTOML(t *testing.T) {
 		t.Errorf("tags: %#v", m["tags"])
 	}
 	for _, notFlat := range []string{"[table]\n", "a = {x = 1}\n", "a = \"\"\"\nmulti\n\"\"\"\n", "a = [1, 2]\n", "\"quoted key\" = 1\n"} {
-		if err := decodeFlatTOML(notFlat, map[string]any{}); err == nil {
+		if _, err := decodeFlatTOML(notFlat); err == nil {
 			t.Errorf("decodeFlatTOML(%q) accepted", notFlat)
 		}
 	}
@@ -79,16 +82,52 @@ func TestSplitFrontmatterTraps(t *testing.T) {
 		{"malformed", "---\ntitle: [oops\n---\nbody", fmMalformed, nil, "---"},
 		{"no frontmatter", "# Title\n", fmNone, nil, "# Title"},
 	} {
-		m, body, kind, err := splitFrontmatter(c.text)
+		fm, body, kind, err := splitFrontmatter(c.text)
 		if kind != c.kind || (kind != fmUnclosed && (kind == fmMalformed) != (err != nil)) {
 			t.Errorf("%s: kind %v err %v, want kind %v", c.name, kind, err, c.kind)
 			continue
 		}
-		if c.title != nil && m["title"] != c.title {
-			t.Errorf("%s: title %#v, want %#v", c.name, m["title"], c.title)
+		if c.title != nil && fm.value("title") != c.title {
+			t.Errorf("%s: title %#v, want %#v", c.name, fm.value("title"), c.title)
 		}
 		if len(body) < len(c.bodyStart) || body[:len(c.bodyStart)] != c.bodyStart {
 			t.Errorf("%s: body %q, want it to start with %q", c.name, body, c.bodyStart)
 		}
 	}
+}
+
+// TestTOMLNumberChecks holds the checks tomlValue makes before a parse to
+// what the parse accepts.
+func TestTOMLNumberChecks(t *testing.T) {
+	for _, v := range []string{"0", "-1", "+7", "007", "1_000", "1.5", ".5", "5.", "1e3", "1E+3", "-1e-3", "1e", "e1", "+", "-",
+		"inf", "+inf", "nan", "0x1F", "0x1p-2", "0o7", "0b1", "2024-03-15", "1-2", "1e+-2", "99999999999999999999", "1.5.5", "", " 1", "Infinity"} {
+		_, errInt := strconv.ParseInt(v, 10, 64)
+		if errInt == nil && !isDecimalInt(v) {
+			t.Errorf("isDecimalInt(%q) false, and ParseInt accepts it", v)
+		}
+		_, errFloat := strconv.ParseFloat(v, 64)
+		if errFloat == nil && !strings.ContainsAny(v, "xXoObBnN") && !mayBeDecimalFloat(v) {
+			t.Errorf("mayBeDecimalFloat(%q) false, and ParseFloat accepts it", v)
+		}
+	}
+}
+
+func FuzzTOMLNumberChecks(f *testing.F) {
+	f.Add("1e+3")
+	f.Fuzz(func(t *testing.T, v string) {
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil && !isDecimalInt(v) {
+			t.Errorf("isDecimalInt(%q) false, and ParseInt accepts it", v)
+		}
+		if _, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, "xXoObBnN") && !mayBeDecimalFloat(v) {
+			t.Errorf("mayBeDecimalFloat(%q) false, and ParseFloat accepts it", v)
+		}
+		for _, l := range []struct {
+			layout string
+			min    int
+		}{{time.RFC3339Nano, 20}, {"2006-01-02T15:04:05", 19}, {"2006-01-02", 10}} {
+			if _, err := time.Parse(l.layout, v); err == nil && len(v) < l.min {
+				t.Errorf("time.Parse(%q, %q) accepts %d bytes", l.layout, v, len(v))
+			}
+		}
+	})
 }

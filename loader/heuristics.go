@@ -207,8 +207,9 @@ func (cp companyPattern) names(text string, fn func(string) bool) bool {
 			key = key[:commonPrefix(key, cp.need[group])]
 			group++
 		}
+		anchor := rarestByte(key)
 		for off := 0; ; {
-			i := strings.Index(text[off:], key)
+			i := indexAnchored(text[off:], key, anchor)
 			if i < 0 {
 				break
 			}
@@ -223,6 +224,55 @@ func (cp companyPattern) names(text string, fn func(string) bool) bool {
 		k = group
 	}
 	return true
+}
+
+// indexAnchored is strings.Index(s, key), found by searching for
+// key[a:]: a search costs about one step per occurrence of the first byte
+// searched for, so a is best the place of key's rarest byte (see
+// rarestByte).
+func indexAnchored(s, key string, a int) int {
+	for off := a; off <= len(s); {
+		i := strings.Index(s[off:], key[a:])
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if s[i-a:i] == key[:a] {
+			return i - a
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+// rarestByte returns the place in s of its byte least frequent in English
+// prose (the first of those equally rare); see byteRarity.
+func rarestByte(s string) int {
+	best := 0
+	for i := 1; i < len(s); i++ {
+		if byteRarity(s[i]) > byteRarity(s[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// byteRarity ranks a byte by how seldom it is in English prose: the
+// lower-case letters by their frequency, then digits and capitals,
+// punctuation other than the common marks, and anything else.
+func byteRarity(c byte) int {
+	const lower = "etaoinsrhldcumfpgwybvkxjqz" // most frequent first
+	switch {
+	case c >= 'a' && c <= 'z':
+		return 1 + strings.IndexByte(lower, c)
+	case c >= '0' && c <= '9':
+		return 27
+	case c >= 'A' && c <= 'Z':
+		return 28
+	case c == ' ' || c == '\n' || c == '.' || c == ',':
+		return 0
+	}
+	return 29
 }
 
 // litKeyLen is how many first bytes the literals of a companyPattern

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -115,4 +116,47 @@ func TestNoGuessOnExistingFixtures(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkIndexAnchored fails when indexAnchored differs from strings.Index
+// for any anchor of key.
+func checkIndexAnchored(t *testing.T, s, key string) {
+	t.Helper()
+	want := strings.Index(s, key)
+	for a := range len(key) {
+		if got := indexAnchored(s, key, a); got != want {
+			t.Fatalf("indexAnchored(%q, %q, %d) = %d, want %d", s, key, a, got, want)
+		}
+	}
+}
+
+func TestIndexAnchoredSameAsIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		s := make([]byte, r.IntN(40))
+		for i := range s {
+			s[i] = "ab. A\n"[r.IntN(6)]
+		}
+		key := make([]byte, 1+r.IntN(4))
+		for i := range key {
+			key[i] = "ab. A\n"[r.IntN(6)]
+		}
+		checkIndexAnchored(t, string(s), string(key))
+	}
+	for _, cp := range companyPatterns {
+		for _, lit := range cp.need {
+			if a := rarestByte(lit); a < 0 || a >= len(lit) {
+				t.Errorf("rarestByte(%q) = %d", lit, a)
+			}
+		}
+	}
+}
+
+func FuzzIndexAnchored(f *testing.F) {
+	f.Add("About the company: Acme is. A Acme engineer", "ompany")
+	f.Fuzz(func(t *testing.T, s, key string) {
+		if key != "" {
+			checkIndexAnchored(t, s, key)
+		}
+	})
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -68,7 +67,7 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 	p = &model.Posting{}
 	p.AddWarnings(warns...)
 	fm, body, kind, err := splitFrontmatter(text)
-	raw := applyFrontmatter(p, text, fm, kind, err, al)
+	raw := applyFrontmatter(p, text, fm, kind, err, al, m)
 	// Unclosed frontmatter that does not decode may be no frontmatter at
 	// all: the text is then read as it would be without it.
 	markdown := raw || kind == fmFound || isMarkdownName(name)
@@ -134,18 +133,19 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 // frontmatter as it is, fenced: it is malformed, over a bound, or unclosed
 // (and decoded from what there is of it). Frontmatter that did not decode
 // still gives what its "key: value" and "key = value" lines hold. Keys are
-// read with the user's aliases al (nil: the built-in ones only).
-func applyFrontmatter(p *model.Posting, text string, fm map[string]any, kind fmKind, err error, al *aliasSet) (raw bool) {
+// read with the user's aliases al (nil: the built-in ones only); m, when
+// set, lends the list the values are read from (see fmFields.values).
+func applyFrontmatter(p *model.Posting, text string, fm fmFields, kind fmKind, err error, al *aliasSet, m *recordMemo) (raw bool) {
 	switch kind {
 	case fmNone:
 		return false
 	case fmFound:
-		applyFieldsWith(p, fm, al)
+		applyFieldsFrom(p, fm.values(al, m), al)
 		return false
 	case fmUnclosed:
 		p.AddWarnings(WarnUnclosed)
 		if err == nil {
-			applyFieldsWith(p, fm, al)
+			applyFieldsFrom(p, fm.values(al, m), al)
 			return true
 		}
 	}
@@ -191,16 +191,23 @@ func repairText(data []byte) (string, []string) {
 	return repairScanned(data, scan(data), false)
 }
 
-// scanInfo is what one pass over a file's bytes learned: its flags and
-// whether it is valid UTF-8.
+// scanInfo is what one pass over a file's bytes learned: its flags,
+// whether it is valid UTF-8 and, when it is, where the runs of non-ASCII
+// runes lie that the mojibake repair may change or that hold a control it
+// flags (see scanRuns).
 type scanInfo struct {
-	f     textFlags
-	valid bool
+	f      textFlags
+	valid  bool
+	lo, hi int
 }
 
 func scan(data []byte) scanInfo {
 	f := scanText(data)
-	return scanInfo{f: f, valid: !f.high || utf8.Valid(data)}
+	info := scanInfo{f: f, valid: true}
+	if f.high {
+		info.valid, info.lo, info.hi = scanRuns(data)
+	}
+	return info
 }
 
 // repairScanned is repairText for data already scanned. With borrow, a
@@ -227,12 +234,22 @@ func repairScanned(data []byte, info scanInfo, borrow bool) (string, []string) {
 	}
 	special := false
 	if f.high {
-		t, changed, sp := repairMojibakeSpecial(text)
-		if changed {
-			text = t
-			warns = append(warns, WarnMojibake)
+		// Valid UTF-8 is repaired where scan found runs to look at, the
+		// BOMs dropped from its start taken into account; the rest of
+		// the text is left as it is.
+		lo, hi := 0, len(text)
+		if info.valid && !f.cr {
+			cut := len(data) - len(text)
+			lo, hi = max(info.lo-cut, 0), max(info.hi-cut, 0)
 		}
-		special = sp
+		if lo < hi {
+			t, changed, sp := repairMojibakeSpecial(text[lo:hi])
+			if changed {
+				text = text[:lo] + t + text[hi:]
+				warns = append(warns, WarnMojibake)
+			}
+			special = sp
+		}
 	}
 	if f.ctl || special {
 		if t, ok := stripControls(text); ok {

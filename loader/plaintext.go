@@ -11,6 +11,14 @@ import (
 // (or, for the typographic ones, directly by the text).
 var bullets = []string{"•", "–", "·", "▪", "◦", "●", "‣", "○", "■", "□", "➢", "►", "—", "-", "*", "+"}
 
+// isBulletByte holds the first bytes of the bullets.
+var isBulletByte = func() (set [256]bool) {
+	for _, b := range bullets {
+		set[b[0]] = true
+	}
+	return set
+}()
+
 // stripBullet returns the line without a leading list marker, or the line
 // itself when it is no list item.
 func stripBullet(t string) string {
@@ -23,6 +31,9 @@ func stripBullet(t string) string {
 // cutBullet reports whether t (left-trimmed) is a bulleted list item and
 // returns its text.
 func cutBullet(t string) (string, bool) {
+	if t == "" || !isBulletByte[t[0]] {
+		return "", false
+	}
 	for _, b := range bullets {
 		if !strings.HasPrefix(t, b) {
 			continue
@@ -92,7 +103,7 @@ func isSectionWord(line string) bool {
 		if t == w {
 			return true
 		}
-		if len(w) >= 6 && abs(len(t)-len(w)) <= 2 && editDistance(t, w) <= maxTypos(w) {
+		if len(w) >= 6 && abs(len(t)-len(w)) <= 2 && withinEdits(t, w, maxTypos(w)) {
 			return true
 		}
 	}
@@ -113,17 +124,22 @@ func abs(n int) int {
 	return n
 }
 
-// editDistance is the Levenshtein distance of two short byte strings.
-func editDistance(a, b string) int {
+// withinEdits reports whether the Levenshtein distance of two short byte
+// strings is at most k (false for strings over 64 bytes). It stops at the
+// first row of the distance table whose least value is over k: the least
+// value never falls from one row to the next.
+func withinEdits(a, b string, k int) bool {
 	if len(a) > 64 || len(b) > 64 {
-		return 99
+		return false
 	}
-	var prev, cur [65]int
-	for j := 0; j <= len(b); j++ {
+	var rows [2][65]int
+	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
+	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		least := i
 		for j := 1; j <= len(b); j++ {
 			c := prev[j-1]
 			if a[i-1] != b[j-1] {
@@ -131,10 +147,14 @@ func editDistance(a, b string) int {
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
 			cur[j] = c
+			least = min(least, c)
 		}
-		prev = cur
+		if least > k {
+			return false
+		}
+		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(b)] <= k
 }
 
 // titleFromName makes a title from a file name: "senior-go-dev_2.txt"

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -95,5 +96,47 @@ func TestKeyValueLinesInPlainText(t *testing.T) {
 	}
 	if q := Parse("y.txt", []byte("Job Title: Pastry Lead\nCompany: Crumb & Co\n")); q.Title != "Pastry Lead" {
 		t.Errorf("title from a Job Title line = %q", q.Title)
+	}
+}
+
+// editDistance is the Levenshtein distance of a and b, the reference
+// withinEdits is checked against.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func TestWithinEditsSameAsEditDistance(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abcr e"[r.IntN(6)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b, k := word(r.IntN(14)), word(r.IntN(14)), r.IntN(4)
+		if got, want := withinEdits(a, b, k), editDistance(a, b) <= k; got != want {
+			t.Fatalf("withinEdits(%q, %q, %d) = %v, want %v", a, b, k, got, want)
+		}
+	}
+	if withinEdits(strings.Repeat("a", 65), strings.Repeat("a", 65), 2) {
+		t.Error("withinEdits accepted strings over 64 bytes")
 	}
 }

@@ -47,6 +47,9 @@ type recordMemo struct {
 	// same keys in the same order.
 	keys [memoKeys]memoKey
 	last [8]string // the copies intern last returned, by slot
+	// fmValues is the list a file's frontmatter values are read from
+	// (see fmFields.values), kept for the next file.
+	fmValues []jsonValue
 }
 
 // internSlot is a slot of a memo's intern table: a text and its hash,

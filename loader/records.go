@@ -455,7 +455,12 @@ func recordKey(buf []byte, rawKey []byte, al *aliasSet, wantBody bool) (string, 
 // included) to buf; false when the key is not plain ASCII without
 // escapes or does not fit in buf's capacity.
 func foldRawKey(buf []byte, rawKey []byte) ([]byte, bool) {
-	in := rawKey[1 : len(rawKey)-1]
+	return foldKey(buf, rawKey[1:len(rawKey)-1])
+}
+
+// foldKey appends the normKey form of key in to buf; false when in is
+// not plain ASCII without backslashes or does not fit in buf's capacity.
+func foldKey(buf []byte, in []byte) ([]byte, bool) {
 	if len(in) > cap(buf)-len(buf) {
 		return buf, false
 	}

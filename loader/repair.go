@@ -3,6 +3,7 @@ package loader
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -149,6 +150,67 @@ func repairMojibakeSpecial(s string) (string, bool, bool) {
 	return sb.String(), true, special
 }
 
+// scanRuns reports whether b is valid UTF-8 (as utf8.Valid) and, when it
+// is, the span from the first run of non-ASCII runes that
+// repairMojibakeSpecial may change or flag to the end of the last: a run
+// of two runes or more, or one that is a C1 or bidi control (see
+// isSpecialHigh); lo == hi when there is none. A run is maximal: ASCII
+// bytes or the ends of b around it. Outside the span, the repair changes
+// and flags nothing.
+func scanRuns(b []byte) (valid bool, lo, hi int) {
+	lo, hi = len(b), 0
+	runStart, runEnd := -1, -1 // the run the last non-ASCII rune is in
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i = nextHigh(unsafe.String(unsafe.SliceData(b), len(b)), i+1)
+			continue
+		}
+		r, n := decodeRune(b, i)
+		if n == 0 {
+			return false, 0, 0
+		}
+		multi := i == runEnd
+		if !multi {
+			runStart = i
+		}
+		runEnd = i + n
+		if multi || isSpecialHigh(r) {
+			lo, hi = min(lo, runStart), runEnd
+		}
+		i += n
+	}
+	if lo > hi {
+		return true, 0, 0
+	}
+	return true, lo, hi
+}
+
+// decodeRune decodes the rune of valid UTF-8 at b[i] (not ASCII), its
+// length 0 when it is not valid, as utf8.DecodeRune tells; two- and
+// three-byte runes without a call.
+func decodeRune(b []byte, i int) (rune, int) {
+	c := b[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF && i+1 < len(b):
+		if c1 := b[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+		return 0, 0
+	case c >= 0xE1 && c <= 0xEC && i+2 < len(b):
+		// No surrogates or overlong forms below 0xED (0xE0 is left to
+		// utf8.DecodeRune).
+		if c1, c2 := b[i+1], b[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+		return 0, 0
+	}
+	r, n := utf8.DecodeRune(b[i:])
+	if r == utf8.RuneError && n == 1 {
+		return r, 0
+	}
+	return r, n
+}
+
 // isSpecialHigh reports the non-ASCII runes stripControls removes: C1
 // controls and bidi controls.
 func isSpecialHigh(r rune) bool {
@@ -157,7 +219,8 @@ func isSpecialHigh(r rune) bool {
 
 // reverseRun maps runes back to bytes through rev and decodes every clean
 // multi-byte UTF-8 sequence found; other runes stay as they were. It returns
-// the result and the number of runes it replaced. With lostF0, three
+// the result and the number of runes it replaced ("" and 0 when it
+// replaced none). With lostF0, three
 // continuation bytes that make an emoji after an F0 lead byte are repaired
 // too: converters often drop the private-use Apple logo that Mac Roman
 // gives for F0, leaving "üöÄ" for "🚀".
@@ -170,7 +233,18 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 		bs = append(bs, b)
 		ok = append(ok, found)
 	}
+	if decodeReversed(nil, runes, bs, ok, lostF0) == 0 {
+		return "", 0 // most runs: their text is built only when it changes
+	}
 	var sb strings.Builder
+	fixed := decodeReversed(&sb, runes, bs, ok, lostF0)
+	return sb.String(), fixed
+}
+
+// decodeReversed is reverseRun's decoding of the bytes bs that runes map
+// back to (ok[k] when runes[k] maps to one): it writes the result to sb
+// unless sb is nil, and returns how many runes it replaced.
+func decodeReversed(sb *strings.Builder, runes []rune, bs []byte, ok []bool, lostF0 bool) int {
 	fixed := 0
 	for k := 0; k < len(bs); {
 		if ok[k] && bs[k] >= 0xC2 && bs[k] <= 0xF4 {
@@ -178,7 +252,9 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 			if k+n <= len(bs) && allTrue(ok[k:k+n]) {
 				r, size := utf8.DecodeRune(bs[k : k+n])
 				if r != utf8.RuneError && size == n {
-					sb.WriteRune(r)
+					if sb != nil {
+						sb.WriteRune(r)
+					}
 					fixed += n
 					k += n
 					continue
@@ -188,16 +264,20 @@ func reverseRun(runes []rune, rev reverse, lostF0 bool) (string, int) {
 		if lostF0 && k+3 <= len(bs) && allTrue(ok[k:k+3]) && isCont(bs[k]) && isCont(bs[k+1]) && isCont(bs[k+2]) {
 			r, size := utf8.DecodeRune([]byte{0xF0, bs[k], bs[k+1], bs[k+2]})
 			if size == 4 && r >= 0x1F000 && r <= 0x1FAFF {
-				sb.WriteRune(r)
+				if sb != nil {
+					sb.WriteRune(r)
+				}
 				fixed += 3
 				k += 3
 				continue
 			}
 		}
-		sb.WriteRune(runes[k])
+		if sb != nil {
+			sb.WriteRune(runes[k])
+		}
 		k++
 	}
-	return sb.String(), fixed
+	return fixed
 }
 
 func seqLen(b byte) int {

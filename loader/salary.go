@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 )
 
@@ -88,7 +90,18 @@ func ParseSalary(field, body string) (Salary, bool) {
 
 // indexDigit returns the index of the first ASCII digit in s, or -1.
 func indexDigit(s string) int {
-	for i := 0; i < len(s); i++ {
+	b := bytesOf(s)
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		x := w &^ swarHi
+		// 0x30 <= x < 0x3A, below 0x80 (no sum carries into the next byte)
+		d := (x + swarLo*(0x80-'0')) &^ (x + swarLo*(0x80-'9'-1)) &^ w & swarHi
+		if d != 0 {
+			return i + bits.TrailingZeros64(d)/8
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i]-'0' < 10 {
 			return i
 		}

@@ -49,6 +49,26 @@ func TestNextHigh(t *testing.T) {
 			t.Errorf("nextHigh(%q, %d) = %d, want %d", c.s, c.from, got, c.want)
 		}
 	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		b := []byte(strings.Repeat("x", r.IntN(100)))
+		for range r.IntN(3) {
+			if len(b) > 0 {
+				b[r.IntN(len(b))] = 0x80
+			}
+		}
+		from := r.IntN(len(b) + 1)
+		want := len(b)
+		for i := from; i < len(b); i++ {
+			if b[i] >= 0x80 {
+				want = i
+				break
+			}
+		}
+		if got := nextHigh(string(b), from); got != want {
+			t.Fatalf("nextHigh(%q, %d) = %d, want %d", b, from, got, want)
+		}
+	}
 }
 
 // BenchmarkScanText is the first look at a file's bytes on a page of
@@ -59,6 +79,23 @@ func BenchmarkScanText(b *testing.B) {
 	for b.Loop() {
 		if f := scanText(page); f.ctl || f.high {
 			b.Fatal(f)
+		}
+	}
+}
+
+func TestIndexDigitSameAsNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = "ab/09:\xb0\xb9\x80 "[r.IntN(10)]
+			if r.IntN(3) == 0 {
+				b[i] = byte(r.IntN(256))
+			}
+		}
+		want := strings.IndexAny(string(b), "0123456789")
+		if got := indexDigit(string(b)); got != want {
+			t.Fatalf("indexDigit(%q) = %d, want %d", b, got, want)
 		}
 	}
 }
