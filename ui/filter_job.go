@@ -143,8 +143,11 @@ func (j *filterJob) pending() bool { return j.running == 0 && j.dirty }
 // While a folder of more than throttleMin postings (n) streams in
 // (loading), refilters start at most every refilterInterval(n): each one
 // filters and sorts the whole collection, and on two cores it would slow
-// the load it is showing.
+// the load it is showing. Once it is loaded, see [filterJob.refilterNow].
 func (j *filterJob) refilter(loading bool, n int, tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) (now bool, cmd tea.Cmd) {
+	if !loading {
+		return j.refilterNow(), nil
+	}
 	if j.running != 0 || j.due {
 		j.dirty = true
 		return false, nil
@@ -156,6 +159,22 @@ func (j *filterJob) refilter(loading bool, n int, tick func(time.Duration, func(
 		}
 	}
 	return true, nil
+}
+
+// refilterNow is refilter once no more postings are streaming in: the
+// list is to show them all as soon as it can, so a throttled refilter
+// still waiting for its tick is not waited for (the tick then finds
+// nothing to do), and a job in flight, which filters fewer postings, is
+// cancelled: its reply, which comes soon, starts the refilter
+// ([filterJob.pending]).
+func (j *filterJob) refilterNow() (now bool) {
+	j.due = false
+	if j.running != 0 {
+		j.dirty = true
+		j.stop()
+		return false
+	}
+	return true
 }
 
 // edited takes a change of the query and reports whether to start a job

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/jobdeck/jobdeck/model"
 )
 
 func TestBatchesMergesAndDone(t *testing.T) {
@@ -72,5 +74,59 @@ func TestRefilterIntervalGrowsWithFolder(t *testing.T) {
 		if got := refilterInterval(c.n); got != c.want {
 			t.Errorf("refilterInterval(%d) = %v, want %v", c.n, got, c.want)
 		}
+	}
+}
+
+// TestLastBatchNotHeldByThrottle checks that the batch ending a load is
+// shown at once even while a throttled refilter still waits for its tick,
+// and that the tick, when it comes, starts nothing more.
+func TestLastBatchNotHeldByThrottle(t *testing.T) {
+	m := newTestModel(t, 120, 40, many(throttleMin+1))
+	setLoading(m, true, progress{})
+	var due []tea.Msg
+	setClock(m, nil, func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		if msg := fn(time.Time{}); msg == (refilterMsg{}) {
+			due = append(due, msg)
+		}
+		return nil
+	})
+	jobOf(m).lastStart = time.Now()
+	all := many(throttleMin + 21)
+	send(t, m, batchMsg{postings: all[throttleMin+1 : throttleMin+10]})
+	if len(due) != 1 || result(m).Total != throttleMin+1 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want 1 scheduled and the old result", len(due), result(m).Total)
+	}
+	send(t, m, batchMsg{done: true, postings: all[throttleMin+10:]})
+	if isLoading(m) || result(m).Total != throttleMin+21 {
+		t.Fatalf("the last batch waited for the throttle: loading %v, %d postings shown", isLoading(m), result(m).Total)
+	}
+	seq := jobOf(m).seq
+	send(t, m, due[0])
+	if jobOf(m).seq != seq || jobOf(m).busy() {
+		t.Errorf("the late tick started another job (seq %d → %d)", seq, jobOf(m).seq)
+	}
+}
+
+// TestRefilterAfterLoadCancelsJobInFlight checks that postings arriving
+// when the load is over cancel the job in flight, which filters fewer of
+// them, and that its reply starts the refilter.
+func TestRefilterAfterLoadCancelsJobInFlight(t *testing.T) {
+	var j filterJob
+	ctx, cancel := context.WithCancel(context.Background())
+	j.seq, j.running, j.cancel = 1, 1, cancel
+	if now, _ := j.refilter(false, 10*throttleMin, nil); now {
+		t.Fatal("a refilter started beside the job in flight")
+	}
+	if ctx.Err() == nil || !j.dirty {
+		t.Fatalf("job in flight not cancelled (err %v) or refilter not kept (dirty %v)", ctx.Err(), j.dirty)
+	}
+	if show, err := j.reply(resultMsg{seq: 1, err: context.Canceled}, func(model.Result) bool { return true }); show || err != nil {
+		t.Fatalf("cancelled reply: show %v, err %v", show, err)
+	}
+	if !j.pending() {
+		t.Fatal("no refilter pending after the cancelled job replied")
+	}
+	if now, _ := j.refilter(false, 10*throttleMin, nil); !now {
+		t.Error("the refilter did not start once no job was in flight")
 	}
 }
