@@ -31,7 +31,11 @@ func TestBatchesMergesAndDone(t *testing.T) {
 	}
 }
 
-func TestRefilterThrottledWhileLoadingBigFolder(t *testing.T) {
+// throttledLoad returns a browser loading a folder just over throttleMin
+// postings whose last refilter has just started, and the throttled
+// refilters its clock scheduled (their ticks are not delivered).
+func throttledLoad(t *testing.T) (*Model, *[]tea.Msg) {
+	t.Helper()
 	m := newTestModel(t, 120, 40, many(throttleMin+1))
 	setLoading(m, true, progress{})
 	var due []tea.Msg
@@ -42,18 +46,23 @@ func TestRefilterThrottledWhileLoadingBigFolder(t *testing.T) {
 		return nil
 	})
 	jobOf(m).lastStart = time.Now()
+	return m, &due
+}
+
+func TestRefilterThrottledWhileLoadingBigFolder(t *testing.T) {
+	m, due := throttledLoad(t)
 	more := many(throttleMin + 21)[throttleMin+1:]
 	send(t, m, batchMsg{postings: more[:10]}, batchMsg{postings: more[10:]})
-	if len(due) != 1 || result(m).Total != throttleMin+1 {
-		t.Fatalf("%d refilters scheduled, result over %d postings: want 1 scheduled and the old result", len(due), result(m).Total)
+	if len(*due) != 1 || result(m).Total != throttleMin+1 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want 1 scheduled and the old result", len(*due), result(m).Total)
 	}
-	send(t, m, due[0])
+	send(t, m, (*due)[0])
 	if result(m).Total != throttleMin+21 {
 		t.Errorf("after the scheduled refilter the result covers %d postings", result(m).Total)
 	}
 	send(t, m, batchMsg{done: true, postings: many(throttleMin + 22)[throttleMin+21:]})
-	if isLoading(m) || result(m).Total != throttleMin+22 || len(due) != 1 {
-		t.Errorf("the last batch was not shown at once: loading %v, %d postings, %d scheduled", isLoading(m), result(m).Total, len(due))
+	if isLoading(m) || result(m).Total != throttleMin+22 || len(*due) != 1 {
+		t.Errorf("the last batch was not shown at once: loading %v, %d postings, %d scheduled", isLoading(m), result(m).Total, len(*due))
 	}
 }
 
@@ -81,27 +90,18 @@ func TestRefilterIntervalGrowsWithFolder(t *testing.T) {
 // shown at once even while a throttled refilter still waits for its tick,
 // and that the tick, when it comes, starts nothing more.
 func TestLastBatchNotHeldByThrottle(t *testing.T) {
-	m := newTestModel(t, 120, 40, many(throttleMin+1))
-	setLoading(m, true, progress{})
-	var due []tea.Msg
-	setClock(m, nil, func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		if msg := fn(time.Time{}); msg == (refilterMsg{}) {
-			due = append(due, msg)
-		}
-		return nil
-	})
-	jobOf(m).lastStart = time.Now()
+	m, due := throttledLoad(t)
 	all := many(throttleMin + 21)
 	send(t, m, batchMsg{postings: all[throttleMin+1 : throttleMin+10]})
-	if len(due) != 1 || result(m).Total != throttleMin+1 {
-		t.Fatalf("%d refilters scheduled, result over %d postings: want 1 scheduled and the old result", len(due), result(m).Total)
+	if len(*due) != 1 || result(m).Total != throttleMin+1 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want 1 scheduled and the old result", len(*due), result(m).Total)
 	}
 	send(t, m, batchMsg{done: true, postings: all[throttleMin+10:]})
 	if isLoading(m) || result(m).Total != throttleMin+21 {
 		t.Fatalf("the last batch waited for the throttle: loading %v, %d postings shown", isLoading(m), result(m).Total)
 	}
 	seq := jobOf(m).seq
-	send(t, m, due[0])
+	send(t, m, (*due)[0])
 	if jobOf(m).seq != seq || jobOf(m).busy() {
 		t.Errorf("the late tick started another job (seq %d → %d)", seq, jobOf(m).seq)
 	}
