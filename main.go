@@ -519,8 +519,12 @@ func runList(args []string, stdout, stderr io.Writer) int {
 			return enc.Encode(model.NewRecord(shown[i], body))
 		})
 	} else {
+		var line []byte
 		for _, p := range shown {
-			fmt.Fprintln(w, p.Line())
+			line = append(p.AppendLine(line[:0]), '\n')
+			if _, err = w.Write(line); err != nil {
+				break
+			}
 		}
 	}
 	if err != nil {

@@ -72,21 +72,32 @@ func NewRecord(p *Posting, body string) Record {
 // Line is the plain one-line form `jobdeck list` prints:
 // "title — company — location — date", missing parts left out.
 func (p *Posting) Line() string {
-	parts := make([]string, 0, 4)
-	for _, s := range []string{p.Title, p.Company, p.Location} {
+	return string(p.AppendLine(nil))
+}
+
+// AppendLine appends [Posting.Line] to b and returns the extended
+// slice, without building the line as a string first.
+func (p *Posting) AppendLine(b []byte) []byte {
+	start := len(b)
+	for _, s := range [...]string{p.Title, p.Company, p.Location} {
 		if s != "" {
-			parts = append(parts, s)
+			b = appendPart(b, start, s)
 		}
 	}
 	if !p.Date.IsZero() {
-		parts = append(parts, p.Date.Format("2006-01-02"))
-	}
-	out := ""
-	for i, s := range parts {
-		if i > 0 {
-			out += " — "
+		if len(b) > start {
+			b = append(b, " — "...)
 		}
-		out += s
+		b = p.Date.AppendFormat(b, "2006-01-02")
 	}
-	return out
+	return b
+}
+
+// appendPart appends s to the line that starts at b[start:], after the
+// separator when the line already holds a part.
+func appendPart(b []byte, start int, s string) []byte {
+	if len(b) > start {
+		b = append(b, " — "...)
+	}
+	return append(b, s...)
 }
