@@ -19,9 +19,9 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"sync"
 	"syscall"
@@ -52,7 +52,7 @@ func racyWindow(k loader.FileKey) time.Duration {
 type Cache struct {
 	dir, stamp string
 	now        func() time.Time
-	writeFile  func(name string, data []byte) error // writeAtomic; replaced in tests
+	writeFile  func(name string, write func(io.Writer) error) error // writeAtomic; replaced in tests
 
 	mu       sync.Mutex
 	roots    map[string]*rootFile // by source folder
@@ -205,16 +205,12 @@ func (c *Cache) fill(rf *rootFile, root string) {
 
 // readCacheFile opens the cache file name and reads it with readFile.
 func readCacheFile(name, stamp, root string, got func([]entry, int)) error {
-	f, err := os.Open(name)
+	f, size, err := openCacheFile(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	return readFile(bufio.NewReaderSize(f, 64<<10), fi.Size(), stamp, root, got)
+	return readFile(bufio.NewReaderSize(f, 64<<10), size, stamp, root, got)
 }
 
 // save writes the cache files that need it, then lets go of every
@@ -224,8 +220,8 @@ func (c *Cache) save() {
 	c.saveMu.Lock()
 	defer c.saveMu.Unlock()
 	type write struct {
-		name string
-		data []byte
+		name, root string
+		es         []entry
 	}
 	var writes []write
 	c.mu.Lock()
@@ -236,14 +232,19 @@ func (c *Cache) save() {
 	keepFrom := c.keepFrom()
 	for root, rf := range roots {
 		if rf.dirty {
-			writes = append(writes, write{rf.name, encodeFile(c.stamp, root, rf.merged(), keepFrom)})
+			writes = append(writes, write{rf.name, root, rf.merged()})
 		}
-		rf.reset()
+		rf.reset() // the entries are now only the write's
 	}
 	c.mu.Unlock()
 	written := map[string]bool{}
 	for _, w := range writes {
-		if err := c.writeFile(w.name, w.data); err != nil {
+		err := c.writeFile(w.name, func(out io.Writer) error {
+			old, done := openOldEntries(w.name, c.stamp, w.root)
+			defer done()
+			return writeEntries(out, c.stamp, w.root, w.es, keepFrom, old)
+		})
+		if err != nil {
 			c.note("cannot write the cache in %s (%v); it was not updated", c.dir, unwrapPath(err))
 			continue
 		}

@@ -2,6 +2,7 @@ package cache_test
 
 import (
 	"context"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -360,7 +361,7 @@ func TestUnwritableCacheStillLoads(t *testing.T) {
 	srcs, _ := loader.SourcesFromPaths([]string{src})
 	ro := func() *counting {
 		c := &counting{Cache: cache.Open(cacheDir, loader.CacheStamp(loader.Options{}), later)}
-		cache.SetWriteFile(c.Cache, func(string, []byte) error { return &fs.PathError{Op: "open", Err: fs.ErrPermission} })
+		cache.SetWriteFile(c.Cache, func(string, func(io.Writer) error) error { return &fs.PathError{Op: "open", Err: fs.ErrPermission} })
 		return c
 	}
 	c := ro()

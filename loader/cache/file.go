@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -45,7 +46,7 @@ import (
 // second jobdeck would wait on.
 const magic = "jobdeck-cache 4\n"
 
-// blockBytes is the size past which encodeFile starts a new block.
+// blockBytes is the size past which writeEntries starts a new block.
 const blockBytes = 256 << 10
 
 // Ext ends the name of every cache file.
@@ -70,11 +71,22 @@ type entry struct {
 	seen               uint32 // days since 1970
 	blob               string
 	aux                string // the loader's note beside the postings (see loader.Cache)
+	// dropped is set once a lookup took the postings of an entry read from
+	// the file: blob and aux are then let go (and path is the lookup's),
+	// so that the file's blocks are freed as the load goes on, and a
+	// write reads them from the file again.
+	dropped bool
 }
 
 func (e *entry) matches(k loader.FileKey) bool {
 	return e.path == k.Path && e.size == k.Size && e.mtime == k.ModTime && e.ctime == k.ChangeTime &&
 		e.dev == k.Dev && e.ino == k.Ino
+}
+
+// sameKey reports whether e and f are entries for the same file content.
+func (e *entry) sameKey(f *entry) bool {
+	return e.path == f.path && e.size == f.size && e.mtime == f.mtime && e.ctime == f.ctime &&
+		e.dev == f.dev && e.ino == f.ino
 }
 
 func byPath(a, b entry) int { return strings.Compare(a.path, b.path) }
@@ -94,7 +106,8 @@ type header struct {
 // blocks reads a cache file block by block.
 type blocks struct {
 	r    io.Reader
-	left int64 // bytes not yet read, a bound on any block's length
+	left int64  // bytes not yet read, a bound on any block's length
+	prev string // the path of the last entry read
 }
 
 // newBlocks checks the magic at the start of r, a file of size bytes.
@@ -156,41 +169,20 @@ func (b *blocks) header() (header, error) {
 // whose strings share the blocks' memory. readFile returns nil when the
 // whole file was read and right, else why it stopped: errVersion,
 // errOtherRoot or an errDamaged (bad bytes never panic).
-func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, total int)) (err error) {
-	defer func() {
-		if recover() != nil {
-			err = fmt.Errorf("%w: unreadable", errDamaged)
-		}
-	}()
-	b, err := newBlocks(r, size)
+func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, total int)) error {
+	b, h, err := openFile(r, size, stamp, root)
 	if err != nil {
 		return err
 	}
-	h, err := b.header()
-	switch {
-	case err != nil:
-		return err
-	case h.stamp != stamp:
-		return errVersion
-	case h.root != root:
-		return errOtherRoot
-	case int64(h.count) > size/10: // an entry takes at least 10 bytes
-		return fmt.Errorf("%w: bad entry count", errDamaged)
-	}
-	n, prev := 0, ""
+	n := 0
 	var es []entry
 	for {
-		p, err := b.next()
-		if err != nil {
+		if es, err = b.entries(es[:0]); err != nil {
 			return err
 		}
-		if len(p) == 0 {
+		if len(es) == 0 {
 			break
 		}
-		if es, err = decodeEntries(es[:0], stringOf(p), prev); err != nil {
-			return err
-		}
-		prev = es[len(es)-1].path
 		n += len(es)
 		got(es, h.count)
 	}
@@ -198,6 +190,54 @@ func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, 
 		return fmt.Errorf("%w: %d entries, not %d", errDamaged, n, h.count)
 	}
 	return nil
+}
+
+// openFile checks the magic and the header of the cache file in r (size
+// bytes) for loads stamped stamp of the folder root, and returns its
+// blocks of entries and its header; the error is errVersion,
+// errOtherRoot or an errDamaged.
+func openFile(r io.Reader, size int64, stamp, root string) (_ *blocks, _ header, err error) {
+	defer func() {
+		if recover() != nil {
+			err = fmt.Errorf("%w: unreadable", errDamaged)
+		}
+	}()
+	b, err := newBlocks(r, size)
+	if err != nil {
+		return nil, header{}, err
+	}
+	h, err := b.header()
+	switch {
+	case err != nil:
+		return nil, header{}, err
+	case h.stamp != stamp:
+		return nil, header{}, errVersion
+	case h.root != root:
+		return nil, header{}, errOtherRoot
+	case int64(h.count) > size/10: // an entry takes at least 10 bytes
+		return nil, header{}, fmt.Errorf("%w: bad entry count", errDamaged)
+	}
+	return b, h, nil
+}
+
+// entries appends the entries of the next block to es, checked to sort
+// by path after those of the blocks before; none at the empty block that
+// ends the file. Bad bytes are an errDamaged, never a panic.
+func (b *blocks) entries(es []entry) (_ []entry, err error) {
+	defer func() {
+		if recover() != nil {
+			err = fmt.Errorf("%w: unreadable", errDamaged)
+		}
+	}()
+	p, err := b.next()
+	if err != nil || len(p) == 0 {
+		return es, err
+	}
+	if es, err = decodeEntries(es, stringOf(p), b.prev); err != nil {
+		return nil, err
+	}
+	b.prev = es[len(es)-1].path
+	return es, nil
 }
 
 // decodeEntries appends the entries of a block to es; their paths must
@@ -223,6 +263,16 @@ func decodeEntries(es []entry, s, prev string) ([]entry, error) {
 	return es, nil
 }
 
+// encodeFile is writeEntries into memory, for entries none of which
+// was dropped.
+func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
+	var b bytes.Buffer
+	if err := writeEntries(&b, stamp, root, es, keepFrom, nil); err != nil {
+		panic(err) // a bytes.Buffer never fails, and no entry needs the old file
+	}
+	return b.Bytes()
+}
+
 // decodeFile is readFile of a whole file's bytes: all its entries, or an
 // error.
 func decodeFile(data []byte, stamp, root string) ([]entry, error) {
@@ -234,49 +284,152 @@ func decodeFile(data []byte, stamp, root string) ([]entry, error) {
 	return es, nil
 }
 
-// encodeFile writes the cache file of root: the entries seen on day
-// keepFrom or later, which must be sorted by path.
-func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
-	size, n := len(magic)+len(stamp)+len(root)+64, 0
+// writeEntries writes the cache file of root to w: the entries of es
+// seen on day keepFrom or later, which must be sorted by path. An entry
+// whose postings were let go (see entry.dropped) takes them from old, the
+// file it was read from; when old no longer holds it, writeEntries stops
+// with errChanged, having written part of a file. The file is written a
+// block at a time, so that rewriting a big cache costs a block of memory,
+// not a copy of the file.
+func writeEntries(w io.Writer, stamp, root string, es []entry, keepFrom uint32, old *oldEntries) error {
+	n := 0
 	for i := range es {
 		if es[i].seen >= keepFrom {
-			size += len(es[i].path) + len(es[i].blob) + len(es[i].aux) + 52
 			n++
 		}
 	}
-	b := make([]byte, 0, size+size/blockBytes*8)
-	b = append(b, magic...)
-	start := beginBlock(&b)
-	b = appendString(b, stamp)
-	b = appendString(b, root)
-	b = binary.AppendUvarint(b, uint64(n))
-	endBlock(b, start)
-	start = beginBlock(&b)
+	bw := blockWriter{w: w, b: append(make([]byte, 0, blockBytes+blockBytes/4), magic...)}
+	start := beginBlock(&bw.b)
+	bw.b = appendString(bw.b, stamp)
+	bw.b = appendString(bw.b, root)
+	bw.b = binary.AppendUvarint(bw.b, uint64(n))
+	start = bw.end(start)
 	for i := range es {
-		e := &es[i]
+		e := es[i]
 		if e.seen < keepFrom {
 			continue
 		}
-		if len(b)-start > blockBytes {
-			endBlock(b, start)
-			start = beginBlock(&b)
+		if e.dropped && !old.fill(&e) {
+			return errChanged
 		}
-		b = appendString(b, e.path)
-		b = binary.AppendVarint(b, e.size)
-		b = binary.AppendVarint(b, e.mtime)
-		b = binary.AppendVarint(b, e.ctime)
-		b = binary.AppendUvarint(b, e.dev)
-		b = binary.AppendUvarint(b, e.ino)
-		b = binary.AppendUvarint(b, uint64(e.seen))
-		b = appendString(b, e.blob)
-		b = appendString(b, e.aux)
+		if len(bw.b)-start > blockBytes {
+			start = bw.end(start)
+		}
+		bw.b = appendString(bw.b, e.path)
+		bw.b = binary.AppendVarint(bw.b, e.size)
+		bw.b = binary.AppendVarint(bw.b, e.mtime)
+		bw.b = binary.AppendVarint(bw.b, e.ctime)
+		bw.b = binary.AppendUvarint(bw.b, e.dev)
+		bw.b = binary.AppendUvarint(bw.b, e.ino)
+		bw.b = binary.AppendUvarint(bw.b, uint64(e.seen))
+		bw.b = appendString(bw.b, e.blob)
+		bw.b = appendString(bw.b, e.aux)
 	}
-	if len(b) > start {
-		endBlock(b, start)
-		start = beginBlock(&b)
+	if len(bw.b) > start {
+		start = bw.end(start)
 	}
-	endBlock(b, start) // the empty block that ends the file
-	return b
+	endBlock(bw.b, start) // the empty block that ends the file
+	return bw.flush()
+}
+
+// errChanged is the error of a write that needed postings from the cache
+// file it read, which another jobdeck replaced meanwhile.
+var errChanged = errors.New("its file changed meanwhile")
+
+// blockWriter writes a cache file's blocks to w as they are ended.
+type blockWriter struct {
+	w   io.Writer
+	b   []byte // what is not yet written: a block being filled, after the magic or a block
+	err error
+}
+
+// end ends the block whose payload starts at start, writes what b holds
+// (when it holds a block or more) and begins the next block, whose payload
+// start it returns.
+func (bw *blockWriter) end(start int) int {
+	endBlock(bw.b, start)
+	if len(bw.b) >= blockBytes {
+		bw.flush()
+	}
+	return beginBlock(&bw.b)
+}
+
+// flush writes what b holds; it returns the first error of a write.
+func (bw *blockWriter) flush() error {
+	if bw.err == nil && len(bw.b) > 0 {
+		_, bw.err = bw.w.Write(bw.b)
+	}
+	bw.b = bw.b[:0]
+	return bw.err
+}
+
+// oldEntries reads, in path order, the cache file a folder's entries were
+// read from, to give back the postings that lookups let go.
+type oldEntries struct {
+	b  *blocks // nil once the file is all read or cannot be
+	es []entry // the block read last
+	i  int     // the next entry of es to compare
+}
+
+// openOldEntries opens the cache file name for loads stamped stamp of the
+// folder root; it returns an oldEntries that holds nothing when the file
+// cannot be read.
+func openOldEntries(name, stamp, root string) (_ *oldEntries, close func()) {
+	f, size, err := openCacheFile(name)
+	if err != nil {
+		return &oldEntries{}, func() {}
+	}
+	b, _, err := openFile(bufio.NewReaderSize(f, 64<<10), size, stamp, root)
+	if err != nil {
+		f.Close()
+		return &oldEntries{}, func() {}
+	}
+	return &oldEntries{b: b}, func() { f.Close() }
+}
+
+// openCacheFile opens the cache file name and returns its size.
+func openCacheFile(name string) (*os.File, int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, fi.Size(), nil
+}
+
+// fill sets e's blob and aux to those of the entry of the file with e's
+// path and key; false when the file has none. Calls must come in path
+// order.
+func (o *oldEntries) fill(e *entry) bool {
+	if o == nil {
+		return false
+	}
+	for {
+		for ; o.i < len(o.es); o.i++ {
+			f := &o.es[o.i]
+			if f.path < e.path {
+				continue
+			}
+			if f.path > e.path || !f.sameKey(e) {
+				return false
+			}
+			e.blob, e.aux, e.dropped = f.blob, f.aux, false
+			o.i++
+			return true
+		}
+		if o.b == nil {
+			return false
+		}
+		var err error
+		if o.es, err = o.b.entries(o.es[:0]); err != nil || len(o.es) == 0 {
+			o.b, o.es = nil, nil
+		}
+		o.i = 0
+	}
 }
 
 // beginBlock appends room for a block's length and checksum and returns
@@ -294,10 +447,11 @@ func endBlock(b []byte, start int) {
 	binary.LittleEndian.PutUint32(b[start-4:], crc32.Checksum(p, castagnoli))
 }
 
-// writeAtomic replaces the file name by data: written to a temporary file
-// in the same folder (created when missing), flushed to disk, then renamed
-// over name, so that name always holds either the old or the new bytes.
-func writeAtomic(name string, data []byte) (err error) {
+// writeAtomic replaces the file name by what write writes: written to a
+// temporary file in the same folder (created when missing), flushed to
+// disk, then renamed over name, so that name always holds either the old
+// or the new bytes. An error of write leaves name as it was.
+func writeAtomic(name string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
@@ -312,7 +466,7 @@ func writeAtomic(name string, data []byte) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if _, err := f.Write(data); err != nil {
+	if err := write(f); err != nil {
 		return err
 	}
 	if err := f.Sync(); err != nil {

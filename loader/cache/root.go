@@ -75,7 +75,12 @@ func (rf *rootFile) found(c, i int) {
 	rf.cursors[0] = i + 1
 }
 
-// lookup returns the entry for k and marks it seen today.
+// lookup returns the entry for k and marks it seen today. An entry read
+// from the file is then dropped (see entry.dropped): a load looks each
+// file up once, and what it takes is its own, so the file's blocks are
+// not kept for nothing; a second lookup of the path finds none. The
+// entry keeps k.Path, which the loader holds anyway (as its posting's
+// path), so that nothing points into the blocks.
 func (rf *rootFile) lookup(k loader.FileKey, today uint32) (entry, bool) {
 	if e, ok := rf.added[k.Path]; ok {
 		if !e.matches(k) {
@@ -86,14 +91,17 @@ func (rf *rootFile) lookup(k loader.FileKey, today uint32) (entry, bool) {
 		return e, true
 	}
 	i, ok := rf.find(k.Path)
-	if !ok || !rf.sorted[i].matches(k) {
+	if !ok || rf.sorted[i].dropped || !rf.sorted[i].matches(k) {
 		return entry{}, false
 	}
-	if rf.sorted[i].seen != today {
-		rf.sorted[i].seen = today
+	e := &rf.sorted[i]
+	if e.seen != today {
+		e.seen = today
 		rf.dirty = true
 	}
-	return rf.sorted[i], true
+	found := *e
+	e.path, e.blob, e.aux, e.dropped = k.Path, "", "", true
+	return found, true
 }
 
 // store records e, replacing any entry for its path.
