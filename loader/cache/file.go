@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,11 +72,7 @@ type entry struct {
 	seen               uint32 // days since 1970
 	blob               string
 	aux                string // the loader's note beside the postings (see loader.Cache)
-	// dropped is set once a lookup took the postings of an entry read from
-	// the file: blob and aux are then let go (and path is the lookup's),
-	// so that the file's blocks are freed as the load goes on, and a
-	// write reads them from the file again.
-	dropped bool
+	taken              bool   // a lookup of this load took it (see chunk)
 }
 
 func (e *entry) matches(k loader.FileKey) bool {
@@ -263,14 +260,13 @@ func decodeEntries(es []entry, s, prev string) ([]entry, error) {
 	return es, nil
 }
 
-// encodeFile is writeEntries into memory, for entries none of which
-// was dropped.
+// encodeFile is writeEntries of es, sorted by path, into memory.
 func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
-	var b bytes.Buffer
-	if err := writeEntries(&b, stamp, root, es, keepFrom, nil); err != nil {
-		panic(err) // a bytes.Buffer never fails, and no entry needs the old file
+	var m memFile
+	if err := writeEntries(&m, stamp, root, fileState{chunks: []chunk{{es: es}}}.entries(nil), keepFrom); err != nil {
+		panic(err) // memory never fails
 	}
-	return b.Bytes()
+	return m.b
 }
 
 // decodeFile is readFile of a whole file's bytes: all its entries, or an
@@ -284,37 +280,33 @@ func decodeFile(data []byte, stamp, root string) ([]entry, error) {
 	return es, nil
 }
 
-// writeEntries writes the cache file of root to w: the entries of es
-// seen on day keepFrom or later, which must be sorted by path. An entry
-// whose postings were let go (see entry.dropped) takes them from old, the
-// file it was read from; when old no longer holds it, writeEntries stops
-// with errChanged, having written part of a file. The file is written a
-// block at a time, so that rewriting a big cache costs a block of memory,
-// not a copy of the file.
-func writeEntries(w io.Writer, stamp, root string, es []entry, keepFrom uint32, old *oldEntries) error {
-	n := 0
-	for i := range es {
-		if es[i].seen >= keepFrom {
-			n++
-		}
+// writeEntries writes the cache file of root to w: the entries es
+// yields (in path order) seen on day keepFrom or later. The file is
+// written a block at a time, so that rewriting a big cache costs a block
+// of memory, not a copy of the file; the header, which comes first, is
+// written last, at its place, once the entries are counted.
+func writeEntries(w fileWriter, stamp, root string, es iter.Seq[*entry], keepFrom uint32) error {
+	head := func(n uint64) []byte {
+		b := make([]byte, 8, 8+len(stamp)+len(root)+2*binary.MaxVarintLen64+fixedUvarintLen)
+		b = appendString(b, stamp)
+		b = appendString(b, root)
+		b = appendFixedUvarint(b, n)
+		endBlock(b, 8)
+		return b
 	}
-	bw := blockWriter{w: w, b: append(make([]byte, 0, blockBytes+blockBytes/4), magic...)}
+	bw := blockWriter{w: w, b: make([]byte, 0, blockBytes+blockBytes/4)}
+	bw.b = append(bw.b, magic...)
+	bw.b = append(bw.b, head(0)...)
 	start := beginBlock(&bw.b)
-	bw.b = appendString(bw.b, stamp)
-	bw.b = appendString(bw.b, root)
-	bw.b = binary.AppendUvarint(bw.b, uint64(n))
-	start = bw.end(start)
-	for i := range es {
-		e := es[i]
+	n := uint64(0)
+	for e := range es {
 		if e.seen < keepFrom {
 			continue
-		}
-		if e.dropped && !old.fill(&e) {
-			return errChanged
 		}
 		if len(bw.b)-start > blockBytes {
 			start = bw.end(start)
 		}
+		n++
 		bw.b = appendString(bw.b, e.path)
 		bw.b = binary.AppendVarint(bw.b, e.size)
 		bw.b = binary.AppendVarint(bw.b, e.mtime)
@@ -329,12 +321,35 @@ func writeEntries(w io.Writer, stamp, root string, es []entry, keepFrom uint32, 
 		start = bw.end(start)
 	}
 	endBlock(bw.b, start) // the empty block that ends the file
-	return bw.flush()
+	if err := bw.flush(); err != nil {
+		return err
+	}
+	_, err := w.WriteAt(head(n), int64(len(magic)))
+	return err
 }
 
-// errChanged is the error of a write that needed postings from the cache
-// file it read, which another jobdeck replaced meanwhile.
-var errChanged = errors.New("its file changed meanwhile")
+// fileWriter is where writeEntries writes a file: a temporary file, or
+// memory.
+type fileWriter interface {
+	io.Writer
+	io.WriterAt
+}
+
+// fixedUvarintLen is the length of the entry count in a header
+// writeEntries writes: enough for 2^35 entries, so that it can be written
+// before the entries are counted.
+const fixedUvarintLen = 5
+
+// appendFixedUvarint appends x as a uvarint of fixedUvarintLen bytes
+// (with leading continuation bytes that add nothing, as a uvarint reader
+// allows).
+func appendFixedUvarint(b []byte, x uint64) []byte {
+	for range fixedUvarintLen - 1 {
+		b = append(b, byte(x)|0x80)
+		x >>= 7
+	}
+	return append(b, byte(x))
+}
 
 // blockWriter writes a cache file's blocks to w as they are ended.
 type blockWriter struct {
@@ -364,11 +379,11 @@ func (bw *blockWriter) flush() error {
 }
 
 // oldEntries reads, in path order, the cache file a folder's entries were
-// read from, to give back the postings that lookups let go.
+// read from, to give back those its chunks let go of.
 type oldEntries struct {
 	b  *blocks // nil once the file is all read or cannot be
 	es []entry // the block read last
-	i  int     // the next entry of es to compare
+	i  int     // the next entry of es
 }
 
 // openOldEntries opens the cache file name for loads stamped stamp of the
@@ -401,35 +416,44 @@ func openCacheFile(name string) (*os.File, int64, error) {
 	return f, fi.Size(), nil
 }
 
-// fill sets e's blob and aux to those of the entry of the file with e's
-// path and key; false when the file has none. Calls must come in path
-// order.
-func (o *oldEntries) fill(e *entry) bool {
-	if o == nil {
-		return false
-	}
-	for {
-		for ; o.i < len(o.es); o.i++ {
-			f := &o.es[o.i]
-			if f.path < e.path {
-				continue
+// between returns the entries of the file from path first to path last;
+// calls must come in path order. A file that turns out damaged gives the
+// entries before the damage.
+func (o *oldEntries) between(first, last string) iter.Seq[*entry] {
+	return func(yield func(*entry) bool) {
+		for o != nil {
+			for ; o.i < len(o.es); o.i++ {
+				e := &o.es[o.i]
+				if e.path > last {
+					return
+				}
+				if e.path >= first && !yield(e) {
+					o.i++
+					return
+				}
 			}
-			if f.path > e.path || !f.sameKey(e) {
-				return false
+			if o.b == nil {
+				return
 			}
-			e.blob, e.aux, e.dropped = f.blob, f.aux, false
-			o.i++
-			return true
+			var err error
+			if o.es, err = o.b.entries(o.es[:0]); err != nil || len(o.es) == 0 {
+				o.b, o.es = nil, nil
+			}
+			o.i = 0
 		}
-		if o.b == nil {
-			return false
-		}
-		var err error
-		if o.es, err = o.b.entries(o.es[:0]); err != nil || len(o.es) == 0 {
-			o.b, o.es = nil, nil
-		}
-		o.i = 0
 	}
+}
+
+// memFile is a fileWriter in memory.
+type memFile struct{ b []byte }
+
+func (m *memFile) Write(p []byte) (int, error) {
+	m.b = append(m.b, p...)
+	return len(p), nil
+}
+
+func (m *memFile) WriteAt(p []byte, off int64) (int, error) {
+	return copy(m.b[off:], p), nil
 }
 
 // beginBlock appends room for a block's length and checksum and returns
@@ -451,7 +475,7 @@ func endBlock(b []byte, start int) {
 // temporary file in the same folder (created when missing), flushed to
 // disk, then renamed over name, so that name always holds either the old
 // or the new bytes. An error of write leaves name as it was.
-func writeAtomic(name string, write func(io.Writer) error) (err error) {
+func writeAtomic(name string, write func(fileWriter) error) (err error) {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
