@@ -22,12 +22,12 @@ const memoryBudget = 850 << 20
 const liveShare = 0.7
 
 // maxHeadroom bounds how far the limit is raised past the live heap: at a
-// million postings (about 720 MB live) the share alone let the process
-// reach 1.03 GB, and 1/liveShare of a bigger heap grows the garbage it may
-// hold with it, where the collector's cost per byte of garbage falls as
-// the live heap grows (once the load is done, a big folder's browser
-// makes little garbage a second).
-const maxHeadroom = 128 << 20
+// million postings (about 720 MB live once loaded, 780 MB at the end of
+// the load) the share alone let the process reach 1.03 GB. A bigger
+// heap's collections cost more each, but once the load is done a big
+// folder's browser makes little garbage a second, and the budget keeps
+// the headroom of heaps up to budget − maxHeadroom larger.
+const maxHeadroom = 64 << 20
 
 // governMemory sets the soft memory limit to [memoryBudget] and, after every
 // collection, moves it by [nextLimit], until stop is called, which puts the
