@@ -28,7 +28,9 @@ import (
 //
 // The first block's payload is the header: stamp (loader.CacheStamp of
 // the loads that wrote it), root (the source folder) and the number of
-// entries. Then come blocks of entries, each entry a path string, size,
+// entries (a uvarint, which this jobdeck writes in five bytes, the first
+// four with their continuation bit set: see appendFixedUvarint). Then come
+// blocks of entries, each entry a path string, size,
 // mtime and ctime varints, dev, ino and seen uvarints, a postings string
 // and an aux string (the loader's note on where the records of a file of
 // many postings sit), sorted by path across the whole file; then an
@@ -78,12 +80,6 @@ type entry struct {
 func (e *entry) matches(k loader.FileKey) bool {
 	return e.path == k.Path && e.size == k.Size && e.mtime == k.ModTime && e.ctime == k.ChangeTime &&
 		e.dev == k.Dev && e.ino == k.Ino
-}
-
-// sameKey reports whether e and f are entries for the same file content.
-func (e *entry) sameKey(f *entry) bool {
-	return e.path == f.path && e.size == f.size && e.mtime == f.mtime && e.ctime == f.ctime &&
-		e.dev == f.dev && e.ino == f.ino
 }
 
 func byPath(a, b entry) int { return strings.Compare(a.path, b.path) }

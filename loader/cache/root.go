@@ -220,7 +220,8 @@ func (rf *rootFile) reset() {
 
 // fileState is what a write of a folder's cache file needs: the chunks
 // read from the old file, the entries stored since (sorted by path, and
-// by path), and the day the lookups marked their entries seen.
+// the same by path in replaced), and the day the lookups marked their
+// entries seen.
 type fileState struct {
 	chunks   []chunk
 	added    []entry
