@@ -17,8 +17,17 @@ const memoryBudget = 850 << 20
 // liveShare is the most of the limit that live memory may take before the
 // limit is raised: a folder that legitimately needs more than the budget
 // gets it, with the collector never running more often than each time the
-// heap grows by 1/liveShare − 1 of what is live (as with GOGC=43).
+// heap grows by 1/liveShare − 1 of what is live (as with GOGC=43), or by
+// maxHeadroom, whichever is less.
 const liveShare = 0.7
+
+// maxHeadroom bounds how far the limit is raised past the live heap: at a
+// million postings (about 720 MB live once loaded, 780 MB at the end of
+// the load) the share alone let the process reach 1.03 GB. A bigger
+// heap's collections cost more each, but once the load is done a big
+// folder's browser makes little garbage a second, and the budget keeps
+// the headroom of heaps up to budget − maxHeadroom larger.
+const maxHeadroom = 64 << 20
 
 // governMemory sets the soft memory limit to [memoryBudget] and, after every
 // collection, moves it by [nextLimit], until stop is called, which puts the
@@ -81,16 +90,17 @@ func liveAfterGC() (uint64, bool) {
 }
 
 // nextLimit returns the soft memory limit for live bytes of live heap
-// under limit cur: raised to live/[liveShare] when live takes more than
-// that share of cur, lowered again towards budget (never under it) when
-// live shrank to well under it; else cur. A limit under budget set by
-// someone else (a phase that wants a tighter heap) stays while live fits it.
+// under limit cur: raised to live plus its headroom (live/[liveShare] −
+// live, at most [maxHeadroom]) when that is more than cur, and while cur
+// is over budget, brought down to it again (never under budget) as live
+// shrinks; else cur. A limit under budget set by someone else (a phase
+// that wants a tighter heap) stays while live fits it.
 func nextLimit(live uint64, cur, budget int64) int64 {
-	want := int64(float64(live) / liveShare)
+	want := min(int64(float64(live)/liveShare), int64(live)+maxHeadroom)
 	switch {
 	case want > cur:
 		return want
-	case cur > budget && want < cur/2:
+	case cur > budget:
 		return max(budget, want)
 	}
 	return cur

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -16,10 +17,13 @@ func TestNextLimit(t *testing.T) {
 	}{
 		{"small heap keeps the budget", 100 << 20, budget, budget},
 		{"at the share keeps it", uint64(float64(budget) * liveShare), budget, budget},
-		{"over the share raises it", 700 << 20, budget, raisedFor(700 << 20)},
-		{"a big limit stays while live fills it", 800 << 20, 1200 << 20, 1200 << 20},
+		{"over the share within the headroom keeps it", 700 << 20, budget, budget},
+		{"over both raises it", 800 << 20, budget, raisedFor(800 << 20)},
+		{"a big heap gets at most maxHeadroom", 1500 << 20, budget, 1500<<20 + maxHeadroom},
+		{"a big limit comes down with live", 800 << 20, 1200 << 20, raisedFor(800 << 20)},
 		{"shrunk well under comes back to the budget", 50 << 20, 2000 << 20, budget},
-		{"shrunk by half comes down, not under what it needs", 600 << 20, 2000 << 20, raisedFor(600 << 20)},
+		{"shrunk comes down, not under what it needs", 900 << 20, 2000 << 20, raisedFor(900 << 20)},
+		{"no limit comes down too", 900 << 20, math.MaxInt64, raisedFor(900 << 20)},
 		{"a tighter limit of a phase stays", 100 << 20, 280 << 20, 280 << 20},
 		{"a tighter limit is raised when live outgrows it", 250 << 20, 280 << 20, raisedFor(250 << 20)},
 	}
@@ -59,4 +63,6 @@ func TestGovernMemoryRaisesTheLimitAndRestoresIt(t *testing.T) {
 }
 
 // raisedFor is the limit nextLimit raises to for live bytes.
-func raisedFor(live uint64) int64 { return int64(float64(live) / liveShare) }
+func raisedFor(live uint64) int64 {
+	return min(int64(float64(live)/liveShare), int64(live)+maxHeadroom)
+}

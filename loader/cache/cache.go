@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"sync"
 	"syscall"
@@ -52,7 +51,7 @@ func racyWindow(k loader.FileKey) time.Duration {
 type Cache struct {
 	dir, stamp string
 	now        func() time.Time
-	writeFile  func(name string, data []byte) error // writeAtomic; replaced in tests
+	writeFile  func(name string, write func(fileWriter) error) error // writeAtomic; replaced in tests
 
 	mu       sync.Mutex
 	roots    map[string]*rootFile // by source folder
@@ -167,24 +166,23 @@ func (c *Cache) root(root string) *rootFile {
 	return rf
 }
 
-// fill reads the cache file of rf into rf.sorted, block by block, waking
-// the lookups waiting for them. A file that is missing gives no entries;
+// fill reads the cache file of rf into rf.chunks, block by block, waking
+// the lookups waiting for them, and keeping at most a few blocks ahead of
+// them (see keepPace). A file that is missing gives no entries;
 // one that is unreadable, damaged, stale or that holds expired entries
 // gives what it can and marks rf for rewriting, with the problem noted.
 func (c *Cache) fill(rf *rootFile, root string) {
 	oldest := c.keepFrom()
 	expired := false
-	err := readCacheFile(rf.name, c.stamp, root, func(es []entry, total int) {
+	err := readCacheFile(rf.name, c.stamp, root, func(es []entry, _ int) {
 		for i := range es {
 			expired = expired || es[i].seen < oldest
 		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if rf.sorted == nil {
-			rf.sorted = make([]entry, 0, total) // readFile bounds total by the file's size
-		}
-		rf.sorted = append(rf.sorted, es...)
+		rf.chunks = append(rf.chunks, newChunk(es))
 		rf.cond.Broadcast()
+		rf.keepPace()
 	})
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -205,16 +203,12 @@ func (c *Cache) fill(rf *rootFile, root string) {
 
 // readCacheFile opens the cache file name and reads it with readFile.
 func readCacheFile(name, stamp, root string, got func([]entry, int)) error {
-	f, err := os.Open(name)
+	f, size, err := openCacheFile(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	return readFile(bufio.NewReaderSize(f, 64<<10), fi.Size(), stamp, root, got)
+	return readFile(bufio.NewReaderSize(f, 64<<10), size, stamp, root, got)
 }
 
 // save writes the cache files that need it, then lets go of every
@@ -224,8 +218,8 @@ func (c *Cache) save() {
 	c.saveMu.Lock()
 	defer c.saveMu.Unlock()
 	type write struct {
-		name string
-		data []byte
+		name, root string
+		state      fileState
 	}
 	var writes []write
 	c.mu.Lock()
@@ -236,14 +230,19 @@ func (c *Cache) save() {
 	keepFrom := c.keepFrom()
 	for root, rf := range roots {
 		if rf.dirty {
-			writes = append(writes, write{rf.name, encodeFile(c.stamp, root, rf.merged(), keepFrom)})
+			writes = append(writes, write{rf.name, root, rf.state()})
 		}
-		rf.reset()
+		rf.reset() // the entries are now only the write's
 	}
 	c.mu.Unlock()
 	written := map[string]bool{}
 	for _, w := range writes {
-		if err := c.writeFile(w.name, w.data); err != nil {
+		err := c.writeFile(w.name, func(out fileWriter) error {
+			old, done := openOldEntries(w.name, c.stamp, w.root)
+			defer done()
+			return writeEntries(out, c.stamp, w.root, w.state.entries(old), keepFrom)
+		})
+		if err != nil {
 			c.note("cannot write the cache in %s (%v); it was not updated", c.dir, unwrapPath(err))
 			continue
 		}

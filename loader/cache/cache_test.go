@@ -360,7 +360,9 @@ func TestUnwritableCacheStillLoads(t *testing.T) {
 	srcs, _ := loader.SourcesFromPaths([]string{src})
 	ro := func() *counting {
 		c := &counting{Cache: cache.Open(cacheDir, loader.CacheStamp(loader.Options{}), later)}
-		cache.SetWriteFile(c.Cache, func(string, []byte) error { return &fs.PathError{Op: "open", Err: fs.ErrPermission} })
+		cache.SetWriteFile(c.Cache, func(string, func(cache.FileWriter) error) error {
+			return &fs.PathError{Op: "open", Err: fs.ErrPermission}
+		})
 		return c
 	}
 	c := ro()

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,7 +28,9 @@ import (
 //
 // The first block's payload is the header: stamp (loader.CacheStamp of
 // the loads that wrote it), root (the source folder) and the number of
-// entries. Then come blocks of entries, each entry a path string, size,
+// entries (a uvarint, which this jobdeck writes in five bytes, the first
+// four with their continuation bit set: see appendFixedUvarint). Then come
+// blocks of entries, each entry a path string, size,
 // mtime and ctime varints, dev, ino and seen uvarints, a postings string
 // and an aux string (the loader's note on where the records of a file of
 // many postings sit), sorted by path across the whole file; then an
@@ -45,7 +49,7 @@ import (
 // second jobdeck would wait on.
 const magic = "jobdeck-cache 4\n"
 
-// blockBytes is the size past which encodeFile starts a new block.
+// blockBytes is the size past which writeEntries starts a new block.
 const blockBytes = 256 << 10
 
 // Ext ends the name of every cache file.
@@ -70,6 +74,7 @@ type entry struct {
 	seen               uint32 // days since 1970
 	blob               string
 	aux                string // the loader's note beside the postings (see loader.Cache)
+	taken              bool   // a lookup of this load took it (see chunk)
 }
 
 func (e *entry) matches(k loader.FileKey) bool {
@@ -94,7 +99,8 @@ type header struct {
 // blocks reads a cache file block by block.
 type blocks struct {
 	r    io.Reader
-	left int64 // bytes not yet read, a bound on any block's length
+	left int64  // bytes not yet read, a bound on any block's length
+	prev string // the path of the last entry read
 }
 
 // newBlocks checks the magic at the start of r, a file of size bytes.
@@ -156,41 +162,20 @@ func (b *blocks) header() (header, error) {
 // whose strings share the blocks' memory. readFile returns nil when the
 // whole file was read and right, else why it stopped: errVersion,
 // errOtherRoot or an errDamaged (bad bytes never panic).
-func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, total int)) (err error) {
-	defer func() {
-		if recover() != nil {
-			err = fmt.Errorf("%w: unreadable", errDamaged)
-		}
-	}()
-	b, err := newBlocks(r, size)
+func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, total int)) error {
+	b, h, err := openFile(r, size, stamp, root)
 	if err != nil {
 		return err
 	}
-	h, err := b.header()
-	switch {
-	case err != nil:
-		return err
-	case h.stamp != stamp:
-		return errVersion
-	case h.root != root:
-		return errOtherRoot
-	case int64(h.count) > size/10: // an entry takes at least 10 bytes
-		return fmt.Errorf("%w: bad entry count", errDamaged)
-	}
-	n, prev := 0, ""
+	n := 0
 	var es []entry
 	for {
-		p, err := b.next()
-		if err != nil {
+		if es, err = b.entries(es[:0]); err != nil {
 			return err
 		}
-		if len(p) == 0 {
+		if len(es) == 0 {
 			break
 		}
-		if es, err = decodeEntries(es[:0], stringOf(p), prev); err != nil {
-			return err
-		}
-		prev = es[len(es)-1].path
 		n += len(es)
 		got(es, h.count)
 	}
@@ -198,6 +183,54 @@ func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, 
 		return fmt.Errorf("%w: %d entries, not %d", errDamaged, n, h.count)
 	}
 	return nil
+}
+
+// openFile checks the magic and the header of the cache file in r (size
+// bytes) for loads stamped stamp of the folder root, and returns its
+// blocks of entries and its header; the error is errVersion,
+// errOtherRoot or an errDamaged.
+func openFile(r io.Reader, size int64, stamp, root string) (_ *blocks, _ header, err error) {
+	defer func() {
+		if recover() != nil {
+			err = fmt.Errorf("%w: unreadable", errDamaged)
+		}
+	}()
+	b, err := newBlocks(r, size)
+	if err != nil {
+		return nil, header{}, err
+	}
+	h, err := b.header()
+	switch {
+	case err != nil:
+		return nil, header{}, err
+	case h.stamp != stamp:
+		return nil, header{}, errVersion
+	case h.root != root:
+		return nil, header{}, errOtherRoot
+	case int64(h.count) > size/10: // an entry takes at least 10 bytes
+		return nil, header{}, fmt.Errorf("%w: bad entry count", errDamaged)
+	}
+	return b, h, nil
+}
+
+// entries appends the entries of the next block to es, checked to sort
+// by path after those of the blocks before; none at the empty block that
+// ends the file. Bad bytes are an errDamaged, never a panic.
+func (b *blocks) entries(es []entry) (_ []entry, err error) {
+	defer func() {
+		if recover() != nil {
+			err = fmt.Errorf("%w: unreadable", errDamaged)
+		}
+	}()
+	p, err := b.next()
+	if err != nil || len(p) == 0 {
+		return es, err
+	}
+	if es, err = decodeEntries(es, stringOf(p), b.prev); err != nil {
+		return nil, err
+	}
+	b.prev = es[len(es)-1].path
+	return es, nil
 }
 
 // decodeEntries appends the entries of a block to es; their paths must
@@ -223,6 +256,15 @@ func decodeEntries(es []entry, s, prev string) ([]entry, error) {
 	return es, nil
 }
 
+// encodeFile is writeEntries of es, sorted by path, into memory.
+func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
+	var m memFile
+	if err := writeEntries(&m, stamp, root, fileState{chunks: []chunk{{es: es}}}.entries(nil), keepFrom); err != nil {
+		panic(err) // memory never fails
+	}
+	return m.b
+}
+
 // decodeFile is readFile of a whole file's bytes: all its entries, or an
 // error.
 func decodeFile(data []byte, stamp, root string) ([]entry, error) {
@@ -234,49 +276,180 @@ func decodeFile(data []byte, stamp, root string) ([]entry, error) {
 	return es, nil
 }
 
-// encodeFile writes the cache file of root: the entries seen on day
-// keepFrom or later, which must be sorted by path.
-func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
-	size, n := len(magic)+len(stamp)+len(root)+64, 0
-	for i := range es {
-		if es[i].seen >= keepFrom {
-			size += len(es[i].path) + len(es[i].blob) + len(es[i].aux) + 52
-			n++
-		}
+// writeEntries writes the cache file of root to w: the entries es
+// yields (in path order) seen on day keepFrom or later. The file is
+// written a block at a time, so that rewriting a big cache costs a block
+// of memory, not a copy of the file; the header, which comes first, is
+// written last, at its place, once the entries are counted.
+func writeEntries(w fileWriter, stamp, root string, es iter.Seq[*entry], keepFrom uint32) error {
+	head := func(n uint64) []byte {
+		b := make([]byte, 8, 8+len(stamp)+len(root)+2*binary.MaxVarintLen64+fixedUvarintLen)
+		b = appendString(b, stamp)
+		b = appendString(b, root)
+		b = appendFixedUvarint(b, n)
+		endBlock(b, 8)
+		return b
 	}
-	b := make([]byte, 0, size+size/blockBytes*8)
-	b = append(b, magic...)
-	start := beginBlock(&b)
-	b = appendString(b, stamp)
-	b = appendString(b, root)
-	b = binary.AppendUvarint(b, uint64(n))
-	endBlock(b, start)
-	start = beginBlock(&b)
-	for i := range es {
-		e := &es[i]
+	bw := blockWriter{w: w, b: make([]byte, 0, blockBytes+blockBytes/4)}
+	bw.b = append(bw.b, magic...)
+	bw.b = append(bw.b, head(0)...)
+	start := beginBlock(&bw.b)
+	n := uint64(0)
+	for e := range es {
 		if e.seen < keepFrom {
 			continue
 		}
-		if len(b)-start > blockBytes {
-			endBlock(b, start)
-			start = beginBlock(&b)
+		if len(bw.b)-start > blockBytes {
+			start = bw.end(start)
 		}
-		b = appendString(b, e.path)
-		b = binary.AppendVarint(b, e.size)
-		b = binary.AppendVarint(b, e.mtime)
-		b = binary.AppendVarint(b, e.ctime)
-		b = binary.AppendUvarint(b, e.dev)
-		b = binary.AppendUvarint(b, e.ino)
-		b = binary.AppendUvarint(b, uint64(e.seen))
-		b = appendString(b, e.blob)
-		b = appendString(b, e.aux)
+		n++
+		bw.b = appendString(bw.b, e.path)
+		bw.b = binary.AppendVarint(bw.b, e.size)
+		bw.b = binary.AppendVarint(bw.b, e.mtime)
+		bw.b = binary.AppendVarint(bw.b, e.ctime)
+		bw.b = binary.AppendUvarint(bw.b, e.dev)
+		bw.b = binary.AppendUvarint(bw.b, e.ino)
+		bw.b = binary.AppendUvarint(bw.b, uint64(e.seen))
+		bw.b = appendString(bw.b, e.blob)
+		bw.b = appendString(bw.b, e.aux)
 	}
-	if len(b) > start {
-		endBlock(b, start)
-		start = beginBlock(&b)
+	if len(bw.b) > start {
+		start = bw.end(start)
 	}
-	endBlock(b, start) // the empty block that ends the file
-	return b
+	endBlock(bw.b, start) // the empty block that ends the file
+	if err := bw.flush(); err != nil {
+		return err
+	}
+	_, err := w.WriteAt(head(n), int64(len(magic)))
+	return err
+}
+
+// fileWriter is where writeEntries writes a file: a temporary file, or
+// memory.
+type fileWriter interface {
+	io.Writer
+	io.WriterAt
+}
+
+// fixedUvarintLen is the length of the entry count in a header
+// writeEntries writes: enough for 2^35 entries, so that it can be written
+// before the entries are counted.
+const fixedUvarintLen = 5
+
+// appendFixedUvarint appends x as a uvarint of fixedUvarintLen bytes
+// (with leading continuation bytes that add nothing, as a uvarint reader
+// allows).
+func appendFixedUvarint(b []byte, x uint64) []byte {
+	for range fixedUvarintLen - 1 {
+		b = append(b, byte(x)|0x80)
+		x >>= 7
+	}
+	return append(b, byte(x))
+}
+
+// blockWriter writes a cache file's blocks to w as they are ended.
+type blockWriter struct {
+	w   io.Writer
+	b   []byte // what is not yet written: a block being filled, after the magic or a block
+	err error
+}
+
+// end ends the block whose payload starts at start, writes what b holds
+// (when it holds a block or more) and begins the next block, whose payload
+// start it returns.
+func (bw *blockWriter) end(start int) int {
+	endBlock(bw.b, start)
+	if len(bw.b) >= blockBytes {
+		bw.flush()
+	}
+	return beginBlock(&bw.b)
+}
+
+// flush writes what b holds; it returns the first error of a write.
+func (bw *blockWriter) flush() error {
+	if bw.err == nil && len(bw.b) > 0 {
+		_, bw.err = bw.w.Write(bw.b)
+	}
+	bw.b = bw.b[:0]
+	return bw.err
+}
+
+// oldEntries reads, in path order, the cache file a folder's entries were
+// read from, to give back those its chunks let go of.
+type oldEntries struct {
+	b  *blocks // nil once the file is all read or cannot be
+	es []entry // the block read last
+	i  int     // the next entry of es
+}
+
+// openOldEntries opens the cache file name for loads stamped stamp of the
+// folder root; it returns an oldEntries that holds nothing when the file
+// cannot be read.
+func openOldEntries(name, stamp, root string) (_ *oldEntries, close func()) {
+	f, size, err := openCacheFile(name)
+	if err != nil {
+		return &oldEntries{}, func() {}
+	}
+	b, _, err := openFile(bufio.NewReaderSize(f, 64<<10), size, stamp, root)
+	if err != nil {
+		f.Close()
+		return &oldEntries{}, func() {}
+	}
+	return &oldEntries{b: b}, func() { f.Close() }
+}
+
+// openCacheFile opens the cache file name and returns its size.
+func openCacheFile(name string) (*os.File, int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, fi.Size(), nil
+}
+
+// between returns the entries of the file from path first to path last;
+// calls must come in path order. A file that turns out damaged gives the
+// entries before the damage.
+func (o *oldEntries) between(first, last string) iter.Seq[*entry] {
+	return func(yield func(*entry) bool) {
+		for o != nil {
+			for ; o.i < len(o.es); o.i++ {
+				e := &o.es[o.i]
+				if e.path > last {
+					return
+				}
+				if e.path >= first && !yield(e) {
+					o.i++
+					return
+				}
+			}
+			if o.b == nil {
+				return
+			}
+			var err error
+			if o.es, err = o.b.entries(o.es[:0]); err != nil || len(o.es) == 0 {
+				o.b, o.es = nil, nil
+			}
+			o.i = 0
+		}
+	}
+}
+
+// memFile is a fileWriter in memory.
+type memFile struct{ b []byte }
+
+func (m *memFile) Write(p []byte) (int, error) {
+	m.b = append(m.b, p...)
+	return len(p), nil
+}
+
+func (m *memFile) WriteAt(p []byte, off int64) (int, error) {
+	return copy(m.b[off:], p), nil
 }
 
 // beginBlock appends room for a block's length and checksum and returns
@@ -294,10 +467,11 @@ func endBlock(b []byte, start int) {
 	binary.LittleEndian.PutUint32(b[start-4:], crc32.Checksum(p, castagnoli))
 }
 
-// writeAtomic replaces the file name by data: written to a temporary file
-// in the same folder (created when missing), flushed to disk, then renamed
-// over name, so that name always holds either the old or the new bytes.
-func writeAtomic(name string, data []byte) (err error) {
+// writeAtomic replaces the file name by what write writes: written to a
+// temporary file in the same folder (created when missing), flushed to
+// disk, then renamed over name, so that name always holds either the old
+// or the new bytes. An error of write leaves name as it was.
+func writeAtomic(name string, write func(fileWriter) error) (err error) {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
@@ -312,7 +486,7 @@ func writeAtomic(name string, data []byte) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if _, err := f.Write(data); err != nil {
+	if err := write(f); err != nil {
 		return err
 	}
 	if err := f.Sync(); err != nil {

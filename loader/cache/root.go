@@ -1,7 +1,9 @@
 package cache
 
 import (
+	"iter"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -13,22 +15,82 @@ import (
 // are guarded by the Cache's mutex, which is cond's Locker.
 type rootFile struct {
 	name    string      // the cache file
-	started bool        // fill is reading the file into sorted
+	started bool        // fill is reading the file into chunks
 	done    bool        // fill has finished
-	cond    sync.Cond   // signalled when sorted grows and when fill is done
-	sorted  []entry     // from the file
-	cursors [4]int      // where in sorted the next lookups probably are, the last used first
+	cond    sync.Cond   // signalled when chunks grow and when fill is done
+	chunks  []chunk     // from the file, one a block, in path order
+	cursors [4]pos      // where in chunks the next lookups probably are, the last used first
 	today   uint32      // the day fill started, which lookups mark their entries seen (a clock read a load, not a file)
 	slab    postingSlab // room for the single postings looked up
 	added   map[string]entry
 	dirty   bool // the file needs writing
+
+	reach  int    // the furthest chunk a lookup reached
+	need   string // the furthest path a lookup waited for in waitFor
+	parked bool   // fill waits in keepPace
+	drain  bool   // a write waits for fill: keepPace no longer holds it back
 }
 
+// readAhead is how many chunks fill may read past the furthest lookup:
+// enough to keep the lookups fed (16k entries), few enough that the file's
+// blocks do not pile up beside the postings made from them when fill
+// reads faster than the load looks up (at a million postings it was ahead
+// by ~130 MB midway).
+const readAhead = 16
+
+// keepPace waits, in fill, while it is more than readAhead chunks ahead of
+// the lookups, unless a lookup waits for an entry not read yet or a write
+// waits for fill to finish.
+func (rf *rootFile) keepPace() {
+	for !rf.drain && rf.chunks[len(rf.chunks)-1].last >= rf.need && len(rf.chunks)-rf.reach > readAhead {
+		rf.parked = true
+		rf.cond.Wait()
+	}
+	rf.parked = false
+}
+
+// reached records that a lookup reached chunk c, waking a parked fill once
+// the lookups have come halfway back to it.
+func (rf *rootFile) reached(c int) {
+	rf.reach = max(rf.reach, c)
+	if rf.parked && len(rf.chunks)-rf.reach <= readAhead/2 {
+		rf.cond.Broadcast()
+	}
+}
+
+// chunk holds the entries of one block of the cache file. Once a lookup
+// has taken each of them, the chunk lets go of them, and so of the block
+// their strings share: a load looks each file up once and the postings it
+// takes own their strings, so a warm load does not keep the whole file
+// (251 MB at a million postings) beside the postings it made. A write
+// then reads them from the file again (see fileState.entries).
+type chunk struct {
+	es          []entry // nil once every entry was taken
+	n           int     // how many entries es held
+	left        int     // entries not taken yet
+	first, last string  // the paths of the first and last entries, copied out of the block
+}
+
+// newChunk returns the chunk of es, a block's entries (copied).
+func newChunk(es []entry) chunk {
+	return chunk{es: slices.Clone(es), n: len(es), left: len(es),
+		first: strings.Clone(es[0].path), last: strings.Clone(es[len(es)-1].path)}
+}
+
+// pos is the place of entry i of chunk c.
+type pos struct{ c, i int }
+
 // waitFor waits until the entry for path, if the file has one, is in
-// sorted: the file is read in order, so once sorted ends at or past path
+// chunks: the file is read in order, so once chunks end at or past path
 // or the file is all read. It returns false when rf was reset meanwhile.
 func (rf *rootFile) waitFor(path string) bool {
-	for rf.started && !rf.done && (len(rf.sorted) == 0 || rf.sorted[len(rf.sorted)-1].path < path) {
+	for rf.started && !rf.done && (len(rf.chunks) == 0 || rf.chunks[len(rf.chunks)-1].last < path) {
+		if path > rf.need {
+			rf.need = path
+			if rf.parked {
+				rf.cond.Broadcast()
+			}
+		}
 		rf.cond.Wait()
 	}
 	return rf.started
@@ -36,46 +98,67 @@ func (rf *rootFile) waitFor(path string) bool {
 
 // waitDone waits until a started fill has finished.
 func (rf *rootFile) waitDone() {
+	rf.drain = true
+	rf.cond.Broadcast()
 	for rf.started && !rf.done {
 		rf.cond.Wait()
 	}
 }
 
-// find returns the index in sorted of the entry for path. Lookups come
+// entry returns the entry at p, or at the first entry of the next chunk
+// when p is just past the end of its chunk, and where it is; nil when
+// there is none there or its chunk let go of its entries.
+func (rf *rootFile) entry(p pos) (*entry, pos) {
+	if p.c < len(rf.chunks) && p.i >= rf.chunks[p.c].n {
+		p = pos{p.c + 1, p.i - rf.chunks[p.c].n}
+	}
+	if p.c >= len(rf.chunks) || p.i < 0 || p.i >= len(rf.chunks[p.c].es) {
+		return nil, p
+	}
+	return &rf.chunks[p.c].es[p.i], p
+}
+
+// find returns the place in chunks of the entry for path. Lookups come
 // from a few parsers at once, each in the walk's order within a run of
 // files of one folder, which is nearly the sorted order; so the entries
 // right after the last few found, one per parser, are tried before a
 // binary search.
-func (rf *rootFile) find(path string) (int, bool) {
+func (rf *rootFile) find(path string) (pos, bool) {
 	for c, at := range rf.cursors {
-		if at < len(rf.sorted) && rf.sorted[at].path == path {
-			rf.found(c, at)
-			return at, true
+		if e, p := rf.entry(at); e != nil && e.path == path {
+			rf.found(c, p)
+			return p, true
 		}
 	}
 	for c, at := range rf.cursors {
-		for i := max(at-2, 0); i < min(at+6, len(rf.sorted)); i++ {
-			if rf.sorted[i].path == path {
-				rf.found(c, i)
-				return i, true
+		for i := max(at.i-2, 0); i < at.i+6; i++ {
+			if e, p := rf.entry(pos{at.c, i}); e != nil && e.path == path {
+				rf.found(c, p)
+				return p, true
 			}
 		}
 	}
-	i, ok := slices.BinarySearchFunc(rf.sorted, path, func(e entry, p string) int { return strings.Compare(e.path, p) })
-	if ok {
-		rf.found(len(rf.cursors)-1, i)
+	c := sort.Search(len(rf.chunks), func(c int) bool { return rf.chunks[c].last >= path })
+	if c == len(rf.chunks) {
+		return pos{}, false
 	}
-	return i, ok
+	i, ok := slices.BinarySearchFunc(rf.chunks[c].es, path, func(e entry, p string) int { return strings.Compare(e.path, p) })
+	if ok {
+		rf.found(len(rf.cursors)-1, pos{c, i})
+	}
+	return pos{c, i}, ok
 }
 
-// found moves cursor c (the last used when a binary search found i) to
-// the front, after i.
-func (rf *rootFile) found(c, i int) {
+// found moves cursor c (the last used when a binary search found p) to
+// the front, after p.
+func (rf *rootFile) found(c int, p pos) {
 	copy(rf.cursors[1:c+1], rf.cursors[:c])
-	rf.cursors[0] = i + 1
+	rf.cursors[0] = pos{p.c, p.i + 1}
 }
 
-// lookup returns the entry for k and marks it seen today.
+// lookup returns the entry for k and marks it seen today and taken: once
+// every entry of its chunk is taken, they are let go, and a further
+// lookup of one of them finds none.
 func (rf *rootFile) lookup(k loader.FileKey, today uint32) (entry, bool) {
 	if e, ok := rf.added[k.Path]; ok {
 		if !e.matches(k) {
@@ -85,15 +168,28 @@ func (rf *rootFile) lookup(k loader.FileKey, today uint32) (entry, bool) {
 		rf.added[k.Path] = e
 		return e, true
 	}
-	i, ok := rf.find(k.Path)
-	if !ok || !rf.sorted[i].matches(k) {
+	p, ok := rf.find(k.Path)
+	rf.reached(p.c)
+	if !ok {
 		return entry{}, false
 	}
-	if rf.sorted[i].seen != today {
-		rf.sorted[i].seen = today
+	c := &rf.chunks[p.c]
+	e := &c.es[p.i]
+	if !e.matches(k) {
+		return entry{}, false
+	}
+	if e.seen != today {
+		e.seen = today
 		rf.dirty = true
 	}
-	return rf.sorted[i], true
+	found := *e
+	if !e.taken {
+		e.taken = true
+		if c.left--; c.left == 0 {
+			c.es = nil
+		}
+	}
+	return found, true
 }
 
 // store records e, replacing any entry for its path.
@@ -105,28 +201,78 @@ func (rf *rootFile) store(e entry) {
 	rf.dirty = true
 }
 
-// merged returns every entry, sorted by path: those read, less those
-// replaced, and those stored.
-func (rf *rootFile) merged() []entry {
-	if len(rf.added) == 0 {
-		return rf.sorted
-	}
-	out := make([]entry, 0, len(rf.sorted)+len(rf.added))
-	for _, e := range rf.sorted {
-		if _, ok := rf.added[e.path]; !ok {
-			out = append(out, e)
-		}
-	}
+// state returns what a write of rf needs.
+func (rf *rootFile) state() fileState {
+	added := make([]entry, 0, len(rf.added))
 	for _, e := range rf.added {
-		out = append(out, e)
+		added = append(added, e)
 	}
-	slices.SortFunc(out, byPath)
-	return out
+	slices.SortFunc(added, byPath)
+	return fileState{chunks: rf.chunks, added: added, replaced: rf.added, today: rf.today}
 }
 
 // reset lets go of the entries, once fill is done; they are read again
 // when needed.
 func (rf *rootFile) reset() {
-	rf.started, rf.done, rf.sorted, rf.cursors, rf.added, rf.dirty = false, false, nil, [4]int{}, nil, false
-	rf.slab, rf.today = postingSlab{}, 0
+	rf.started, rf.done, rf.chunks, rf.cursors, rf.added, rf.dirty = false, false, nil, [4]pos{}, nil, false
+	rf.slab, rf.today, rf.reach, rf.need, rf.drain = postingSlab{}, 0, 0, "", false
+}
+
+// fileState is what a write of a folder's cache file needs: the chunks
+// read from the old file, the entries stored since (sorted by path, and
+// the same by path in replaced), and the day the lookups marked their
+// entries seen.
+type fileState struct {
+	chunks   []chunk
+	added    []entry
+	replaced map[string]entry
+	today    uint32
+}
+
+// entries returns every entry of the folder in path order: those of the
+// chunks but those replaced by an entry stored since, merged with those
+// stored. The entries of a chunk that let go of them are read from old
+// (the file they were read from, seen today), as it holds them now:
+// another jobdeck's write meanwhile gives its entries, right for their
+// keys too, and a file removed gives none.
+func (s fileState) entries(old *oldEntries) iter.Seq[*entry] {
+	return func(yield func(*entry) bool) {
+		added := s.added
+		// emit yields e after the stored entries that sort before it,
+		// unless a stored one replaces it.
+		emit := func(e *entry) bool {
+			for len(added) > 0 && added[0].path < e.path {
+				if !yield(&added[0]) {
+					return false
+				}
+				added = added[1:]
+			}
+			if _, ok := s.replaced[e.path]; ok {
+				return true
+			}
+			return yield(e)
+		}
+		for i := range s.chunks {
+			c := &s.chunks[i]
+			if c.es != nil {
+				for j := range c.es {
+					if !emit(&c.es[j]) {
+						return
+					}
+				}
+				continue
+			}
+			for e := range old.between(c.first, c.last) {
+				e.seen, e.taken = s.today, false
+				if !emit(e) {
+					return
+				}
+			}
+		}
+		for i := range added {
+			if !yield(&added[i]) {
+				return
+			}
+		}
+	}
 }
