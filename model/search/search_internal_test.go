@@ -221,3 +221,43 @@ func TestRankedWordScoresAsMatchThenRank(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkCheckpoints checks that a file's Sync writing several batches
+// raises the writer's checkpoint threshold while it writes (its progress
+// is reported between batches) and sets it back after.
+func TestBulkCheckpoints(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{BatchSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	items := make([]Item, 35)
+	for i := range items {
+		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
+	}
+	threshold := func() int {
+		var n int
+		if err := ix.shards[0].w.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	var during []int
+	_, err = ix.shards[0].Sync(ctx, items, nil, func(_ context.Context, i int) (Doc, error) {
+		return Doc{ID: items[i].ID, Stamp: "1", Body: "words"}, nil
+	}, func(p Progress) {
+		if p.Done > 0 && p.Done < p.Total {
+			during = append(during, threshold())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(during) == 0 || slices.ContainsFunc(during, func(n int) bool { return n != bulkCheckpoint }) {
+		t.Errorf("threshold while writing: %v, want %d", during, bulkCheckpoint)
+	}
+	if got := threshold(); got != 1000 {
+		t.Errorf("threshold after the sync: %d, want 1000", got)
+	}
+}
