@@ -159,8 +159,10 @@ func (ix *Index) eachShard(fn func(k int, s *shard) error) error {
 // whose ID is not in items are removed; those whose stamp differs from the
 // indexed one (or that are new) are loaded with load(ctx, i) — i indexes
 // items — and indexed. A load error leaves that document out (and removes
-// its old text, which may be stale). load is called from one goroutine at
-// a time. progress, when not nil, is called (from one goroutine at a time)
+// its old text, which may be stale). load is called from one goroutine
+// per file of the index at once (two at most), so that one file's reads
+// wait on the disk while the other's run: it must be safe for concurrent
+// use. progress, when not nil, is called (from one goroutine at a time)
 // after each batch and at the end.
 //
 // Each file is brought in step by a goroutine of its own, so that the
@@ -182,14 +184,11 @@ func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.C
 	if err != nil {
 		return Stats{}, err
 	}
-	var loadMu sync.Mutex
 	prog := newProgressSum(len(ix.shards), progress)
 	stats := make([]Stats, len(ix.shards))
 	err = ix.eachShard(func(k int, s *shard) error {
 		var err error
 		stats[k], err = s.Sync(ctx, parts[k], have[k], func(ctx context.Context, j int) (Doc, error) {
-			loadMu.Lock()
-			defer loadMu.Unlock()
 			return load(ctx, where[k][j])
 		}, func(p Progress) { prog.report(k, p) })
 		return err

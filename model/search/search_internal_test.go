@@ -221,3 +221,91 @@ func TestRankedWordScoresAsMatchThenRank(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkCheckpoints checks that a file's Sync writing several batches
+// raises the writer's checkpoint threshold while it writes (its progress
+// is reported between batches) and sets it back after.
+func TestBulkCheckpoints(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{BatchSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	items := make([]Item, 35)
+	for i := range items {
+		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
+	}
+	threshold := func() int {
+		var n int
+		if err := ix.shards[0].w.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	var during []int
+	_, err = ix.shards[0].Sync(ctx, items, nil, func(_ context.Context, i int) (Doc, error) {
+		return Doc{ID: items[i].ID, Stamp: "1", Body: "words"}, nil
+	}, func(p Progress) {
+		if p.Done > 0 && p.Done < p.Total {
+			during = append(during, threshold())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(during) == 0 || slices.ContainsFunc(during, func(n int) bool { return n != bulkCheckpoint }) {
+		t.Errorf("threshold while writing: %v, want %d", during, bulkCheckpoint)
+	}
+	if got := threshold(); got != 1000 {
+		t.Errorf("threshold after the sync: %d, want 1000", got)
+	}
+}
+
+// TestRankIsBM25 checks that the scores of sqlRanked (FTS5's rank column)
+// are those of bm25() with the column weights, hit for hit, for words,
+// phrases, prefixes, several terms and an exclusion.
+func TestRankIsBM25(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	n := 300
+	items := make([]Item, n)
+	for i := range items {
+		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
+	}
+	load := func(_ context.Context, i int) (Doc, error) {
+		d := Doc{ID: items[i].ID, Stamp: "1", Title: "Engineer", Company: "Acme", Body: strings.Repeat("filler ", i%9)}
+		if i%3 == 0 {
+			d.Title = "Rust Engineer"
+		}
+		if i%4 == 0 {
+			d.Body += " we write rust and go in München, four day weeks"
+		}
+		if i%7 == 0 {
+			d.Keywords = []string{"rust", "kubernetes"}
+		}
+		return d, nil
+	}
+	if _, err := ix.Sync(ctx, items, load, nil); err != nil {
+		t.Fatal(err)
+	}
+	const bm25SQL = `WITH h AS MATERIALIZED (SELECT rowid AS id, -bm25(fts, ` + weights + `) AS score FROM fts WHERE fts MATCH ?) SELECT group_concat(id || ' ' || score) FROM h`
+	s := ix.shards[0]
+	for _, m := range []string{`"rust"`, `"four day weeks"`, `"kube" *`, `"rust" AND "munchen"`, `("rust") NOT ("go")`} {
+		ids, scores, err := s.rows(ctx, sqlRanked, m, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantIDs, wantScores, err := s.rows(ctx, bm25SQL, m, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ids) == 0 || !slices.Equal(ids, wantIDs) || !slices.Equal(scores, wantScores) {
+			t.Errorf("%s: rank gives %v %v, bm25() %v %v", m, ids, scores, wantIDs, wantScores)
+		}
+	}
+}

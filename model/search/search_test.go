@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -58,15 +59,15 @@ func items(docs []search.Doc) []search.Item {
 // syncDocs syncs the index with docs, counting the documents loaded.
 func syncDocs(t testing.TB, ix *search.Index, docs []search.Doc) (search.Stats, int) {
 	t.Helper()
-	loads := 0
+	var loads atomic.Int64 // the files' loads run at once
 	st, err := ix.Sync(context.Background(), items(docs), func(_ context.Context, i int) (search.Doc, error) {
-		loads++
+		loads.Add(1)
 		return docs[i], nil
 	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st, loads
+	return st, int(loads.Load())
 }
 
 func ids(t testing.TB, ix *search.Index, query search.Query) []string {

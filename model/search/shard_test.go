@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jobdeck/jobdeck/model/search"
 )
@@ -172,4 +175,46 @@ func TestDocumentInTwoFilesIsKeptOnce(t *testing.T) {
 		t.Errorf("%s is in %d files after the sync", dup.ID, n)
 	}
 	assertSameAsScan(t, ix, docs)
+}
+
+// TestShardsLoadAtOnce checks that the files' loads overlap, so that one
+// waiting on the disk does not hold up the other: a load waits (up to two
+// seconds, once) until a load for the other file runs beside it.
+func TestShardsLoadAtOnce(t *testing.T) {
+	docs := testDocs(200)
+	ix := openSharded(t, t.TempDir())
+	var mu sync.Mutex
+	running := 0
+	both := make(chan struct{})
+	var gaveUp atomic.Bool
+	_, err := ix.Sync(context.Background(), items(docs), func(_ context.Context, i int) (search.Doc, error) {
+		mu.Lock()
+		if running++; running == 2 && !gaveUp.Load() {
+			select {
+			case <-both:
+			default:
+				close(both)
+			}
+		}
+		mu.Unlock()
+		defer func() {
+			mu.Lock()
+			running--
+			mu.Unlock()
+		}()
+		if !gaveUp.Load() {
+			select {
+			case <-both:
+			case <-time.After(2 * time.Second):
+				gaveUp.Store(true)
+			}
+		}
+		return docs[i], nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gaveUp.Load() {
+		t.Error("the files' loads never ran at once")
+	}
 }
