@@ -138,10 +138,9 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		switch {
 		case !c.set:
 		case c.recalled:
-			c.d.apply(p, field(f))
+			c.d.apply(p, field(f), m.memo)
 		case c.str:
-			s, _ := m.stringValueAt(c.i)
-			m.setString(p, field(f), c.i, s)
+			m.setString(p, field(f), c.i)
 		default:
 			m.setField(p, field(f), c.i, c.v)
 		}
@@ -512,19 +511,26 @@ func parseDate(v any) time.Time {
 	case float64:
 		return epoch(x)
 	case string:
-		s := strings.TrimSpace(x)
-		if s == "" {
-			return time.Time{}
-		}
-		if !isDigits(s) {
-			// not an epoch
-		} else if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return epoch(f)
-		}
-		for _, l := range dateLayouts {
-			if t, err := time.Parse(l, s); err == nil {
-				return t.UTC()
-			}
+		return parseDateString(x)
+	}
+	return time.Time{}
+}
+
+// parseDateString is parseDate of a string. The result keeps nothing of
+// s, which may be a view of bytes reused once it returns.
+func parseDateString(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	if !isDigits(s) {
+		// not an epoch
+	} else if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return epoch(f)
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC() // in UTC, t names no zone s spelt
 		}
 	}
 	return time.Time{}

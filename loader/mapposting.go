@@ -50,7 +50,7 @@ func postingFromMap(m map[string]any, al *aliasSet, wantBody bool, maxBody int64
 // from the description keys (HTML converted to markdown). Remote from the
 // location, the ID and the caps are left for the caller (finishPosting).
 func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
-	p := &model.Posting{}
+	p := m.memo.newPosting()
 	cats := asMap(m.value("categories"))
 	if cats != nil {
 		m.drop("categories")

@@ -1,8 +1,10 @@
 package loader
 
 import (
+	"bytes"
 	"hash/maphash"
 	"slices"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -50,6 +52,8 @@ type recordMemo struct {
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
+	// slab makes the postings of records and their own strings.
+	slab postingSlab
 }
 
 // internSlot is a slot of a memo's intern table: a text and its hash,
@@ -186,7 +190,7 @@ func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
 func (m *recordMemo) recalled(p *model.Posting, f field, raw []byte) bool {
 	d, ok := m.recall(f, raw)
 	if ok {
-		d.apply(p, f)
+		d.apply(p, f, m)
 	}
 	return ok
 }
@@ -201,8 +205,9 @@ func (m *recordMemo) recall(f field, raw []byte) (derivedValue, bool) {
 	return d, ok
 }
 
-// apply sets field f of p to d, what setField made of a value.
-func (d derivedValue) apply(p *model.Posting, f field) {
+// apply sets field f of p to d, what setField made of a value (a list
+// copied through m: see [recordMemo.cloneStrings]).
+func (d derivedValue) apply(p *model.Posting, f field, m *recordMemo) {
 	switch f {
 	case fCompany:
 		p.Company = d.s
@@ -211,7 +216,7 @@ func (d derivedValue) apply(p *model.Posting, f field) {
 	case fSalary:
 		p.Salary = d.s
 	case fTags:
-		p.Keywords = slices.Clone(d.kw) // internFields writes into it
+		p.Keywords = m.cloneStrings(d.kw) // internFields writes into it
 	}
 }
 
@@ -312,4 +317,44 @@ func (m *recordMemo) recordKey(i int, buf, rawKey []byte, al *aliasSet, wantBody
 		*k = memoKey{raw: string(rawKey), al: al, wantBody: wantBody, key: n, f: f, prio: prio, ok: ok}
 	}
 	return k.key, k.f, k.prio, k.ok
+}
+
+// newPosting returns a new zero posting, from the memo's slab when there
+// is a memo.
+func (m *recordMemo) newPosting() *model.Posting {
+	if m == nil {
+		return &model.Posting{}
+	}
+	return m.slab.posting()
+}
+
+// cloneStrings is slices.Clone(l), from the memo's slab when there is a
+// memo (with no room to grow into there).
+func (m *recordMemo) cloneStrings(l []string) []string {
+	if m == nil {
+		return slices.Clone(l)
+	}
+	return m.slab.strings(l)
+}
+
+// hashID is hashID(kind, s), made in the memo's slab when there is a
+// memo.
+func (m *recordMemo) hashID(kind, s string) string {
+	if m == nil {
+		return hashID(kind, s)
+	}
+	return m.slab.hashID(kind, s)
+}
+
+// ownString is the decoded raw JSON string raw, made in the memo's slab
+// when there is a memo and raw needs no more than a copy.
+func (m *recordMemo) ownString(raw []byte) (string, bool) {
+	if m == nil || len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return decodeString(raw)
+	}
+	in := raw[1 : len(raw)-1]
+	if bytes.IndexByte(in, '\\') >= 0 || !utf8.Valid(in) {
+		return decodeString(raw)
+	}
+	return m.slab.text.copyOf(in), true
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -294,6 +295,8 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	loaded, leading, others := 0, 0, 0
 	stopped := false
 	var src *recordSource
+	var paths stringSlab // the records' paths, kept together as their postings are
+	var files []recordFile
 	take := func(r recordJob, p *model.Posting) bool {
 		if p == nil {
 			if loaded == 0 {
@@ -304,11 +307,16 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			return true
 		}
 		loaded++
-		p.Path, p.SourcePath = recordPaths(j, r.i)
+		p.Path, p.SourcePath = recordPaths(&paths, j, r.i)
 		if src == nil || src.head != r.h {
 			src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
 		}
-		p.Source = &recordFile{recordSource: src, off: r.off, n: r.n}
+		if len(files) == 0 {
+			files = make([]recordFile, recordFileBlock)
+		}
+		files[0] = recordFile{recordSource: src, off: r.off, n: r.n}
+		p.Source = &files[0]
+		files = files[1:]
 		if !send(result{p: p}) {
 			stopped = true
 			return false
@@ -355,19 +363,24 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	}
 }
 
+// recordFileBlock is how many [recordFile]s readRecords allocates at a
+// time: the records of a file are kept together, as their postings are.
+const recordFileBlock = 256
+
 // recordPaths returns the path and the source path of record i of job
 // j's file ("jobs.json#3"; the file's own for i < 0), one string when
-// they are the same.
-func recordPaths(j job, i int) (string, string) {
+// they are the same, made in slab.
+func recordPaths(slab *stringSlab, j job, i int) (string, string) {
 	if i < 0 {
 		return j.display, j.fsPath
 	}
-	var b [256]byte
-	p := string(strconv.AppendInt(append(append(b[:0], j.display...), '#'), int64(i), 10))
+	var b [24]byte
+	n := strconv.AppendInt(append(b[:0], '#'), int64(i), 10)
+	p := slab.concat(j.display, unsafe.String(&n[0], len(n)))
 	if j.fsPath == j.display {
 		return p, p
 	}
-	return p, string(strconv.AppendInt(append(append(b[:0], j.fsPath...), '#'), int64(i), 10))
+	return p, slab.concat(j.fsPath, unsafe.String(&n[0], len(n)))
 }
 
 // recordErr words a record reader's error for a skip line.
