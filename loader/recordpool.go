@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -80,17 +81,18 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 	out := make(chan *recordChunkJobs, workers*2)
 	free := make(chan []byte, workers*2+2) // parsed chunks' buffers
 	freeMS := make(chan []member, workers*2+2)
+	freeChunks := make(chan *recordChunkJobs, workers*3+2) // taken chunks
 	stop := make(chan struct{})
 	var perr error
 	go func() {
 		defer close(in)
 		seq := 0
-		cur := &recordChunkJobs{}
+		cur := newRecordChunk(freeChunks, 0, nil, nil)
 		send := func() bool {
 			select {
 			case in <- cur:
 				seq++
-				cur = &recordChunkJobs{seq: seq, buf: reuse(free), ms: reuse(freeMS)}
+				cur = newRecordChunk(freeChunks, seq, reuse(free), reuse(freeMS))
 				return true
 			case <-stop:
 				return false
@@ -119,7 +121,7 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 			defer wg.Done()
 			memo := newRecordMemo()
 			for c := range in {
-				c.out = make([]*model.Posting, len(c.jobs))
+				c.out = slices.Grow(c.out[:0], len(c.jobs))[:len(c.jobs)]
 				for k, j := range c.jobs {
 					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo)
 					c.jobs[k].raw, c.jobs[k].ms = nil, nil
@@ -156,9 +158,28 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 			if stopped {
 				break
 			}
+			clear(c.jobs)
+			clear(c.out)
+			select {
+			case freeChunks <- c:
+			default:
+			}
 		}
 	}
 	return perr
+}
+
+// newRecordChunk returns a chunk numbered seq whose records are copied
+// into buf and their members into ms (either nil: allocated when
+// needed), reusing one taken from free when there is one.
+func newRecordChunk(free chan *recordChunkJobs, seq int, buf []byte, ms []member) *recordChunkJobs {
+	select {
+	case c := <-free:
+		c.seq, c.jobs, c.out, c.buf, c.ms = seq, c.jobs[:0], c.out[:0], buf, ms
+		return c
+	default:
+		return &recordChunkJobs{seq: seq, jobs: make([]recordJob, 0, recordChunkLen), buf: buf, ms: ms}
+	}
 }
 
 // reuse returns a buffer recycled into free, nil when there is none.

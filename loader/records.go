@@ -336,11 +336,11 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 				}}, nil)
 			})
 		case recJSONL:
-			return lineRecords(br, func(i int, off int64, raw []byte) bool {
+			return lineRecords(unbuffered(br, f), func(i int, off int64, raw []byte) bool {
 				return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
 			})
 		}
-		return jsonRecordMembers(br, func(i int, off int64, raw []byte, ms []member) bool {
+		return jsonRecordMembers(unbuffered(br, f), func(i int, off int64, raw []byte, ms []member) bool {
 			return submit(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
 		})
 	}, take)
@@ -389,6 +389,14 @@ func recordErr(err error) string {
 		return "not valid JSON after that"
 	}
 	return cleanField(err.Error())
+}
+
+// unbuffered returns a reader of what br, which reads r, holds buffered
+// and then of r itself, so that the large reads of a [byteWindow] go to
+// r without a copy through br's buffer. br must not be read again.
+func unbuffered(br *bufio.Reader, r io.Reader) io.Reader {
+	b, _ := br.Peek(br.Buffered())
+	return io.MultiReader(bytes.NewReader(b), r)
 }
 
 // sniffStart returns a skip reason for a file that is empty, white space
