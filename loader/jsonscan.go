@@ -310,7 +310,12 @@ func decodeBounded(raw []byte) (v any, ok, over bool) {
 // takes two brackets and each value a byte, so a short one is within
 // them unread.
 func withinDecodeBounds(raw []byte) bool {
-	if len(raw) <= 2*maxDecodeDepth && len(raw) < maxDecodeValues {
+	if len(raw) < maxDecodeValues && len(raw) <= 2*maxDecodeDepth {
+		return true
+	}
+	// Fewer brackets than the depth bound, strings' included, cannot nest
+	// over it; and values are fewer than bytes.
+	if len(raw) < maxDecodeValues && bytes.Count(raw, []byte{'{'})+bytes.Count(raw, []byte{'['}) <= maxDecodeDepth {
 		return true
 	}
 	depth, values := 0, 1

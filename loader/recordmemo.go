@@ -34,6 +34,9 @@ const (
 type recordMemo struct {
 	values   map[string]any        // a raw JSON container → decodeValue's value
 	salaries map[string]memoSalary // a salary field → ParseSalary's result
+	// lastSalary is the result for lastSalaryField, the field last asked.
+	lastSalaryField string
+	lastSalary      memoSalary
 	// texts are canonical copies of the texts internFields shares, each
 	// in the slot its hash names: a text evicts another of its slot. The
 	// table doubles, up to internSlots, each time it was given as many
@@ -44,6 +47,10 @@ type recordMemo struct {
 	// derived maps a raw JSON value to what a field reader made of it,
 	// by what it was read for (see memoKind).
 	derived [memoKinds]map[string]derivedValue
+	// lastDerived is, by kind, the raw value derived was last asked or
+	// told about, with its entry: a file's records often repeat the
+	// value of the record before, which is then told without hashing it.
+	lastDerived [memoKinds]lastDerived
 	// keys are the raw keys of the last records, by their place in the
 	// record, with what recordKey said of them: a file's records have the
 	// same keys in the same order.
@@ -105,9 +112,17 @@ type derivedValue struct {
 	ok bool
 }
 
+// lastDerived is a raw value and what derived holds for it.
+type lastDerived struct {
+	raw []byte
+	d   derivedValue
+	set bool
+}
+
 type memoSalary struct {
-	s  Salary
-	ok bool
+	s   Salary
+	ok  bool
+	set bool // in lastSalary: there is one
 }
 
 func newRecordMemo() *recordMemo {
@@ -137,15 +152,19 @@ func (m *recordMemo) parseSalary(field string) (Salary, bool) {
 	if m == nil || len(field) > memoTextLen {
 		return ParseSalary(field, "")
 	}
-	if r, ok := m.salaries[field]; ok {
-		return r.s, r.ok
+	if m.lastSalary.set && m.lastSalaryField == field {
+		return m.lastSalary.s, m.lastSalary.ok
 	}
-	s, ok := ParseSalary(field, "")
-	if len(m.salaries) >= memoEntries {
-		clear(m.salaries)
+	r, found := m.salaries[field]
+	if !found {
+		r.s, r.ok = ParseSalary(field, "")
+		if len(m.salaries) >= memoEntries {
+			clear(m.salaries)
+		}
+		m.salaries[field] = r
 	}
-	m.salaries[field] = memoSalary{s, ok}
-	return s, ok
+	m.lastSalaryField, m.lastSalary = field, memoSalary{r.s, r.ok, true}
+	return r.s, r.ok
 }
 
 // intern returns the copy of s the memo's postings share: the one it
@@ -201,7 +220,19 @@ func (m *recordMemo) recall(f field, raw []byte) (derivedValue, bool) {
 	if m == nil || raw == nil || !memoField(f) || len(raw) > memoValueLen {
 		return derivedValue{}, false
 	}
-	d, ok := m.derived[f][string(raw)]
+	return m.derivedOf(memoKind(f), raw)
+}
+
+// derivedOf returns what the memo remembers of raw as kind k.
+func (m *recordMemo) derivedOf(k memoKind, raw []byte) (derivedValue, bool) {
+	l := &m.lastDerived[k]
+	if l.set && bytes.Equal(l.raw, raw) {
+		return l.d, true
+	}
+	d, ok := m.derived[k][string(raw)]
+	if ok {
+		l.raw, l.d, l.set = append(l.raw[:0], raw...), d, true
+	}
 	return d, ok
 }
 
@@ -284,7 +315,7 @@ func memoText[T any](m *recordMemo, k memoKind, raw []byte, v T, fn func(T) (str
 	if m == nil || raw == nil || len(raw) > memoValueLen {
 		return fn(v)
 	}
-	d, ok := m.derived[k][string(raw)]
+	d, ok := m.derivedOf(k, raw)
 	if !ok {
 		d.s, d.ok = fn(v)
 		m.remember(k, raw, d)
@@ -303,6 +334,8 @@ func (m *recordMemo) remember(k memoKind, raw []byte, d derivedValue) {
 		clear(t)
 	}
 	t[string(raw)] = d
+	l := &m.lastDerived[k]
+	l.raw, l.d, l.set = append(l.raw[:0], raw...), d, true
 }
 
 // recordKey is recordKey(buf, rawKey, al, wantBody) for the i-th key of a

@@ -201,7 +201,7 @@ func (r *recordValues) composedSalary() string {
 		key = append(key, n, byte(len(e.raw)>>8), byte(len(e.raw)))
 		key = append(key, e.raw...)
 	}
-	if d, ok := r.memo.derived[memoSalaryKeys][string(key)]; ok {
+	if d, ok := r.memo.derivedOf(memoSalaryKeys, key); ok {
 		return d.s
 	}
 	s := cleanField(composeSalary(r))
