@@ -70,11 +70,11 @@ func isLiteralByte(c byte) bool {
 func skipJSONString(b []byte, i int) (int, error) {
 	j := i + 1
 	for {
-		k := bytes.IndexByte(b[j:], '"')
+		k := indexQuote(b, j)
 		if k < 0 {
 			return len(b), errIncomplete
 		}
-		j += k
+		j = k
 		n := 0
 		for m := j - 1; m > i && b[m] == '\\'; m-- {
 			n++
@@ -84,6 +84,26 @@ func skipJSONString(b []byte, i int) (int, error) {
 			return j, nil
 		}
 	}
+}
+
+// shortString is how far indexQuote looks byte by byte before it calls
+// bytes.IndexByte: most strings of a record (its keys, names, dates) end
+// sooner, and the call costs more than the loop.
+const shortString = 16
+
+// indexQuote returns the index of the first '"' in b at or after j, -1
+// when there is none.
+func indexQuote(b []byte, j int) int {
+	end := min(len(b), j+shortString)
+	for x := j; x < end; x++ {
+		if b[x] == '"' {
+			return x
+		}
+	}
+	if k := bytes.IndexByte(b[end:], '"'); k >= 0 {
+		return end + k
+	}
+	return -1
 }
 
 // skipJSONContainer returns the end of the object or array starting at

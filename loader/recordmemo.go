@@ -54,8 +54,9 @@ type recordMemo struct {
 	// keys are the raw keys of the last records, by their place in the
 	// record, with what recordKey said of them: a file's records have the
 	// same keys in the same order.
-	keys [memoKeys]memoKey
-	last [8]string // the copies intern last returned, by slot
+	keys      [memoKeys]memoKey
+	last      [8]string // the copies intern last returned, by slot
+	slotStats [8]internStats
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
@@ -179,8 +180,13 @@ func (m *recordMemo) intern(slot int, s string) string {
 	if s == "" || len(s) > memoTextLen {
 		return s
 	}
-	last := &m.last[min(slot, len(m.last)-1)]
+	slot = min(slot, len(m.last)-1)
+	last := &m.last[slot]
 	if len(*last) == len(s) && unsafe.StringData(*last) == unsafe.StringData(s) {
+		return s
+	}
+	st := &m.slotStats[slot]
+	if st.off {
 		return s
 	}
 	if m.misses >= len(m.texts) && len(m.texts) < internSlots {
@@ -191,9 +197,29 @@ func (m *recordMemo) intern(slot int, s string) string {
 	if c.h != h || c.s != s {
 		*c = internSlot{h, s}
 		m.misses++
+	} else {
+		st.hits++
+	}
+	if st.tries++; st.tries == internProbe {
+		st.off = st.hits < internProbe/16
+		st.tries, st.hits = 0, 0
 	}
 	*last = c.s
 	return c.s
+}
+
+// internProbe is how many texts of a field intern looks up before it
+// judges whether the field's texts repeat: a field whose texts were
+// found in fewer than one lookup in 16 (the titles of a job board, mostly
+// distinct) is no longer looked up, as each lookup most likely misses
+// the processor's cache and saves nothing.
+const internProbe = 1024
+
+// internStats counts intern's lookups of one field's texts (see
+// internProbe).
+type internStats struct {
+	tries, hits int
+	off         bool // the field's texts are kept as they are
 }
 
 // setField is setField(p, f, v) for v decoded from raw, remembered by

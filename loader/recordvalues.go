@@ -36,6 +36,9 @@ type jsonValue struct {
 	str  bool
 	bad  bool // not decodable, or dropped: no value
 	done bool
+	// plain: raw is a string without escapes and valid UTF-8, as
+	// stringEmptyAt found (false: not known).
+	plain bool
 }
 
 // value returns the value of key k, nil when there is none.
@@ -110,7 +113,8 @@ func (r *recordValues) stringEmptyAt(i int) (empty, ok bool) {
 	}
 	e := &r.j[i]
 	if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
-		if in := e.raw[1 : len(e.raw)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+		if in := e.raw[1 : len(e.raw)-1]; e.plain || bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+			e.plain = true
 			return len(bytes.TrimSpace(in)) == 0, true
 		}
 	}
@@ -158,7 +162,12 @@ func (r *recordValues) setString(p *model.Posting, f field, i int) {
 // copy made in the memo's slab (see [recordMemo.ownString]).
 func (r *recordValues) ownStringAt(i int) (string, bool) {
 	e := &r.j[i]
-	if !e.done && len(e.raw) > 0 && e.raw[0] == '"' {
+	switch {
+	case e.done || len(e.raw) == 0 || e.raw[0] != '"':
+	case e.plain && r.memo != nil:
+		e.s, e.str = r.memo.slab.text.copyOf(e.raw[1:len(e.raw)-1]), true
+		e.done = true
+	default:
 		e.s, e.str = r.memo.ownString(e.raw)
 		e.bad, e.done = !e.str, true
 	}
@@ -174,7 +183,7 @@ func (r *recordValues) plainStringAt(i int) (string, bool) {
 		return "", false
 	}
 	in := e.raw[1 : len(e.raw)-1]
-	if bytes.IndexByte(in, '\\') >= 0 || !utf8.Valid(in) {
+	if !e.plain && (bytes.IndexByte(in, '\\') >= 0 || !utf8.Valid(in)) {
 		return "", false
 	}
 	return unsafe.String(unsafe.SliceData(in), len(in)), true
