@@ -134,8 +134,8 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		}
 		best[f] = cand{set: true, prio: prio, v: v, i: i}
 	})
-	for f, c := range best {
-		switch {
+	for f := range best {
+		switch c := &best[f]; {
 		case !c.set:
 		case c.recalled:
 			c.d.apply(p, field(f), m.memo)
@@ -576,8 +576,26 @@ func parseRFC3339Seconds(s string) (time.Time, bool) {
 	default:
 		return time.Time{}, false
 	}
-	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
-	return t.Add(-time.Duration(offset) * time.Second), true
+	secs := unixDays(year, month, day)*86400 + int64(hour*3600+minute*60+sec-offset)
+	return time.Unix(secs, 0).UTC(), true
+}
+
+// unixDays is the number of days from 1970-01-01 to the given date of the
+// proleptic Gregorian calendar (negative before it).
+func unixDays(year, month, day int) int64 {
+	y := int64(year)
+	if month <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400                     // [0, 399]
+	mp := int64((month + 9) % 12)          // March is 0
+	doy := (153*mp+2)/5 + int64(day) - 1   // [0, 365]
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]
+	return era*146097 + doe - 719468
 }
 
 // digits reads s, decimal digits alone, as a number from lo to hi.
