@@ -85,6 +85,10 @@ type memoKey struct {
 	f        field
 	prio     int
 	ok       bool
+	// unique: in the last record read whose keys up to this one were
+	// these, this key folded unlike each earlier key that was read, so a
+	// record with the same keys needs no look for an earlier one.
+	unique bool
 }
 
 // memoKind is what a remembered value was read for: a field (setField's
@@ -367,15 +371,36 @@ func (m *recordMemo) remember(k memoKind, raw []byte, d derivedValue) {
 // recordKey is recordKey(buf, rawKey, al, wantBody) for the i-th key of a
 // record, remembered for the i-th key of the next.
 func (m *recordMemo) recordKey(i int, buf, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool) {
+	n, f, prio, ok, _ := m.recordKeyHit(i, buf, rawKey, al, wantBody)
+	return n, f, prio, ok
+}
+
+// recordKeyHit is recordKey that also reports whether the i-th key of the
+// memo's last record was the same raw key, read with the same aliases
+// and body: its entry (see memoKey.unique) is then that record's.
+func (m *recordMemo) recordKeyHit(i int, buf, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool, bool) {
 	if m == nil || i >= memoKeys {
-		return recordKey(buf, rawKey, al, wantBody)
+		n, f, prio, ok := recordKey(buf, rawKey, al, wantBody)
+		return n, f, prio, ok, false
 	}
 	k := &m.keys[i]
 	if k.al != al || k.wantBody != wantBody || k.raw != string(rawKey) {
 		n, f, prio, ok := recordKey(buf, rawKey, al, wantBody)
 		*k = memoKey{raw: string(rawKey), al: al, wantBody: wantBody, key: n, f: f, prio: prio, ok: ok}
+		for j := i + 1; j < memoKeys; j++ { // their earlier keys are no longer these
+			m.keys[j].unique = false
+		}
+		return k.key, k.f, k.prio, k.ok, false
 	}
-	return k.key, k.f, k.prio, k.ok
+	return k.key, k.f, k.prio, k.ok, true
+}
+
+// setUnique notes whether the i-th key of the record read last folds
+// unlike each of its earlier keys that were read (see memoKey.unique).
+func (m *recordMemo) setUnique(i int, unique bool) {
+	if m != nil && i < memoKeys {
+		m.keys[i].unique = unique
+	}
 }
 
 // newPosting returns a new zero posting, from the memo's slab when there

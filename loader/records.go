@@ -192,8 +192,10 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 	var kb [64]byte
 	var over []string
 	ki := 0
+	same := memo != nil // the keys so far are those of the memo's last record
 	add := func(rk, v []byte) error {
-		n, f, prio, ok := memo.recordKey(ki, kb[:0], rk, al, wantBody)
+		n, f, prio, ok, hit := memo.recordKeyHit(ki, kb[:0], rk, al, wantBody)
+		same = same && hit
 		ki++
 		if !ok {
 			return nil
@@ -204,7 +206,14 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 				over = append(over, cleanField(k))
 			}
 		}
-		vals = addJSONValue(vals, jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig})
+		e := jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig}
+		if same && memo.keys[ki-1].unique {
+			vals = append(vals, e)
+			return nil
+		}
+		before := len(vals)
+		vals = addJSONValue(vals, e)
+		memo.setUnique(ki-1, len(vals) > before)
 		return nil
 	}
 	if ms != nil {
