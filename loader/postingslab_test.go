@@ -90,3 +90,37 @@ func TestUnbufferedReadsOnFromThePeek(t *testing.T) {
 		t.Fatalf("read %d bytes (%v), want the %d of the file", len(got), err, len(data))
 	}
 }
+
+// TestQuoteInIsAByteLoop checks quoteIn against a loop over the bytes,
+// for each byte value at each place of words whose other bytes are ones
+// that could fool it (zero, high bits, a borrow), with and without a
+// second quote after.
+func TestQuoteInIsAByteLoop(t *testing.T) {
+	for _, fill := range []byte{0, 'a', 0x01, 0x21, 0x23, 0x5C, 0x7F, 0x80, 0xA2, 0xFB, 0xFF} {
+		for p := range 8 {
+			for v := range 256 {
+				for _, second := range []int{-1, (p + 3) % 8} {
+					var w [8]byte
+					for i := range w {
+						w[i] = fill
+					}
+					if second >= 0 {
+						w[second] = '"'
+					}
+					w[p] = byte(v)
+					want := bytes.IndexByte(w[:], '"')
+					if want < 0 {
+						want = 8
+					}
+					x := uint64(0)
+					for i := 7; i >= 0; i-- {
+						x = x<<8 | uint64(w[i])
+					}
+					if got := quoteIn(x); got != want {
+						t.Fatalf("quoteIn(% x) = %d, want %d", w, got, want)
+					}
+				}
+			}
+		}
+	}
+}
