@@ -336,21 +336,28 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	parseJSON := func(raw []byte, ms []member, m *recordMemo) *model.Posting {
 		return jsonRecordPostingMembers(raw, ms, al, keep, maxBody, m)
 	}
-	err = parseRecords(opts.Workers, func(submit func(recordJob, []byte) bool) error {
+	err = parseRecords(opts.Workers, func(feed *recordFeed) error {
 		switch kind {
 		case recCSV:
 			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
+				return feed.submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
 					return mapRecordPostingMemo(rec, al, keep, maxBody, csvIdentity(rec), m)
 				}}, nil)
 			})
 		case recJSONL:
 			return lineRecords(unbuffered(br, f), func(i int, off int64, raw []byte) bool {
-				return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
+				return feed.submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
 			})
 		}
-		return jsonRecordMembers(unbuffered(br, f), func(i int, off int64, raw []byte, ms []member) bool {
-			return submit(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
+		// The elements are parsed in the window's own buffers, not copied;
+		// a chunk goes once it has its records, at the window's next read.
+		w := &byteWindow{r: unbuffered(br, f), get: feed.get, give: feed.give}
+		return jsonRecordMembersIn(w, func(i int, off int64, raw []byte, ms []member) bool {
+			ok := feed.submitOwned(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
+			if feed.full() {
+				w.handOver()
+			}
+			return ok
 		})
 	}, take)
 	switch {
