@@ -8,8 +8,9 @@ import (
 	"testing/fstest"
 )
 
-// Records are copied into buffers that are reused once their chunk is
-// parsed: each posting of a long file must still hold its own record's
+// Records are in buffers that are reused once their chunk is parsed
+// (copied into them, or, for a JSON array, read into them by the
+// window): each posting of a long file must still hold its own record's
 // fields and body, whatever the sizes of the records around it (some
 // larger than a chunk's buffer takes).
 func TestRecordBuffersReused(t *testing.T) {
