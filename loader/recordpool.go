@@ -93,7 +93,7 @@ func parseRecords(workers int, produce func(f *recordFeed) error, take func(reco
 		in: in, stop: stop,
 		free:       make(chan []byte, workers*2+2), // parsed chunks' buffers
 		freeMS:     make(chan []member, workers*2+2),
-		freeChunks: make(chan *recordChunkJobs, workers*3+2), // taken chunks
+		freeChunks: make(chan *recordChunkJobs, workers*4+8), // taken chunks
 	}
 	var perr error
 	go func() {
