@@ -369,7 +369,7 @@ func boardSegment(raw string) (seg string, ok bool) {
 	if i := indexURLPart(seg); i >= 0 {
 		seg = seg[:i]
 	}
-	if strings.ContainsAny(seg, "%@") {
+	if strings.IndexByte(seg, '%') >= 0 || strings.IndexByte(seg, '@') >= 0 {
 		return "", false
 	}
 	return seg, true
