@@ -116,7 +116,7 @@ func parseRecords(workers int, produce func(f *recordFeed) error, take func(reco
 					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo)
 					c.jobs[k].raw, c.jobs[k].ms = nil, nil
 				}
-				recycle(f.free, c.buf)
+				f.recycleBuf(c.buf)
 				recycle(f.freeMS, c.ms)
 				c.buf, c.ms = nil, nil
 				select {
@@ -229,12 +229,25 @@ func (f *recordFeed) full() bool { return len(f.cur.jobs) >= recordChunkLen }
 // parsed), and sends that chunk.
 func (f *recordFeed) give(buf []byte) {
 	if len(f.cur.jobs) == 0 || f.stopped {
-		recycle(f.free, buf)
+		f.recycleBuf(buf)
 		return
 	}
-	recycle(f.free, f.cur.buf) // the one the chunk was given for copies
+	f.recycleBuf(f.cur.buf) // the one the chunk was given for copies
 	f.cur.buf = buf
 	f.send()
+}
+
+// maxReusedBuffer is the largest buffer kept for reuse: one a huge
+// record grew (up to maxRecord) is let go once parsed, so that a few of
+// them do not stay held by the free list for the rest of the file.
+const maxReusedBuffer = 4 * recordChunk
+
+// recycleBuf puts b, a parsed chunk's buffer, up for reuse unless it is
+// nil or over maxReusedBuffer.
+func (f *recordFeed) recycleBuf(b []byte) {
+	if cap(b) <= maxReusedBuffer {
+		recycle(f.free, b)
+	}
 }
 
 // get returns an empty buffer of at least n bytes of capacity, one of a
