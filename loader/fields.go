@@ -114,9 +114,11 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
 			return
 		}
-		if d, ok := m.memo.recall(f, m.rawAt(i)); ok {
-			best[f] = cand{set: true, prio: prio, i: i, recalled: true, d: d}
-			return
+		if memoField(f) { // the only ones recall may know
+			if d, ok := m.memo.recall(f, m.rawAt(i)); ok {
+				best[f] = cand{set: true, prio: prio, i: i, recalled: true, d: d}
+				return
+			}
 		}
 		if empty, ok := m.stringEmptyAt(i); ok && f != fType {
 			if !empty {
