@@ -55,9 +55,9 @@ func finishPostingMemo(p *model.Posting, textOf, salaryOf func() string, wantBod
 		p.Remote = true
 	}
 	if n := normalizeURL(p.URL); n != "" {
-		p.ID = hashID("url:", n)
+		p.ID = m.hashID("url:", n)
 	} else {
-		p.ID = hashID("text:", textOf())
+		p.ID = m.hashID("text:", textOf())
 	}
 	if strings.TrimSpace(p.Salary) != "" { // the body is not searched
 		s, ok := m.parseSalary(p.Salary)

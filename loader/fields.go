@@ -114,9 +114,11 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		if f == fNone || (f != fType && best[f].set && prio >= best[f].prio) {
 			return
 		}
-		if d, ok := m.memo.recall(f, m.rawAt(i)); ok {
-			best[f] = cand{set: true, prio: prio, i: i, recalled: true, d: d}
-			return
+		if memoField(f) { // the only ones recall may know
+			if d, ok := m.memo.recall(f, m.rawAt(i)); ok {
+				best[f] = cand{set: true, prio: prio, i: i, recalled: true, d: d}
+				return
+			}
 		}
 		if empty, ok := m.stringEmptyAt(i); ok && f != fType {
 			if !empty {
@@ -134,14 +136,13 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 		}
 		best[f] = cand{set: true, prio: prio, v: v, i: i}
 	})
-	for f, c := range best {
-		switch {
+	for f := range best {
+		switch c := &best[f]; {
 		case !c.set:
 		case c.recalled:
-			c.d.apply(p, field(f))
+			c.d.apply(p, field(f), m.memo)
 		case c.str:
-			s, _ := m.stringValueAt(c.i)
-			m.setString(p, field(f), c.i, s)
+			m.setString(p, field(f), c.i)
 		default:
 			m.setField(p, field(f), c.i, c.v)
 		}
@@ -512,22 +513,118 @@ func parseDate(v any) time.Time {
 	case float64:
 		return epoch(x)
 	case string:
-		s := strings.TrimSpace(x)
-		if s == "" {
-			return time.Time{}
-		}
-		if !isDigits(s) {
-			// not an epoch
-		} else if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return epoch(f)
-		}
-		for _, l := range dateLayouts {
-			if t, err := time.Parse(l, s); err == nil {
-				return t.UTC()
-			}
+		return parseDateString(x)
+	}
+	return time.Time{}
+}
+
+// parseDateString is parseDate of a string. The result keeps nothing of
+// s, which may be a view of bytes reused once it returns.
+func parseDateString(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	if !isDigits(s) {
+		// not an epoch
+	} else if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return epoch(f)
+	}
+	if t, ok := parseRFC3339Seconds(s); ok {
+		return t
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC() // in UTC, t names no zone s spelt
 		}
 	}
 	return time.Time{}
+}
+
+// parseRFC3339Seconds is time.Parse(time.RFC3339Nano, s) in UTC for the
+// dates of job boards' APIs, to the second and with a zone
+// ("2026-10-02T09:15:00-04:00", "2026-10-02T13:15:00Z"), without looking
+// up the local zone; false for any other text, and for one
+// time.Parse refuses.
+func parseRFC3339Seconds(s string) (time.Time, bool) {
+	if len(s) != len("2006-01-02T15:04:05Z") && len(s) != len("2006-01-02T15:04:05-07:00") {
+		return time.Time{}, false
+	}
+	if s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	year, ok1 := digits(s[0:4], 0, 9999)
+	month, ok2 := digits(s[5:7], 1, 12)
+	day, ok3 := digits(s[8:10], 1, 31)
+	hour, ok4 := digits(s[11:13], 0, 23)
+	minute, ok5 := digits(s[14:16], 0, 59)
+	sec, ok6 := digits(s[17:19], 0, 59)
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 || day > daysIn(month, year) {
+		return time.Time{}, false
+	}
+	offset := 0
+	switch zone := s[19:]; {
+	case zone == "Z":
+	case len(zone) == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':':
+		hr, ok1 := digits(zone[1:3], 0, 23)
+		mm, ok2 := digits(zone[4:6], 0, 59)
+		if !ok1 || !ok2 {
+			return time.Time{}, false
+		}
+		offset = (hr*60 + mm) * 60
+		if zone[0] == '-' {
+			offset = -offset
+		}
+	default:
+		return time.Time{}, false
+	}
+	secs := unixDays(year, month, day)*86400 + int64(hour*3600+minute*60+sec-offset)
+	return time.Unix(secs, 0).UTC(), true
+}
+
+// unixDays is the number of days from 1970-01-01 to the given date of the
+// proleptic Gregorian calendar (negative before it).
+func unixDays(year, month, day int) int64 {
+	y := int64(year)
+	if month <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400                     // [0, 399]
+	mp := int64((month + 9) % 12)          // March is 0
+	doy := (153*mp+2)/5 + int64(day) - 1   // [0, 365]
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]
+	return era*146097 + doe - 719468
+}
+
+// digits reads s, decimal digits alone, as a number from lo to hi.
+func digits(s string, lo, hi int) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n >= lo && n <= hi
+}
+
+// daysIn is the number of days of month (1–12) in year.
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func isDigits(s string) bool {

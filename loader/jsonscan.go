@@ -2,8 +2,10 @@ package loader
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math/bits"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -70,11 +72,11 @@ func isLiteralByte(c byte) bool {
 func skipJSONString(b []byte, i int) (int, error) {
 	j := i + 1
 	for {
-		k := bytes.IndexByte(b[j:], '"')
+		k := indexQuote(b, j)
 		if k < 0 {
 			return len(b), errIncomplete
 		}
-		j += k
+		j = k
 		n := 0
 		for m := j - 1; m > i && b[m] == '\\'; m-- {
 			n++
@@ -84,6 +86,42 @@ func skipJSONString(b []byte, i int) (int, error) {
 			return j, nil
 		}
 	}
+}
+
+// shortString is how far indexQuote looks, eight bytes at a time, before
+// it calls bytes.IndexByte: most strings of a record (its keys, names,
+// dates) end sooner, and the call costs more than the loop.
+const shortString = 32
+
+// indexQuote returns the index of the first '"' in b at or after j, -1
+// when there is none.
+func indexQuote(b []byte, j int) int {
+	end := min(len(b), j+shortString)
+	for ; j+8 <= end; j += 8 {
+		if k := quoteIn(binary.LittleEndian.Uint64(b[j:])); k < 8 {
+			return j + k
+		}
+	}
+	for ; j < end; j++ {
+		if b[j] == '"' {
+			return j
+		}
+	}
+	if k := bytes.IndexByte(b[end:], '"'); k >= 0 {
+		return end + k
+	}
+	return -1
+}
+
+// quoteIn returns the index of the first '"' among the eight bytes of x
+// (the first in memory in its low byte), 8 when there is none. A byte of
+// x ^ "…" is zero where x has a quote; (y - 0x01…) &^ y & 0x80… sets the
+// high bit of the first zero byte of y (and maybe of later ones, through
+// the borrow), and of no byte before it.
+func quoteIn(x uint64) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x ^ ones*'"'
+	return bits.TrailingZeros64((y-ones)&^y&highs) / 8
 }
 
 // skipJSONContainer returns the end of the object or array starting at
@@ -310,7 +348,12 @@ func decodeBounded(raw []byte) (v any, ok, over bool) {
 // takes two brackets and each value a byte, so a short one is within
 // them unread.
 func withinDecodeBounds(raw []byte) bool {
-	if len(raw) <= 2*maxDecodeDepth && len(raw) < maxDecodeValues {
+	if len(raw) < maxDecodeValues && len(raw) <= 2*maxDecodeDepth {
+		return true
+	}
+	// Fewer brackets than the depth bound, strings' included, cannot nest
+	// over it; and values are fewer than bytes.
+	if len(raw) < maxDecodeValues && bytes.Count(raw, []byte{'{'})+bytes.Count(raw, []byte{'['}) <= maxDecodeDepth {
 		return true
 	}
 	depth, values := 0, 1

@@ -26,6 +26,29 @@ type byteWindow struct {
 	buf  []byte
 	base int64
 	eof  bool
+	// get and give, when set, make the window hand its buffers over
+	// rather than move bytes within them: the bytes before keep are then
+	// never written again until give has the buffer, and a buffer the
+	// window moves on from goes to give, the next coming from get (with
+	// at least the capacity asked). close gives the last one.
+	get  func(n int) []byte
+	give func([]byte)
+	// moveOn: the next read goes into a new buffer, whatever room the
+	// current one has left (see handOver).
+	moveOn bool
+}
+
+// handOver makes a window that hands its buffers over give away its
+// current one at its next read: its records are then parsed without
+// waiting for the buffer to fill, from a slow reader.
+func (w *byteWindow) handOver() { w.moveOn = true }
+
+// close gives the window's buffer away, when it hands its buffers over.
+func (w *byteWindow) close() {
+	if w.give != nil && w.buf != nil {
+		w.give(w.buf)
+		w.buf = nil
+	}
 }
 
 // at returns the window from file offset pos on.
@@ -38,6 +61,9 @@ func (w *byteWindow) at(pos int64) []byte { return w.buf[pos-w.base:] }
 func (w *byteWindow) more(keep int64) (bool, error) {
 	if w.eof {
 		return false, nil
+	}
+	if w.give != nil {
+		return w.moreHandingOver(keep)
 	}
 	if drop := keep - w.base; drop > 0 {
 		n := copy(w.buf, w.buf[drop:])
@@ -52,7 +78,35 @@ func (w *byteWindow) more(keep int64) (bool, error) {
 		copy(nb, w.buf)
 		w.buf = nb
 	}
-	room := w.buf[len(w.buf):min(cap(w.buf), maxRecord+1)]
+	return w.read(w.buf[len(w.buf):min(cap(w.buf), maxRecord+1)])
+}
+
+// moreHandingOver is more for a window that hands its buffers over: it
+// reads into the room left in its buffer, and when that is less than
+// half a chunk, into a new buffer from get, holding a copy of the bytes
+// from keep on (twice as large when they take more than half of the
+// old one), the old one given away.
+func (w *byteWindow) moreHandingOver(keep int64) (bool, error) {
+	kept := w.buf[keep-w.base:]
+	if len(kept) > maxRecord {
+		return false, errRecordTooLarge
+	}
+	if w.moveOn || cap(w.buf)-len(w.buf) < recordChunk/2 {
+		w.moveOn = false
+		size := max(cap(w.buf), recordChunk)
+		if size-len(kept) < recordChunk/2 {
+			size = min(2*size, maxRecord+recordChunk)
+		}
+		nb := append(w.get(size), kept...)
+		w.give(w.buf)
+		w.buf, w.base = nb, keep
+	}
+	return w.read(w.buf[len(w.buf):cap(w.buf)])
+}
+
+// read reads into room, the free capacity of w.buf, and extends w.buf by
+// what it read (see more).
+func (w *byteWindow) read(room []byte) (bool, error) {
 	n, err := io.ReadAtLeast(w.r, room, 1)
 	w.buf = w.buf[:len(w.buf)+n]
 	switch {
@@ -151,7 +205,18 @@ func jsonRecords(r io.Reader, fn func(i int, off int64, raw []byte) bool) error 
 // scanMembers gives them; nil for other elements and for a top-level
 // object; valid until fn returns).
 func jsonRecordMembers(r io.Reader, fn func(i int, off int64, raw []byte, ms []member) bool) error {
-	w := &byteWindow{r: r, buf: make([]byte, 0, recordChunk)}
+	return jsonRecordMembersIn(&byteWindow{r: r}, fn)
+}
+
+// jsonRecordMembersIn is jsonRecordMembers reading through w, a window
+// not read yet, which it closes.
+func jsonRecordMembersIn(w *byteWindow, fn func(i int, off int64, raw []byte, ms []member) bool) error {
+	defer w.close()
+	if w.get != nil {
+		w.buf = w.get(recordChunk)
+	} else {
+		w.buf = make([]byte, 0, recordChunk)
+	}
 	for len(w.buf) < len(bom) && !w.eof {
 		if _, err := w.more(0); err != nil {
 			return err

@@ -50,7 +50,7 @@ func postingFromMap(m map[string]any, al *aliasSet, wantBody bool, maxBody int64
 // from the description keys (HTML converted to markdown). Remote from the
 // location, the ID and the caps are left for the caller (finishPosting).
 func postingFromValues(m *recordValues, al *aliasSet, wantBody bool, maxBody int64) *model.Posting {
-	p := &model.Posting{}
+	p := m.memo.newPosting()
 	cats := asMap(m.value("categories"))
 	if cats != nil {
 		m.drop("categories")
@@ -358,7 +358,7 @@ func boardSegment(raw string) (seg string, ok bool) {
 	if !found {
 		return "", false
 	}
-	end := strings.IndexAny(rest, "/?#")
+	end := indexURLPart(rest)
 	if end < 0 || rest[end] != '/' {
 		return "", false
 	}
@@ -366,11 +366,22 @@ func boardSegment(raw string) (seg string, ok bool) {
 		return "", false
 	}
 	seg = rest[end+1:]
-	if i := strings.IndexAny(seg, "/?#"); i >= 0 {
+	if i := indexURLPart(seg); i >= 0 {
 		seg = seg[:i]
 	}
-	if strings.ContainsAny(seg, "%@") {
+	if strings.IndexByte(seg, '%') >= 0 || strings.IndexByte(seg, '@') >= 0 {
 		return "", false
 	}
 	return seg, true
+}
+
+// indexURLPart is strings.IndexAny(s, "/?#"), without building the set
+// on every call.
+func indexURLPart(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '/' || c == '?' || c == '#' {
+			return i
+		}
+	}
+	return -1
 }

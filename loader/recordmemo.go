@@ -1,8 +1,10 @@
 package loader
 
 import (
+	"bytes"
 	"hash/maphash"
 	"slices"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -32,6 +34,9 @@ const (
 type recordMemo struct {
 	values   map[string]any        // a raw JSON container → decodeValue's value
 	salaries map[string]memoSalary // a salary field → ParseSalary's result
+	// lastSalary is the result for lastSalaryField, the field last asked.
+	lastSalaryField string
+	lastSalary      memoSalary
 	// texts are canonical copies of the texts internFields shares, each
 	// in the slot its hash names: a text evicts another of its slot. The
 	// table doubles, up to internSlots, each time it was given as many
@@ -42,14 +47,21 @@ type recordMemo struct {
 	// derived maps a raw JSON value to what a field reader made of it,
 	// by what it was read for (see memoKind).
 	derived [memoKinds]map[string]derivedValue
+	// lastDerived is, by kind, the raw value derived was last asked or
+	// told about, with its entry: a file's records often repeat the
+	// value of the record before, which is then told without hashing it.
+	lastDerived [memoKinds]lastDerived
 	// keys are the raw keys of the last records, by their place in the
 	// record, with what recordKey said of them: a file's records have the
 	// same keys in the same order.
-	keys [memoKeys]memoKey
-	last [8]string // the copies intern last returned, by slot
+	keys      [memoKeys]memoKey
+	last      [8]string // the copies intern last returned, by slot
+	slotStats [8]internStats
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
+	// slab makes the postings of records and their own strings.
+	slab postingSlab
 }
 
 // internSlot is a slot of a memo's intern table: a text and its hash,
@@ -73,6 +85,10 @@ type memoKey struct {
 	f        field
 	prio     int
 	ok       bool
+	// unique: in the last record read whose keys up to this one were
+	// these, this key folded unlike each earlier key that was read, so a
+	// record with the same keys needs no look for an earlier one.
+	unique bool
 }
 
 // memoKind is what a remembered value was read for: a field (setField's
@@ -101,9 +117,17 @@ type derivedValue struct {
 	ok bool
 }
 
+// lastDerived is a raw value and what derived holds for it.
+type lastDerived struct {
+	raw []byte
+	d   derivedValue
+	set bool
+}
+
 type memoSalary struct {
-	s  Salary
-	ok bool
+	s   Salary
+	ok  bool
+	set bool // in lastSalary: there is one
 }
 
 func newRecordMemo() *recordMemo {
@@ -133,15 +157,19 @@ func (m *recordMemo) parseSalary(field string) (Salary, bool) {
 	if m == nil || len(field) > memoTextLen {
 		return ParseSalary(field, "")
 	}
-	if r, ok := m.salaries[field]; ok {
-		return r.s, r.ok
+	if m.lastSalary.set && m.lastSalaryField == field {
+		return m.lastSalary.s, m.lastSalary.ok
 	}
-	s, ok := ParseSalary(field, "")
-	if len(m.salaries) >= memoEntries {
-		clear(m.salaries)
+	r, found := m.salaries[field]
+	if !found {
+		r.s, r.ok = ParseSalary(field, "")
+		if len(m.salaries) >= memoEntries {
+			clear(m.salaries)
+		}
+		m.salaries[field] = r
 	}
-	m.salaries[field] = memoSalary{s, ok}
-	return s, ok
+	m.lastSalaryField, m.lastSalary = field, memoSalary{r.s, r.ok, true}
+	return r.s, r.ok
 }
 
 // intern returns the copy of s the memo's postings share: the one it
@@ -156,8 +184,13 @@ func (m *recordMemo) intern(slot int, s string) string {
 	if s == "" || len(s) > memoTextLen {
 		return s
 	}
-	last := &m.last[min(slot, len(m.last)-1)]
+	slot = min(slot, len(m.last)-1)
+	last := &m.last[slot]
 	if len(*last) == len(s) && unsafe.StringData(*last) == unsafe.StringData(s) {
+		return s
+	}
+	st := &m.slotStats[slot]
+	if st.off {
 		return s
 	}
 	if m.misses >= len(m.texts) && len(m.texts) < internSlots {
@@ -168,9 +201,29 @@ func (m *recordMemo) intern(slot int, s string) string {
 	if c.h != h || c.s != s {
 		*c = internSlot{h, s}
 		m.misses++
+	} else {
+		st.hits++
+	}
+	if st.tries++; st.tries == internProbe {
+		st.off = st.hits < internProbe/16
+		st.tries, st.hits = 0, 0
 	}
 	*last = c.s
 	return c.s
+}
+
+// internProbe is how many texts of a field intern looks up before it
+// judges whether the field's texts repeat: a field whose texts were
+// found in fewer than one lookup in 16 (the titles of a job board, mostly
+// distinct) is no longer looked up, as each lookup most likely misses
+// the processor's cache and saves nothing.
+const internProbe = 1024
+
+// internStats counts intern's lookups of one field's texts (see
+// internProbe).
+type internStats struct {
+	tries, hits int
+	off         bool // the field's texts are kept as they are
 }
 
 // setField is setField(p, f, v) for v decoded from raw, remembered by
@@ -186,7 +239,7 @@ func (m *recordMemo) setField(p *model.Posting, f field, raw []byte, v any) {
 func (m *recordMemo) recalled(p *model.Posting, f field, raw []byte) bool {
 	d, ok := m.recall(f, raw)
 	if ok {
-		d.apply(p, f)
+		d.apply(p, f, m)
 	}
 	return ok
 }
@@ -197,12 +250,25 @@ func (m *recordMemo) recall(f field, raw []byte) (derivedValue, bool) {
 	if m == nil || raw == nil || !memoField(f) || len(raw) > memoValueLen {
 		return derivedValue{}, false
 	}
-	d, ok := m.derived[f][string(raw)]
+	return m.derivedOf(memoKind(f), raw)
+}
+
+// derivedOf returns what the memo remembers of raw as kind k.
+func (m *recordMemo) derivedOf(k memoKind, raw []byte) (derivedValue, bool) {
+	l := &m.lastDerived[k]
+	if l.set && bytes.Equal(l.raw, raw) {
+		return l.d, true
+	}
+	d, ok := m.derived[k][string(raw)]
+	if ok {
+		l.raw, l.d, l.set = append(l.raw[:0], raw...), d, true
+	}
 	return d, ok
 }
 
-// apply sets field f of p to d, what setField made of a value.
-func (d derivedValue) apply(p *model.Posting, f field) {
+// apply sets field f of p to d, what setField made of a value (a list
+// copied through m: see [recordMemo.cloneStrings]).
+func (d derivedValue) apply(p *model.Posting, f field, m *recordMemo) {
 	switch f {
 	case fCompany:
 		p.Company = d.s
@@ -211,7 +277,7 @@ func (d derivedValue) apply(p *model.Posting, f field) {
 	case fSalary:
 		p.Salary = d.s
 	case fTags:
-		p.Keywords = slices.Clone(d.kw) // internFields writes into it
+		p.Keywords = m.cloneStrings(d.kw) // internFields writes into it
 	}
 }
 
@@ -279,7 +345,7 @@ func memoText[T any](m *recordMemo, k memoKind, raw []byte, v T, fn func(T) (str
 	if m == nil || raw == nil || len(raw) > memoValueLen {
 		return fn(v)
 	}
-	d, ok := m.derived[k][string(raw)]
+	d, ok := m.derivedOf(k, raw)
 	if !ok {
 		d.s, d.ok = fn(v)
 		m.remember(k, raw, d)
@@ -298,18 +364,81 @@ func (m *recordMemo) remember(k memoKind, raw []byte, d derivedValue) {
 		clear(t)
 	}
 	t[string(raw)] = d
+	l := &m.lastDerived[k]
+	l.raw, l.d, l.set = append(l.raw[:0], raw...), d, true
 }
 
 // recordKey is recordKey(buf, rawKey, al, wantBody) for the i-th key of a
 // record, remembered for the i-th key of the next.
 func (m *recordMemo) recordKey(i int, buf, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool) {
+	n, f, prio, ok, _ := m.recordKeyHit(i, buf, rawKey, al, wantBody)
+	return n, f, prio, ok
+}
+
+// recordKeyHit is recordKey that also reports whether the i-th key of the
+// memo's last record was the same raw key, read with the same aliases
+// and body: its entry (see memoKey.unique) is then that record's.
+func (m *recordMemo) recordKeyHit(i int, buf, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool, bool) {
 	if m == nil || i >= memoKeys {
-		return recordKey(buf, rawKey, al, wantBody)
+		n, f, prio, ok := recordKey(buf, rawKey, al, wantBody)
+		return n, f, prio, ok, false
 	}
 	k := &m.keys[i]
 	if k.al != al || k.wantBody != wantBody || k.raw != string(rawKey) {
 		n, f, prio, ok := recordKey(buf, rawKey, al, wantBody)
 		*k = memoKey{raw: string(rawKey), al: al, wantBody: wantBody, key: n, f: f, prio: prio, ok: ok}
+		for j := i + 1; j < memoKeys; j++ { // their earlier keys are no longer these
+			m.keys[j].unique = false
+		}
+		return k.key, k.f, k.prio, k.ok, false
 	}
-	return k.key, k.f, k.prio, k.ok
+	return k.key, k.f, k.prio, k.ok, true
+}
+
+// setUnique notes whether the i-th key of the record read last folds
+// unlike each of its earlier keys that were read (see memoKey.unique).
+func (m *recordMemo) setUnique(i int, unique bool) {
+	if m != nil && i < memoKeys {
+		m.keys[i].unique = unique
+	}
+}
+
+// newPosting returns a new zero posting, from the memo's slab when there
+// is a memo.
+func (m *recordMemo) newPosting() *model.Posting {
+	if m == nil {
+		return &model.Posting{}
+	}
+	return m.slab.posting()
+}
+
+// cloneStrings is slices.Clone(l), from the memo's slab when there is a
+// memo (with no room to grow into there).
+func (m *recordMemo) cloneStrings(l []string) []string {
+	if m == nil {
+		return slices.Clone(l)
+	}
+	return m.slab.strings(l)
+}
+
+// hashID is hashID(kind, s), made in the memo's slab when there is a
+// memo.
+func (m *recordMemo) hashID(kind, s string) string {
+	if m == nil {
+		return hashID(kind, s)
+	}
+	return m.slab.hashID(kind, s)
+}
+
+// ownString is the decoded raw JSON string raw, made in the memo's slab
+// when there is a memo and raw needs no more than a copy.
+func (m *recordMemo) ownString(raw []byte) (string, bool) {
+	if m == nil || len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return decodeString(raw)
+	}
+	in := raw[1 : len(raw)-1]
+	if bytes.IndexByte(in, '\\') >= 0 || !utf8.Valid(in) {
+		return decodeString(raw)
+	}
+	return m.slab.text.copyOf(in), true
 }

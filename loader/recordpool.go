@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -57,59 +58,50 @@ func (c *recordChunkJobs) add(j recordJob, raw []byte) bool {
 		c.buf = append(c.buf, raw...)
 		j.raw = c.buf[start:len(c.buf):len(c.buf)]
 	}
-	if j.ms != nil { // copied: the reader reuses them
-		if c.ms == nil {
-			c.ms = make([]member, 0, recordChunkLen*16)
-		}
-		start := len(c.ms)
-		c.ms = append(c.ms, j.ms...)
-		j.ms = c.ms[start:len(c.ms):len(c.ms)]
-	}
+	c.addMembers(&j)
 	c.jobs = append(c.jobs, j)
 	return true
 }
 
+// addMembers copies j's members into the chunk's list of them: the
+// reader reuses its own.
+func (c *recordChunkJobs) addMembers(j *recordJob) {
+	if j.ms == nil {
+		return
+	}
+	if c.ms == nil {
+		c.ms = make([]member, 0, recordChunkLen*16)
+	}
+	start := len(c.ms)
+	c.ms = append(c.ms, j.ms...)
+	j.ms = c.ms[start:len(c.ms):len(c.ms)]
+}
+
 // parseRecords runs produce on its own goroutine, parses the records it
-// submits (with their bytes, copied into buffers that are reused once
-// their chunk is parsed) on workers goroutines, and calls take with each record and its
-// posting (nil when it is none) in the order produce submitted them, on
-// the calling goroutine. take returns false to stop; submit then returns
+// submits through its [recordFeed] (with their bytes, copied into
+// buffers that are reused once their chunk is parsed, or in the buffers
+// of a byteWindow handed over: see recordFeed.submitOwned) on workers
+// goroutines, and calls take with each record and its posting (nil when
+// it is none) in the order produce submitted them, on the calling
+// goroutine. take returns false to stop; the feed's submits then return
 // false. It returns produce's error.
-func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte) bool) error, take func(recordJob, *model.Posting) bool) error {
+func parseRecords(workers int, produce func(f *recordFeed) error, take func(recordJob, *model.Posting) bool) error {
 	in := make(chan *recordChunkJobs, workers)
 	out := make(chan *recordChunkJobs, workers*2)
-	free := make(chan []byte, workers*2+2) // parsed chunks' buffers
-	freeMS := make(chan []member, workers*2+2)
 	stop := make(chan struct{})
+	f := &recordFeed{
+		in: in, stop: stop,
+		free:       make(chan []byte, workers*2+2), // parsed chunks' buffers
+		freeMS:     make(chan []member, workers*2+2),
+		freeChunks: make(chan *recordChunkJobs, workers*4+8), // taken chunks
+	}
 	var perr error
 	go func() {
 		defer close(in)
-		seq := 0
-		cur := &recordChunkJobs{}
-		send := func() bool {
-			select {
-			case in <- cur:
-				seq++
-				cur = &recordChunkJobs{seq: seq, buf: reuse(free), ms: reuse(freeMS)}
-				return true
-			case <-stop:
-				return false
-			}
-		}
-		perr = produce(func(j recordJob, raw []byte) bool {
-			if !cur.add(j, raw) {
-				if !send() {
-					return false
-				}
-				cur.add(j, raw)
-			}
-			if len(cur.jobs) < recordChunkLen {
-				return true
-			}
-			return send()
-		})
-		if len(cur.jobs) > 0 {
-			send()
+		f.cur = newRecordChunk(f.freeChunks, 0, nil, nil)
+		perr = produce(f)
+		if len(f.cur.jobs) > 0 {
+			f.send()
 		}
 	}()
 	var wg sync.WaitGroup
@@ -119,13 +111,13 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 			defer wg.Done()
 			memo := newRecordMemo()
 			for c := range in {
-				c.out = make([]*model.Posting, len(c.jobs))
+				c.out = slices.Grow(c.out[:0], len(c.jobs))[:len(c.jobs)]
 				for k, j := range c.jobs {
 					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo)
 					c.jobs[k].raw, c.jobs[k].ms = nil, nil
 				}
-				recycle(free, c.buf)
-				recycle(freeMS, c.ms)
+				f.recycleBuf(c.buf)
+				recycle(f.freeMS, c.ms)
 				c.buf, c.ms = nil, nil
 				select {
 				case out <- c:
@@ -156,9 +148,128 @@ func parseRecords(workers int, produce func(submit func(j recordJob, raw []byte)
 			if stopped {
 				break
 			}
+			clear(c.jobs)
+			clear(c.out)
+			select {
+			case f.freeChunks <- c:
+			default:
+			}
 		}
 	}
 	return perr
+}
+
+// recordFeed is how the producer of parseRecords hands it records, in
+// chunks: on the producer's goroutine alone.
+type recordFeed struct {
+	cur        *recordChunkJobs // the chunk being filled
+	seq        int              // cur's number
+	in         chan<- *recordChunkJobs
+	stop       <-chan struct{}
+	stopped    bool
+	free       chan []byte // buffers of parsed chunks
+	freeMS     chan []member
+	freeChunks chan *recordChunkJobs
+}
+
+// send hands the current chunk to the parsers and starts the next;
+// false once the parse is stopped.
+func (f *recordFeed) send() bool {
+	select {
+	case f.in <- f.cur:
+		f.seq++
+		f.cur = newRecordChunk(f.freeChunks, f.seq, reuse(f.free), reuse(f.freeMS))
+		return true
+	case <-f.stop:
+		f.stopped = true
+		return false
+	}
+}
+
+// submit adds job j, whose record's bytes raw are copied (they are only
+// valid during the call); false once the parse is stopped.
+func (f *recordFeed) submit(j recordJob, raw []byte) bool {
+	if f.stopped {
+		return false
+	}
+	if !f.cur.add(j, raw) {
+		if !f.send() {
+			return false
+		}
+		f.cur.add(j, raw)
+	}
+	if len(f.cur.jobs) < recordChunkLen {
+		return true
+	}
+	return f.send()
+}
+
+// submitOwned adds job j whose record's bytes raw are not copied: they
+// are in the buffer the next call of give hands over, and stay as they
+// are until then (a byteWindow with give set keeps them so). The chunk
+// is sent by give alone, so that each chunk's records are in the one
+// buffer it then owns. False once the parse is stopped.
+func (f *recordFeed) submitOwned(j recordJob, raw []byte) bool {
+	if f.stopped {
+		return false
+	}
+	j.raw = raw[:len(raw):len(raw)]
+	f.cur.addMembers(&j)
+	f.cur.jobs = append(f.cur.jobs, j)
+	return true
+}
+
+// full reports whether the current chunk has its share of records
+// (recordChunkLen): one that submitOwned fills is then to be sent at the
+// next give.
+func (f *recordFeed) full() bool { return len(f.cur.jobs) >= recordChunkLen }
+
+// give hands buf over: the buffer of the records submitOwned took since
+// the last call, which the current chunk then owns (recycled once it is
+// parsed), and sends that chunk.
+func (f *recordFeed) give(buf []byte) {
+	if len(f.cur.jobs) == 0 || f.stopped {
+		f.recycleBuf(buf)
+		return
+	}
+	f.recycleBuf(f.cur.buf) // the one the chunk was given for copies
+	f.cur.buf = buf
+	f.send()
+}
+
+// maxReusedBuffer is the largest buffer kept for reuse: one a huge
+// record grew (up to maxRecord) is let go once parsed, so that a few of
+// them do not stay held by the free list for the rest of the file.
+const maxReusedBuffer = 4 * recordChunk
+
+// recycleBuf puts b, a parsed chunk's buffer, up for reuse unless it is
+// nil or over maxReusedBuffer.
+func (f *recordFeed) recycleBuf(b []byte) {
+	if cap(b) <= maxReusedBuffer {
+		recycle(f.free, b)
+	}
+}
+
+// get returns an empty buffer of at least n bytes of capacity, one of a
+// parsed chunk when there is one that large.
+func (f *recordFeed) get(n int) []byte {
+	if b := reuse(f.free); cap(b) >= n {
+		return b[:0]
+	}
+	return make([]byte, 0, max(n, recordBlock))
+}
+
+// newRecordChunk returns a chunk numbered seq whose records are copied
+// into buf and their members into ms (either nil: allocated when
+// needed), reusing one taken from free when there is one.
+func newRecordChunk(free chan *recordChunkJobs, seq int, buf []byte, ms []member) *recordChunkJobs {
+	select {
+	case c := <-free:
+		c.seq, c.jobs, c.out, c.buf, c.ms = seq, c.jobs[:0], c.out[:0], buf, ms
+		return c
+	default:
+		return &recordChunkJobs{seq: seq, jobs: make([]recordJob, 0, recordChunkLen), buf: buf, ms: ms}
+	}
 }
 
 // reuse returns a buffer recycled into free, nil when there is none.

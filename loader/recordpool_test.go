@@ -8,8 +8,9 @@ import (
 	"testing/fstest"
 )
 
-// Records are copied into buffers that are reused once their chunk is
-// parsed: each posting of a long file must still hold its own record's
+// Records are in buffers that are reused once their chunk is parsed
+// (copied into them, or, for a JSON array, read into them by the
+// window): each posting of a long file must still hold its own record's
 // fields and body, whatever the sizes of the records around it (some
 // larger than a chunk's buffer takes).
 func TestRecordBuffersReused(t *testing.T) {
@@ -18,8 +19,11 @@ func TestRecordBuffersReused(t *testing.T) {
 	js.WriteString("[")
 	for i := range n {
 		pad := strings.Repeat("crumb ", (i*37)%200)
-		if i%500 == 7 {
+		switch {
+		case i%500 == 7:
 			pad = strings.Repeat("loaf ", recordBlock/4) // its own buffer
+		case i%1000 == 400:
+			pad = strings.Repeat("loaf ", maxReusedBuffer/4) // a window buffer not reused
 		}
 		rec := fmt.Sprintf(`{"title": "Baker %d", "company": "Crumb %d", "url": "https://crumb.example/%d", "description": "job %d %s"}`, i, i, i, i, pad)
 		if i > 0 {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -191,8 +192,10 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 	var kb [64]byte
 	var over []string
 	ki := 0
+	same := memo != nil // the keys so far are those of the memo's last record
 	add := func(rk, v []byte) error {
-		n, f, prio, ok := memo.recordKey(ki, kb[:0], rk, al, wantBody)
+		n, f, prio, ok, hit := memo.recordKeyHit(ki, kb[:0], rk, al, wantBody)
+		same = same && hit
 		ki++
 		if !ok {
 			return nil
@@ -203,7 +206,14 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 				over = append(over, cleanField(k))
 			}
 		}
-		vals = addJSONValue(vals, jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig})
+		e := jsonValue{key: n, f: f, prio: prio, raw: v, bad: tooBig, done: tooBig}
+		if same && memo.keys[ki-1].unique {
+			vals = append(vals, e)
+			return nil
+		}
+		before := len(vals)
+		vals = addJSONValue(vals, e)
+		memo.setUnique(ki-1, len(vals) > before)
 		return nil
 	}
 	if ms != nil {
@@ -294,6 +304,8 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	loaded, leading, others := 0, 0, 0
 	stopped := false
 	var src *recordSource
+	var paths stringSlab // the records' paths, kept together as their postings are
+	var files []recordFile
 	take := func(r recordJob, p *model.Posting) bool {
 		if p == nil {
 			if loaded == 0 {
@@ -304,11 +316,16 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			return true
 		}
 		loaded++
-		p.Path, p.SourcePath = recordPaths(j, r.i)
+		p.Path, p.SourcePath = recordPaths(&paths, j, r.i)
 		if src == nil || src.head != r.h {
 			src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
 		}
-		p.Source = &recordFile{recordSource: src, off: r.off, n: r.n}
+		if len(files) == 0 {
+			files = make([]recordFile, recordFileBlock)
+		}
+		files[0] = recordFile{recordSource: src, off: r.off, n: r.n}
+		p.Source = &files[0]
+		files = files[1:]
 		if !send(result{p: p}) {
 			stopped = true
 			return false
@@ -319,21 +336,28 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	parseJSON := func(raw []byte, ms []member, m *recordMemo) *model.Posting {
 		return jsonRecordPostingMembers(raw, ms, al, keep, maxBody, m)
 	}
-	err = parseRecords(opts.Workers, func(submit func(recordJob, []byte) bool) error {
+	err = parseRecords(opts.Workers, func(feed *recordFeed) error {
 		switch kind {
 		case recCSV:
 			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
+				return feed.submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
 					return mapRecordPostingMemo(rec, al, keep, maxBody, csvIdentity(rec), m)
 				}}, nil)
 			})
 		case recJSONL:
-			return lineRecords(br, func(i int, off int64, raw []byte) bool {
-				return submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
+			return lineRecords(unbuffered(br, f), func(i int, off int64, raw []byte) bool {
+				return feed.submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
 			})
 		}
-		return jsonRecordMembers(br, func(i int, off int64, raw []byte, ms []member) bool {
-			return submit(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
+		// The elements are parsed in the window's own buffers, not copied;
+		// a chunk goes once it has its records, at the window's next read.
+		w := &byteWindow{r: unbuffered(br, f), get: feed.get, give: feed.give}
+		return jsonRecordMembersIn(w, func(i int, off int64, raw []byte, ms []member) bool {
+			ok := feed.submitOwned(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
+			if feed.full() {
+				w.handOver()
+			}
+			return ok
 		})
 	}, take)
 	switch {
@@ -355,19 +379,24 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	}
 }
 
+// recordFileBlock is how many [recordFile]s readRecords allocates at a
+// time: the records of a file are kept together, as their postings are.
+const recordFileBlock = 256
+
 // recordPaths returns the path and the source path of record i of job
 // j's file ("jobs.json#3"; the file's own for i < 0), one string when
-// they are the same.
-func recordPaths(j job, i int) (string, string) {
+// they are the same, made in slab.
+func recordPaths(slab *stringSlab, j job, i int) (string, string) {
 	if i < 0 {
 		return j.display, j.fsPath
 	}
-	var b [256]byte
-	p := string(strconv.AppendInt(append(append(b[:0], j.display...), '#'), int64(i), 10))
+	var b [24]byte
+	n := strconv.AppendInt(append(b[:0], '#'), int64(i), 10)
+	p := slab.concat(j.display, unsafe.String(&n[0], len(n)))
 	if j.fsPath == j.display {
 		return p, p
 	}
-	return p, string(strconv.AppendInt(append(append(b[:0], j.fsPath...), '#'), int64(i), 10))
+	return p, slab.concat(j.fsPath, unsafe.String(&n[0], len(n)))
 }
 
 // recordErr words a record reader's error for a skip line.
@@ -376,6 +405,14 @@ func recordErr(err error) string {
 		return "not valid JSON after that"
 	}
 	return cleanField(err.Error())
+}
+
+// unbuffered returns a reader of what br, which reads r, holds buffered
+// and then of r itself, so that the large reads of a [byteWindow] go to
+// r without a copy through br's buffer. br must not be read again.
+func unbuffered(br *bufio.Reader, r io.Reader) io.Reader {
+	b, _ := br.Peek(br.Buffered())
+	return io.MultiReader(bytes.NewReader(b), r)
 }
 
 // sniffStart returns a skip reason for a file that is empty, white space

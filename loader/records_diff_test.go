@@ -230,3 +230,35 @@ func mapDecodeAny(raw []byte, depth int, b *decodeBudget) (any, bool) {
 	}
 	return decodeScalar(raw)
 }
+
+// TestJSONRecordMemoKeysOfAShorterRecord checks that a memo which saw a
+// record's keys, then a shorter record whose first key differs, still
+// finds a later key that folds like an earlier one: the map reader keeps
+// the last value of a key given twice.
+func TestJSONRecordMemoKeysOfAShorterRecord(t *testing.T) {
+	memos := map[diffCase]*recordMemo{}
+	for _, s := range []string{
+		`{"x":1,"company":"C","title":"First","url":"https://a.example/1"}`,
+		`{"Title":"Alone","company":"C"}`,
+		`{"Title":"First","company":"C","title":"Second","url":"https://a.example/2"}`,
+		`{"Title":"First","company":"C","title":"Second","url":"https://a.example/2"}`,
+	} {
+		checkSameRecordPosting(t, []byte(s), memos)
+	}
+}
+
+// FuzzJSONRecordMemoSequence checks records read in turn with one memo
+// per case against the map reader: what the memo kept of one record's
+// keys and values must not leak into the next's.
+func FuzzJSONRecordMemoSequence(f *testing.F) {
+	for i := 1; i < len(diffSeeds); i++ {
+		f.Add([]byte(diffSeeds[i-1]), []byte(diffSeeds[i]))
+	}
+	f.Add([]byte(`{"x":1,"company":"C","title":"A","url":"https://a.example/1"}`), []byte(`{"Title":"B","company":"C"}`))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		memos := map[diffCase]*recordMemo{}
+		for _, raw := range [][]byte{a, b, a, b} {
+			checkSameRecordPosting(t, raw, memos)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -35,6 +36,9 @@ type jsonValue struct {
 	str  bool
 	bad  bool // not decodable, or dropped: no value
 	done bool
+	// plain: raw is a string without escapes and valid UTF-8, as
+	// stringEmptyAt found (false: not known).
+	plain bool
 }
 
 // value returns the value of key k, nil when there is none.
@@ -109,7 +113,8 @@ func (r *recordValues) stringEmptyAt(i int) (empty, ok bool) {
 	}
 	e := &r.j[i]
 	if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
-		if in := e.raw[1 : len(e.raw)-1]; bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+		if in := e.raw[1 : len(e.raw)-1]; e.plain || bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+			e.plain = true
 			return len(bytes.TrimSpace(in)) == 0, true
 		}
 	}
@@ -129,18 +134,59 @@ func (r *recordValues) setField(p *model.Posting, f field, i int, v any) {
 	setField(p, f, v)
 }
 
-// setString is setField(p, f, s) for the string s that stringValueAt
-// gave for place i of j: a title or a URL kept as it is (a decoded string
-// is its own copy), a field the memo remembers taken from it.
-func (r *recordValues) setString(p *model.Posting, f field, i int, s string) {
-	if ownTextField(f) {
+// setString is setField(p, f, s) for the string s the key at place i of
+// j holds (stringEmptyAt said it is one): a title or a URL kept as it is
+// decoded (see [recordMemo.ownString]), a date read from the raw bytes
+// without a copy when it needs no decoding, a field the memo remembers
+// taken from it.
+func (r *recordValues) setString(p *model.Posting, f field, i int) {
+	switch {
+	case ownTextField(f):
+		s, _ := r.ownStringAt(i)
 		setOwnText(p, f, cleanOwnField(s))
 		return
+	case f == fDate:
+		if v, ok := r.plainStringAt(i); ok {
+			p.Date = parseDateString(v)
+			return
+		}
 	}
+	s, _ := r.stringValueAt(i)
 	raw := r.rawAt(i)
 	if !r.memo.recalled(p, f, raw) {
 		r.memo.setAndRemember(p, f, raw, s)
 	}
+}
+
+// ownStringAt is stringValueAt, with a string that needs no more than a
+// copy made in the memo's slab (see [recordMemo.ownString]).
+func (r *recordValues) ownStringAt(i int) (string, bool) {
+	e := &r.j[i]
+	switch {
+	case e.done || len(e.raw) == 0 || e.raw[0] != '"':
+	case e.plain && r.memo != nil:
+		e.s, e.str = r.memo.slab.text.copyOf(e.raw[1:len(e.raw)-1]), true
+		e.done = true
+	default:
+		e.s, e.str = r.memo.ownString(e.raw)
+		e.bad, e.done = !e.str, true
+	}
+	return r.stringValueAt(i)
+}
+
+// plainStringAt returns the string the key at place i of j holds when it
+// is not decoded yet and needs no decoding, as a view of its raw bytes:
+// valid only while the record is read, and not kept in j.
+func (r *recordValues) plainStringAt(i int) (string, bool) {
+	e := &r.j[i]
+	if e.done || len(e.raw) < 2 || e.raw[0] != '"' {
+		return "", false
+	}
+	in := e.raw[1 : len(e.raw)-1]
+	if !e.plain && (bytes.IndexByte(in, '\\') >= 0 || !utf8.Valid(in)) {
+		return "", false
+	}
+	return unsafe.String(unsafe.SliceData(in), len(in)), true
 }
 
 // composedSalary is cleanField(composeSalary(r)), through the memo when
@@ -164,7 +210,7 @@ func (r *recordValues) composedSalary() string {
 		key = append(key, n, byte(len(e.raw)>>8), byte(len(e.raw)))
 		key = append(key, e.raw...)
 	}
-	if d, ok := r.memo.derived[memoSalaryKeys][string(key)]; ok {
+	if d, ok := r.memo.derivedOf(memoSalaryKeys, key); ok {
 		return d.s
 	}
 	s := cleanField(composeSalary(r))

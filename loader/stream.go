@@ -175,14 +175,15 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 // slice at a time; more counts each posting of a record file after its
 // first. It returns false when the context ended.
 func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, results chan<- []result, more func(), m *recordMemo) bool {
-	out := make([]result, 0, len(c))
+	size := len(c) // the results of c's files; a file of many postings sends jobChunk at a time
+	out := make([]result, 0, size)
 	send := func() bool {
 		if len(out) == 0 {
 			return true
 		}
 		select {
 		case results <- out:
-			out = make([]result, 0, len(c))
+			out = make([]result, 0, size)
 			return true
 		case <-ctx.Done():
 			return false
@@ -193,6 +194,10 @@ func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, res
 	for _, j := range c {
 		if k := recordKindOf(j.fsPath); k != recNone {
 			ok := send()
+			if cap(out) < jobChunk {
+				size = max(size, jobChunk)
+				out = make([]result, 0, size)
+			}
 			cache.records(j, opts, k, h, func(r result) bool {
 				out = append(out, r)
 				return len(out) < jobChunk || send()
