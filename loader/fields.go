@@ -578,26 +578,8 @@ func parseRFC3339Seconds(s string) (time.Time, bool) {
 	default:
 		return time.Time{}, false
 	}
-	secs := unixDays(year, month, day)*86400 + int64(hour*3600+minute*60+sec-offset)
-	return time.Unix(secs, 0).UTC(), true
-}
-
-// unixDays is the number of days from 1970-01-01 to the given date of the
-// proleptic Gregorian calendar (negative before it).
-func unixDays(year, month, day int) int64 {
-	y := int64(year)
-	if month <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400                     // [0, 399]
-	mp := int64((month + 9) % 12)          // March is 0
-	doy := (153*mp+2)/5 + int64(day) - 1   // [0, 365]
-	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]
-	return era*146097 + doe - 719468
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
+	return t.Add(-time.Duration(offset) * time.Second), true
 }
 
 // digits reads s, decimal digits alone, as a number from lo to hi.
