@@ -364,13 +364,14 @@ func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr
 // records of one JSON or CSV file ("jobs.json#3") count as that file. Any
 // other file holds one posting, so only record files and skips need a set.
 func countFiles(ps []*model.Posting, skips []loader.Skip) int {
-	n, files := 0, map[string]bool{}
+	n, files, last := 0, map[string]bool{}, ""
 	for _, p := range ps {
 		for _, path := range p.AllPaths() {
-			if f := loader.FileOf(path); f != path {
-				files[f] = true
-			} else {
+			switch f := loader.FileOf(path); {
+			case f == path:
 				n++
+			case f != last: // a file's records mostly come one after another
+				files[f], last = true, f
 			}
 		}
 	}

@@ -598,6 +598,7 @@ func TestCountFilesCountsRecordFilesOnce(t *testing.T) {
 		{Path: "jobs.json#0"},
 		{Path: "jobs.json#1"},
 		{Path: "rows.csv#3"},
+		{Path: "jobs.json#4"}, // after another file's record
 	}
 	skips := []loader.Skip{{Path: "d.md"}, {Path: "jobs.json#2"}}
 	if got := countFiles(ps, skips); got != 6 {
