@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Collection is the growing set of postings the browser shows. One goroutine
 // owns it (the UI's Update loop): only that goroutine may call Add, Merge or
 // the accessors. Snapshot hands other goroutines (a filter running in a
@@ -7,10 +9,10 @@ package model
 // touch what a Snapshot sees.
 //
 // For every posting the collection keeps a search key (title, company,
-// location and keywords, as typed and case-folded, in one string per Add
-// batch of up to keyChunkLen postings, with byte masks), an order key (the
-// date and the title's first bytes, for sorting), an ID index and the sort
-// orders asked for: about 326 bytes a posting of typical length, 33 MB for
+// location and keywords, as typed and case-folded, in one string for the
+// postings of an Add that go into one chunk of keyChunkLen, with byte
+// masks), an order key (the date and the title's first bytes, for
+// sorting), an ID index and the sort orders asked for: about 326 bytes a posting of typical length, 33 MB for
 // 100k (BenchmarkCollectionMemory).
 type Collection struct {
 	postings  []*Posting
@@ -18,6 +20,7 @@ type Collection struct {
 	facts     []facts
 	orderKeys []orderKey
 	classes   textClasses
+	scratch   keyScratch // what Add builds the search keys in
 	// pathUnordered is set once a posting was added whose Path sorts
 	// before the previous one's; until then the order of the postings is
 	// the order of their paths, and sorts break ties by index alone.
@@ -59,10 +62,13 @@ func NewCollection() *Collection {
 // reports duplicates through Merge); ByID keeps returning the first.
 // The postings must not be modified afterwards except through Merge.
 func (c *Collection) Add(ps ...*Posting) {
-	add := make([]*Posting, 0, len(ps))
-	for _, p := range ps {
-		if p != nil && len(c.postings)+len(add) < maxPostings {
-			add = append(add, p)
+	add := ps
+	if slices.Contains(ps, nil) || len(c.postings)+len(ps) > maxPostings {
+		add = make([]*Posting, 0, len(ps))
+		for _, p := range ps {
+			if p != nil && len(c.postings)+len(add) < maxPostings {
+				add = append(add, p)
+			}
 		}
 	}
 	base := len(c.postings)
@@ -73,22 +79,27 @@ func (c *Collection) Add(ps ...*Posting) {
 	if c.classes == nil {
 		c.classes = textClasses{}
 	}
-	// Keys are built keyChunkLen postings at a time, so that adding a whole
-	// folder at once (as `jobdeck list` does) needs no more scratch memory
-	// than a batch.
-	for lo := 0; lo < len(add); lo += keyChunkLen {
-		chunk := add[lo:min(lo+keyChunkLen, len(add))]
-		es := newEntries(chunk)
-		for k, e := range es {
-			i := base + lo + k
-			if i/keyChunkLen == len(c.keys) {
-				c.keys = append(c.keys, new([keyChunkLen]entry))
-			}
-			*c.keys.at(i) = e
+	c.orderKeys = slices.Grow(c.orderKeys, len(add))
+	// Keys are built straight into their chunk, the postings of one chunk
+	// at a time, so that adding a whole folder at once (as `jobdeck list`
+	// does) needs no more scratch memory than a batch.
+	for lo := 0; lo < len(add); {
+		i := base + lo
+		if i/keyChunkLen == len(c.keys) {
+			c.keys = append(c.keys, new([keyChunkLen]entry))
 		}
-		c.orderKeys = append(c.orderKeys, newOrderKeys(chunk, es, c.classes)...)
+		off := i % keyChunkLen
+		hi := lo + min(keyChunkLen-off, len(add)-lo)
+		es := c.keys[i/keyChunkLen][off : off+hi-lo]
+		fillEntries(es, add[lo:hi], &c.scratch)
+		n := len(c.orderKeys)
+		c.orderKeys = c.orderKeys[:n+hi-lo]
+		fillOrderKeys(c.orderKeys[n:], add[lo:hi], es, c.classes)
+		lo = hi
 	}
-	c.facts = append(c.facts, newFacts(add)...)
+	n := len(c.facts)
+	c.facts = slices.Grow(c.facts, len(add))[:n+len(add)]
+	fillFacts(c.facts[n:], add)
 }
 
 // maxPostings bounds a collection so row indexes fit in an int32.

@@ -89,10 +89,9 @@ func (c textClasses) of(s string) uint32 {
 	return n
 }
 
-// newOrderKeys returns the order keys of ps, whose search keys are es,
-// numbering their titles and companies in classes.
-func newOrderKeys(ps []*Posting, es []entry, classes textClasses) []orderKey {
-	ks := make([]orderKey, len(ps))
+// fillOrderKeys sets ks (as long as ps) to the order keys of ps, whose
+// search keys are es, numbering their titles and companies in classes.
+func fillOrderKeys(ks []orderKey, ps []*Posting, es []entry, classes textClasses) {
 	for k, p := range ps {
 		t, c := es[k].field(fieldTitle), es[k].field(fieldCompany)
 		ks[k] = orderKey{
@@ -103,7 +102,6 @@ func newOrderKeys(ps []*Posting, es []entry, classes textClasses) []orderKey {
 			companyClass: classes.of(c),
 		}
 	}
-	return ks
 }
 
 // compareTitles compares the folded titles of postings a and b of s as
