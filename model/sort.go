@@ -123,8 +123,12 @@ func (s Snapshot) order(o SortOrder) []int32 {
 }
 
 // sortRange returns the indexes lo..hi-1 sorted in order o. Large ranges
-// are sorted in halves on two goroutines and merged.
+// are sorted in halves on two goroutines and merged. The orders that
+// compare by date and text sort items ([Snapshot.sortItems]).
 func (s Snapshot) sortRange(o SortOrder, lo, hi int) []int32 {
+	if itemOrders(o) {
+		return s.sortItems(o, lo, hi)
+	}
 	if hi-lo >= 2*parallelMin && runtime.GOMAXPROCS(0) > 1 {
 		mid := lo + (hi-lo)/2
 		var left []int32
