@@ -16,9 +16,9 @@ import "slices"
 // 100k (BenchmarkCollectionMemory).
 type Collection struct {
 	postings  []*Posting
-	keys      keyChunks
-	facts     []facts
-	orderKeys []orderKey
+	keys      chunks[entry]
+	facts     chunks[facts]
+	orderKeys chunks[orderKey]
 	classes   textClasses
 	scratch   keyScratch // what Add builds the search keys in
 	// pathUnordered is set once a posting was added whose Path sorts
@@ -33,15 +33,17 @@ type Collection struct {
 // keyChunkLen is how many search keys one chunk of a collection holds.
 const keyChunkLen = 1 << 11
 
-// keyChunks holds search key i at [i/keyChunkLen][i%keyChunkLen]. The
-// chunks are fixed arrays, filled in order and never moved: a growing
-// collection allocates one more chunk instead of copying every key into a
-// bigger slice (which at 1M postings copied ~100 MB at a time and held the
-// old copy beside the new), and a snapshot can share the chunks it sees.
-type keyChunks []*[keyChunkLen]entry
+// chunks holds the search key, facts or order key of posting i at
+// [i/keyChunkLen][i%keyChunkLen]. The chunks are fixed arrays, filled in
+// order and never moved: a growing collection allocates one more chunk
+// instead of copying every key into a bigger slice (which at 1M postings
+// copied ~100 MB of search keys at a time and held the old copy beside the
+// new, and at 100k streaming in allocated four times the order keys it
+// kept), and a snapshot can share the chunks it sees.
+type chunks[T any] []*[keyChunkLen]T
 
-// at returns search key i.
-func (k keyChunks) at(i int) *entry { return &k[i/keyChunkLen][i%keyChunkLen] }
+// at returns element i.
+func (c chunks[T]) at(i int) *T { return &c[uint(i)/keyChunkLen][uint(i)%keyChunkLen] }
 
 // collShared is what a Collection and all its Snapshots share: the caches of
 // sort orders and recent results, and an identity Filter uses to tell whether a previous Result
@@ -79,27 +81,24 @@ func (c *Collection) Add(ps ...*Posting) {
 	if c.classes == nil {
 		c.classes = textClasses{}
 	}
-	c.orderKeys = slices.Grow(c.orderKeys, len(add))
-	// Keys are built straight into their chunk, the postings of one chunk
+	// Keys are built straight into their chunks, the postings of one chunk
 	// at a time, so that adding a whole folder at once (as `jobdeck list`
 	// does) needs no more scratch memory than a batch.
 	for lo := 0; lo < len(add); {
 		i := base + lo
-		if i/keyChunkLen == len(c.keys) {
+		ci, off := i/keyChunkLen, i%keyChunkLen
+		if ci == len(c.keys) {
 			c.keys = append(c.keys, new([keyChunkLen]entry))
+			c.facts = append(c.facts, new([keyChunkLen]facts))
+			c.orderKeys = append(c.orderKeys, new([keyChunkLen]orderKey))
 		}
-		off := i % keyChunkLen
-		hi := lo + min(keyChunkLen-off, len(add)-lo)
-		es := c.keys[i/keyChunkLen][off : off+hi-lo]
-		fillEntries(es, add[lo:hi], &c.scratch)
-		n := len(c.orderKeys)
-		c.orderKeys = c.orderKeys[:n+hi-lo]
-		fillOrderKeys(c.orderKeys[n:], add[lo:hi], es, c.classes)
-		lo = hi
+		ps := add[lo : lo+min(keyChunkLen-off, len(add)-lo)]
+		es := c.keys[ci][off : off+len(ps)]
+		fillEntries(es, ps, &c.scratch)
+		fillFacts(c.facts[ci][off:off+len(ps)], ps)
+		fillOrderKeys(c.orderKeys[ci][off:off+len(ps)], ps, es, c.classes)
+		lo += len(ps)
 	}
-	n := len(c.facts)
-	c.facts = slices.Grow(c.facts, len(add))[:n+len(add)]
-	fillFacts(c.facts[n:], add)
 }
 
 // maxPostings bounds a collection so row indexes fit in an int32.
@@ -177,7 +176,7 @@ func (c *Collection) IndexOf(id string) int {
 func (c *Collection) Snapshot() Snapshot {
 	n := len(c.postings)
 	k := (n + keyChunkLen - 1) / keyChunkLen
-	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:n:n], orderKeys: c.orderKeys[:n:n],
+	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:k:k], orderKeys: c.orderKeys[:k:k],
 		pathOrdered: !c.pathUnordered, shared: c.shared}
 }
 
@@ -186,9 +185,9 @@ func (c *Collection) Snapshot() Snapshot {
 // posting as index i of the collection and of every later snapshot.
 type Snapshot struct {
 	postings  []*Posting
-	keys      keyChunks // the chunks holding the keys of postings
-	facts     []facts
-	orderKeys []orderKey
+	keys      chunks[entry] // the chunks holding the keys of postings, as facts and orderKeys hold theirs
+	facts     chunks[facts]
+	orderKeys chunks[orderKey]
 	// pathOrdered: the postings are in the order of their paths (see
 	// Collection.pathUnordered).
 	pathOrdered bool

@@ -186,7 +186,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:
-		da, db := s.orderKeys[a].date, s.orderKeys[b].date
+		da, db := s.orderKeys.at(int(a)).date, s.orderKeys.at(int(b)).date
 		za, zb := da == undated, db == undated
 		switch {
 		case za && !zb:
@@ -209,7 +209,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			c = s.compareCompanies(a, b, false)
 		}
 	case SortSalary:
-		fa, fb := &s.facts[a], &s.facts[b]
+		fa, fb := s.facts.at(int(a)), s.facts.at(int(b))
 		za, zb := fa.salHi <= 0, fb.salHi <= 0
 		switch {
 		case za && !zb:

@@ -77,7 +77,7 @@ func (s Snapshot) sortItems(o SortOrder, lo, hi int) []int32 {
 	dated := o == SortNewest || o == SortOldest
 	items := make([]sortItem, hi-lo)
 	for k := range items {
-		key := &s.orderKeys[lo+k]
+		key := s.orderKeys.at(lo + k)
 		it := &items[k]
 		it.title, it.company, it.i = ranks(key.titleClass), ranks(key.companyClass), int32(lo+k)
 		if dated {
@@ -126,7 +126,7 @@ func (s Snapshot) textRanks(o SortOrder, lo, hi int) func(class uint32) uint32 {
 	var texts []classText
 	seen := make(map[uint32]struct{}, 64)
 	for i := lo; i < hi; i++ {
-		k := &s.orderKeys[i]
+		k := s.orderKeys.at(i)
 		if _, ok := seen[k.titleClass]; !ok {
 			seen[k.titleClass] = struct{}{}
 			texts = append(texts, classText{k.titleClass, s.keys.at(i).field(fieldTitle)})

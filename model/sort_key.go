@@ -108,7 +108,7 @@ func fillOrderKeys(ks []orderKey, ps []*Posting, es []entry, classes textClasses
 // strings.Compare does, or as compareNonEmptyFirst when nonEmptyFirst,
 // from their prefixes when these tell.
 func (s Snapshot) compareTitles(a, b int32, nonEmptyFirst bool) int {
-	ka, kb := &s.orderKeys[a], &s.orderKeys[b]
+	ka, kb := s.orderKeys.at(int(a)), s.orderKeys.at(int(b))
 	if ka.titleClass == kb.titleClass {
 		return 0
 	}
@@ -125,7 +125,7 @@ func (s Snapshot) compareTitles(a, b int32, nonEmptyFirst bool) int {
 // compareCompanies compares the folded companies of postings a and b of s
 // as strings.Compare does, or as compareNonEmptyFirst when nonEmptyFirst.
 func (s Snapshot) compareCompanies(a, b int32, nonEmptyFirst bool) int {
-	ka, kb := &s.orderKeys[a], &s.orderKeys[b]
+	ka, kb := s.orderKeys.at(int(a)), s.orderKeys.at(int(b))
 	if ka.companyClass == kb.companyClass {
 		return 0
 	}
