@@ -54,3 +54,21 @@ func TestSortItemsEqualsCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestSortMergeHalvesEqualsFull checks the merge of a long run of
+// appended postings into a cached order, which merges each half of the
+// run on its own goroutine, against a full sort, in every order.
+func TestSortMergeHalvesEqualsFull(t *testing.T) {
+	ps := genPostings(5*parallelMin, 31)
+	for o := range numSortOrders {
+		inc := NewCollection()
+		inc.Add(ps[:2*parallelMin]...)
+		inc.Snapshot().order(o)
+		inc.Add(ps[2*parallelMin:]...)
+		full := NewCollection()
+		full.Add(ps...)
+		if got, want := inc.Snapshot().order(o), full.Snapshot().order(o); !slices.Equal(got, want) {
+			t.Fatalf("%v: merging halves differs from a full sort", o)
+		}
+	}
+}
