@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Collection is the growing set of postings the browser shows. One goroutine
 // owns it (the UI's Update loop): only that goroutine may call Add, Merge or
 // the accessors. Snapshot hands other goroutines (a filter running in a
@@ -7,17 +9,18 @@ package model
 // touch what a Snapshot sees.
 //
 // For every posting the collection keeps a search key (title, company,
-// location and keywords, as typed and case-folded, in one string per Add
-// batch of up to keyChunkLen postings, with byte masks), an order key (the
-// date and the title's first bytes, for sorting), an ID index and the sort
-// orders asked for: about 326 bytes a posting of typical length, 33 MB for
+// location and keywords, as typed and case-folded, in one string for the
+// postings of an Add that go into one chunk of keyChunkLen, with byte
+// masks), an order key (the date and the title's first bytes, for
+// sorting), an ID index and the sort orders asked for: about 326 bytes a posting of typical length, 33 MB for
 // 100k (BenchmarkCollectionMemory).
 type Collection struct {
 	postings  []*Posting
-	keys      keyChunks
-	facts     []facts
-	orderKeys []orderKey
+	keys      chunks[entry]
+	facts     chunks[facts]
+	orderKeys chunks[orderKey]
 	classes   textClasses
+	scratch   keyScratch // what Add builds the search keys in
 	// pathUnordered is set once a posting was added whose Path sorts
 	// before the previous one's; until then the order of the postings is
 	// the order of their paths, and sorts break ties by index alone.
@@ -30,15 +33,17 @@ type Collection struct {
 // keyChunkLen is how many search keys one chunk of a collection holds.
 const keyChunkLen = 1 << 11
 
-// keyChunks holds search key i at [i/keyChunkLen][i%keyChunkLen]. The
-// chunks are fixed arrays, filled in order and never moved: a growing
-// collection allocates one more chunk instead of copying every key into a
-// bigger slice (which at 1M postings copied ~100 MB at a time and held the
-// old copy beside the new), and a snapshot can share the chunks it sees.
-type keyChunks []*[keyChunkLen]entry
+// chunks holds the search key, facts or order key of posting i at
+// [i/keyChunkLen][i%keyChunkLen]. The chunks are fixed arrays, filled in
+// order and never moved: a growing collection allocates one more chunk
+// instead of copying every key into a bigger slice (which at 1M postings
+// copied ~100 MB of search keys at a time and held the old copy beside the
+// new, and at 100k streaming in allocated four times the order keys it
+// kept), and a snapshot can share the chunks it sees.
+type chunks[T any] []*[keyChunkLen]T
 
-// at returns search key i.
-func (k keyChunks) at(i int) *entry { return &k[i/keyChunkLen][i%keyChunkLen] }
+// at returns element i.
+func (c chunks[T]) at(i int) *T { return &c[uint(i)/keyChunkLen][uint(i)%keyChunkLen] }
 
 // collShared is what a Collection and all its Snapshots share: the caches of
 // sort orders and recent results, and an identity Filter uses to tell whether a previous Result
@@ -59,10 +64,13 @@ func NewCollection() *Collection {
 // reports duplicates through Merge); ByID keeps returning the first.
 // The postings must not be modified afterwards except through Merge.
 func (c *Collection) Add(ps ...*Posting) {
-	add := make([]*Posting, 0, len(ps))
-	for _, p := range ps {
-		if p != nil && len(c.postings)+len(add) < maxPostings {
-			add = append(add, p)
+	add := ps
+	if slices.Contains(ps, nil) || len(c.postings)+len(ps) > maxPostings {
+		add = make([]*Posting, 0, len(ps))
+		for _, p := range ps {
+			if p != nil && len(c.postings)+len(add) < maxPostings {
+				add = append(add, p)
+			}
 		}
 	}
 	base := len(c.postings)
@@ -73,22 +81,24 @@ func (c *Collection) Add(ps ...*Posting) {
 	if c.classes == nil {
 		c.classes = textClasses{}
 	}
-	// Keys are built keyChunkLen postings at a time, so that adding a whole
-	// folder at once (as `jobdeck list` does) needs no more scratch memory
-	// than a batch.
-	for lo := 0; lo < len(add); lo += keyChunkLen {
-		chunk := add[lo:min(lo+keyChunkLen, len(add))]
-		es := newEntries(chunk)
-		for k, e := range es {
-			i := base + lo + k
-			if i/keyChunkLen == len(c.keys) {
-				c.keys = append(c.keys, new([keyChunkLen]entry))
-			}
-			*c.keys.at(i) = e
+	// Keys are built straight into their chunks, the postings of one chunk
+	// at a time, so that adding a whole folder at once (as `jobdeck list`
+	// does) needs no more scratch memory than a batch.
+	for lo := 0; lo < len(add); {
+		i := base + lo
+		ci, off := i/keyChunkLen, i%keyChunkLen
+		if ci == len(c.keys) {
+			c.keys = append(c.keys, new([keyChunkLen]entry))
+			c.facts = append(c.facts, new([keyChunkLen]facts))
+			c.orderKeys = append(c.orderKeys, new([keyChunkLen]orderKey))
 		}
-		c.orderKeys = append(c.orderKeys, newOrderKeys(chunk, es, c.classes)...)
+		ps := add[lo : lo+min(keyChunkLen-off, len(add)-lo)]
+		es := c.keys[ci][off : off+len(ps)]
+		fillEntries(es, ps, &c.scratch)
+		fillFacts(c.facts[ci][off:off+len(ps)], ps)
+		fillOrderKeys(c.orderKeys[ci][off:off+len(ps)], ps, es, c.classes)
+		lo += len(ps)
 	}
-	c.facts = append(c.facts, newFacts(add)...)
 }
 
 // maxPostings bounds a collection so row indexes fit in an int32.
@@ -166,7 +176,7 @@ func (c *Collection) IndexOf(id string) int {
 func (c *Collection) Snapshot() Snapshot {
 	n := len(c.postings)
 	k := (n + keyChunkLen - 1) / keyChunkLen
-	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:n:n], orderKeys: c.orderKeys[:n:n],
+	return Snapshot{postings: c.postings[:n:n], keys: c.keys[:k:k], facts: c.facts[:k:k], orderKeys: c.orderKeys[:k:k],
 		pathOrdered: !c.pathUnordered, shared: c.shared}
 }
 
@@ -175,9 +185,9 @@ func (c *Collection) Snapshot() Snapshot {
 // posting as index i of the collection and of every later snapshot.
 type Snapshot struct {
 	postings  []*Posting
-	keys      keyChunks // the chunks holding the keys of postings
-	facts     []facts
-	orderKeys []orderKey
+	keys      chunks[entry] // the chunks holding the keys of postings, as facts and orderKeys hold theirs
+	facts     chunks[facts]
+	orderKeys chunks[orderKey]
 	// pathOrdered: the postings are in the order of their paths (see
 	// Collection.pathUnordered).
 	pathOrdered bool

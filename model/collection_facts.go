@@ -22,12 +22,11 @@ const noDay = math.MinInt32
 // flagRemote marks in facts.flags a posting that says it is remote.
 const flagRemote = 1
 
-// newFacts returns the facts of ps.
-func newFacts(ps []*Posting) []facts {
-	fs := make([]facts, len(ps))
+// fillFacts sets fs (as long as ps) to the facts of ps.
+func fillFacts(fs []facts, ps []*Posting) {
 	for k, p := range ps {
 		f := &fs[k]
-		f.day = noDay
+		*f = facts{day: noDay}
 		if !p.Date.IsZero() {
 			f.day = int32(epochDay(Day(p.Date).Unix()))
 		}
@@ -36,5 +35,4 @@ func newFacts(ps []*Posting) []facts {
 			f.flags |= flagRemote
 		}
 	}
-	return fs
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -117,20 +118,33 @@ var byteClass = func() (t [256]uint8) {
 // newEntry builds the search key of p.
 func newEntry(p *Posting) entry { return newEntries([]*Posting{p})[0] }
 
-// newEntries builds the search keys of ps. The text of all of them lives in
-// one string (each folded key followed by its raw key when that has a
-// camel-case boundary or non-ASCII text) and their field ends in one array, so a filter pass
-// reads memory in order and the collection pays one allocation per batch,
-// not three per posting. A raw key is always right after its folded key:
-// entry.raw relies on it.
+// newEntries builds the search keys of ps (see [fillEntries]).
 func newEntries(ps []*Posting) []entry {
-	type span struct{ folded, raw, ends [2]int }
-	var (
-		arena    []byte
-		endArena []uint16
-		spans    = make([]span, len(ps))
-		es       = make([]entry, len(ps))
-	)
+	es := make([]entry, len(ps))
+	fillEntries(es, ps, &keyScratch{})
+	return es
+}
+
+// keyScratch is the memory fillEntries builds a batch of keys in before
+// it copies their text out: a collection keeps one for all its batches,
+// so a load allocates only what the keys keep.
+type keyScratch struct {
+	arena []byte
+	spans []keySpan
+}
+
+// keySpan is where the folded key, the raw key and the field ends of one
+// posting lie in a batch's arenas, as [start, end) offsets.
+type keySpan struct{ folded, raw, ends [2]int }
+
+// fillEntries builds the search keys of ps into es (as long as ps), with
+// sc's memory as scratch. The text of all of them lives in one string
+// (each folded key followed by its raw key when that has a camel-case
+// boundary or non-ASCII text) and their field ends in one array, so a
+// filter pass reads memory in order and the collection pays two
+// allocations per batch, not three per posting. A raw key is always right
+// after its folded key: entry.raw relies on it.
+func fillEntries(es []entry, ps []*Posting, sc *keyScratch) {
 	size, nends := 0, 0
 	for _, p := range ps {
 		nends += fieldKeywords + len(p.Keywords)
@@ -140,20 +154,23 @@ func newEntries(ps []*Posting) []entry {
 		}
 	}
 	size += size / 4 // the raw keys the scorer needs
-	arena = make([]byte, 0, size)
-	endArena = make([]uint16, 0, nends)
+	arena := slices.Grow(sc.arena[:0], size)
+	spans := slices.Grow(sc.spans[:0], len(ps))[:len(ps)]
+	endArena := make([]uint16, 0, nends)
 	for k, p := range ps {
 		start, endStart := len(arena), len(endArena)
 		aligned := true
 		e := &es[k]
+		*e = entry{}
 		for f := range fieldKeywords + len(p.Keywords) {
 			s := fieldText(p, f)
-			if strings.IndexByte(s, keySep) >= 0 {
-				aligned = false
-			}
-			fieldStart := len(arena)
 			var fa fieldFold
 			arena, fa = appendFoldedField(arena, s)
+			// keySep folds to itself, and its class in a mask is shared
+			// only with ESC: most fields need no search for it.
+			if fa.mask&(1<<byteClass[keySep]) != 0 && strings.IndexByte(s, keySep) >= 0 {
+				aligned = false
+			}
 			aligned = aligned && fa.aligned
 			bit := fieldBit(f)
 			if fa.nonASCII {
@@ -162,7 +179,7 @@ func newEntries(ps []*Posting) []entry {
 			if fa.camel {
 				e.camel |= bit
 			}
-			e.masks[min(f, fieldKeywords)] |= byteMask(arena[fieldStart:])
+			e.masks[min(f, fieldKeywords)] |= fa.mask
 			arena = append(arena, keySep)
 			endArena = append(endArena, uint16(min(len(arena)-1-start, 1<<16-1)))
 		}
@@ -196,7 +213,7 @@ func newEntries(ps []*Posting) []entry {
 			es[k].ends, es[k].nEnds = &endArena[sp.ends[0]], uint32(sp.ends[1]-sp.ends[0])
 		}
 	}
-	return es
+	sc.arena, sc.spans = arena[:0], spans[:0]
 }
 
 // fieldFold says what appendFoldedField saw in a field.
@@ -208,18 +225,23 @@ type fieldFold struct {
 	// camel is true when an ASCII lower-case letter is followed by an
 	// upper-case one.
 	camel bool
+	// mask is the byteMask of the folded field.
+	mask uint64
 }
 
 // appendFoldedField appends s with every rune replaced by foldRune to b.
 func appendFoldedField(b []byte, s string) ([]byte, fieldFold) {
 	fa := fieldFold{aligned: true}
+	b = slices.Grow(b, len(s))
 	var last byte
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+			if 'A' <= c && c <= 'Z' && 'a' <= last && last <= 'z' {
 				fa.camel = true
 			}
-			b = append(b, lowerASCII[c])
+			l := lowerASCII[c]
+			b = append(b, l)
+			fa.mask |= 1 << byteClass[l]
 			last = c
 			i++
 			continue
@@ -231,6 +253,7 @@ func appendFoldedField(b []byte, s string) ([]byte, fieldFold) {
 		if len(b)-before != sz {
 			fa.aligned = false
 		}
+		fa.mask |= byteMask(b[before:])
 		last = 0x80
 		i += sz
 	}

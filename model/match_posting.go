@@ -28,7 +28,7 @@ func (q *Query) matchPosting(s Snapshot, i int, ann Annotations, trk Tracking, c
 		case t.Scope.tracks():
 			ok = trk != nil && t.matchTrack(trk.Track(p.ID), clk)
 		case t.Scope >= ScopeText && t.Scope <= maxScope:
-			score, ok = t.matchField(i, &s.facts[i], p)
+			score, ok = t.matchField(i, s.facts.at(i), p)
 		default: // the fuzzy scopes, the hot path
 			score, ok = t.match(p, e, ann)
 		}
@@ -84,7 +84,7 @@ func (t *Term) matchAt(s Snapshot, i int, ann Annotations, trk Tracking, clk tra
 	case t.Scope.tracks():
 		return 0, trk != nil && t.matchTrack(trk.Track(p.ID), clk)
 	case t.Scope >= ScopeText && t.Scope <= maxScope:
-		return t.matchField(i, &s.facts[i], p)
+		return t.matchField(i, s.facts.at(i), p)
 	}
 	return t.match(p, s.keys.at(i), ann)
 }

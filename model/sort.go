@@ -123,8 +123,12 @@ func (s Snapshot) order(o SortOrder) []int32 {
 }
 
 // sortRange returns the indexes lo..hi-1 sorted in order o. Large ranges
-// are sorted in halves on two goroutines and merged.
+// are sorted in halves on two goroutines and merged. The orders that
+// compare by date and text sort items ([Snapshot.sortItems]).
 func (s Snapshot) sortRange(o SortOrder, lo, hi int) []int32 {
+	if itemOrders(o) {
+		return s.sortItems(o, lo, hi)
+	}
 	if hi-lo >= 2*parallelMin && runtime.GOMAXPROCS(0) > 1 {
 		mid := lo + (hi-lo)/2
 		var left []int32
@@ -149,18 +153,45 @@ func (s Snapshot) sortRange(o SortOrder, lo, hi int) []int32 {
 // of the shorter run finds its place in the rest of the longer one by
 // galloping (doubling steps, then a binary search within the last step),
 // so a batch of m postings goes into n sorted ones in O(m log(n/m))
-// comparisons plus copying, and similar runs cost a linear merge's.
+// comparisons plus copying, and similar runs cost a linear merge's. When
+// the shorter run is long, each half of it is merged on its own goroutine
+// with the part of the longer run that goes with it: the merge that shows
+// a loaded million postings, after the loader has let go of the cores,
+// takes half the time.
 func (s Snapshot) merge(o SortOrder, a, b []int32) []int32 {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	perm := make([]int32, 0, len(a)+len(b))
+	perm := make([]int32, len(a)+len(b))
+	if len(b) < parallelMin || runtime.GOMAXPROCS(0) < 2 {
+		s.mergeInto(o, perm, a, b)
+		return perm
+	}
+	// a[:k] and b[:mid] sort before b[mid], a[k:] after it.
+	mid := len(b) / 2
+	k := s.gallop(o, a, b[mid])
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.mergeInto(o, perm[:k+mid], a[:k], b[:mid])
+	}()
+	s.mergeInto(o, perm[k+mid:], a[k:], b[mid:])
+	<-done
+	return perm
+}
+
+// mergeInto merges the sorted runs a and b, galloping through a, into
+// dst, which is as long as both.
+func (s Snapshot) mergeInto(o SortOrder, dst, a, b []int32) {
+	n := 0
 	for _, x := range b {
 		k := s.gallop(o, a, x)
-		perm = append(append(perm, a[:k]...), x)
+		n += copy(dst[n:], a[:k])
+		dst[n] = x
+		n++
 		a = a[k:]
 	}
-	return append(perm, a...)
+	copy(dst[n:], a)
 }
 
 // gallop returns how many indexes at the start of the sorted run a sort
@@ -182,7 +213,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 	c := 0
 	switch o {
 	case SortNewest, SortOldest:
-		da, db := s.orderKeys[a].date, s.orderKeys[b].date
+		da, db := s.orderKeys.at(int(a)).date, s.orderKeys.at(int(b)).date
 		za, zb := da == undated, db == undated
 		switch {
 		case za && !zb:
@@ -205,7 +236,7 @@ func (s Snapshot) compare(o SortOrder, a, b int32) int {
 			c = s.compareCompanies(a, b, false)
 		}
 	case SortSalary:
-		fa, fb := &s.facts[a], &s.facts[b]
+		fa, fb := s.facts.at(int(a)), s.facts.at(int(b))
 		za, zb := fa.salHi <= 0, fb.salHi <= 0
 		switch {
 		case za && !zb:

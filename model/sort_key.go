@@ -89,10 +89,9 @@ func (c textClasses) of(s string) uint32 {
 	return n
 }
 
-// newOrderKeys returns the order keys of ps, whose search keys are es,
-// numbering their titles and companies in classes.
-func newOrderKeys(ps []*Posting, es []entry, classes textClasses) []orderKey {
-	ks := make([]orderKey, len(ps))
+// fillOrderKeys sets ks (as long as ps) to the order keys of ps, whose
+// search keys are es, numbering their titles and companies in classes.
+func fillOrderKeys(ks []orderKey, ps []*Posting, es []entry, classes textClasses) {
 	for k, p := range ps {
 		t, c := es[k].field(fieldTitle), es[k].field(fieldCompany)
 		ks[k] = orderKey{
@@ -103,14 +102,13 @@ func newOrderKeys(ps []*Posting, es []entry, classes textClasses) []orderKey {
 			companyClass: classes.of(c),
 		}
 	}
-	return ks
 }
 
 // compareTitles compares the folded titles of postings a and b of s as
 // strings.Compare does, or as compareNonEmptyFirst when nonEmptyFirst,
 // from their prefixes when these tell.
 func (s Snapshot) compareTitles(a, b int32, nonEmptyFirst bool) int {
-	ka, kb := &s.orderKeys[a], &s.orderKeys[b]
+	ka, kb := s.orderKeys.at(int(a)), s.orderKeys.at(int(b))
 	if ka.titleClass == kb.titleClass {
 		return 0
 	}
@@ -127,7 +125,7 @@ func (s Snapshot) compareTitles(a, b int32, nonEmptyFirst bool) int {
 // compareCompanies compares the folded companies of postings a and b of s
 // as strings.Compare does, or as compareNonEmptyFirst when nonEmptyFirst.
 func (s Snapshot) compareCompanies(a, b int32, nonEmptyFirst bool) int {
-	ka, kb := &s.orderKeys[a], &s.orderKeys[b]
+	ka, kb := s.orderKeys.at(int(a)), s.orderKeys.at(int(b))
 	if ka.companyClass == kb.companyClass {
 		return 0
 	}

@@ -127,9 +127,10 @@ func (b *browser) Update(msg tea.Msg) tea.Cmd {
 // width in the current style, and asks for the renders that takes.
 func (b *browser) Reconcile() tea.Cmd {
 	want := detailWant{p: b.list.selected(), width: b.detailWidth(), style: b.c.styles.glamourStyle()}
-	if !b.c.loading {
+	if !b.c.loading && !b.filterBusy() {
 		// While a folder streams in, each refilter may put other postings
-		// next to the cursor: they are rendered ahead once it is loaded.
+		// next to the cursor, and so may the result of a filter job: they
+		// are rendered ahead once it is loaded and the list shows it.
 		want.ahead = b.list.neighbours()
 	}
 	return b.detail.reconcile(want, b.look())

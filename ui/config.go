@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
@@ -82,26 +83,36 @@ func New(cfg Config) *Model {
 }
 
 // streamSources starts the loader and converts its batches for Update.
-// Batches that arrive while Update has not taken the last one yet are
-// joined into one message (see [batchMsg.join]): a folder read from the
-// parse cache streams in faster than Update and View take its batches,
-// and each message costs an Update and a View whatever its size.
+// Batches that arrive while Update has not taken the last one yet, or
+// within batchEvery of it, are joined into one message (see
+// [batchMsg.join]): a folder read from the parse cache streams in a batch
+// of a thousand postings every few milliseconds, faster than Update and
+// View take them, and each message costs an Update and a View whatever
+// its size.
 func streamSources(ctx context.Context, sources []loader.Source, opts loader.Options) <-chan batchMsg {
-	return joinBatches(ctx, loader.Stream(ctx, sources, opts))
+	return joinBatches(ctx, loader.Stream(ctx, sources, opts), batchEvery)
 }
 
+// batchEvery is the least time between two messages of a load (the last
+// one excepted, which goes as soon as Update takes it): 40 a second keep
+// the count on the status line moving while the load costs ~30 Views, not
+// one per folder of the stream (~100 at 100k postings).
+const batchEvery = 25 * time.Millisecond
+
 // joinBatches converts the batches of in for Update, joining those that
-// arrive before the last one was taken; the channel is closed after the
-// last batch of in, or when ctx ends.
-func joinBatches(ctx context.Context, in <-chan loader.Batch) <-chan batchMsg {
+// arrive before the last one was taken or less than every after it was;
+// the last batch of in (Done) goes without waiting for every. The channel
+// is closed after the last batch of in, or when ctx ends.
+func joinBatches(ctx context.Context, in <-chan loader.Batch, every time.Duration) <-chan batchMsg {
 	out := make(chan batchMsg)
 	go func() {
 		defer close(out)
 		var pending batchMsg
 		have := false
+		var wait <-chan time.Time // set while every has not passed since the last message
 		for in != nil || have {
 			var send chan<- batchMsg
-			if have {
+			if have && (wait == nil || pending.done || in == nil) {
 				send = out
 			}
 			select {
@@ -117,6 +128,11 @@ func joinBatches(ctx context.Context, in <-chan loader.Batch) <-chan batchMsg {
 				}
 			case send <- pending:
 				pending, have = batchMsg{}, false
+				if every > 0 {
+					wait = time.After(every)
+				}
+			case <-wait:
+				wait = nil
 			case <-ctx.Done():
 				return
 			}

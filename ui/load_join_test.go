@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
@@ -13,7 +14,7 @@ import (
 // latest progress and done, and that a batch taken at once comes alone.
 func TestJoinBatchesJoinsWhatWaits(t *testing.T) {
 	in := make(chan loader.Batch) // unbuffered: each send returns once the pump has it
-	out := joinBatches(context.Background(), in)
+	out := joinBatches(context.Background(), in, 0)
 	p := func(id string) *model.Posting { return &model.Posting{ID: id} }
 	in <- loader.Batch{Postings: []*model.Posting{p("a")}, Progress: loader.Progress{Seen: 1, Loaded: 1}}
 	if m := <-out; len(m.postings) != 1 || m.postings[0].ID != "a" || m.done {
@@ -45,9 +46,55 @@ func TestJoinBatchesJoinsWhatWaits(t *testing.T) {
 func TestJoinBatchesStopsWithContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	in := make(chan loader.Batch)
-	out := joinBatches(ctx, in)
+	out := joinBatches(ctx, in, 0)
 	in <- loader.Batch{Postings: []*model.Posting{{ID: "a"}}}
 	cancel()
 	for range out { // closed once the pump saw ctx end (the waiting message may still come)
+	}
+}
+
+// TestJoinBatchesWaitsTheInterval checks that a batch arriving less than
+// the interval after the last message waits for the batches after it,
+// though Update would take it, and that the last batch does not wait.
+func TestJoinBatchesWaitsTheInterval(t *testing.T) {
+	in := make(chan loader.Batch)
+	out := joinBatches(context.Background(), in, time.Hour)
+	p := func(id string) *model.Posting { return &model.Posting{ID: id} }
+	in <- loader.Batch{Postings: []*model.Posting{p("a")}}
+	if m := <-out; len(m.postings) != 1 || m.postings[0].ID != "a" {
+		t.Fatalf("first message %+v", m)
+	}
+	in <- loader.Batch{Postings: []*model.Posting{p("b")}}
+	select {
+	case m := <-out:
+		t.Fatalf("a message within the interval: %+v", m)
+	case <-time.After(50 * time.Millisecond):
+	}
+	in <- loader.Batch{Postings: []*model.Posting{p("c")}, Done: true}
+	select {
+	case m := <-out:
+		if len(m.postings) != 2 || m.postings[0].ID != "b" || m.postings[1].ID != "c" || !m.done {
+			t.Errorf("last message: %+v", m)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the last batch waited for the interval")
+	}
+}
+
+// TestJoinBatchesSendsAfterTheInterval checks that a batch that waited for
+// the interval comes once it has passed.
+func TestJoinBatchesSendsAfterTheInterval(t *testing.T) {
+	in := make(chan loader.Batch)
+	out := joinBatches(context.Background(), in, time.Millisecond)
+	in <- loader.Batch{Postings: []*model.Posting{{ID: "a"}}}
+	<-out
+	in <- loader.Batch{Postings: []*model.Posting{{ID: "b"}}}
+	select {
+	case m := <-out:
+		if len(m.postings) != 1 || m.postings[0].ID != "b" || m.done {
+			t.Errorf("second message: %+v", m)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no message after the interval")
 	}
 }

@@ -13,6 +13,7 @@
 package seen
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -76,6 +77,9 @@ func (l *Log) read() (last int64, torn bool, err error) {
 		return 0, false, fmt.Errorf("seen: %w", err)
 	}
 	torn = len(data) > 0 && data[len(data)-1] != '\n'
+	// Most lines are a posting's: sized for them, the map never grows
+	// (at 100k ids growing it cost as much as filling it).
+	l.first = make(map[string]int64, bytes.Count(data, []byte{'\n'})+1)
 	for line := range strings.SplitSeq(string(data), "\n") {
 		a, b, ok := strings.Cut(line, " ")
 		if !ok || b == "" {
