@@ -73,12 +73,24 @@ func decodeCP1252(b []byte) string {
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.
+// The text is copied once, from one \r to the next.
 func normalizeNewlines(s string) string {
-	if strings.IndexByte(s, '\r') < 0 {
+	i := strings.IndexByte(s, '\r')
+	if i < 0 {
 		return s
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n")
+	b := make([]byte, 0, len(s))
+	for i >= 0 {
+		b = append(b, s[:i]...)
+		b = append(b, '\n')
+		s = s[i+1:]
+		if s != "" && s[0] == '\n' {
+			s = s[1:]
+		}
+		i = strings.IndexByte(s, '\r')
+	}
+	b = append(b, s...)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // repairMojibake undoes UTF-8 that was decoded as Windows-1252 or Mac Roman
