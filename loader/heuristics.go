@@ -234,6 +234,9 @@ type guessIndex struct {
 	class [256]uint8           // first byte → its row, 0 for a byte no key begins with
 	rows  [maxRows][256]uint32 // by row, then second byte
 	nrows int
+	// pairs finds the places whose pair may begin a key, sixteen at a
+	// time; keys alike but for the case of their letters share a bucket.
+	pairs pairFilter
 }
 
 // maxRows bounds the distinct first bytes of the keys (row 0 is none).
@@ -250,6 +253,7 @@ type keyAt struct {
 // in companyPatterns (the tests load them).
 func newGuessIndex(cps []companyPattern) *guessIndex {
 	gx := &guessIndex{nrows: 1}
+	buckets := map[string]int{}
 	for _, cp := range cps {
 		gs := cp.groups()
 		gx.pats = append(gx.pats, gs)
@@ -268,6 +272,7 @@ func newGuessIndex(cps []companyPattern) *guessIndex {
 				gx.nrows++
 			}
 			gx.rows[gx.class[c]][g.key[1]] |= 1 << bit
+			gx.pairs.add(g.key[0], g.key[1], bucketOf(buckets, g.key))
 		}
 	}
 	return gx
@@ -275,20 +280,39 @@ func newGuessIndex(cps []companyPattern) *guessIndex {
 
 // find appends to at, in order of place, every place in text where a
 // group's key begins (a place once for each group whose key is there).
+// The places whose pair may begin a key are found sixteen at a time
+// where the processor can (see pairBlocks), and the rest one by one.
 func (gx *guessIndex) find(text string, at []keyAt) []keyAt {
-	if len(text) < 2 {
-		return at
-	}
 	class, rows := &gx.class, &gx.rows
-	prev := text[0]
-	for i := 1; i < len(text); i++ {
-		c := text[i]
-		if m := rows[class[prev]%maxRows][c]; m != 0 {
-			at = gx.keysAt(text, i-1, m, at)
+	var masks [guessWindow / 16]uint16
+	n := pairBlocks(&gx.pairs, text, masks[:])
+	for k, mask := range masks[:n] {
+		for ; mask != 0; mask &= mask - 1 {
+			i := k*16 + bits.TrailingZeros16(mask)
+			if m := rows[class[text[i]]%maxRows][text[i+1]]; m != 0 {
+				at = gx.keysAt(text, i, m, at)
+			}
 		}
-		prev = c
+	}
+	for i := n * 16; i+1 < len(text); i++ {
+		if m := rows[class[text[i]]%maxRows][text[i+1]]; m != 0 {
+			at = gx.keysAt(text, i, m, at)
+		}
 	}
 	return at
+}
+
+// bucketOf returns the pairFilter bucket of key: the same for keys whose
+// first two bytes are alike but for the case of letters, the next one
+// (modulo 8) for each other pair.
+func bucketOf(buckets map[string]int, key string) int {
+	folded := string([]byte{key[0] | 0x20, key[1] | 0x20})
+	b, ok := buckets[folded]
+	if !ok {
+		b = len(buckets)
+		buckets[folded] = b
+	}
+	return b
 }
 
 // keysAt appends to at the keys of the groups of bits m that begin at
