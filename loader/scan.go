@@ -18,8 +18,12 @@ const (
 // scanText scans b with exact per-byte masks, so newlines and tabs cost
 // no more than letters: sixteen bytes at a time where the processor has
 // vectors (see scanBlocks), then eight at a time.
-func scanText(b []byte) textFlags {
-	v, i := scanBlocks(b)
+func scanText(b []byte) textFlags { return scanTextMasks(b, nil) }
+
+// scanTextMasks is scanText that also keeps in hm, when it is not nil,
+// where the vector scan saw bytes >= 0x80 (see highMasks).
+func scanTextMasks(b []byte, hm *highMasks) textFlags {
+	v, i := scanBlocks(b, hm)
 	f := scanWords(b[i:])
 	return textFlags{high: v.high || f.high, ctl: v.ctl || f.ctl, cr: v.cr || f.cr}
 }
@@ -101,4 +105,16 @@ func nextHigh(s string, i int) int {
 		}
 	}
 	return len(b)
+}
+
+// highMaskBlocks is how many 16-byte blocks a highMasks covers (8 KiB,
+// more than most postings).
+const highMaskBlocks = 512
+
+// highMasks is where the vector scan of a text saw bytes >= 0x80, for its
+// first n 16-byte blocks (none where there are no vectors): bit j of w[k]
+// is byte 64k+j, the masks of four blocks in a word.
+type highMasks struct {
+	w [highMaskBlocks / 4]uint64
+	n int
 }

@@ -2,10 +2,12 @@
 
 #include "textflag.h"
 
-// func scanBlocksSSE2(b []byte) uint8
-TEXT ·scanBlocksSSE2(SB), NOSPLIT, $0-25
+// func scanBlocksSSE2(b []byte, out *uint16, nout int) uint8
+TEXT ·scanBlocksSSE2(SB), NOSPLIT, $0-41
 	MOVQ b_base+0(FP), SI
 	MOVQ b_len+8(FP), CX
+	MOVQ out+24(FP), DI
+	MOVQ nout+32(FP), R8
 	PXOR X0, X0 // every byte ORed: its high bits say >= 0x80
 	PXOR X1, X1 // control bytes
 	PXOR X2, X2 // carriage returns
@@ -30,6 +32,15 @@ loop:
 	JB   done
 	MOVOU (SI), X3
 	POR   X3, X0
+	// The block's mask of bytes >= 0x80, while out has room.
+	TESTQ    R8, R8
+	JZ       masked
+	PMOVMSKB X3, DX
+	MOVW     DX, (DI)
+	ADDQ     $2, DI
+	DECQ     R8
+
+masked:
 	// X4: bytes <= 0x1F (min(x, 0x1F) == x).
 	MOVO    X3, X4
 	PMINUB  X8, X4
@@ -74,7 +85,7 @@ noCtl:
 	ORL      $4, DX
 
 noCR:
-	MOVB DX, ret+24(FP)
+	MOVB DX, ret+40(FP)
 	RET
 
 // func highBlocksSSE2(b []byte) int

@@ -3,8 +3,8 @@
 package loader
 
 // scanBlocks reads nothing where there is no vector scan: scanText reads
-// all of b eight bytes at a time.
-func scanBlocks(b []byte) (textFlags, int) { return textFlags{}, 0 }
+// all of b eight bytes at a time, and hm stays empty.
+func scanBlocks(b []byte, hm *highMasks) (textFlags, int) { return textFlags{}, 0 }
 
 // highBlocks reads nothing where there is no vector scan: nextHigh reads
 // all of b eight bytes at a time.
