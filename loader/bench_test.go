@@ -30,6 +30,7 @@ func benchLoad(b *testing.B, n int, keep bool) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var got int
+	cpu := corpus.ProcessCPU()
 	for b.Loop() {
 		ps, _, err := loader.Load(context.Background(), srcs, loader.Options{KeepBodies: keep})
 		if err != nil {
@@ -41,6 +42,7 @@ func benchLoad(b *testing.B, n int, keep bool) {
 	if got < n*9/10 {
 		b.Fatalf("loaded %d postings of %d files", got, n)
 	}
+	b.ReportMetric(float64(corpus.ProcessCPU()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/posting")
 }
 

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 
@@ -162,7 +163,7 @@ const companyName = `([A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|&|and|of)){
 // companyPattern is a phrase that names the company in a posting's prose.
 // The expression runs only on windows around the literal words in need
 // (from back bytes before one to 160 after), so a long posting without
-// them costs a few substring searches.
+// them costs one pass over its text (see guessIndex).
 type companyPattern struct {
 	re *regexp.Regexp
 	// need are the literals; those that begin with the same litKeyLen
@@ -186,9 +187,157 @@ var companyPatterns = []companyPattern{
 		[]string{". A ", ". An ", ". As a", "\nA ", "\nAn ", "\nAs a", "! A ", "! An "}, 0},
 }
 
+// litGroup is a run of a companyPattern's literals that begin with the
+// same litKeyLen bytes or more (". A ", ". An ", ". As a"), found by one
+// search for the bytes they all begin with, key.
+type litGroup struct {
+	key  string
+	lits []string
+}
+
+// litKeyLen is how many first bytes the literals of a litGroup share at
+// least.
+const litKeyLen = 2
+
+// groups returns cp's literal groups, in the order of cp.need.
+func (cp companyPattern) groups() []litGroup {
+	var gs []litGroup
+	for k := 0; k < len(cp.need); {
+		key, group := cp.need[k], k+1
+		for group < len(cp.need) && commonPrefix(key, cp.need[group]) >= litKeyLen {
+			key = key[:commonPrefix(key, cp.need[group])]
+			group++
+		}
+		gs = append(gs, litGroup{key, cp.need[k:group]})
+		k = group
+	}
+	return gs
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// guessIndex finds, in one pass over a text, where the keys of every
+// litGroup of a list of companyPatterns are: a byte pair's bits (rows,
+// through the row class gives its first byte) say the groups whose key
+// begins with it, and only there is the key compared. It is made once
+// (see newGuessIndex) and only read after.
+type guessIndex struct {
+	pats  [][]litGroup         // each pattern's groups; the bit of a group counts through them
+	keys  []string             // by bit
+	class [256]uint8           // first byte → its row, 0 for a byte no key begins with
+	rows  [maxRows][256]uint32 // by row, then second byte
+	nrows int
+	// pairs finds the places whose pair may begin a key, sixteen at a
+	// time; keys alike but for the case of their letters share a bucket.
+	pairs pairFilter
+}
+
+// maxRows bounds the distinct first bytes of the keys (row 0 is none).
+const maxRows = 16
+
+// keyAt is where a group's key begins in the text, and the group's bit.
+type keyAt struct {
+	pos int32
+	bit uint8
+}
+
+// newGuessIndex builds the index of cps' groups; it panics on more
+// groups than bits or a key shorter than a pair, which would be a mistake
+// in companyPatterns (the tests load them).
+func newGuessIndex(cps []companyPattern) *guessIndex {
+	gx := &guessIndex{nrows: 1}
+	buckets := map[string]int{}
+	for _, cp := range cps {
+		gs := cp.groups()
+		gx.pats = append(gx.pats, gs)
+		for _, g := range gs {
+			bit := len(gx.keys)
+			if bit >= 32 || len(g.key) < 2 {
+				panic("loader: company pattern literals: " + g.key)
+			}
+			gx.keys = append(gx.keys, g.key)
+			c := g.key[0]
+			if gx.class[c] == 0 {
+				if gx.nrows == maxRows {
+					panic("loader: company pattern literals: too many first bytes")
+				}
+				gx.class[c] = uint8(gx.nrows)
+				gx.nrows++
+			}
+			gx.rows[gx.class[c]][g.key[1]] |= 1 << bit
+			gx.pairs.add(g.key[0], g.key[1], bucketOf(buckets, g.key))
+		}
+	}
+	return gx
+}
+
+// find appends to at, in order of place, every place in text where a
+// group's key begins (a place once for each group whose key is there).
+// The places whose pair may begin a key are found sixteen at a time
+// where the processor can (see pairBlocks), and the rest one by one.
+func (gx *guessIndex) find(text string, at []keyAt) []keyAt {
+	class, rows := &gx.class, &gx.rows
+	var masks [guessWindow / 16]uint16
+	n := pairBlocks(&gx.pairs, text, masks[:])
+	for k, mask := range masks[:n] {
+		for ; mask != 0; mask &= mask - 1 {
+			i := k*16 + bits.TrailingZeros16(mask)
+			if m := rows[class[text[i]]%maxRows][text[i+1]]; m != 0 {
+				at = gx.keysAt(text, i, m, at)
+			}
+		}
+	}
+	for i := n * 16; i+1 < len(text); i++ {
+		if m := rows[class[text[i]]%maxRows][text[i+1]]; m != 0 {
+			at = gx.keysAt(text, i, m, at)
+		}
+	}
+	return at
+}
+
+// bucketOf returns the pairFilter bucket of key: the same for keys whose
+// first two bytes are alike but for the case of letters, the next one
+// (modulo 8) for each other pair.
+func bucketOf(buckets map[string]int, key string) int {
+	folded := string([]byte{key[0] | 0x20, key[1] | 0x20})
+	b, ok := buckets[folded]
+	if !ok {
+		b = len(buckets)
+		buckets[folded] = b
+	}
+	return b
+}
+
+// keysAt appends to at the keys of the groups of bits m that begin at
+// text[i:]. It is out of find's loop, which then keeps its few values in
+// registers.
+//
+//go:noinline
+func (gx *guessIndex) keysAt(text string, i int, m uint32, at []keyAt) []keyAt {
+	for m != 0 {
+		bit := bits.TrailingZeros32(m)
+		m &= m - 1
+		if strings.HasPrefix(text[i:], gx.keys[bit]) {
+			at = append(at, keyAt{int32(i), uint8(bit)})
+		}
+	}
+	return at
+}
+
+// companyIndex is the guessIndex of companyPatterns.
+var companyIndex = newGuessIndex(companyPatterns)
+
 // names calls fn with the name each match of cp in text gives, in no
-// particular order.
-func (cp companyPattern) names(text string, fn func(string) bool) bool {
+// particular order; groups are cp's literal groups, whose keys begin at
+// the places at gives (see guessIndex.find), from bit on.
+func (cp companyPattern) names(text string, groups []litGroup, at []keyAt, bit int, fn func(string) bool) bool {
 	for _, lit := range cp.need {
 		if lit[0] == '\n' && strings.HasPrefix(text, lit[1:]) {
 			for _, m := range cp.re.FindAllStringSubmatch("\n"+text[:min(len(text), 160)], 1) {
@@ -198,95 +347,24 @@ func (cp companyPattern) names(text string, fn func(string) bool) bool {
 			}
 		}
 	}
-	// Literals that begin alike (". A ", ". An ", ". As a") are found by
-	// one search for their first bytes: a search costs about as much
-	// whatever it finds, and these begin with common bytes.
-	for k := 0; k < len(cp.need); {
-		key, group := cp.need[k], k+1
-		for group < len(cp.need) && commonPrefix(key, cp.need[group]) >= litKeyLen {
-			key = key[:commonPrefix(key, cp.need[group])]
-			group++
-		}
-		anchor := rarestByte(key)
-		for off := 0; ; {
-			i := indexAnchored(text[off:], key, anchor)
-			if i < 0 {
-				break
+	for g, grp := range groups {
+		// A key found is searched again after its end, as a search from
+		// one place found to the next would.
+		off := 0
+		for _, a := range at {
+			i := int(a.pos)
+			if int(a.bit) != bit+g || i < off {
+				continue
 			}
-			i += off
-			off = i + len(key)
-			for _, lit := range cp.need[k:group] {
+			off = i + len(grp.key)
+			for _, lit := range grp.lits {
 				if strings.HasPrefix(text[i:], lit) && !cp.window(text, i, len(lit), fn) {
 					return false
 				}
 			}
 		}
-		k = group
 	}
 	return true
-}
-
-// indexAnchored is strings.Index(s, key), found by searching for
-// key[a:]: a search costs about one step per occurrence of the first byte
-// searched for, so a is best the place of key's rarest byte (see
-// rarestByte).
-func indexAnchored(s, key string, a int) int {
-	for off := a; off <= len(s); {
-		i := strings.Index(s[off:], key[a:])
-		if i < 0 {
-			return -1
-		}
-		i += off
-		if s[i-a:i] == key[:a] {
-			return i - a
-		}
-		off = i + 1
-	}
-	return -1
-}
-
-// rarestByte returns the place in s of its byte least frequent in English
-// prose (the first of those equally rare); see byteRarity.
-func rarestByte(s string) int {
-	best := 0
-	for i := 1; i < len(s); i++ {
-		if byteRarity(s[i]) > byteRarity(s[best]) {
-			best = i
-		}
-	}
-	return best
-}
-
-// byteRarity ranks a byte by how seldom it is in English prose: the
-// lower-case letters by their frequency, then digits and capitals,
-// punctuation other than the common marks, and anything else.
-func byteRarity(c byte) int {
-	const lower = "etaoinsrhldcumfpgwybvkxjqz" // most frequent first
-	switch {
-	case c >= 'a' && c <= 'z':
-		return 1 + strings.IndexByte(lower, c)
-	case c >= '0' && c <= '9':
-		return 27
-	case c >= 'A' && c <= 'Z':
-		return 28
-	case c == ' ' || c == '\n' || c == '.' || c == ',':
-		return 0
-	}
-	return 29
-}
-
-// litKeyLen is how many first bytes the literals of a companyPattern
-// that are searched for together share at least: they are searched for
-// by the bytes they all begin with.
-const litKeyLen = 2
-
-// commonPrefix is the length of the longest common prefix of a and b.
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }
 
 // window calls fn with the names matched around the literal of n bytes
@@ -324,10 +402,14 @@ const guessWindow = 8 << 10
 // disagree.
 func guessCompany(text string) string {
 	text = text[:min(len(text), guessWindow)]
+	var buf [32]keyAt
+	at := companyIndex.find(text, buf[:0])
 	var found string
 	agree := true
-	for _, cp := range companyPatterns {
-		agree = cp.names(text, func(name string) bool {
+	bit := 0
+	for k, cp := range companyPatterns {
+		groups := companyIndex.pats[k]
+		agree = cp.names(text, groups, at, bit, func(name string) bool {
 			name = strings.TrimRight(strings.TrimSpace(name), ".&-'’")
 			first, _, _ := strings.Cut(name, " ")
 			switch {
@@ -342,6 +424,7 @@ func guessCompany(text string) string {
 		if !agree {
 			return ""
 		}
+		bit += len(groups)
 	}
 	return found
 }

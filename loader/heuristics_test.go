@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jobdeck/jobdeck/loader/corpus"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -118,45 +119,96 @@ func TestNoGuessOnExistingFixtures(t *testing.T) {
 	}
 }
 
-// checkIndexAnchored fails when indexAnchored differs from strings.Index
-// for any anchor of key.
-func checkIndexAnchored(t *testing.T, s, key string) {
-	t.Helper()
-	want := strings.Index(s, key)
-	for a := range len(key) {
-		if got := indexAnchored(s, key, a); got != want {
-			t.Fatalf("indexAnchored(%q, %q, %d) = %d, want %d", s, key, a, got, want)
-		}
-	}
-}
-
-func TestIndexAnchoredSameAsIndex(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		s := make([]byte, r.IntN(40))
-		for i := range s {
-			s[i] = "ab. A\n"[r.IntN(6)]
-		}
-		key := make([]byte, 1+r.IntN(4))
-		for i := range key {
-			key[i] = "ab. A\n"[r.IntN(6)]
-		}
-		checkIndexAnchored(t, string(s), string(key))
-	}
-	for _, cp := range companyPatterns {
-		for _, lit := range cp.need {
-			if a := rarestByte(lit); a < 0 || a >= len(lit) {
-				t.Errorf("rarestByte(%q) = %d", lit, a)
+// namesBySearch is companyPattern.names the plain way, one
+// strings.Index search after another for each group's key: the
+// reference for the one-pass index.
+func namesBySearch(cp companyPattern, text string, fn func(string) bool) bool {
+	for _, lit := range cp.need {
+		if lit[0] == '\n' && strings.HasPrefix(text, lit[1:]) {
+			for _, m := range cp.re.FindAllStringSubmatch("\n"+text[:min(len(text), 160)], 1) {
+				if !fn(m[1]) {
+					return false
+				}
 			}
 		}
 	}
+	for _, g := range cp.groups() {
+		for off := 0; ; {
+			i := strings.Index(text[off:], g.key)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(g.key)
+			for _, lit := range g.lits {
+				if strings.HasPrefix(text[i:], lit) && !cp.window(text, i, len(lit), fn) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
-func FuzzIndexAnchored(f *testing.F) {
-	f.Add("About the company: Acme is. A Acme engineer", "ompany")
-	f.Fuzz(func(t *testing.T, s, key string) {
-		if key != "" {
-			checkIndexAnchored(t, s, key)
+// checkNamesSameAsSearch fails when the names the patterns give on text,
+// in order, differ from namesBySearch's.
+func checkNamesSameAsSearch(t *testing.T, text string) {
+	t.Helper()
+	text = text[:min(len(text), guessWindow)]
+	at := companyIndex.find(text, nil)
+	bit := 0
+	for k, cp := range companyPatterns {
+		var got, want []string
+		groups := companyIndex.pats[k]
+		cp.names(text, groups, at, bit, func(n string) bool { got = append(got, n); return true })
+		namesBySearch(cp, text, func(n string) bool { want = append(want, n); return true })
+		if !slices.Equal(got, want) {
+			t.Fatalf("pattern %d on %q: names %q, want %q", k, text, got, want)
 		}
+		bit += len(groups)
+	}
+}
+
+func TestGuessNamesSameAsSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	parts := []string{"About the company: ", "ABOUT US ", "who we are ", "join the ", "Join the ", "JOIN THE ",
+		"At ", ". A ", ". An ", ". As a ", "\nA ", "\nAn ", "! A ", "Acme ", "Bolt Labs", " is", " team", ", we ",
+		" engineer", "company", "COMPANY", "\n", ". ", "a", " "}
+	for range 5000 {
+		var sb strings.Builder
+		for range r.IntN(12) {
+			sb.WriteString(parts[r.IntN(len(parts))])
+		}
+		checkNamesSameAsSearch(t, sb.String())
+	}
+	for i := range 60 {
+		checkNamesSameAsSearch(t, string(corpus.MakeItem(i, 7).Data))
+	}
+}
+
+func FuzzGuessNames(f *testing.F) {
+	f.Add("About the company: Acme is. A Acme engineer")
+	f.Add("Join the Acme team. At Acme, we bake.\nAn Acme developer")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkNamesSameAsSearch(t, s)
 	})
+}
+
+// BenchmarkGuessCompany is the company guess over the generated postings
+// it runs on (those that name no company in a field).
+func BenchmarkGuessCompany(b *testing.B) {
+	var texts []string
+	for i := 0; len(texts) < 300; i++ {
+		it := corpus.MakeItem(i, 42)
+		p := Parse(it.Name, it.Data)
+		guessed := slices.ContainsFunc(p.Warnings(), func(w string) bool { return strings.HasPrefix(w, WarnGuessedCompany) })
+		if guessed || p.Company == "" {
+			texts = append(texts, string(it.Data))
+		}
+	}
+	i := 0
+	for b.Loop() {
+		_ = guessCompany(texts[i%len(texts)])
+		i++
+	}
 }

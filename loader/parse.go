@@ -202,10 +202,11 @@ type scanInfo struct {
 }
 
 func scan(data []byte) scanInfo {
-	f := scanText(data)
+	var hm highMasks
+	f := scanTextMasks(data, &hm)
 	info := scanInfo{f: f, valid: true}
 	if f.high {
-		info.valid, info.lo, info.hi = scanRuns(data)
+		info.valid, info.lo, info.hi = scanRuns(data, &hm)
 	}
 	return info
 }

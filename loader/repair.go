@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -73,12 +74,24 @@ func decodeCP1252(b []byte) string {
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.
+// The text is copied once, from one \r to the next.
 func normalizeNewlines(s string) string {
-	if strings.IndexByte(s, '\r') < 0 {
+	i := strings.IndexByte(s, '\r')
+	if i < 0 {
 		return s
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n")
+	b := make([]byte, 0, len(s))
+	for i >= 0 {
+		b = append(b, s[:i]...)
+		b = append(b, '\n')
+		s = s[i+1:]
+		if s != "" && s[0] == '\n' {
+			s = s[1:]
+		}
+		i = strings.IndexByte(s, '\r')
+	}
+	b = append(b, s...)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // repairMojibake undoes UTF-8 that was decoded as Windows-1252 or Mac Roman
@@ -157,32 +170,73 @@ func repairMojibakeSpecial(s string) (string, bool, bool) {
 // isSpecialHigh); lo == hi when there is none. A run is maximal: ASCII
 // bytes or the ends of b around it. Outside the span, the repair changes
 // and flags nothing.
-func scanRuns(b []byte) (valid bool, lo, hi int) {
-	lo, hi = len(b), 0
-	runStart, runEnd := -1, -1 // the run the last non-ASCII rune is in
-	for i := 0; i < len(b); {
+//
+// The blocks whose masks hm holds (see highMasks) are read through them,
+// the rest of b searching for its next byte >= 0x80 (see nextHigh).
+func scanRuns(b []byte, hm *highMasks) (valid bool, lo, hi int) {
+	rs := runSpan{lo: len(b), runStart: -1, runEnd: -1}
+	i := 0
+	if hm != nil {
+		for k, m := range hm.w[:(hm.n+3)/4] {
+			base := k << 6
+			if i >= base+64 {
+				continue // the continuation bytes of a rune before
+			}
+			if i > base {
+				m &^= 1<<(i-base) - 1
+			}
+			for m != 0 {
+				j := base + bits.TrailingZeros64(m)
+				n := rs.take(b, j)
+				if n == 0 {
+					return false, 0, 0
+				}
+				i = j + n
+				if i >= base+64 {
+					break
+				}
+				m &^= 1<<(i-base) - 1
+			}
+		}
+		i = max(i, hm.n<<4)
+	}
+	for i < len(b) {
 		if b[i] < utf8.RuneSelf {
 			i = nextHigh(unsafe.String(unsafe.SliceData(b), len(b)), i+1)
 			continue
 		}
-		r, n := decodeRune(b, i)
+		n := rs.take(b, i)
 		if n == 0 {
 			return false, 0, 0
 		}
-		multi := i == runEnd
-		if !multi {
-			runStart = i
-		}
-		runEnd = i + n
-		if multi || isSpecialHigh(r) {
-			lo, hi = min(lo, runStart), runEnd
-		}
 		i += n
 	}
-	if lo > hi {
+	if rs.lo > rs.hi {
 		return true, 0, 0
 	}
-	return true, lo, hi
+	return true, rs.lo, rs.hi
+}
+
+// runSpan is what scanRuns keeps while it visits the non-ASCII runes in
+// order: the span so far, and the run of the last rune.
+type runSpan struct{ lo, hi, runStart, runEnd int }
+
+// take visits the non-ASCII rune at b[i] and returns its length, 0 when
+// it is not valid UTF-8.
+func (rs *runSpan) take(b []byte, i int) int {
+	r, n := decodeRune(b, i)
+	if n == 0 {
+		return 0
+	}
+	multi := i == rs.runEnd
+	if !multi {
+		rs.runStart = i
+	}
+	rs.runEnd = i + n
+	if multi || isSpecialHigh(r) {
+		rs.lo, rs.hi = min(rs.lo, rs.runStart), rs.runEnd
+	}
+	return n
 }
 
 // decodeRune decodes the rune of valid UTF-8 at b[i] (not ASCII), its

@@ -3,6 +3,7 @@ package loader
 import (
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -25,6 +26,20 @@ func checkRepairRuns(t *testing.T, data []byte) {
 	if info.valid != utf8.Valid(data) {
 		t.Fatalf("scan(%q).valid = %v", data, info.valid)
 	}
+	var hm highMasks
+	scanTextMasks(data, &hm)
+	for i := range hm.n * 16 {
+		if got, want := hm.w[i/64]&(1<<(i%64)) != 0, data[i] >= 0x80; got != want {
+			t.Fatalf("%q: mask of byte %d says %v", data, i, got)
+		}
+	}
+	if info.f.high {
+		v, lo, hi := scanRuns(data, &hm)
+		pv, plo, phi := scanRuns(data, nil)
+		if v != pv || lo != plo || hi != phi {
+			t.Fatalf("scanRuns(%q) with the vector masks = %v %d %d, without %v %d %d", data, v, lo, hi, pv, plo, phi)
+		}
+	}
 	whole := info
 	whole.lo, whole.hi = 0, len(data)
 	for _, borrow := range []bool{false, true} {
@@ -40,11 +55,31 @@ func TestRepairOnlyWhereRunsAre(t *testing.T) {
 	for _, s := range repairRunsSeeds {
 		checkRepairRuns(t, []byte(s))
 	}
-	if _, lo, hi := scanRuns([]byte("a ’ b – c é")); lo != hi {
+	if _, lo, hi := scanRuns([]byte("a ’ b – c é"), nil); lo != hi {
 		t.Errorf("single runes give the span %d..%d, want none", lo, hi)
 	}
-	if _, lo, hi := scanRuns([]byte("a ’ b –€ c é")); lo != 8 || hi != 14 {
+	if _, lo, hi := scanRuns([]byte("a ’ b –€ c é"), nil); lo != 8 || hi != 14 {
 		t.Errorf("a run of two gives the span %d..%d, want 8..14", lo, hi)
+	}
+}
+
+// TestRunsThroughMasks checks scanRuns through the vector scan's masks
+// (see checkRepairRuns) on texts of several blocks, with runes across
+// their edges, and one longer than the masks hold.
+func TestRunsThroughMasks(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"a", "bc ", "\n", "é", "’", "🚀", "Ã©", "\u202e", "\xc2\x85", "\xff", "\xe2\x80", "\xf0\x9f"}
+	for range 3000 {
+		var b []byte
+		for range r.IntN(60) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		checkRepairRuns(t, b)
+	}
+	long := []byte(strings.Repeat("plain ’ text ", highMaskBlocks*16/13+40) + "Ã© end")
+	checkRepairRuns(t, long)
+	if _, lo, hi := scanRuns(long, nil); hi-lo != len("Ã©") {
+		t.Errorf("the run past the masks gives the span %d..%d", lo, hi)
 	}
 }
 

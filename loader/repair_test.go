@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -62,6 +64,24 @@ func TestRepairText(t *testing.T) {
 		got, warns := repairText([]byte(c.in))
 		if got != c.want || !slices.Equal(warns, c.warns) {
 			t.Errorf("repairText(%q) = %q %q, want %q %q", c.in, got, warns, c.want, c.warns)
+		}
+	}
+}
+
+// TestNormalizeNewlinesSameAsReplace checks the one-pass newline repair
+// against turning CRLF into LF, then every CR left into LF.
+func TestNormalizeNewlinesSameAsReplace(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	alphabet := "\r\n\r\r\nab"
+	for range 5000 {
+		b := make([]byte, r.IntN(30))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		want := strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+		if got := normalizeNewlines(s); got != want {
+			t.Fatalf("normalizeNewlines(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

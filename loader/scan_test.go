@@ -17,7 +17,7 @@ func TestScanTextMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte{'a', ' ', '\n', '\t', '\r', 0, 0x1b, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc2, 0xff, 'Z'}
 	for n := range 5000 {
-		b := make([]byte, r.IntN(40))
+		b := make([]byte, r.IntN(100))
 		for i := range b {
 			if r.IntN(4) == 0 {
 				b[i] = alphabet[r.IntN(len(alphabet))]
@@ -30,6 +30,23 @@ func TestScanTextMatchesNaive(t *testing.T) {
 		}
 		if got, want := scanText(b), naiveFlags(b); got != want {
 			t.Fatalf("scanText(%q) = %+v, want %+v", b, got, want)
+		}
+	}
+}
+
+// TestScanTextOneByte puts each kind of byte at every place of clean text
+// of every length up to 48, so that every lane of the vector scan and of
+// the word scan, and the tail, is seen to flag it alone.
+func TestScanTextOneByte(t *testing.T) {
+	for n := 1; n <= 48; n++ {
+		for i := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("y", n))
+				b[i] = byte(c)
+				if got, want := scanText(b), naiveFlags(b); got != want {
+					t.Fatalf("scanText(%q) = %+v, want %+v", b, got, want)
+				}
+			}
 		}
 	}
 }
