@@ -22,11 +22,9 @@ import (
 // their sync items (stamps from each file's size and time).
 func benchPostings(b *testing.B) ([]*model.Posting, []search.Item) {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "jobdeck-bench-100k")
-	if wrote, err := corpus.Ensure(dir, 100_000, 42); err != nil {
+	dir, err := corpus.BenchDir(100_000)
+	if err != nil {
 		b.Fatal(err)
-	} else if wrote {
-		b.Logf("wrote 100,000 postings to %s (once)", dir)
 	}
 	srcs, err := loader.SourcesFromPaths([]string{dir})
 	if err != nil {
