@@ -306,7 +306,7 @@ func bm25IDF(rows, hits int64) float64 {
 // rankedInGo is [shard.ranked] for a query whose only included term is
 // the word (or prefix) vt, possibly with excluded terms: match is its
 // MATCH expression, expr the word's own (see [Query.words]), n the
-// number of documents at generation gen. It finds the hits with FTS5,
+// number of documents. It finds the hits with FTS5,
 // unscored, and scores them in Go with FTS5's BM25 from the word's
 // instances (fts5vocab) and the shard's [docStats], all read in one
 // transaction: the same scores (within rounding) for a tenth of the cost
@@ -316,19 +316,9 @@ func bm25IDF(rows, hits int64) float64 {
 // otherwise than FTS5 folds it).
 //
 // Which hits are scored is as in [shard.ranked]: none when the word is
-// in half the documents or more (or, with excluded terms, when the hits
-// are).
-func (ix *shard) rankedInGo(ctx context.Context, match, expr string, vt vocabTerm, n int, gen int64) ([]int64, []float64, error) {
+// in half the documents or more (with excluded terms: when the hits are).
+func (ix *shard) rankedInGo(ctx context.Context, match, expr string, vt vocabTerm, n int) ([]int64, []float64, error) {
 	alone := match == expr
-	if alone {
-		common, err := ix.allCommon(ctx, []string{expr}, n, gen)
-		if err != nil || common {
-			if err != nil {
-				return nil, nil, err
-			}
-			return ix.rows(ctx, sqlMatch, match, false)
-		}
-	}
 	tx, err := ix.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, nil, err
@@ -338,8 +328,10 @@ func (ix *shard) rankedInGo(ctx context.Context, match, expr string, vt vocabTer
 	if err := tx.QueryRowContext(ctx, sqlGen).Scan(&txGen); err != nil {
 		return nil, nil, err
 	}
+	// Alone, the word's hits tell at once whether it is in half the
+	// documents, as [shard.allCommon] would.
 	ids, _, err := rowsWith(ctx, tx, sqlMatch, match, false)
-	if err != nil || len(ids) == 0 || !alone && 2*len(ids) >= n {
+	if err != nil || len(ids) == 0 || 2*len(ids) >= n {
 		return ids, nil, err
 	}
 	st, err := ix.stats.get(ctx, tx, txGen)
@@ -363,9 +355,6 @@ func (ix *shard) rankedInGo(ctx context.Context, match, expr string, vt vocabTer
 	}
 	if alone && docs != int64(len(ids)) || st.avgdl <= 0 {
 		return nil, nil, fmt.Errorf("%w: %d hits, the word in %d documents", errStale, len(ids), docs)
-	}
-	if alone && 2*len(ids) >= n { // written to since it was counted
-		return ids, nil, nil
 	}
 	idf := bm25IDF(st.rows, docs)
 	scores := make([]float64, len(ids))

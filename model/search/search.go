@@ -152,7 +152,7 @@ func (ix *shard) ranked(ctx context.Context, match string, q Query, gen int64) (
 		return ids, scores, err
 	}
 	if vt, ok := q.soleWord(); ok {
-		ids, scores, err := ix.rankedInGo(ctx, match, words[0], vt, n, gen)
+		ids, scores, err := ix.rankedInGo(ctx, match, words[0], vt, n)
 		if !errors.Is(err, errStale) {
 			return ids, scores, err
 		}
