@@ -139,6 +139,13 @@ func (c *statsCache) get(ctx context.Context, q querier, gen int64) (*docStats, 
 	return st, nil
 }
 
+// holds reports whether the stats of generation gen are held.
+func (c *statsCache) holds(gen int64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.st != nil && c.st.gen == gen
+}
+
 // reset forgets the stats (the file was replaced).
 func (c *statsCache) reset() {
 	c.mu.Lock()
@@ -313,7 +320,8 @@ func bm25IDF(rows, hits int64) float64 {
 // of FTS5's, which reads each hit's length from disk. It returns an error
 // wrapping errStale, and the caller asks FTS5, when a hit has no
 // instance or the word's documents are not the hits (a token folded
-// otherwise than FTS5 folds it).
+// otherwise than FTS5 folds it), and while a Sync of this process writes
+// (the sizes are read again when it ends, see [shard.warm]).
 //
 // Which hits are scored is as in [shard.ranked]: none when the word is
 // in half the documents or more (with excluded terms: when the hits are).
@@ -333,6 +341,11 @@ func (ix *shard) rankedInGo(ctx context.Context, match, expr string, vt vocabTer
 	ids, _, err := rowsWith(ctx, tx, sqlMatch, match, false)
 	if err != nil || len(ids) == 0 || 2*len(ids) >= n {
 		return ids, nil, err
+	}
+	// While this process's Sync writes, each batch makes the sizes stale:
+	// FTS5 scores the hits rather than the sizes be read for every search.
+	if ix.writing.Load() > 0 && !ix.stats.holds(txGen) {
+		return nil, nil, fmt.Errorf("%w: document sizes out of date during a sync", errStale)
 	}
 	st, err := ix.stats.get(ctx, tx, txGen)
 	if err != nil {

@@ -137,7 +137,6 @@ func TestGoBM25EqualsFTS5(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d in Go, %d scored", inGo, scored)
 	if scored < len(bm25Queries) {
 		t.Errorf("only %d of %d shard searches scored: the corpus plants too little", scored, inGo)
 	}
@@ -250,4 +249,72 @@ func TestVarint(t *testing.T) {
 			t.Errorf("varint(%x) = %d, %d; want %d, %d", tc.b, v, n, tc.v, tc.size)
 		}
 	}
+}
+
+// TestGoBM25WaitsForTheSync: while a Sync of this process writes, a word
+// is scored by FTS5 rather than the sizes be read again for each search;
+// the scores are the same, and once the Sync ends they come from Go.
+func TestGoBM25WaitsForTheSync(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := bm25Docs(300, "1")
+	if err := ix.Put(ctx, docs[:200]...); err != nil {
+		t.Fatal(err)
+	}
+	s := ix.shards[0]
+	query := Query{{Words: "munchen"}}
+	vt, _ := query.soleWord()
+	if _, _, err := s.rankedInGo(ctx, `"munchen"`, `"munchen"`, vt, shardDocs(t, s)); err != nil {
+		t.Fatal(err)
+	}
+	s.writing.Add(1)
+	if err := ix.Put(ctx, docs[200:]...); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = s.rankedInGo(ctx, `"munchen"`, `"munchen"`, vt, shardDocs(t, s))
+	if !errors.Is(err, errStale) {
+		t.Errorf("during a sync, with sizes of an earlier write: %v, want errStale", err)
+	}
+	during := searchScores(t, ix, query)
+	s.writing.Add(-1)
+	after := searchScores(t, ix, query)
+	if len(during) == 0 || len(during) != len(after) {
+		t.Fatalf("%d hits during the sync, %d after", len(during), len(after))
+	}
+	for id, sc := range after {
+		if math.Abs(sc-during[id]) > 1e-12*math.Max(1, sc) {
+			t.Errorf("%s: %v in Go, %v by FTS5", id, sc, during[id])
+		}
+	}
+	if !s.stats.holds(mustGen(t, s)) {
+		t.Error("the search after the sync did not read the sizes")
+	}
+}
+
+// searchScores returns the hits of query: ID → score.
+func searchScores(t *testing.T, ix *Index, query Query) map[string]float64 {
+	t.Helper()
+	hits, err := ix.Search(context.Background(), query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]float64{}
+	for _, h := range hits {
+		out[h.ID] = h.Score
+	}
+	return out
+}
+
+// mustGen returns the shard's write generation.
+func mustGen(t *testing.T, s *shard) int64 {
+	t.Helper()
+	var gen int64
+	if err := s.r.QueryRow(sqlGen).Scan(&gen); err != nil {
+		t.Fatal(err)
+	}
+	return gen
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -66,9 +67,10 @@ type shard struct {
 	w, r *sql.DB      // one writing connection; readers for Search
 	seen os.FileInfo  // the file the handles were opened on, to set aside only that one
 
-	cache resultCache
-	keys  keyTable
-	stats statsCache
+	cache   resultCache
+	keys    keyTable
+	stats   statsCache
+	writing atomic.Int32 // Syncs of this shard running
 
 	bmu     sync.Mutex // guards broken, notes and checked, which are set while mu is held
 	broken  error      // non-nil once an operation found the file damaged
