@@ -13,15 +13,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// FTS5's BM25 constants (fts5_aux.c), and the weights of [weights] by the
-// first letter of the column's name, which fts5vocab reports.
+// FTS5's BM25 constants k1 and b (fts5_aux.c).
 const (
 	bm25K1 = 1.2
 	bm25B  = 0.75
 )
 
-// columnWeight returns the weight of [weights] of a column by the first
-// letter of its name: title, company, location, keywords, body.
+// columnWeight returns the weight in [weights] of a column by the first
+// letter of its name, which fts5vocab reports: title, company, location,
+// keywords, body.
 func columnWeight(c byte) (float64, bool) {
 	switch c {
 	case 't':

@@ -318,3 +318,25 @@ func mustGen(t *testing.T, s *shard) int64 {
 	}
 	return gen
 }
+
+// TestColumnWeightsAreTheSQLs: the weights scored in Go are those FTS5
+// is given, column by column.
+func TestColumnWeightsAreTheSQLs(t *testing.T) {
+	sqlWeights := strings.Split(weights, ",")
+	columns := []string{"title", "company", "location", "keywords", "body"}
+	if len(sqlWeights) != len(columns) {
+		t.Fatalf("%d weights for %d columns", len(sqlWeights), len(columns))
+	}
+	for i, col := range columns {
+		want, err := strconv.ParseFloat(strings.TrimSpace(sqlWeights[i]), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := columnWeight(col[0]); !ok || got != want {
+			t.Errorf("%s: %v in Go, %v in SQL", col, got, want)
+		}
+	}
+	if _, ok := columnWeight('x'); ok {
+		t.Error("a column that does not exist has a weight")
+	}
+}
