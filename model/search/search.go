@@ -29,8 +29,8 @@ const weights = "10.0, 5.0, 3.0, 5.0, 1.0"
 // from disk; a query of one included word (or prefix) is scored in Go
 // instead, from the word's instances and the lengths held in memory
 // ([shard.rankedInGo]), for a fifth of that. Scoring is skipped when the
-// query matches at least half the shard's documents: every term of such a query is in half of them too,
-// and FTS5's BM25 then clamps the term's weight (its IDF) to 1e-6, which
+// query matches at least half the shard's documents: every term of such
+// a query is in half of them too, and FTS5's BM25 then clamps the term's weight (its IDF) to 1e-6, which
 // puts every hit's score under 2.2e-6 per term (1e-6 × (k1+1)) — below any
 // difference a ranking can use. Those hits come back with Score 0, as
 // fast as unranked.
