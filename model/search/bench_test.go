@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -93,7 +94,7 @@ func BenchmarkResync100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	ps, items := benchPostings(b)
-	dir := filepath.Join(os.TempDir(), "jobdeck-bench-search-100k")
+	dir := benchIndexDir()
 	for b.Loop() {
 		ix, err := search.Open(context.Background(), dir, search.Options{})
 		if err != nil {
@@ -111,11 +112,19 @@ func BenchmarkResync100k(b *testing.B) {
 	}
 }
 
-// benchIndex returns an index of the 100k folder kept in os.TempDir()
-// across runs (jobdeck-bench-search-100k).
+// benchIndexDir is the folder in os.TempDir() of the 100k index kept
+// across runs: one per version of the index's schema
+// ("jobdeck-bench-search-100k-v4"), so that builds of other versions
+// measured on the same machine do not rebuild each other's.
+func benchIndexDir() string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("jobdeck-bench-search-100k-v%d", search.SchemaVersion))
+}
+
+// benchIndex returns an index of the 100k folder kept across runs (see
+// [benchIndexDir]).
 func benchIndex(b *testing.B, opts search.Options) *search.Index {
 	ps, items := benchPostings(b)
-	dir := filepath.Join(os.TempDir(), "jobdeck-bench-search-100k")
+	dir := benchIndexDir()
 	ix, err := search.Open(context.Background(), dir, opts)
 	if err != nil {
 		b.Fatal(err)

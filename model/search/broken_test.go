@@ -93,6 +93,7 @@ func TestForeignIndexIsRebuilt(t *testing.T) {
 		"belongs to another program (application id 0x1234)": {`PRAGMA application_id = 4660`, `CREATE TABLE notes(x)`},
 		"has index format 99":                                {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 99`},
 		"has index format 2, this jobdeck uses":              {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 2`},
+		"has index format 3, this jobdeck uses 4":            {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 3`},
 	} {
 		dir := t.TempDir()
 		db, err := sql.Open("sqlite", filepath.Join(dir, search.FileName))
@@ -107,6 +108,22 @@ func TestForeignIndexIsRebuilt(t *testing.T) {
 		db.Close()
 		assertRebuilt(t, open(t, dir), why, docs)
 	}
+}
+
+// TestIndexWithoutVocabularyIsRebuilt: a file of this version that lacks
+// the fts5vocab table ranked searches read cannot serve.
+func TestIndexWithoutVocabularyIsRebuilt(t *testing.T) {
+	docs := testDocs(50)
+	dir := built(t, docs)
+	db, err := sql.Open("sqlite", filepath.Join(dir, search.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TABLE fts_instance`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	assertRebuilt(t, open(t, dir), "no such table: fts_instance", docs)
 }
 
 func TestDamagedPagesAreRebuilt(t *testing.T) {

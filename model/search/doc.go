@@ -32,7 +32,9 @@
 // documents with a BM25 score (higher is more relevant; a title match
 // weighs more than a body match; 0 for every hit of a query that matches
 // half the documents or more, which BM25 does not weigh; each file weighs
-// terms over its own documents); [Index.Match]
+// terms over its own documents; FTS5's bm25, computed in Go for a query
+// of one word from an fts5vocab table and the documents' lengths held in
+// memory); [Index.Match]
 // finds them without scores, faster; [Index.Rows] names them by rowid in
 // each file's rowid → ID table ([model.RowKeys]), which the filter turns
 // into postings with an array read a hit. The last few results are cached

@@ -9,3 +9,6 @@ func Sharded(opts Options, min int) Options {
 
 // ShardOf is shardOf, for the external tests.
 var ShardOf = shardOf
+
+// SchemaVersion is schemaVersion, for the benchmarks' folder names.
+const SchemaVersion = schemaVersion

@@ -82,7 +82,8 @@ func (f found) hits() []Hit {
 	return out
 }
 
-// warm brings the key table up to date, so that the next search need not.
+// warm brings the key table and the document sizes ([docStats]) up to
+// date, so that the next search need not.
 func (ix *shard) warm(ctx context.Context) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -90,5 +91,24 @@ func (ix *shard) warm(ctx context.Context) error {
 		return errClosed
 	}
 	_, err := ix.keys.refresh(ctx, ix.r)
+	if err == nil {
+		err = ix.warmStats(ctx)
+	}
 	return ix.markBroken(ctx, err)
+}
+
+// warmStats reads the shard's [docStats] at its current generation; the
+// caller holds ix.mu.
+func (ix *shard) warmStats(ctx context.Context) error {
+	tx, err := ix.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var gen int64
+	if err := tx.QueryRowContext(ctx, sqlGen).Scan(&gen); err != nil {
+		return err
+	}
+	_, err = ix.stats.get(ctx, tx, gen)
+	return err
 }

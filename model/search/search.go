@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,10 +25,12 @@ const weights = "10.0, 5.0, 3.0, 5.0, 1.0"
 // search returns the shard's documents that match q (see [Index.Search]),
 // with their BM25 scores when ranked, else with scores 0.
 //
-// Scoring costs about 1.5 us per hit, most of it FTS5 reading each hit's
-// length. It is skipped when the query matches at least half the
-// shard's documents: every term of such a query is in half of them too,
-// and FTS5's BM25 then clamps the term's weight (its IDF) to 1e-6, which
+// FTS5 scores a hit in about 1.5 us, most of it reading the hit's length
+// from disk; a query of one included word (or prefix) is scored in Go
+// instead, from the word's instances and the lengths held in memory
+// ([shard.rankedInGo]), for a fifth of that. Scoring is skipped when the
+// query matches at least half the shard's documents: every term of such
+// a query is in half of them too, and FTS5's BM25 then clamps the term's weight (its IDF) to 1e-6, which
 // puts every hit's score under 2.2e-6 per term (1e-6 × (k1+1)) — below any
 // difference a ranking can use. Those hits come back with Score 0, as
 // fast as unranked.
@@ -57,13 +60,13 @@ func (ix *shard) search(ctx context.Context, q Query, ranked bool) (found, error
 	if !ranked {
 		return ix.query(ctx, sqlMatch, in, nil)
 	}
-	return ix.query(ctx, sqlRanked, in, q.words())
+	return ix.query(ctx, sqlRanked, in, q)
 }
 
 // query runs a search statement for the MATCH expression match, or returns
 // the cached result of the same statement when nothing was written since.
-// words are the included words of a ranked query (see [Query.words]).
-func (ix *shard) query(ctx context.Context, sqlText, match string, words []string) (found, error) {
+// q is the query of a ranked search (nil otherwise).
+func (ix *shard) query(ctx context.Context, sqlText, match string, q Query) (found, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.r == nil {
@@ -77,7 +80,7 @@ func (ix *shard) query(ctx context.Context, sqlText, match string, words []strin
 	if f, ok := ix.cache.get(key, gen); ok && !ix.opts.NoCache {
 		return f, nil
 	}
-	f, err := ix.run(ctx, sqlText, match, words, gen)
+	f, err := ix.run(ctx, sqlText, match, q, gen)
 	if err == nil && !ix.opts.NoCache {
 		ix.cache.put(key, gen, f)
 	}
@@ -86,12 +89,12 @@ func (ix *shard) query(ctx context.Context, sqlText, match string, words []strin
 
 // run runs a search statement and checks that its rowids name documents;
 // the caller holds ix.mu.
-func (ix *shard) run(ctx context.Context, sqlText, match string, words []string, gen int64) (found, error) {
+func (ix *shard) run(ctx context.Context, sqlText, match string, q Query, gen int64) (found, error) {
 	var ids []int64
 	var scores []float64
 	var err error
 	if sqlText == sqlRanked {
-		ids, scores, err = ix.ranked(ctx, match, words, gen)
+		ids, scores, err = ix.ranked(ctx, match, q, gen)
 	} else {
 		ids, scores, err = ix.rows(ctx, sqlText, match, false)
 	}
@@ -109,12 +112,15 @@ func (ix *shard) run(ctx context.Context, sqlText, match string, words []string,
 	return found{keys: keys, rows: ids, scores: scores}, nil
 }
 
-// ranked returns the rowids matching match with their scores, or with nil
-// scores when they match at least half the shard's documents (see
-// [shard.search]). A query of single words (or prefixes) is first matched
-// without scores, which costs a tenth as much: a common one needs no
-// more. A query of one word asks instead whether the word is common
-// ([shard.rankedWord]), which answers the same without the match.
+// ranked returns the rowids matching q's MATCH expression match with
+// their scores, or with nil scores when they match at least half the
+// shard's documents (see [shard.search]). A query of one included word
+// (or prefix) that this package tokenizes as FTS5 does is scored in Go
+// ([shard.rankedInGo]); FTS5 scores the others. A query of single words
+// (or prefixes) is first matched without scores, which costs a tenth as
+// much: a common one needs no more. A query of one word asks instead
+// whether the word is common ([shard.rankedWord]), which answers the same
+// without the match.
 //
 // A query with a phrase is scored at once (FTS5's BM25 matches each phrase
 // over the whole table to weigh it, which would be done twice) — unless
@@ -125,11 +131,12 @@ func (ix *shard) run(ctx context.Context, sqlText, match string, words []string,
 // of three words each in nearly every posting of 100k took 60 ms to
 // score, twice its match, as FTS5 checks the positions of every posting
 // that holds the three.
-func (ix *shard) ranked(ctx context.Context, match string, words []string, gen int64) ([]int64, []float64, error) {
+func (ix *shard) ranked(ctx context.Context, match string, q Query, gen int64) ([]int64, []float64, error) {
 	n, err := ix.count(ctx, gen)
 	if err != nil {
 		return nil, nil, err
 	}
+	words := q.words()
 	if hasPhrase(match) {
 		common, err := ix.allCommon(ctx, words, n, gen)
 		if err != nil {
@@ -143,6 +150,12 @@ func (ix *shard) ranked(ctx context.Context, match string, words []string, gen i
 			scores = nil
 		}
 		return ids, scores, err
+	}
+	if vt, ok := q.soleWord(); ok {
+		ids, scores, err := ix.rankedInGo(ctx, match, words[0], vt, n)
+		if !errors.Is(err, errStale) {
+			return ids, scores, err
+		}
 	}
 	if len(words) == 1 && match == words[0] {
 		return ix.rankedWord(ctx, match, n, gen)
@@ -235,8 +248,13 @@ var errOrphan = &damage{"index rows without documents"}
 // rows runs a statement returning one list of rowids, or of "rowid score"
 // pairs when scored, separated by commas.
 func (ix *shard) rows(ctx context.Context, sqlText, match string, scored bool, args ...any) ([]int64, []float64, error) {
+	return rowsWith(ctx, ix.r, sqlText, match, scored, args...)
+}
+
+// rowsWith is [shard.rows] read with q.
+func rowsWith(ctx context.Context, q querier, sqlText, match string, scored bool, args ...any) ([]int64, []float64, error) {
 	var list sql.NullString
-	if err := ix.r.QueryRowContext(ctx, sqlText, append([]any{match}, args...)...).Scan(&list); err != nil {
+	if err := q.QueryRowContext(ctx, sqlText, append([]any{match}, args...)...).Scan(&list); err != nil {
 		return nil, nil, err
 	}
 	return parseHits(list.String, scored)

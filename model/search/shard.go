@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -19,7 +20,7 @@ import (
 // rebuilt.
 const (
 	appID         = 0x4A444B53
-	schemaVersion = 3
+	schemaVersion = 4
 )
 
 // The tables: docs maps a posting ID to the rowid of its text in fts
@@ -38,6 +39,9 @@ var schema = []string{
 	// is rewritten fewer times while the index is built (0.9 s less CPU
 	// for 100k postings), and searches were measured as fast.
 	`INSERT INTO fts(fts, rank) VALUES('automerge', 8)`,
+	// The words' instances (rowid, column, offset), which ranked searches
+	// score in Go (see [shard.rankedInGo]); fts5vocab stores nothing.
+	`CREATE VIRTUAL TABLE IF NOT EXISTS fts_instance USING fts5vocab(fts, instance)`,
 	// gen counts write transactions, so that cached results can tell they
 	// are stale, whichever process wrote.
 	`CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL)`,
@@ -63,8 +67,10 @@ type shard struct {
 	w, r *sql.DB      // one writing connection; readers for Search
 	seen os.FileInfo  // the file the handles were opened on, to set aside only that one
 
-	cache resultCache
-	keys  keyTable
+	cache   resultCache
+	keys    keyTable
+	stats   statsCache
+	writing atomic.Int32 // Syncs of this shard running
 
 	bmu     sync.Mutex // guards broken, notes and checked, which are set while mu is held
 	broken  error      // non-nil once an operation found the file damaged
@@ -230,6 +236,9 @@ func (ix *shard) checkSchema(ctx context.Context) (string, error) {
 	if err := ix.r.QueryRowContext(ctx, `SELECT count(*) FROM docs`).Scan(&n); err != nil {
 		return classify(ctx, err)
 	}
+	if err := ix.r.QueryRowContext(ctx, `SELECT count(*) FROM fts_instance WHERE term = 'jobdeck'`).Scan(&n); err != nil {
+		return classify(ctx, err)
+	}
 	return "", nil
 }
 
@@ -280,6 +289,7 @@ func (ix *shard) needsCheck() bool {
 
 func (ix *shard) closeDB() error {
 	ix.keys.reset()
+	ix.stats.reset()
 	var err error
 	if ix.w != nil {
 		err = ix.w.Close()

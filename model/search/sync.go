@@ -54,6 +54,8 @@ const batchSize = 1000
 // takes it over). A file found damaged ([ErrBroken]) — earlier, or by the
 // quick check at the end — is set aside and the shard rebuilt.
 func (ix *shard) Sync(ctx context.Context, items []Item, have map[string]string, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	ix.writing.Add(1)
+	defer ix.writing.Add(-1)
 	st, err := ix.sync(ctx, items, have, load, progress)
 	if errors.Is(err, ErrBroken) {
 		st, err = ix.sync(ctx, items, nil, load, progress)
