@@ -180,7 +180,7 @@ func (c *Cache) fill(rf *rootFile, root string) {
 		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		rf.chunks = append(rf.chunks, newChunk(es))
+		rf.chunks = append(rf.chunks, newChunkIn(es, &rf.spare))
 		rf.cond.Broadcast()
 		rf.keepPace()
 	})

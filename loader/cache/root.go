@@ -22,6 +22,7 @@ type rootFile struct {
 	cursors [4]pos      // where in chunks the next lookups probably are, the last used first
 	today   uint32      // the day fill started, which lookups mark their entries seen (a clock read a load, not a file)
 	slab    postingSlab // room for the single postings looked up
+	spare   [][]entry   // entry arrays of chunks that let go of them, emptied, for the next chunks
 	added   map[string]entry
 	dirty   bool // the file needs writing
 
@@ -72,9 +73,35 @@ type chunk struct {
 }
 
 // newChunk returns the chunk of es, a block's entries (copied).
-func newChunk(es []entry) chunk {
-	return chunk{es: slices.Clone(es), n: len(es), left: len(es),
+func newChunk(es []entry) chunk { return newChunkIn(es, nil) }
+
+// newChunkIn is newChunk with the copy made in a spare array (see
+// [rootFile.spare]) when one holds es, so that a warm load of a million
+// postings does not leave the ~100 MB of its entries' copies to the
+// garbage collector.
+func newChunkIn(es []entry, spare *[][]entry) chunk {
+	var own []entry
+	if spare != nil && len(*spare) > 0 {
+		if last := (*spare)[len(*spare)-1]; cap(last) >= len(es) {
+			own = append(last[:0], es...)
+			*spare = (*spare)[:len(*spare)-1]
+		}
+	}
+	if own == nil {
+		own = slices.Clone(es)
+	}
+	return chunk{es: own, n: len(es), left: len(es),
 		first: strings.Clone(es[0].path), last: strings.Clone(es[len(es)-1].path)}
+}
+
+// letGo drops the entries of chunk c, every one of them taken, keeping
+// their array, emptied, for a later chunk. Lookups reach entries only
+// through the chunks, holding the Cache's mutex, and a write only reads
+// the entries of chunks that kept them: nothing else refers to the array.
+func (rf *rootFile) letGo(c *chunk) {
+	clear(c.es) // its strings would keep the file's blocks alive
+	rf.spare = append(rf.spare, c.es[:0])
+	c.es = nil
 }
 
 // pos is the place of entry i of chunk c.
@@ -186,7 +213,7 @@ func (rf *rootFile) lookup(k loader.FileKey, today uint32) (entry, bool) {
 	if !e.taken {
 		e.taken = true
 		if c.left--; c.left == 0 {
-			c.es = nil
+			rf.letGo(c)
 		}
 	}
 	return found, true
@@ -215,7 +242,7 @@ func (rf *rootFile) state() fileState {
 // when needed.
 func (rf *rootFile) reset() {
 	rf.started, rf.done, rf.chunks, rf.cursors, rf.added, rf.dirty = false, false, nil, [4]pos{}, nil, false
-	rf.slab, rf.today, rf.reach, rf.need, rf.drain = postingSlab{}, 0, 0, "", false
+	rf.slab, rf.today, rf.reach, rf.need, rf.drain, rf.spare = postingSlab{}, 0, 0, "", false, nil
 }
 
 // fileState is what a write of a folder's cache file needs: the chunks
