@@ -168,7 +168,7 @@ func TestChunksReuseTheArraysLetGo(t *testing.T) {
 	rf.chunks = append(rf.chunks, newChunkIn(block(0, 10), &rf.spare), newChunkIn(block(10, 10), &rf.spare))
 	first := &rf.chunks[0].es[0]
 	for i := range 10 {
-		if e, ok := rf.lookup(key(i), 1); !ok || e.blob != fmt.Sprint("blob", i) {
+		if e, _, ok := rf.lookup(key(i), 1); !ok || e.blob != fmt.Sprint("blob", i) {
 			t.Fatalf("entry %d: %+v, %v", i, e, ok)
 		}
 	}
@@ -180,12 +180,12 @@ func TestChunksReuseTheArraysLetGo(t *testing.T) {
 		t.Error("the next chunk did not take the spare array")
 	}
 	for i := 10; i < 28; i++ {
-		if e, ok := rf.lookup(key(i), 1); !ok || e.blob != fmt.Sprint("blob", i) {
+		if e, _, ok := rf.lookup(key(i), 1); !ok || e.blob != fmt.Sprint("blob", i) {
 			t.Fatalf("entry %d after the reuse: %+v, %v", i, e, ok)
 		}
 	}
 	rf.chunks = append(rf.chunks, newChunkIn(block(28, 50), &rf.spare)) // longer than any spare
-	if e, ok := rf.lookup(key(77), 1); !ok || e.blob != "blob77" {
+	if e, _, ok := rf.lookup(key(77), 1); !ok || e.blob != "blob77" {
 		t.Errorf("entry 77 of a chunk longer than the spare arrays: %+v, %v", e, ok)
 	}
 }
