@@ -57,7 +57,7 @@ func TestSortPackedEqualsCompare(t *testing.T) {
 			c.Add(add...)
 			s := c.Snapshot()
 			for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle} {
-				for _, lo := range []int{0, 1, s.Len() / 3} {
+				for _, lo := range []int{0, 1, s.Len() / 3, s.Len() - 1, s.Len()} {
 					want := make([]int32, 0, s.Len()-lo)
 					for i := lo; i < s.Len(); i++ {
 						want = append(want, int32(i))
@@ -66,7 +66,7 @@ func TestSortPackedEqualsCompare(t *testing.T) {
 					ranks := s.textRanks(o, lo, s.Len())
 					got, ok := s.sortPacked(o, lo, s.Len(), &ranks)
 					dated := o == SortNewest || o == SortOldest
-					if wantOK := tc.packs || !dated; ok != wantOK {
+					if wantOK := tc.packs || !dated || s.Len()-lo < 2; ok != wantOK {
 						t.Errorf("%s, %v from %d: packed %v, want %v", tc.name, o, lo, ok, wantOK)
 					}
 					if ok && !slices.Equal(got, want) {
