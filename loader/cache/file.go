@@ -257,7 +257,7 @@ func (b *blocks) entries(es []entry) (_ []entry, err error) {
 	if es, err = decodeEntries(es, stringOf(p), b.prev); err != nil {
 		return nil, err
 	}
-	b.prev = es[len(es)-1].path
+	b.prev = strings.Clone(es[len(es)-1].path) // the block may be read into again (see blockRef)
 	return es, nil
 }
 
