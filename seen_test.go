@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -45,15 +46,24 @@ func TestListNew(t *testing.T) {
 	}
 }
 
-func TestSeenLaterIsReadOffTheCaller(t *testing.T) {
+// TestSeenLaterIsReadOnRecord checks that the browser's log is not read
+// until the first Record (nothing is new meanwhile), that Record waits for
+// the read, and that IsNew answers from the log once it has been read.
+func TestSeenLaterIsReadOnRecord(t *testing.T) {
 	dir := t.TempDir()
 	release := make(chan struct{})
+	var opened atomic.Bool
 	later := openSeenLater(func() (*seen.Log, error) {
+		opened.Store(true)
 		<-release
 		return seen.Open(dir, time.Now(), time.Now().Add(-time.Hour))
 	})
 	if later.IsNew("a") {
 		t.Error("a posting is new before the log was read")
+	}
+	time.Sleep(20 * time.Millisecond)
+	if opened.Load() {
+		t.Error("the log was read before the first Record")
 	}
 	recorded := make(chan error)
 	go func() { recorded <- later.Record([]string{"a"}) }()

@@ -55,11 +55,16 @@ type Cache interface {
 // at most Len times. A cache may decode each posting as it is asked for,
 // so that a file of many postings is handed out while it is decoded;
 // Lookup has checked that they decode, so Next cannot fail. An entry is
-// used by one goroutine.
+// used by one goroutine. Release says that the caller is done with the
+// entry and that the postings it took hold none of the entry's memory any
+// more (their strings are their own, see ownFields): the cache may then
+// reuse that memory. An entry whose postings keep the cache's memory (a
+// file of many postings, see cachedRecords.next) is not released.
 type CacheEntry interface {
 	Len() int
 	Aux() []byte
 	Next() *model.Posting
+	Release()
 }
 
 // CacheStamp names everything that decides how a file is parsed under
@@ -118,6 +123,7 @@ func (h *cacheHook) work(j job, opts Options, dh dirHandle, m *recordMemo) resul
 		t := h.tables.Get().(*internTable)
 		r, ok := fromCache(j, e.Next(), t)
 		h.tables.Put(t)
+		e.Release() // the posting owns its strings now
 		if ok {
 			return r
 		}

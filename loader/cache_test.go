@@ -52,6 +52,7 @@ type listEntry struct {
 
 func (e *listEntry) Len() int    { return e.n }
 func (e *listEntry) Aux() []byte { return e.aux }
+func (e *listEntry) Release()    {}
 func (e *listEntry) Next() *model.Posting {
 	q := *e.ps[0]
 	e.ps = e.ps[1:]

@@ -112,10 +112,38 @@ type folder struct {
 // "*.swo", "*.swx". Backups of postings (see backupOf) are reported as
 // skipped; backups of other files are ignored like those files.
 func isBackup(name string) bool {
-	lower := strings.ToLower(name)
-	return strings.HasSuffix(name, "~") ||
-		(len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#') ||
-		strings.HasSuffix(lower, ".swp") || strings.HasSuffix(lower, ".swo") || strings.HasSuffix(lower, ".swx")
+	n := len(name)
+	switch {
+	case n == 0:
+		return false
+	case name[n-1] == '~', n > 1 && name[0] == '#' && name[n-1] == '#':
+		return true
+	case n < 4 || name[n-4] != '.':
+		return false
+	}
+	ext := name[n-3:] // compared in lower case, without lowering the whole name
+	return strings.EqualFold(ext, "swp") || strings.EqualFold(ext, "swo") || strings.EqualFold(ext, "swx")
+}
+
+// readsExt reports whether the walk reads files named name: whether its
+// extension, in lower case, is one of readExts.
+func readsExt(name string) bool {
+	ext := path.Ext(name)
+	if len(ext) > len(".markdown") {
+		return readExts[strings.ToLower(ext)] // a longer one may lower to a shorter
+	}
+	var buf [len(".markdown")]byte
+	for i := 0; i < len(ext); i++ {
+		c := ext[i]
+		if c >= utf8.RuneSelf { // the Kelvin sign lowers to k
+			return readExts[strings.ToLower(ext)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return readExts[string(buf[:len(ext)])] // a lookup of a converted slice does not allocate
 }
 
 // backupOf returns the name of the file a backup name is for:
@@ -257,10 +285,10 @@ func (w *walker) entry(sw *sourceWalk, f folder, e dirent, siblings []dirent) bo
 		}
 		return w.subdir(sw, f, p, info, links)
 	case isBackup(name):
-		if readExts[strings.ToLower(path.Ext(backupOf(name)))] {
+		if readsExt(backupOf(name)) {
 			return w.skip(displayPath(src, root, joinName(f.path, name)), ReasonBackup)
 		}
-	case !readExts[strings.ToLower(path.Ext(name))]:
+	case !readsExt(name):
 		// ignored silently
 	case strings.HasPrefix(name, "."):
 		return w.skip(displayPath(src, root, joinName(f.path, name)), ReasonHidden)
@@ -528,7 +556,7 @@ func displayPath(src *Source, root, p string) string {
 // and Skip.Path are escaped so, as is every error of this package that
 // names a path; any other message naming a path should be too.
 func SafePath(p string) string {
-	if !needsStrip(p) && !strings.ContainsAny(p, "\n\t") && utf8.ValidString(p) {
+	if printableASCII(p) || (!needsStrip(p) && !strings.ContainsAny(p, "\n\t") && utf8.ValidString(p)) {
 		return p
 	}
 	var sb strings.Builder
@@ -547,6 +575,18 @@ func SafePath(p string) string {
 		i += n
 	}
 	return sb.String()
+}
+
+// printableASCII reports whether p is printable ASCII only (a space to
+// a tilde): a file name as most are, which SafePath returns unchanged
+// after one pass over it.
+func printableASCII(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < 0x20 || c >= 0x7F {
+			return false
+		}
+	}
+	return true
 }
 
 // reasonOf is a skip reason with the error's cause ("unreadable:

@@ -490,3 +490,25 @@ func TestFolderFileIsDisplayPath(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsExtIsLowerCaseLookup checks readsExt and isBackup against the
+// lookups they stand for: strings.ToLower of the extension in readExts,
+// and the backup suffixes of the lowered name, for ASCII cases, non-ASCII
+// letters that lower to ASCII (the Kelvin sign) and long extensions.
+func TestReadsExtIsLowerCaseLookup(t *testing.T) {
+	names := []string{"a.md", "a.MD", "a.Md", "a.markdown", "a.MARKDOWN", "a.mar\u212adown", "A.TXT", "a.json",
+		"a.jsonl", "a.NDJSON", "a.csv", "a.html", "a.HTM", "a.pdf", "a", ".md", "a.", "a.md.bak", "a.markdowns",
+		"a.ſwp", "a.swp", "a.SWP", "a.Swo", "a.swx", "a.sw", "swp", ".swp", "a~", "#a#", "#", "~", "a.\u212awp",
+		"a.m\u00e9", "\u0130.md", "a.İmd"}
+	for _, n := range names {
+		if got, want := readsExt(n), readExts[strings.ToLower(path.Ext(n))]; got != want {
+			t.Errorf("readsExt(%q) = %v, want %v", n, got, want)
+		}
+		lower := strings.ToLower(n)
+		want := strings.HasSuffix(n, "~") || (len(n) > 1 && n[0] == '#' && n[len(n)-1] == '#') ||
+			strings.HasSuffix(lower, ".swp") || strings.HasSuffix(lower, ".swo") || strings.HasSuffix(lower, ".swx")
+		if got := isBackup(n); got != want {
+			t.Errorf("isBackup(%q) = %v, want %v", n, got, want)
+		}
+	}
+}

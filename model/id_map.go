@@ -1,14 +1,14 @@
 package model
 
-// IDMap maps posting IDs to int32 values (an index, usually). An ID of 16
+// IDMap maps posting IDs to int32 values, indexes not under zero. An ID of 16
 // lower-case hexadecimal digits, the form the loader gives every posting,
-// is keyed by the number it spells: a map of numbers is hashed and
+// is keyed by the number it spells: a table of numbers is hashed and
 // compared without reading the ID's bytes, which at a million postings
 // are mostly not in the processor's cache. Any other ID is keyed by its
 // text. The zero IDMap is empty and ready to use; it is not safe for
 // concurrent use.
 type IDMap struct {
-	hex   map[uint64]int32
+	hex   hexTable
 	other map[string]int32
 }
 
@@ -35,8 +35,7 @@ func hexID(id string) (uint64, bool) {
 // Get returns the value of id.
 func (m *IDMap) Get(id string) (int32, bool) {
 	if n, ok := hexID(id); ok {
-		v, ok := m.hex[n]
-		return v, ok
+		return m.hex.get(n)
 	}
 	v, ok := m.other[id]
 	return v, ok
@@ -46,14 +45,7 @@ func (m *IDMap) Get(id string) (int32, bool) {
 // id has afterwards and whether it was there before.
 func (m *IDMap) Add(id string, v int32) (int32, bool) {
 	if n, ok := hexID(id); ok {
-		if m.hex == nil {
-			m.hex = make(map[uint64]int32)
-		}
-		if old, ok := m.hex[n]; ok {
-			return old, true
-		}
-		m.hex[n] = v
-		return v, false
+		return m.hex.add(n, v)
 	}
 	if m.other == nil {
 		m.other = make(map[string]int32)
@@ -66,4 +58,4 @@ func (m *IDMap) Add(id string, v int32) (int32, bool) {
 }
 
 // Len returns the number of IDs in m.
-func (m *IDMap) Len() int { return len(m.hex) + len(m.other) }
+func (m *IDMap) Len() int { return m.hex.n + len(m.other) }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -39,6 +40,69 @@ func TestIDMapKeepsIDsApart(t *testing.T) {
 		id := fmt.Sprintf("%016x", uint64(n)*0x9e3779b97f4a7c15)
 		if got, ok := hexID(id); !ok || fmt.Sprintf("%016x", got) != id {
 			t.Fatalf("hexID(%q) = %x, %v", id, got, ok)
+		}
+	}
+}
+
+// TestHexTableIsAMap checks the table of hexadecimal IDs against a Go map
+// through its growths: keys that differ in their low bits only, in their
+// high bits only, zero, and random ones, each added twice.
+func TestHexTableIsAMap(t *testing.T) {
+	var tab hexTable
+	want := map[uint64]int32{}
+	r := rand.New(rand.NewPCG(5, 6))
+	var keys []uint64
+	for i := range 5000 {
+		keys = append(keys, uint64(i), uint64(i)<<48, r.Uint64())
+	}
+	for i, k := range keys {
+		v, had := tab.add(k, int32(i))
+		w, wantHad := want[k]
+		if !wantHad {
+			want[k], w = int32(i), int32(i)
+		}
+		if v != w || had != wantHad {
+			t.Fatalf("add(%#x, %d) = %d, %v, want %d, %v", k, i, v, had, w, wantHad)
+		}
+	}
+	if tab.n != len(want) {
+		t.Errorf("%d keys, want %d", tab.n, len(want))
+	}
+	for k, w := range want {
+		if v, ok := tab.get(k); !ok || v != w {
+			t.Fatalf("get(%#x) = %d, %v, want %d", k, v, ok, w)
+		}
+		if v, had := tab.add(k, 1); !had || v != w {
+			t.Fatalf("add(%#x) again = %d, %v, want %d, true", k, v, had, w)
+		}
+	}
+	for range 1000 {
+		if k := r.Uint64(); want[k] == 0 {
+			if _, ok := tab.get(k); ok {
+				if _, in := want[k]; !in {
+					t.Fatalf("get(%#x) found a key never added", k)
+				}
+			}
+		}
+	}
+	var empty hexTable
+	if _, ok := empty.get(0); ok {
+		t.Error("the zero hexTable holds 0")
+	}
+}
+
+// BenchmarkIDMapAdd adds a million random hexadecimal IDs, as the
+// loader's collector does with the IDs of a million postings.
+func BenchmarkIDMapAdd(b *testing.B) {
+	r := rand.New(rand.NewPCG(7, 8))
+	ids := make([]string, 1_000_000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("%016x", r.Uint64())
+	}
+	for b.Loop() {
+		var m IDMap
+		for i, id := range ids {
+			m.Add(id, int32(i))
 		}
 	}
 }

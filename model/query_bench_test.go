@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -204,6 +205,16 @@ func BenchmarkSort(b *testing.B) {
 		b.Run("cold/"+o.String(), func(b *testing.B) {
 			c := NewCollection()
 			c.Add(ps[:benchN]...)
+			for b.Loop() {
+				c.shared = &collShared{}
+				c.Snapshot().order(o)
+			}
+		})
+		b.Run("cold-paths-in-order/"+o.String(), func(b *testing.B) {
+			byPath := slices.Clone(ps[:benchN])
+			slices.SortStableFunc(byPath, func(x, y *Posting) int { return strings.Compare(x.Path, y.Path) })
+			c := NewCollection()
+			c.Add(byPath...)
 			for b.Loop() {
 				c.shared = &collShared{}
 				c.Snapshot().order(o)

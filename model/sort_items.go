@@ -74,12 +74,15 @@ func (s Snapshot) compareItems(o SortOrder, x, y *sortItem) int {
 // halves on two goroutines, merged into the indexes.
 func (s Snapshot) sortItems(o SortOrder, lo, hi int) []int32 {
 	ranks := s.textRanks(o, lo, hi)
+	if perm, ok := s.sortPacked(o, lo, hi, &ranks); ok {
+		return perm
+	}
 	dated := o == SortNewest || o == SortOldest
 	items := make([]sortItem, hi-lo)
 	for k := range items {
 		key := s.orderKeys.at(lo + k)
 		it := &items[k]
-		it.title, it.company, it.i = ranks(key.titleClass), ranks(key.companyClass), int32(lo+k)
+		it.title, it.company, it.i = ranks.of(key.titleClass), ranks.of(key.companyClass), int32(lo+k)
 		if dated {
 			it.date = key.date
 		}
@@ -111,28 +114,81 @@ func (s Snapshot) sortItems(o SortOrder, lo, hi int) []int32 {
 	return append(perm, indexes(b)...)
 }
 
-// textRanks returns, indexed by text class (orderKey.titleClass and
-// companyClass), the rank of each folded title and company of postings
-// lo..hi-1 of s among them, in the order o compares them: strings.Compare
-// in the date orders, else compareNonEmptyFirst. Equal texts share their
-// class, so ranks are equal exactly when the texts are and compare as the
-// texts do. A run of postings holds few distinct titles and companies:
-// sorting them costs little beside sorting the postings.
-func (s Snapshot) textRanks(o SortOrder, lo, hi int) func(class uint32) uint32 {
+// textRanking is the rank of each folded title and company of a run of
+// postings among them, by text class (see [Snapshot.textRanks]).
+type textRanking struct {
+	dense  []uint32          // by class, when the run's classes are few beside it
+	sparse map[uint32]uint32 // else
+	n      int               // how many ranks there are
+}
+
+// of returns the rank of the text of class, one of the run's.
+func (r *textRanking) of(class uint32) uint32 {
+	if r.dense != nil {
+		return r.dense[class]
+	}
+	return r.sparse[class]
+}
+
+// denseClasses is how many text classes beyond sixteen per posting of a
+// run a [textRanking] may index by class in a slice rather than a map:
+// a lookup in a slice of 256 KB costs a tenth of a map's, and the slice's
+// size is the collection's count of distinct texts, which a run of new
+// postings reaches however short it is.
+const denseClasses = 1 << 16
+
+// textRanks returns the rank of each folded title and company of postings
+// lo..hi-1 of s among them, by text class (orderKey.titleClass and
+// companyClass), in the order o compares them: strings.Compare in the
+// date orders, else compareNonEmptyFirst. Equal texts share their class,
+// so ranks are equal exactly when the texts are and compare as the texts
+// do. A run of postings holds few distinct titles and companies: sorting
+// them costs little beside sorting the postings.
+func (s Snapshot) textRanks(o SortOrder, lo, hi int) textRanking {
+	top := uint32(0)
+	for i := lo; i < hi; i++ {
+		k := s.orderKeys.at(i)
+		top = max(top, k.titleClass, k.companyClass)
+	}
+	return s.textRanksIn(o, lo, hi, top, int(top) < 16*(hi-lo)+denseClasses)
+}
+
+// textRanksIn is textRanks for runs whose classes are at most top, ranked
+// in a slice when dense, else in a map.
+func (s Snapshot) textRanksIn(o SortOrder, lo, hi int, top uint32, dense bool) textRanking {
 	type classText struct {
 		class uint32
 		text  string
 	}
 	var texts []classText
-	seen := make(map[uint32]struct{}, 64)
+	var r textRanking
+	// first reports whether class is met for the first time in the run.
+	var first func(class uint32) bool
+	if dense {
+		r.dense = make([]uint32, top+1)
+		first = func(class uint32) bool {
+			if r.dense[class] != 0 {
+				return false
+			}
+			r.dense[class] = 1
+			return true
+		}
+	} else {
+		seen := make(map[uint32]struct{}, 64)
+		first = func(class uint32) bool {
+			if _, ok := seen[class]; ok {
+				return false
+			}
+			seen[class] = struct{}{}
+			return true
+		}
+	}
 	for i := lo; i < hi; i++ {
 		k := s.orderKeys.at(i)
-		if _, ok := seen[k.titleClass]; !ok {
-			seen[k.titleClass] = struct{}{}
+		if first(k.titleClass) {
 			texts = append(texts, classText{k.titleClass, s.keys.at(i).field(fieldTitle)})
 		}
-		if _, ok := seen[k.companyClass]; !ok {
-			seen[k.companyClass] = struct{}{}
+		if first(k.companyClass) {
 			texts = append(texts, classText{k.companyClass, s.keys.at(i).field(fieldCompany)})
 		}
 	}
@@ -141,11 +197,18 @@ func (s Snapshot) textRanks(o SortOrder, lo, hi int) func(class uint32) uint32 {
 		compareText = strings.Compare
 	}
 	slices.SortFunc(texts, func(a, b classText) int { return compareText(a.text, b.text) })
-	ranks := make(map[uint32]uint32, len(texts))
-	for r, t := range texts {
-		ranks[t.class] = uint32(r)
+	if r.dense == nil {
+		r.sparse = make(map[uint32]uint32, len(texts))
 	}
-	return func(class uint32) uint32 { return ranks[class] }
+	for rank, t := range texts {
+		if r.dense != nil {
+			r.dense[t.class] = uint32(rank)
+		} else {
+			r.sparse[t.class] = uint32(rank)
+		}
+	}
+	r.n = len(texts)
+	return r
 }
 
 // indexes returns the postings' indexes of items, in order.

@@ -29,8 +29,11 @@ const (
 	throttleMin   = 5000
 	refilterEvery = 150 * time.Millisecond
 	// refilterPer is how many postings each refilterEvery between
-	// refilters stands for: a bigger collection waits longer.
-	refilterPer = 100_000
+	// refilters stands for: a bigger collection waits longer. Each
+	// refilter merges the postings that came since into the whole sorted
+	// list; at 100,000 a warm load of a million postings refiltered 18
+	// times, and those merges took 0.8 s of its 7.5 s of CPU.
+	refilterPer = 50_000
 	// refilterMax is the longest wait between refilters while loading.
 	refilterMax = 2 * time.Second
 )

@@ -98,3 +98,22 @@ func TestJoinBatchesSendsAfterTheInterval(t *testing.T) {
 		t.Fatal("no message after the interval")
 	}
 }
+
+// TestBatchPaceGrowsWithTheLoad checks the wait between two messages: the
+// interval at first, a fifth of the load's time later, never over
+// maxBatchEvery unless the interval is, and none for an interval of 0.
+func TestBatchPaceGrowsWithTheLoad(t *testing.T) {
+	ms := time.Millisecond
+	for _, c := range []struct{ every, elapsed, want time.Duration }{
+		{25 * ms, 0, 25 * ms},
+		{25 * ms, 100 * ms, 25 * ms},
+		{25 * ms, 250 * ms, 50 * ms},
+		{25 * ms, 10 * time.Second, maxBatchEvery},
+		{time.Hour, 10 * time.Second, time.Hour},
+		{0, 10 * time.Second, 0},
+	} {
+		if got := batchPace(c.every, c.elapsed); got != c.want {
+			t.Errorf("batchPace(%v, %v) = %v, want %v", c.every, c.elapsed, got, c.want)
+		}
+	}
+}

@@ -56,6 +56,9 @@ type Cache struct {
 	mu       sync.Mutex
 	roots    map[string]*rootFile // by source folder
 	problems []string
+	poison   bool // the tests' check on block reuse (see rootFile.poison)
+	ahead    int  // the tests' readAhead (see rootFile.ahead)
+	reused   int  // blocks read into the memory of blocks before
 
 	saveMu sync.Mutex // one save at a time
 	saving sync.WaitGroup
@@ -86,11 +89,15 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	for !rf.waitFor(k.Path) { // a save let go of the entries meanwhile
 		rf = c.root(k.Root)
 	}
-	e, ok := rf.lookup(k, rf.today)
+	e, ref, ok := rf.lookup(k, rf.today)
 	var one *model.Posting
 	var items []string
+	var h *oneEntry
 	if ok && holdsOne(e.blob) {
 		one, items = rf.slab.one(e.blob)
+		if ref != nil {
+			h = rf.handle(one, &c.mu, ref)
+		}
 	}
 	c.mu.Unlock()
 	if !ok {
@@ -98,10 +105,18 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	}
 	ce, err := openEntry(e.blob, e.aux, one, items)
 	if err != nil {
+		if ref != nil {
+			c.mu.Lock()
+			rf.release(ref)
+			c.mu.Unlock()
+		}
 		c.note("an entry of %s is damaged; parsing its file again", rf.name)
 		return nil, false
 	}
-	return ce, true
+	if _, isOne := ce.(*onePosting); isOne && h != nil {
+		return h, true // one, decoded, released by the loader
+	}
+	return ce, true // an entry of many, or with a note: its block is not reused
 }
 
 // Store records ps, the postings of the file of k, with aux, unless one
@@ -155,7 +170,7 @@ func (c *Cache) Close() string {
 func (c *Cache) root(root string) *rootFile {
 	rf := c.roots[root]
 	if rf == nil {
-		rf = &rootFile{name: fileName(c.dir, root)}
+		rf = &rootFile{name: fileName(c.dir, root), poison: c.poison, reused: &c.reused, ahead: c.ahead}
 		rf.cond.L = &c.mu
 		c.roots[root] = rf
 	}
@@ -174,13 +189,20 @@ func (c *Cache) root(root string) *rootFile {
 func (c *Cache) fill(rf *rootFile, root string) {
 	oldest := c.keepFrom()
 	expired := false
-	err := readCacheFile(rf.name, c.stamp, root, func(es []entry, _ int) {
+	buffer := func(n int) []byte {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return rf.blockBuffer(n)
+	}
+	err := readCacheFile(rf.name, c.stamp, root, buffer, func(es []entry, block []byte) {
 		for i := range es {
 			expired = expired || es[i].seen < oldest
 		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		rf.chunks = append(rf.chunks, newChunk(es))
+		ch := newChunkIn(es, &rf.spare)
+		ch.ref = &blockRef{buf: block}
+		rf.chunks = append(rf.chunks, ch)
 		rf.cond.Broadcast()
 		rf.keepPace()
 	})
@@ -201,14 +223,15 @@ func (c *Cache) fill(rf *rootFile, root string) {
 	}
 }
 
-// readCacheFile opens the cache file name and reads it with readFile.
-func readCacheFile(name, stamp, root string, got func([]entry, int)) error {
+// readCacheFile opens the cache file name and reads it with readBlocks,
+// each block into buffer's room.
+func readCacheFile(name, stamp, root string, buffer func(n int) []byte, got func(es []entry, block []byte)) error {
 	f, size, err := openCacheFile(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	return readFile(bufio.NewReaderSize(f, 64<<10), size, stamp, root, got)
+	return readBlocks(bufio.NewReaderSize(f, 64<<10), size, stamp, root, buffer, got)
 }
 
 // save writes the cache files that need it, then lets go of every

@@ -459,6 +459,59 @@ func TestOldEntriesDropped(t *testing.T) {
 // their bodies read from the same records, as a load without cache gives
 // them; files with records that are not postings are read again, so their
 // skip lines stay.
+// TestWarmReusesBlocksSafely checks a warm launch of a folder whose cache
+// file has many blocks, with files of many postings among the files of
+// one: blocks are read into the memory of blocks whose entries were all
+// taken, and overwriting each such block before its reuse changes no
+// posting (none kept a string in it), records included.
+func TestWarmReusesBlocksSafely(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "corpus")
+	if err := corpus.Write(src, 5000, 9); err != nil {
+		t.Fatal(err)
+	}
+	records := "../../testdata/loader/records"
+	files, err := os.ReadDir(records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(records, f.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{"002", "004"} { // among the corpus's folders
+			if err := os.WriteFile(filepath.Join(src, d, "zz-"+f.Name()), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	want, wantSkips, _, _ := load(t, "", src)
+	dir := t.TempDir()
+	load(t, dir, src)
+	srcs, err := loader.SourcesFromPaths([]string{src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := loader.Options{}
+	c := cache.Open(dir, loader.CacheStamp(opts), later)
+	cache.Poison(c)
+	opts.Cache = c
+	warm, warmSkips, err := loader.Load(context.Background(), srcs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := c.Close(); p != "" {
+		t.Fatal(p)
+	}
+	if n := cache.Reused(c); n < 3 {
+		t.Errorf("%d blocks read into freed ones, want several", n)
+	}
+	sameLoad(t, "warm launch, freed blocks overwritten", warm, want, warmSkips, wantSkips)
+}
+
 func TestWarmEqualsColdRecords(t *testing.T) {
 	src := "../../testdata/loader/records"
 	want, wantSkips, _, _ := load(t, "", src)

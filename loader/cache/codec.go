@@ -252,6 +252,9 @@ func (*onePosting) Len() int               { return 1 }
 func (*onePosting) Aux() []byte            { return nil }
 func (p *onePosting) Next() *model.Posting { return (*model.Posting)(p) }
 
+// Release does nothing: a lookup of a block's entry gives a [oneEntry].
+func (*onePosting) Release() {}
+
 // entryPostings is the [loader.CacheEntry] of other entries: postings
 // checked to decode, decoded as they are asked for into ps, allocated
 // whole when the entry was looked up (one large allocation costs the
@@ -268,6 +271,10 @@ type entryPostings struct {
 
 func (e *entryPostings) Len() int    { return len(e.ps) }
 func (e *entryPostings) Aux() []byte { return e.aux }
+
+// Release does nothing: the postings of many keep their strings in the
+// block (see blockRef), which is then never reused.
+func (e *entryPostings) Release() {}
 
 // Next decodes the next posting; its strings share the entry's memory.
 func (e *entryPostings) Next() *model.Posting {

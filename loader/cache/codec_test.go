@@ -148,6 +148,44 @@ func TestTruncatedFileGivesItsCheckedBlocks(t *testing.T) {
 	}
 }
 
+// TestBlocksReadIntoTheLastBlock checks a file read with each block read
+// into the memory of the block before it, overwritten first, as when the
+// lookups took every entry of a block before the next was read: the file
+// reads whole (the check that paths sort across blocks keeps no string
+// of the block before) and each block gives its own entries.
+func TestBlocksReadIntoTheLastBlock(t *testing.T) {
+	var es []entry
+	for i := range 4000 {
+		es = append(es, entry{path: fmt.Sprintf("d/%05d.md", i), size: int64(i), seen: 9,
+			blob: stringOf(appendPostings(nil, []*model.Posting{filled(i % 20)}))})
+	}
+	data := encodeFile("s", "/r", es, 0)
+	var last []byte
+	blocks, n := 0, 0
+	buffer := func(size int) []byte {
+		if cap(last) < size {
+			return make([]byte, size)
+		}
+		for i := range last {
+			last[i] = 0xA5
+		}
+		return last[:size]
+	}
+	err := readBlocks(bytes.NewReader(data), int64(len(data)), "s", "/r", buffer, func(b []entry, block []byte) {
+		blocks++
+		for i := range b {
+			if !reflect.DeepEqual(b[i], es[n+i]) {
+				t.Fatalf("block %d, entry %d differs", blocks, i)
+			}
+		}
+		n += len(b)
+		last = block
+	})
+	if err != nil || n != len(es) || blocks < 3 {
+		t.Fatalf("%d entries in %d blocks, %v; want %d in several", n, blocks, err, len(es))
+	}
+}
+
 // TestOpenEntryOneIntoSlab checks that single postings decoded into a
 // postingSlab keep every field and are each their own posting, and that
 // an entry of one posting with an aux note gives both.

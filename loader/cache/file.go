@@ -98,9 +98,11 @@ type header struct {
 
 // blocks reads a cache file block by block.
 type blocks struct {
-	r    io.Reader
-	left int64  // bytes not yet read, a bound on any block's length
-	prev string // the path of the last entry read
+	r      io.Reader
+	left   int64              // bytes not yet read, a bound on any block's length
+	prev   string             // the path of the last entry read
+	buffer func(n int) []byte // room for a block of n bytes; nil: a new one each
+	last   []byte             // the last block read
 }
 
 // newBlocks checks the magic at the start of r, a file of size bytes.
@@ -112,7 +114,8 @@ func newBlocks(r io.Reader, size int64) (*blocks, error) {
 	return &blocks{r: r, left: size - int64(len(magic))}, nil
 }
 
-// next returns the next block's checked payload, in a new buffer.
+// next returns the next block's checked payload, in a new buffer (or the
+// room b.buffer gives).
 func (b *blocks) next() ([]byte, error) {
 	var h [8]byte
 	if _, err := io.ReadFull(b.r, h[:]); err != nil {
@@ -123,7 +126,13 @@ func (b *blocks) next() ([]byte, error) {
 		return nil, fmt.Errorf("%w: truncated", errDamaged)
 	}
 	b.left -= n
-	p := make([]byte, n)
+	var p []byte
+	if b.buffer != nil {
+		p = b.buffer(int(n))
+	} else {
+		p = make([]byte, n)
+	}
+	b.last = p
 	if _, err := io.ReadFull(b.r, p); err != nil {
 		return nil, fmt.Errorf("%w: truncated", errDamaged)
 	}
@@ -167,6 +176,25 @@ func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, 
 	if err != nil {
 		return err
 	}
+	return readEntries(b, h, func(es []entry, _ []byte) { got(es, h.count) })
+}
+
+// readBlocks is readFile with each block read into the room buffer gives
+// (its header excepted) and given to got with its entries, whose strings
+// it holds.
+func readBlocks(r io.Reader, size int64, stamp, root string, buffer func(n int) []byte, got func(es []entry, block []byte)) error {
+	b, h, err := openFile(r, size, stamp, root)
+	if err != nil {
+		return err
+	}
+	b.buffer = buffer
+	return readEntries(b, h, got)
+}
+
+// readEntries reads the blocks of entries of b, a file whose header is h,
+// for readFile and readBlocks.
+func readEntries(b *blocks, h header, got func(es []entry, block []byte)) error {
+	var err error
 	n := 0
 	var es []entry
 	for {
@@ -177,7 +205,7 @@ func readFile(r io.Reader, size int64, stamp, root string, got func(es []entry, 
 			break
 		}
 		n += len(es)
-		got(es, h.count)
+		got(es, b.last)
 	}
 	if n != h.count || b.left != 0 {
 		return fmt.Errorf("%w: %d entries, not %d", errDamaged, n, h.count)
@@ -229,7 +257,7 @@ func (b *blocks) entries(es []entry) (_ []entry, err error) {
 	if es, err = decodeEntries(es, stringOf(p), b.prev); err != nil {
 		return nil, err
 	}
-	b.prev = es[len(es)-1].path
+	b.prev = strings.Clone(es[len(es)-1].path) // the block may be read into again (see blockRef)
 	return es, nil
 }
 

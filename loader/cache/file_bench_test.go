@@ -40,9 +40,9 @@ func BenchmarkFileRead100k(b *testing.B) {
 	cpu := corpus.ProcessCPU()
 	for b.Loop() {
 		var es []entry
-		err := readCacheFile(name, "s", "/r", func(b []entry, total int) {
+		err := readCacheFile(name, "s", "/r", nil, func(b []entry, _ []byte) {
 			if es == nil {
-				es = make([]entry, 0, total)
+				es = make([]entry, 0, 100_000)
 			}
 			es = append(es, b...)
 		})

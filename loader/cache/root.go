@@ -22,8 +22,16 @@ type rootFile struct {
 	cursors [4]pos      // where in chunks the next lookups probably are, the last used first
 	today   uint32      // the day fill started, which lookups mark their entries seen (a clock read a load, not a file)
 	slab    postingSlab // room for the single postings looked up
-	added   map[string]entry
-	dirty   bool // the file needs writing
+	spare   [][]entry   // entry arrays of chunks that let go of them, emptied, for the next chunks
+	handles []oneEntry  // room for the lookups' entries of one posting
+	// freeBlocks are blocks no entry refers to any more, for the next
+	// blocks read (see blockRef); poison (tests) overwrites them first.
+	freeBlocks [][]byte
+	poison     bool
+	reused     *int // the Cache's count of blocks read into freed ones
+	ahead      int  // readAhead, unless a test set another
+	added      map[string]entry
+	dirty      bool // the file needs writing
 
 	reach  int    // the furthest chunk a lookup reached
 	need   string // the furthest path a lookup waited for in waitFor
@@ -38,11 +46,19 @@ type rootFile struct {
 // by ~130 MB midway).
 const readAhead = 16
 
+// readAhead is the package's readAhead unless a test set rf.ahead.
+func (rf *rootFile) readAhead() int {
+	if rf.ahead > 0 {
+		return rf.ahead
+	}
+	return readAhead
+}
+
 // keepPace waits, in fill, while it is more than readAhead chunks ahead of
 // the lookups, unless a lookup waits for an entry not read yet or a write
 // waits for fill to finish.
 func (rf *rootFile) keepPace() {
-	for !rf.drain && rf.chunks[len(rf.chunks)-1].last >= rf.need && len(rf.chunks)-rf.reach > readAhead {
+	for !rf.drain && rf.chunks[len(rf.chunks)-1].last >= rf.need && len(rf.chunks)-rf.reach > rf.readAhead() {
 		rf.parked = true
 		rf.cond.Wait()
 	}
@@ -53,7 +69,7 @@ func (rf *rootFile) keepPace() {
 // the lookups have come halfway back to it.
 func (rf *rootFile) reached(c int) {
 	rf.reach = max(rf.reach, c)
-	if rf.parked && len(rf.chunks)-rf.reach <= readAhead/2 {
+	if rf.parked && len(rf.chunks)-rf.reach <= rf.readAhead()/2 {
 		rf.cond.Broadcast()
 	}
 }
@@ -65,16 +81,47 @@ func (rf *rootFile) reached(c int) {
 // (251 MB at a million postings) beside the postings it made. A write
 // then reads them from the file again (see fileState.entries).
 type chunk struct {
-	es          []entry // nil once every entry was taken
-	n           int     // how many entries es held
-	left        int     // entries not taken yet
-	first, last string  // the paths of the first and last entries, copied out of the block
+	ref         *blockRef // the block its entries' strings share; nil when not known
+	es          []entry   // nil once every entry was taken
+	n           int       // how many entries es held
+	left        int       // entries not taken yet
+	first, last string    // the paths of the first and last entries, copied out of the block
 }
 
 // newChunk returns the chunk of es, a block's entries (copied).
-func newChunk(es []entry) chunk {
-	return chunk{es: slices.Clone(es), n: len(es), left: len(es),
+func newChunk(es []entry) chunk { return newChunkIn(es, nil) }
+
+// newChunkIn is newChunk with the copy made in a spare array (see
+// [rootFile.spare]) when one holds es, so that a warm load of a million
+// postings does not leave the ~100 MB of its entries' copies to the
+// garbage collector.
+func newChunkIn(es []entry, spare *[][]entry) chunk {
+	var own []entry
+	if spare != nil && len(*spare) > 0 {
+		if last := (*spare)[len(*spare)-1]; cap(last) >= len(es) {
+			own = append(last[:0], es...)
+			*spare = (*spare)[:len(*spare)-1]
+		}
+	}
+	if own == nil {
+		own = slices.Clone(es)
+	}
+	return chunk{es: own, n: len(es), left: len(es),
 		first: strings.Clone(es[0].path), last: strings.Clone(es[len(es)-1].path)}
+}
+
+// letGo drops the entries of chunk c, every one of them taken, keeping
+// their array, emptied, for a later chunk. Lookups reach entries only
+// through the chunks, holding the Cache's mutex, and a write only reads
+// the entries of chunks that kept them: nothing else refers to the array.
+func (rf *rootFile) letGo(c *chunk) {
+	clear(c.es) // its strings would keep the file's blocks alive
+	rf.spare = append(rf.spare, c.es[:0])
+	c.es = nil
+	if c.ref != nil {
+		c.ref.done = true
+		rf.freeIfUnused(c.ref)
+	}
 }
 
 // pos is the place of entry i of chunk c.
@@ -158,38 +205,42 @@ func (rf *rootFile) found(c int, p pos) {
 
 // lookup returns the entry for k and marks it seen today and taken: once
 // every entry of its chunk is taken, they are let go, and a further
-// lookup of one of them finds none.
-func (rf *rootFile) lookup(k loader.FileKey, today uint32) (entry, bool) {
+// lookup of one of them finds none. ref is the block the entry's strings
+// share, counting this lookup among its users (release it), or nil.
+func (rf *rootFile) lookup(k loader.FileKey, today uint32) (_ entry, ref *blockRef, _ bool) {
 	if e, ok := rf.added[k.Path]; ok {
 		if !e.matches(k) {
-			return entry{}, false
+			return entry{}, nil, false
 		}
 		e.seen = today
 		rf.added[k.Path] = e
-		return e, true
+		return e, nil, true
 	}
 	p, ok := rf.find(k.Path)
 	rf.reached(p.c)
 	if !ok {
-		return entry{}, false
+		return entry{}, nil, false
 	}
 	c := &rf.chunks[p.c]
 	e := &c.es[p.i]
 	if !e.matches(k) {
-		return entry{}, false
+		return entry{}, nil, false
 	}
 	if e.seen != today {
 		e.seen = today
 		rf.dirty = true
 	}
 	found := *e
+	if ref = c.ref; ref != nil {
+		ref.users++ // before letGo, which frees a block without users
+	}
 	if !e.taken {
 		e.taken = true
 		if c.left--; c.left == 0 {
-			c.es = nil
+			rf.letGo(c)
 		}
 	}
-	return found, true
+	return found, ref, true
 }
 
 // store records e, replacing any entry for its path.
@@ -215,7 +266,8 @@ func (rf *rootFile) state() fileState {
 // when needed.
 func (rf *rootFile) reset() {
 	rf.started, rf.done, rf.chunks, rf.cursors, rf.added, rf.dirty = false, false, nil, [4]pos{}, nil, false
-	rf.slab, rf.today, rf.reach, rf.need, rf.drain = postingSlab{}, 0, 0, "", false
+	rf.slab, rf.today, rf.reach, rf.need, rf.drain, rf.spare = postingSlab{}, 0, 0, "", false, nil
+	rf.handles, rf.freeBlocks = nil, nil
 }
 
 // fileState is what a write of a folder's cache file needs: the chunks

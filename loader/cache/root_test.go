@@ -151,3 +151,41 @@ func within(t *testing.T, f func()) {
 		t.Fatal("still waiting after 10 s")
 	}
 }
+
+// TestChunksReuseTheArraysLetGo checks that a chunk whose entries were
+// all taken gives its array, emptied, to a later chunk, and that the
+// lookups of every chunk still find their own entries.
+func TestChunksReuseTheArraysLetGo(t *testing.T) {
+	rf := &rootFile{}
+	block := func(from, n int) []entry {
+		var es []entry
+		for i := from; i < from+n; i++ {
+			es = append(es, entry{path: fmt.Sprintf("d/%04d.md", i), size: int64(i), blob: fmt.Sprint("blob", i)})
+		}
+		return es
+	}
+	key := func(i int) loader.FileKey { return loader.FileKey{Path: fmt.Sprintf("d/%04d.md", i), Size: int64(i)} }
+	rf.chunks = append(rf.chunks, newChunkIn(block(0, 10), &rf.spare), newChunkIn(block(10, 10), &rf.spare))
+	first := &rf.chunks[0].es[0]
+	for i := range 10 {
+		if e, _, ok := rf.lookup(key(i), 1); !ok || e.blob != fmt.Sprint("blob", i) {
+			t.Fatalf("entry %d: %+v, %v", i, e, ok)
+		}
+	}
+	if rf.chunks[0].es != nil || len(rf.spare) != 1 || rf.spare[0][:1][0] != (entry{}) {
+		t.Fatalf("the taken chunk kept its entries, or its array was not emptied and kept: %d spare", len(rf.spare))
+	}
+	rf.chunks = append(rf.chunks, newChunkIn(block(20, 8), &rf.spare))
+	if &rf.chunks[2].es[0] != first || len(rf.spare) != 0 {
+		t.Error("the next chunk did not take the spare array")
+	}
+	for i := 10; i < 28; i++ {
+		if e, _, ok := rf.lookup(key(i), 1); !ok || e.blob != fmt.Sprint("blob", i) {
+			t.Fatalf("entry %d after the reuse: %+v, %v", i, e, ok)
+		}
+	}
+	rf.chunks = append(rf.chunks, newChunkIn(block(28, 50), &rf.spare)) // longer than any spare
+	if e, _, ok := rf.lookup(key(77), 1); !ok || e.blob != "blob77" {
+		t.Errorf("entry 77 of a chunk longer than the spare arrays: %+v, %v", e, ok)
+	}
+}

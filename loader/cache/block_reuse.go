@@ -1,0 +1,103 @@
+package cache
+
+import (
+	"sync"
+
+	"github.com/jobdeck/jobdeck/model"
+)
+
+// blockRef is the memory of one block of a cache file that a chunk's
+// entries share, with the lookups of them still under way. Once every
+// entry of the chunk was taken (done) and every lookup that took one was
+// released ([oneEntry.Release]: the loader gave the posting strings of
+// its own), nothing refers to the memory any more, and the next block
+// read is read into it: a warm load of a million postings read 251 MB of
+// blocks, each left to the garbage collector, which the memory governor
+// makes run often late in such a load. A lookup that is never released
+// (an entry of many postings, whose postings keep their strings in the
+// block) keeps the block from reuse; the collector then frees it.
+type blockRef struct {
+	buf   []byte
+	users int  // lookups not released
+	done  bool // every entry of the chunk was taken
+}
+
+// oneEntry is the [loader.CacheEntry] of an entry of one posting and no
+// aux note, decoded when it was looked up, whose release may let its
+// block be reused.
+type oneEntry struct {
+	p   *model.Posting
+	mu  *sync.Mutex
+	rf  *rootFile
+	ref *blockRef
+}
+
+func (*oneEntry) Len() int               { return 1 }
+func (*oneEntry) Aux() []byte            { return nil }
+func (e *oneEntry) Next() *model.Posting { return e.p }
+
+// Release lets the block of the entry be reused once nothing else refers
+// to it. It must be called at most once, after the posting owns its
+// strings.
+func (e *oneEntry) Release() {
+	if e.ref == nil {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.rf.release(e.ref)
+	e.ref = nil
+}
+
+// entrySlabLen is how many oneEntry values a rootFile allocates at once.
+const entrySlabLen = 256
+
+// handle returns a oneEntry for p, taken under ref, from shared blocks:
+// nothing keeps it once the lookup is done with it.
+func (rf *rootFile) handle(p *model.Posting, mu *sync.Mutex, ref *blockRef) *oneEntry {
+	if len(rf.handles) == 0 {
+		rf.handles = make([]oneEntry, entrySlabLen)
+	}
+	e := &rf.handles[0]
+	rf.handles = rf.handles[1:]
+	*e = oneEntry{p: p, mu: mu, rf: rf, ref: ref}
+	return e
+}
+
+// release ends a lookup under ref, freeing its block when it was the
+// last and every entry of its chunk was taken. The Cache's mutex must be
+// held.
+func (rf *rootFile) release(ref *blockRef) {
+	ref.users--
+	rf.freeIfUnused(ref)
+}
+
+// freeIfUnused keeps the block of ref for the next block read when
+// nothing refers to it any more.
+func (rf *rootFile) freeIfUnused(ref *blockRef) {
+	if ref.users > 0 || !ref.done || ref.buf == nil {
+		return
+	}
+	if rf.poison { // the tests' check that nothing kept a reference
+		for i := range ref.buf {
+			ref.buf[i] = 0xA5
+		}
+	}
+	rf.freeBlocks = append(rf.freeBlocks, ref.buf[:0])
+	ref.buf = nil
+}
+
+// blockBuffer returns room for a block of n bytes: a freed block's when
+// one is big enough, else new. The Cache's mutex must be held.
+func (rf *rootFile) blockBuffer(n int) []byte {
+	for i := len(rf.freeBlocks) - 1; i >= 0; i-- {
+		if b := rf.freeBlocks[i]; cap(b) >= n {
+			rf.freeBlocks = append(rf.freeBlocks[:i], rf.freeBlocks[i+1:]...)
+			if rf.reused != nil {
+				*rf.reused++
+			}
+			return b[:n]
+		}
+	}
+	return make([]byte, n)
+}
