@@ -2,7 +2,6 @@ package model
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
 )
@@ -90,28 +89,9 @@ func (s Snapshot) sortItems(o SortOrder, lo, hi int) []int32 {
 	sortRun := func(run []sortItem) {
 		slices.SortFunc(run, func(x, y sortItem) int { return s.compareItems(o, &x, &y) })
 	}
-	if len(items) < 2*parallelMin || runtime.GOMAXPROCS(0) < 2 {
-		sortRun(items)
-		return indexes(items)
-	}
-	a, b := items[:len(items)/2], items[len(items)/2:]
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		sortRun(a)
-	}()
-	sortRun(b)
-	<-done
-	perm := make([]int32, 0, len(items))
-	for len(a) > 0 && len(b) > 0 {
-		if s.compareItems(o, &b[0], &a[0]) < 0 {
-			perm, b = append(perm, b[0].i), b[1:]
-		} else {
-			perm, a = append(perm, a[0].i), a[1:]
-		}
-	}
-	perm = append(perm, indexes(a)...)
-	return append(perm, indexes(b)...)
+	return sortInHalves(items, sortRun,
+		func(x, y *sortItem) bool { return s.compareItems(o, x, y) < 0 },
+		func(it *sortItem) int32 { return it.i })
 }
 
 // textRanking is the rank of each folded title and company of a run of
@@ -209,13 +189,4 @@ func (s Snapshot) textRanksIn(o SortOrder, lo, hi int, top uint32, dense bool) t
 	}
 	r.n = len(texts)
 	return r
-}
-
-// indexes returns the postings' indexes of items, in order.
-func indexes(items []sortItem) []int32 {
-	perm := make([]int32, len(items))
-	for k := range items {
-		perm[k] = items[k].i
-	}
-	return perm
 }

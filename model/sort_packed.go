@@ -2,7 +2,6 @@ package model
 
 import (
 	"math/bits"
-	"runtime"
 	"slices"
 )
 
@@ -101,34 +100,9 @@ func sortNumbers(lo, hi, iBits int, key func(int) uint64) []int32 {
 		ns[k] = key(lo+k)<<iBits | uint64(k)
 	}
 	mask := uint64(1)<<iBits - 1
-	perm := make([]int32, 0, len(ns))
-	if len(ns) < 2*parallelMin || runtime.GOMAXPROCS(0) < 2 {
-		slices.Sort(ns)
-	} else {
-		a, b := ns[:len(ns)/2], ns[len(ns)/2:]
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			slices.Sort(a)
-		}()
-		slices.Sort(b)
-		<-done
-		for len(a) > 0 && len(b) > 0 {
-			if b[0] < a[0] {
-				perm, b = append(perm, int32(lo+int(b[0]&mask))), b[1:]
-			} else {
-				perm, a = append(perm, int32(lo+int(a[0]&mask))), a[1:]
-			}
-		}
-		ns = a // what is left of one of them
-		if len(a) == 0 {
-			ns = b
-		}
-	}
-	for _, n := range ns {
-		perm = append(perm, int32(lo+int(n&mask)))
-	}
-	return perm
+	return sortInHalves(ns, slices.Sort[[]uint64],
+		func(x, y *uint64) bool { return *x < *y },
+		func(n *uint64) int32 { return int32(lo + int(*n&mask)) })
 }
 
 // keyedItem is a posting being sorted by its key (see sortPacked).
@@ -159,32 +133,7 @@ func (s Snapshot) sortKeyed(o SortOrder, lo, hi int, key func(int) uint64) []int
 	sortRun := func(run []keyedItem) {
 		slices.SortFunc(run, func(x, y keyedItem) int { return less(&x, &y) })
 	}
-	perm := make([]int32, 0, len(items))
-	if len(items) < 2*parallelMin || runtime.GOMAXPROCS(0) < 2 {
-		sortRun(items)
-	} else {
-		a, b := items[:len(items)/2], items[len(items)/2:]
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			sortRun(a)
-		}()
-		sortRun(b)
-		<-done
-		for len(a) > 0 && len(b) > 0 {
-			if less(&b[0], &a[0]) < 0 {
-				perm, b = append(perm, b[0].i), b[1:]
-			} else {
-				perm, a = append(perm, a[0].i), a[1:]
-			}
-		}
-		items = a
-		if len(a) == 0 {
-			items = b
-		}
-	}
-	for _, it := range items {
-		perm = append(perm, it.i)
-	}
-	return perm
+	return sortInHalves(items, sortRun,
+		func(x, y *keyedItem) bool { return less(x, y) < 0 },
+		func(it *keyedItem) int32 { return it.i })
 }
