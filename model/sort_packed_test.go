@@ -58,11 +58,7 @@ func TestSortPackedEqualsCompare(t *testing.T) {
 			s := c.Snapshot()
 			for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle} {
 				for _, lo := range []int{0, 1, s.Len() / 3, s.Len() - 1, s.Len()} {
-					want := make([]int32, 0, s.Len()-lo)
-					for i := lo; i < s.Len(); i++ {
-						want = append(want, int32(i))
-					}
-					slices.SortFunc(want, func(a, b int32) int { return s.compare(o, a, b) })
+					want := comparedOrder(s, o, lo)
 					ranks := s.textRanks(o, lo, s.Len())
 					got, ok := s.sortPacked(o, lo, s.Len(), &ranks)
 					dated := o == SortNewest || o == SortOldest
