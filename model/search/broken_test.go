@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,8 +93,6 @@ func TestForeignIndexIsRebuilt(t *testing.T) {
 		"belongs to another program (it holds other tables)": {`CREATE TABLE notes(x)`},
 		"belongs to another program (application id 0x1234)": {`PRAGMA application_id = 4660`, `CREATE TABLE notes(x)`},
 		"has index format 99":                                {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 99`},
-		"has index format 2, this jobdeck uses":              {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 2`},
-		"has index format 3, this jobdeck uses 4":            {`PRAGMA application_id = 1245989715`, `PRAGMA user_version = 3`},
 	} {
 		dir := t.TempDir()
 		db, err := sql.Open("sqlite", filepath.Join(dir, search.FileName))
@@ -107,6 +106,38 @@ func TestForeignIndexIsRebuilt(t *testing.T) {
 		}
 		db.Close()
 		assertRebuilt(t, open(t, dir), why, docs)
+	}
+}
+
+// TestOlderFormatIsReplaced: an index an older jobdeck made is removed,
+// not kept as a copy, and rebuilt, with a note naming its format.
+func TestOlderFormatIsReplaced(t *testing.T) {
+	docs := testDocs(50)
+	for _, ver := range []int{2, 3} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, search.FileName)
+		db, err := sql.Open("sqlite", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{`PRAGMA application_id = 1245989715`, fmt.Sprintf(`PRAGMA user_version = %d`, ver), `CREATE TABLE old(x)`} {
+			if _, err := db.Exec(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+		ix := open(t, dir)
+		if st, _ := syncDocs(t, ix, docs); st.Indexed != len(docs) {
+			t.Errorf("format %d: rebuild indexed %+v of %d", ver, st, len(docs))
+		}
+		want := fmt.Sprintf("%s: made by an older jobdeck (index format %d, now ", search.FileName, ver)
+		if notes := ix.Notes(); len(notes) != 1 || !strings.HasPrefix(notes[0], want) {
+			t.Errorf("format %d: notes %q, want one starting %q", ver, notes, want)
+		}
+		if left, _ := filepath.Glob(p + ".broken-*"); len(left) != 0 {
+			t.Errorf("format %d: the old file was kept as %v", ver, left)
+		}
+		assertSameAsScan(t, ix, docs)
 	}
 }
 

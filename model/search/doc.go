@@ -44,10 +44,10 @@
 //
 // [Open] opens or creates the index in a folder ([DirFor] names one per set
 // of posting folders under [CacheDir]). A file that is not an SQLite
-// database, is truncated, belongs to another program or to another version
+// database, is truncated, belongs to another program or to a newer version
 // of this schema, or that stays locked, is renamed aside
-// ("index.db.broken-20261201T094000") and a new one built; [Index.Notes]
-// says so. An error that reveals corruption later ([ErrBroken]) makes the
+// ("index.db.broken-20261201T094000") and a new one built; one an older
+// version made is removed and rebuilt. [Index.Notes] says so. An error that reveals corruption later ([ErrBroken]) makes the
 // next [Index.Sync] do the same, and so does SQLite's full check of the
 // file, which a Sync runs unless the file is known sound: [Index.Close]
 // records beside a file it leaves closed cleanly its size and time

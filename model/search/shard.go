@@ -131,6 +131,14 @@ func (ix *shard) open(ctx context.Context) error {
 		if err == nil && reason == "" {
 			return nil
 		}
+		var older olderFormat
+		if errors.As(err, &older) {
+			if err := ix.discard(older); err != nil {
+				return err
+			}
+			last = err
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -226,6 +234,8 @@ func (ix *shard) checkSchema(ctx context.Context) (string, error) {
 		}
 	case id != appID:
 		return fmt.Sprintf("belongs to another program (application id %#x)", id), nil
+	case ver > 0 && ver < schemaVersion:
+		return "", olderFormat(ver)
 	case ver != schemaVersion:
 		return fmt.Sprintf("has index format %d, this jobdeck uses %d", ver, schemaVersion), nil
 	}
