@@ -109,33 +109,38 @@ func TestForeignIndexIsRebuilt(t *testing.T) {
 	}
 }
 
-// TestOlderFormatIsReplaced: an index an older jobdeck made is removed,
-// not kept as a copy, and rebuilt, with a note naming its format.
+// TestOlderFormatIsReplaced: both files of an index an older jobdeck
+// made are removed, not kept as copies, and rebuilt, with one note naming
+// the format.
 func TestOlderFormatIsReplaced(t *testing.T) {
-	docs := testDocs(50)
+	docs := testDocs(200)
 	for _, ver := range []int{2, 3} {
 		dir := t.TempDir()
-		p := filepath.Join(dir, search.FileName)
-		db, err := sql.Open("sqlite", p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range []string{`PRAGMA application_id = 1245989715`, fmt.Sprintf(`PRAGMA user_version = %d`, ver), `CREATE TABLE old(x)`} {
-			if _, err := db.Exec(s); err != nil {
+		for _, name := range []string{search.FileName, "index-2.db"} {
+			db, err := sql.Open("sqlite", filepath.Join(dir, name))
+			if err != nil {
 				t.Fatal(err)
 			}
+			for _, s := range []string{`PRAGMA application_id = 1245989715`, fmt.Sprintf(`PRAGMA user_version = %d`, ver), `CREATE TABLE old(x)`} {
+				if _, err := db.Exec(s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
 		}
-		db.Close()
-		ix := open(t, dir)
+		ix := openSharded(t, dir)
 		if st, _ := syncDocs(t, ix, docs); st.Indexed != len(docs) {
 			t.Errorf("format %d: rebuild indexed %+v of %d", ver, st, len(docs))
 		}
-		want := fmt.Sprintf("%s: made by an older jobdeck (index format %d, now ", search.FileName, ver)
+		want := fmt.Sprintf("made by an older jobdeck (index format %d, now ", ver)
 		if notes := ix.Notes(); len(notes) != 1 || !strings.HasPrefix(notes[0], want) {
 			t.Errorf("format %d: notes %q, want one starting %q", ver, notes, want)
 		}
-		if left, _ := filepath.Glob(p + ".broken-*"); len(left) != 0 {
-			t.Errorf("format %d: the old file was kept as %v", ver, left)
+		if left, _ := filepath.Glob(filepath.Join(dir, "*.broken-*")); len(left) != 0 {
+			t.Errorf("format %d: old files kept as %v", ver, left)
+		}
+		if n := len(fileDocs(t, dir, "index-2.db")); n == 0 {
+			t.Errorf("format %d: the second file was not rebuilt", ver)
 		}
 		assertSameAsScan(t, ix, docs)
 	}

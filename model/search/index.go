@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"maps"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -115,12 +116,17 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 // Dir returns the folder of the index.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Notes returns the messages about index files set aside since Open, oldest
-// first (those of the first file first).
+// Notes returns the messages about index files set aside or replaced
+// since Open, oldest first (those of the first file first), each message
+// once: both files of an older format give one.
 func (ix *Index) Notes() []string {
 	var out []string
 	for _, s := range ix.shards {
-		out = append(out, s.Notes()...)
+		for _, n := range s.Notes() {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
 	}
 	return out
 }

@@ -35,7 +35,7 @@ func (ix *shard) discard(why olderFormat) error {
 		return err
 	}
 	ix.bmu.Lock()
-	ix.notes = append(ix.notes, fmt.Sprintf("%s: %v; rebuilt", ix.file, why))
+	ix.notes = append(ix.notes, fmt.Sprintf("%v; rebuilt", why))
 	ix.bmu.Unlock()
 	return nil
 }
