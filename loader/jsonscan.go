@@ -170,6 +170,20 @@ type member struct{ ks, ke, vs, ve uint32 }
 // errSyntax when objectFieldsRaw would refuse it (skipJSONValue may
 // still delimit it: ask it).
 func scanMembers(b []byte, ms []member) (int, []member, error) {
+	return scanMembersLike(b, ms, nil, nil)
+}
+
+// maxRepeat bounds the remembered values scanMembersLike compares with,
+// so that one that differs late costs little more than its scan.
+const maxRepeat = 512
+
+// scanMembersLike is scanMembers for an object that may repeat, byte for
+// byte, members of an earlier one: prev, whose members pms scanMembers
+// gave. The n-th key, and the n-th value when it is a string or a
+// container of at most maxRepeat bytes, are compared with prev's before
+// they are scanned: a token that starts with the bytes of one that was
+// whole ends where that one did, as its scan reads nothing past its end.
+func scanMembersLike(b []byte, ms []member, prev []byte, pms []member) (int, []member, error) {
 	j := skipJSONSpace(b, 1)
 	if j >= len(b) {
 		return j, ms, errIncomplete
@@ -181,9 +195,16 @@ func scanMembers(b []byte, ms []member) (int, []member, error) {
 		if b[j] != '"' {
 			return j, ms, errSyntax
 		}
-		ke, err := skipJSONString(b, j)
-		if err != nil {
-			return ke, ms, err
+		n := len(ms)
+		var pm member
+		if n < len(pms) {
+			pm = pms[n]
+		}
+		ke, err := j+int(pm.ke-pm.ks), error(nil)
+		if pm.ke == 0 || !hasBytesAt(b, j, prev[pm.ks:pm.ke]) {
+			if ke, err = skipJSONString(b, j); err != nil {
+				return ke, ms, err
+			}
 		}
 		k := skipJSONSpace(b, ke)
 		if k >= len(b) {
@@ -196,14 +217,17 @@ func scanMembers(b []byte, ms []member) (int, []member, error) {
 		if vs >= len(b) {
 			return vs, ms, errIncomplete
 		}
-		var ve int
-		if c := b[vs]; c == '{' || c == '[' {
-			ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
-		} else {
-			ve, err = skipJSONValue(b, vs)
-		}
-		if err != nil {
-			return ve, ms, err
+		ve := vs + int(pm.ve-pm.vs)
+		if pv := prev[pm.vs:pm.ve]; len(pv) == 0 || len(pv) > maxRepeat || (pv[0] != '"' && pv[0] != '{' && pv[0] != '[') ||
+			!hasBytesAt(b, vs, pv) {
+			if c := b[vs]; c == '{' || c == '[' {
+				ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
+			} else {
+				ve, err = skipJSONValue(b, vs)
+			}
+			if err != nil {
+				return ve, ms, err
+			}
 		}
 		ms = append(ms, member{uint32(j), uint32(ke), uint32(vs), uint32(ve)})
 		j = skipJSONSpace(b, ve)
@@ -221,6 +245,11 @@ func scanMembers(b []byte, ms []member) (int, []member, error) {
 			return j, ms, errSyntax
 		}
 	}
+}
+
+// hasBytesAt reports whether b holds p from i on.
+func hasBytesAt(b []byte, i int, p []byte) bool {
+	return len(b)-i >= len(p) && string(b[i:i+len(p)]) == string(p)
 }
 
 // objectFieldsRaw calls fn with each key of the JSON object raw, as its
