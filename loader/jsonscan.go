@@ -119,9 +119,7 @@ func indexQuote(b []byte, j int) int {
 // high bit of the first zero byte of y (and maybe of later ones, through
 // the borrow), and of no byte before it.
 func quoteIn(x uint64) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	y := x ^ ones*'"'
-	return bits.TrailingZeros64((y-ones)&^y&highs) / 8
+	return bits.TrailingZeros64(zeroBytes(x^swarLo*'"')) / 8
 }
 
 // skipJSONContainer returns the end of the object or array starting at
@@ -170,6 +168,20 @@ type member struct{ ks, ke, vs, ve uint32 }
 // errSyntax when objectFieldsRaw would refuse it (skipJSONValue may
 // still delimit it: ask it).
 func scanMembers(b []byte, ms []member) (int, []member, error) {
+	return scanMembersLike(b, ms, nil, nil)
+}
+
+// maxRepeat bounds the remembered values scanMembersLike compares with,
+// so that one that differs late costs little more than its scan.
+const maxRepeat = 512
+
+// scanMembersLike is scanMembers for an object that may repeat, byte for
+// byte, members of an earlier one: prev, whose members pms scanMembers
+// gave. The n-th key, and the n-th value when it is a string or a
+// container of at most maxRepeat bytes, are compared with prev's before
+// they are scanned: a token that starts with the bytes of one that was
+// whole ends where that one did, as its scan reads nothing past its end.
+func scanMembersLike(b []byte, ms []member, prev []byte, pms []member) (int, []member, error) {
 	j := skipJSONSpace(b, 1)
 	if j >= len(b) {
 		return j, ms, errIncomplete
@@ -181,9 +193,16 @@ func scanMembers(b []byte, ms []member) (int, []member, error) {
 		if b[j] != '"' {
 			return j, ms, errSyntax
 		}
-		ke, err := skipJSONString(b, j)
-		if err != nil {
-			return ke, ms, err
+		n := len(ms)
+		var pm member
+		if n < len(pms) {
+			pm = pms[n]
+		}
+		ke, err := j+int(pm.ke-pm.ks), error(nil)
+		if pm.ke == 0 || !hasBytesAt(b, j, prev[pm.ks:pm.ke]) {
+			if ke, err = skipJSONString(b, j); err != nil {
+				return ke, ms, err
+			}
 		}
 		k := skipJSONSpace(b, ke)
 		if k >= len(b) {
@@ -196,14 +215,17 @@ func scanMembers(b []byte, ms []member) (int, []member, error) {
 		if vs >= len(b) {
 			return vs, ms, errIncomplete
 		}
-		var ve int
-		if c := b[vs]; c == '{' || c == '[' {
-			ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
-		} else {
-			ve, err = skipJSONValue(b, vs)
-		}
-		if err != nil {
-			return ve, ms, err
+		ve := vs + int(pm.ve-pm.vs)
+		if pv := prev[pm.vs:pm.ve]; len(pv) == 0 || len(pv) > maxRepeat || (pv[0] != '"' && pv[0] != '{' && pv[0] != '[') ||
+			!hasBytesAt(b, vs, pv) {
+			if c := b[vs]; c == '{' || c == '[' {
+				ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
+			} else {
+				ve, err = skipJSONValue(b, vs)
+			}
+			if err != nil {
+				return ve, ms, err
+			}
 		}
 		ms = append(ms, member{uint32(j), uint32(ke), uint32(vs), uint32(ve)})
 		j = skipJSONSpace(b, ve)
@@ -221,6 +243,11 @@ func scanMembers(b []byte, ms []member) (int, []member, error) {
 			return j, ms, errSyntax
 		}
 	}
+}
+
+// hasBytesAt reports whether b holds p from i on.
+func hasBytesAt(b []byte, i int, p []byte) bool {
+	return len(b)-i >= len(p) && string(b[i:i+len(p)]) == string(p)
 }
 
 // objectFieldsRaw calls fn with each key of the JSON object raw, as its
@@ -273,6 +300,35 @@ func objectFieldsRaw(raw []byte, fn func(rawKey, val []byte) error) error {
 	return errSyntax
 }
 
+// plainText reports whether in, the bytes of a JSON string within its
+// quotes, needs no decoding: it holds no backslash and is valid UTF-8.
+// ASCII is looked at eight bytes at a time for both at once.
+func plainText(in []byte) bool {
+	i := 0
+	for ; i+8 <= len(in); i += 8 {
+		w := binary.LittleEndian.Uint64(in[i:])
+		if w&swarHi != 0 {
+			break
+		}
+		if zeroBytes(w^swarLo*'\\') != 0 {
+			return false
+		}
+	}
+	for ; i < len(in); i++ {
+		switch c := in[i]; {
+		case c >= utf8.RuneSelf:
+			return bytes.IndexByte(in[i:], '\\') < 0 && utf8.Valid(in[i:])
+		case c == '\\':
+			return false
+		}
+	}
+	return true
+}
+
+// zeroBytes sets the high bit of the first zero byte of y, and maybe of
+// later ones through the borrow, but of no byte when none is zero.
+func zeroBytes(y uint64) uint64 { return (y - swarLo) &^ y & swarHi }
+
 // decodeString decodes a raw JSON string; the common case of no escapes
 // and valid UTF-8 is a plain copy.
 func decodeString(raw []byte) (string, bool) {
@@ -280,7 +336,7 @@ func decodeString(raw []byte) (string, bool) {
 		return "", false
 	}
 	in := raw[1 : len(raw)-1]
-	if bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+	if plainText(in) {
 		return string(in), true
 	}
 	var s string

@@ -3,6 +3,7 @@ package loader
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,23 +14,87 @@ import (
 // are the same and the end is skipJSONValue's; where it wants more bytes,
 // so does skipJSONValue.
 func TestScanMembersAgreesWithObjectFieldsRaw(t *testing.T) {
+	for _, s := range objectSeeds(t) {
+		for n := 1; n <= len(s); n++ {
+			checkScanMembers(t, []byte(s[:n]))
+		}
+	}
+}
+
+// objectSeeds are objects to scan, whole or not, valid or not: the
+// fixtures' records among them.
+func objectSeeds(t testing.TB) []string {
 	deep := func(n int) string { return `{"a":` + strings.Repeat("[", n-1) + strings.Repeat("]", n-1) + `}` }
 	seeds := append([]string{
 		`{}`, `{ }`, `{"a":1}`, `{"a" : "x\"}" , "b":[1,{"c":null}],"d":true}`, `{"a":1,}`, `{"a" "b"}`, `{"a":1]`,
 		`{"a":[}`, `{"a":tru}`, `{1:2}`, `{"a":1 "b":2}`, `{"a":"\\"}`, `{"a":{"b":{"c":"d"}}, "e":-1.5e3}`,
+		`{"a" : "x\"}" , "b":[1,{"c":null}],"d":true,"e":"x\"}"}`, `{"a" : "x\"}\"" , "b":[1,{"c":null}]]}`,
+		`{"a" : "x\"}" , "b":[1,{"c":null}],"d":truer}`, `{"a":{"b":{"c":"d"}}}`, `{"a":{"b":{"c":"d"}}, "e":-1.5e3, "f":1}`,
 		deep(maxJSONDepth - 1), deep(maxJSONDepth), deep(maxJSONDepth + 1),
 	}, diffSeeds...)
 	for _, raw := range fixtureRecords(t) {
 		seeds = append(seeds, string(raw))
 	}
+	return slices.DeleteFunc(seeds, func(s string) bool { return !strings.HasPrefix(s, "{") })
+}
+
+// TestScanMembersLikeAgreesWithScanMembers checks scanMembersLike, given
+// any earlier object that scanMembers read whole, against scanMembers on
+// objects whole and cut at every byte: the same end, members and error.
+// Objects that repeat members of the earlier one, and ones that start
+// like them and then differ, are among them.
+func TestScanMembersLikeAgreesWithScanMembers(t *testing.T) {
+	seeds := objectSeeds(t)
+	var prevs []string
 	for _, s := range seeds {
-		if !strings.HasPrefix(s, "{") {
-			continue
-		}
-		for n := 1; n <= len(s); n++ {
-			checkScanMembers(t, []byte(s[:n]))
+		if _, _, err := scanMembers([]byte(s), nil); err == nil && len(prevs) < 40 {
+			prevs = append(prevs, s)
 		}
 	}
+	repeats := 0
+	for _, prev := range prevs {
+		_, pms, _ := scanMembers([]byte(prev), nil)
+		for _, s := range seeds {
+			for n := 1; n <= len(s); n++ {
+				b := []byte(s[:n])
+				end, ms, err := scanMembersLike(b, nil, []byte(prev), pms)
+				wend, wms, werr := scanMembers(b, nil)
+				if err != werr || (err == nil && (end != wend || !reflect.DeepEqual(ms, wms))) {
+					t.Fatalf("%q after %q: %d %v %v, scanMembers %d %v %v", b, prev, end, ms, err, wend, wms, werr)
+				}
+				if err == nil && len(ms) > 1 && len(pms) > 1 && string(b[ms[1].ks:ms[1].ve]) == prev[pms[1].ks:pms[1].ve] {
+					repeats++
+				}
+			}
+		}
+	}
+	if repeats == 0 {
+		t.Fatal("no object repeated a member of an earlier one")
+	}
+}
+
+// FuzzScanMembersLike checks scanMembersLike against scanMembers on any
+// object after any other.
+func FuzzScanMembersLike(f *testing.F) {
+	f.Add([]byte(`{"a":{"b":1},"c":"d"}`), []byte(`{"a":{"b":1},"c":"d\"}"}`))
+	f.Add([]byte(`{"a":"x\"}","b":[1]}`), []byte(`{"a":"x\"}\"","b":[1]]}`))
+	for _, s := range diffSeeds {
+		f.Add([]byte(s), []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, prev, b []byte) {
+		if len(b) == 0 || b[0] != '{' || len(prev) == 0 || prev[0] != '{' {
+			return
+		}
+		pe, pms, err := scanMembers(prev, nil)
+		if err != nil {
+			return
+		}
+		end, ms, err := scanMembersLike(b, nil, prev[:pe], pms)
+		wend, wms, werr := scanMembers(b, nil)
+		if err != werr || (err == nil && (end != wend || !reflect.DeepEqual(ms, wms))) {
+			t.Fatalf("%q after %q: %d %v %v, scanMembers %d %v %v", b, prev, end, ms, err, wend, wms, werr)
+		}
+	})
 }
 
 // checkScanMembers fails when scanMembers gives b members that are not

@@ -36,6 +36,9 @@ type byteWindow struct {
 	// moveOn: the next read goes into a new buffer, whatever room the
 	// current one has left (see handOver).
 	moveOn bool
+	// mores counts the calls of more: bytes of the window seen before
+	// one may have moved, or their buffer been reused, since.
+	mores int
 }
 
 // handOver makes a window that hands its buffers over give away its
@@ -59,6 +62,7 @@ func (w *byteWindow) at(pos int64) []byte { return w.buf[pos-w.base:] }
 // read error when there was one (not io.EOF), or when the bytes from
 // keep on would pass maxRecord.
 func (w *byteWindow) more(keep int64) (bool, error) {
+	w.mores++
 	if w.eof {
 		return false, nil
 	}
@@ -160,17 +164,39 @@ func (w *byteWindow) value(pos, keep int64) (int64, error) {
 	}
 }
 
+// lastObject is the last element of an array that byteWindow.array
+// read as an object, with its members, for the next one to be compared
+// with (see scanMembersLike); mores is the window's count of reads then
+// (see byteWindow.mores): once it read again, raw may no longer hold
+// those bytes.
+type lastObject struct {
+	raw   []byte
+	ms    []member
+	mores int
+}
+
+// like returns the object and members last, when it is still in the
+// window, for scanMembersLike.
+func (w *byteWindow) like(last *lastObject) ([]byte, []member) {
+	if last.mores != w.mores {
+		return nil, nil
+	}
+	return last.raw, last.ms
+}
+
 // members is value for a value at pos that is an object, which it also
-// reads as scanMembers does, appending its members to ms; a value that
-// is no object, or that scanMembers refuses, is delimited by value
-// alone, with nil members.
-func (w *byteWindow) members(pos, keep int64, ms []member) (int64, []member, error) {
+// reads as scanMembers does, appending its members to ms (comparing
+// them with those of last: see scanMembersLike); a value that is no
+// object, or that scanMembers refuses, is delimited by value alone,
+// with nil members.
+func (w *byteWindow) members(pos, keep int64, ms []member, last *lastObject) (int64, []member, error) {
 	for {
 		b := w.at(pos)
 		if len(b) == 0 || b[0] != '{' {
 			break
 		}
-		e, got, err := scanMembers(b, ms[:0])
+		prev, pms := w.like(last)
+		e, got, err := scanMembersLike(b, ms[:0], prev, pms)
 		if err == nil {
 			return pos + int64(e), got, nil
 		}
@@ -282,6 +308,7 @@ func jsonRecordMembersIn(w *byteWindow, fn func(i int, off int64, raw []byte, ms
 func (w *byteWindow) array(pos int64, fn func(i int, off int64, raw []byte, ms []member) bool) error {
 	pos++
 	ms := make([]member, 0, 32)
+	last := &lastObject{ms: make([]member, 0, 32), mores: -1}
 	for i := 0; ; {
 		var ok bool
 		var err error
@@ -296,14 +323,17 @@ func (w *byteWindow) array(pos int64, fn func(i int, off int64, raw []byte, ms [
 			pos++
 			continue
 		}
-		end, got, err := w.members(pos, pos, ms)
+		end, got, err := w.members(pos, pos, ms, last)
 		if err != nil {
 			return err
 		}
+		raw := w.at(pos)[:end-pos]
 		if got != nil {
-			ms = got
+			// got is ms grown; last's members are the next one's room.
+			ms, last.ms = last.ms[:0], got
+			last.raw, last.mores = raw, w.mores
 		}
-		if !fn(i, pos, w.at(pos)[:end-pos], got) {
+		if !fn(i, pos, raw, got) {
 			return nil
 		}
 		i++

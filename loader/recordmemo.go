@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"hash/maphash"
 	"slices"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -437,7 +436,7 @@ func (m *recordMemo) ownString(raw []byte) (string, bool) {
 		return decodeString(raw)
 	}
 	in := raw[1 : len(raw)-1]
-	if bytes.IndexByte(in, '\\') >= 0 || !utf8.Valid(in) {
+	if !plainText(in) {
 		return decodeString(raw)
 	}
 	return m.slab.text.copyOf(in), true

@@ -53,3 +53,19 @@ func TestRecordBuffersReused(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmMembersReadsEachKeyAndValue checks that warmMembers reads the
+// first byte of each member's key and value, and nothing of a job
+// without members.
+func TestWarmMembersReadsEachKeyAndValue(t *testing.T) {
+	raw := []byte(`{"a": 1, "bc": "x"}`)
+	_, ms, err := scanMembers(raw, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs := []recordJob{{raw: raw, ms: ms}, {raw: []byte("{}")}}
+	want := byte('"') + '1' + '"' + '"'
+	if got := warmMembers(jobs); got != want {
+		t.Fatalf("read %d, want %d", got, want)
+	}
+}

@@ -384,8 +384,10 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 const recordFileBlock = 256
 
 // recordPaths returns the path and the source path of record i of job
-// j's file ("jobs.json#3"; the file's own for i < 0), one string when
-// they are the same, made in slab.
+// j's file ("jobs.json#3"; the file's own for i < 0), made in slab: the
+// source path is the end of the path when the file's display path ends
+// with its path in its FS (as the walk makes them), else a string of
+// its own.
 func recordPaths(slab *stringSlab, j job, i int) (string, string) {
 	if i < 0 {
 		return j.display, j.fsPath
@@ -393,8 +395,8 @@ func recordPaths(slab *stringSlab, j job, i int) (string, string) {
 	var b [24]byte
 	n := strconv.AppendInt(append(b[:0], '#'), int64(i), 10)
 	p := slab.concat(j.display, unsafe.String(&n[0], len(n)))
-	if j.fsPath == j.display {
-		return p, p
+	if strings.HasSuffix(j.display, j.fsPath) {
+		return p, p[len(j.display)-len(j.fsPath):]
 	}
 	return p, slab.concat(j.fsPath, unsafe.String(&n[0], len(n)))
 }

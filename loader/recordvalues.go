@@ -3,7 +3,6 @@ package loader
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -113,7 +112,7 @@ func (r *recordValues) stringEmptyAt(i int) (empty, ok bool) {
 	}
 	e := &r.j[i]
 	if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
-		if in := e.raw[1 : len(e.raw)-1]; e.plain || bytes.IndexByte(in, '\\') < 0 && utf8.Valid(in) {
+		if in := e.raw[1 : len(e.raw)-1]; e.plain || plainText(in) {
 			e.plain = true
 			return len(bytes.TrimSpace(in)) == 0, true
 		}
@@ -183,7 +182,7 @@ func (r *recordValues) plainStringAt(i int) (string, bool) {
 		return "", false
 	}
 	in := e.raw[1 : len(e.raw)-1]
-	if !e.plain && (bytes.IndexByte(in, '\\') >= 0 || !utf8.Valid(in)) {
+	if !e.plain && !plainText(in) {
 		return "", false
 	}
 	return unsafe.String(unsafe.SliceData(in), len(in)), true
