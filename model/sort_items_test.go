@@ -34,12 +34,7 @@ func TestSortItemsEqualsCompare(t *testing.T) {
 		ps = append(ps, &Posting{ID: fmt.Sprint(i), Path: fmt.Sprintf("%05d.md", r.IntN(500)),
 			Title: titles[r.IntN(len(titles))], Company: companies[r.IntN(len(companies))], Date: d})
 	}
-	sorted := slices.Clone(ps)
-	slices.SortStableFunc(sorted, func(a, b *Posting) int { return strings.Compare(a.Path, b.Path) })
-	for _, add := range [][]*Posting{ps, sorted} {
-		c := NewCollection()
-		c.Add(add...)
-		s := c.Snapshot()
+	for _, s := range bothPathOrders(ps) {
 		for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle} {
 			for _, lo := range []int{0, 1000} {
 				want := comparedOrder(s, o, lo)
@@ -78,4 +73,19 @@ func comparedOrder(s Snapshot, o SortOrder, lo int) []int32 {
 	}
 	slices.SortFunc(want, func(a, b int32) int { return s.compare(o, a, b) })
 	return want
+}
+
+// bothPathOrders returns snapshots of collections of ps as given and of
+// ps sorted by path: one whose paths are out of order (ties go to
+// compare) and one whose paths are in order (ties go by index).
+func bothPathOrders(ps []*Posting) []Snapshot {
+	inOrder := slices.Clone(ps)
+	slices.SortStableFunc(inOrder, func(a, b *Posting) int { return strings.Compare(a.Path, b.Path) })
+	var out []Snapshot
+	for _, add := range [][]*Posting{ps, inOrder} {
+		c := NewCollection()
+		c.Add(add...)
+		out = append(out, c.Snapshot())
+	}
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 )
@@ -50,12 +49,7 @@ func TestSortPackedEqualsCompare(t *testing.T) {
 			ps = append(ps, &Posting{ID: fmt.Sprint(i), Path: fmt.Sprintf("%05d.md", r.IntN(tc.n/3+1)),
 				Title: titles[r.IntN(len(titles))], Company: companies[r.IntN(len(companies))], Date: tc.date(r)})
 		}
-		inOrder := slices.Clone(ps)
-		slices.SortStableFunc(inOrder, func(a, b *Posting) int { return strings.Compare(a.Path, b.Path) })
-		for _, add := range [][]*Posting{ps, inOrder} {
-			c := NewCollection()
-			c.Add(add...)
-			s := c.Snapshot()
+		for _, s := range bothPathOrders(ps) {
 			for _, o := range []SortOrder{SortNewest, SortOldest, SortCompany, SortTitle} {
 				for _, lo := range []int{0, 1, s.Len() / 3, s.Len() - 1, s.Len()} {
 					want := comparedOrder(s, o, lo)
