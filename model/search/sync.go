@@ -165,7 +165,7 @@ func (ix *shard) writeAll(ctx context.Context, ids []string, load func(context.C
 	defer cancel()
 	n, size := len(ids), ix.opts.BatchSize
 	if n == 0 {
-		return nil
+		return ctx.Err()
 	}
 	if n > size {
 		defer ix.bulk(ctx)()
