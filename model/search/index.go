@@ -61,13 +61,15 @@ type Options struct {
 	// lock before the index counts as locked; 10s when zero.
 	BusyTimeout time.Duration
 	// BatchSize is the number of documents [Index.Sync] writes per
-	// transaction of each file; 1,000 when zero.
+	// transaction of each file; when zero, 1,000, and 6,000 in a build of
+	// more than 1,000 documents a file.
 	BatchSize int
 	// NoCache turns off the cache of the last few results (for measuring
 	// the engine itself).
 	NoCache bool
 
-	shardMin int // shardMin when zero; set by tests
+	shardMin  int // shardMin when zero; set by tests
+	bulkBatch int // documents per transaction of a bulk build: bulkBatch unless BatchSize is set
 }
 
 // Index is an open full-text index: two files in one folder, each
@@ -93,7 +95,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		opts.BusyTimeout = 10 * time.Second
 	}
 	if opts.BatchSize <= 0 {
-		opts.BatchSize = batchSize
+		opts.BatchSize, opts.bulkBatch = batchSize, bulkBatch
 	}
 	if opts.shardMin <= 0 {
 		opts.shardMin = shardMin
@@ -166,8 +168,10 @@ func (ix *Index) eachShard(fn func(k int, s *shard) error) error {
 // indexed one (or that are new) are loaded with load(ctx, i) — i indexes
 // items — and indexed. A load error leaves that document out (and removes
 // its old text, which may be stale). load is called from one goroutine
-// per file of the index at once (two at most), so that one file's reads
-// wait on the disk while the other's run: it must be safe for concurrent
+// per file of the index at once, so that one file's reads wait on the
+// disk while the other's run (and, when a transaction is tried again
+// after another process held the lock, from the file's writing goroutine
+// for the documents it took already): it must be safe for concurrent
 // use. progress, when not nil, is called (from one goroutine at a time)
 // after each batch and at the end.
 //

@@ -309,3 +309,73 @@ func TestRankIsBM25(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkTuning checks that a Sync of several batches writes with FTS5's
+// bulk tuning (no merges, a larger buffer) and sets the schema's back
+// after, and that the Sync of a few documents after a bulk build that was
+// cut short (its tuning left in the file) sets it back too.
+func TestBulkTuning(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, t.TempDir(), Options{BatchSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	s := ix.shards[0]
+	tuned := func() tuning {
+		var got tuning
+		for k, v := range map[string]*int{"hashsize": &got.hashsize, "automerge": &got.automerge} {
+			if err := s.w.QueryRowContext(ctx, `SELECT v FROM fts_config WHERE k = ?`, k).Scan(v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return got
+	}
+	if got := tuned(); got != normalTuning {
+		t.Fatalf("tuning of a new file: %+v, want %+v", got, normalTuning)
+	}
+	items := make([]Item, 35)
+	for i := range items {
+		items[i] = Item{ID: fmt.Sprintf("p%d", i), Stamp: "1"}
+	}
+	load := func(_ context.Context, i int) (Doc, error) {
+		return Doc{ID: items[i].ID, Stamp: items[i].Stamp, Body: fmt.Sprintf("words w%d", i)}, nil
+	}
+	var during []tuning
+	st, err := s.Sync(ctx, items, nil, load, func(p Progress) {
+		if p.Done > 0 && p.Done < p.Total {
+			during = append(during, tuned())
+		}
+	})
+	if err != nil || st.Indexed != len(items) {
+		t.Fatalf("%+v, %v", st, err)
+	}
+	if len(during) == 0 || slices.ContainsFunc(during, func(t tuning) bool { return t != bulkTuning }) {
+		t.Errorf("tuning while writing: %+v, want %+v", during, bulkTuning)
+	}
+	if got := tuned(); got != normalTuning {
+		t.Errorf("tuning after the sync: %+v, want %+v", got, normalTuning)
+	}
+
+	s.tune(ctx, bulkTuning) // as a build cut short leaves it
+	items[3].Stamp = "2"
+	if st, err := s.Sync(ctx, items, nil, load, nil); err != nil || st.Indexed != 1 {
+		t.Fatalf("%+v, %v", st, err)
+	}
+	if got := tuned(); got != normalTuning {
+		t.Errorf("tuning after a small sync: %+v, want %+v", got, normalTuning)
+	}
+	for _, w := range []string{"w3", "w34", "words"} {
+		f, err := s.search(ctx, Query{{Words: w}}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 1
+		if w == "words" {
+			want = len(items)
+		}
+		if len(f.rows) != want {
+			t.Errorf("%q: %d hits, want %d", w, len(f.rows), want)
+		}
+	}
+}

@@ -48,6 +48,16 @@ type Stats struct {
 // other processes and cancellation wait for one batch, about 0.15 s.
 const batchSize = 1000
 
+// bulkBatch is the number of documents per transaction of a shard in a
+// build of more than one batch, when [Options].BatchSize is not set: the
+// terms of 6,000 postings of ~3 KB stay within FTS5's buffer of
+// [bulkTuning], so that each transaction writes one segment. The rows are
+// inserted as they are loaded, never held as a batch (6,000 rows held
+// made the collector run four times as often). Another process waits for
+// such a transaction about a second; cancellation still stops it within a
+// document.
+const bulkBatch = 6000
+
 // Sync makes the shard hold exactly the documents of items (see
 // [Index.Sync]), loading with load(ctx, i) those whose stamp changed.
 // have, when not nil, is what [shard.Stamps] returned just before (Sync
@@ -115,11 +125,13 @@ func (ix *shard) sync(ctx context.Context, items []Item, have map[string]string,
 }
 
 // loaded is a document read by the loading goroutine of writeAll, its
-// text already made into the row to insert.
+// text already made into the row to insert; k is its index in writeAll's
+// ids.
 type loaded struct {
 	row row
 	err error
 	id  string
+	k   int
 }
 
 // row is the text of a document as fts takes it: the keywords one per
@@ -139,48 +151,53 @@ func rowOf(d Doc) row {
 }
 
 // loadAhead is how many documents the loading goroutine of writeAll makes
-// ready beyond the batch being filled: enough to keep it busy while rows
-// are inserted, few enough that the documents held stay one batch (a
-// full batch ahead held another 12 MB of text for 100k postings).
+// ready ahead of the transaction that inserts them: enough to keep it
+// busy while rows are inserted, few enough that the text held stays small
+// (the transaction takes each document from the channel as it inserts it,
+// holding none).
 const loadAhead = 64
 
 // writeAll loads the documents of ids in a goroutine of its own while it
-// writes the previous ones, Options.BatchSize per transaction.
+// writes the previous ones, Options.BatchSize per transaction, or
+// bulkBatch in a build of more than one batch (see [shard.bulk]).
 func (ix *shard) writeAll(ctx context.Context, ids []string, load func(context.Context, int) (Doc, error), st *Stats, report func(int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	n, size := len(ids), ix.opts.BatchSize
+	if n == 0 {
+		return ctx.Err()
+	}
 	if n > size {
 		defer ix.bulk(ctx)()
+		size = max(size, ix.opts.bulkBatch)
+	} else {
+		ix.tune(ctx, normalTuning)
+	}
+	loadOne := func(k int) loaded {
+		d, err := load(ctx, k)
+		l := loaded{err: err, id: ids[k], k: k}
+		if err == nil {
+			l.row = rowOf(d)
+		}
+		return l
 	}
 	ch := make(chan loaded, loadAhead)
 	go func() {
 		defer close(ch)
 		for k := range n {
-			d, err := load(ctx, k)
-			l := loaded{err: err, id: ids[k]}
-			if err == nil {
-				l.row = rowOf(d)
-			}
 			select {
-			case ch <- l:
+			case ch <- loadOne(k):
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
-	done := 0
-	batch := make([]loaded, 0, size)
-	for l := range ch {
-		batch = append(batch, l)
-		if len(batch) < size && done+len(batch) < n {
-			continue
-		}
-		if err := ix.writeBatch(ctx, batch, st); err != nil {
+	for done := 0; done < n; {
+		m := min(size, n-done)
+		if err := ix.writeBatch(ctx, m, ch, loadOne, st); err != nil {
 			return err
 		}
-		done += len(batch)
-		batch = batch[:0]
+		done += m
 		report(done)
 	}
 	return ctx.Err()
@@ -193,16 +210,70 @@ func (ix *shard) writeAll(ctx context.Context, ids []string, load func(context.C
 // spent about a second of wall time each in those waits.
 const bulkCheckpoint = 16384
 
-// bulk sets the writer's checkpoints to [bulkCheckpoint] pages and returns
-// the func that sets them back and checkpoints what the log holds (a
-// passive checkpoint: one that another process's reader holds up is left
-// to a later commit or the close). The settings belong to the connection,
-// not the file: a connection opened anew has SQLite's default.
+// tuning is the part of FTS5's configuration (kept in the file) that sets
+// how it writes: the size of its buffer of pending terms, flushed as a new
+// segment when full and at each commit, and how many segments of a level
+// it merges at once (0: none).
+type tuning struct{ hashsize, automerge int }
+
+// normalTuning is the schema's (see schema); bulkTuning is that of a bulk
+// build (see [shard.bulk]).
+var (
+	normalTuning = tuning{hashsize: 4 << 20, automerge: 8}
+	bulkTuning   = tuning{hashsize: 16 << 20, automerge: 0}
+)
+
+// tune sets the FTS5 configuration of the file to t where it differs. A
+// failure (another process holding the lock) leaves it as it was: the
+// tuning changes how fast the index is written, not what it holds.
+func (ix *shard) tune(ctx context.Context, t tuning) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.w == nil {
+		return
+	}
+	// FTS5's defaults, for a key the table does not hold.
+	have := map[string]int{"hashsize": 1 << 20, "automerge": 4}
+	rows, err := ix.w.QueryContext(ctx, `SELECT k, v FROM fts_config WHERE k IN ('hashsize', 'automerge')`)
+	if err != nil {
+		return
+	}
+	for rows.Next() {
+		var k string
+		var v int
+		if rows.Scan(&k, &v) == nil {
+			have[k] = v
+		}
+	}
+	if rows.Close() != nil || rows.Err() != nil {
+		return
+	}
+	for k, v := range map[string]int{"hashsize": t.hashsize, "automerge": t.automerge} {
+		if have[k] != v {
+			_, _ = ix.w.ExecContext(ctx, `INSERT INTO fts(fts, rank) VALUES(?, ?)`, k, v)
+		}
+	}
+}
+
+// bulk readies the writer for a build of many batches and returns the func
+// that sets it back. Its checkpoints come every [bulkCheckpoint] pages; at
+// the end the log is checkpointed (a passive checkpoint: one that another
+// process's reader holds up is left to a later commit or the close). Those
+// settings belong to the connection, not the file: a connection opened
+// anew has SQLite's default. FTS5 gets [bulkTuning]: a buffer as large
+// as a batch's terms, so that each transaction of bulkBatch documents is
+// written as one segment and none merged (for 100k postings, 9 segments a
+// file instead of 50 merged down to 16, a second less CPU). The tuning is
+// kept in the file: a build cut short leaves it, and the next Sync of few
+// documents sets the schema's back.
 func (ix *shard) bulk(ctx context.Context) func() {
+	ix.tune(ctx, bulkTuning)
+	restore := func() { ix.tune(context.WithoutCancel(ctx), normalTuning) }
 	if ix.writerPragma(ctx, fmt.Sprintf("wal_autocheckpoint = %d", bulkCheckpoint)) != nil {
-		return func() {}
+		return restore
 	}
 	return func() {
+		restore()
 		quiet := context.WithoutCancel(ctx)
 		if ix.writerPragma(quiet, "wal_autocheckpoint = 1000") == nil {
 			_ = ix.writerPragma(quiet, "wal_checkpoint(PASSIVE)")
@@ -221,10 +292,13 @@ func (ix *shard) writerPragma(ctx context.Context, p string) error {
 	return err
 }
 
-// writeBatch writes a batch of loaded documents in one transaction and
-// adds what it did to st once committed.
-func (ix *shard) writeBatch(ctx context.Context, batch []loaded, st *Stats) error {
+// writeBatch writes the next m documents of ch in one transaction and
+// adds what it did to st once committed. Should the transaction be tried
+// again (another process held the lock), the documents it took from ch
+// already are loaded again with load.
+func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, load func(k int) loaded, st *Stats) error {
 	var did Stats
+	var taken []int // the documents taken from ch, by index
 	// The statements of each document run without ctx's cancellation,
 	// which is checked before each document instead: given a context that
 	// can end, the driver starts a goroutine per statement to watch it
@@ -232,16 +306,13 @@ func (ix *shard) writeBatch(ctx context.Context, batch []loaded, st *Stats) erro
 	quiet := context.WithoutCancel(ctx)
 	err := ix.inTx(ctx, func(w *writer) error {
 		did = Stats{}
-		for _, l := range batch {
+		write := func(l loaded) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			if l.err != nil {
 				did.Failed++
-				if err := w.remove(quiet, l.id); err != nil {
-					return err
-				}
-				continue
+				return w.remove(quiet, l.id)
 			}
 			wrote, err := w.put(quiet, l.row)
 			if err != nil {
@@ -251,6 +322,23 @@ func (ix *shard) writeBatch(ctx context.Context, batch []loaded, st *Stats) erro
 				did.Indexed++
 			} else {
 				did.Unchanged++
+			}
+			return nil
+		}
+		for _, k := range taken {
+			if err := write(load(k)); err != nil {
+				return err
+			}
+		}
+		for len(taken) < m {
+			l, ok := <-ch
+			if !ok {
+				// The loading goroutine stops early only when ctx ends.
+				return context.Cause(ctx)
+			}
+			taken = append(taken, l.k)
+			if err := write(l); err != nil {
+				return err
 			}
 		}
 		return nil
