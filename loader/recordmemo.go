@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"slices"
+	"time"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -56,6 +57,9 @@ type recordMemo struct {
 	keys      [memoKeys]memoKey
 	last      [8]string // the copies intern last returned, by slot
 	slotStats [8]internStats
+	// dates are the dates parseDateString read last, each in the slot
+	// its text's hash names (see date).
+	dates [memoDates]memoDate
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
@@ -131,6 +135,39 @@ type memoSalary struct {
 
 func newRecordMemo() *recordMemo {
 	return &recordMemo{values: map[string]any{}, salaries: map[string]memoSalary{}, seed: maphash.MakeSeed()}
+}
+
+// memoDates is how many dates a memo remembers: the records of a file
+// share few (a day a posting was published, the time the board was
+// updated), and more distinct ones are parsed as they come.
+const memoDates = 64
+
+// memoDate is a date's text (up to len(raw) bytes) and what
+// parseDateString made of it.
+type memoDate struct {
+	raw [32]byte
+	n   uint8 // the text's length; 0: an empty slot
+	t   time.Time
+}
+
+// date is parseDateString(s), remembered in the slot s's hash names:
+// parseDateString depends on s alone, and its time is a value.
+func (m *recordMemo) date(s string) time.Time {
+	if m == nil || len(s) == 0 || len(s) > len(memoDate{}.raw) {
+		return parseDateString(s)
+	}
+	h := uint32(len(s))
+	for i := 0; i < len(s); i++ {
+		h = h*31 + uint32(s[i])
+	}
+	d := &m.dates[(h^h>>11)%memoDates]
+	if int(d.n) == len(s) && string(d.raw[:d.n]) == s {
+		return d.t
+	}
+	t := parseDateString(s)
+	d.n = uint8(copy(d.raw[:], s))
+	d.t = t
+	return t
 }
 
 // decode is decodeValue(raw), remembered for a small container.
