@@ -57,8 +57,8 @@ type recordMemo struct {
 	keys      [memoKeys]memoKey
 	last      [8]string // the copies intern last returned, by slot
 	slotStats [8]internStats
-	// dates are the dates parseDateString read last, each in the slot
-	// its text's hash names (see date).
+	// dates are the dates parseDateString read last, each in one of the
+	// two slots its text's hash names (see date).
 	dates [memoDates]memoDate
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
@@ -150,25 +150,31 @@ type memoDate struct {
 	t   time.Time
 }
 
-// date is parseDateString(s), remembered in the slot s's hash names:
-// parseDateString depends on s alone, and its time is a value.
+// date is parseDateString(s), remembered in one of the two slots s's
+// hash names (in an empty one, else in the first): parseDateString
+// depends on s alone, and its time is a value.
 func (m *recordMemo) date(s string) time.Time {
 	if m == nil || len(s) == 0 || len(s) > len(memoDate{}.raw) {
 		return parseDateString(s)
 	}
-	h := uint32(len(s))
-	for i := 0; i < len(s); i++ {
-		h = h*31 + uint32(s[i])
-	}
-	d := &m.dates[(h^h>>11)%memoDates]
-	if int(d.n) == len(s) && string(d.raw[:d.n]) == s {
+	h := maphash.String(m.seed, s)
+	d, e := &m.dates[h%memoDates], &m.dates[(h>>32)%memoDates]
+	switch {
+	case d.holds(s):
 		return d.t
+	case e.holds(s):
+		return e.t
+	case d.n != 0 && e.n == 0:
+		d = e
 	}
 	t := parseDateString(s)
 	d.n = uint8(copy(d.raw[:], s))
 	d.t = t
 	return t
 }
+
+// holds reports whether d is the date of s.
+func (d *memoDate) holds(s string) bool { return int(d.n) == len(s) && string(d.raw[:d.n]) == s }
 
 // decode is decodeValue(raw), remembered for a small container.
 func (m *recordMemo) decode(raw []byte) (any, bool) {
