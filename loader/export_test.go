@@ -1,5 +1,11 @@
 package loader
 
+import (
+	"bytes"
+	"io"
+	"slices"
+)
+
 // ParseMeta is parse without the body, as Stream runs it when bodies are
 // not kept.
 var ParseMeta = func(name string, data []byte) any { return parse(name, data, false) }
@@ -19,4 +25,26 @@ var ParseJSONRecords = func(raws [][]byte) int {
 		}
 	}
 	return n
+}
+
+// ParseJSONMembers reads the first n elements of the JSON file r with
+// their members, as a load's reader does, and returns a parse of them in
+// order on one goroutine with a memo of its own, as one of the load's
+// parsers does, metadata only; the parse returns how many are postings.
+var ParseJSONMembers = func(r io.Reader, n int) (func() int, error) {
+	var raws [][]byte
+	var mss [][]member
+	err := jsonRecordMembers(r, func(_ int, _ int64, raw []byte, ms []member) bool {
+		raws, mss = append(raws, bytes.Clone(raw)), append(mss, slices.Clone(ms))
+		return len(raws) < n
+	})
+	return func() int {
+		m, got := newRecordMemo(), 0
+		for k, raw := range raws {
+			if jsonRecordPostingMembers(raw, mss[k], nil, false, DefaultMaxBody, m) != nil {
+				got++
+			}
+		}
+		return got
+	}, err
 }

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -44,5 +46,31 @@ func checkRFC3339Seconds(t *testing.T, s string) {
 		t.Errorf("%q: got %#v, not time.Parse's %#v", s, got, want.UTC())
 	case ok && got.Location() != time.UTC:
 		t.Errorf("%q: in %v, not UTC", s, got.Location())
+	}
+}
+
+// TestMemoDate checks that a memo's dates are parseDateString's, for texts
+// that share slots and evict each other, texts too long to remember and
+// texts repeated after their slot was taken by another.
+func TestMemoDate(t *testing.T) {
+	m := newRecordMemo()
+	var texts []string
+	for d := 1; d <= 28; d++ {
+		texts = append(texts, fmt.Sprintf("2026-09-%02dT08:00:00-04:00", d), fmt.Sprintf("2026-09-%02d", d))
+	}
+	for s := range 200 {
+		texts = append(texts, strconv.Itoa(1_700_000_000+s*86_400))
+	}
+	texts = append(texts, "", "  ", "not a date", " 2026-10-02T09:15:00Z ", "2026-10-02T13:15:00.123456789+02:00 and more text", "2026-13-40T99:99:99Z")
+	for round := range 3 {
+		for _, s := range texts {
+			if got, want := m.date(s), parseDateString(s); !got.Equal(want) || got.Location() != want.Location() {
+				t.Fatalf("round %d: date(%q) = %v, parseDateString gives %v", round, s, got, want)
+			}
+		}
+	}
+	var nilMemo *recordMemo
+	if got, want := nilMemo.date(texts[0]), parseDateString(texts[0]); !got.Equal(want) {
+		t.Errorf("nil memo: date(%q) = %v, want %v", texts[0], got, want)
 	}
 }

@@ -62,19 +62,39 @@ func isNormalURL(raw string) bool {
 			return false
 		}
 	}
-	host := true
-	for i := 0; i < len(rest); i++ {
-		switch c := rest[i]; {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-':
-		case c == '/':
-			if i == 0 {
-				return false
-			}
-			host = false
-		case !host && (c >= 'A' && c <= 'Z' || c == '_' || c == '~'):
-		default:
+	i := 0
+	for i < len(rest) && urlBytes[rest[i]]&urlHost != 0 {
+		i++
+	}
+	if i == len(rest) {
+		return i > 0
+	}
+	if i == 0 || rest[i] != '/' {
+		return false
+	}
+	for ; i < len(rest); i++ {
+		if urlBytes[rest[i]]&urlPath == 0 {
 			return false
 		}
 	}
-	return len(rest) > 0 && rest[len(rest)-1] != '/'
+	return rest[len(rest)-1] != '/'
 }
+
+// What a byte may be in a URL that isNormalURL takes, as urlBytes holds it.
+const (
+	urlHost = 1 << iota // in its host: a lower-case letter, a digit, '.', '-'
+	urlPath             // in its path: those, '/', an upper-case letter, '_', '~'
+)
+
+// urlBytes holds, by byte, where isNormalURL takes it.
+var urlBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-':
+			t[c] = urlHost | urlPath
+		case c == '/' || c >= 'A' && c <= 'Z' || c == '_' || c == '~':
+			t[c] = urlPath
+		}
+	}
+	return t
+}()

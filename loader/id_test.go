@@ -1,6 +1,10 @@
 package loader
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestNormalizeURL(t *testing.T) {
 	same := []string{
@@ -64,4 +68,80 @@ func FuzzNormalURL(f *testing.F) {
 			t.Errorf("isNormalURL(%q), but url.Parse normalises it to %q", raw, got)
 		}
 	})
+}
+
+// isNormalURLBytes is isNormalURL as its definition reads, a byte at a
+// time with the host's end tracked.
+func isNormalURLBytes(raw string) bool {
+	rest, ok := strings.CutPrefix(raw, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(raw, "http://"); !ok {
+			return false
+		}
+	}
+	host := true
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-':
+		case c == '/':
+			if i == 0 {
+				return false
+			}
+			host = false
+		case !host && (c >= 'A' && c <= 'Z' || c == '_' || c == '~'):
+		default:
+			return false
+		}
+	}
+	return len(rest) > 0 && rest[len(rest)-1] != '/'
+}
+
+// TestIsNormalURLTable checks isNormalURL, which looks its bytes up in a
+// table, against its definition: every text of up to 5 bytes after the
+// schemes over the bytes each class ends at, and random longer ones.
+func TestIsNormalURLTable(t *testing.T) {
+	alphabet := []byte{'a', '/', 'A', '.', '_', '~', '?', 'z', '0', '9', '-', 'Z', '@', ':', '%', 0x80, ' '}
+	check := func(s string) {
+		if got, want := isNormalURL(s), isNormalURLBytes(s); got != want {
+			t.Fatalf("isNormalURL(%q) = %v, want %v", s, got, want)
+		}
+	}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		check(prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			gen(prefix+string(c), n-1)
+		}
+	}
+	for _, scheme := range []string{"https://", "http://", "ftp://", "https:/", ""} {
+		gen(scheme, 4)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100_000 {
+		b := []byte("https://")
+		for range rng.IntN(30) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		check(string(b))
+	}
+	for c := range 256 {
+		check("https://a.b/x" + string(rune(c)))
+		check("https://a.b/x" + string([]byte{byte(c)}))
+		check("https://a" + string([]byte{byte(c)}) + "b/x")
+	}
+}
+
+// TestIndexURLPart checks indexURLPart, which looks its bytes up in a
+// table, against strings.IndexAny.
+func TestIndexURLPart(t *testing.T) {
+	for c := range 256 {
+		for _, s := range []string{string([]byte{byte(c)}), "ab" + string([]byte{byte(c)}) + "/", "boards.greenhouse.io" + string([]byte{byte(c)})} {
+			if got, want := indexURLPart(s), strings.IndexAny(s, "/?#"); got != want {
+				t.Fatalf("indexURLPart(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
 }

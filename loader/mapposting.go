@@ -379,9 +379,12 @@ func boardSegment(raw string) (seg string, ok bool) {
 // on every call.
 func indexURLPart(s string) int {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '/' || c == '?' || c == '#' {
+		if urlPartEnds[s[i]] {
 			return i
 		}
 	}
 	return -1
 }
+
+// urlPartEnds holds the bytes indexURLPart looks for.
+var urlPartEnds = [256]bool{'/': true, '?': true, '#': true}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"slices"
+	"time"
 	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -56,6 +57,9 @@ type recordMemo struct {
 	keys      [memoKeys]memoKey
 	last      [8]string // the copies intern last returned, by slot
 	slotStats [8]internStats
+	// dates are the dates parseDateString read last, each in one of the
+	// two slots its text's hash names (see date).
+	dates [memoDates]memoDate
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
@@ -132,6 +136,45 @@ type memoSalary struct {
 func newRecordMemo() *recordMemo {
 	return &recordMemo{values: map[string]any{}, salaries: map[string]memoSalary{}, seed: maphash.MakeSeed()}
 }
+
+// memoDates is how many dates a memo remembers: the records of a file
+// share few (a day a posting was published, the time the board was
+// updated), and more distinct ones are parsed as they come.
+const memoDates = 64
+
+// memoDate is a date's text (up to len(raw) bytes) and what
+// parseDateString made of it.
+type memoDate struct {
+	raw [32]byte
+	n   uint8 // the text's length; 0: an empty slot
+	t   time.Time
+}
+
+// date is parseDateString(s), remembered in one of the two slots s's
+// hash names (in an empty one, else in the first): parseDateString
+// depends on s alone, and its time is a value.
+func (m *recordMemo) date(s string) time.Time {
+	if m == nil || len(s) == 0 || len(s) > len(memoDate{}.raw) {
+		return parseDateString(s)
+	}
+	h := maphash.String(m.seed, s)
+	d, e := &m.dates[h%memoDates], &m.dates[(h>>32)%memoDates]
+	switch {
+	case d.holds(s):
+		return d.t
+	case e.holds(s):
+		return e.t
+	case d.n != 0 && e.n == 0:
+		d = e
+	}
+	t := parseDateString(s)
+	d.n = uint8(copy(d.raw[:], s))
+	d.t = t
+	return t
+}
+
+// holds reports whether d is the date of s.
+func (d *memoDate) holds(s string) bool { return int(d.n) == len(s) && string(d.raw[:d.n]) == s }
 
 // decode is decodeValue(raw), remembered for a small container.
 func (m *recordMemo) decode(raw []byte) (any, bool) {

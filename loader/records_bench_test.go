@@ -161,6 +161,29 @@ func BenchmarkJSONRecords1000(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(raws)), "ns/posting")
 }
 
+// BenchmarkJSONMembers1000 is the first 1,000 records of
+// BenchmarkLoadJSON100k's file parsed in order on one goroutine from the
+// members the reader found, as one of a load's parsers does: the parse's
+// CPU without the reading, the other goroutines and the GC of a load.
+func BenchmarkJSONMembers1000(b *testing.B) {
+	f, err := os.Open(benchJSONFile(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	parse, err := loader.ParseJSONMembers(f, 1000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if n := parse(); n != 1000 {
+			b.Fatalf("%d postings of 1000 records", n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/posting")
+}
+
 // BenchmarkLoadJSON100kWarm is BenchmarkLoadJSON100k with the parse cache
 // a first, untimed load filled: the file unchanged since, its postings
 // and where each record sits come from the cache.

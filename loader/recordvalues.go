@@ -146,7 +146,7 @@ func (r *recordValues) setString(p *model.Posting, f field, i int) {
 		return
 	case f == fDate:
 		if v, ok := r.plainStringAt(i); ok {
-			p.Date = parseDateString(v)
+			p.Date = r.memo.date(v)
 			return
 		}
 	}

@@ -1,9 +1,11 @@
 package loader
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // isBidi reports the invisible characters that reorder or mark direction:
@@ -210,10 +212,18 @@ func foldField(s string) string {
 
 // isPlainField reports text of printable ASCII alone, spaces single and
 // between words: stripControls leaves it as it is and isCleanField holds,
-// found in one pass.
+// found in one pass, eight bytes at a time (see plainFieldWord).
 func isPlainField(s string) bool {
 	prev := byte(' ')
-	for i := 0; i < len(s); i++ {
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read, never written
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if !plainFieldWord(binary.LittleEndian.Uint64(b[i:]), prev == ' ') {
+			return false
+		}
+		prev = s[i+7]
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
 			return false
@@ -221,6 +231,25 @@ func isPlainField(s string) bool {
 		prev = c
 	}
 	return prev != ' ' || s == ""
+}
+
+// plainFieldWord reports whether the eight bytes of w (the first in the
+// lowest) are printable ASCII with no space next to another, nor first
+// after a space (afterSpace).
+func plainFieldWord(w uint64, afterSpace bool) bool {
+	const lo, hi = swarLo, swarHi
+	// A byte of 0x80 or more; else (each byte then under 0x80, so that no
+	// sum or difference below carries or borrows across bytes) one under
+	// ' ', or 0x7F, which one more makes 0x80.
+	if w&hi != 0 || (w-' '*lo)&^w&hi != 0 || (w+lo)&hi != 0 {
+		return false
+	}
+	x := w ^ ' '*lo                 // zero where w has a space
+	sp := ^((x + 0x7F*lo) | x) & hi // the high bit of each of them
+	if afterSpace && sp&0x80 != 0 {
+		return false
+	}
+	return sp&(sp>>8) == 0 // sp>>8 has the bit of each byte's next
 }
 
 // isCleanField reports text that cleanField's white-space folding leaves

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -77,4 +78,60 @@ func FuzzCleanField(f *testing.F) {
 			t.Errorf("cleanField(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// isPlainFieldBytes is isPlainField a byte at a time, as the definition
+// reads.
+func isPlainFieldBytes(s string) bool {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return prev != ' ' || s == ""
+}
+
+// TestIsPlainFieldWords checks isPlainField, which reads eight bytes at a
+// time, against the byte-at-a-time definition: every string of up to 8
+// bytes over an alphabet of the bytes at its bounds (a space, controls,
+// '~', DEL, bytes over 0x7F), at every offset of a word, and random longer
+// ones.
+func TestIsPlainFieldWords(t *testing.T) {
+	alphabet := []byte{' ', 'a', '~', 0x7F, 0x1F, 0x80, 0xFF, '\t', '!'}
+	check := func(s string) {
+		if got, want := isPlainField(s), isPlainFieldBytes(s); got != want {
+			t.Fatalf("isPlainField(%q) = %v, want %v", s, got, want)
+		}
+	}
+	var gen func(prefix []byte, n int)
+	gen = func(prefix []byte, n int) {
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet[:6] {
+			b := append(prefix, c)
+			check(string(b))
+			gen(b, n-1)
+		}
+	}
+	gen(nil, 8)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200_000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(8) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		check(string(b))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		check(string(b))
+	}
 }
