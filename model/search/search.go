@@ -58,6 +58,9 @@ func (ix *shard) search(ctx context.Context, q Query, ranked bool) (found, error
 		return ix.query(ctx, sqlNone, ex, nil)
 	}
 	if !ranked {
+		if _, ok := q.phraseTokens(); ok {
+			return ix.query(ctx, sqlMatch, in, q)
+		}
 		return ix.query(ctx, sqlMatch, in, nil)
 	}
 	return ix.query(ctx, sqlRanked, in, q)
@@ -93,9 +96,12 @@ func (ix *shard) run(ctx context.Context, sqlText, match string, q Query, gen in
 	var ids []int64
 	var scores []float64
 	var err error
-	if sqlText == sqlRanked {
+	switch {
+	case sqlText == sqlRanked:
 		ids, scores, err = ix.ranked(ctx, match, q, gen)
-	} else {
+	case sqlText == sqlMatch && q != nil:
+		ids, err = ix.matchPhrase(ctx, match, q, gen)
+	default:
 		ids, scores, err = ix.rows(ctx, sqlText, match, false)
 	}
 	if err != nil {
@@ -143,7 +149,8 @@ func (ix *shard) ranked(ctx context.Context, match string, q Query, gen int64) (
 			return nil, nil, err
 		}
 		if common {
-			return ix.rows(ctx, sqlMatch, match, false)
+			ids, err := ix.commonPhrase(ctx, match, q)
+			return ids, nil, err
 		}
 		ids, scores, err := ix.rows(ctx, sqlRanked, match, true)
 		if 2*len(ids) >= n {
@@ -165,6 +172,39 @@ func (ix *shard) ranked(ctx context.Context, match string, q Query, gen int64) (
 		return ids, nil, err
 	}
 	return ix.rows(ctx, sqlRanked, match, true)
+}
+
+// matchPhrase is the unscored search of q, one phrase ([Query.phraseTokens]),
+// whose MATCH expression is match, at write generation gen: matched in Go
+// when its words are common ([shard.commonPhrase]).
+func (ix *shard) matchPhrase(ctx context.Context, match string, q Query, gen int64) ([]int64, error) {
+	n, err := ix.count(ctx, gen)
+	if err != nil {
+		return nil, err
+	}
+	common, err := ix.allCommon(ctx, q.words(), n, gen)
+	if err != nil {
+		return nil, err
+	}
+	if common {
+		return ix.commonPhrase(ctx, match, q)
+	}
+	ids, _, err := ix.rows(ctx, sqlMatch, match, false)
+	return ids, err
+}
+
+// commonPhrase matches q, whose words are each in half the documents or
+// more, without scores: in Go ([shard.phraseInGo]) when q is one phrase
+// it can read, else by FTS5.
+func (ix *shard) commonPhrase(ctx context.Context, match string, q Query) ([]int64, error) {
+	if toks, ok := q.phraseTokens(); ok {
+		ids, err := ix.phraseInGo(ctx, toks)
+		if !errors.Is(err, errNotPlain) {
+			return ids, err
+		}
+	}
+	ids, _, err := ix.rows(ctx, sqlMatch, match, false)
+	return ids, err
 }
 
 // rankedWord is [shard.ranked] for a query of one word (or prefix), word,

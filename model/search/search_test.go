@@ -91,7 +91,7 @@ var queries = [][]string{
 	{"rust", "go"}, {"visa", "-sponsorship"}, {"-visa"}, {"cafe"}, {"naive questions"}, {"zurich"},
 	{"krakow"}, {"senior"}, {"senior", "remote"}, {"staff eng*"}, {"piano", "-mugs"}, {"visa spons*"},
 	{"relocation", "munchen"}, {"k*", "-kubernetes"}, {"reliable software"}, {"quillfeather"}, {"2*"},
-	{"sponsor"}, {"visas"}, {"-a*", "-w*"},
+	{"sponsor"}, {"visas"}, {"-a*", "-w*"}, {"four day weeks"}, {"we build calm"}, {"and and"}, {"the piano"},
 }
 
 func TestSearchMatchesBruteForce(t *testing.T) {
