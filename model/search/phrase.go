@@ -608,8 +608,16 @@ func phraseAt(pls [][]byte, bufs phraseBufs) (bool, error) {
 // phraseInGo returns the rowids of the documents holding the phrase toks
 // (FTS5 tokens), ascending, read from FTS5's pages in one transaction.
 // It returns an error wrapping errNotPlain when the index is in a state
-// it leaves to FTS5.
-func (ix *shard) phraseInGo(ctx context.Context, toks []string) ([]int64, error) {
+// it leaves to FTS5, a page that does not decode included: a decoding
+// slip that indexes past a page's end is recovered as errBadPage, so a
+// damaged page sends the query to FTS5 (which reports the damage) instead
+// of ending the program.
+func (ix *shard) phraseInGo(ctx context.Context, toks []string) (rowids []int64, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			rowids, err = nil, fmt.Errorf("%w (%v)", errBadPage, e)
+		}
+	}()
 	tx, err := ix.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
