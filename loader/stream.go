@@ -93,8 +93,40 @@ func (m Merge) Apply(p *model.Posting) {
 // ignored and not counted); Loaded counts files parsed into a posting,
 // Duplicates included; Skipped counts files and folders not loaded. Once
 // the load is done, Seen == Loaded + Skipped, and the number of postings
-// is Loaded - Duplicates.
-type Progress struct{ Seen, Loaded, Skipped, Duplicates int }
+// is Loaded - Duplicates. Files counts the files (and skipped folders)
+// those came from, the records of one JSON, JSON Lines or CSV file
+// ("jobs.json#3") counting as their file, as `jobdeck list` counts them.
+type Progress struct{ Seen, Loaded, Skipped, Duplicates, Files int }
+
+// fileCount counts the files of the paths of postings and skips, as
+// [Progress].Files does. A path of a file of its own is counted at once
+// (each comes once); a record's file and a skip's path go into a set, as
+// a file's records come one by one and a file can both give records and
+// be reported for those it could not read.
+type fileCount struct {
+	plain int
+	set   map[string]struct{}
+}
+
+// posting counts the file of a posting's path.
+func (c *fileCount) posting(path string) {
+	if f := FileOf(path); f != path {
+		c.add(f)
+	} else {
+		c.plain++
+	}
+}
+
+// add counts path once, however often it comes.
+func (c *fileCount) add(path string) {
+	if c.set == nil {
+		c.set = map[string]struct{}{}
+	}
+	c.set[path] = struct{}{}
+}
+
+// n is how many files were counted.
+func (c *fileCount) n() int { return c.plain + len(c.set) }
 
 // Batch is one delivery of a Stream.
 type Batch struct {
@@ -262,6 +294,7 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 	var first []*model.Posting
 	var b Batch
 	var prog Progress
+	var files fileCount
 	size := min(firstBatchSize, opts.BatchSize)
 	timer := time.NewTimer(firstFlush)
 	defer timer.Stop()
@@ -271,6 +304,7 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 		if prog.Seen < prog.Loaded+prog.Skipped {
 			prog.Seen = prog.Loaded + prog.Skipped
 		}
+		prog.Files = files.n()
 		b.Progress = prog
 		b.Done = done
 		select {
@@ -295,15 +329,18 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 			for _, r := range rs {
 				if r.skip != nil {
 					prog.Skipped++
+					files.add(FileOf(r.skip.Path))
 					b.Skipped = append(b.Skipped, *r.skip)
 				} else if i, dup := byID.Add(r.p.ID, int32(len(first))); dup {
 					prog.Loaded++
 					prog.Duplicates++
 					if f := first[i]; f.Path != r.p.Path { // not the same file named twice
+						files.posting(r.p.Path)
 						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, First: f, Applied: r.p.Applied(), dup: r.p})
 					}
 				} else {
 					prog.Loaded++
+					files.posting(r.p.Path)
 					first = append(first, r.p)
 					b.Postings = append(b.Postings, r.p)
 				}

@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -60,7 +61,7 @@ func TestStreamBatchesProgressAndMerges(t *testing.T) {
 	if batches < 3 {
 		t.Errorf("only %d batches for 500 postings at 50 a batch", batches)
 	}
-	want := Progress{Seen: 503, Loaded: 501, Skipped: 2, Duplicates: 1}
+	want := Progress{Seen: 503, Loaded: 501, Skipped: 2, Duplicates: 1, Files: 503}
 	if last != want {
 		t.Errorf("final progress %+v, want %+v", last, want)
 	}
@@ -133,5 +134,28 @@ func TestStreamNoSources(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d batches, want 1", n)
+	}
+}
+
+// TestStreamCountsRecordFilesOnce checks Progress.Files: the records of a
+// JSON file count as one file, however they are batched, beside a file of
+// its own, a duplicate in another file and a skipped file.
+func TestStreamCountsRecordFilesOnce(t *testing.T) {
+	var recs []string
+	for i := range 40 {
+		recs = append(recs, fmt.Sprintf(`{"title": "Role %d", "company": "Acme", "url": "https://jobs.example.com/%d", "description": "Text %d."}`, i, i, i))
+	}
+	fsys := fstest.MapFS{
+		"jobs.json": {Data: []byte("[" + strings.Join(recs, ",") + "]")},
+		"one.md":    {Data: []byte("# Solo\n\nText.\n")},
+		"copy.md":   {Data: []byte("# Solo\n\nText.\n")},
+		"empty.txt": {Data: nil},
+	}
+	var last Progress
+	for b := range Stream(context.Background(), []Source{{FS: fsys, Root: ".", Name: "x"}}, Options{BatchSize: 7}) {
+		last = b.Progress
+	}
+	if want := (Progress{Seen: 43, Loaded: 42, Skipped: 1, Duplicates: 1, Files: 4}); last != want {
+		t.Errorf("final progress %+v, want %+v", last, want)
 	}
 }

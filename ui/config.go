@@ -165,7 +165,7 @@ func joinBatches(ctx context.Context, in <-chan loader.Batch, every time.Duratio
 func toBatchMsg(b loader.Batch) batchMsg {
 	msg := batchMsg{
 		postings: b.Postings,
-		progress: progress{Seen: b.Progress.Seen, Loaded: b.Progress.Loaded, Skipped: b.Progress.Skipped, Duplicates: b.Progress.Duplicates},
+		progress: progress{Seen: b.Progress.Seen, Loaded: b.Progress.Loaded, Skipped: b.Progress.Skipped, Duplicates: b.Progress.Duplicates, Files: b.Progress.Files},
 		done:     b.Done,
 	}
 	for _, mg := range b.Merges {

@@ -11,6 +11,7 @@ import (
 // progress counts the loader's work so far.
 type progress struct {
 	Seen, Loaded, Skipped, Duplicates int
+	Files                             int // the files they came from (see loader.Progress)
 }
 
 // merge is a duplicate the loader found: posting ID also lives at Path.
@@ -101,7 +102,7 @@ func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	if b.done && m.c.loading {
 		m.c.loading = false
 		p := m.status.progress
-		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", coll.Len(), p.Seen, p.Skipped), false))
+		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", coll.Len(), p.Files, p.Skipped), false))
 		m.load.settling = true
 	}
 	if len(b.postings) > 0 || len(b.merges) > 0 || b.done {

@@ -25,7 +25,7 @@ func TestBatchesMergesAndDone(t *testing.T) {
 	if selected(m) != ps[1] || !contains(stripAll(detailOf(m).lines), "mirror/b.md") {
 		t.Error("the detail header does not list the duplicate's path")
 	}
-	send(t, m, batchMsg{done: true, progress: progress{Seen: 6, Loaded: 5, Skipped: 1, Duplicates: 1}})
+	send(t, m, batchMsg{done: true, progress: progress{Seen: 6, Loaded: 5, Skipped: 1, Duplicates: 1, Files: 6}})
 	if isLoading(m) || !contains(flashText(m), "loaded 4 postings from 6 files (1 skipped)") {
 		t.Errorf("done: loading %v, message %q", isLoading(m), flashText(m))
 	}

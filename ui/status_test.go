@@ -11,7 +11,7 @@ import (
 func TestStatusLine(t *testing.T) {
 	m := newTestModel(t, 120, 40, nil)
 	setLoading(m, true, progress{})
-	send(t, m, batchMsg{postings: fixture(), progress: progress{Seen: 4, Loaded: 4}, done: true})
+	send(t, m, batchMsg{postings: fixture(), progress: progress{Seen: 4, Loaded: 4, Files: 4}, done: true})
 	got := ansi.Strip(m.statusLine(120))
 	if !strings.HasPrefix(got, "4/4 · sort newest") || !strings.Contains(got, "loaded 4 postings from 4 files (0 skipped)") {
 		t.Errorf("status %q", got)
