@@ -360,27 +360,6 @@ func load(ctx context.Context, srcs []loader.Source, opts loader.Options, stderr
 	return ps, skips, err
 }
 
-// countFiles is how many files the postings and skips came from: the
-// records of one JSON or CSV file ("jobs.json#3") count as that file. Any
-// other file holds one posting, so only record files and skips need a set.
-func countFiles(ps []*model.Posting, skips []loader.Skip) int {
-	n, files, last := 0, map[string]bool{}, ""
-	for _, p := range ps {
-		for _, path := range p.AllPaths() {
-			switch f := loader.FileOf(path); {
-			case f == path:
-				n++
-			case f != last: // a file's records mostly come one after another
-				files[f], last = true, f
-			}
-		}
-	}
-	for _, s := range skips {
-		files[loader.FileOf(s.Path)] = true
-	}
-	return n + len(files)
-}
-
 // loaderOptions returns the load options of a command: what the flags c
 // and the config file ask for, with the parse cache unless --no-cache or
 // --demo (whose files are built in). A cache
@@ -470,7 +449,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, exitFailure, err)
 	}
-	files := countFiles(ps, skipped)
+	files := loader.CountFiles(ps, skipped)
 	tx, text, err := listTextIndex(ctx, c, set.paths(c.demo, paths), q, ps, stderr)
 	if err != nil {
 		return fail(stderr, exitFailure, err)

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
 )
 
@@ -582,26 +581,5 @@ func TestListQueryLanguage(t *testing.T) {
 	code, bySalary, _ := runCmd(t, "list", "--demo", "--sort", "salary")
 	if code != exitOK || strings.Count(bySalary, "\n") != 12 {
 		t.Errorf("--sort salary: exit %d, output\n%s", code, bySalary)
-	}
-}
-
-// withPaths sets the Paths of p and returns it.
-func withPaths(p *model.Posting, paths ...string) *model.Posting {
-	p.SetPaths(paths)
-	return p
-}
-
-func TestCountFilesCountsRecordFilesOnce(t *testing.T) {
-	ps := []*model.Posting{
-		{Path: "a.md"},
-		withPaths(&model.Posting{Path: "b.md"}, "b.md", "c.md"),
-		{Path: "jobs.json#0"},
-		{Path: "jobs.json#1"},
-		{Path: "rows.csv#3"},
-		{Path: "jobs.json#4"}, // after another file's record
-	}
-	skips := []loader.Skip{{Path: "d.md"}, {Path: "jobs.json#2"}}
-	if got := countFiles(ps, skips); got != 6 {
-		t.Errorf("countFiles = %d, want 6 (a, b, c, d, jobs.json, rows.csv)", got)
 	}
 }

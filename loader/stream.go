@@ -98,36 +98,6 @@ func (m Merge) Apply(p *model.Posting) {
 // ("jobs.json#3") counting as their file, as `jobdeck list` counts them.
 type Progress struct{ Seen, Loaded, Skipped, Duplicates, Files int }
 
-// fileCount counts the files of the paths of postings and skips, as
-// [Progress].Files does. A path of a file of its own is counted at once
-// (each comes once); a record's file and a skip's path go into a set, as
-// a file's records come one by one and a file can both give records and
-// be reported for those it could not read.
-type fileCount struct {
-	plain int
-	set   map[string]struct{}
-}
-
-// posting counts the file of a posting's path.
-func (c *fileCount) posting(path string) {
-	if f := FileOf(path); f != path {
-		c.add(f)
-	} else {
-		c.plain++
-	}
-}
-
-// add counts path once, however often it comes.
-func (c *fileCount) add(path string) {
-	if c.set == nil {
-		c.set = map[string]struct{}{}
-	}
-	c.set[path] = struct{}{}
-}
-
-// n is how many files were counted.
-func (c *fileCount) n() int { return c.plain + len(c.set) }
-
 // Batch is one delivery of a Stream.
 type Batch struct {
 	Postings []*model.Posting // new postings; never mutated by the loader after sending
