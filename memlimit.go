@@ -1,10 +1,12 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 	"sync/atomic"
 )
 
@@ -29,26 +31,66 @@ const liveShare = 0.7
 // the headroom of heaps up to budget − maxHeadroom larger.
 const maxHeadroom = 64 << 20
 
+// startHeap is how far the heap may grow before the first collection of a
+// run, with the collector's pacing (GOGC) off until then: a launch that
+// loads a folder makes its garbage and its live heap together, and with the
+// usual pacing the collector ran at 4, 8, 16, 32 and 64 MB, marking the
+// postings already loaded again each time (about a tenth of the CPU of a
+// warm launch of 100k postings). The first collection ends this: a small
+// folder's browser then paces itself as usual, a big folder's after the
+// first 128 MiB.
+const startHeap = 128 << 20
+
 // governMemory sets the soft memory limit to [memoryBudget] and, after every
 // collection, moves it by [nextLimit], until stop is called, which puts the
-// previous limit back. A GOMEMLIMIT in the environment is the user's
-// choice: governMemory then does nothing.
+// previous limit back. Until the first collection the limit is [startHeap]
+// and the collector's pacing is off, unless GOGC is set in the environment.
+// A GOMEMLIMIT in the environment is the user's choice: governMemory then
+// does nothing.
 func governMemory() (stop func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	g := &governor{}
+	g := &governor{gcPercent: noStartPhase}
 	prev := debug.SetMemoryLimit(memoryBudget)
+	if os.Getenv("GOGC") == "" {
+		g.gcPercent = debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(startHeap)
+	}
 	g.arm()
 	return func() {
 		g.stopped.Store(true)
+		g.endStart()
 		debug.SetMemoryLimit(prev)
 	}
 }
 
+// noStartPhase is governor.gcPercent when there is no start phase to end.
+const noStartPhase = math.MinInt
+
 // governor re-arms itself on every garbage collection until stopped.
 type governor struct {
 	stopped atomic.Bool
+	// gcPercent is the collector's pacing to restore when the start phase
+	// ends, or noStartPhase once it has (or when there was none).
+	gcPercent int
+	mu        sync.Mutex
+}
+
+// endStart ends the start phase, if it has not ended: the collector paces
+// itself again and the limit, when still startHeap (a phase of the program
+// may have set its own), becomes memoryBudget.
+func (g *governor) endStart() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.gcPercent == noStartPhase {
+		return
+	}
+	debug.SetGCPercent(g.gcPercent)
+	g.gcPercent = noStartPhase
+	if cur := debug.SetMemoryLimit(-1); cur == startHeap {
+		debug.SetMemoryLimit(memoryBudget)
+	}
 }
 
 // sentinel is garbage the governor leaves for the collector: its finalizer
@@ -61,6 +103,7 @@ func (g *governor) arm() {
 		if g.stopped.Load() {
 			return
 		}
+		g.endStart()
 		g.adjust()
 		g.arm()
 	})

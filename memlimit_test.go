@@ -36,6 +36,7 @@ func TestNextLimit(t *testing.T) {
 
 func TestGovernMemoryRaisesTheLimitAndRestoresIt(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "100") // no start phase
 	before := debug.SetMemoryLimit(-1)
 	stop := governMemory()
 	if got := debug.SetMemoryLimit(-1); got != memoryBudget {
@@ -60,6 +61,59 @@ func TestGovernMemoryRaisesTheLimitAndRestoresIt(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit %d after stop, want %d back", got, before)
 	}
+}
+
+func TestGovernMemoryStartPhaseEndsAtTheFirstCollection(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	limitBefore := debug.SetMemoryLimit(-1)
+	pacingBefore := gcPercent()
+	stop := governMemory()
+	if got, p := debug.SetMemoryLimit(-1), gcPercent(); got != startHeap || p != -1 {
+		t.Fatalf("before the first collection: limit %d MiB, GOGC %d; want %d MiB, off", got>>20, p, startHeap>>20)
+	}
+	ended := false
+	for i := 0; i < 100 && !ended; i++ { // finalizers run after the cycle, on their own goroutine
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		ended = gcPercent() == pacingBefore
+	}
+	limit := debug.SetMemoryLimit(-1)
+	stop()
+	if !ended || limit != memoryBudget {
+		t.Errorf("after a collection: GOGC %d, limit %d MiB; want %d, %d MiB", gcPercent(), limit>>20, pacingBefore, memoryBudget>>20)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limitBefore {
+		t.Errorf("limit %d after stop, want %d back", got, limitBefore)
+	}
+}
+
+func TestGovernMemoryStopEndsTheStartPhase(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	pacingBefore := gcPercent()
+	governMemory()()
+	if p := gcPercent(); p != pacingBefore {
+		t.Errorf("GOGC %d after stop, want %d back", p, pacingBefore)
+	}
+}
+
+func TestGovernMemoryKeepsTheUsersGOGC(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "200")
+	pacingBefore := gcPercent()
+	stop := governMemory()
+	defer stop()
+	if p, got := gcPercent(), debug.SetMemoryLimit(-1); p != pacingBefore || got != memoryBudget {
+		t.Errorf("with GOGC set: GOGC %d, limit %d MiB; want %d, %d MiB", p, got>>20, pacingBefore, memoryBudget>>20)
+	}
+}
+
+// gcPercent returns the collector's pacing (GOGC), leaving it as it is.
+func gcPercent() int {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p
 }
 
 // raisedFor is the limit nextLimit raises to for live bytes.
