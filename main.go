@@ -259,8 +259,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	store := model.NewStore(path) // the browser loads it off the first frame
 	opts, pc := set.loaderOptions(c, stderr)
 	defer closeCache(pc, stderr)
-	tx, text := openTextIndex(context.Background(), c, set.paths(c.demo, paths), opts.MaxBody, stderr)
-	defer closeTextIndex(tx, stderr) // after the program: cancels a sync still running
+	text, index, closeIndex := browserTextIndex(c, set.paths(c.demo, paths), opts.MaxBody, stderr)
+	defer closeIndex() // after the program: cancels a sync still running
 	var seenLog ui.SeenLog
 	if seenWanted(c) {
 		seenLog = openSeenLater(func() (*seen.Log, error) { return openSeenLog(set.paths(c.demo, paths), now, since) })
@@ -275,7 +275,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Suspend: suspendSelf,
 		AddDir:  set.addDir(),
 		Text:    text,
-		Index:   indexFunc(tx),
+		Index:   index,
 		Seen:    seenLog,
 
 		Searches:     set.savedSearches(stderr),

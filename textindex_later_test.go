@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jobdeck/jobdeck/loader"
+	"github.com/jobdeck/jobdeck/model/search"
+)
+
+func TestBrowserTextIndexOpensInTheBackground(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: Go Developer\n---\nWe offer visa sponsorship.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	srcs, _ := loader.SourcesFromPaths([]string{dir})
+	ps, _, err := loader.Load(ctx, srcs, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	text, index, closeIndex := browserTextIndex(common{}, []string{dir}, 0, &stderr)
+	if index == nil {
+		t.Fatal("no index sync")
+	}
+	if notes, err := index(ctx, ps, nil); err != nil || len(notes) != 0 {
+		t.Fatalf("sync: %v, notes %q", err, notes)
+	}
+	q := quoted("visa sponsorship")
+	got, err := filterByText(ctx, ps, q, text)
+	if err != nil || len(got) != 1 || got[0].Title != "Go Developer" {
+		t.Fatalf("visa sponsorship: %v, %v", got, err)
+	}
+	closeIndex()
+	if stderr.Len() != 0 {
+		t.Errorf("stderr: %q", stderr.String())
+	}
+}
+
+func TestBrowserTextIndexThatCannotOpenSaysWhy(t *testing.T) {
+	isolate(t)
+	// The cache folder is a file: the index cannot be made in it.
+	blocked := filepath.Join(t.TempDir(), "cache")
+	if err := os.WriteFile(blocked, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CACHE_HOME", blocked)
+	var stderr bytes.Buffer
+	text, index, closeIndex := browserTextIndex(common{}, []string{t.TempDir()}, 0, &stderr)
+	_, err := index(context.Background(), nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "full-text index") {
+		t.Fatalf("sync: %v, want why the index did not open", err)
+	}
+	if _, err := filterByText(context.Background(), nil, quoted("visa"), text); err == nil {
+		t.Error("a query searched an index that did not open")
+	}
+	closeIndex()
+	if !strings.Contains(stderr.String(), "jobdeck: warning: full-text index") {
+		t.Errorf("stderr after close: %q, want the warning", stderr.String())
+	}
+}
+
+func TestBrowserTextIndexOffWithoutCache(t *testing.T) {
+	isolate(t)
+	var stderr bytes.Buffer
+	text, index, closeIndex := browserTextIndex(common{noCache: true}, nil, 0, &stderr)
+	defer closeIndex()
+	if index != nil {
+		t.Error("--no-cache has an index sync")
+	}
+	if _, err := text.SearchText(context.Background(), nil, false); !errors.Is(err, search.ErrTextOff) || !strings.Contains(err.Error(), "--no-cache") {
+		t.Errorf("err = %v, want full-text search off (--no-cache)", err)
+	}
+}
+
+func TestTextIndexLaterStopsWaitingWithItsContext(t *testing.T) {
+	l := &textIndexLater{done: make(chan struct{})} // an open that never ends
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := l.SearchText(ctx, nil, false); !errors.Is(err, context.Canceled) {
+		t.Errorf("SearchText: %v, want context.Canceled", err)
+	}
+	if _, err := l.SearchTextRows(ctx, nil, false); !errors.Is(err, context.Canceled) {
+		t.Errorf("SearchTextRows: %v, want context.Canceled", err)
+	}
+	if _, err := l.Sync(ctx, nil, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("Sync: %v, want context.Canceled", err)
+	}
+}
