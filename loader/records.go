@@ -306,6 +306,17 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	var src *recordSource
 	var paths stringSlab // the records' paths, kept together as their postings are
 	var files []recordFile
+	// A JSON record's posting gets its paths and Source from the parser
+	// that made it (see place), in the parser's own blocks; a CSV row's,
+	// whose Source names its header row, here.
+	var place func(*recordJob, *model.Posting, *recordMemo)
+	if kind != recCSV {
+		src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, al: opts.Aliases.set}
+		place = func(r *recordJob, p *model.Posting, m *recordMemo) {
+			p.Path, p.SourcePath = recordPaths(&m.slab.text, j, r.i)
+			p.Source = m.slab.recordFile(recordFile{recordSource: src, off: r.off, n: r.n})
+		}
+	}
 	take := func(r recordJob, p *model.Posting) bool {
 		if p == nil {
 			if loaded == 0 {
@@ -316,16 +327,18 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			return true
 		}
 		loaded++
-		p.Path, p.SourcePath = recordPaths(&paths, j, r.i)
-		if src == nil || src.head != r.h {
-			src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
+		if place == nil {
+			p.Path, p.SourcePath = recordPaths(&paths, j, r.i)
+			if src == nil || src.head != r.h {
+				src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
+			}
+			if len(files) == 0 {
+				files = make([]recordFile, recordFileBlock)
+			}
+			files[0] = recordFile{recordSource: src, off: r.off, n: r.n}
+			p.Source = &files[0]
+			files = files[1:]
 		}
-		if len(files) == 0 {
-			files = make([]recordFile, recordFileBlock)
-		}
-		files[0] = recordFile{recordSource: src, off: r.off, n: r.n}
-		p.Source = &files[0]
-		files = files[1:]
 		if !send(result{p: p}) {
 			stopped = true
 			return false
@@ -359,7 +372,7 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			}
 			return ok
 		})
-	}, take)
+	}, place, take)
 	switch {
 	case stopped:
 	case loaded == 0 && errors.Is(err, errRecordTooLarge):
