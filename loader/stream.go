@@ -312,6 +312,9 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 					prog.Loaded++
 					files.posting(r.p.Path)
 					first = append(first, r.p)
+					if b.Postings == nil { // made as large as a batch gets, not grown to it
+						b.Postings = make([]*model.Posting, 0, size)
+					}
 					b.Postings = append(b.Postings, r.p)
 				}
 				pending = true
