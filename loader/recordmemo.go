@@ -63,6 +63,11 @@ type recordMemo struct {
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
+	// boardURL is the last board URL whose company boardCompanyMemo
+	// found by its path segment, up to the segment's end, and
+	// boardCompany that company: a file's records are mostly of one
+	// board.
+	boardURL, boardCompany string
 	// slab makes the postings of records and their own strings.
 	slab postingSlab
 }
