@@ -422,6 +422,20 @@ func (m *recordMemo) recordKey(i int, buf, rawKey []byte, al *aliasSet, wantBody
 	return n, f, prio, ok
 }
 
+// sameKey returns the memo's entry for the i-th key of a record when it
+// is rawKey, read with al and wantBody (what recordKeyHit then tells),
+// nil when it is not or there is none. It is small enough to be inlined
+// where recordKeyHit is not.
+func (m *recordMemo) sameKey(i int, rawKey []byte, al *aliasSet, wantBody bool) *memoKey {
+	if m == nil || i >= memoKeys {
+		return nil
+	}
+	if k := &m.keys[i]; k.al == al && k.wantBody == wantBody && k.raw == string(rawKey) {
+		return k
+	}
+	return nil
+}
+
 // recordKeyHit is recordKey that also reports whether the i-th key of the
 // memo's last record was the same raw key, read with the same aliases
 // and body: its entry (see memoKey.unique) is then that record's.

@@ -194,7 +194,15 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 	ki := 0
 	same := memo != nil // the keys so far are those of the memo's last record
 	add := func(rk, v []byte) error {
-		n, f, prio, ok, hit := memo.recordKeyHit(ki, kb[:0], rk, al, wantBody)
+		var n string
+		var f field
+		var prio int
+		var ok, hit bool
+		if k := memo.sameKey(ki, rk, al, wantBody); k != nil { // inlined: most keys
+			n, f, prio, ok, hit = k.key, k.f, k.prio, k.ok, true
+		} else {
+			n, f, prio, ok, hit = memo.recordKeyHit(ki, kb[:0], rk, al, wantBody)
+		}
 		same = same && hit
 		ki++
 		if !ok {
