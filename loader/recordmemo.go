@@ -63,6 +63,10 @@ type recordMemo struct {
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
+	// jsonValues is the list a JSON record's values were read into (see
+	// jsonRecordPostingIn), kept for the next record's: past its length
+	// are a record's values, written whole before they are read again.
+	jsonValues []jsonValue
 	// boardURL is the last board URL whose company boardCompanyMemo
 	// found by its path segment, up to the segment's end, and
 	// boardCompany that company: a file's records are mostly of one

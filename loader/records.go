@@ -187,8 +187,21 @@ func jsonRecordPostingMemo(raw []byte, al *aliasSet, wantBody bool, maxBody int6
 // members were found already, as scanMembers gives them (nil: not
 // found, read raw).
 func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) *model.Posting {
-	var buf [16]jsonValue
-	vals := buf[:0]
+	if memo == nil {
+		var buf [16]jsonValue
+		p, _ := jsonRecordPostingIn(buf[:0], raw, ms, al, wantBody, maxBody, nil)
+		return p
+	}
+	p, vals := jsonRecordPostingIn(memo.jsonValues[:0], raw, ms, al, wantBody, maxBody, memo)
+	memo.jsonValues = vals
+	return p
+}
+
+// jsonRecordPostingIn is jsonRecordPostingMembers reading the record's
+// values into the room of vals (empty), which it returns (grown when the
+// record needed more) for the next record: a memo's list is not made,
+// and cleared, for each.
+func jsonRecordPostingIn(vals []jsonValue, raw []byte, ms []member, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) (*model.Posting, []jsonValue) {
 	var kb [64]byte
 	var over []string
 	ki := 0
@@ -229,7 +242,7 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 			_ = add(raw[m.ks:m.ke], raw[m.vs:m.ve])
 		}
 	} else if err := objectFieldsRaw(raw, add); err != nil {
-		return nil
+		return nil, vals
 	}
 	var text string // a copy: raw's buffer is reused after the parse
 	p := recordPosting(&recordValues{j: vals, memo: memo}, al, wantBody, maxBody, func() string {
@@ -241,7 +254,7 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 	if p != nil && len(over) > 0 {
 		p.AddWarnings(WarnNotDecoded + ": " + strings.Join(over, ", "))
 	}
-	return p
+	return p, vals
 }
 
 // csvIdentity is the text a CSV row without a URL is identified by: its
