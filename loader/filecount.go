@@ -27,15 +27,38 @@ func CountFiles(ps []*model.Posting, skips []Skip) int {
 type fileCount struct {
 	plain int
 	set   map[string]struct{}
+	// last is the record file posting counted last: a file's records
+	// come one after another, and the path of the next names it too.
+	last string
 }
 
 // posting counts the file of a posting's path.
 func (c *fileCount) posting(path string) {
+	if c.last != "" && isRecordOf(path, c.last) {
+		return // counted: FileOf(path) is c.last
+	}
 	if f := FileOf(path); f != path {
 		c.add(f)
+		c.last = f
 	} else {
 		c.plain++
 	}
+}
+
+// isRecordOf reports whether path is file, a record file, followed by
+// '#' and the digits of a record's index (at most 18, which any int
+// holds), so that FileOf(path) is file.
+func isRecordOf(path, file string) bool {
+	n := len(path) - len(file) - 1
+	if n < 1 || n > 18 || path[len(file)] != '#' || path[:len(file)] != file {
+		return false
+	}
+	for i := len(file) + 1; i < len(path); i++ {
+		if path[i] < '0' || path[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // add counts path once, however often it comes.

@@ -15,17 +15,28 @@ import (
 // deterministic order. It returns ctx's error, wrapped, when ctx ends
 // before the load does (with what was loaded so far).
 func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting, []Skip, error) {
-	var posts []*model.Posting
+	var batches [][]*model.Posting // joined once their total is known, not grown to it
+	n := 0
 	var skips []Skip
 	dups := map[string][]*model.Posting{}
 	done := false
 	for b := range Stream(ctx, sources, opts) {
-		posts = append(posts, b.Postings...)
+		if len(b.Postings) > 0 {
+			batches = append(batches, b.Postings)
+			n += len(b.Postings)
+		}
 		skips = append(skips, b.Skipped...)
 		for _, m := range b.Merges {
 			dups[m.ID] = append(dups[m.ID], m.dup)
 		}
 		done = b.Done
+	}
+	var posts []*model.Posting
+	if n > 0 {
+		posts = make([]*model.Posting, 0, n)
+	}
+	for _, b := range batches {
+		posts = append(posts, b...)
 	}
 	if len(dups) > 0 {
 		for i, p := range posts {

@@ -327,7 +327,15 @@ func boardCompany(raw string) string { return boardCompanyMemo(raw, nil) }
 // boardCompanyMemo is boardCompany with the company of each board path
 // segment remembered in m (nil: not remembered).
 func boardCompanyMemo(raw string, m *recordMemo) string {
-	seg, ok := boardSegment(raw)
+	if m != nil && m.boardURL != "" && sameBoardSegment(raw, m.boardURL) {
+		return m.boardCompany
+	}
+	seg, end, ok := boardSegmentEnd(raw)
+	if ok && m != nil {
+		s, _ := memoText(m, memoBoardCompany, bytesOf(seg), seg, segmentCompany)
+		m.boardURL, m.boardCompany = raw[:end], s
+		return s
+	}
 	if !ok {
 		u, err := url.Parse(raw)
 		if err != nil || !boardHosts[strings.ToLower(u.Host)] {
@@ -354,25 +362,41 @@ func segmentCompany(seg string) (string, bool) {
 // returns false when raw is no such URL or needs url.Parse (user info,
 // escapes); seg is then unset.
 func boardSegment(raw string) (seg string, ok bool) {
-	rest, found := strings.CutPrefix(raw, "https://")
+	seg, _, ok = boardSegmentEnd(raw)
+	return seg, ok
+}
+
+// boardSegmentEnd is boardSegment that also returns where the segment
+// ends in raw.
+func boardSegmentEnd(raw string) (seg string, end int, ok bool) {
+	const scheme = "https://"
+	rest, found := strings.CutPrefix(raw, scheme)
 	if !found {
-		return "", false
+		return "", 0, false
 	}
-	end := indexURLPart(rest)
-	if end < 0 || rest[end] != '/' {
-		return "", false
+	h := indexURLPart(rest)
+	if h < 0 || rest[h] != '/' {
+		return "", 0, false
 	}
-	if host := rest[:end]; !boardHosts[host] {
-		return "", false
+	if host := rest[:h]; !boardHosts[host] {
+		return "", 0, false
 	}
-	seg = rest[end+1:]
+	seg = rest[h+1:]
 	if i := indexURLPart(seg); i >= 0 {
 		seg = seg[:i]
 	}
 	if strings.IndexByte(seg, '%') >= 0 || strings.IndexByte(seg, '@') >= 0 {
-		return "", false
+		return "", 0, false
 	}
-	return seg, true
+	return seg, len(scheme) + h + 1 + len(seg), true
+}
+
+// sameBoardSegment reports whether raw starts with prefix, a board URL
+// up to the end of its first path segment (boardSegmentEnd found it),
+// and its segment ends there too: boardSegment then gives raw the same
+// segment, and its company is prefix's.
+func sameBoardSegment(raw, prefix string) bool {
+	return strings.HasPrefix(raw, prefix) && (len(raw) == len(prefix) || urlPartEnds[raw[len(prefix)]])
 }
 
 // indexURLPart is strings.IndexAny(s, "/?#"), without building the set

@@ -33,24 +33,59 @@ func sortByPath(posts []*model.Posting) {
 		slices.SortFunc(posts, func(a, b *model.Posting) int { return strings.Compare(a.Path, b.Path) })
 		return
 	}
-	prefix := posts[0].Path
-	for _, p := range posts[1:] {
-		if !strings.HasPrefix(p.Path, prefix) {
-			prefix = prefix[:commonPrefix(prefix, p.Path)]
-		}
-	}
 	ks := make([]pathKey, len(posts))
-	for i, p := range posts {
-		var b [8]byte
-		copy(b[:], p.Path[len(prefix):])
-		ks[i] = pathKey{binary.BigEndian.Uint64(b[:]), int32(i)}
-	}
+	prefix := pathHeads(ks, posts)
 	radixSortHeads(ks)
 	sortTies(ks, posts, len(prefix))
 	in := slices.Clone(posts)
 	for i, k := range ks {
 		posts[i] = in[k.i]
 	}
+}
+
+// earlyPrefix is how far into the postings a path may shorten the prefix
+// pathHeads has so far and have it make the heads before it again.
+const earlyPrefix = 64
+
+// pathHeads sets ks to the keys of posts and returns the prefix of
+// every path their heads are past. The paths of one file's records
+// share it from the first two on: then one pass reads each path once. A
+// path among the first earlyPrefix that shortens the prefix has the
+// heads made so far made again; a later one, a pass over the rest finds
+// the prefix and every head is made again, two passes in all.
+func pathHeads(ks []pathKey, posts []*model.Posting) string {
+	prefix := posts[0].Path
+	for i, p := range posts {
+		if !strings.HasPrefix(p.Path, prefix) {
+			prefix = prefix[:commonPrefix(prefix, p.Path)]
+			if i > earlyPrefix {
+				for _, q := range posts[i+1:] {
+					if !strings.HasPrefix(q.Path, prefix) {
+						prefix = prefix[:commonPrefix(prefix, q.Path)]
+					}
+				}
+				setHeads(ks, posts, len(prefix))
+				return prefix
+			}
+			setHeads(ks[:i], posts[:i], len(prefix))
+		}
+		ks[i] = headOf(p.Path, len(prefix), i)
+	}
+	return prefix
+}
+
+// setHeads sets ks to the keys of posts, their heads past skip bytes.
+func setHeads(ks []pathKey, posts []*model.Posting, skip int) {
+	for i, p := range posts {
+		ks[i] = headOf(p.Path, skip, i)
+	}
+}
+
+// headOf is the key of path, the i-th, its head past skip bytes.
+func headOf(path string, skip, i int) pathKey {
+	var b [8]byte
+	copy(b[:], path[skip:])
+	return pathKey{binary.BigEndian.Uint64(b[:]), int32(i)}
 }
 
 // radixSortHeads sorts ks by head, least significant byte first, skipping

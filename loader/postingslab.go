@@ -21,7 +21,19 @@ const postingBlock = 128
 type postingSlab struct {
 	posts []model.Posting
 	kw    []string
+	files []recordFile
 	text  stringSlab
+}
+
+// recordFile returns a copy of f, made in the slab.
+func (s *postingSlab) recordFile(f recordFile) *recordFile {
+	if len(s.files) == 0 {
+		s.files = make([]recordFile, recordFileBlock)
+	}
+	p := &s.files[0]
+	*p = f
+	s.files = s.files[1:]
+	return p
 }
 
 // posting returns a new zero posting.

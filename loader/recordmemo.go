@@ -63,6 +63,15 @@ type recordMemo struct {
 	// fmValues is the list a file's frontmatter values are read from
 	// (see fmFields.values), kept for the next file.
 	fmValues []jsonValue
+	// jsonValues is the list a JSON record's values were read into (see
+	// jsonRecordPostingIn), kept for the next record's: past its length
+	// are a record's values, written whole before they are read again.
+	jsonValues []jsonValue
+	// boardURL is the last board URL whose company boardCompanyMemo
+	// found by its path segment, up to the segment's end, and
+	// boardCompany that company: a file's records are mostly of one
+	// board.
+	boardURL, boardCompany string
 	// slab makes the postings of records and their own strings.
 	slab postingSlab
 }
@@ -415,6 +424,20 @@ func (m *recordMemo) remember(k memoKind, raw []byte, d derivedValue) {
 func (m *recordMemo) recordKey(i int, buf, rawKey []byte, al *aliasSet, wantBody bool) (string, field, int, bool) {
 	n, f, prio, ok, _ := m.recordKeyHit(i, buf, rawKey, al, wantBody)
 	return n, f, prio, ok
+}
+
+// sameKey returns the memo's entry for the i-th key of a record when it
+// is rawKey, read with al and wantBody (what recordKeyHit then tells),
+// nil when it is not or there is none. It is small enough to be inlined
+// where recordKeyHit is not.
+func (m *recordMemo) sameKey(i int, rawKey []byte, al *aliasSet, wantBody bool) *memoKey {
+	if m == nil || i >= memoKeys {
+		return nil
+	}
+	if k := &m.keys[i]; k.al == al && k.wantBody == wantBody && k.raw == string(rawKey) {
+		return k
+	}
+	return nil
 }
 
 // recordKeyHit is recordKey that also reports whether the i-th key of the

@@ -99,9 +99,11 @@ func (c *recordChunkJobs) addMembers(j *recordJob) {
 // of a byteWindow handed over: see recordFeed.submitOwned) on workers
 // goroutines, and calls take with each record and its posting (nil when
 // it is none) in the order produce submitted them, on the calling
-// goroutine. take returns false to stop; the feed's submits then return
-// false. It returns produce's error.
-func parseRecords(workers int, produce func(f *recordFeed) error, take func(recordJob, *model.Posting) bool) error {
+// goroutine. place, when set, is called with each record that is a
+// posting and its posting on the goroutine that parsed it, with its memo,
+// before take has them. take returns false to stop; the feed's submits
+// then return false. It returns produce's error.
+func parseRecords(workers int, produce func(f *recordFeed) error, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
 	in := make(chan *recordChunkJobs, workers)
 	out := make(chan *recordChunkJobs, workers*2)
 	stop := make(chan struct{})
@@ -131,6 +133,9 @@ func parseRecords(workers int, produce func(f *recordFeed) error, take func(reco
 				c.out = slices.Grow(c.out[:0], len(c.jobs))[:len(c.jobs)]
 				for k, j := range c.jobs {
 					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo)
+					if place != nil && c.out[k] != nil {
+						place(&c.jobs[k], c.out[k], memo)
+					}
 					c.jobs[k].raw, c.jobs[k].ms = nil, nil
 				}
 				f.recycleBuf(c.buf)

@@ -187,14 +187,35 @@ func jsonRecordPostingMemo(raw []byte, al *aliasSet, wantBody bool, maxBody int6
 // members were found already, as scanMembers gives them (nil: not
 // found, read raw).
 func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) *model.Posting {
-	var buf [16]jsonValue
-	vals := buf[:0]
+	if memo == nil {
+		var buf [16]jsonValue
+		p, _ := jsonRecordPostingIn(buf[:0], raw, ms, al, wantBody, maxBody, nil)
+		return p
+	}
+	p, vals := jsonRecordPostingIn(memo.jsonValues[:0], raw, ms, al, wantBody, maxBody, memo)
+	memo.jsonValues = vals
+	return p
+}
+
+// jsonRecordPostingIn is jsonRecordPostingMembers reading the record's
+// values into the room of vals (empty), which it returns (grown when the
+// record needed more) for the next record: a memo's list is not made,
+// and cleared, for each.
+func jsonRecordPostingIn(vals []jsonValue, raw []byte, ms []member, al *aliasSet, wantBody bool, maxBody int64, memo *recordMemo) (*model.Posting, []jsonValue) {
 	var kb [64]byte
 	var over []string
 	ki := 0
 	same := memo != nil // the keys so far are those of the memo's last record
 	add := func(rk, v []byte) error {
-		n, f, prio, ok, hit := memo.recordKeyHit(ki, kb[:0], rk, al, wantBody)
+		var n string
+		var f field
+		var prio int
+		var ok, hit bool
+		if k := memo.sameKey(ki, rk, al, wantBody); k != nil { // inlined: most keys
+			n, f, prio, ok, hit = k.key, k.f, k.prio, k.ok, true
+		} else {
+			n, f, prio, ok, hit = memo.recordKeyHit(ki, kb[:0], rk, al, wantBody)
+		}
 		same = same && hit
 		ki++
 		if !ok {
@@ -221,7 +242,7 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 			_ = add(raw[m.ks:m.ke], raw[m.vs:m.ve])
 		}
 	} else if err := objectFieldsRaw(raw, add); err != nil {
-		return nil
+		return nil, vals
 	}
 	var text string // a copy: raw's buffer is reused after the parse
 	p := recordPosting(&recordValues{j: vals, memo: memo}, al, wantBody, maxBody, func() string {
@@ -233,7 +254,7 @@ func jsonRecordPostingMembers(raw []byte, ms []member, al *aliasSet, wantBody bo
 	if p != nil && len(over) > 0 {
 		p.AddWarnings(WarnNotDecoded + ": " + strings.Join(over, ", "))
 	}
-	return p
+	return p, vals
 }
 
 // csvIdentity is the text a CSV row without a URL is identified by: its
@@ -306,6 +327,17 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	var src *recordSource
 	var paths stringSlab // the records' paths, kept together as their postings are
 	var files []recordFile
+	// A JSON record's posting gets its paths and Source from the parser
+	// that made it (see place), in the parser's own blocks; a CSV row's,
+	// whose Source names its header row, here.
+	var place func(*recordJob, *model.Posting, *recordMemo)
+	if kind != recCSV {
+		src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, al: opts.Aliases.set}
+		place = func(r *recordJob, p *model.Posting, m *recordMemo) {
+			p.Path, p.SourcePath = recordPaths(&m.slab.text, j, r.i)
+			p.Source = m.slab.recordFile(recordFile{recordSource: src, off: r.off, n: r.n})
+		}
+	}
 	take := func(r recordJob, p *model.Posting) bool {
 		if p == nil {
 			if loaded == 0 {
@@ -316,16 +348,18 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			return true
 		}
 		loaded++
-		p.Path, p.SourcePath = recordPaths(&paths, j, r.i)
-		if src == nil || src.head != r.h {
-			src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
+		if place == nil {
+			p.Path, p.SourcePath = recordPaths(&paths, j, r.i)
+			if src == nil || src.head != r.h {
+				src = &recordSource{fsys: j.src.FS, name: j.fsPath, kind: kind, head: r.h, al: opts.Aliases.set}
+			}
+			if len(files) == 0 {
+				files = make([]recordFile, recordFileBlock)
+			}
+			files[0] = recordFile{recordSource: src, off: r.off, n: r.n}
+			p.Source = &files[0]
+			files = files[1:]
 		}
-		if len(files) == 0 {
-			files = make([]recordFile, recordFileBlock)
-		}
-		files[0] = recordFile{recordSource: src, off: r.off, n: r.n}
-		p.Source = &files[0]
-		files = files[1:]
 		if !send(result{p: p}) {
 			stopped = true
 			return false
@@ -359,7 +393,7 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			}
 			return ok
 		})
-	}, take)
+	}, place, take)
 	switch {
 	case stopped:
 	case loaded == 0 && errors.Is(err, errRecordTooLarge):

@@ -262,3 +262,35 @@ func FuzzJSONRecordMemoSequence(f *testing.F) {
 		}
 	})
 }
+
+// TestBoardCompanyMemoSameAsBoardCompany reads a run of URLs with one
+// memo, as a file's records are read, and checks each company against
+// boardCompany's without one: the memo's last board URL is taken only
+// for a URL of the same board path segment.
+func TestBoardCompanyMemoSameAsBoardCompany(t *testing.T) {
+	urls := []string{
+		"https://boards.greenhouse.io/acme/jobs/1",
+		"https://boards.greenhouse.io/acme/jobs/2",
+		"https://boards.greenhouse.io/acme",
+		"https://boards.greenhouse.io/acme?gh_jid=3",
+		"https://boards.greenhouse.io/acme#apply",
+		"https://boards.greenhouse.io/acmecorp/jobs/4",
+		"https://boards.greenhouse.io/acme-labs/jobs/5",
+		"https://boards.greenhouse.io/acme%20labs/jobs/6",
+		"https://Boards.Greenhouse.io/acme/jobs/7",
+		"https://boards.greenhouse.io/acme/jobs/8",
+		"https://jobs.lever.co/acme/9",
+		"https://jobs.lever.co/acme",
+		"https://example.com/acme/jobs/10",
+		"https://boards.greenhouse.io/",
+		"https://boards.greenhouse.io//jobs/11",
+		"http://boards.greenhouse.io/acme/jobs/12",
+		"https://boards.greenhouse.io/acme/jobs/13",
+	}
+	m := newRecordMemo()
+	for _, u := range urls {
+		if got, want := boardCompanyMemo(u, m), boardCompany(u); got != want {
+			t.Errorf("boardCompanyMemo(%q) = %q after the URLs before it, want %q", u, got, want)
+		}
+	}
+}

@@ -261,7 +261,7 @@ func work(j job, opts Options, h dirHandle, m *recordMemo) (r result) {
 // collect dedupes and batches results until results is closed.
 func collect(ctx context.Context, results <-chan []result, opts Options, seen *atomic.Int64, out chan<- Batch) {
 	var byID model.IDMap // ID → index of its first posting in first
-	var first []*model.Posting
+	var first postingList
 	var b Batch
 	var prog Progress
 	var files fileCount
@@ -301,17 +301,20 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 					prog.Skipped++
 					files.add(FileOf(r.skip.Path))
 					b.Skipped = append(b.Skipped, *r.skip)
-				} else if i, dup := byID.Add(r.p.ID, int32(len(first))); dup {
+				} else if i, dup := byID.Add(r.p.ID, int32(first.n)); dup {
 					prog.Loaded++
 					prog.Duplicates++
-					if f := first[i]; f.Path != r.p.Path { // not the same file named twice
+					if f := first.at(i); f.Path != r.p.Path { // not the same file named twice
 						files.posting(r.p.Path)
 						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, First: f, Applied: r.p.Applied(), dup: r.p})
 					}
 				} else {
 					prog.Loaded++
 					files.posting(r.p.Path)
-					first = append(first, r.p)
+					first.add(r.p)
+					if b.Postings == nil { // made as large as a batch gets, not grown to it
+						b.Postings = make([]*model.Posting, 0, size)
+					}
 					b.Postings = append(b.Postings, r.p)
 				}
 				pending = true
@@ -332,4 +335,30 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 			return
 		}
 	}
+}
+
+// postingListBlock is how many postings a block of a [postingList] holds.
+const postingListBlock = 4096
+
+// postingList is a list of postings kept in blocks of postingListBlock:
+// appending to it never copies what it holds, as growing one slice to
+// 100,000 postings copied (and allocated) several times that.
+type postingList struct {
+	blocks [][]*model.Posting
+	n      int
+}
+
+// add appends p.
+func (l *postingList) add(p *model.Posting) {
+	if l.n%postingListBlock == 0 {
+		l.blocks = append(l.blocks, make([]*model.Posting, 0, postingListBlock))
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	*b = append(*b, p)
+	l.n++
+}
+
+// at returns the i-th posting added.
+func (l *postingList) at(i int32) *model.Posting {
+	return l.blocks[i/postingListBlock][i%postingListBlock]
 }

@@ -159,3 +159,19 @@ func TestStreamCountsRecordFilesOnce(t *testing.T) {
 		t.Errorf("final progress %+v, want %+v", last, want)
 	}
 }
+
+func TestPostingListKeepsOrderAcrossBlocks(t *testing.T) {
+	var l postingList
+	ps := make([]model.Posting, 2*postingListBlock+3)
+	for i := range ps {
+		l.add(&ps[i])
+	}
+	if l.n != len(ps) {
+		t.Fatalf("n = %d, want %d", l.n, len(ps))
+	}
+	for _, i := range []int{0, 1, postingListBlock - 1, postingListBlock, 2 * postingListBlock, len(ps) - 1} {
+		if got := l.at(int32(i)); got != &ps[i] {
+			t.Errorf("at(%d) is not the %d-th posting added", i, i)
+		}
+	}
+}
