@@ -9,22 +9,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model/search"
 )
 
 func TestBrowserTextIndexOpensInTheBackground(t *testing.T) {
 	isolate(t)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: Go Developer\n---\nWe offer visa sponsorship.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dir, ps := loadPostings(t, map[string]string{"a.md": "---\ntitle: Go Developer\n---\nWe offer visa sponsorship.\n"})
 	ctx := context.Background()
-	srcs, _ := loader.SourcesFromPaths([]string{dir})
-	ps, _, err := loader.Load(ctx, srcs, loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var stderr bytes.Buffer
 	text, index, closeIndex := browserTextIndex(common{}, []string{dir}, 0, &stderr)
 	if index == nil {

@@ -25,21 +25,11 @@ func quoted(texts ...string) model.Query {
 
 func TestListTextIndexSyncsThenSearches(t *testing.T) {
 	isolate(t)
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	dir, ps := loadPostings(t, map[string]string{
 		"a.md": "---\ntitle: Go Developer\n---\nWe offer visa sponsorship.\n",
 		"b.md": "---\ntitle: Rust Engineer\n---\nRelocation package.\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	ctx := context.Background()
-	srcs, _ := loader.SourcesFromPaths([]string{dir})
-	ps, _, err := loader.Load(ctx, srcs, loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var stderr bytes.Buffer
 	if x, text, err := listTextIndex(ctx, common{}, []string{dir}, model.Query{}, ps, &stderr); x != nil || text != nil || err != nil {
 		t.Fatal("an index opened for a query with no quoted term")
@@ -57,6 +47,24 @@ func TestListTextIndexSyncsThenSearches(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(cacheDir(), filepath.Base(search.DirFor(cacheDir(), []string{dir})), search.FileName)); err != nil {
 		t.Errorf("no index in the cache folder: %v", err)
 	}
+}
+
+// loadPostings writes files (name to text) into a new folder and returns
+// it with the postings the loader reads from it.
+func loadPostings(t *testing.T, files map[string]string) (string, []*model.Posting) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srcs, _ := loader.SourcesFromPaths([]string{dir})
+	ps, _, err := loader.Load(context.Background(), srcs, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, ps
 }
 
 func TestNoCacheTurnsFullTextOff(t *testing.T) {
