@@ -2,8 +2,10 @@ package textindex
 
 import (
 	"hash/fnv"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
@@ -13,17 +15,32 @@ import (
 // Items returns the index items of ps: each posting's ID and the stamp of
 // its file ([search.Stamp] of its size and modification time; the records
 // of one JSON or CSV file, "jobs.json#3", share it). Each file is
-// stat'ed once. A posting with no file (built in memory) is stamped with a
-// hash of its text instead, and one whose file cannot be stat'ed with
-// "missing", which indexes it again when the file is back.
+// stat'ed once by each of the goroutines that share the work (a record
+// file whose records straddle two of their parts, twice). A posting with
+// no file (built in memory) is stamped with a hash of its text instead,
+// and one whose file cannot be stat'ed with "missing", which indexes it
+// again when the file is back.
 func Items(ps []*model.Posting) []search.Item {
-	stamps := map[string]string{}
 	out := make([]search.Item, len(ps))
-	for i, p := range ps {
-		out[i] = search.Item{ID: p.ID, Stamp: stampOf(p, stamps)}
+	// A stat is a system call: for 100k postings, 0.35 s of CPU on one
+	// core before the index's goroutines start, which both cores share.
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(ps)/itemsPart))
+	var wg sync.WaitGroup
+	for k := range parts {
+		lo, hi := k*len(ps)/parts, (k+1)*len(ps)/parts
+		wg.Go(func() {
+			stamps := map[string]string{}
+			for i := lo; i < hi; i++ {
+				out[i] = search.Item{ID: ps[i].ID, Stamp: stampOf(ps[i], stamps)}
+			}
+		})
 	}
+	wg.Wait()
 	return out
 }
+
+// itemsPart is the fewest postings [Items] gives a goroutine of its own.
+const itemsPart = 4096
 
 // stampOf returns p's stamp; seen holds the stamps of the record files
 // (jobs.json#3) stat'ed, by shown path (unique across sources; an fs.FS
