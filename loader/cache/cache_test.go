@@ -495,21 +495,28 @@ func TestWarmReusesBlocksSafely(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := loader.Options{}
-	c := cache.Open(dir, loader.CacheStamp(opts), later)
-	cache.Poison(c)
-	opts.Cache = c
-	warm, warmSkips, err := loader.Load(context.Background(), srcs, opts)
-	if err != nil {
-		t.Fatal(err)
+	// How many blocks are freed before the next ones are read depends on
+	// how the load's goroutines were scheduled: a busy machine may let a
+	// launch reuse fewer, so it is tried again, each launch checked.
+	reused := 0
+	for try := 0; try < 5 && reused < 3; try++ {
+		opts := loader.Options{}
+		c := cache.Open(dir, loader.CacheStamp(opts), later)
+		cache.Poison(c)
+		opts.Cache = c
+		warm, warmSkips, err := loader.Load(context.Background(), srcs, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := c.Close(); p != "" {
+			t.Fatal(p)
+		}
+		reused = cache.Reused(c)
+		sameLoad(t, "warm launch, freed blocks overwritten", warm, want, warmSkips, wantSkips)
 	}
-	if p := c.Close(); p != "" {
-		t.Fatal(p)
+	if reused < 3 {
+		t.Errorf("%d blocks read into freed ones in the last of five launches, want several", reused)
 	}
-	if n := cache.Reused(c); n < 3 {
-		t.Errorf("%d blocks read into freed ones, want several", n)
-	}
-	sameLoad(t, "warm launch, freed blocks overwritten", warm, want, warmSkips, wantSkips)
 }
 
 func TestWarmEqualsColdRecords(t *testing.T) {
