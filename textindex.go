@@ -22,23 +22,31 @@ import (
 // cannot be opened (said on stderr), there is none: the searcher says
 // full-text search is off and why, and x is nil.
 func openTextIndex(ctx context.Context, c common, paths []string, maxBody int64, stderr io.Writer) (x *textindex.Index, text model.TextSearcher) {
+	x, text, err := openTextIndexErr(ctx, c, paths, maxBody)
+	if err != nil {
+		warn(stderr, err)
+	}
+	return x, text
+}
+
+// openTextIndexErr is openTextIndex returning what it would say on
+// stderr.
+func openTextIndexErr(ctx context.Context, c common, paths []string, maxBody int64) (*textindex.Index, model.TextSearcher, error) {
 	switch {
 	case c.demo:
-		return nil, search.Off{Reason: "the demo has no index"}
+		return nil, search.Off{Reason: "the demo has no index"}, nil
 	case c.noCache:
-		return nil, search.Off{Reason: "--no-cache"}
+		return nil, search.Off{Reason: "--no-cache"}, nil
 	}
 	dir, roots, err := cacheRoots(paths)
 	if err != nil {
-		warn(stderr, err)
-		return nil, search.Off{Reason: "no cache folder"}
+		return nil, search.Off{Reason: "no cache folder"}, err
 	}
-	x, err = textindex.Open(ctx, dir, roots, maxBody, search.Options{})
+	x, err := textindex.Open(ctx, dir, roots, maxBody, search.Options{})
 	if err != nil {
-		warn(stderr, err)
-		return nil, search.Off{Reason: err.Error()}
+		return nil, search.Off{Reason: err.Error()}, err
 	}
-	return x, x.Text()
+	return x, x.Text(), nil
 }
 
 // cacheRoots returns the cache folder and the absolute paths of the

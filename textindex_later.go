@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/jobdeck/jobdeck/loader/textindex"
 	"github.com/jobdeck/jobdeck/model"
@@ -15,15 +14,15 @@ import (
 // of its own while the load begins: opening SQLite's files and checking
 // their schema took 8-16 ms that the first batch of postings waited for.
 // Its searcher and its sync wait for the open; what the open had to say
-// (a damaged index set aside, an index that could not be opened) is told
-// by the sync, in the status line, and by [textIndexLater.Close] on stderr,
-// where openTextIndex says it for the other commands.
+// (an index that could not be opened) is the sync's error, in the status
+// line, and [textIndexLater.Close] says it on stderr, where openTextIndex
+// says it for the other commands.
 type textIndexLater struct {
 	done chan struct{}
 	// Set before done is closed.
 	x    *textindex.Index   // nil: none
 	text model.TextSearcher // x's searcher, or the one saying why there is none
-	said string             // what the open wrote on stderr
+	err  error              // why x could not be opened
 }
 
 // openTextIndexLater starts opening the index of paths as openTextIndex
@@ -32,9 +31,7 @@ func openTextIndexLater(ctx context.Context, c common, paths []string, maxBody i
 	l := &textIndexLater{done: make(chan struct{})}
 	go func() {
 		defer close(l.done)
-		var said strings.Builder
-		l.x, l.text = openTextIndex(ctx, c, paths, maxBody, &said)
-		l.said = said.String()
+		l.x, l.text, l.err = openTextIndexErr(ctx, c, paths, maxBody)
 	}()
 	return l
 }
@@ -90,10 +87,7 @@ func (l *textIndexLater) Sync(ctx context.Context, ps []*model.Posting, progress
 		return nil, err
 	}
 	if l.x == nil {
-		if l.said != "" {
-			return nil, errors.New(strings.TrimPrefix(strings.TrimSpace(l.said), "jobdeck: warning: "))
-		}
-		return nil, nil
+		return nil, l.err
 	}
 	return indexFunc(l.x)(ctx, ps, progress)
 }
@@ -102,7 +96,9 @@ func (l *textIndexLater) Sync(ctx context.Context, ps []*model.Posting, progress
 // open said, as the other commands do before they begin.
 func (l *textIndexLater) Close(stderr io.Writer) {
 	<-l.done
-	io.WriteString(stderr, l.said)
+	if l.err != nil {
+		warn(stderr, l.err)
+	}
 	closeTextIndex(l.x, stderr)
 }
 

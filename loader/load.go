@@ -16,14 +16,12 @@ import (
 // before the load does (with what was loaded so far).
 func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting, []Skip, error) {
 	var batches [][]*model.Posting // joined once their total is known, not grown to it
-	n := 0
 	var skips []Skip
 	dups := map[string][]*model.Posting{}
 	done := false
 	for b := range Stream(ctx, sources, opts) {
 		if len(b.Postings) > 0 {
 			batches = append(batches, b.Postings)
-			n += len(b.Postings)
 		}
 		skips = append(skips, b.Skipped...)
 		for _, m := range b.Merges {
@@ -31,13 +29,7 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 		}
 		done = b.Done
 	}
-	var posts []*model.Posting
-	if n > 0 {
-		posts = make([]*model.Posting, 0, n)
-	}
-	for _, b := range batches {
-		posts = append(posts, b...)
-	}
+	posts := slices.Concat(batches...)
 	if len(dups) > 0 {
 		for i, p := range posts {
 			d, ok := dups[p.ID]
