@@ -102,7 +102,7 @@ func (h dirHandle) openFile(name string) (fd int, ok bool, err error) {
 		return 0, false, nil
 	}
 	for {
-		fd, err = unix.Openat(h.fd, base, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+		fd, err = openat(h.fd, base, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK)
 		if err != unix.EINTR {
 			return fd, true, err
 		}

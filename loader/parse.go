@@ -64,7 +64,7 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 		}
 	}()
 	text, warns := repairScanned(data, info, !wantBody || bodyOnly)
-	p = &model.Posting{}
+	p = m.newPosting()
 	p.AddWarnings(warns...)
 	fm, body, kind, err := splitFrontmatter(text)
 	raw := applyFrontmatter(p, text, fm, kind, err, al, m)
