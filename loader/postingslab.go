@@ -40,6 +40,7 @@ func (s *postingSlab) recordFile(f recordFile) *recordFile {
 func (s *postingSlab) posting() *model.Posting {
 	if len(s.posts) == 0 {
 		s.posts = make([]model.Posting, postingBlock)
+		model.PrefaultPostings(s.posts)
 	}
 	p := &s.posts[0]
 	s.posts = s.posts[1:]

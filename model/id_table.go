@@ -66,6 +66,8 @@ func (t *hexTable) grow() {
 	keys, vals := t.keys, t.vals
 	n := max(2*len(keys), hexTableMin)
 	t.keys, t.vals, t.n = make([]uint64, n), make([]int32, n), 0
+	prefault(t.keys)
+	prefault(t.vals)
 	t.shift = uint(64 - bits.TrailingZeros(uint(n)))
 	for i, v := range vals {
 		if v != 0 {
