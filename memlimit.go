@@ -39,8 +39,10 @@ const maxHeadroom = 64 << 20
 // warm launch of 100k postings). The first collection ends this: a small
 // folder's browser then paces itself as usual, a big folder's after the
 // first 192 MiB. At 128 MiB a cold launch of 100k postings (~175 MB
-// allocated) still collected three times, at 107, 73 and 95 MB; at 192
-// MiB it collects once, near its end, for a peak RSS of ~205 MB.
+// allocated) collected three times, at 107, 73 and 95 MB, and a warm one
+// once while it loaded, its write barriers and marking on the cores the
+// load needed; at 192 MiB a warm launch first collects after its load and
+// a cold one once near its end, for a peak RSS of ~205 MB instead of ~150.
 const startHeap = 192 << 20
 
 // governMemory sets the soft memory limit to [memoryBudget] and, after every

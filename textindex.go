@@ -73,10 +73,48 @@ func indexFunc(x *textindex.Index) ui.IndexFunc {
 		return nil
 	}
 	return func(ctx context.Context, ps []*model.Posting, progress func(done, total int)) ([]string, error) {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(indexMemoryLimit(liveHeap())))
-		_, err := x.Sync(ctx, ps, progress)
+		m := &syncMemory{tighten: tightenForIndex}
+		defer m.restore()
+		_, err := x.Sync(ctx, ps, m.watch(progress))
 		return x.NewNotes(), err
 	}
+}
+
+// syncMemory tightens the memory limit for a sync once it has documents
+// to index, the first time its progress says so: a sync that finds every
+// document indexed (a launch on an unchanged folder) reads no body and
+// makes little garbage, and the collection that measures the live heap
+// took 0.1 s at 100k postings and about a second at a million.
+type syncMemory struct {
+	tighten func() (restore func())
+	undo    func() // set once tightened
+}
+
+// watch returns progress, tightening the limit before the first report
+// with documents to index.
+func (m *syncMemory) watch(progress func(done, total int)) func(done, total int) {
+	return func(done, total int) {
+		if total > done && m.undo == nil {
+			m.undo = m.tighten()
+		}
+		if progress != nil {
+			progress(done, total)
+		}
+	}
+}
+
+// restore puts back the limit that was there before, if it was tightened.
+func (m *syncMemory) restore() {
+	if m.undo != nil {
+		m.undo()
+	}
+}
+
+// tightenForIndex sets the memory limit for a sync (see indexMemoryLimit)
+// and returns what puts the previous one back.
+func tightenForIndex() (restore func()) {
+	prev := debug.SetMemoryLimit(indexMemoryLimit(liveHeap()))
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // indexHeadroom is how far Go's memory may grow beyond the live heap

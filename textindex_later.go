@@ -4,40 +4,57 @@ import (
 	"context"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/jobdeck/jobdeck/loader/textindex"
 	"github.com/jobdeck/jobdeck/model"
+	"github.com/jobdeck/jobdeck/model/search"
 	"github.com/jobdeck/jobdeck/ui"
 )
 
 // textIndexLater is the browser's full-text index, opened in a goroutine
-// of its own while the load begins: opening SQLite's files and checking
-// their schema took 8-16 ms that the first batch of postings waited for.
-// Its searcher and its sync wait for the open; what the open had to say
-// (an index that could not be opened) is the sync's error, in the status
-// line, and [textIndexLater.Close] says it on stderr, where openTextIndex
-// says it for the other commands.
+// of its own when it is first needed: by the sync, which starts once the
+// loaded folder shows, or by a full-text query typed before that. Opened
+// before the load, SQLite's files and schema check took 8-16 ms that the
+// first batch of postings waited for; opened beside it, its CPU was taken
+// from the load. Its searcher and its sync wait for the open; what the
+// open had to say (an index that could not be opened) is the sync's
+// error, in the status line, and [textIndexLater.Close] says it on
+// stderr, where openTextIndex says it for the other commands.
 type textIndexLater struct {
-	done chan struct{}
+	open  func() (*textindex.Index, model.TextSearcher, error)
+	begin sync.Once // starts open
+	done  chan struct{}
 	// Set before done is closed.
 	x    *textindex.Index   // nil: none
 	text model.TextSearcher // x's searcher, or the one saying why there is none
 	err  error              // why x could not be opened
 }
 
-// openTextIndexLater starts opening the index of paths as openTextIndex
-// does, and returns at once.
+// openTextIndexLater returns the index of paths, to be opened as
+// openTextIndex does when first needed.
 func openTextIndexLater(ctx context.Context, c common, paths []string, maxBody int64) *textIndexLater {
-	l := &textIndexLater{done: make(chan struct{})}
-	go func() {
-		defer close(l.done)
-		l.x, l.text, l.err = openTextIndexErr(ctx, c, paths, maxBody)
-	}()
-	return l
+	return &textIndexLater{
+		open: func() (*textindex.Index, model.TextSearcher, error) {
+			return openTextIndexErr(ctx, c, paths, maxBody)
+		},
+		done: make(chan struct{}),
+	}
 }
 
-// wait waits for the open, or for ctx to end.
+// start starts the open unless it has started (or Close came first).
+func (l *textIndexLater) start() {
+	l.begin.Do(func() {
+		go func() {
+			defer close(l.done)
+			l.x, l.text, l.err = l.open()
+		}()
+	})
+}
+
+// wait starts the open and waits for it, or for ctx to end.
 func (l *textIndexLater) wait(ctx context.Context) error {
+	l.start()
 	select {
 	case <-l.done:
 		return nil
@@ -76,7 +93,7 @@ var errNoRows = errors.New("full-text index: the searcher does not answer by row
 
 // PrepareText implements [model.TextPreparer] once the index is open.
 func (l *textIndexLater) PrepareText(snap model.Snapshot) {
-	<-l.done
+	_ = l.wait(context.Background())
 	model.PrepareText(l.text, snap)
 }
 
@@ -92,9 +109,14 @@ func (l *textIndexLater) Sync(ctx context.Context, ps []*model.Posting, progress
 	return indexFunc(l.x)(ctx, ps, progress)
 }
 
-// Close waits for the open, closes the index and says on stderr what the
-// open said, as the other commands do before they begin.
+// Close waits for an open that started, closes the index and says on
+// stderr what the open said, as the other commands do before they begin.
+// An index nothing needed is never opened.
 func (l *textIndexLater) Close(stderr io.Writer) {
+	l.begin.Do(func() {
+		l.text = search.Off{Reason: "the browser has quit"}
+		close(l.done)
+	})
 	<-l.done
 	if l.err != nil {
 		warn(stderr, l.err)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jobdeck/jobdeck/loader/textindex"
+	"github.com/jobdeck/jobdeck/model"
 	"github.com/jobdeck/jobdeck/model/search"
 )
 
@@ -72,7 +74,12 @@ func TestBrowserTextIndexOffWithoutCache(t *testing.T) {
 }
 
 func TestTextIndexLaterStopsWaitingWithItsContext(t *testing.T) {
-	l := &textIndexLater{done: make(chan struct{})} // an open that never ends
+	never := make(chan struct{})
+	defer close(never)
+	l := &textIndexLater{done: make(chan struct{}), open: func() (*textindex.Index, model.TextSearcher, error) {
+		<-never // an open that does not end while the test runs
+		return nil, nil, errors.New("never")
+	}}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := l.SearchText(ctx, nil, false); !errors.Is(err, context.Canceled) {
@@ -84,4 +91,48 @@ func TestTextIndexLaterStopsWaitingWithItsContext(t *testing.T) {
 	if _, err := l.Sync(ctx, nil, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("Sync: %v, want context.Canceled", err)
 	}
+}
+
+func TestBrowserTextIndexOpensWhenNeeded(t *testing.T) {
+	isolate(t)
+	dir, ps := loadPostings(t, map[string]string{"a.md": "---\ntitle: Go Developer\n---\nWe offer visa sponsorship.\n"})
+	var stderr bytes.Buffer
+	_, index, closeIndex := browserTextIndex(common{}, []string{dir}, 0, &stderr)
+	if got := indexFolders(t); len(got) != 0 {
+		t.Fatalf("index folders before anything needed one: %q", got)
+	}
+	if _, err := index(context.Background(), ps, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexFolders(t); len(got) != 1 {
+		t.Fatalf("index folders after a sync: %q, want one", got)
+	}
+	closeIndex()
+}
+
+func TestBrowserTextIndexNeverNeededIsNeverOpened(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	text, _, closeIndex := browserTextIndex(common{}, []string{dir}, 0, &stderr)
+	closeIndex()
+	if got := indexFolders(t); len(got) != 0 {
+		t.Errorf("index folders after a browser that never searched: %q", got)
+	}
+	if _, err := text.SearchText(context.Background(), nil, false); !errors.Is(err, search.ErrTextOff) {
+		t.Errorf("a search after close: %v, want full-text search off", err)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr: %q", stderr.String())
+	}
+}
+
+// indexFolders returns the full-text index folders in the cache folder.
+func indexFolders(t *testing.T) []string {
+	t.Helper()
+	got, err := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "jobdeck", "index-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }

@@ -115,3 +115,30 @@ func TestIndexMemoryLimit(t *testing.T) {
 		t.Errorf("a 900 MB heap (a big folder): limit %d, want the governor's %d", got, 1200<<20)
 	}
 }
+
+func TestSyncMemoryTightensOnlyForWork(t *testing.T) {
+	tightened, restored := 0, 0
+	newMemory := func() *syncMemory {
+		return &syncMemory{tighten: func() func() {
+			tightened++
+			return func() { restored++ }
+		}}
+	}
+	var heard [][2]int
+	m := newMemory()
+	progress := m.watch(func(done, total int) { heard = append(heard, [2]int{done, total}) })
+	progress(0, 0) // every document indexed already
+	m.restore()
+	if tightened != 0 || restored != 0 || len(heard) != 1 {
+		t.Fatalf("a sync with nothing to index: tightened %d, restored %d, heard %v", tightened, restored, heard)
+	}
+	m = newMemory()
+	progress = m.watch(nil)
+	for done := range 4 {
+		progress(done, 3)
+	}
+	m.restore()
+	if tightened != 1 || restored != 1 {
+		t.Errorf("a sync of 3 documents: tightened %d times, restored %d, want once each", tightened, restored)
+	}
+}

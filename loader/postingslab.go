@@ -44,13 +44,7 @@ func (s *postingSlab) recordFile(f recordFile) *recordFile {
 func (s *postingSlab) posting() *model.Posting {
 	if len(s.posts) == 0 {
 		s.posts = make([]model.Posting, postingBlock)
-		// A block fresh from the OS is not zeroed by the runtime: the
-		// first touch of each of its pages would be a parser's read of
-		// an empty field, which maps the kernel's zero page, and the
-		// write after it a second fault that copies the page and flushes
-		// the TLB of the other cores. Writing the block first makes it
-		// one fault a page.
-		clear(s.posts)
+		model.PrefaultPostings(s.posts) // its pages faulted in by writes, not reads
 	}
 	p := &s.posts[0]
 	s.posts = s.posts[1:]

@@ -66,11 +66,8 @@ func (t *hexTable) grow() {
 	keys, vals := t.keys, t.vals
 	n := max(2*len(keys), hexTableMin)
 	t.keys, t.vals, t.n = make([]uint64, n), make([]int32, n), 0
-	// Written before add reads them: a big table is fresh from the OS,
-	// and a page first read then written faults twice (see
-	// loader's postingSlab.posting).
-	clear(t.keys)
-	clear(t.vals)
+	prefault(t.keys)
+	prefault(t.vals)
 	t.shift = uint(64 - bits.TrailingZeros(uint(n)))
 	for i, v := range vals {
 		if v != 0 {

@@ -37,18 +37,21 @@ func (m *batchMsg) join(b batchMsg) {
 	m.progress, m.done = b.progress, b.done
 }
 
-// afterSettled starts what waits for the loaded folder to show (the
-// full-text index's sync, which stats every file and reads the bodies of
-// the changed ones, and the record of what was seen) once the browser
-// has no filter job in flight or due: started with the last batch, they
-// slowed the filter job that shows every posting by a tenth of a second
-// at 100k.
+// afterSettled says the folder is loaded and starts what waits for it to
+// show (the full-text index's sync, which stats every file and reads the
+// bodies of the changed ones, and the record of what was seen) once the
+// browser has no filter job in flight or due: started with the last
+// batch, they slowed the filter job that shows every posting by a tenth
+// of a second at 100k, and the message came while the list showed 60% of
+// the postings.
 func (m *Model) afterSettled() tea.Cmd {
 	if !m.load.settling || m.browser.filterBusy() {
 		return nil
 	}
 	m.load.settling = false
-	return tea.Batch(m.startIndex(), m.recordSeen())
+	p := m.status.progress
+	loaded := m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", m.c.coll.Len(), p.Files, p.Skipped), false)
+	return tea.Batch(loaded, m.startIndex(), m.recordSeen())
 }
 
 // loadStream is the loader's stream of batches and how to stop it.
@@ -101,8 +104,6 @@ func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if b.done && m.c.loading {
 		m.c.loading = false
-		p := m.status.progress
-		cmds = append(cmds, m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", coll.Len(), p.Files, p.Skipped), false))
 		m.load.settling = true
 	}
 	if len(b.postings) > 0 || len(b.merges) > 0 || b.done {

@@ -130,3 +130,21 @@ func TestRefilterAfterLoadCancelsJobInFlight(t *testing.T) {
 		t.Error("the refilter did not start once no job was in flight")
 	}
 }
+
+// TestLoadedSaidWhenEveryPostingShows checks that the loaded message comes
+// with the result that shows every posting, not with the last batch while
+// an older result is on screen.
+func TestLoadedSaidWhenEveryPostingShows(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	setLoading(m, true, progress{})
+	ps := fixture()
+	send(t, m, batchMsg{postings: ps[:2], progress: progress{Seen: 2, Loaded: 2, Files: 2}})
+	_, cmd := m.Update(batchMsg{postings: ps[2:], done: true, progress: progress{Seen: 4, Loaded: 4, Files: 4}})
+	if got := flashText(m); contains(got, "loaded") || result(m).Total != 2 {
+		t.Fatalf("before the last refilter: %d of %d shown, message %q", result(m).Total, collection(m).Len(), got)
+	}
+	pump(t, m, cmd, 0)
+	if got := flashText(m); result(m).Total != 4 || !contains(got, "loaded 4 postings from 4 files (0 skipped)") {
+		t.Errorf("after it: %d of %d shown, message %q", result(m).Total, collection(m).Len(), got)
+	}
+}

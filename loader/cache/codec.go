@@ -208,6 +208,7 @@ type postingSlab struct {
 func (s *postingSlab) one(enc string) (*model.Posting, []string) {
 	if len(s.ps) == 0 {
 		s.ps = make([]model.Posting, postingSlabLen)
+		model.PrefaultPostings(s.ps)
 	}
 	p := &s.ps[0]
 	s.ps = s.ps[1:]
@@ -320,6 +321,7 @@ func openEntry(s, aux string, one *model.Posting, items []string) (_ loader.Cach
 		return nil, err
 	}
 	e := &entryPostings{r: r, ps: make([]model.Posting, n), items: itemSlab{block: 512}}
+	model.PrefaultPostings(e.ps)
 	if aux != "" {
 		e.aux = []byte(aux)
 	}
