@@ -130,8 +130,8 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	defer close(out)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan chunk, 8)
-	results := make(chan []result, 16)
+	jobs := make(chan numbered, 8)
+	results := make(chan part, 16)
 	var seen atomic.Int64
 	cache := newCacheHook(sources, opts)
 
@@ -176,21 +176,23 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 // workChunk reads and parses the files of c and sends their results, a
 // slice at a time; more counts each posting of a record file after its
 // first. It returns false when the context ended.
-func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, results chan<- []result, more func(), m *recordMemo) bool {
+func workChunk(ctx context.Context, n numbered, opts Options, cache *cacheHook, results chan<- part, more func(), m *recordMemo) bool {
+	c := n.files
 	size := len(c) // the results of c's files; a file of many postings sends jobChunk at a time
 	out := make([]result, 0, size)
-	send := func() bool {
-		if len(out) == 0 {
+	sendPart := func(last bool) bool {
+		if len(out) == 0 && !last {
 			return true
 		}
 		select {
-		case results <- out:
+		case results <- part{seq: n.seq, last: last, rs: out}:
 			out = make([]result, 0, size)
 			return true
 		case <-ctx.Done():
 			return false
 		}
 	}
+	send := func() bool { return sendPart(false) }
 	h := openChunkDir(c)
 	defer h.Close()
 	for _, j := range c {
@@ -211,7 +213,7 @@ func workChunk(ctx context.Context, c chunk, opts Options, cache *cacheHook, res
 		}
 		out = append(out, cache.work(j, opts, h, m))
 	}
-	return send()
+	return sendPart(true)
 }
 
 // openChunkDir opens the folder of the files of c when they are in a
@@ -259,7 +261,7 @@ func work(j job, opts Options, h dirHandle, m *recordMemo) (r result) {
 }
 
 // collect dedupes and batches results until results is closed.
-func collect(ctx context.Context, results <-chan []result, opts Options, seen *atomic.Int64, out chan<- Batch) {
+func collect(ctx context.Context, results <-chan part, opts Options, seen *atomic.Int64, out chan<- Batch) {
 	var byID model.IDMap // ID → index of its first posting in first
 	var first postingList
 	var b Batch
@@ -287,41 +289,55 @@ func collect(ctx context.Context, results <-chan []result, opts Options, seen *a
 		size = opts.BatchSize
 		return true
 	}
+	var order partOrder
+	take := func(rs []result) bool {
+		for _, r := range rs {
+			if r.skip != nil {
+				prog.Skipped++
+				files.add(FileOf(r.skip.Path))
+				b.Skipped = append(b.Skipped, *r.skip)
+			} else if i, dup := byID.Add(r.p.ID, int32(first.n)); dup {
+				prog.Loaded++
+				prog.Duplicates++
+				if f := first.at(i); f.Path != r.p.Path { // not the same file named twice
+					files.posting(r.p.Path)
+					b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, First: f, Applied: r.p.Applied(), dup: r.p})
+				}
+			} else {
+				prog.Loaded++
+				files.posting(r.p.Path)
+				first.add(r.p)
+				if b.Postings == nil { // made as large as a batch gets, not grown to it
+					b.Postings = make([]*model.Posting, 0, size)
+				}
+				b.Postings = append(b.Postings, r.p)
+			}
+			pending = true
+			if len(b.Postings)+len(b.Merges)+len(b.Skipped) >= size {
+				if !flush(false) {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	for {
 		select {
-		case rs, ok := <-results:
+		case p, ok := <-results:
 			if !ok {
+				for _, rs := range order.rest() {
+					if !take(rs) {
+						return
+					}
+				}
 				if ctx.Err() == nil {
 					flush(true)
 				}
 				return
 			}
-			for _, r := range rs {
-				if r.skip != nil {
-					prog.Skipped++
-					files.add(FileOf(r.skip.Path))
-					b.Skipped = append(b.Skipped, *r.skip)
-				} else if i, dup := byID.Add(r.p.ID, int32(first.n)); dup {
-					prog.Loaded++
-					prog.Duplicates++
-					if f := first.at(i); f.Path != r.p.Path { // not the same file named twice
-						files.posting(r.p.Path)
-						b.Merges = append(b.Merges, Merge{ID: r.p.ID, Path: r.p.Path, First: f, Applied: r.p.Applied(), dup: r.p})
-					}
-				} else {
-					prog.Loaded++
-					files.posting(r.p.Path)
-					first.add(r.p)
-					if b.Postings == nil { // made as large as a batch gets, not grown to it
-						b.Postings = make([]*model.Posting, 0, size)
-					}
-					b.Postings = append(b.Postings, r.p)
-				}
-				pending = true
-				if len(b.Postings)+len(b.Merges)+len(b.Skipped) >= size {
-					if !flush(false) {
-						return
-					}
+			for _, rs := range order.add(p) {
+				if !take(rs) {
+					return
 				}
 			}
 		case <-timer.C:

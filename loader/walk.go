@@ -59,12 +59,13 @@ type chunk []job
 // however many Sources reach it.
 type walker struct {
 	ctx       context.Context
-	jobs      chan<- chunk
-	results   chan<- []result
+	jobs      chan<- numbered
+	results   chan<- part
 	seen      func()
 	followAll bool
 
 	pending chunk      // files not yet handed to the parsers
+	seq     int        // the number of the next chunk handed out
 	pendDir string     // their folder
 	dirBuf  []byte     // scratch space of readDirents
 	paths   stringSlab // the display paths of the files walked
@@ -471,10 +472,11 @@ func (w *walker) flush() bool {
 	if len(w.pending) == 0 {
 		return true
 	}
-	c := w.pending
+	c := numbered{seq: w.seq, files: w.pending}
 	w.pending = make(chunk, 0, jobChunk)
 	select {
 	case w.jobs <- c:
+		w.seq++
 		return true
 	case <-w.ctx.Done():
 		return false
@@ -484,7 +486,7 @@ func (w *walker) flush() bool {
 func (w *walker) skip(display, reason string) bool {
 	w.seen()
 	select {
-	case w.results <- []result{{skip: &Skip{Path: display, Reason: reason}}}:
+	case w.results <- part{seq: unordered, rs: []result{{skip: &Skip{Path: display, Reason: reason}}}}:
 		return true
 	case <-w.ctx.Done():
 		return false
