@@ -177,47 +177,32 @@ const maxRepeat = 512
 
 // scanMembersLike is scanMembers for an object that may repeat, byte for
 // byte, members of an earlier one: prev, whose members pms scanMembers
-// gave. The n-th key, and the n-th value when it is a string or a
-// container of at most maxRepeat bytes, are compared with prev's before
-// they are scanned: a token that starts with the bytes of one that was
-// whole ends where that one did, as its scan reads nothing past its end.
+// gave. What lies between the n-th value and the one before it (the
+// comma, the key, the colon and their white space; for the first, what
+// follows the brace) is compared with prev's before it is scanned: the
+// same bytes, followed by a byte that is no white space, scan alike. So
+// is the n-th key, when that is not the same, and the n-th value when it
+// is a string or a container of at most maxRepeat bytes: a token that
+// starts with the bytes of one that was whole ends where that one did,
+// as its scan reads nothing past its end.
 func scanMembersLike(b []byte, ms []member, prev []byte, pms []member) (int, []member, error) {
-	j := skipJSONSpace(b, 1)
-	if j >= len(b) {
-		return j, ms, errIncomplete
-	}
-	if b[j] == '}' {
-		return j + 1, ms, nil
-	}
-	for {
-		if b[j] != '"' {
-			return j, ms, errSyntax
-		}
-		n := len(ms)
+	gs := 1           // where prev's gap before its next value starts
+	for pos := 1; ; { // the end of the last value (of the brace before the first)
 		var pm member
-		if n < len(pms) {
+		if n := len(ms); n < len(pms) {
 			pm = pms[n]
 		}
-		ke, err := j+int(pm.ke-pm.ks), error(nil)
-		if pm.ke == 0 || !hasBytesAt(b, j, prev[pm.ks:pm.ke]) {
-			if ke, err = skipJSONString(b, j); err != nil {
-				return ke, ms, err
+		ks, ke, vs := pos+int(pm.ks)-gs, pos+int(pm.ke)-gs, pos+int(pm.vs)-gs
+		if pm.ve == 0 || vs >= len(b) || !hasBytesAt(b, pos, prev[gs:pm.vs]) || isJSONSpace(b[vs]) {
+			var err error
+			if ks, ke, vs, err = scanGap(b, pos, len(ms), prev, pm); err != nil || ks < 0 {
+				return vs, ms, err
 			}
-		}
-		k := skipJSONSpace(b, ke)
-		if k >= len(b) {
-			return k, ms, errIncomplete
-		}
-		if b[k] != ':' {
-			return k, ms, errSyntax
-		}
-		vs := skipJSONSpace(b, k+1)
-		if vs >= len(b) {
-			return vs, ms, errIncomplete
 		}
 		ve := vs + int(pm.ve-pm.vs)
 		if pv := prev[pm.vs:pm.ve]; len(pv) == 0 || len(pv) > maxRepeat || (pv[0] != '"' && pv[0] != '{' && pv[0] != '[') ||
 			!hasBytesAt(b, vs, pv) {
+			var err error
 			if c := b[vs]; c == '{' || c == '[' {
 				ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
 			} else {
@@ -227,23 +212,58 @@ func scanMembersLike(b []byte, ms []member, prev []byte, pms []member) (int, []m
 				return ve, ms, err
 			}
 		}
-		ms = append(ms, member{uint32(j), uint32(ke), uint32(vs), uint32(ve)})
-		j = skipJSONSpace(b, ve)
-		if j >= len(b) {
-			return j, ms, errIncomplete
-		}
-		switch b[j] {
-		case ',':
-			if j = skipJSONSpace(b, j+1); j >= len(b) {
-				return j, ms, errIncomplete
-			}
-		case '}':
-			return j + 1, ms, nil
-		default:
-			return j, ms, errSyntax
-		}
+		ms = append(ms, member{uint32(ks), uint32(ke), uint32(vs), uint32(ve)})
+		pos, gs = ve, int(pm.ve)
 	}
 }
+
+// scanGap scans b from pos, the end of the value before the n-th member
+// (of the brace before the first), to the start of the n-th value,
+// comparing the key with pm's in prev (pm is zero when prev has no n-th
+// member). It returns where the key starts and ends and the value
+// starts; ks is -1 at the end of the object, whose end vs then is; on an
+// error vs is where the scan stopped.
+func scanGap(b []byte, pos, n int, prev []byte, pm member) (ks, ke, vs int, err error) {
+	j := skipJSONSpace(b, pos)
+	if j >= len(b) {
+		return 0, 0, j, errIncomplete
+	}
+	switch {
+	case b[j] == '}':
+		return -1, 0, j + 1, nil
+	case n == 0:
+	case b[j] != ',':
+		return 0, 0, j, errSyntax
+	default:
+		if j = skipJSONSpace(b, j+1); j >= len(b) {
+			return 0, 0, j, errIncomplete
+		}
+	}
+	if b[j] != '"' {
+		return 0, 0, j, errSyntax
+	}
+	ke = j + int(pm.ke-pm.ks)
+	if pm.ke == 0 || !hasBytesAt(b, j, prev[pm.ks:pm.ke]) {
+		if ke, err = skipJSONString(b, j); err != nil {
+			return 0, 0, ke, err
+		}
+	}
+	k := skipJSONSpace(b, ke)
+	if k >= len(b) {
+		return 0, 0, k, errIncomplete
+	}
+	if b[k] != ':' {
+		return 0, 0, k, errSyntax
+	}
+	vs = skipJSONSpace(b, k+1)
+	if vs >= len(b) {
+		return 0, 0, vs, errIncomplete
+	}
+	return j, ke, vs, nil
+}
+
+// isJSONSpace reports whether c is JSON white space.
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // hasBytesAt reports whether b holds p from i on.
 func hasBytesAt(b []byte, i int, p []byte) bool {
