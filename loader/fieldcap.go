@@ -54,7 +54,7 @@ func finishPostingMemo(p *model.Posting, textOf, salaryOf func() string, wantBod
 	if !p.Remote && containsFold(p.Location, "remote") && containsWord(strings.ToLower(p.Location), "remote") {
 		p.Remote = true
 	}
-	if n := normalizeURL(p.URL); n != "" {
+	if n := m.normalizeURL(p.URL); n != "" {
 		p.ID = m.hashID("url:", n)
 	} else {
 		p.ID = m.hashID("text:", textOf())
