@@ -51,7 +51,7 @@ func finishPostingText(p *model.Posting, textOf, salaryOf func() string, wantBod
 // and the shared texts taken from m (see [recordMemo]; nil: none).
 func finishPostingMemo(p *model.Posting, textOf, salaryOf func() string, wantBody bool, m *recordMemo) {
 	defer internFieldsIn(p, m)
-	if !p.Remote && containsFold(p.Location, "remote") && containsWord(strings.ToLower(p.Location), "remote") {
+	if !p.Remote && m.remoteLocation(p.Location) {
 		p.Remote = true
 	}
 	if n := m.normalizeURL(p.URL); n != "" {

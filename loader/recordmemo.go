@@ -73,6 +73,10 @@ type recordMemo struct {
 	// boardCompany that company: a file's records are mostly of one
 	// board.
 	boardURL, boardCompany string
+	// lastLocation is the location remoteLocation told last, and
+	// lastRemote what it told.
+	lastLocation string
+	lastRemote   bool
 	// urlDir is the last URL normalizeURL kept as it is, up to the last
 	// '/' of its path (see normalizeURL).
 	urlDir string
@@ -531,4 +535,18 @@ func (m *recordMemo) normalizeURL(raw string) string {
 		}
 	}
 	return n
+}
+
+// remoteLocation reports whether the location loc says the posting is
+// remote (the word "remote", in any case), remembered for the location
+// told last: a file's records mostly share theirs.
+func (m *recordMemo) remoteLocation(loc string) bool {
+	if m != nil && loc == m.lastLocation && loc != "" {
+		return m.lastRemote
+	}
+	r := containsFold(loc, "remote") && containsWord(strings.ToLower(loc), "remote")
+	if m != nil {
+		m.lastLocation, m.lastRemote = loc, r
+	}
+	return r
 }
