@@ -177,44 +177,62 @@ const maxRepeat = 512
 
 // scanMembersLike is scanMembers for an object that may repeat, byte for
 // byte, members of an earlier one: prev, whose members pms scanMembers
-// gave. What lies between the n-th value and the one before it (the
-// comma, the key, the colon and their white space; for the first, what
-// follows the brace) is compared with prev's before it is scanned: the
-// same bytes, followed by a byte that is no white space, scan alike. So
-// is the n-th key, when that is not the same, and the n-th value when it
-// is a string or a container of at most maxRepeat bytes: a token that
-// starts with the bytes of one that was whole ends where that one did,
-// as its scan reads nothing past its end.
+// gave (see scanMembersHinted).
 func scanMembersLike(b []byte, ms []member, prev []byte, pms []member) (int, []member, error) {
-	gs := 1           // where prev's gap before its next value starts
+	end, ms, _, err := scanMembersHinted(b, ms, prev, pms, ^uint64(0))
+	return end, ms, err
+}
+
+// scanMembersHinted is scanMembersLike told by the bits of rep which of
+// the first 64 values to compare with prev's, and which to scan at once;
+// it also returns which of them were the same as prev's (same). What
+// lies before the n-th value since the end of the one before it (the
+// comma, the key, the colon and their white space; for the first, what
+// follows the brace) is compared with prev's, together with the value
+// when it is to be compared (bit n of rep set, or n ≥ 64) and it is a
+// string or a container of at most maxRepeat bytes: a token that starts
+// with the bytes of one that was whole ends where that one did, as its
+// scan reads nothing past its end, and the same bytes before a value
+// that starts with no white space scan alike. A stretch that is not the
+// same is scanned. What rep says changes no result, only the work.
+func scanMembersHinted(b []byte, ms []member, prev []byte, pms []member, rep uint64) (end int, _ []member, same uint64, err error) {
+	gs := 1           // where prev's stretch before its next value starts
 	for pos := 1; ; { // the end of the last value (of the brace before the first)
+		n := len(ms)
 		var pm member
-		if n := len(ms); n < len(pms) {
+		if n < len(pms) {
 			pm = pms[n]
 		}
 		ks, ke, vs := pos+int(pm.ks)-gs, pos+int(pm.ke)-gs, pos+int(pm.vs)-gs
-		if pm.ve == 0 || vs >= len(b) || !hasBytesAt(b, pos, prev[gs:pm.vs]) || isJSONSpace(b[vs]) {
-			var err error
-			if ks, ke, vs, err = scanGap(b, pos, len(ms), prev, pm); err != nil || ks < 0 {
-				return vs, ms, err
-			}
-		}
 		ve := vs + int(pm.ve-pm.vs)
-		if pv := prev[pm.vs:pm.ve]; len(pv) == 0 || len(pv) > maxRepeat || (pv[0] != '"' && pv[0] != '{' && pv[0] != '[') ||
-			!hasBytesAt(b, vs, pv) {
-			var err error
+		if pv := prev[pm.vs:pm.ve]; repeatable(pv) && (n >= 64 || rep>>n&1 != 0) && hasBytesAt(b, pos, prev[gs:pm.ve]) {
+			if n < 64 {
+				same |= 1 << n
+			}
+		} else {
+			if pm.ve == 0 || vs >= len(b) || !hasBytesAt(b, pos, prev[gs:pm.vs]) || isJSONSpace(b[vs]) {
+				if ks, ke, vs, err = scanGap(b, pos, n, prev, pm); err != nil || ks < 0 {
+					return vs, ms, same, err
+				}
+			}
 			if c := b[vs]; c == '{' || c == '[' {
 				ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
 			} else {
 				ve, err = skipJSONValue(b, vs)
 			}
 			if err != nil {
-				return ve, ms, err
+				return ve, ms, same, err
 			}
 		}
 		ms = append(ms, member{uint32(ks), uint32(ke), uint32(vs), uint32(ve)})
 		pos, gs = ve, int(pm.ve)
 	}
+}
+
+// repeatable reports a value scanMembersHinted may compare with: a
+// string or a container of at most maxRepeat bytes.
+func repeatable(v []byte) bool {
+	return len(v) > 0 && len(v) <= maxRepeat && (v[0] == '"' || v[0] == '{' || v[0] == '[')
 }
 
 // scanGap scans b from pos, the end of the value before the n-th member
