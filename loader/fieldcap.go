@@ -51,10 +51,10 @@ func finishPostingText(p *model.Posting, textOf, salaryOf func() string, wantBod
 // and the shared texts taken from m (see [recordMemo]; nil: none).
 func finishPostingMemo(p *model.Posting, textOf, salaryOf func() string, wantBody bool, m *recordMemo) {
 	defer internFieldsIn(p, m)
-	if !p.Remote && containsFold(p.Location, "remote") && containsWord(strings.ToLower(p.Location), "remote") {
+	if !p.Remote && m.remoteLocation(p.Location) {
 		p.Remote = true
 	}
-	if n := normalizeURL(p.URL); n != "" {
+	if n := m.normalizeURL(p.URL); n != "" {
 		p.ID = m.hashID("url:", n)
 	} else {
 		p.ID = m.hashID("text:", textOf())
@@ -100,31 +100,49 @@ type cutField struct{ name, full string }
 // boundaries, and returns what it cut in field order.
 func capFields(p *model.Posting) []cutField {
 	var cuts []cutField
-	capText := func(name string, s *string, max int) {
-		if c, ok := capRunes(*s, max); ok {
-			cuts = append(cuts, cutField{name, *s})
-			*s = c
-		}
+	cuts = capText(cuts, "title", &p.Title, MaxTitle)
+	cuts = capText(cuts, "company", &p.Company, MaxCompany)
+	cuts = capText(cuts, "location", &p.Location, MaxLocation)
+	cuts = capText(cuts, "salary", &p.Salary, MaxSalary)
+	cuts = capText(cuts, "employment type", &p.EmploymentType, MaxEmploymentType)
+	cuts = dropLong(cuts, "url", &p.URL)
+	cuts = dropLong(cuts, "apply url", &p.ApplyURL)
+	if u := p.CompanyURL(); len(u) > MaxURL {
+		cuts = append(cuts, cutField{"company url", u})
+		p.SetCompanyURL("")
 	}
-	dropLong := func(name string, s *string) {
-		if len(*s) > MaxURL {
-			cuts = append(cuts, cutField{name, *s})
-			*s = ""
-		}
-	}
-	capText("title", &p.Title, MaxTitle)
-	capText("company", &p.Company, MaxCompany)
-	capText("location", &p.Location, MaxLocation)
-	capText("salary", &p.Salary, MaxSalary)
-	capText("employment type", &p.EmploymentType, MaxEmploymentType)
-	dropLong("url", &p.URL)
-	dropLong("apply url", &p.ApplyURL)
-	companyURL := p.CompanyURL()
-	dropLong("company url", &companyURL)
-	p.SetCompanyURL(companyURL)
 	if kw, ok := capKeywords(p.Keywords); ok {
 		cuts = append(cuts, cutField{"keywords", strings.Join(p.Keywords, ", ")})
 		p.Keywords = kw
+	}
+	return cuts
+}
+
+// capText cuts *s to max characters (see capRunes), adding it to cuts
+// under name when it was longer. A text of at most max bytes is told at
+// once, where this is inlined.
+func capText(cuts []cutField, name string, s *string, max int) []cutField {
+	if len(*s) <= max {
+		return cuts
+	}
+	return capLongText(cuts, name, s, max)
+}
+
+// capLongText is capText for a text of more than max bytes.
+func capLongText(cuts []cutField, name string, s *string, max int) []cutField {
+	if c, ok := capRunes(*s, max); ok {
+		cuts = append(cuts, cutField{name, *s})
+		*s = c
+	}
+	return cuts
+}
+
+// dropLong empties *s when it is longer than MaxURL, adding it to cuts
+// under name.
+func dropLong(cuts []cutField, name string, s *string) []cutField {
+	if len(*s) > MaxURL {
+		cuts = append(cuts, cutField{name, *s})
+		*s = ""
 	}
 	return cuts
 }

@@ -120,7 +120,7 @@ func applyFieldsFrom(p *model.Posting, m *recordValues, al *aliasSet) {
 				return
 			}
 		}
-		if empty, ok := m.stringEmptyAt(i); ok && f != fType {
+		if empty, ok := m.stringEmptyAt(i, ownTextField(f)); ok && f != fType {
 			if !empty {
 				best[f] = cand{set: true, prio: prio, i: i, str: true}
 			}

@@ -80,6 +80,17 @@ func isNormalURL(raw string) bool {
 	return rest[len(rest)-1] != '/'
 }
 
+// isNormalURLPath reports whether s, the end of a URL's path, holds only
+// bytes isNormalURL takes in a path and does not end in '/'.
+func isNormalURLPath(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if urlBytes[s[i]]&urlPath == 0 {
+			return false
+		}
+	}
+	return len(s) > 0 && s[len(s)-1] != '/'
+}
+
 // What a byte may be in a URL that isNormalURL takes, as urlBytes holds it.
 const (
 	urlHost = 1 << iota // in its host: a lower-case letter, a digit, '.', '-'

@@ -145,3 +145,25 @@ func TestIndexURLPart(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMemoNormalizeURL checks the memo's normalizeURL, which tells a URL
+// by its end when it starts like the last one kept as it is, against
+// normalizeURL, over a URL given after others.
+func FuzzMemoNormalizeURL(f *testing.F) {
+	f.Add("https://boards.example.io/acme/jobs/41", "https://boards.example.io/acme/jobs/42")
+	f.Add("https://boards.example.io/acme/jobs/41", "https://boards.example.io/acme/jobs/")
+	f.Add("https://boards.example.io/acme/jobs/41", "https://boards.example.io/acme/jobs/4 ")
+	f.Add("https://boards.example.io/acme/jobs/41", "https://boards.example.io/acme/jobs/4/")
+	f.Add("https://boards.example.io/acme/jobs/41", "https://boards.example.io/acme/jobs/a?b")
+	f.Add("https://boards.example.io/acme/jobs/41", "https://boards.example.io/acme/jobs/X_y~z")
+	f.Add("http://a.example", "http://a.exampleX/y")
+	f.Add("https://a.example/b", "https://a.example/C")
+	f.Fuzz(func(t *testing.T, first, raw string) {
+		m := newRecordMemo()
+		for _, u := range []string{first, raw, first, raw} {
+			if got, want := m.normalizeURL(u), normalizeURL(u); got != want {
+				t.Fatalf("after %q: normalizeURL(%q) = %q with the memo, %q without", first, u, got, want)
+			}
+		}
+	})
+}

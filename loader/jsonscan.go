@@ -177,73 +177,111 @@ const maxRepeat = 512
 
 // scanMembersLike is scanMembers for an object that may repeat, byte for
 // byte, members of an earlier one: prev, whose members pms scanMembers
-// gave. The n-th key, and the n-th value when it is a string or a
-// container of at most maxRepeat bytes, are compared with prev's before
-// they are scanned: a token that starts with the bytes of one that was
-// whole ends where that one did, as its scan reads nothing past its end.
+// gave (see scanMembersHinted).
 func scanMembersLike(b []byte, ms []member, prev []byte, pms []member) (int, []member, error) {
-	j := skipJSONSpace(b, 1)
-	if j >= len(b) {
-		return j, ms, errIncomplete
-	}
-	if b[j] == '}' {
-		return j + 1, ms, nil
-	}
-	for {
-		if b[j] != '"' {
-			return j, ms, errSyntax
-		}
+	end, ms, _, err := scanMembersHinted(b, ms, prev, pms, ^uint64(0))
+	return end, ms, err
+}
+
+// scanMembersHinted is scanMembersLike told by the bits of rep which of
+// the first 64 values to compare with prev's, and which to scan at once;
+// it also returns which of them were the same as prev's (same). What
+// lies before the n-th value since the end of the one before it (the
+// comma, the key, the colon and their white space; for the first, what
+// follows the brace) is compared with prev's, together with the value
+// when it is to be compared (bit n of rep set, or n ≥ 64) and it is a
+// string or a container of at most maxRepeat bytes: a token that starts
+// with the bytes of one that was whole ends where that one did, as its
+// scan reads nothing past its end, and the same bytes before a value
+// that starts with no white space scan alike. A stretch that is not the
+// same is scanned. What rep says changes no result, only the work.
+func scanMembersHinted(b []byte, ms []member, prev []byte, pms []member, rep uint64) (end int, _ []member, same uint64, err error) {
+	gs := 1           // where prev's stretch before its next value starts
+	for pos := 1; ; { // the end of the last value (of the brace before the first)
 		n := len(ms)
 		var pm member
 		if n < len(pms) {
 			pm = pms[n]
 		}
-		ke, err := j+int(pm.ke-pm.ks), error(nil)
-		if pm.ke == 0 || !hasBytesAt(b, j, prev[pm.ks:pm.ke]) {
-			if ke, err = skipJSONString(b, j); err != nil {
-				return ke, ms, err
-			}
-		}
-		k := skipJSONSpace(b, ke)
-		if k >= len(b) {
-			return k, ms, errIncomplete
-		}
-		if b[k] != ':' {
-			return k, ms, errSyntax
-		}
-		vs := skipJSONSpace(b, k+1)
-		if vs >= len(b) {
-			return vs, ms, errIncomplete
-		}
+		ks, ke, vs := pos+int(pm.ks)-gs, pos+int(pm.ke)-gs, pos+int(pm.vs)-gs
 		ve := vs + int(pm.ve-pm.vs)
-		if pv := prev[pm.vs:pm.ve]; len(pv) == 0 || len(pv) > maxRepeat || (pv[0] != '"' && pv[0] != '{' && pv[0] != '[') ||
-			!hasBytesAt(b, vs, pv) {
+		if pv := prev[pm.vs:pm.ve]; repeatable(pv) && (n >= 64 || rep>>n&1 != 0) && hasBytesAt(b, pos, prev[gs:pm.ve]) {
+			if n < 64 {
+				same |= 1 << n
+			}
+		} else {
+			if pm.ve == 0 || vs >= len(b) || !hasBytesAt(b, pos, prev[gs:pm.vs]) || isJSONSpace(b[vs]) {
+				if ks, ke, vs, err = scanGap(b, pos, n, prev, pm); err != nil || ks < 0 {
+					return vs, ms, same, err
+				}
+			}
 			if c := b[vs]; c == '{' || c == '[' {
 				ve, err = skipJSONContainer(b, vs, maxJSONDepth-1)
 			} else {
 				ve, err = skipJSONValue(b, vs)
 			}
 			if err != nil {
-				return ve, ms, err
+				return ve, ms, same, err
 			}
 		}
-		ms = append(ms, member{uint32(j), uint32(ke), uint32(vs), uint32(ve)})
-		j = skipJSONSpace(b, ve)
-		if j >= len(b) {
-			return j, ms, errIncomplete
-		}
-		switch b[j] {
-		case ',':
-			if j = skipJSONSpace(b, j+1); j >= len(b) {
-				return j, ms, errIncomplete
-			}
-		case '}':
-			return j + 1, ms, nil
-		default:
-			return j, ms, errSyntax
-		}
+		ms = append(ms, member{uint32(ks), uint32(ke), uint32(vs), uint32(ve)})
+		pos, gs = ve, int(pm.ve)
 	}
 }
+
+// repeatable reports a value scanMembersHinted may compare with: a
+// string or a container of at most maxRepeat bytes.
+func repeatable(v []byte) bool {
+	return len(v) > 0 && len(v) <= maxRepeat && (v[0] == '"' || v[0] == '{' || v[0] == '[')
+}
+
+// scanGap scans b from pos, the end of the value before the n-th member
+// (of the brace before the first), to the start of the n-th value,
+// comparing the key with pm's in prev (pm is zero when prev has no n-th
+// member). It returns where the key starts and ends and the value
+// starts; ks is -1 at the end of the object, whose end vs then is; on an
+// error vs is where the scan stopped.
+func scanGap(b []byte, pos, n int, prev []byte, pm member) (ks, ke, vs int, err error) {
+	j := skipJSONSpace(b, pos)
+	if j >= len(b) {
+		return 0, 0, j, errIncomplete
+	}
+	switch {
+	case b[j] == '}':
+		return -1, 0, j + 1, nil
+	case n == 0:
+	case b[j] != ',':
+		return 0, 0, j, errSyntax
+	default:
+		if j = skipJSONSpace(b, j+1); j >= len(b) {
+			return 0, 0, j, errIncomplete
+		}
+	}
+	if b[j] != '"' {
+		return 0, 0, j, errSyntax
+	}
+	ke = j + int(pm.ke-pm.ks)
+	if pm.ke == 0 || !hasBytesAt(b, j, prev[pm.ks:pm.ke]) {
+		if ke, err = skipJSONString(b, j); err != nil {
+			return 0, 0, ke, err
+		}
+	}
+	k := skipJSONSpace(b, ke)
+	if k >= len(b) {
+		return 0, 0, k, errIncomplete
+	}
+	if b[k] != ':' {
+		return 0, 0, k, errSyntax
+	}
+	vs = skipJSONSpace(b, k+1)
+	if vs >= len(b) {
+		return 0, 0, vs, errIncomplete
+	}
+	return j, ke, vs, nil
+}
+
+// isJSONSpace reports whether c is JSON white space.
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // hasBytesAt reports whether b holds p from i on.
 func hasBytesAt(b []byte, i int, p []byte) bool {

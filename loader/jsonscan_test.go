@@ -73,8 +73,8 @@ func TestScanMembersLikeAgreesWithScanMembers(t *testing.T) {
 	}
 }
 
-// FuzzScanMembersLike checks scanMembersLike against scanMembers on any
-// object after any other.
+// FuzzScanMembersLike checks scanMembersHinted, whatever its hint,
+// against scanMembers on any object after any other.
 func FuzzScanMembersLike(f *testing.F) {
 	f.Add([]byte(`{"a":{"b":1},"c":"d"}`), []byte(`{"a":{"b":1},"c":"d\"}"}`))
 	f.Add([]byte(`{"a":"x\"}","b":[1]}`), []byte(`{"a":"x\"}\"","b":[1]]}`))
@@ -89,10 +89,12 @@ func FuzzScanMembersLike(f *testing.F) {
 		if err != nil {
 			return
 		}
-		end, ms, err := scanMembersLike(b, nil, prev[:pe], pms)
 		wend, wms, werr := scanMembers(b, nil)
-		if err != werr || (err == nil && (end != wend || !reflect.DeepEqual(ms, wms))) {
-			t.Fatalf("%q after %q: %d %v %v, scanMembers %d %v %v", b, prev, end, ms, err, wend, wms, werr)
+		for _, rep := range []uint64{^uint64(0), 0, 0x5555555555555555, 0xAAAAAAAAAAAAAAAA} {
+			end, ms, _, err := scanMembersHinted(b, nil, prev[:pe], pms, rep)
+			if err != werr || (err == nil && (end != wend || !reflect.DeepEqual(ms, wms))) {
+				t.Fatalf("%q after %q, hint %x: %d %v %v, scanMembers %d %v %v", b, prev, rep, end, ms, err, wend, wms, werr)
+			}
 		}
 	})
 }

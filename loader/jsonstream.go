@@ -173,7 +173,16 @@ type lastObject struct {
 	raw   []byte
 	ms    []member
 	mores int
+	// rep tells which values of the next object to compare with last's
+	// (see scanMembersHinted): those that were the same as the object's
+	// before, all of them every repProbe objects.
+	rep   uint64
+	count int
 }
+
+// repProbe is how often byteWindow.members compares every value of an
+// object with the last one's: a value that differed may repeat again.
+const repProbe = 16
 
 // like returns the object and members last, when it is still in the
 // window, for scanMembersLike.
@@ -196,8 +205,15 @@ func (w *byteWindow) members(pos, keep int64, ms []member, last *lastObject) (in
 			break
 		}
 		prev, pms := w.like(last)
-		e, got, err := scanMembersLike(b, ms[:0], prev, pms)
+		rep := last.rep
+		if last.count%repProbe == 0 {
+			rep = ^uint64(0)
+		}
+		e, got, same, err := scanMembersHinted(b, ms[:0], prev, pms, rep)
 		if err == nil {
+			if last.count++; prev != nil {
+				last.rep = same
+			}
 			return pos + int64(e), got, nil
 		}
 		if !errors.Is(err, errIncomplete) || w.eof {
@@ -308,7 +324,7 @@ func jsonRecordMembersIn(w *byteWindow, fn func(i int, off int64, raw []byte, ms
 func (w *byteWindow) array(pos int64, fn func(i int, off int64, raw []byte, ms []member) bool) error {
 	pos++
 	ms := make([]member, 0, 32)
-	last := &lastObject{ms: make([]member, 0, 32), mores: -1}
+	last := &lastObject{ms: make([]member, 0, 32), mores: -1, rep: ^uint64(0)}
 	for i := 0; ; {
 		var ok bool
 		var err error

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"slices"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -72,6 +73,13 @@ type recordMemo struct {
 	// boardCompany that company: a file's records are mostly of one
 	// board.
 	boardURL, boardCompany string
+	// lastLocation is the location remoteLocation told last, and
+	// lastRemote what it told.
+	lastLocation string
+	lastRemote   bool
+	// urlDir is the last URL normalizeURL kept as it is, up to the last
+	// '/' of its path (see normalizeURL).
+	urlDir string
 	// slab makes the postings of records and their own strings.
 	slab postingSlab
 }
@@ -506,4 +514,39 @@ func (m *recordMemo) ownString(raw []byte) (string, bool) {
 		return decodeString(raw)
 	}
 	return m.slab.text.copyOf(in), true
+}
+
+// normalizeURL is normalizeURL(raw), told by its end alone for a URL that
+// starts with the memo's urlDir (a file's records mostly share a board's
+// path): a URL that normalizeURL keeps as it is, up to a '/' of its
+// path, followed by path bytes that do not end in '/', is one it keeps.
+func (m *recordMemo) normalizeURL(raw string) string {
+	if m == nil {
+		return normalizeURL(raw)
+	}
+	if d := m.urlDir; d != "" && len(raw) > len(d) && raw[:len(d)] == d && isNormalURLPath(raw[len(d):]) {
+		return raw
+	}
+	n := normalizeURL(raw)
+	if n != "" && n == raw {
+		host := strings.Index(n, "://") + len("://")
+		if i := strings.LastIndexByte(n, '/'); i > host {
+			m.urlDir = n[:i+1]
+		}
+	}
+	return n
+}
+
+// remoteLocation reports whether the location loc says the posting is
+// remote (the word "remote", in any case), remembered for the location
+// told last: a file's records mostly share theirs.
+func (m *recordMemo) remoteLocation(loc string) bool {
+	if m != nil && loc == m.lastLocation && loc != "" {
+		return m.lastRemote
+	}
+	r := containsFold(loc, "remote") && containsWord(strings.ToLower(loc), "remote")
+	if m != nil {
+		m.lastLocation, m.lastRemote = loc, r
+	}
+	return r
 }

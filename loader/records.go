@@ -239,7 +239,18 @@ func jsonRecordPostingIn(vals []jsonValue, raw []byte, ms []member, al *aliasSet
 	}
 	if ms != nil {
 		for _, m := range ms {
-			_ = add(raw[m.ks:m.ke], raw[m.vs:m.ve])
+			rk, v := raw[m.ks:m.ke], raw[m.vs:m.ve]
+			// Most keys: the memo's last record's, in their place, each
+			// unlike the earlier ones, with a value within the decode
+			// bounds unread: add in short.
+			if k := memo.sameKey(ki, rk, al, wantBody); k != nil && same && (!k.ok || k.unique && shortValue(v)) {
+				ki++
+				if k.ok {
+					vals = append(vals, jsonValue{key: k.key, f: k.f, prio: k.prio, raw: v})
+				}
+				continue
+			}
+			_ = add(rk, v)
 		}
 	} else if err := objectFieldsRaw(raw, add); err != nil {
 		return nil, vals
@@ -255,6 +266,12 @@ func jsonRecordPostingIn(vals []jsonValue, raw []byte, ms []member, al *aliasSet
 		p.AddWarnings(WarnNotDecoded + ": " + strings.Join(over, ", "))
 	}
 	return p, vals
+}
+
+// shortValue reports a value that is no container, or one too short to
+// be over the decode bounds (see withinDecodeBounds).
+func shortValue(v []byte) bool {
+	return len(v) <= 2*maxDecodeDepth || v[0] != '{' && v[0] != '['
 }
 
 // csvIdentity is the text a CSV row without a URL is identified by: its

@@ -38,6 +38,9 @@ type jsonValue struct {
 	// plain: raw is a string without escapes and valid UTF-8, as
 	// stringEmptyAt found (false: not known).
 	plain bool
+	// clean: raw is such a string that cleanField also leaves as it is
+	// (see isPlainFieldText), as stringEmptyAt found.
+	clean bool
 }
 
 // value returns the value of key k, nil when there is none.
@@ -105,14 +108,21 @@ func (r *recordValues) stringValueAt(i int) (string, bool) {
 // holds a string, whether that string is empty or white space (or does
 // not decode: no value) with ok set; a string without escapes is looked
 // at undecoded, so one that loses to a better key is never decoded. ok
-// is false for any other value (ask valueAt).
-func (r *recordValues) stringEmptyAt(i int) (empty, ok bool) {
+// is false for any other value (ask valueAt). With clean set (for a
+// field that ownTextField names) it also finds, in the same pass, whether
+// cleanField leaves the string as it is (see jsonValue.clean).
+func (r *recordValues) stringEmptyAt(i int, clean bool) (empty, ok bool) {
 	if i < 0 {
 		return false, false
 	}
 	e := &r.j[i]
 	if !e.done && len(e.raw) >= 2 && e.raw[0] == '"' {
-		if in := e.raw[1 : len(e.raw)-1]; e.plain || plainText(in) {
+		in := e.raw[1 : len(e.raw)-1]
+		if e.clean || clean && !e.plain && isPlainFieldText(in) {
+			e.plain, e.clean = true, true
+			return len(in) == 0, true // no white space at its ends
+		}
+		if e.plain || plainText(in) {
 			e.plain = true
 			return len(bytes.TrimSpace(in)) == 0, true
 		}
@@ -142,7 +152,10 @@ func (r *recordValues) setString(p *model.Posting, f field, i int) {
 	switch {
 	case ownTextField(f):
 		s, _ := r.ownStringAt(i)
-		setOwnText(p, f, cleanOwnField(s))
+		if !r.j[i].clean {
+			s = cleanOwnField(s)
+		}
+		setOwnText(p, f, s)
 		return
 	case f == fDate:
 		if v, ok := r.plainStringAt(i); ok {

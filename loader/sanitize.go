@@ -233,6 +233,29 @@ func isPlainField(s string) bool {
 	return prev != ' ' || s == ""
 }
 
+// isPlainFieldText is isPlainField for the bytes of a JSON string within
+// its quotes that also hold no backslash: then the string needs no
+// decoding (see plainText) and cleanField leaves it as it is.
+func isPlainFieldText(in []byte) bool {
+	prev := byte(' ')
+	i := 0
+	for ; i+8 <= len(in); i += 8 {
+		w := binary.LittleEndian.Uint64(in[i:])
+		if !plainFieldWord(w, prev == ' ') || zeroBytes(w^swarLo*'\\') != 0 {
+			return false
+		}
+		prev = in[i+7]
+	}
+	for ; i < len(in); i++ {
+		c := in[i]
+		if c < ' ' || c > '~' || c == '\\' || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return prev != ' ' || len(in) == 0
+}
+
 // plainFieldWord reports whether the eight bytes of w (the first in the
 // lowest) are printable ASCII with no space next to another, nor first
 // after a space (afterSpace).

@@ -94,16 +94,19 @@ func isPlainFieldBytes(s string) bool {
 	return prev != ' ' || s == ""
 }
 
-// TestIsPlainFieldWords checks isPlainField, which reads eight bytes at a
-// time, against the byte-at-a-time definition: every string of up to 8
-// bytes over an alphabet of the bytes at its bounds (a space, controls,
-// '~', DEL, bytes over 0x7F), at every offset of a word, and random longer
-// ones.
+// TestIsPlainFieldWords checks isPlainField and isPlainFieldText, which
+// read eight bytes at a time, against the byte-at-a-time definition:
+// every string of up to 8 bytes over an alphabet of the bytes at its
+// bounds (a space, controls, '~', DEL, a byte over 0x7F, a backslash), at
+// every offset of a word, and random longer ones.
 func TestIsPlainFieldWords(t *testing.T) {
-	alphabet := []byte{' ', 'a', '~', 0x7F, 0x1F, 0x80, 0xFF, '\t', '!'}
+	alphabet := []byte{' ', 'a', '~', 0x7F, 0x1F, 0x80, '\\', 0xFF, '\t', '!'}
 	check := func(s string) {
 		if got, want := isPlainField(s), isPlainFieldBytes(s); got != want {
 			t.Fatalf("isPlainField(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isPlainFieldText([]byte(s)), isPlainFieldBytes(s) && !strings.Contains(s, "\\"); got != want {
+			t.Fatalf("isPlainFieldText(%q) = %v, want %v", s, got, want)
 		}
 	}
 	var gen func(prefix []byte, n int)
@@ -111,7 +114,7 @@ func TestIsPlainFieldWords(t *testing.T) {
 		if n == 0 {
 			return
 		}
-		for _, c := range alphabet[:6] {
+		for _, c := range alphabet[:7] {
 			b := append(prefix, c)
 			check(string(b))
 			gen(b, n-1)
