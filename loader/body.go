@@ -22,17 +22,43 @@ var ErrNoSource = errors.New("posting has no source to read its body from")
 // the path (see SafePath). A file that is no longer a regular file (a FIFO
 // put in its place) is not opened.
 func Body(p *model.Posting, maxBody int64) (string, error) {
+	body, buf, err := readBody(p, maxBody)
+	if buf != nil {
+		if inBytes(body, *buf) {
+			body = strings.Clone(body)
+		}
+		putBuf(buf)
+	}
+	return body, err
+}
+
+// BorrowBody is Body for a caller that is done with the body soon: the
+// body may share the memory of the buffer its file was read into, which
+// release (never nil) gives back for the next read. The body must not be
+// used after release. It spares the copy of each body that Body makes,
+// most of what a full-text index build allocated.
+func BorrowBody(p *model.Posting, maxBody int64) (body string, release func(), err error) {
+	body, buf, err := readBody(p, maxBody)
+	if buf == nil {
+		return body, func() {}, err
+	}
+	return body, func() { putBuf(buf) }, err
+}
+
+// readBody is Body without the copy: the body may lie in buf (nil when
+// no file was read), which the caller puts back with putBuf.
+func readBody(p *model.Posting, maxBody int64) (body string, buf *[]byte, err error) {
 	if p == nil {
-		return "", fmt.Errorf("loader: body of nil posting: %w", ErrNoSource)
+		return "", nil, fmt.Errorf("loader: body of nil posting: %w", ErrNoSource)
 	}
 	if p.Body != "" {
-		return p.Body, nil
+		return p.Body, nil, nil
 	}
 	if p.Source == nil {
 		if p.SourcePath == "" {
-			return "", nil
+			return "", nil, nil
 		}
-		return "", &escapedError{fmt.Errorf("loader: body of %s: %w", p.SourcePath, ErrNoSource)}
+		return "", nil, &escapedError{fmt.Errorf("loader: body of %s: %w", p.SourcePath, ErrNoSource)}
 	}
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBody
@@ -40,30 +66,34 @@ func Body(p *model.Posting, maxBody int64) (string, error) {
 	if r, ok := p.Source.(*recordFile); ok {
 		b, err := r.body(maxBody)
 		if err != nil {
-			return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
+			return "", nil, &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 		}
-		return b, nil
+		return b, nil, nil
 	}
 	buf, data, _, err := readCapped(p.Source, p.SourcePath, readLimit(p.SourcePath, maxBody))
 	if err != nil {
-		return "", &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
+		return "", nil, &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 	}
-	defer putBuf(buf)
-	return bodyOf(p.SourcePath, data, maxBody), nil
+	return sharedBodyOf(p.SourcePath, data, maxBody), buf, nil
 }
 
 // bodyOf returns the body parseFile gives the file name's bytes data,
 // parsed for the body alone where that is cheaper (not a web page). The
 // body never shares data's memory, which the caller may reuse.
 func bodyOf(name string, data []byte, maxBody int64) string {
-	if isHTMLName(name) {
-		return parseFile(name, data, true, scan(data), nil, maxBody, nil).Body
-	}
-	body := parseScannedAs(name, data, true, true, scan(data), nil, nil).Body
+	body := sharedBodyOf(name, data, maxBody)
 	if inBytes(body, data) {
 		body = strings.Clone(body)
 	}
 	return body
+}
+
+// sharedBodyOf is bodyOf with a body that may lie in data.
+func sharedBodyOf(name string, data []byte, maxBody int64) string {
+	if isHTMLName(name) {
+		return parseFile(name, data, true, scan(data), nil, maxBody, nil).Body
+	}
+	return parseScannedAs(name, data, true, true, scan(data), nil, nil).Body
 }
 
 // inBytes reports whether s lies inside b's memory.

@@ -62,6 +62,9 @@ func checkBodyOnly(t *testing.T, name string, data []byte) {
 	if len(data) > 0 && sharesMemory(got, unsafe.String(unsafe.SliceData(data), len(data))) {
 		t.Errorf("%s: the body shares the file's buffer", name)
 	}
+	if shared := sharedBodyOf(name, data, DefaultMaxBody); shared != want {
+		t.Errorf("%s: the body-only parse sharing the buffer gives\n%q\nthe full parse\n%q", name, shared, want)
+	}
 }
 
 // TestBodyOnlyIsTheFullParsesBody: for every fixture, generated file and
@@ -86,6 +89,55 @@ func TestBodyOnlyIsTheFullParsesBody(t *testing.T) {
 		got, err := Body(p, 0)
 		if want := Parse(lf.name, []byte(lf.text)).Body; err != nil || got != want {
 			t.Errorf("Body of long field file %d = %q, %v; want %q", i, got, err, want)
+		}
+	}
+}
+
+// TestBorrowBody: BorrowBody gives Body's body, from the read buffer
+// itself for a markdown file that ends its text with a newline, and
+// from nothing to give back for a posting without a file.
+func TestBorrowBody(t *testing.T) {
+	files := fstest.MapFS{}
+	bodySeeds(func(name string, data []byte) { files[name] = &fstest.MapFile{Data: data} })
+	for name := range files {
+		p := &model.Posting{Source: files, SourcePath: name}
+		want, werr := Body(p, 0)
+		got, release, err := BorrowBody(p, 0)
+		if got != want || (err == nil) != (werr == nil) {
+			t.Errorf("%s: BorrowBody = %q, %v; Body = %q, %v", name, got, err, want, werr)
+		}
+		release()
+	}
+	md := "---\ntitle: Dev\n---\n\n# Dev\n\nWe build things.\n"
+	p := &model.Posting{Source: fstest.MapFS{"a.md": {Data: []byte(md)}}, SourcePath: "a.md"}
+	body, buf, err := readBody(p, 0)
+	if err != nil || body != "# Dev\n\nWe build things.\n" || buf == nil || !inBytes(body, *buf) {
+		t.Errorf("readBody(a.md) = %q, %v: want the body in the read buffer", body, err)
+	}
+	putBuf(buf)
+	kept, release, err := BorrowBody(&model.Posting{Body: "kept"}, 0)
+	if kept != "kept" || err != nil || release == nil {
+		t.Errorf("BorrowBody of a kept body = %q, %v", kept, err)
+	}
+	release()
+}
+
+// TestTrimBlankLinesShared: trimBlankLinesShared gives trimBlankLines's
+// text, as part of its argument when that has the final newline.
+func TestTrimBlankLinesShared(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		shared bool
+	}{
+		{"", false}, {"\n", false}, {" \n\t\n", false}, {"a", false}, {"a\n", true},
+		{"\n\n  \na b\n\n", true}, {"a \t", false}, {"a  \n", false}, {"x\n\ny\n\n\n", true}, {"\t\nz", false},
+	} {
+		got, want := trimBlankLinesShared(c.in), trimBlankLines(c.in)
+		if got != want {
+			t.Errorf("trimBlankLinesShared(%q) = %q, want %q", c.in, got, want)
+		}
+		if shared := got != "" && sharesMemory(got, c.in); shared != c.shared {
+			t.Errorf("trimBlankLinesShared(%q) shares the memory of its argument: %v, want %v", c.in, shared, c.shared)
 		}
 	}
 }

@@ -99,15 +99,17 @@ func (x *Index) Sync(ctx context.Context, ps []*model.Posting, progress func(don
 }
 
 // DocOf returns the document of posting p with stamp: its fields and its
-// body, read again from its file when the loader did not keep it.
+// body, read again from its file when the loader did not keep it. The
+// body may share the memory of a read buffer, which the document's Done
+// gives back once the index has written it.
 func DocOf(p *model.Posting, stamp string, maxBody int64) (search.Doc, error) {
-	body, err := loader.Body(p, maxBody)
+	body, release, err := loader.BorrowBody(p, maxBody)
 	if err != nil {
 		return search.Doc{}, err
 	}
 	return search.Doc{
 		ID: p.ID, Stamp: stamp,
 		Title: p.Title, Company: p.Company, Location: p.Location, Keywords: p.Keywords,
-		Body: body,
+		Body: body, Done: release,
 	}, nil
 }
