@@ -186,10 +186,11 @@ func (ix *Index) eachShard(fn func(k int, s *shard) error) error {
 // When ctx is cancelled, Sync returns ctx.Err(); the batches already
 // written stay valid and a later Sync goes on from there.
 //
-// Sync ends by reading the rowid → ID table and the documents' lengths of
-// every file (about 150 ms of CPU for 100k postings), which the first
-// search after it would otherwise read; a failure to read them is left to
-// that search to report.
+// Each file's goroutine ends by reading its rowid → ID table and its
+// documents' lengths (about 150 ms of CPU for 100k postings), which the
+// first search after Sync would otherwise read, while the other file may
+// still be written; a failure to read them is left to that search to
+// report.
 func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
 	parts, where, have, err := ix.route(ctx, items)
 	if err != nil {
@@ -202,15 +203,17 @@ func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.C
 		stats[k], err = s.Sync(ctx, parts[k], have[k], func(ctx context.Context, j int) (Doc, error) {
 			return load(ctx, where[k][j])
 		}, func(p Progress) { prog.report(k, p) })
+		if err == nil {
+			// At once, while the other file may still be written. A
+			// failure here is the search's to report (and marks the
+			// file).
+			_ = s.warm(ctx)
+		}
 		return err
 	})
 	var st Stats
 	for _, s := range stats {
 		st.Indexed, st.Removed, st.Unchanged, st.Failed = st.Indexed+s.Indexed, st.Removed+s.Removed, st.Unchanged+s.Unchanged, st.Failed+s.Failed
-	}
-	if err == nil {
-		// A failure here is the search's to report (and marks the file).
-		_ = ix.eachShard(func(_ int, s *shard) error { return s.warm(ctx) })
 	}
 	return st, err
 }
