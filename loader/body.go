@@ -22,43 +22,50 @@ var ErrNoSource = errors.New("posting has no source to read its body from")
 // the path (see SafePath). A file that is no longer a regular file (a FIFO
 // put in its place) is not opened.
 func Body(p *model.Posting, maxBody int64) (string, error) {
-	body, buf, err := readBody(p, maxBody)
-	if buf != nil {
-		if inBytes(body, *buf) {
-			body = strings.Clone(body)
-		}
-		putBuf(buf)
+	b, err := BorrowBody(p, maxBody)
+	body := b.Body
+	if b.buf != nil && inBytes(body, *b.buf) {
+		body = strings.Clone(body)
 	}
+	b.Release()
 	return body, err
 }
 
-// BorrowBody is Body for a caller that is done with the body soon: the
-// body may share the memory of the buffer its file was read into, which
-// release (never nil) gives back for the next read. The body must not be
-// used after release. It spares the copy of each body that Body makes,
-// most of what a full-text index build allocated.
-func BorrowBody(p *model.Posting, maxBody int64) (body string, release func(), err error) {
-	body, buf, err := readBody(p, maxBody)
-	if buf == nil {
-		return body, func() {}, err
-	}
-	return body, func() { putBuf(buf) }, err
+// Borrowed is a body read by BorrowBody.
+type Borrowed struct {
+	// Body may share the memory of the buffer its file was read into.
+	Body string
+	// File is the version of the file read; it is not Known where no file
+	// was read (a kept body, a record of a JSON or CSV file) or the
+	// system does not tell.
+	File FileVersion
+	buf  *[]byte
 }
 
-// readBody is Body without the copy: the body may lie in buf (nil when
-// no file was read), which the caller puts back with putBuf.
-func readBody(p *model.Posting, maxBody int64) (body string, buf *[]byte, err error) {
+// Release gives the read buffer back for the next read: b.Body must not
+// be used after it.
+func (b Borrowed) Release() {
+	if b.buf != nil {
+		putBuf(b.buf)
+	}
+}
+
+// BorrowBody is Body for a caller that is done with the body soon, which
+// it may then read from the buffer its file was read into (see Borrowed):
+// it spares the copy of each body that Body makes, most of what a build of
+// the full-text index allocated.
+func BorrowBody(p *model.Posting, maxBody int64) (Borrowed, error) {
 	if p == nil {
-		return "", nil, fmt.Errorf("loader: body of nil posting: %w", ErrNoSource)
+		return Borrowed{}, fmt.Errorf("loader: body of nil posting: %w", ErrNoSource)
 	}
 	if p.Body != "" {
-		return p.Body, nil, nil
+		return Borrowed{Body: p.Body}, nil
 	}
 	if p.Source == nil {
 		if p.SourcePath == "" {
-			return "", nil, nil
+			return Borrowed{}, nil
 		}
-		return "", nil, &escapedError{fmt.Errorf("loader: body of %s: %w", p.SourcePath, ErrNoSource)}
+		return Borrowed{}, &escapedError{fmt.Errorf("loader: body of %s: %w", p.SourcePath, ErrNoSource)}
 	}
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBody
@@ -66,15 +73,17 @@ func readBody(p *model.Posting, maxBody int64) (body string, buf *[]byte, err er
 	if r, ok := p.Source.(*recordFile); ok {
 		b, err := r.body(maxBody)
 		if err != nil {
-			return "", nil, &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
+			return Borrowed{}, &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 		}
-		return b, nil, nil
+		return Borrowed{Body: b}, nil
 	}
-	buf, data, _, err := readCapped(p.Source, p.SourcePath, readLimit(p.SourcePath, maxBody))
+	var out Borrowed
+	buf, data, _, err := readCapped(p.Source, p.SourcePath, readLimit(p.SourcePath, maxBody), &out.File)
 	if err != nil {
-		return "", nil, &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
+		return Borrowed{}, &escapedError{fmt.Errorf("loader: read body of %s: %w", p.SourcePath, err)}
 	}
-	return sharedBodyOf(p.SourcePath, data, maxBody), buf, nil
+	out.Body, out.buf = sharedBodyOf(p.SourcePath, data, maxBody), buf
+	return out, nil
 }
 
 // bodyOf returns the body parseFile gives the file name's bytes data,

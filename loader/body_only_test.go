@@ -3,6 +3,8 @@ package loader
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -94,32 +96,49 @@ func TestBodyOnlyIsTheFullParsesBody(t *testing.T) {
 }
 
 // TestBorrowBody: BorrowBody gives Body's body, from the read buffer
-// itself for a markdown file that ends its text with a newline, and
-// from nothing to give back for a posting without a file.
+// itself for a markdown file that ends its text with a newline, with the
+// version of the file it read; a posting without a file gives nothing to
+// give back.
 func TestBorrowBody(t *testing.T) {
 	files := fstest.MapFS{}
 	bodySeeds(func(name string, data []byte) { files[name] = &fstest.MapFile{Data: data} })
 	for name := range files {
 		p := &model.Posting{Source: files, SourcePath: name}
 		want, werr := Body(p, 0)
-		got, release, err := BorrowBody(p, 0)
-		if got != want || (err == nil) != (werr == nil) {
-			t.Errorf("%s: BorrowBody = %q, %v; Body = %q, %v", name, got, err, want, werr)
+		got, err := BorrowBody(p, 0)
+		if got.Body != want || (err == nil) != (werr == nil) {
+			t.Errorf("%s: BorrowBody = %q, %v; Body = %q, %v", name, got.Body, err, want, werr)
 		}
-		release()
+		got.Release()
 	}
 	md := "---\ntitle: Dev\n---\n\n# Dev\n\nWe build things.\n"
-	p := &model.Posting{Source: fstest.MapFS{"a.md": {Data: []byte(md)}}, SourcePath: "a.md"}
-	body, buf, err := readBody(p, 0)
-	if err != nil || body != "# Dev\n\nWe build things.\n" || buf == nil || !inBytes(body, *buf) {
-		t.Errorf("readBody(a.md) = %q, %v: want the body in the read buffer", body, err)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(md), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	putBuf(buf)
-	kept, release, err := BorrowBody(&model.Posting{Body: "kept"}, 0)
-	if kept != "kept" || err != nil || release == nil {
-		t.Errorf("BorrowBody of a kept body = %q, %v", kept, err)
+	fi, err := os.Stat(filepath.Join(dir, "a.md"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	release()
+	srcs, err := SourcesFromPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &model.Posting{Source: srcs[0].FS, SourcePath: "a.md"}
+	b, err := BorrowBody(p, 0)
+	if err != nil || b.Body != "# Dev\n\nWe build things.\n" || b.buf == nil || !inBytes(b.Body, *b.buf) {
+		t.Errorf("BorrowBody(a.md) = %q, %v: want the body in the read buffer", b.Body, err)
+	}
+	want := FileVersion{Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Known: true}
+	if runtime.GOOS == "linux" && b.File != want {
+		t.Errorf("BorrowBody(a.md) read version %+v, the file has %+v", b.File, want)
+	}
+	b.Release()
+	kept, err := BorrowBody(&model.Posting{Body: "kept"}, 0)
+	if kept.Body != "kept" || err != nil || kept.buf != nil || kept.File.Known {
+		t.Errorf("BorrowBody of a kept body = %+v, %v", kept, err)
+	}
+	kept.Release()
 }
 
 // TestTrimBlankLinesShared: trimBlankLinesShared gives trimBlankLines's

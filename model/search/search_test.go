@@ -491,3 +491,34 @@ func TestDoneAfterTheWrite(t *testing.T) {
 		t.Errorf("Put: Done called %d times, the index finds %v", put.Load(), got)
 	}
 }
+
+// TestSyncFuncStampsOnlyTheHeld: SyncFunc asks stamp only of the items the
+// index holds whose Stamp is empty, indexes a new item with its Doc's
+// stamp, and leaves alone an item whose asked stamp is unchanged.
+func TestSyncFuncStampsOnlyTheHeld(t *testing.T) {
+	docs := testDocs(30)
+	ix := open(t, t.TempDir())
+	unstamped := func() []search.Item {
+		its := items(docs)
+		for i := range its {
+			its[i].Stamp = ""
+		}
+		return its
+	}
+	var asked atomic.Int32
+	stamp := func(i int) string { asked.Add(1); return docs[i].Stamp }
+	load := func(_ context.Context, i int) (search.Doc, error) { return docs[i], nil }
+	st, err := ix.SyncFunc(context.Background(), unstamped()[:20], stamp, load, nil)
+	if err != nil || st.Indexed != 20 || asked.Load() != 0 {
+		t.Fatalf("first sync: %+v, %v, stamp asked %d times", st, err, asked.Load())
+	}
+	docs[3].Stamp = "v2"
+	st, err = ix.SyncFunc(context.Background(), unstamped(), stamp, load, nil)
+	if err != nil || st.Indexed != 11 || st.Unchanged != 19 || asked.Load() != 20 {
+		t.Fatalf("second sync: %+v, %v, stamp asked %d times", st, err, asked.Load())
+	}
+	stamps, err := ix.Stamps(context.Background())
+	if err != nil || stamps[docs[3].ID] != "v2" || stamps[docs[25].ID] != docs[25].Stamp {
+		t.Fatalf("stamps kept: %v, %v", stamps[docs[3].ID], err)
+	}
+}
