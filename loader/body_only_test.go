@@ -3,6 +3,8 @@ package loader
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -62,6 +64,9 @@ func checkBodyOnly(t *testing.T, name string, data []byte) {
 	if len(data) > 0 && sharesMemory(got, unsafe.String(unsafe.SliceData(data), len(data))) {
 		t.Errorf("%s: the body shares the file's buffer", name)
 	}
+	if shared := sharedBodyOf(name, data, DefaultMaxBody); shared != want {
+		t.Errorf("%s: the body-only parse sharing the buffer gives\n%q\nthe full parse\n%q", name, shared, want)
+	}
 }
 
 // TestBodyOnlyIsTheFullParsesBody: for every fixture, generated file and
@@ -86,6 +91,72 @@ func TestBodyOnlyIsTheFullParsesBody(t *testing.T) {
 		got, err := Body(p, 0)
 		if want := Parse(lf.name, []byte(lf.text)).Body; err != nil || got != want {
 			t.Errorf("Body of long field file %d = %q, %v; want %q", i, got, err, want)
+		}
+	}
+}
+
+// TestBorrowBody: BorrowBody gives Body's body, from the read buffer
+// itself for a markdown file that ends its text with a newline, with the
+// version of the file it read; a posting without a file gives nothing to
+// give back.
+func TestBorrowBody(t *testing.T) {
+	files := fstest.MapFS{}
+	bodySeeds(func(name string, data []byte) { files[name] = &fstest.MapFile{Data: data} })
+	for name := range files {
+		p := &model.Posting{Source: files, SourcePath: name}
+		want, werr := Body(p, 0)
+		got, err := BorrowBody(p, 0)
+		if got.Body != want || (err == nil) != (werr == nil) {
+			t.Errorf("%s: BorrowBody = %q, %v; Body = %q, %v", name, got.Body, err, want, werr)
+		}
+		got.Release()
+	}
+	md := "---\ntitle: Dev\n---\n\n# Dev\n\nWe build things.\n"
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := SourcesFromPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &model.Posting{Source: srcs[0].FS, SourcePath: "a.md"}
+	b, err := BorrowBody(p, 0)
+	if err != nil || b.Body != "# Dev\n\nWe build things.\n" || b.buf == nil || !inBytes(b.Body, *b.buf) {
+		t.Errorf("BorrowBody(a.md) = %q, %v: want the body in the read buffer", b.Body, err)
+	}
+	want := FileVersion{Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Known: true}
+	if runtime.GOOS == "linux" && b.File != want {
+		t.Errorf("BorrowBody(a.md) read version %+v, the file has %+v", b.File, want)
+	}
+	b.Release()
+	kept, err := BorrowBody(&model.Posting{Body: "kept"}, 0)
+	if kept.Body != "kept" || err != nil || kept.buf != nil || kept.File.Known {
+		t.Errorf("BorrowBody of a kept body = %+v, %v", kept, err)
+	}
+	kept.Release()
+}
+
+// TestTrimBlankLinesShared: trimBlankLinesShared gives trimBlankLines's
+// text, as part of its argument when that has the final newline.
+func TestTrimBlankLinesShared(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		shared bool
+	}{
+		{"", false}, {"\n", false}, {" \n\t\n", false}, {"a", false}, {"a\n", true},
+		{"\n\n  \na b\n\n", true}, {"a \t", false}, {"a  \n", false}, {"x\n\ny\n\n\n", true}, {"\t\nz", false},
+	} {
+		got, want := trimBlankLinesShared(c.in), trimBlankLines(c.in)
+		if got != want {
+			t.Errorf("trimBlankLinesShared(%q) = %q, want %q", c.in, got, want)
+		}
+		if shared := got != "" && sharesMemory(got, c.in); shared != c.shared {
+			t.Errorf("trimBlankLinesShared(%q) shares the memory of its argument: %v, want %v", c.in, shared, c.shared)
 		}
 	}
 }

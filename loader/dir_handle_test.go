@@ -74,7 +74,7 @@ func TestDirHandleReadsItsFiles(t *testing.T) {
 		t.Error("a file of another folder was opened through the handle")
 	}
 	for name, want := range map[string]string{"sub/a.md": "# A\nbody", "b.md": "# B"} {
-		buf, data, _, err := readCappedIn(h, d, name, 1<<20)
+		buf, data, _, err := readCappedIn(h, d, name, 1<<20, nil)
 		if err != nil || string(data) != want {
 			t.Errorf("readCappedIn(%s) = %q, %v; want %q", name, data, err, want)
 		}
@@ -82,7 +82,7 @@ func TestDirHandleReadsItsFiles(t *testing.T) {
 			putBuf(buf)
 		}
 	}
-	if _, _, _, err := readCappedIn(h, d, "sub/missing.md", 1<<20); !errors.Is(err, fs.ErrNotExist) {
+	if _, _, _, err := readCappedIn(h, d, "sub/missing.md", 1<<20, nil); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a missing file: %v, want fs.ErrNotExist", err)
 	}
 }

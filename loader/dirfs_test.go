@@ -16,11 +16,11 @@ func TestDirFSIsAnFS(t *testing.T) {
 	if err := fstest.TestFS(d, "a.md", "sub/b.txt"); err != nil {
 		t.Fatal(err)
 	}
-	_, direct, _, err := readCapped(d, "sub/b.txt", 100)
+	_, direct, _, err := readCapped(d, "sub/b.txt", 100, nil)
 	if err != nil || string(direct) != "B\n" {
 		t.Errorf("direct read = %q, %v", direct, err)
 	}
-	if _, _, _, err := readCapped(d, "../escape", 100); err == nil {
+	if _, _, _, err := readCapped(d, "../escape", 100, nil); err == nil {
 		t.Error("read outside the folder allowed")
 	}
 }

@@ -112,11 +112,12 @@ func parseScannedAs(name string, data []byte, wantBody, bodyOnly bool, info scan
 			block, rest, _ := splitBlock(text)
 			f := fenceFor(block)
 			p.Body = f + "\n" + strings.TrimRight(block, "\n") + "\n" + f + "\n\n" + trimBlankLines(rest)
+		case markdown && bodyOnly:
+			p.Body = trimBlankLinesShared(body)
 		case markdown:
 			p.Body = trimBlankLines(body)
 		default:
-			lines := strings.Split(body, "\n")
-			p.Body = plainToMarkdown(lines, titleLine)
+			p.Body = plainBodyToMarkdown(body, titleLine)
 		}
 	}
 	if bodyOnly {
@@ -372,19 +373,39 @@ func isMarkdownName(name string) bool {
 // trimBlankLines drops blank lines at both ends and ends the text with one
 // newline.
 func trimBlankLines(s string) string {
+	s = trimLeadingBlankLines(s)
+	t := strings.TrimRight(s, " \t\n")
+	if t == "" {
+		return ""
+	}
+	return t + "\n"
+}
+
+// trimBlankLinesShared is trimBlankLines returning part of s where s has
+// the newline that ends the text already (most files): no copy, so the
+// text shares the memory of s.
+func trimBlankLinesShared(s string) string {
+	s = trimLeadingBlankLines(s)
+	t := strings.TrimRight(s, " \t\n")
+	switch {
+	case t == "":
+		return ""
+	case len(t) < len(s) && s[len(t)] == '\n':
+		return s[:len(t)+1]
+	}
+	return t + "\n"
+}
+
+// trimLeadingBlankLines drops the blank lines at the start of s.
+func trimLeadingBlankLines(s string) string {
 	s = strings.TrimLeft(s, "\n")
 	for {
 		line, rest, ok := strings.Cut(s, "\n")
 		if !ok || strings.TrimSpace(line) != "" {
-			break
+			return s
 		}
 		s = rest
 	}
-	s = strings.TrimRight(s, " \t\n")
-	if s == "" {
-		return ""
-	}
-	return s + "\n"
 }
 
 // containsFold reports whether s holds w (lower-case ASCII letters) in

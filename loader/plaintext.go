@@ -3,6 +3,7 @@ package loader
 import (
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -291,42 +292,97 @@ const (
 	kPara
 )
 
+// mdLine is a line of plain text as plainToMarkdown writes it.
+type mdLine struct {
+	k         lineKind
+	prefix, s string
+	brk       bool // a hand-wrapped line: a hard break follows
+}
+
+// mdWork holds the slices plainToMarkdown works in, reused from one body
+// to the next: made anew for each, they were a fifth of what a build of
+// the full-text index allocated.
+type mdWork struct {
+	lines []string
+	res   []mdLine
+}
+
+var mdWorkPool = sync.Pool{New: func() any { return new(mdWork) }}
+
+// mdWorkMax is the number of lines beyond which a slice of mdWork is let
+// go rather than kept for the next body.
+const mdWorkMax = 4096
+
+// put clears w's slices, which point into the last body, and gives w
+// back to the pool.
+func (w *mdWork) put() {
+	clear(w.lines[:cap(w.lines)])
+	clear(w.res[:cap(w.res)])
+	if cap(w.lines) > mdWorkMax {
+		w.lines = nil
+	}
+	if cap(w.res) > mdWorkMax {
+		w.res = nil
+	}
+	mdWorkPool.Put(w)
+}
+
+// plainBodyToMarkdown is plainToMarkdown of the lines of body.
+func plainBodyToMarkdown(body string, titleLine int) string {
+	w := mdWorkPool.Get().(*mdWork)
+	defer w.put()
+	lines := w.lines[:0]
+	for {
+		i := strings.IndexByte(body, '\n')
+		if i < 0 {
+			break
+		}
+		lines = append(lines, body[:i])
+		body = body[i+1:]
+	}
+	w.lines = append(lines, body) // as strings.Split(body, "\n")
+	return w.markdown(w.lines, titleLine)
+}
+
 // plainToMarkdown renders plain text as markdown for the detail pane: the
 // title line (index titleLine, -1 for none) becomes "# ", bullets become
 // "- " items, bare short lines standing alone become "## " headings, and
 // hand-wrapped lines keep their breaks (two trailing spaces). Characters
 // that would turn into accidental markdown at a line start are escaped.
 func plainToMarkdown(lines []string, titleLine int) string {
-	type out struct {
-		k         lineKind
-		prefix, s string
-		brk       bool // a hand-wrapped line: a hard break follows
-	}
-	res := make([]out, 0, len(lines))
+	w := mdWorkPool.Get().(*mdWork)
+	defer w.put()
+	return w.markdown(lines, titleLine)
+}
+
+// markdown is plainToMarkdown, in w's slice of lines written.
+func (w *mdWork) markdown(lines []string, titleLine int) string {
+	res := w.res[:0]
+	defer func() { w.res = res }()
 	size := 0
 	blank := func(i int) bool { return i < 0 || i >= len(lines) || strings.TrimSpace(lines[i]) == "" }
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		var o out
+		var o mdLine
 		switch {
 		case t == "":
 			continue
 		case i == titleLine:
-			o = out{k: kTitle, prefix: "# ", s: escapeInline(strings.TrimSpace(strings.TrimLeft(t, "#")))}
+			o = mdLine{k: kTitle, prefix: "# ", s: escapeInline(strings.TrimSpace(strings.TrimLeft(t, "#")))}
 		case isListItem(t):
 			if num, text, ok := cutNumbered(t); ok {
-				o = out{k: kItem, prefix: num + ". ", s: escapeInline(text)}
+				o = mdLine{k: kItem, prefix: num + ". ", s: escapeInline(text)}
 			} else {
 				text, _ := cutBullet(t)
-				o = out{k: kItem, prefix: "- ", s: escapeInline(text)}
+				o = mdLine{k: kItem, prefix: "- ", s: escapeInline(text)}
 			}
 		case isHeadingLine(t, blank(i-1), blank(i+1) || (i+1 < len(lines) && isListItem(strings.TrimSpace(lines[i+1])))):
-			o = out{k: kHeading, prefix: "## ", s: escapeInline(strings.TrimSpace(strings.TrimRight(t, ":")))}
+			o = mdLine{k: kHeading, prefix: "## ", s: escapeInline(strings.TrimSpace(strings.TrimRight(t, ":")))}
 		default:
 			if !blank(i-1) && len(res) > 0 && res[len(res)-1].k == kPara {
 				res[len(res)-1].brk = true
 			}
-			o = out{k: kPara, s: escapeLineStart(escapeInline(t))}
+			o = mdLine{k: kPara, s: escapeLineStart(escapeInline(t))}
 		}
 		size += len(o.prefix) + len(o.s) + 4
 		res = append(res, o)

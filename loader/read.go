@@ -22,31 +22,40 @@ var ErrNotRegular = errors.New(ReasonNotRegular)
 // reused as soon as its file is parsed.
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
+// FileVersion is what a read saw of a file's version: its size and
+// modification time (nanoseconds since 1970), from the stat of the file
+// it opened. Known is false where the read could not tell.
+type FileVersion struct {
+	Size, ModTime int64
+	Known         bool
+}
+
 // readCapped reads at most max bytes of name (plus one to detect a longer
 // file) into a pooled buffer; a file that is not a regular file gives an
 // error wrapping ErrNotRegular. When the file is longer, data is cut at the
 // last line break (or rune boundary) at or before max and cutWarning
-// describes it. The caller must put buf back with bufPool.Put.
-func readCapped(fsys fs.FS, name string, max int64) (buf *[]byte, data []byte, cutWarning string, err error) {
-	return readCappedIn(dirHandle{}, fsys, name, max)
+// describes it. The caller must put buf back with bufPool.Put. When v is
+// not nil, it is set to the version of the file read (see FileVersion).
+func readCapped(fsys fs.FS, name string, max int64, v *FileVersion) (buf *[]byte, data []byte, cutWarning string, err error) {
+	return readCappedIn(dirHandle{}, fsys, name, max, v)
 }
 
 // readCappedIn is readCapped for a file that may be in the folder h, and
 // is then opened relative to it.
-func readCappedIn(h dirHandle, fsys fs.FS, name string, max int64) (buf *[]byte, data []byte, cutWarning string, err error) {
+func readCappedIn(h dirHandle, fsys fs.FS, name string, max int64, v *FileVersion) (buf *[]byte, data []byte, cutWarning string, err error) {
 	buf = bufPool.Get().(*[]byte)
 	limit := max + 1
 	var b []byte
 	size := func() int64 { return -1 }
 	done := false
 	if d, ok := fsys.(*dirFS); ok {
-		b, done, err = readDirect(d, h, name, (*buf)[:0], limit)
+		b, done, err = readDirect(d, h, name, (*buf)[:0], limit, v)
 		if done {
 			size = func() int64 { return fileSize(d, name) }
 		}
 	}
 	if !done {
-		b, err = readFS(fsys, name, (*buf)[:0], limit, &size)
+		b, err = readFS(fsys, name, (*buf)[:0], limit, &size, v)
 	}
 	*buf = b
 	if err != nil {
@@ -65,8 +74,9 @@ func readCappedIn(h dirHandle, fsys fs.FS, name string, max int64) (buf *[]byte,
 }
 
 // readFS reads at most limit bytes of name through fsys into b. It sets
-// *size to a function giving the file size (for the cut warning).
-func readFS(fsys fs.FS, name string, b []byte, limit int64, size *func() int64) ([]byte, error) {
+// *size to a function giving the file size (for the cut warning), and v,
+// when not nil, to the version of the file opened.
+func readFS(fsys fs.FS, name string, b []byte, limit int64, size *func() int64, v *FileVersion) ([]byte, error) {
 	// Stat first: opening a FIFO would wait for a writer.
 	if fi, err := fs.Stat(fsys, name); err != nil {
 		return b, err
@@ -83,6 +93,11 @@ func readFS(fsys fs.FS, name string, b []byte, limit int64, size *func() int64) 
 			return fi.Size()
 		}
 		return -1
+	}
+	if v != nil {
+		if fi, err := f.Stat(); err == nil {
+			*v = FileVersion{Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Known: true}
+		}
 	}
 	for int64(len(b)) < limit {
 		if len(b) == cap(b) {

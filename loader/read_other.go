@@ -5,7 +5,7 @@ package loader
 import "io/fs"
 
 // readDirect is not available here; the caller goes through d.Open.
-func readDirect(d *dirFS, h dirHandle, name string, b []byte, limit int64) ([]byte, bool, error) {
+func readDirect(d *dirFS, h dirHandle, name string, b []byte, limit int64, v *FileVersion) ([]byte, bool, error) {
 	return nil, false, nil
 }
 

@@ -60,12 +60,12 @@ func TestReadCappedReadsToTheEnd(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "f.md"), []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		buf, data, cut, err := readCapped(d, "f.md", 1<<20)
+		buf, data, cut, err := readCapped(d, "f.md", 1<<20, nil)
 		if err != nil || string(data) != want || cut != "" {
 			t.Errorf("%d bytes: read %d bytes, cut %q, err %v", n, len(data), cut, err)
 		}
 		putBuf(buf)
-		buf, data, cut, err = readCapped(d, "f.md", int64(n-1))
+		buf, data, cut, err = readCapped(d, "f.md", int64(n-1), nil)
 		if err != nil || len(data) > n-1 || cut == "" {
 			t.Errorf("%d bytes capped at %d: read %d bytes, cut %q, err %v", n, n-1, len(data), cut, err)
 		}

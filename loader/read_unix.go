@@ -14,8 +14,9 @@ import (
 // relative to h when it is a file of h's folder; a file that is not a
 // regular file gives ErrNotRegular, without blocking. handled is false
 // when the name is not valid (see validName), and the caller then goes
-// through d.Open.
-func readDirect(d *dirFS, h dirHandle, name string, b []byte, limit int64) (data []byte, handled bool, err error) {
+// through d.Open. v, when not nil, is set to the version of the file
+// opened, where the platform tells (see statVersion).
+func readDirect(d *dirFS, h dirHandle, name string, b []byte, limit int64, v *FileVersion) (data []byte, handled bool, err error) {
 	if !validName(name) {
 		return nil, false, nil
 	}
@@ -41,6 +42,9 @@ func readDirect(d *dirFS, h dirHandle, name string, b []byte, limit int64) (data
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, true, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	if v != nil {
+		*v = statVersion(&st)
 	}
 	// A file is read up to the size fstat gave, without the read that
 	// would find its end (one system call in five); a file that grew since

@@ -238,7 +238,7 @@ func work(j job, opts Options, h dirHandle, m *recordMemo) (r result) {
 			r = result{skip: &Skip{Path: j.display, Reason: "parser error"}}
 		}
 	}()
-	buf, data, cut, err := readCappedIn(h, j.src.FS, j.fsPath, readLimit(j.fsPath, opts.MaxBody))
+	buf, data, cut, err := readCappedIn(h, j.src.FS, j.fsPath, readLimit(j.fsPath, opts.MaxBody), nil)
 	if errors.Is(err, ErrNotRegular) {
 		return result{skip: &Skip{Path: j.display, Reason: ReasonNotRegular}}
 	}

@@ -136,7 +136,7 @@ func TestBigFileIsCut(t *testing.T) {
 func TestReadCappedNeverReadsPastCap(t *testing.T) {
 	big := strings.Repeat("x", 10_000)
 	fsys := countingFS{MapFS: fstest.MapFS{"big.txt": {Data: []byte(big)}}, read: new(int)}
-	_, data, w, err := readCapped(fsys, "big.txt", 1000)
+	_, data, w, err := readCapped(fsys, "big.txt", 1000, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

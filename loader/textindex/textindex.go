@@ -82,15 +82,16 @@ func (x *Index) Sync(ctx context.Context, ps []*model.Posting, progress func(don
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	defer context.AfterFunc(x.stopped, cancel)()
-	items := Items(ps)
+	items := unstampedItems(ps)
 	load := func(_ context.Context, i int) (search.Doc, error) {
 		return DocOf(ps[i], items[i].Stamp, x.maxBody)
 	}
+	stamp := func(i int) string { return stampOf(ps[i], nil) }
 	var report func(search.Progress)
 	if progress != nil {
 		report = func(p search.Progress) { progress(p.Done, p.Total) }
 	}
-	st, err := x.ix.Sync(ctx, items, load, report)
+	st, err := x.ix.SyncFunc(ctx, items, stamp, load, report)
 	if err != nil {
 		return st, fmt.Errorf("full-text index: %w", err)
 	}
@@ -99,15 +100,25 @@ func (x *Index) Sync(ctx context.Context, ps []*model.Posting, progress func(don
 }
 
 // DocOf returns the document of posting p with stamp: its fields and its
-// body, read again from its file when the loader did not keep it.
+// body, read again from its file when the loader did not keep it. The
+// body may share the memory of a read buffer, which the document's Done
+// gives back once the index has written it. An empty stamp is that of the
+// file read (see [Items]).
 func DocOf(p *model.Posting, stamp string, maxBody int64) (search.Doc, error) {
-	body, err := loader.Body(p, maxBody)
+	b, err := loader.BorrowBody(p, maxBody)
 	if err != nil {
 		return search.Doc{}, err
+	}
+	switch {
+	case stamp != "":
+	case b.File.Known:
+		stamp = search.StampOf(b.File.Size, b.File.ModTime)
+	default:
+		stamp = stampOf(p, nil)
 	}
 	return search.Doc{
 		ID: p.ID, Stamp: stamp,
 		Title: p.Title, Company: p.Company, Location: p.Location, Keywords: p.Keywords,
-		Body: body,
+		Body: b.Body, Done: b.Release,
 	}, nil
 }

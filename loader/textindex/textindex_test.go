@@ -224,3 +224,43 @@ func TestCloseCancelsTheSync(t *testing.T) {
 		t.Fatal("Close returned before the sync ended")
 	}
 }
+
+// TestStampsOfAFirstBuildMatchTheStats: a first build takes each file's
+// stamp from the read of its body, not from a stat before; a second sync,
+// which stats the files, finds every posting unchanged, and one file
+// rewritten since is indexed again.
+func TestStampsOfAFirstBuildMatchTheStats(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range folder() {
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load := func() []*model.Posting {
+		srcs, err := loader.SourcesFromPaths([]string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, _, err := loader.Load(context.Background(), srcs, loader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ps
+	}
+	x := openIndex(t, t.TempDir())
+	ps := load()
+	if st, _ := syncAll(t, x, ps); st.Indexed != 4 {
+		t.Fatalf("first sync: %+v", st)
+	}
+	// The total of the progress is the number of postings to read again.
+	if st, prog := syncAll(t, x, ps); st.Unchanged != 4 || prog[len(prog)-1][1] != 0 {
+		t.Fatalf("second sync of the unchanged folder: %+v, progress %v", st, prog)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "b.md"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if st, prog := syncAll(t, x, load()); st.Unchanged != 3 || st.Indexed != 1 || prog[len(prog)-1][1] != 1 {
+		t.Fatalf("after b.md was touched: %+v, progress %v", st, prog)
+	}
+}

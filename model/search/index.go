@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"maps"
 	"os"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -186,14 +187,28 @@ func (ix *Index) eachShard(fn func(k int, s *shard) error) error {
 // When ctx is cancelled, Sync returns ctx.Err(); the batches already
 // written stay valid and a later Sync goes on from there.
 //
-// Sync ends by reading the rowid → ID table and the documents' lengths of
-// every file (about 150 ms of CPU for 100k postings), which the first
-// search after it would otherwise read; a failure to read them is left to
-// that search to report.
+// Each file's goroutine ends by reading its rowid → ID table and its
+// documents' lengths (about 150 ms of CPU for 100k postings), which the
+// first search after Sync would otherwise read, while the other file may
+// still be written; a failure to read them is left to that search to
+// report.
 func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
+	return ix.SyncFunc(ctx, items, nil, load, progress)
+}
+
+// SyncFunc is Sync for items whose stamps cost something to find (a stat
+// of a file each): an item's Stamp may be left empty, and is then asked
+// of stamp(i) only where the index holds the item's ID, to compare; a new
+// item is indexed with the Stamp of the Doc that load gives. stamp (nil:
+// none; the empty stamp then matches none) is called from one goroutine
+// per core at once.
+func (ix *Index) SyncFunc(ctx context.Context, items []Item, stamp func(i int) string, load func(ctx context.Context, i int) (Doc, error), progress func(Progress)) (Stats, error) {
 	parts, where, have, err := ix.route(ctx, items)
 	if err != nil {
 		return Stats{}, err
+	}
+	if stamp != nil {
+		stampHeld(parts, where, have, stamp)
 	}
 	prog := newProgressSum(len(ix.shards), progress)
 	stats := make([]Stats, len(ix.shards))
@@ -202,15 +217,17 @@ func (ix *Index) Sync(ctx context.Context, items []Item, load func(ctx context.C
 		stats[k], err = s.Sync(ctx, parts[k], have[k], func(ctx context.Context, j int) (Doc, error) {
 			return load(ctx, where[k][j])
 		}, func(p Progress) { prog.report(k, p) })
+		if err == nil {
+			// At once, while the other file may still be written. A
+			// failure here is the search's to report (and marks the
+			// file).
+			_ = s.warm(ctx)
+		}
 		return err
 	})
 	var st Stats
 	for _, s := range stats {
 		st.Indexed, st.Removed, st.Unchanged, st.Failed = st.Indexed+s.Indexed, st.Removed+s.Removed, st.Unchanged+s.Unchanged, st.Failed+s.Failed
-	}
-	if err == nil {
-		// A failure here is the search's to report (and marks the file).
-		_ = ix.eachShard(func(_ int, s *shard) error { return s.warm(ctx) })
 	}
 	return st, err
 }
@@ -268,6 +285,34 @@ func (ix *Index) route(ctx context.Context, items []Item) (parts [][]Item, where
 		where[k] = append(where[k], i)
 	}
 	return parts, where, have, nil
+}
+
+// stampPart is the fewest items [stampHeld] gives a goroutine of its own.
+const stampPart = 4096
+
+// stampHeld sets the empty stamps of the items of parts that their file
+// holds (have) to stamp of their index in the caller's items (where), on
+// every core.
+func stampHeld(parts [][]Item, where [][]int, have []map[string]string, stamp func(i int) string) {
+	type ref struct{ k, j int }
+	var todo []ref
+	for k, part := range parts {
+		for j, it := range part {
+			if _, held := have[k][it.ID]; held && it.Stamp == "" {
+				todo = append(todo, ref{k, j})
+			}
+		}
+	}
+	n := min(runtime.GOMAXPROCS(0), max(1, len(todo)/stampPart))
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Go(func() {
+			for _, r := range todo[w*len(todo)/n : (w+1)*len(todo)/n] {
+				parts[r.k][r.j].Stamp = stamp(where[r.k][r.j])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // progressSum adds up the progress of the shards' Syncs. It reports

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/model/search"
 )
@@ -440,5 +441,84 @@ func TestCommonTermsScoreZero(t *testing.T) {
 			}
 		}
 		rows.Close()
+	}
+}
+
+// borrowed returns d with its body in a buffer of its own and a Done that
+// counts its calls and then scribbles over the buffer, as the reuse of a
+// read buffer would.
+func borrowed(d search.Doc, calls *atomic.Int32) search.Doc {
+	buf := []byte(d.Body)
+	d.Body = unsafe.String(unsafe.SliceData(buf), len(buf))
+	d.Done = func() {
+		calls.Add(1)
+		for i := range buf {
+			buf[i] = 'x'
+		}
+	}
+	return d
+}
+
+// TestDoneAfterTheWrite: a document's Done is called once, after its text
+// is written: the index finds what the documents said before Done
+// scribbled over their bodies.
+func TestDoneAfterTheWrite(t *testing.T) {
+	docs := testDocs(600)
+	ix, err := search.Open(context.Background(), t.TempDir(), search.Options{BatchSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	calls := make([]atomic.Int32, len(docs))
+	_, err = ix.Sync(context.Background(), items(docs), func(_ context.Context, i int) (search.Doc, error) {
+		return borrowed(docs[i], &calls[i]), nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range calls {
+		if n := calls[i].Load(); n != 1 {
+			t.Fatalf("document %d: Done called %d times", i, n)
+		}
+	}
+	assertMatchesBruteForce(t, ix, docs)
+	var put atomic.Int32
+	extra := search.Doc{ID: "extra", Stamp: "1", Body: "glorptastic perks"}
+	if err := ix.Put(context.Background(), borrowed(extra, &put)); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, q(t, "glorptastic")); put.Load() != 1 || !slices.Equal(got, []string{"extra"}) {
+		t.Errorf("Put: Done called %d times, the index finds %v", put.Load(), got)
+	}
+}
+
+// TestSyncFuncStampsOnlyTheHeld: SyncFunc asks stamp only of the items the
+// index holds whose Stamp is empty, indexes a new item with its Doc's
+// stamp, and leaves alone an item whose asked stamp is unchanged.
+func TestSyncFuncStampsOnlyTheHeld(t *testing.T) {
+	docs := testDocs(30)
+	ix := open(t, t.TempDir())
+	unstamped := func() []search.Item {
+		its := items(docs)
+		for i := range its {
+			its[i].Stamp = ""
+		}
+		return its
+	}
+	var asked atomic.Int32
+	stamp := func(i int) string { asked.Add(1); return docs[i].Stamp }
+	load := func(_ context.Context, i int) (search.Doc, error) { return docs[i], nil }
+	st, err := ix.SyncFunc(context.Background(), unstamped()[:20], stamp, load, nil)
+	if err != nil || st.Indexed != 20 || asked.Load() != 0 {
+		t.Fatalf("first sync: %+v, %v, stamp asked %d times", st, err, asked.Load())
+	}
+	docs[3].Stamp = "v2"
+	st, err = ix.SyncFunc(context.Background(), unstamped(), stamp, load, nil)
+	if err != nil || st.Indexed != 11 || st.Unchanged != 19 || asked.Load() != 20 {
+		t.Fatalf("second sync: %+v, %v, stamp asked %d times", st, err, asked.Load())
+	}
+	stamps, err := ix.Stamps(context.Background())
+	if err != nil || stamps[docs[3].ID] != "v2" || stamps[docs[25].ID] != docs[25].Stamp {
+		t.Fatalf("stamps kept: %v, %v", stamps[docs[3].ID], err)
 	}
 }

@@ -19,6 +19,9 @@ type Doc struct {
 	Location string
 	Keywords []string
 	Body     string // markdown; see [PlainText]
+	// Done, when not nil, is called once the index is done with the
+	// document's text (Body may share memory that Done gives back).
+	Done func()
 }
 
 // Item names a document [Index.Sync] should hold: its ID and stamp.
@@ -142,12 +145,20 @@ type row struct {
 	id, stamp                          string
 	title, company, location, keywords string
 	body                               string
+	done                               func() // the Doc's Done
 }
 
 // rowOf returns the row of d.
 func rowOf(d Doc) row {
 	return row{id: d.ID, stamp: d.Stamp, title: d.Title, company: d.Company, location: d.Location,
-		keywords: strings.Join(d.Keywords, "\n"), body: PlainText(d.Body)}
+		keywords: strings.Join(d.Keywords, "\n"), body: PlainText(d.Body), done: d.Done}
+}
+
+// release calls the row's done, once the row is written or given up.
+func (r row) release() {
+	if r.done != nil {
+		r.done()
+	}
 }
 
 // loadAhead is how many documents the loading goroutine of writeAll makes
@@ -315,6 +326,7 @@ func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, load f
 				return w.remove(quiet, l.id)
 			}
 			wrote, err := w.put(quiet, l.row)
+			l.row.release()
 			if err != nil {
 				return err
 			}
@@ -350,8 +362,16 @@ func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, load f
 }
 
 // Put adds documents or replaces their text, in one transaction. A document
-// whose stamp is already indexed is left as it is.
+// whose stamp is already indexed is left as it is. The documents' Done
+// funcs are called at the end, the transaction tried again or not.
 func (ix *shard) Put(ctx context.Context, docs ...Doc) error {
+	defer func() {
+		for _, d := range docs {
+			if d.Done != nil {
+				d.Done()
+			}
+		}
+	}()
 	return ix.inTx(ctx, func(w *writer) error {
 		for _, d := range docs {
 			if _, err := w.put(ctx, rowOf(d)); err != nil {
