@@ -36,9 +36,11 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 			if !ok {
 				continue
 			}
+			// p came first in the walk, as in the browser (see partOrder);
+			// the other paths follow it in path order.
+			slices.SortFunc(d, func(a, b *model.Posting) int { return cmp.Compare(a.Path, b.Path) })
 			all := append([]*model.Posting{p}, d...)
-			slices.SortFunc(all, func(a, b *model.Posting) int { return cmp.Compare(a.Path, b.Path) })
-			first := all[0]
+			first := p
 			paths := make([]string, len(all))
 			for j, q := range all {
 				paths[j] = q.Path

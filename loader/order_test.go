@@ -95,3 +95,31 @@ func TestStreamKeepsFirstOfIDInWalkOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadAndStreamKeepTheSameFile checks that jobdeck list (Load) and the
+// browser (Stream) take a duplicate's fields from the same file, here one
+// where the walk's order (folder "a" before "a-b") and the paths' order
+// ("a-b/…" before "a/…") differ.
+func TestLoadAndStreamKeepTheSameFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a/x.md":   {Data: []byte("---\ntitle: From a\nurl: https://jobs.example/1\n---\nText.\n")},
+		"a-b/y.md": {Data: []byte("---\ntitle: From a-b\nurl: https://jobs.example/1\n---\nText.\n")},
+	}
+	src := []Source{{FS: fsys, Root: ".", Name: "x"}}
+	ps, _, err := Load(context.Background(), src, Options{})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("Load: %d postings, %v", len(ps), err)
+	}
+	var streamed string
+	for b := range Stream(context.Background(), src, Options{}) {
+		for _, p := range b.Postings {
+			streamed = p.Title
+		}
+	}
+	if ps[0].Title != "From a" || streamed != "From a" {
+		t.Errorf("Load kept %q, Stream %q; want both From a (first in the walk)", ps[0].Title, streamed)
+	}
+	if got := ps[0].AllPaths(); !slices.Equal(got, []string{"x/a/x.md", "x/a-b/y.md"}) {
+		t.Errorf("paths %q", got)
+	}
+}
