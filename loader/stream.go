@@ -173,9 +173,11 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	}
 }
 
-// workChunk reads and parses the files of c and sends their results, a
-// slice at a time; more counts each posting of a record file after its
-// first. It returns false when the context ended.
+// workChunk reads and parses the files of n and sends their results, a
+// part at a time, the last part marked (the collector puts the parts of
+// the chunks back in walk order, see [partOrder]); more counts each
+// posting of a record file after its first. It returns false when the
+// context ended.
 func workChunk(ctx context.Context, n numbered, opts Options, cache *cacheHook, results chan<- part, more func(), m *recordMemo) bool {
 	c := n.files
 	size := len(c) // the results of c's files; a file of many postings sends jobChunk at a time
