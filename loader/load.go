@@ -31,7 +31,7 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 	}
 	posts := slices.Concat(batches...)
 	if len(dups) > 0 {
-		for i, p := range posts {
+		for _, p := range posts {
 			d, ok := dups[p.ID]
 			if !ok {
 				continue
@@ -39,19 +39,14 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 			// p came first in the walk, as in the browser (see partOrder);
 			// the other paths follow it in path order.
 			slices.SortFunc(d, func(a, b *model.Posting) int { return cmp.Compare(a.Path, b.Path) })
-			all := append([]*model.Posting{p}, d...)
-			first := p
-			paths := make([]string, len(all))
-			for j, q := range all {
-				paths[j] = q.Path
-			}
-			first.SetPaths(paths)
-			for _, q := range all {
-				if first.Applied().IsZero() {
-					first.SetApplied(q.Applied())
+			paths := []string{p.Path}
+			for _, q := range d {
+				paths = append(paths, q.Path)
+				if p.Applied().IsZero() {
+					p.SetApplied(q.Applied())
 				}
 			}
-			posts[i] = first
+			p.SetPaths(paths)
 		}
 	}
 	sortByPath(posts)

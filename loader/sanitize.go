@@ -214,46 +214,34 @@ func foldField(s string) string {
 // between words: stripControls leaves it as it is and isCleanField holds,
 // found in one pass, eight bytes at a time (see plainFieldWord).
 func isPlainField(s string) bool {
-	prev := byte(' ')
-	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read, never written
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		if !plainFieldWord(binary.LittleEndian.Uint64(b[i:]), prev == ' ') {
-			return false
-		}
-		prev = s[i+7]
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
-			return false
-		}
-		prev = c
-	}
-	return prev != ' ' || s == ""
+	return plainFieldBytes(unsafe.Slice(unsafe.StringData(s), len(s)), false) // read, never written
 }
 
 // isPlainFieldText is isPlainField for the bytes of a JSON string within
 // its quotes that also hold no backslash: then the string needs no
 // decoding (see plainText) and cleanField leaves it as it is.
-func isPlainFieldText(in []byte) bool {
+func isPlainFieldText(in []byte) bool { return plainFieldBytes(in, true) }
+
+// plainFieldBytes is isPlainField of b, also false for a backslash in b
+// when noBackslash is set.
+func plainFieldBytes(b []byte, noBackslash bool) bool {
 	prev := byte(' ')
 	i := 0
-	for ; i+8 <= len(in); i += 8 {
-		w := binary.LittleEndian.Uint64(in[i:])
-		if !plainFieldWord(w, prev == ' ') || zeroBytes(w^swarLo*'\\') != 0 {
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if !plainFieldWord(w, prev == ' ') || noBackslash && zeroBytes(w^swarLo*'\\') != 0 {
 			return false
 		}
-		prev = in[i+7]
+		prev = b[i+7]
 	}
-	for ; i < len(in); i++ {
-		c := in[i]
-		if c < ' ' || c > '~' || c == '\\' || (c == ' ' && prev == ' ') {
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c < ' ' || c > '~' || noBackslash && c == '\\' || (c == ' ' && prev == ' ') {
 			return false
 		}
 		prev = c
 	}
-	return prev != ' ' || len(in) == 0
+	return prev != ' ' || len(b) == 0
 }
 
 // plainFieldWord reports whether the eight bytes of w (the first in the
