@@ -35,7 +35,8 @@ type FileKey struct {
 //
 // Stamp must equal [CacheStamp] of the load's Options, else Stream ignores
 // the cache. Lookup returns the [CacheEntry] last stored for exactly this
-// key (ok false when there is none): Stream takes its postings, sets their
+// key (ok false when there is none; a cache may not yet find what the
+// same load stored, as a load looks each file up once): Stream takes its postings, sets their
 // Path, Source and SourcePath and hands them out. Store records the
 // postings parsed from the file of k (without bodies) and aux, the
 // loader's own note of where in the file each one sits (empty for a file

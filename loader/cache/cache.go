@@ -133,10 +133,19 @@ func (c *Cache) Store(k loader.FileKey, ps []*model.Posting, aux []byte) {
 		}
 	}
 	e := entry{path: k.Path, size: k.Size, mtime: k.ModTime, ctime: k.ChangeTime, dev: k.Dev, ino: k.Ino,
-		seen: day(now), blob: stringOf(appendPostings(nil, ps)), aux: string(aux)}
+		seen: day(now), blob: stringOf(appendPostings(nil, ps)), aux: stringOf(aux)}
+	rec := appendEntry(make([]byte, 0, len(e.path)+len(e.blob)+len(e.aux)+64), &e)
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.root(k.Root).store(e)
+	p := c.root(k.Root).store(rec)
+	c.mu.Unlock()
+	if p != nil {
+		p.write()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if rf := c.roots[k.Root]; rf != nil && rf.stored == p.log {
+			rf.stored.done(p)
+		}
+	}
 }
 
 // LoadDone starts writing, in the background, the cache files that
@@ -263,8 +272,13 @@ func (c *Cache) save() {
 		err := c.writeFile(w.name, func(out fileWriter) error {
 			old, done := openOldEntries(w.name, c.stamp, w.root)
 			defer done()
-			return writeEntries(out, c.stamp, w.root, w.state.entries(old), keepFrom)
+			stored := w.state.stored.sorted()
+			if err := writeEntries(out, c.stamp, w.root, w.state.entries(old, stored), keepFrom); err != nil {
+				return err
+			}
+			return stored.err
 		})
+		w.state.stored.close()
 		if err != nil {
 			c.note("cannot write the cache in %s (%v); it was not updated", c.dir, unwrapPath(err))
 			continue

@@ -218,10 +218,14 @@ func TestOtherVersionIgnored(t *testing.T) {
 	fake := []*model.Posting{{ID: "0123456789abcdef", Title: "Stale Title"}}
 	k := keyOf(t, src, "a.md")
 	other.Store(k, fake, nil)
-	if e, ok := other.Lookup(k); !ok || e.Len() != 1 || e.Next().Title != "Stale Title" {
+	if p := other.Close(); p != "" {
+		t.Fatal(p)
+	}
+	again := cache.Open(cacheDir, "v0-older", later)
+	if e, ok := again.Lookup(k); !ok || e.Len() != 1 || e.Next().Title != "Stale Title" {
 		t.Fatal("the other version's cache does not hold its entry")
 	}
-	if p := other.Close(); p != "" {
+	if p := again.Close(); p != "" {
 		t.Fatal(p)
 	}
 	// Stream also refuses a cache whose stamp is not that of its options.

@@ -287,7 +287,7 @@ func decodeEntries(es []entry, s, prev string) ([]entry, error) {
 // encodeFile is writeEntries of es, sorted by path, into memory.
 func encodeFile(stamp, root string, es []entry, keepFrom uint32) []byte {
 	var m memFile
-	if err := writeEntries(&m, stamp, root, fileState{chunks: []chunk{{es: es}}}.entries(nil), keepFrom); err != nil {
+	if err := writeEntries(&m, stamp, root, fileState{chunks: []chunk{{es: es}}}.entries(nil, nil), keepFrom); err != nil {
 		panic(err) // memory never fails
 	}
 	return m.b

@@ -73,7 +73,7 @@ func BenchmarkFileWrite100k(b *testing.B) {
 	cpu := corpus.ProcessCPU()
 	for b.Loop() {
 		if err := writeAtomic(name, func(w fileWriter) error {
-			return writeEntries(w, "s", "/r", fileState{chunks: []chunk{{es: m}}}.entries(nil), 0)
+			return writeEntries(w, "s", "/r", fileState{chunks: []chunk{{es: m}}}.entries(nil, nil), 0)
 		}); err != nil {
 			b.Fatal(err)
 		}

@@ -28,10 +28,10 @@ type rootFile struct {
 	// blocks read (see blockRef); poison (tests) overwrites them first.
 	freeBlocks [][]byte
 	poison     bool
-	reused     *int // the Cache's count of blocks read into freed ones
-	ahead      int  // readAhead, unless a test set another
-	added      map[string]entry
-	dirty      bool // the file needs writing
+	reused     *int       // the Cache's count of blocks read into freed ones
+	ahead      int        // readAhead, unless a test set another
+	stored     *storedLog // the entries stored since the file was read; nil when none were
+	dirty      bool       // the file needs writing
 
 	reach  int    // the furthest chunk a lookup reached
 	need   string // the furthest path a lookup waited for in waitFor
@@ -208,14 +208,6 @@ func (rf *rootFile) found(c int, p pos) {
 // lookup of one of them finds none. ref is the block the entry's strings
 // share, counting this lookup among its users (release it), or nil.
 func (rf *rootFile) lookup(k loader.FileKey, today uint32) (_ entry, ref *blockRef, _ bool) {
-	if e, ok := rf.added[k.Path]; ok {
-		if !e.matches(k) {
-			return entry{}, nil, false
-		}
-		e.seen = today
-		rf.added[k.Path] = e
-		return e, nil, true
-	}
 	p, ok := rf.find(k.Path)
 	rf.reached(p.c)
 	if !ok {
@@ -243,42 +235,41 @@ func (rf *rootFile) lookup(k loader.FileKey, today uint32) (_ entry, ref *blockR
 	return found, ref, true
 }
 
-// store records e, replacing any entry for its path.
-func (rf *rootFile) store(e entry) {
-	if rf.added == nil {
-		rf.added = map[string]entry{}
+// store adds rec, an entry encoded by appendEntry, to those stored, and
+// returns a run of them to write, if one is due (see [storedLog.add]). A
+// later entry for the same path replaces it when the file is written; a
+// lookup does not find it before (a load looks each file up once).
+func (rf *rootFile) store(rec []byte) *pendingRun {
+	if rf.stored == nil {
+		rf.stored = newStoredLog(rf.name)
 	}
-	rf.added[e.path] = e
 	rf.dirty = true
+	return rf.stored.add(rec)
 }
 
 // state returns what a write of rf needs.
 func (rf *rootFile) state() fileState {
-	added := make([]entry, 0, len(rf.added))
-	for _, e := range rf.added {
-		added = append(added, e)
+	if rf.stored != nil {
+		rf.stored.finish()
 	}
-	slices.SortFunc(added, byPath)
-	return fileState{chunks: rf.chunks, added: added, replaced: rf.added, today: rf.today}
+	return fileState{chunks: rf.chunks, stored: rf.stored, today: rf.today}
 }
 
 // reset lets go of the entries, once fill is done; they are read again
 // when needed.
 func (rf *rootFile) reset() {
-	rf.started, rf.done, rf.chunks, rf.cursors, rf.added, rf.dirty = false, false, nil, [4]pos{}, nil, false
+	rf.started, rf.done, rf.chunks, rf.cursors, rf.stored, rf.dirty = false, false, nil, [4]pos{}, nil, false
 	rf.slab, rf.today, rf.reach, rf.need, rf.drain, rf.spare = postingSlab{}, 0, 0, "", false, nil
 	rf.handles, rf.freeBlocks = nil, nil
 }
 
 // fileState is what a write of a folder's cache file needs: the chunks
-// read from the old file, the entries stored since (sorted by path, and
-// the same by path in replaced), and the day the lookups marked their
-// entries seen.
+// read from the old file, the entries stored since, and the day the
+// lookups marked their entries seen.
 type fileState struct {
-	chunks   []chunk
-	added    []entry
-	replaced map[string]entry
-	today    uint32
+	chunks []chunk
+	stored *storedLog
+	today  uint32
 }
 
 // entries returns every entry of the folder in path order: those of the
@@ -286,23 +277,27 @@ type fileState struct {
 // stored. The entries of a chunk that let go of them are read from old
 // (the file they were read from, seen today), as it holds them now:
 // another jobdeck's write meanwhile gives its entries, right for their
-// keys too, and a file removed gives none.
-func (s fileState) entries(old *oldEntries) iter.Seq[*entry] {
+// keys too, and a file removed gives none. A failure to read the stored
+// entries ends the entries early and is in stored's err: the write must
+// then fail.
+func (s fileState) entries(old *oldEntries, stored *storedIter) iter.Seq[*entry] {
+	if stored == nil {
+		stored = &storedIter{}
+	}
 	return func(yield func(*entry) bool) {
-		added := s.added
 		// emit yields e after the stored entries that sort before it,
 		// unless a stored one replaces it.
 		emit := func(e *entry) bool {
-			for len(added) > 0 && added[0].path < e.path {
-				if !yield(&added[0]) {
+			for a := stored.peek(); a != nil && a.path < e.path; a = stored.peek() {
+				if !yield(a) {
 					return false
 				}
-				added = added[1:]
+				stored.next()
 			}
-			if _, ok := s.replaced[e.path]; ok {
+			if a := stored.peek(); a != nil && a.path == e.path {
 				return true
 			}
-			return yield(e)
+			return stored.err == nil && yield(e)
 		}
 		for i := range s.chunks {
 			c := &s.chunks[i]
@@ -321,10 +316,11 @@ func (s fileState) entries(old *oldEntries) iter.Seq[*entry] {
 				}
 			}
 		}
-		for i := range added {
-			if !yield(&added[i]) {
+		for a := stored.peek(); a != nil; a = stored.peek() {
+			if !yield(a) {
 				return
 			}
+			stored.next()
 		}
 	}
 }

@@ -67,15 +67,14 @@ func TestStateEntriesFromOldFile(t *testing.T) {
 	freed.es = nil
 	replaced, added := entry{path: "a5", size: 50, seen: 7, blob: "X"}, entry{path: "a55", seen: 7, blob: "Y"}
 	st := fileState{
-		chunks:   []chunk{newChunk(es[:4]), freed, newChunk(es[8:])},
-		added:    []entry{replaced, added},
-		replaced: map[string]entry{"a5": replaced, "a55": added},
-		today:    7,
+		chunks: []chunk{newChunk(es[:4]), freed, newChunk(es[8:])},
+		stored: storedOf(name, added, replaced),
+		today:  7,
 	}
 	old, done := openOldEntries(name, "s", "/r")
 	defer done()
 	var got []string
-	for e := range st.entries(old) {
+	for e := range st.entries(old, st.stored.sorted()) {
 		got = append(got, fmt.Sprintf("%s:%d:%d:%s", e.path, e.size, e.seen, e.blob))
 	}
 	want := "a0:0:1:blob0 a1:1:1:blob1 a2:2:1:blob2 a3:3:1:blob3 a4:4:7:blob4 a5:50:7:X a55:0:7:Y " +
@@ -84,7 +83,7 @@ func TestStateEntriesFromOldFile(t *testing.T) {
 		t.Fatalf("entries:\n got %s\nwant %s", s, want)
 	}
 	var m memFile
-	if err := writeEntries(&m, "s", "/r", st.entries(nil), 0); err != nil {
+	if err := writeEntries(&m, "s", "/r", st.entries(nil, st.stored.sorted()), 0); err != nil {
 		t.Fatal(err)
 	}
 	if back, err := decodeFile(m.b, "s", "/r"); err != nil || len(back) != 8 {
