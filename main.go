@@ -900,7 +900,7 @@ func runCache(args []string, stdout, stderr io.Writer) int {
 func printCacheInfo(w io.Writer, info cache.Info, stamp string) {
 	fmt.Fprintf(w, "cache:   %s\n", info.Dir)
 	fmt.Fprintf(w, "size:    %s in %s\n", humanSize(info.Bytes), plural(len(info.Files)+info.Damaged, "file"))
-	fmt.Fprintf(w, "entries: %d (files parsed) from %s\n", info.Entries(), plural(len(info.Files), "folder"))
+	fmt.Fprintf(w, "entries: %d (files parsed and folders read) from %s\n", info.Entries(), plural(len(info.Files), "folder"))
 	for _, fi := range info.Files {
 		note := ""
 		if fi.Stamp != stamp {

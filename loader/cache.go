@@ -40,7 +40,9 @@ type FileKey struct {
 // Path, Source and SourcePath and hands them out. Store records the
 // postings parsed from the file of k (without bodies) and aux, the
 // loader's own note of where in the file each one sits (empty for a file
-// of one posting); it may keep them or not. LoadDone is called once a
+// of one posting); it may keep them or not. A folder's entries are stored
+// the same way, as no postings and an aux note, under a Path that ends
+// with "/" (see [FoldersCached]). LoadDone is called once a
 // Stream has walked and read every source (not when it was cancelled), so
 // the cache may write what it learnt.
 type Cache interface {
@@ -85,6 +87,7 @@ func CacheStamp(opts Options) string {
 type cacheHook struct {
 	c      Cache
 	roots  map[*Source]string // absolute folder of each cacheable source
+	lists  map[*Source]uint64 // the device of each source whose folders' entries are cached (see listing)
 	tables sync.Pool          // of *internTable, for ownFields
 }
 
@@ -95,7 +98,7 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 	if opts.Cache == nil || opts.KeepBodies || opts.Cache.Stamp() != CacheStamp(opts) {
 		return nil
 	}
-	h := &cacheHook{c: opts.Cache, roots: map[*Source]string{}}
+	h := &cacheHook{c: opts.Cache, roots: map[*Source]string{}, lists: map[*Source]uint64{}}
 	h.tables.New = func() any { return newInternTable() }
 	for i := range sources {
 		d, ok := sources[i].FS.(*dirFS)
@@ -104,6 +107,9 @@ func newCacheHook(sources []Source, opts Options) *cacheHook {
 		}
 		if abs, err := filepath.Abs(d.dir); err == nil {
 			h.roots[&sources[i]] = abs
+			if dev, ok := keepsFolderTimes(abs); ok {
+				h.lists[&sources[i]] = dev
+			}
 		}
 	}
 	return h

@@ -105,12 +105,21 @@ func TestCacheHookServesAndMerges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.m) != 3 || c.done != 1 {
-		t.Fatalf("stored %d files, LoadDone %d times; want 3 and 1", len(c.m), c.done)
+	want := 3 // three files, and the folder's entries where they are kept
+	if FoldersCached(t.TempDir()) {
+		want = 4
+	}
+	if len(c.m) != want || c.done != 1 {
+		t.Fatalf("stored %d entries, LoadDone %d times; want %d and 1", len(c.m), c.done, want)
 	}
 	// The cache's word is taken: a changed title in the cache shows, and
 	// the duplicate is still merged with its paths.
 	for k, e := range c.m {
+		if k.Path == "./" {
+			if es, ok := decodeListing(e.aux); !ok || fmt.Sprint(es) != "[{a.md 0} {b.md 0} {c.md 0}]" || len(e.ps) != 0 {
+				t.Fatalf("the folder's entries: %v (%v), %d postings", es, ok, len(e.ps))
+			}
+		}
 		if filepath.Base(k.Path) == "c.md" {
 			q := *e.ps[0]
 			q.Title = "From Cache"
@@ -229,5 +238,50 @@ func TestRecordsFromCacheRefusesBadNotes(t *testing.T) {
 		if _, ok := recordsFromCache(j, Options{}, recCSV, cached(2, aux[:cut])); ok {
 			t.Errorf("a note cut at %d of %d bytes was taken", cut, len(aux))
 		}
+	}
+}
+
+// TestCacheHookListsFolders checks that a warm walk takes a folder's
+// entries from the cache while its stat is unchanged (the cache's word is
+// taken: a name left out of them is not read), and reads the folder again
+// once an entry was added.
+func TestCacheHookListsFolders(t *testing.T) {
+	dir, srcs := tempPostings(t)
+	c := newMapCache(Options{})
+	if _, _, err := Load(context.Background(), srcs, Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for k := range c.m {
+		if k.Path == "./" {
+			found = true
+			c.m[k] = mapEntry{aux: appendListing(nil, []dirent{{name: "a.md"}, {name: "c.md"}})}
+		}
+	}
+	if !FoldersCached(dir) {
+		if found {
+			t.Fatal("the entries of a folder whose file system may not keep its times were stored")
+		}
+		return
+	}
+	if !found {
+		t.Fatal("the folder's entries were not stored")
+	}
+	warm, _, err := Load(context.Background(), srcs, Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warm) != 2 || len(warm[0].Paths()) > 1 {
+		t.Fatalf("warm load from the cached entries: %d postings, %v; want b.md unread", len(warm), warm[0].Paths())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "d.md"), []byte("---\ntitle: Delta\n---\nD.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, _, err := Load(context.Background(), srcs, Options{Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != 3 || len(after[0].Paths()) != 2 {
+		t.Fatalf("after a file was added: %d postings, %v; want the folder read again", len(after), after[0].Paths())
 	}
 }

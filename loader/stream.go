@@ -137,7 +137,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, results: results, seen: func() { seen.Add(1) }, followAll: opts.FollowAll}
+		w := walker{ctx: ctx, jobs: jobs, results: results, seen: func() { seen.Add(1) }, followAll: opts.FollowAll, cache: cache}
 		w.register(sources)
 		for i := range sources {
 			if !w.source(&sources[i], i) {

@@ -63,6 +63,7 @@ type walker struct {
 	results   chan<- part
 	seen      func()
 	followAll bool
+	cache     *cacheHook // keeps folders' entries between loads; nil: none
 
 	pending chunk      // files not yet handed to the parsers
 	seq     int        // the number of the next chunk handed out
@@ -106,7 +107,8 @@ type folder struct {
 	canon   string // path with symlinks resolved, the folder's identity where the FS exposes no inodes
 	real    string // system path with symlinks resolved, or ""
 	key     dirKey
-	links   int // symlinks followed to reach it
+	info    fs.FileInfo // its stat, taken before it is read; nil when unknown
+	links   int         // symlinks followed to reach it
 }
 
 // isBackup reports editor backup and swap files: "x~", "#x#", "*.swp",
@@ -225,7 +227,7 @@ func (w *walker) source(src *Source, idx int) bool {
 	if r, ok := src.FS.(interface{ realPath(string) (string, error) }); ok {
 		sw.real, _ = r.realPath(root)
 	}
-	return w.dir(sw, folder{path: root, canon: root, real: sw.real, key: key})
+	return w.dir(sw, folder{path: root, canon: root, real: sw.real, key: key, info: fi})
 }
 
 // dir walks the folder f.
@@ -236,7 +238,7 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 	src, root := sw.src, sw.root
 	f.display = displayPath(src, root, f.path)
 	f.prefix = displayPrefix(f.display)
-	entries, dirErr := readDirents(src.FS, f.path, &w.dirBuf)
+	entries, dirErr := w.readFolder(src, f)
 	if dirErr != nil && len(entries) == 0 {
 		return w.skip(f.display, reasonOf(ReasonUnreadDir, dirErr))
 	}
@@ -249,6 +251,20 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 		return w.skip(f.display, reasonOf(ReasonUnreadDir, dirErr))
 	}
 	return true
+}
+
+// readFolder returns the entries of the folder f of src sorted by name,
+// as [readDirents] does: from the parse cache when it holds them for f's
+// stat, else read, and then offered to the cache.
+func (w *walker) readFolder(src *Source, f folder) ([]dirent, error) {
+	if es, ok := w.cache.listing(src, f.path, f.info); ok {
+		return es, nil
+	}
+	es, err := readDirents(src.FS, f.path, &w.dirBuf)
+	if err == nil {
+		w.cache.listed(src, f.path, f.info, es)
+	}
+	return es, err
 }
 
 // entry walks one entry e of the folder f, whose entries are siblings.
@@ -318,7 +334,7 @@ func (w *walker) subdir(sw *sourceWalk, f folder, p string, info fs.FileInfo, li
 	if info == nil {
 		info, _ = fs.Stat(src.FS, p)
 	}
-	sub := folder{path: p, canon: path.Join(f.canon, path.Base(p)), links: links}
+	sub := folder{path: p, canon: path.Join(f.canon, path.Base(p)), info: info, links: links}
 	sub.key = folderKey(info, p, sw.idx)
 	if f.real != "" {
 		sub.real = filepath.Join(f.real, path.Base(p))

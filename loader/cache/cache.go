@@ -90,6 +90,14 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 		rf = c.root(k.Root)
 	}
 	e, ref, ok := rf.lookup(k, rf.today)
+	if ok && holdsNone(e.blob) { // a folder's entries (see loader.Cache): a copy, the block let go
+		aux := noPostings(e.aux)
+		if ref != nil {
+			rf.release(ref)
+		}
+		c.mu.Unlock()
+		return aux, true
+	}
 	var one *model.Posting
 	var items []string
 	var h *oneEntry

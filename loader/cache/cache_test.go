@@ -22,15 +22,19 @@ import (
 // just written are old enough to be stored.
 func later() time.Time { return time.Now().Add(time.Minute) }
 
-// counting is a loader.Cache that counts hits and stores.
+// counting is a loader.Cache that counts hits (of files' postings), the
+// folders' entries taken from it (listings), and stores.
 type counting struct {
 	*cache.Cache
-	hits, stores atomic.Int64
+	hits, listings, stores atomic.Int64
 }
 
 func (c *counting) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	e, ok := c.Cache.Lookup(k)
-	if ok {
+	switch {
+	case ok && strings.HasSuffix(k.Path, "/"):
+		c.listings.Add(1)
+	case ok:
 		c.hits.Add(1)
 	}
 	return e, ok
@@ -65,6 +69,28 @@ func load(t *testing.T, dir string, paths ...string) (ps []*model.Posting, skips
 	}
 	return ps, skips, hits, problem
 }
+
+// listings is a launch like load's that returns how many folders' entries
+// it took from the cache; it stores nothing it read.
+func listings(t *testing.T, dir string, paths ...string) int64 {
+	t.Helper()
+	srcs, err := loader.SourcesFromPaths(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &counting{Cache: cache.Open(dir, loader.CacheStamp(loader.Options{}), later)}
+	if _, _, err := loader.Load(context.Background(), srcs, loader.Options{Cache: readOnly{c}}); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	return c.listings.Load()
+}
+
+// readOnly is a loader.Cache that stores nothing and writes nothing.
+type readOnly struct{ *counting }
+
+func (readOnly) Store(loader.FileKey, []*model.Posting, []byte) {}
+func (readOnly) LoadDone()                                      {}
 
 // sameLoad fails unless got equals want in every field of every posting
 // and every skip.
@@ -159,6 +185,13 @@ func TestChangesSeenOnNextLaunch(t *testing.T) {
 	if _, _, hits, _ := load(t, cacheDir, src); hits != 5 {
 		t.Fatalf("unchanged folder: %d hits, want 5", hits)
 	}
+	wantListings := int64(0) // the folder's entries are kept where its file system keeps its times
+	if loader.FoldersCached(src) {
+		wantListings = 1
+	}
+	if got := listings(t, cacheDir, src); got != wantListings {
+		t.Fatalf("unchanged folder: its entries taken from the cache %d times, want %d", got, wantListings)
+	}
 	// Same size, other content, and the modification time put back (as
 	// cp -p or rsync -t do): only the change time tells.
 	// (Where the OS gives no change time, this change cannot be seen.)
@@ -188,6 +221,9 @@ func TestChangesSeenOnNextLaunch(t *testing.T) {
 	}
 	if err := os.Rename(filepath.Join(src, "d.md"), filepath.Join(src, "f.md")); err != nil {
 		t.Fatal(err)
+	}
+	if got := listings(t, cacheDir, src); got != 0 {
+		t.Fatalf("files added, removed and renamed: the folder's entries taken from the cache %d times, want 0", got)
 	}
 	got, gotSkips, hits, problem := load(t, cacheDir, src)
 	if problem != "" {
@@ -436,8 +472,8 @@ func TestOldEntriesDropped(t *testing.T) {
 	}
 	launch()
 	info, _ := cache.Describe(cacheDir)
-	if info.Entries() != 2 {
-		t.Fatalf("%d entries, want 2", info.Entries())
+	if info.Entries() != 3 { // a.md, b.md and the folder's entries
+		t.Fatalf("%d entries, want 3", info.Entries())
 	}
 	// b.md leaves; 29 days later its entry is still there, 31 days after
 	// it was last seen it is gone while a.md's stays.
@@ -448,13 +484,13 @@ func TestOldEntriesDropped(t *testing.T) {
 	if h := launch(); h != 1 {
 		t.Fatalf("%d hits, want 1", h)
 	}
-	if info, _ := cache.Describe(cacheDir); info.Entries() != 2 {
-		t.Fatalf("after 29 days: %d entries, want 2", info.Entries())
+	if info, _ := cache.Describe(cacheDir); info.Entries() != 3 {
+		t.Fatalf("after 29 days: %d entries, want 3", info.Entries())
 	}
 	at = at.Add(2 * 24 * time.Hour)
 	launch()
-	if info, _ := cache.Describe(cacheDir); info.Entries() != 1 {
-		t.Fatalf("after 31 days: %d entries, want 1", info.Entries())
+	if info, _ := cache.Describe(cacheDir); info.Entries() != 2 {
+		t.Fatalf("after 31 days: %d entries, want 2", info.Entries())
 	}
 }
 
@@ -470,7 +506,7 @@ func TestOldEntriesDropped(t *testing.T) {
 // posting (none kept a string in it), records included.
 func TestWarmReusesBlocksSafely(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "corpus")
-	if err := corpus.Write(src, 5000, 9); err != nil {
+	if err := corpus.Write(src, 8000, 9); err != nil {
 		t.Fatal(err)
 	}
 	records := "../../testdata/loader/records"

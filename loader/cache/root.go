@@ -209,7 +209,9 @@ func (rf *rootFile) found(c int, p pos) {
 // share, counting this lookup among its users (release it), or nil.
 func (rf *rootFile) lookup(k loader.FileKey, today uint32) (_ entry, ref *blockRef, _ bool) {
 	p, ok := rf.find(k.Path)
-	rf.reached(p.c)
+	if !strings.HasSuffix(k.Path, "/") { // a folder's entries are looked up ahead of its files: theirs set the pace
+		rf.reached(p.c)
+	}
 	if !ok {
 		return entry{}, nil, false
 	}
