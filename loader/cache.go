@@ -62,7 +62,9 @@ type Cache interface {
 // entry and that the postings it took hold none of the entry's memory any
 // more (their strings are their own, see ownFields): the cache may then
 // reuse that memory. An entry whose postings keep the cache's memory (a
-// file of many postings, see cachedRecords.next) is not released.
+// file of many postings, see cachedRecords.next) is not released. Aux's
+// bytes may be the cache's memory too: they are neither written nor used
+// after Release.
 type CacheEntry interface {
 	Len() int
 	Aux() []byte

@@ -49,6 +49,33 @@ func (e *oneEntry) Release() {
 	e.ref = nil
 }
 
+// folderEntry is the [loader.CacheEntry] of an entry without postings (a
+// folder's entries): its aux note is the block's memory until Release.
+type folderEntry struct {
+	aux []byte // read only
+	mu  *sync.Mutex
+	rf  *rootFile
+	ref *blockRef
+}
+
+func (*folderEntry) Len() int             { return 0 }
+func (e *folderEntry) Aux() []byte        { return e.aux }
+func (*folderEntry) Next() *model.Posting { return nil }
+
+// Release lets the block of the entry be reused once nothing else refers
+// to it; Aux's bytes must not be used after it. It must be called at most
+// once.
+func (e *folderEntry) Release() {
+	e.aux = nil
+	if e.ref == nil {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.rf.release(e.ref)
+	e.ref = nil
+}
+
 // entrySlabLen is how many oneEntry values a rootFile allocates at once.
 const entrySlabLen = 256
 

@@ -25,6 +25,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/jobdeck/jobdeck/loader"
 	"github.com/jobdeck/jobdeck/model"
@@ -90,13 +91,9 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 		rf = c.root(k.Root)
 	}
 	e, ref, ok := rf.lookup(k, rf.today)
-	if ok && holdsNone(e.blob) { // a folder's entries (see loader.Cache): a copy, the block let go
-		aux := noPostings(e.aux)
-		if ref != nil {
-			rf.release(ref)
-		}
+	if ok && holdsNone(e.blob) { // a folder's entries (see loader.Cache)
 		c.mu.Unlock()
-		return aux, true
+		return &folderEntry{aux: unsafe.Slice(unsafe.StringData(e.aux), len(e.aux)), mu: &c.mu, rf: rf, ref: ref}, true
 	}
 	var one *model.Posting
 	var items []string

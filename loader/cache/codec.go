@@ -248,15 +248,6 @@ func holdsOne(s string) bool { return len(s) > 0 && s[0] == 1 }
 // that holds only its aux note.
 func holdsNone(s string) bool { return s == "\x00" }
 
-// noPostings is the [loader.CacheEntry] of an entry without postings: a
-// copy of its aux note.
-type noPostings []byte
-
-func (noPostings) Len() int             { return 0 }
-func (a noPostings) Aux() []byte        { return a }
-func (noPostings) Next() *model.Posting { return nil }
-func (noPostings) Release()             {}
-
 // onePosting is the [loader.CacheEntry] of an entry of one posting and no
 // aux note, decoded when it was looked up. Being a pointer, it makes an
 // interface value without an allocation.
