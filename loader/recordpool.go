@@ -2,8 +2,10 @@ package loader
 
 import (
 	"bytes"
+	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -102,8 +104,11 @@ func (c *recordChunkJobs) addMembers(j *recordJob) {
 // goroutine. place, when set, is called with each record that is a
 // posting and its posting on the goroutine that parsed it, with its memo,
 // before take has them. take returns false to stop; the feed's submits
-// then return false. It returns produce's error.
-func parseRecords(workers int, produce func(f *recordFeed) error, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
+// then return false. It returns produce's error. mapped tells that the
+// records' bytes are in a mapped file: a parse that faults reading them
+// (the file shrank) then makes the error errFileShrank when produce
+// gave none.
+func parseRecords(workers int, mapped bool, produce func(f *recordFeed) error, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
 	in := make(chan *recordChunkJobs, workers)
 	out := make(chan *recordChunkJobs, workers*2)
 	stop := make(chan struct{})
@@ -114,6 +119,7 @@ func parseRecords(workers int, produce func(f *recordFeed) error, place func(*re
 		freeChunks: make(chan *recordChunkJobs, workers*4+8), // taken chunks
 	}
 	var perr error
+	var faulted atomic.Bool
 	go func() {
 		defer close(in)
 		f.cur = newRecordChunk(f.freeChunks, 0, nil, nil)
@@ -127,12 +133,17 @@ func parseRecords(workers int, produce func(f *recordFeed) error, place func(*re
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var fault *atomic.Bool
+			if mapped {
+				debug.SetPanicOnFault(true)
+				fault = &faulted
+			}
 			memo := newRecordMemo()
 			for c := range in {
-				c.warm = warmMembers(c.jobs)
+				c.warm = safeWarm(c.jobs, fault)
 				c.out = slices.Grow(c.out[:0], len(c.jobs))[:len(c.jobs)]
 				for k, j := range c.jobs {
-					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo)
+					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo, fault)
 					if place != nil && c.out[k] != nil {
 						place(&c.jobs[k], c.out[k], memo)
 					}
@@ -177,6 +188,9 @@ func parseRecords(workers int, produce func(f *recordFeed) error, place func(*re
 			default:
 			}
 		}
+	}
+	if perr == nil && faulted.Load() {
+		perr = errFileShrank
 	}
 	return perr
 }
@@ -238,6 +252,20 @@ func (f *recordFeed) submitOwned(j recordJob, raw []byte) bool {
 	j.raw = raw[:len(raw):len(raw)]
 	f.cur.addMembers(&j)
 	f.cur.jobs = append(f.cur.jobs, j)
+	return true
+}
+
+// submitMapped adds job j whose record's bytes raw are not copied: they
+// stay as they are until the parse ends (they are in a mapped file), and
+// the chunk is sent once it has its share of records. False once the
+// parse is stopped.
+func (f *recordFeed) submitMapped(j recordJob, raw []byte) bool {
+	if !f.submitOwned(j, raw) {
+		return false
+	}
+	if f.full() {
+		return f.send()
+	}
 	return true
 }
 
@@ -316,15 +344,37 @@ func recycle[T any](free chan []T, b []T) {
 	}
 }
 
-// safeParse runs parse; a panic gives no posting, not a crash.
-func safeParse(parse func([]byte, []member, *recordMemo) *model.Posting, raw []byte, ms []member, m *recordMemo) (p *model.Posting) {
+// safeParse runs parse; a panic gives no posting, not a crash. A memory
+// fault sets fault, when it is not nil (see parseRecords' mapped).
+func safeParse(parse func([]byte, []member, *recordMemo) *model.Posting, raw []byte, ms []member, m *recordMemo, fault *atomic.Bool) (p *model.Posting) {
 	if parse == nil {
 		return nil
 	}
 	defer func() {
-		if recover() != nil {
+		if e := recover(); e != nil {
 			p = nil
+			if fault != nil && isFault(e) {
+				fault.Store(true)
+			}
 		}
 	}()
 	return parse(raw, ms, m)
+}
+
+// safeWarm is warmMembers of jobs; a memory fault reading them sets
+// fault (the parse then faults as well, and gives no postings), where
+// faults are panics (see parseRecords' mapped).
+func safeWarm(jobs []recordJob, fault *atomic.Bool) (s byte) {
+	if fault == nil {
+		return warmMembers(jobs)
+	}
+	defer func() {
+		if e := recover(); e != nil {
+			if !isFault(e) {
+				panic(e)
+			}
+			fault.Store(true)
+		}
+	}()
+	return warmMembers(jobs)
 }
