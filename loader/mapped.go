@@ -2,6 +2,7 @@ package loader
 
 import (
 	"errors"
+	"iter"
 	"runtime/debug"
 )
 
@@ -44,4 +45,34 @@ func onMappedFile(fn func() error) (err error) {
 		}
 	}()
 	return fn()
+}
+
+// mappedElements returns the fill of parseMappedRecords for the JSON file
+// mapped in m: it finds the elements of the file's array of postings (as
+// jsonRecordMembersIn does), each made a job by job (given the element's
+// index, offset, bytes and members, the bytes and members as
+// jsonRecordMembersIn gives them; the job's raw and ms are set from
+// them), until the feed's chunk is full. stop ends the finding, when
+// fill did not reach the end; call it once parseMappedRecords returned,
+// before the mapping ends.
+func mappedElements(m *mappedFile, job func(i int, off int64, raw []byte, ms []member) recordJob) (fill func(*recordFeed) (bool, error), stop func()) {
+	var feed *recordFeed // the feed of the fill that runs the finding now
+	var err error
+	next, stop := iter.Pull(func(yield func(struct{}) bool) {
+		w := &byteWindow{mapped: m.data}
+		err = onMappedFile(func() error {
+			return jsonRecordMembersIn(w, func(i int, off int64, raw []byte, ms []member) bool {
+				feed.submitOwned(job(i, off, raw, ms), raw)
+				return !feed.full() || yield(struct{}{})
+			})
+		})
+	})
+	fill = func(f *recordFeed) (bool, error) {
+		feed = f
+		if _, more := next(); more {
+			return true, nil
+		}
+		return false, err
+	}
+	return fill, stop
 }

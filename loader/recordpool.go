@@ -104,11 +104,36 @@ func (c *recordChunkJobs) addMembers(j *recordJob) {
 // goroutine. place, when set, is called with each record that is a
 // posting and its posting on the goroutine that parsed it, with its memo,
 // before take has them. take returns false to stop; the feed's submits
-// then return false. It returns produce's error. mapped tells that the
-// records' bytes are in a mapped file: a parse that faults reading them
-// (the file shrank) then makes the error errFileShrank when produce
-// gave none.
-func parseRecords(workers int, mapped bool, produce func(f *recordFeed) error, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
+// then return false. It returns produce's error.
+func parseRecords(workers int, produce func(f *recordFeed) error, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
+	return runRecordPool(workers, recordProducer{produce: produce}, place, take)
+}
+
+// parseMappedRecords is parseRecords for records whose bytes stay as they
+// are until the parse ends, in a mapped file, found by the parsers
+// themselves: they take turns at calling fill, which submits the next
+// records (see recordFeed.submitOwned) until the feed's current chunk
+// is full (see recordFeed.full) or the records end, and then reports
+// whether there may be more, with the error that ended them; each parser
+// then parses the chunk it filled. So no goroutine of its own finds the
+// records, waiting for a core while the parsers wait for it, and a
+// chunk's bytes are parsed on the core that just read them. A parse or
+// a fill that faults reading the mapping (the file shrank) makes the
+// error errFileShrank, when there was none; fill is to turn its own
+// faults into it (see onMappedFile).
+func parseMappedRecords(workers int, fill func(f *recordFeed) (bool, error), place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
+	return runRecordPool(workers, recordProducer{fill: fill}, place, take)
+}
+
+// recordProducer is where runRecordPool gets its records: produce, as
+// parseRecords has them, or fill, as parseMappedRecords has them.
+type recordProducer struct {
+	produce func(f *recordFeed) error
+	fill    func(f *recordFeed) (bool, error)
+}
+
+// runRecordPool is parseRecords and parseMappedRecords.
+func runRecordPool(workers int, src recordProducer, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
 	in := make(chan *recordChunkJobs, workers)
 	out := make(chan *recordChunkJobs, workers*2)
 	stop := make(chan struct{})
@@ -118,16 +143,47 @@ func parseRecords(workers int, mapped bool, produce func(f *recordFeed) error, p
 		freeMS:     make(chan []member, workers*2+2),
 		freeChunks: make(chan *recordChunkJobs, workers*4+8), // taken chunks
 	}
+	f.cur = newRecordChunk(f.freeChunks, 0, nil, nil)
 	var perr error
 	var faulted atomic.Bool
-	go func() {
-		defer close(in)
-		f.cur = newRecordChunk(f.freeChunks, 0, nil, nil)
-		perr = produce(f)
-		if len(f.cur.jobs) > 0 {
-			f.send()
+	mapped := src.fill != nil
+	if !mapped {
+		go func() {
+			defer close(in)
+			perr = src.produce(f)
+			if len(f.cur.jobs) > 0 {
+				f.send()
+			}
+		}()
+	}
+	// next gives the next chunk to parse; nil at the end.
+	next := func() *recordChunkJobs { return <-in }
+	if mapped {
+		var mu sync.Mutex
+		ended := false
+		next = func() *recordChunkJobs {
+			mu.Lock()
+			defer mu.Unlock()
+			for !ended {
+				select {
+				case <-stop:
+					ended = true
+					return nil
+				default:
+				}
+				more, err := src.fill(f)
+				if !more {
+					ended, perr = true, err
+				}
+				if c := f.cur; len(c.jobs) > 0 {
+					f.seq++
+					f.cur = newRecordChunk(f.freeChunks, f.seq, nil, reuse(f.freeMS))
+					return c
+				}
+			}
+			return nil
 		}
-	}()
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -139,8 +195,12 @@ func parseRecords(workers int, mapped bool, produce func(f *recordFeed) error, p
 				fault = &faulted
 			}
 			memo := newRecordMemo()
-			for c := range in {
-				c.warm = safeWarm(c.jobs, fault)
+			for c := next(); c != nil; c = next() {
+				// A parser that found its chunk's records itself has
+				// just read their bytes; others fetch them together.
+				if !mapped {
+					c.warm = warmMembers(c.jobs)
+				}
 				c.out = slices.Grow(c.out[:0], len(c.jobs))[:len(c.jobs)]
 				for k, j := range c.jobs {
 					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo, fault)
@@ -161,16 +221,16 @@ func parseRecords(workers int, mapped bool, produce func(f *recordFeed) error, p
 	}
 	go func() { wg.Wait(); close(out) }()
 	pending := map[int]*recordChunkJobs{}
-	next := 0
+	seq := 0
 	stopped := false
 	for c := range out {
 		if stopped {
 			continue
 		}
 		pending[c.seq] = c
-		for c := pending[next]; c != nil; c = pending[next] {
-			delete(pending, next)
-			next++
+		for c := pending[seq]; c != nil; c = pending[seq] {
+			delete(pending, seq)
+			seq++
 			for k, j := range c.jobs {
 				if !take(j, c.out[k]) {
 					stopped = true
@@ -255,20 +315,6 @@ func (f *recordFeed) submitOwned(j recordJob, raw []byte) bool {
 	return true
 }
 
-// submitMapped adds job j whose record's bytes raw are not copied: they
-// stay as they are until the parse ends (they are in a mapped file), and
-// the chunk is sent once it has its share of records. False once the
-// parse is stopped.
-func (f *recordFeed) submitMapped(j recordJob, raw []byte) bool {
-	if !f.submitOwned(j, raw) {
-		return false
-	}
-	if f.full() {
-		return f.send()
-	}
-	return true
-}
-
 // full reports whether the current chunk has its share of records
 // (recordChunkLen): one that submitOwned fills is then to be sent at the
 // next give.
@@ -345,7 +391,7 @@ func recycle[T any](free chan []T, b []T) {
 }
 
 // safeParse runs parse; a panic gives no posting, not a crash. A memory
-// fault sets fault, when it is not nil (see parseRecords' mapped).
+// fault sets fault, when it is not nil (see parseMappedRecords).
 func safeParse(parse func([]byte, []member, *recordMemo) *model.Posting, raw []byte, ms []member, m *recordMemo, fault *atomic.Bool) (p *model.Posting) {
 	if parse == nil {
 		return nil
@@ -359,22 +405,4 @@ func safeParse(parse func([]byte, []member, *recordMemo) *model.Posting, raw []b
 		}
 	}()
 	return parse(raw, ms, m)
-}
-
-// safeWarm is warmMembers of jobs; a memory fault reading them sets
-// fault (the parse then faults as well, and gives no postings), where
-// faults are panics (see parseRecords' mapped).
-func safeWarm(jobs []recordJob, fault *atomic.Bool) (s byte) {
-	if fault == nil {
-		return warmMembers(jobs)
-	}
-	defer func() {
-		if e := recover(); e != nil {
-			if !isFault(e) {
-				panic(e)
-			}
-			fault.Store(true)
-		}
-	}()
-	return warmMembers(jobs)
 }

@@ -415,17 +415,13 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return jsonRecordPostingMembers(raw, ms, al, keep, maxBody, m)
 	}
 	if mf != nil {
-		err = parseRecords(opts.Workers, true, func(feed *recordFeed) error {
-			// The elements are parsed where they are in the mapping.
-			w := &byteWindow{mapped: mf.data}
-			return onMappedFile(func() error {
-				return jsonRecordMembersIn(w, func(i int, off int64, raw []byte, ms []member) bool {
-					return feed.submitMapped(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
-				})
-			})
-		}, place, take)
+		fill, stop := mappedElements(mf, func(i int, off int64, raw []byte, ms []member) recordJob {
+			return recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}
+		})
+		err = parseMappedRecords(opts.Workers, fill, place, take)
+		stop()
 	} else {
-		err = parseRecords(opts.Workers, false, func(feed *recordFeed) error {
+		err = parseRecords(opts.Workers, func(feed *recordFeed) error {
 			switch kind {
 			case recCSV:
 				return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
