@@ -39,6 +39,10 @@ type byteWindow struct {
 	// mores counts the calls of more: bytes of the window seen before
 	// one may have moved, or their buffer been reused, since.
 	mores int
+	// mapped, when set, is the whole file, mapped: the window is then
+	// buf = mapped[:n], and more shows the next chunk of it instead of
+	// reading (see moreMapped). Its bytes never move.
+	mapped []byte
 }
 
 // handOver makes a window that hands its buffers over give away its
@@ -62,6 +66,9 @@ func (w *byteWindow) at(pos int64) []byte { return w.buf[pos-w.base:] }
 // read error when there was one (not io.EOF), or when the bytes from
 // keep on would pass maxRecord.
 func (w *byteWindow) more(keep int64) (bool, error) {
+	if w.mapped != nil {
+		return w.moreMapped(keep)
+	}
 	w.mores++
 	if w.eof {
 		return false, nil
@@ -83,6 +90,23 @@ func (w *byteWindow) more(keep int64) (bool, error) {
 		w.buf = nb
 	}
 	return w.read(w.buf[len(w.buf):min(cap(w.buf), maxRecord+1)])
+}
+
+// moreMapped is more for a window over a mapped file: it shows the next
+// chunk of the file, with the same bound on the bytes from keep on as a
+// read. Nothing moves, so the bytes seen before stay where they were
+// (mores does not count it).
+func (w *byteWindow) moreMapped(keep int64) (bool, error) {
+	if w.eof {
+		return false, nil
+	}
+	if int64(len(w.buf))-keep > maxRecord {
+		return false, errRecordTooLarge
+	}
+	n := min(len(w.buf)+recordChunk, len(w.mapped))
+	w.buf = w.mapped[:n]
+	w.eof = n == len(w.mapped)
+	return true, nil
 }
 
 // moreHandingOver is more for a window that hands its buffers over: it
@@ -254,9 +278,12 @@ func jsonRecordMembers(r io.Reader, fn func(i int, off int64, raw []byte, ms []m
 // not read yet, which it closes.
 func jsonRecordMembersIn(w *byteWindow, fn func(i int, off int64, raw []byte, ms []member) bool) error {
 	defer w.close()
-	if w.get != nil {
+	switch {
+	case w.mapped != nil:
+		w.buf = w.mapped[:0]
+	case w.get != nil:
 		w.buf = w.get(recordChunk)
-	} else {
+	default:
 		w.buf = make([]byte, 0, recordChunk)
 	}
 	for len(w.buf) < len(bom) && !w.eof {

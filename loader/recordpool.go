@@ -2,8 +2,10 @@ package loader
 
 import (
 	"bytes"
+	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -104,6 +106,34 @@ func (c *recordChunkJobs) addMembers(j *recordJob) {
 // before take has them. take returns false to stop; the feed's submits
 // then return false. It returns produce's error.
 func parseRecords(workers int, produce func(f *recordFeed) error, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
+	return runRecordPool(workers, recordProducer{produce: produce}, place, take)
+}
+
+// parseMappedRecords is parseRecords for records whose bytes stay as they
+// are until the parse ends, in a mapped file, found by the parsers
+// themselves: they take turns at calling fill, which submits the next
+// records (see recordFeed.submitOwned) until the feed's current chunk
+// is full (see recordFeed.full) or the records end, and then reports
+// whether there may be more, with the error that ended them; each parser
+// then parses the chunk it filled. So no goroutine of its own finds the
+// records, waiting for a core while the parsers wait for it, and a
+// chunk's bytes are parsed on the core that just read them. A parse or
+// a fill that faults reading the mapping (the file shrank) makes the
+// error errFileShrank, when there was none; fill is to turn its own
+// faults into it (see onMappedFile).
+func parseMappedRecords(workers int, fill func(f *recordFeed) (bool, error), place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
+	return runRecordPool(workers, recordProducer{fill: fill}, place, take)
+}
+
+// recordProducer is where runRecordPool gets its records: produce, as
+// parseRecords has them, or fill, as parseMappedRecords has them.
+type recordProducer struct {
+	produce func(f *recordFeed) error
+	fill    func(f *recordFeed) (bool, error)
+}
+
+// runRecordPool is parseRecords and parseMappedRecords.
+func runRecordPool(workers int, src recordProducer, place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
 	in := make(chan *recordChunkJobs, workers)
 	out := make(chan *recordChunkJobs, workers*2)
 	stop := make(chan struct{})
@@ -113,26 +143,67 @@ func parseRecords(workers int, produce func(f *recordFeed) error, place func(*re
 		freeMS:     make(chan []member, workers*2+2),
 		freeChunks: make(chan *recordChunkJobs, workers*4+8), // taken chunks
 	}
+	f.cur = newRecordChunk(f.freeChunks, 0, nil, nil)
 	var perr error
-	go func() {
-		defer close(in)
-		f.cur = newRecordChunk(f.freeChunks, 0, nil, nil)
-		perr = produce(f)
-		if len(f.cur.jobs) > 0 {
-			f.send()
+	var faulted atomic.Bool
+	mapped := src.fill != nil
+	if !mapped {
+		go func() {
+			defer close(in)
+			perr = src.produce(f)
+			if len(f.cur.jobs) > 0 {
+				f.send()
+			}
+		}()
+	}
+	// next gives the next chunk to parse; nil at the end.
+	next := func() *recordChunkJobs { return <-in }
+	if mapped {
+		var mu sync.Mutex
+		ended := false
+		next = func() *recordChunkJobs {
+			mu.Lock()
+			defer mu.Unlock()
+			for !ended {
+				select {
+				case <-stop:
+					ended = true
+					return nil
+				default:
+				}
+				more, err := src.fill(f)
+				if !more {
+					ended, perr = true, err
+				}
+				if c := f.cur; len(c.jobs) > 0 {
+					f.seq++
+					f.cur = newRecordChunk(f.freeChunks, f.seq, nil, reuse(f.freeMS))
+					return c
+				}
+			}
+			return nil
 		}
-	}()
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var fault *atomic.Bool
+			if mapped {
+				debug.SetPanicOnFault(true)
+				fault = &faulted
+			}
 			memo := newRecordMemo()
-			for c := range in {
-				c.warm = warmMembers(c.jobs)
+			for c := next(); c != nil; c = next() {
+				// A parser that found its chunk's records itself has
+				// just read their bytes; others fetch them together.
+				if !mapped {
+					c.warm = warmMembers(c.jobs)
+				}
 				c.out = slices.Grow(c.out[:0], len(c.jobs))[:len(c.jobs)]
 				for k, j := range c.jobs {
-					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo)
+					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo, fault)
 					if place != nil && c.out[k] != nil {
 						place(&c.jobs[k], c.out[k], memo)
 					}
@@ -150,16 +221,16 @@ func parseRecords(workers int, produce func(f *recordFeed) error, place func(*re
 	}
 	go func() { wg.Wait(); close(out) }()
 	pending := map[int]*recordChunkJobs{}
-	next := 0
+	seq := 0
 	stopped := false
 	for c := range out {
 		if stopped {
 			continue
 		}
 		pending[c.seq] = c
-		for c := pending[next]; c != nil; c = pending[next] {
-			delete(pending, next)
-			next++
+		for c := pending[seq]; c != nil; c = pending[seq] {
+			delete(pending, seq)
+			seq++
 			for k, j := range c.jobs {
 				if !take(j, c.out[k]) {
 					stopped = true
@@ -177,6 +248,9 @@ func parseRecords(workers int, produce func(f *recordFeed) error, place func(*re
 			default:
 			}
 		}
+	}
+	if perr == nil && faulted.Load() {
+		perr = errFileShrank
 	}
 	return perr
 }
@@ -316,14 +390,18 @@ func recycle[T any](free chan []T, b []T) {
 	}
 }
 
-// safeParse runs parse; a panic gives no posting, not a crash.
-func safeParse(parse func([]byte, []member, *recordMemo) *model.Posting, raw []byte, ms []member, m *recordMemo) (p *model.Posting) {
+// safeParse runs parse; a panic gives no posting, not a crash. A memory
+// fault sets fault, when it is not nil (see parseMappedRecords).
+func safeParse(parse func([]byte, []member, *recordMemo) *model.Posting, raw []byte, ms []member, m *recordMemo, fault *atomic.Bool) (p *model.Posting) {
 	if parse == nil {
 		return nil
 	}
 	defer func() {
-		if recover() != nil {
+		if e := recover(); e != nil {
 			p = nil
+			if fault != nil && isFault(e) {
+				fault.Store(true)
+			}
 		}
 	}()
 	return parse(raw, ms, m)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -321,6 +322,10 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	skip := func(reason string) { send(result{skip: &Skip{Path: j.display, Reason: reason}}) }
 	defer func() {
 		if e := recover(); e != nil {
+			if isFault(e) {
+				skip(reasonOf(ReasonUnreadable, errFileShrank))
+				return
+			}
 			skip("parser error")
 		}
 	}()
@@ -334,8 +339,27 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, recordChunk)
-	if reason := sniffStart(br); reason != "" {
+	// A big JSON file is read through a mapping of it, its elements
+	// parsed where they are in it; the others through buffers.
+	var mf *mappedFile
+	var br *bufio.Reader
+	var head []byte
+	if kind == recJSON {
+		mf = mapFile(f)
+	}
+	if mf != nil {
+		defer mf.unmap()
+		// This goroutine reads the mapping too (its start, here).
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		if afterMapHook != nil {
+			afterMapHook(j.fsPath)
+		}
+		head = mf.data[:min(len(mf.data), sniffSize)]
+	} else {
+		br = bufio.NewReaderSize(f, recordChunk)
+		head, _ = br.Peek(sniffSize)
+	}
+	if reason := sniffStart(head); reason != "" {
 		skip(reason)
 		return
 	}
@@ -365,6 +389,9 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 			return true
 		}
 		loaded++
+		if mf != nil {
+			mf.release(r.off) // the records before r's are parsed
+		}
 		if place == nil {
 			p.Path, p.SourcePath = recordPaths(&paths, j, r.i)
 			if src == nil || src.head != r.h {
@@ -387,30 +414,38 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 	parseJSON := func(raw []byte, ms []member, m *recordMemo) *model.Posting {
 		return jsonRecordPostingMembers(raw, ms, al, keep, maxBody, m)
 	}
-	err = parseRecords(opts.Workers, func(feed *recordFeed) error {
-		switch kind {
-		case recCSV:
-			return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
-				return feed.submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
-					return mapRecordPostingMemo(rec, al, keep, maxBody, csvIdentity(rec), m)
-				}}, nil)
-			})
-		case recJSONL:
-			return lineRecords(unbuffered(br, f), func(i int, off int64, raw []byte) bool {
-				return feed.submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
-			})
-		}
-		// The elements are parsed in the window's own buffers, not copied;
-		// a chunk goes once it has its records, at the window's next read.
-		w := &byteWindow{r: unbuffered(br, f), get: feed.get, give: feed.give}
-		return jsonRecordMembersIn(w, func(i int, off int64, raw []byte, ms []member) bool {
-			ok := feed.submitOwned(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
-			if feed.full() {
-				w.handOver()
-			}
-			return ok
+	if mf != nil {
+		fill, stop := mappedElements(mf, func(i int, off int64, raw []byte, ms []member) recordJob {
+			return recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}
 		})
-	}, place, take)
+		err = parseMappedRecords(opts.Workers, fill, place, take)
+		stop()
+	} else {
+		err = parseRecords(opts.Workers, func(feed *recordFeed) error {
+			switch kind {
+			case recCSV:
+				return csvRecords(br, al, func(i int, off, n int64, h *csvHeader, rec map[string]any) bool {
+					return feed.submit(recordJob{i: i, off: off, n: n, h: h, parse: func(_ []byte, _ []member, m *recordMemo) *model.Posting {
+						return mapRecordPostingMemo(rec, al, keep, maxBody, csvIdentity(rec), m)
+					}}, nil)
+				})
+			case recJSONL:
+				return lineRecords(unbuffered(br, f), func(i int, off int64, raw []byte) bool {
+					return feed.submit(recordJob{i: i, off: off, n: int64(len(raw)), parse: parseJSON}, raw)
+				})
+			}
+			// The elements are parsed in the window's own buffers, not copied;
+			// a chunk goes once it has its records, at the window's next read.
+			w := &byteWindow{r: unbuffered(br, f), get: feed.get, give: feed.give}
+			return jsonRecordMembersIn(w, func(i int, off int64, raw []byte, ms []member) bool {
+				ok := feed.submitOwned(recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}, raw)
+				if feed.full() {
+					w.handOver()
+				}
+				return ok
+			})
+		}, place, take)
+	}
 	switch {
 	case stopped:
 	case loaded == 0 && errors.Is(err, errRecordTooLarge):
@@ -468,20 +503,27 @@ func unbuffered(br *bufio.Reader, r io.Reader) io.Reader {
 	return io.MultiReader(bytes.NewReader(b), r)
 }
 
+// sniffSize is how much of a file of many postings sniffStart looks at.
+const sniffSize = 8 << 10
+
 // sniffStart returns a skip reason for a file that is empty, white space
-// only or binary (a NUL byte in its first 8 KiB), peeking at br.
-func sniffStart(br *bufio.Reader) string {
-	b, _ := br.Peek(8 << 10)
+// only or binary (a NUL byte in its first 8 KiB), from b, the file's
+// first sniffSize bytes (all of a shorter file).
+func sniffStart(b []byte) string {
 	switch {
 	case len(b) == 0:
 		return ReasonEmpty
 	case bytes.IndexByte(b, 0) >= 0:
 		return ReasonBinary
-	case len(b) < 8<<10 && len(bytes.TrimSpace(bytes.TrimPrefix(b, bom))) == 0:
+	case len(b) < sniffSize && len(bytes.TrimSpace(bytes.TrimPrefix(b, bom))) == 0:
 		return ReasonWhitespace
 	}
 	return ""
 }
+
+// afterMapHook, when set (by tests), is called with the name of each file
+// readRecords mapped, right after mapping it.
+var afterMapHook func(name string)
 
 // knownKey is what a record is read for a key (normalised) for: its
 // built-in alias (fNone when it is none) and whether it is read only

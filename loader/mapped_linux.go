@@ -1,0 +1,64 @@
+//go:build linux
+
+package loader
+
+import (
+	"io/fs"
+	"os"
+	"syscall"
+	"unsafe"
+)
+
+// mappedFile is a read-only mapping of a whole file. A read of it past
+// the file's end, once the file shrank, faults (see onMappedFile).
+type mappedFile struct {
+	data     []byte
+	released int // the pages before this offset were given back
+}
+
+// mapFile maps f, a regular file open for reading, when it is an
+// *os.File of at least mapMinSize bytes whose size fits in an int; nil
+// when it is not, or the mapping fails (the file is then read as usual).
+// The mapping holds the file's size when mapped: a file that grows is
+// read as it was. Call unmap once nothing reads the mapping any more.
+func mapFile(f fs.File) *mappedFile {
+	of, ok := f.(*os.File)
+	if !ok {
+		return nil
+	}
+	fi, err := of.Stat()
+	if err != nil || fi.Size() < mapMinSize || int64(int(fi.Size())) != fi.Size() {
+		return nil
+	}
+	rc, err := of.SyscallConn()
+	if err != nil {
+		return nil
+	}
+	var data []byte
+	var merr error
+	err = rc.Control(func(fd uintptr) {
+		data, merr = syscall.Mmap(int(fd), 0, int(fi.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
+	})
+	if err != nil || merr != nil {
+		return nil
+	}
+	return &mappedFile{data: data}
+}
+
+// release gives back the pages of the mapping that lie wholly before
+// offset upto, once releaseStep bytes more than last time are before it:
+// the process stops holding them (they stay in the page cache), and a
+// later read of them reads the file again. Nothing is lost by it: it
+// only keeps the process's resident memory to a few MiB of the file.
+func (m *mappedFile) release(upto int64) {
+	end := int(upto) &^ (os.Getpagesize() - 1)
+	if end-m.released < releaseStep {
+		return
+	}
+	b := m.data[m.released:end]
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), syscall.MADV_DONTNEED)
+	m.released = end
+}
+
+// unmap ends the mapping.
+func (m *mappedFile) unmap() { _ = syscall.Munmap(m.data) }
