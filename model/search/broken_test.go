@@ -114,7 +114,7 @@ func TestForeignIndexIsRebuilt(t *testing.T) {
 // the format.
 func TestOlderFormatIsReplaced(t *testing.T) {
 	docs := testDocs(200)
-	for _, ver := range []int{2, 3} {
+	for _, ver := range []int{2, 3, 4} {
 		dir := t.TempDir()
 		for _, name := range []string{search.FileName, "index-2.db"} {
 			db, err := sql.Open("sqlite", filepath.Join(dir, name))
@@ -143,6 +143,29 @@ func TestOlderFormatIsReplaced(t *testing.T) {
 			t.Errorf("format %d: the second file was not rebuilt", ver)
 		}
 		assertSameAsScan(t, ix, docs)
+	}
+}
+
+// TestNewFilePages: a new index file has 16 KB pages, and FTS5 leaves
+// that fill them.
+func TestNewFilePages(t *testing.T) {
+	dir := built(t, testDocs(50))
+	for _, name := range []string{search.FileName, "index-2.db"} {
+		db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, name)+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page, leaf int
+		if err := db.QueryRow(`PRAGMA page_size`).Scan(&page); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRow(`SELECT v FROM fts_config WHERE k = 'pgsz'`).Scan(&leaf); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if page != 16384 || leaf != 16000 {
+			t.Errorf("%s: page size %d, FTS5 leaves %d; want 16384, 16000", name, page, leaf)
+		}
 	}
 }
 
