@@ -522,36 +522,3 @@ func TestSyncFuncStampsOnlyTheHeld(t *testing.T) {
 		t.Fatalf("stamps kept: %v, %v", stamps[docs[3].ID], err)
 	}
 }
-
-// TestIDTwiceInOneSync: an ID that comes twice in the items of one Sync
-// is indexed with its last document, in one batch or across batches, and
-// the index then matches the scan of those documents.
-func TestIDTwiceInOneSync(t *testing.T) {
-	for _, batch := range []int{64, 1000} {
-		docs := testDocs(400)
-		list := slices.Clone(docs)
-		last := slices.Clone(docs)
-		for i := 0; i < len(docs); i += 10 {
-			dup := docs[i]
-			dup.Stamp = "v2"
-			dup.Body = docs[(i+1)%len(docs)].Body
-			list = append(list, dup)
-			last[i] = dup
-		}
-		ix, err := search.Open(context.Background(), t.TempDir(), search.Options{Now: fixedNow, BatchSize: batch})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st, _ := syncDocs(t, ix, list); st.Indexed != len(list) || st.Failed != 0 {
-			t.Errorf("batch %d: %+v, want %d indexed", batch, st, len(list))
-		}
-		if n, err := ix.Count(context.Background()); err != nil || n != len(docs) {
-			t.Errorf("batch %d: %d documents (%v), want %d", batch, n, err, len(docs))
-		}
-		assertSameAsScan(t, ix, last)
-		if st, _ := syncDocs(t, ix, last); st.Unchanged != len(last) {
-			t.Errorf("batch %d: second sync %+v, want all %d unchanged", batch, st, len(last))
-		}
-		ix.Close()
-	}
-}

@@ -90,13 +90,11 @@ func (ix *shard) sync(ctx context.Context, items []Item, have map[string]string,
 	}
 	var st Stats
 	var todo []int
-	var fresh []bool // whether the file held no document of todo's ID
 	for i, it := range items {
 		if s, ok := have[it.ID]; ok && s == it.Stamp {
 			st.Unchanged++
 		} else {
 			todo = append(todo, i)
-			fresh = append(fresh, !ok)
 		}
 		delete(have, it.ID)
 	}
@@ -118,7 +116,7 @@ func (ix *shard) sync(ctx context.Context, items []Item, have map[string]string,
 	for k, i := range todo {
 		ids[k] = items[i].ID
 	}
-	err = ix.writeAll(ctx, ids, fresh, func(ctx context.Context, k int) (Doc, error) {
+	err = ix.writeAll(ctx, ids, func(ctx context.Context, k int) (Doc, error) {
 		return load(ctx, todo[k])
 	}, &st, report)
 	if err != nil {
@@ -172,10 +170,8 @@ const loadAhead = 64
 
 // writeAll loads the documents of ids in a goroutine of its own while it
 // writes the previous ones, Options.BatchSize per transaction, or
-// bulkBatch in a build of more than one batch (see [shard.bulk]). fresh[k]
-// tells that the file held no document of ids[k] when the Sync began (see
-// [writer.putFresh]).
-func (ix *shard) writeAll(ctx context.Context, ids []string, fresh []bool, load func(context.Context, int) (Doc, error), st *Stats, report func(int)) error {
+// bulkBatch in a build of more than one batch (see [shard.bulk]).
+func (ix *shard) writeAll(ctx context.Context, ids []string, load func(context.Context, int) (Doc, error), st *Stats, report func(int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	n, size := len(ids), ix.opts.BatchSize
@@ -209,7 +205,7 @@ func (ix *shard) writeAll(ctx context.Context, ids []string, fresh []bool, load 
 	}()
 	for done := 0; done < n; {
 		m := min(size, n-done)
-		if err := ix.writeBatch(ctx, m, ch, fresh, loadOne, st); err != nil {
+		if err := ix.writeBatch(ctx, m, ch, loadOne, st); err != nil {
 			return err
 		}
 		done += m
@@ -310,11 +306,8 @@ func (ix *shard) writerPragma(ctx context.Context, p string) error {
 // writeBatch writes the next m documents of ch in one transaction and
 // adds what it did to st once committed. Should the transaction be tried
 // again (another process held the lock), the documents it took from ch
-// already are loaded again with load. A document of fresh (by index, see
-// [shard.writeAll]) is written with [writer.putFresh], any other with
-// [writer.put]; one that putFresh found indexed after all is loaded again
-// and put.
-func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, fresh []bool, load func(k int) loaded, st *Stats) error {
+// already are loaded again with load.
+func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, load func(k int) loaded, st *Stats) error {
 	var did Stats
 	var taken []int // the documents taken from ch, by index
 	// The statements of each document run without ctx's cancellation,
@@ -324,49 +317,13 @@ func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, fresh 
 	quiet := context.WithoutCancel(ctx)
 	err := ix.inTx(ctx, func(w *writer) error {
 		did = Stats{}
-		var write func(l loaded, freshOK bool) error
-		// flush writes the docs rows putFresh holds back and puts again
-		// the documents it found indexed after all.
-		flush := func() error {
-			again, err := w.flushFresh(quiet)
-			if err != nil {
-				return err
-			}
-			for _, k := range again {
-				did.Indexed--
-				if err := write(load(k), false); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		write = func(l loaded, freshOK bool) error {
+		write := func(l loaded) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			if l.err != nil {
 				did.Failed++
-				if w.holds(l.id) {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
 				return w.remove(quiet, l.id)
-			}
-			if freshOK && fresh[l.k] {
-				err := w.putFresh(quiet, l.row, l.k)
-				l.row.release()
-				if err != nil {
-					return err
-				}
-				did.Indexed++
-				return nil
-			}
-			if w.holds(l.id) {
-				if err := flush(); err != nil {
-					l.row.release()
-					return err
-				}
 			}
 			wrote, err := w.put(quiet, l.row)
 			l.row.release()
@@ -381,7 +338,7 @@ func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, fresh 
 			return nil
 		}
 		for _, k := range taken {
-			if err := write(load(k), true); err != nil {
+			if err := write(load(k)); err != nil {
 				return err
 			}
 		}
@@ -392,11 +349,11 @@ func (ix *shard) writeBatch(ctx context.Context, m int, ch <-chan loaded, fresh 
 				return context.Cause(ctx)
 			}
 			taken = append(taken, l.k)
-			if err := write(l, true); err != nil {
+			if err := write(l); err != nil {
 				return err
 			}
 		}
-		return flush()
+		return nil
 	})
 	if err == nil {
 		st.Indexed, st.Unchanged, st.Failed = st.Indexed+did.Indexed, st.Unchanged+did.Unchanged, st.Failed+did.Failed
@@ -585,35 +542,7 @@ func (ix *shard) tryTx(ctx context.Context, fn func(*writer) error) error {
 type writer struct {
 	tx    *sql.Tx
 	stmts [len(writerSQL)]*sql.Stmt
-
-	// The docs rows of the documents [writer.putFresh] wrote, not yet
-	// inserted, their IDs, and the rowid of the next new document (0: not
-	// read yet).
-	fresh    []freshDoc
-	freshIDs map[string]bool
-	next     int64
-	multi    map[int]*sql.Stmt // inserts that many docs rows at once
-	args     []any
 }
-
-// freshDoc is a docs row that putFresh holds back; k is the caller's
-// index of its document.
-type freshDoc struct {
-	id         int64
-	key, stamp string
-	k          int
-}
-
-// freshChunk is the most docs rows one statement of
-// [writer.flushFresh] inserts: one statement a document cost about a
-// quarter more than inserting them by the hundred.
-//
-// Such a statement opens a statement transaction (it may fail after some
-// of its rows), and FTS5 writes out its pending terms at each: a segment
-// of its own. So the rows wait for the end of the transaction, whose
-// commit would write them anyway, unless a document of the same ID comes
-// in between.
-const freshChunk = 128
 
 // The statements of a writer, by index into writer.stmts.
 const (
@@ -621,7 +550,6 @@ const (
 	sqlDeleteText
 	sqlRestamp
 	sqlAddDoc
-	sqlAddDocAt
 	sqlAddText
 	sqlDeleteDoc
 )
@@ -631,7 +559,6 @@ var writerSQL = [...]string{
 	sqlDeleteText: `DELETE FROM fts WHERE rowid = ?`,
 	sqlRestamp:    `UPDATE docs SET stamp = ? WHERE id = ?`,
 	sqlAddDoc:     `INSERT INTO docs(key, stamp) VALUES(?, ?) ON CONFLICT(key) DO NOTHING`,
-	sqlAddDocAt:   `INSERT INTO docs(id, key, stamp) VALUES(?, ?, ?) ON CONFLICT(key) DO NOTHING`,
 	sqlAddText:    `INSERT INTO fts(rowid, title, company, location, keywords, body) VALUES(?, ?, ?, ?, ?, ?)`,
 	sqlDeleteDoc:  `DELETE FROM docs WHERE id = ?`,
 }
@@ -674,105 +601,6 @@ func (w *writer) close() {
 			st.Close()
 		}
 	}
-	for _, st := range w.multi {
-		st.Close()
-	}
-}
-
-// putFresh indexes r, a document the file held no copy of when the Sync
-// began, under a rowid of its own choosing: the text goes in at once, its
-// docs row is held back for [writer.flushFresh] to insert with the next
-// ones. Rowids are taken above the highest ever given (docs is
-// AUTOINCREMENT), so that none is reused. k is the caller's index of the
-// document, which flushFresh returns should the file hold r.id after all.
-func (w *writer) putFresh(ctx context.Context, r row, k int) error {
-	if w.next == 0 {
-		var seq sql.NullInt64
-		err := w.tx.QueryRowContext(ctx, `SELECT seq FROM sqlite_sequence WHERE name = 'docs'`).Scan(&seq)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		w.next = seq.Int64 + 1
-	}
-	id := w.next
-	if _, err := w.addText(ctx, id, r); err != nil {
-		return err
-	}
-	w.next++
-	w.fresh = append(w.fresh, freshDoc{id: id, key: r.id, stamp: r.stamp, k: k})
-	if w.freshIDs == nil {
-		w.freshIDs = map[string]bool{}
-	}
-	w.freshIDs[r.id] = true
-	return nil
-}
-
-// holds reports whether putFresh holds back the docs row of key.
-func (w *writer) holds(key string) bool { return w.freshIDs[key] }
-
-// flushFresh inserts the docs rows putFresh held back, freshChunk a
-// statement. A row whose ID the file holds already (another process
-// indexed it meanwhile, or the ID came twice) is not inserted: its text is
-// deleted again and its document's index returned, to be put anew. It is
-// to be called before a write that looks up an ID it holds back (see
-// [writer.holds]), and before the transaction commits.
-func (w *writer) flushFresh(ctx context.Context) (again []int, err error) {
-	for len(w.fresh) > 0 {
-		part := w.fresh[:min(len(w.fresh), freshChunk)]
-		st, ok := w.multi[len(part)]
-		if !ok {
-			q := `INSERT INTO docs(id, key, stamp) VALUES ` + strings.Repeat(`(?, ?, ?), `, len(part)-1) + `(?, ?, ?) ON CONFLICT(key) DO NOTHING`
-			if st, err = w.tx.PrepareContext(ctx, q); err != nil {
-				return nil, err
-			}
-			if w.multi == nil {
-				w.multi = map[int]*sql.Stmt{}
-			}
-			w.multi[len(part)] = st
-		}
-		w.args = w.args[:0]
-		for _, d := range part {
-			w.args = append(w.args, d.id, d.key, d.stamp)
-		}
-		res, err := st.ExecContext(ctx, w.args...)
-		if err != nil {
-			return nil, err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return nil, err
-		}
-		if int(n) < len(part) {
-			if again, err = w.dropTaken(ctx, part, again); err != nil {
-				return nil, err
-			}
-		}
-		w.fresh = w.fresh[len(part):]
-	}
-	w.fresh = w.fresh[:0]
-	clear(w.freshIDs)
-	clear(w.args)
-	return again, nil
-}
-
-// dropTaken deletes the text of the rows of part that flushFresh could not
-// insert (their ID was taken) and adds their documents' indexes to again.
-func (w *writer) dropTaken(ctx context.Context, part []freshDoc, again []int) ([]int, error) {
-	for _, d := range part {
-		var key string
-		err := w.tx.QueryRowContext(ctx, `SELECT key FROM docs WHERE id = ?`, d.id).Scan(&key)
-		if err == nil && key == d.key {
-			continue
-		}
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
-		}
-		if _, err := w.exec(ctx, sqlDeleteText, d.id); err != nil {
-			return nil, err
-		}
-		again = append(again, d.k)
-	}
-	return again, nil
 }
 
 // put indexes r unless its stamp is already indexed, reporting whether it
@@ -780,14 +608,7 @@ func (w *writer) dropTaken(ctx context.Context, part []freshDoc, again []int) ([
 // read inside the transaction, so that of two processes indexing the same
 // document the second one skips it.
 func (w *writer) put(ctx context.Context, r row) (bool, error) {
-	var res sql.Result
-	var err error
-	if w.next != 0 {
-		// Rowids up to w.next are taken, some by rows not inserted yet.
-		res, err = w.exec(ctx, sqlAddDocAt, w.next, r.id, r.stamp)
-	} else {
-		res, err = w.exec(ctx, sqlAddDoc, r.id, r.stamp)
-	}
+	res, err := w.exec(ctx, sqlAddDoc, r.id, r.stamp)
 	if err != nil {
 		return false, err
 	}
@@ -797,9 +618,6 @@ func (w *writer) put(ctx context.Context, r row) (bool, error) {
 	} else if n == 1 {
 		if id, err = res.LastInsertId(); err != nil {
 			return false, err
-		}
-		if w.next != 0 {
-			w.next = max(w.next, id+1)
 		}
 		return w.addText(ctx, id, r)
 	}
