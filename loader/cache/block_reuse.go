@@ -22,14 +22,32 @@ type blockRef struct {
 	done  bool // every entry of the chunk was taken
 }
 
+// blockHold is a lookup's hold on the block its entry lies in: ref
+// under mu, the Cache's mutex; ref is nil when there is none.
+type blockHold struct {
+	mu  *sync.Mutex
+	rf  *rootFile
+	ref *blockRef
+}
+
+// release lets go of the hold, once; the block is reused once nothing
+// else refers to it.
+func (h *blockHold) release() {
+	if h.ref == nil {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.rf.release(h.ref)
+	h.ref = nil
+}
+
 // oneEntry is the [loader.CacheEntry] of an entry of one posting and no
 // aux note, decoded when it was looked up, whose release may let its
 // block be reused.
 type oneEntry struct {
-	p   *model.Posting
-	mu  *sync.Mutex
-	rf  *rootFile
-	ref *blockRef
+	p *model.Posting
+	blockHold
 }
 
 func (*oneEntry) Len() int               { return 1 }
@@ -39,23 +57,13 @@ func (e *oneEntry) Next() *model.Posting { return e.p }
 // Release lets the block of the entry be reused once nothing else refers
 // to it. It must be called at most once, after the posting owns its
 // strings.
-func (e *oneEntry) Release() {
-	if e.ref == nil {
-		return
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.rf.release(e.ref)
-	e.ref = nil
-}
+func (e *oneEntry) Release() { e.release() }
 
 // folderEntry is the [loader.CacheEntry] of an entry without postings (a
 // folder's entries): its aux note is the block's memory until Release.
 type folderEntry struct {
 	aux []byte // read only
-	mu  *sync.Mutex
-	rf  *rootFile
-	ref *blockRef
+	blockHold
 }
 
 func (*folderEntry) Len() int             { return 0 }
@@ -67,13 +75,7 @@ func (*folderEntry) Next() *model.Posting { return nil }
 // once.
 func (e *folderEntry) Release() {
 	e.aux = nil
-	if e.ref == nil {
-		return
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.rf.release(e.ref)
-	e.ref = nil
+	e.release()
 }
 
 // entrySlabLen is how many oneEntry values a rootFile allocates at once.
@@ -87,7 +89,7 @@ func (rf *rootFile) handle(p *model.Posting, mu *sync.Mutex, ref *blockRef) *one
 	}
 	e := &rf.handles[0]
 	rf.handles = rf.handles[1:]
-	*e = oneEntry{p: p, mu: mu, rf: rf, ref: ref}
+	*e = oneEntry{p: p, blockHold: blockHold{mu: mu, rf: rf, ref: ref}}
 	return e
 }
 

@@ -93,7 +93,7 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 	e, ref, ok := rf.lookup(k, rf.today)
 	if ok && holdsNone(e.blob) { // a folder's entries (see loader.Cache)
 		c.mu.Unlock()
-		return &folderEntry{aux: unsafe.Slice(unsafe.StringData(e.aux), len(e.aux)), mu: &c.mu, rf: rf, ref: ref}, true
+		return &folderEntry{aux: unsafe.Slice(unsafe.StringData(e.aux), len(e.aux)), blockHold: blockHold{mu: &c.mu, rf: rf, ref: ref}}, true
 	}
 	var one *model.Posting
 	var items []string
