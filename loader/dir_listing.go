@@ -1,9 +1,9 @@
 package loader
 
 import (
+	"bytes"
 	"encoding/binary"
 	"io/fs"
-	"strings"
 )
 
 // The parse cache also keeps each folder's entries, so that a launch on an
@@ -95,7 +95,7 @@ func appendListing(b []byte, es []dirent) []byte {
 // sorted, as a read of a folder returns them.
 func decodeListing(b []byte) ([]dirent, bool) {
 	var names stringSlab
-	var out []dirent
+	out := make([]dirent, 0, listingLen(b))
 	prev := ""
 	for len(b) > 0 {
 		code := int(b[0])
@@ -115,11 +115,29 @@ func decodeListing(b []byte) ([]dirent, bool) {
 	return out, true
 }
 
+// listingLen returns how many entries the listing b holds, as far as it
+// decodes: the room decodeListing needs.
+func listingLen(b []byte) int {
+	count := 0
+	for len(b) > 1 {
+		n, w := binary.Uvarint(b[1:])
+		if w <= 0 || n > uint64(len(b)-1-w) {
+			break
+		}
+		b = b[1+w+int(n):]
+		count++
+	}
+	return count
+}
+
 // validEntryName reports whether name can be an entry of a folder: not
 // empty, ".", or "..", and without a slash or a NUL.
 func validEntryName(name []byte) bool {
-	s := string(name) // compared without a copy
-	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, "/\x00")
+	switch string(name) { // compared without a copy
+	case "", ".", "..":
+		return false
+	}
+	return bytes.IndexByte(name, '/') < 0 && bytes.IndexByte(name, 0) < 0
 }
 
 // FoldersCached reports whether a load of the folder dir keeps the entries
