@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/jobdeck/jobdeck/model"
@@ -37,13 +38,11 @@ func (m *batchMsg) join(b batchMsg) {
 	m.progress, m.done = b.progress, b.done
 }
 
-// afterSettled says the folder is loaded and starts what waits for it to
-// show (the full-text index's sync, which stats every file and reads the
-// bodies of the changed ones, and the record of what was seen) once the
-// browser has no filter job in flight or due: started with the last
-// batch, they slowed the filter job that shows every posting by a tenth
-// of a second at 100k, and the message came while the list showed 60% of
-// the postings.
+// afterSettled says the folder is loaded and, once the browser has no
+// filter job in flight or due, schedules what waits for it to show (see
+// [Model.afterLoad]): started with the last batch, they slowed the filter
+// job that shows every posting by a tenth of a second at 100k, and the
+// message came while the list showed 60% of the postings.
 func (m *Model) afterSettled() tea.Cmd {
 	if !m.load.settling || m.browser.filterBusy() {
 		return nil
@@ -51,7 +50,24 @@ func (m *Model) afterSettled() tea.Cmd {
 	m.load.settling = false
 	p := m.status.progress
 	loaded := m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", m.c.coll.Len(), p.Files, p.Skipped), false)
-	return tea.Batch(loaded, m.startIndex(), m.recordSeen())
+	return tea.Batch(loaded, m.c.tick(afterLoadWait, func(time.Time) tea.Msg { return afterLoadMsg{} }))
+}
+
+// afterLoadWait is how long after the frame that says the folder is loaded
+// the work that waits for it starts: the full-text index's sync stats
+// every file and the record of what was seen reads its log, on both cores,
+// and started at once they kept the terminal from drawing that frame
+// (tens of milliseconds at 100k postings in tmux).
+const afterLoadWait = 100 * time.Millisecond
+
+// afterLoadMsg says afterLoadWait has passed since the folder was loaded.
+type afterLoadMsg struct{}
+
+// afterLoad starts what waits for the loaded folder to show: the full-text
+// index's sync, which stats every file and reads the bodies of the changed
+// ones, and the record of what was seen.
+func (m *Model) afterLoad() tea.Cmd {
+	return tea.Batch(m.startIndex(), m.recordSeen())
 }
 
 // loadStream is the loader's stream of batches and how to stop it.

@@ -135,6 +135,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.index.onProgress(msg)
 	case indexDoneMsg:
 		return m.onIndexDone(msg)
+	case afterLoadMsg:
+		return m.afterLoad()
 	case seenMsg:
 		return m.onSeen(msg)
 	case searchesSavedMsg:

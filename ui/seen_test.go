@@ -27,7 +27,7 @@ func TestNewPostings(t *testing.T) {
 	log := &fakeSeen{fresh: map[string]bool{"b": true, "d": true}}
 	m.c.seen = log
 	setLoading(m, true, progress{})
-	send(t, m, batchMsg{postings: fixture(), done: true})
+	send(t, m, batchMsg{postings: fixture(), done: true}, afterLoadMsg{})
 	if len(log.recorded) != len(fixture()) {
 		t.Fatalf("recorded %v, want every posting loaded", log.recorded)
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,9 +71,41 @@ func TestIndexStartsWhenLoadIsDone(t *testing.T) {
 	if calls != 0 {
 		t.Fatal("indexing began before the load was done")
 	}
+	var waits []time.Duration
+	setClock(m, nil, func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
+		waits = append(waits, d)
+		if d != afterLoadWait {
+			return nil
+		}
+		return func() tea.Msg { return f(testNow) }
+	})
 	send(t, m, batchMsg{postings: fixture()[2:], done: true})
 	if calls != 1 || m.index.running {
 		t.Fatalf("after the load: %d syncs, running %v", calls, m.index.running)
+	}
+	if !slices.Contains(waits, afterLoadWait) {
+		t.Errorf("the sync did not wait for the loaded frame: waits %v", waits)
+	}
+}
+
+// TestIndexWaitsForTheLoadedFrame checks that the sync does not start
+// with the update that says the folder is loaded, but once afterLoadWait
+// has passed, so that the terminal draws that frame first.
+func TestIndexWaitsForTheLoadedFrame(t *testing.T) {
+	m := newTestModel(t, 120, 30, nil)
+	calls := 0
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		calls++
+		return nil, nil
+	}
+	setLoading(m, true, progress{})
+	send(t, m, batchMsg{postings: fixture(), done: true})
+	if !strings.Contains(flashText(m), "loaded") || calls != 0 {
+		t.Fatalf("with the loaded message %q: %d syncs, want none yet", flashText(m), calls)
+	}
+	send(t, m, afterLoadMsg{})
+	if calls != 1 {
+		t.Fatalf("after the wait: %d syncs, want 1", calls)
 	}
 }
 
@@ -88,7 +122,7 @@ func TestIndexWaitsForTheListToShowEveryPosting(t *testing.T) {
 	}
 	setLoading(m, true, progress{})
 	send(t, m, batchMsg{postings: fixture()[:2]})
-	send(t, m, batchMsg{postings: fixture()[2:], done: true})
+	send(t, m, batchMsg{postings: fixture()[2:], done: true}, afterLoadMsg{})
 	if want := len(fixture()); shownAtSync != want {
 		t.Fatalf("the sync began when the list showed %d postings, want %d", shownAtSync, want)
 	}
