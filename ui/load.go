@@ -50,6 +50,7 @@ func (m *Model) afterSettled() tea.Cmd {
 	m.load.settling = false
 	p := m.status.progress
 	loaded := m.flash(fmt.Sprintf("loaded %d postings from %d files (%d skipped)", m.c.coll.Len(), p.Files, p.Skipped), false)
+	m.index.due()
 	return tea.Batch(loaded, m.c.tick(afterLoadWait, func(time.Time) tea.Msg { return afterLoadMsg{} }))
 }
 

@@ -76,6 +76,15 @@ func (r *indexRun) start(ps []*model.Posting, prepare func()) tea.Cmd {
 	return r.wait()
 }
 
+// due says the sync is about to start, so that the status line says
+// "indexing" from the frame that says the folder is loaded until the sync
+// is done, with no gap between them.
+func (r *indexRun) due() {
+	if r.sync != nil && !r.running {
+		r.status = "indexing"
+	}
+}
+
 // wait waits for the sync's next report.
 func (r *indexRun) wait() tea.Cmd {
 	prog, done := r.progress, r.done

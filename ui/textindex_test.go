@@ -103,6 +103,9 @@ func TestIndexWaitsForTheLoadedFrame(t *testing.T) {
 	if !strings.Contains(flashText(m), "loaded") || calls != 0 {
 		t.Fatalf("with the loaded message %q: %d syncs, want none yet", flashText(m), calls)
 	}
+	if !strings.Contains(shown(m), "indexing") {
+		t.Fatalf("the loaded frame does not say the index is due:\n%s", shown(m))
+	}
 	send(t, m, afterLoadMsg{})
 	if calls != 1 {
 		t.Fatalf("after the wait: %d syncs, want 1", calls)
