@@ -26,6 +26,9 @@ func TestE2EFindAndNew(t *testing.T) {
 	cmd := bin + " --state " + filepath.Join(dir, "state.json") + " " + jobs
 	s := newTmux(t, 120, 40, env, cmd)
 	s.waitText("12/12")
+	// The status line says "indexing" from the frame that says the folder
+	// is loaded until the index is built.
+	s.waitText("loaded 12 postings")
 	s.waitFor("the index built", 20*time.Second, func(sc string) bool { return !strings.Contains(sc, "indexing") })
 	if _, err := os.Stat(filepath.Join(cache, "jobdeck")); err != nil {
 		t.Fatalf("no cache folder: %v", err)
