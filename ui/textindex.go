@@ -49,7 +49,7 @@ func (r *indexRun) start(ps []*model.Posting, prepare func()) tea.Cmd {
 	r.cancel, r.running = cancel, true
 	r.progress = make(chan indexProgressMsg, 1)
 	r.done = make(chan indexDoneMsg, 1)
-	r.status = "indexing"
+	r.status = indexingStatus
 	sync, prog, done := r.sync, r.progress, r.done
 	go func() {
 		defer cancel()
@@ -81,9 +81,13 @@ func (r *indexRun) start(ps []*model.Posting, prepare func()) tea.Cmd {
 // is done, with no gap between them.
 func (r *indexRun) due() {
 	if r.sync != nil && !r.running {
-		r.status = "indexing"
+		r.status = indexingStatus
 	}
 }
+
+// indexingStatus is what the status line says of a sync due or started
+// before its first progress report.
+const indexingStatus = "indexing"
 
 // wait waits for the sync's next report.
 func (r *indexRun) wait() tea.Cmd {
