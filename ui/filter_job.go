@@ -68,6 +68,7 @@ type filterJob struct {
 	seq       int                // last job started
 	running   int                // seq of the job in flight, 0 if none
 	shown     int                // seq of the result on screen
+	shownOver int                // the postings the result on screen filtered (its Total)
 	dirty     bool               // postings arrived while a job ran
 	due       bool               // a throttled refilter is scheduled
 	edit      bool               // the query changed since the last job started
@@ -130,7 +131,7 @@ func (j *filterJob) reply(msg resultMsg, current func(model.Result) bool) (show 
 	case msg.seq < j.shown || !current(msg.res):
 		return false, nil
 	}
-	j.shown = msg.seq
+	j.shown, j.shownOver = msg.seq, msg.res.Total
 	return true, nil
 }
 
@@ -146,7 +147,8 @@ func (j *filterJob) pending() bool { return j.running == 0 && j.dirty }
 // While a folder of more than throttleMin postings (n) streams in
 // (loading), refilters start at most every refilterInterval(n): each one
 // filters and sorts the whole collection, and on two cores it would slow
-// the load it is showing. Once it is loaded, see [filterJob.refilterNow].
+// the load it is showing. The first postings are not held back: while
+// the list shows none, a refilter starts at once. Once it is loaded, see [filterJob.refilterNow].
 func (j *filterJob) refilter(loading bool, n int, tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd) (now bool, cmd tea.Cmd) {
 	if !loading {
 		return j.refilterNow(), nil
@@ -155,7 +157,7 @@ func (j *filterJob) refilter(loading bool, n int, tick func(time.Duration, func(
 		j.dirty = true
 		return false, nil
 	}
-	if loading && n > throttleMin {
+	if loading && n > throttleMin && j.shownOver > 0 {
 		if wait := refilterInterval(n) - time.Since(j.lastStart); wait > 0 {
 			j.dirty, j.due = true, true
 			return false, tick(wait, func(time.Time) tea.Msg { return refilterMsg{} })

@@ -148,3 +148,29 @@ func TestLoadedSaidWhenEveryPostingShows(t *testing.T) {
 		t.Errorf("after it: %d of %d shown, message %q", result(m).Total, collection(m).Len(), got)
 	}
 }
+
+// TestFirstPostingsNotHeldByThrottle checks that the first postings of a
+// big folder show at once, even when the job for the empty collection
+// started just before them: the throttle only spaces out refilters of a
+// list that shows postings already.
+func TestFirstPostingsNotHeldByThrottle(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	setLoading(m, true, progress{})
+	var due []tea.Msg
+	setClock(m, nil, func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		if msg := fn(time.Time{}); msg == (refilterMsg{}) {
+			due = append(due, msg)
+		}
+		return nil
+	})
+	jobOf(m).lastStart = time.Now()
+	all := many(throttleMin + 20)
+	send(t, m, batchMsg{postings: all[:throttleMin+10]})
+	if len(due) != 0 || result(m).Total != throttleMin+10 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want none and the first postings shown", len(due), result(m).Total)
+	}
+	send(t, m, batchMsg{postings: all[throttleMin+10:]})
+	if len(due) != 1 || result(m).Total != throttleMin+10 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want the next batch throttled", len(due), result(m).Total)
+	}
+}
