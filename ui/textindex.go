@@ -109,12 +109,17 @@ func (r *indexRun) stop() {
 	}
 }
 
-// onProgress records how far the sync got and waits for more.
+// onProgress records how far the sync got and waits for more. A sync
+// with nothing to index (an unchanged folder) keeps saying "indexing"
+// until it is done, not "indexing 0 of 0".
 func (r *indexRun) onProgress(msg indexProgressMsg) tea.Cmd {
 	if !r.running {
 		return nil
 	}
-	r.status = "indexing " + groupDigits(msg.done) + " of " + groupDigits(msg.total)
+	r.status = indexingStatus
+	if msg.total > 0 {
+		r.status += " " + groupDigits(msg.done) + " of " + groupDigits(msg.total)
+	}
 	return r.wait()
 }
 

@@ -214,3 +214,19 @@ func TestIndexPreparesTheSearcherAfterTheSync(t *testing.T) {
 		t.Errorf("after a failed sync: %+v, prepared %v", msg, text.lens)
 	}
 }
+
+// TestIndexWithNothingToIndexSaysIndexing checks that a sync that finds
+// nothing to index (an unchanged folder) says "indexing", not "indexing
+// 0 of 0", until it is done.
+func TestIndexWithNothingToIndexSaysIndexing(t *testing.T) {
+	m := newTestModel(t, 120, 30, fixture())
+	m.index.sync = func(ctx context.Context, ps []*model.Posting, progress func(int, int)) ([]string, error) {
+		progress(0, 0)
+		return nil, nil
+	}
+	wait := m.startIndex()
+	m.Update(wait())
+	if s := shown(m); !contains(s, "indexing") || contains(s, "0 of 0") {
+		t.Fatalf("status line of a sync with nothing to index:\n%s", s)
+	}
+}
