@@ -2,6 +2,7 @@ package cache
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/jobdeck/jobdeck/model"
 )
@@ -16,10 +17,15 @@ import (
 // makes run often late in such a load. A lookup that is never released
 // (an entry of many postings, whose postings keep their strings in the
 // block) keeps the block from reuse; the collector then frees it.
+//
+// users and done are atomic so that a release takes the Cache's mutex only
+// when it may free the block: it let go of the last lookup once every
+// entry was taken (a warm load releases every posting's lookup, two
+// workers at once). done is set under the mutex, buf guarded by it.
 type blockRef struct {
 	buf   []byte
-	users int  // lookups not released
-	done  bool // every entry of the chunk was taken
+	users atomic.Int32 // lookups not released
+	done  atomic.Bool  // every entry of the chunk was taken
 }
 
 // blockHold is a lookup's hold on the block its entry lies in: ref
@@ -31,15 +37,20 @@ type blockHold struct {
 }
 
 // release lets go of the hold, once; the block is reused once nothing
-// else refers to it.
+// else refers to it. Only the release of a block's last lookup takes the
+// Cache's mutex.
 func (h *blockHold) release() {
-	if h.ref == nil {
+	ref := h.ref
+	if ref == nil {
 		return
+	}
+	h.ref = nil
+	if ref.users.Add(-1) > 0 || !ref.done.Load() {
+		return // a lookup still holds it, or letGo frees it later
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.rf.release(h.ref)
-	h.ref = nil
+	h.rf.freeIfUnused(ref)
 }
 
 // oneEntry is the [loader.CacheEntry] of an entry of one posting and no
@@ -97,14 +108,16 @@ func (rf *rootFile) handle(p *model.Posting, mu *sync.Mutex, ref *blockRef) *one
 // last and every entry of its chunk was taken. The Cache's mutex must be
 // held.
 func (rf *rootFile) release(ref *blockRef) {
-	ref.users--
+	ref.users.Add(-1)
 	rf.freeIfUnused(ref)
 }
 
 // freeIfUnused keeps the block of ref for the next block read when
-// nothing refers to it any more.
+// nothing refers to it any more. The Cache's mutex must be held: a
+// lookup adds a user under it, so none can be added meanwhile, and buf
+// tells whether an earlier call freed the block already.
 func (rf *rootFile) freeIfUnused(ref *blockRef) {
-	if ref.users > 0 || !ref.done || ref.buf == nil {
+	if ref.users.Load() > 0 || !ref.done.Load() || ref.buf == nil {
 		return
 	}
 	if rf.poison { // the tests' check that nothing kept a reference

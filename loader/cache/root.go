@@ -119,7 +119,7 @@ func (rf *rootFile) letGo(c *chunk) {
 	rf.spare = append(rf.spare, c.es[:0])
 	c.es = nil
 	if c.ref != nil {
-		c.ref.done = true
+		c.ref.done.Store(true)
 		rf.freeIfUnused(c.ref)
 	}
 }
@@ -226,7 +226,7 @@ func (rf *rootFile) lookup(k loader.FileKey, today uint32) (_ entry, ref *blockR
 	}
 	found := *e
 	if ref = c.ref; ref != nil {
-		ref.users++ // before letGo, which frees a block without users
+		ref.users.Add(1) // before letGo, which frees a block without users
 	}
 	if !e.taken {
 		e.taken = true
