@@ -89,18 +89,26 @@ func (e *folderEntry) Release() {
 	e.release()
 }
 
-// entrySlabLen is how many oneEntry values a rootFile allocates at once.
+// entrySlabLen is how many oneEntry values a lookupRoom allocates at once.
 const entrySlabLen = 256
 
-// handle returns a oneEntry for p, taken under ref, from shared blocks:
-// nothing keeps it once the lookup is done with it.
-func (rf *rootFile) handle(p *model.Posting, mu *sync.Mutex, ref *blockRef) *oneEntry {
-	if len(rf.handles) == 0 {
-		rf.handles = make([]oneEntry, entrySlabLen)
+// lookupRoom is memory for the postings and entries of lookups: each
+// lookup takes its posting and its oneEntry from a room of its own while
+// it holds it (see Cache.rooms), from shared blocks that nothing keeps
+// once the lookups are done with them.
+type lookupRoom struct {
+	slab    postingSlab
+	handles []oneEntry
+}
+
+// handle returns a oneEntry for p under hold.
+func (r *lookupRoom) handle(p *model.Posting, hold blockHold) *oneEntry {
+	if len(r.handles) == 0 {
+		r.handles = make([]oneEntry, entrySlabLen)
 	}
-	e := &rf.handles[0]
-	rf.handles = rf.handles[1:]
-	*e = oneEntry{p: p, blockHold: blockHold{mu: mu, rf: rf, ref: ref}}
+	e := &r.handles[0]
+	r.handles = r.handles[1:]
+	*e = oneEntry{p: p, blockHold: hold}
 	return e
 }
 

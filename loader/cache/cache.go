@@ -63,6 +63,13 @@ type Cache struct {
 
 	saveMu sync.Mutex // one save at a time
 	saving sync.WaitGroup
+
+	// rooms hold the memory the lookups' postings and entries are made in
+	// (*lookupRoom), taken without the mutex: the workers of a warm load
+	// look every file up, and making a block of postings (each page of it
+	// written once, see model.PrefaultPostings) under the mutex kept the
+	// other worker waiting.
+	rooms sync.Pool
 }
 
 // Open returns the cache in dir for loads whose [loader.CacheStamp] is
@@ -95,18 +102,23 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 		c.mu.Unlock()
 		return &folderEntry{aux: unsafe.Slice(unsafe.StringData(e.aux), len(e.aux)), blockHold: blockHold{mu: &c.mu, rf: rf, ref: ref}}, true
 	}
-	var one *model.Posting
-	var items []string
-	var h *oneEntry
-	if ok && holdsOne(e.blob) {
-		one, items = rf.slab.one(e.blob)
-		if ref != nil {
-			h = rf.handle(one, &c.mu, ref)
-		}
-	}
 	c.mu.Unlock()
 	if !ok {
 		return nil, false
+	}
+	var one *model.Posting
+	var items []string
+	var h *oneEntry
+	if holdsOne(e.blob) {
+		room, _ := c.rooms.Get().(*lookupRoom)
+		if room == nil {
+			room = &lookupRoom{}
+		}
+		one, items = room.slab.one(e.blob)
+		if ref != nil {
+			h = room.handle(one, blockHold{mu: &c.mu, rf: rf, ref: ref})
+		}
+		c.rooms.Put(room)
 	}
 	ce, err := openEntry(e.blob, e.aux, one, items)
 	if err != nil {

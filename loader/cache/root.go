@@ -14,16 +14,14 @@ import (
 // read from its file, sorted by path, and those stored since. Its fields
 // are guarded by the Cache's mutex, which is cond's Locker.
 type rootFile struct {
-	name    string      // the cache file
-	started bool        // fill is reading the file into chunks
-	done    bool        // fill has finished
-	cond    sync.Cond   // signalled when chunks grow and when fill is done
-	chunks  []chunk     // from the file, one a block, in path order
-	cursors [4]pos      // where in chunks the next lookups probably are, the last used first
-	today   uint32      // the day fill started, which lookups mark their entries seen (a clock read a load, not a file)
-	slab    postingSlab // room for the single postings looked up
-	spare   [][]entry   // entry arrays of chunks that let go of them, emptied, for the next chunks
-	handles []oneEntry  // room for the lookups' entries of one posting
+	name    string    // the cache file
+	started bool      // fill is reading the file into chunks
+	done    bool      // fill has finished
+	cond    sync.Cond // signalled when chunks grow and when fill is done
+	chunks  []chunk   // from the file, one a block, in path order
+	cursors [4]pos    // where in chunks the next lookups probably are, the last used first
+	today   uint32    // the day fill started, which lookups mark their entries seen (a clock read a load, not a file)
+	spare   [][]entry // entry arrays of chunks that let go of them, emptied, for the next chunks
 	// freeBlocks are blocks no entry refers to any more, for the next
 	// blocks read (see blockRef); poison (tests) overwrites them first.
 	freeBlocks [][]byte
@@ -261,8 +259,8 @@ func (rf *rootFile) state() fileState {
 // when needed.
 func (rf *rootFile) reset() {
 	rf.started, rf.done, rf.chunks, rf.cursors, rf.stored, rf.dirty = false, false, nil, [4]pos{}, nil, false
-	rf.slab, rf.today, rf.reach, rf.need, rf.drain, rf.spare = postingSlab{}, 0, 0, "", false, nil
-	rf.handles, rf.freeBlocks = nil, nil
+	rf.today, rf.reach, rf.need, rf.drain, rf.spare = 0, 0, "", false, nil
+	rf.freeBlocks = nil
 }
 
 // fileState is what a write of a folder's cache file needs: the chunks
