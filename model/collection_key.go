@@ -231,6 +231,9 @@ type fieldFold struct {
 
 // appendFoldedField appends s with every rune replaced by foldRune to b.
 func appendFoldedField(b []byte, s string) ([]byte, fieldFold) {
+	if folded, fa, ok := appendFoldedASCII(b, s); ok {
+		return folded, fa
+	}
 	fa := fieldFold{aligned: true}
 	b = slices.Grow(b, len(s))
 	var last byte
@@ -259,6 +262,66 @@ func appendFoldedField(b []byte, s string) ([]byte, fieldFold) {
 	}
 	return b, fa
 }
+
+// appendFoldedASCII is appendFoldedField for s of ASCII bytes alone, which
+// most fields are: each byte is written in place, its class and case read
+// from one table, and the mask gathered in two halves, so that a byte's
+// work does not wait on the last one's. ok is false when s holds another
+// byte; what it wrote past len(b) is then to be written again.
+func appendFoldedASCII(b []byte, s string) (_ []byte, _ fieldFold, ok bool) {
+	n := len(b)
+	b = slices.Grow(b, len(s))[:n+len(s)]
+	dst := b[n:]
+	var m0, m1 uint64
+	var camel, prev uint16 // prev: the last byte's foldLower bit
+	var all byte           // every byte of s ORed: ASCII when under 0x80
+	i := 0
+	for ; i+1 < len(s); i += 2 {
+		c0, c1 := s[i], s[i+1]
+		all |= c0 | c1
+		f0, f1 := foldASCII[c0], foldASCII[c1]
+		dst[i], dst[i+1] = byte(f0), byte(f1)
+		m0 |= 1 << (f0 >> 8 & 63)
+		m1 |= 1 << (f1 >> 8 & 63)
+		camel |= f0 & (prev << 1) // an upper-case byte after a lower-case one
+		camel |= f1 & (f0 << 1)
+		prev = f1 & foldLower
+	}
+	if i < len(s) {
+		all |= s[i]
+		f := foldASCII[s[i]]
+		dst[i] = byte(f)
+		m0 |= 1 << (f >> 8 & 63)
+		camel |= f & (prev << 1)
+	}
+	if all >= utf8.RuneSelf {
+		return b[:n], fieldFold{}, false
+	}
+	return b, fieldFold{aligned: true, camel: camel&foldUpper != 0, mask: m0 | m1}, true
+}
+
+// foldASCII holds, for each ASCII byte (the others' entries are zero), its lower-case byte (the low 8
+// bits), the byteClass of that (bits 8–13), and whether it is a lower-case
+// (foldLower) or an upper-case letter (foldUpper). foldUpper is foldLower
+// shifted left once, which appendFoldedASCII's camel test relies on.
+var foldASCII = func() (t [256]uint16) {
+	for i := range utf8.RuneSelf {
+		l := lowerASCII[i]
+		t[i] = uint16(l) | uint16(byteClass[l])<<8
+		switch {
+		case 'a' <= i && i <= 'z':
+			t[i] |= foldLower
+		case 'A' <= i && i <= 'Z':
+			t[i] |= foldUpper
+		}
+	}
+	return t
+}()
+
+const (
+	foldLower = 1 << 14
+	foldUpper = foldLower << 1
+)
 
 // keyField returns field f of search key k, and "" when there is none.
 func keyField(k string, f int) string {
