@@ -36,7 +36,13 @@ func TestBatchesMergesAndDone(t *testing.T) {
 // refilters its clock scheduled (their ticks are not delivered).
 func throttledLoad(t *testing.T) (*Model, *[]tea.Msg) {
 	t.Helper()
-	m := newTestModel(t, 120, 40, many(throttleMin+1))
+	return throttledLoadOf(t, many(throttleMin+1))
+}
+
+// throttledLoadOf is throttledLoad with ps as the postings already in.
+func throttledLoadOf(t *testing.T, ps []*model.Posting) (*Model, *[]tea.Msg) {
+	t.Helper()
+	m := newTestModel(t, 120, 40, ps)
 	setLoading(m, true, progress{})
 	var due []tea.Msg
 	setClock(m, nil, func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
@@ -154,23 +160,14 @@ func TestLoadedSaidWhenEveryPostingShows(t *testing.T) {
 // started just before them: the throttle only spaces out refilters of a
 // list that shows postings already.
 func TestFirstPostingsNotHeldByThrottle(t *testing.T) {
-	m := newTestModel(t, 120, 40, nil)
-	setLoading(m, true, progress{})
-	var due []tea.Msg
-	setClock(m, nil, func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		if msg := fn(time.Time{}); msg == (refilterMsg{}) {
-			due = append(due, msg)
-		}
-		return nil
-	})
-	jobOf(m).lastStart = time.Now()
+	m, due := throttledLoadOf(t, nil)
 	all := many(throttleMin + 20)
 	send(t, m, batchMsg{postings: all[:throttleMin+10]})
-	if len(due) != 0 || result(m).Total != throttleMin+10 {
-		t.Fatalf("%d refilters scheduled, result over %d postings: want none and the first postings shown", len(due), result(m).Total)
+	if len(*due) != 0 || result(m).Total != throttleMin+10 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want none and the first postings shown", len(*due), result(m).Total)
 	}
 	send(t, m, batchMsg{postings: all[throttleMin+10:]})
-	if len(due) != 1 || result(m).Total != throttleMin+10 {
-		t.Fatalf("%d refilters scheduled, result over %d postings: want the next batch throttled", len(due), result(m).Total)
+	if len(*due) != 1 || result(m).Total != throttleMin+10 {
+		t.Fatalf("%d refilters scheduled, result over %d postings: want the next batch throttled", len(*due), result(m).Total)
 	}
 }
