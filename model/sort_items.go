@@ -172,16 +172,11 @@ func (s Snapshot) textRanksIn(o SortOrder, lo, hi int, top uint32, dense bool) t
 			texts = append(texts, classText{k.companyClass, s.keys.at(i).field(fieldCompany)})
 		}
 	}
-	compareText := compareNonEmptyFirst
-	if o == SortNewest || o == SortOldest {
-		compareText = strings.Compare
-	}
-	slices.SortFunc(texts, func(a, b classText) int { return compareText(a.text, b.text) })
 	if r.dense == nil {
 		r.sparse = make(map[uint32]uint32, len(texts))
 	}
-	for rank, t := range texts {
-		if r.dense != nil {
+	for rank, k := range sortTexts(texts, func(t classText) string { return t.text }, o != SortNewest && o != SortOldest) {
+		if t := texts[k]; r.dense != nil {
 			r.dense[t.class] = uint32(rank)
 		} else {
 			r.sparse[t.class] = uint32(rank)
@@ -189,4 +184,35 @@ func (s Snapshot) textRanksIn(o SortOrder, lo, hi int, top uint32, dense bool) t
 	}
 	r.n = len(texts)
 	return r
+}
+
+// sortTexts returns the indexes of texts, distinct strings (of text), in
+// the order strings.Compare puts the strings, or compareNonEmptyFirst when
+// nonEmptyFirst: radix-sorted by their first 8 bytes, those with equal
+// ones by the next 8 (see textPrefix), and compared in full where these
+// are equal too.
+func sortTexts[T any](texts []T, text func(T) string, nonEmptyFirst bool) []int32 {
+	items := make([]keyedItem, len(texts))
+	for k, t := range texts {
+		key := textPrefix(text(t))[0]
+		if nonEmptyFirst {
+			key-- // the empty text's zero prefix, and it alone, wraps to sort last
+		}
+		items[k] = keyedItem{key, int32(k)}
+	}
+	radixSortKeyed(items, 64)
+	sortRuns(items, func(run []keyedItem) {
+		for k := range run {
+			run[k].key = textPrefix(text(texts[run[k].i]))[1]
+		}
+		radixSortKeyed(run, 64)
+		sortRuns(run, func(run []keyedItem) { // of distinct texts: no order to keep
+			slices.SortFunc(run, func(x, y keyedItem) int { return strings.Compare(text(texts[x.i]), text(texts[y.i])) })
+		})
+	})
+	order := make([]int32, len(items))
+	for k := range items {
+		order[k] = items[k].i
+	}
+	return order
 }

@@ -9,38 +9,46 @@ import (
 // one costs less compared item by item than counted in passes.
 const radixMin = 256
 
+// radixDigit is how many bits of the keys radixSortKeyed sorts by in a
+// pass: 11 sorts a key of up to 55 bits in 5 passes, and its counts fit
+// in the processor's nearest caches.
+const (
+	radixDigit = 11
+	radixMask  = 1<<radixDigit - 1
+)
+
 // radixSortKeyed sorts items by key, stably: items with equal keys keep
 // the order they had. Only the low keyBits bits of a key may be set. It
-// sorts a byte of the keys a pass, lowest first, skipping a pass whose
-// byte is the same in every item (the high bytes of most runs), through
+// sorts a digit of the keys a pass, lowest first, skipping a pass whose
+// digit is the same in every item (the high ones of most runs), through
 // a buffer as long as items.
 func radixSortKeyed(items []keyedItem, keyBits int) {
 	if len(items) < radixMin {
 		slices.SortStableFunc(items, func(x, y keyedItem) int { return cmp.Compare(x.key, y.key) })
 		return
 	}
-	passes := (keyBits + 7) / 8
-	var counts [8][256]int32
+	passes := (keyBits + radixDigit - 1) / radixDigit
+	var counts [(64 + radixDigit - 1) / radixDigit][1 << radixDigit]int32
 	for k := range items {
 		key := items[k].key
 		for d := range passes {
-			counts[d][byte(key>>(8*d))]++
+			counts[d][key>>(radixDigit*d)&radixMask]++
 		}
 	}
 	src, dst := items, make([]keyedItem, len(items))
 	for d := range passes {
 		c := &counts[d]
-		if c[byte(src[0].key>>(8*d))] == int32(len(src)) {
-			continue // every key has this byte
+		shift := radixDigit * d
+		if c[src[0].key>>shift&radixMask] == int32(len(src)) {
+			continue // every key has this digit
 		}
-		var at [256]int32
+		var at [1 << radixDigit]int32
 		sum := int32(0)
 		for b := range c {
 			at[b], sum = sum, sum+c[b]
 		}
-		shift := 8 * d
 		for _, it := range src {
-			b := byte(it.key >> shift)
+			b := it.key >> shift & radixMask
 			dst[at[b]] = it
 			at[b]++
 		}
@@ -54,13 +62,21 @@ func radixSortKeyed(items []keyedItem, keyBits int) {
 // sortEqualKeys sorts each run of items with equal keys in items, sorted
 // by key, by cmp, keeping the order of those cmp finds equal.
 func sortEqualKeys(items []keyedItem, cmp func(x, y *keyedItem) int) {
+	sortRuns(items, func(run []keyedItem) {
+		slices.SortStableFunc(run, func(x, y keyedItem) int { return cmp(&x, &y) })
+	})
+}
+
+// sortRuns calls sort with each run of two or more items with equal keys
+// in items, sorted by key.
+func sortRuns(items []keyedItem, sort func(run []keyedItem)) {
 	for lo := 0; lo < len(items); {
 		hi := lo + 1
 		for hi < len(items) && items[hi].key == items[lo].key {
 			hi++
 		}
 		if hi-lo > 1 {
-			slices.SortStableFunc(items[lo:hi], func(x, y keyedItem) int { return cmp(&x, &y) })
+			sort(items[lo:hi])
 		}
 		lo = hi
 	}

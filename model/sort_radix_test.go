@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -9,7 +10,7 @@ import (
 
 // TestRadixSortKeyedIsStable checks radixSortKeyed against a stable sort
 // by key, on runs short and long, keys narrow and wide, with many ties
-// and with constant bytes (passes that are skipped).
+// and with a digit every key shares (a pass that is skipped).
 func TestRadixSortKeyedIsStable(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, n := range []int{0, 1, 2, radixMin - 1, radixMin, 1000, 20_000} {
@@ -23,8 +24,8 @@ func TestRadixSortKeyedIsStable(t *testing.T) {
 				if k%3 == 0 && k > 0 {
 					key = items[r.IntN(k)].key // ties
 				}
-				if bits > 16 {
-					key &^= 0xff << 8 // a byte every key shares
+				if bits > 24 {
+					key &^= radixMask << radixDigit // a digit every key shares
 				}
 				items[k] = keyedItem{key, int32(k)}
 			}
@@ -46,5 +47,50 @@ func TestSortEqualKeys(t *testing.T) {
 	want := []keyedItem{{1, 3}, {1, 5}, {2, 9}, {3, 1}, {3, 8}, {3, 8}, {4, 0}}
 	if !slices.Equal(items, want) {
 		t.Fatalf("got %v, want %v", items, want)
+	}
+}
+
+// TestSortTextsAsStrings checks sortTexts against strings.Compare and
+// compareNonEmptyFirst, on texts that share long prefixes (8 and 16
+// bytes), short ones, and the empty text.
+func TestSortTextsAsStrings(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	seen := map[string]bool{}
+	var texts []string
+	for len(texts) < 3000 {
+		var s string
+		switch r.IntN(4) {
+		case 0:
+			s = "senior b" + string(rune('a'+r.IntN(26)))
+		case 1:
+			s = "senior backend e" + string(rune('a'+r.IntN(26))) + string(rune('a'+r.IntN(26)))
+		case 2:
+			s = string(rune('a' + r.IntN(3)))
+		default:
+			s = fmt.Sprint(r.Uint64())
+		}
+		if len(texts) == 1500 {
+			s = ""
+		}
+		if !seen[s] {
+			seen[s] = true
+			texts = append(texts, s)
+		}
+	}
+	for _, nonEmptyFirst := range []bool{false, true} {
+		order := sortTexts(texts, func(s string) string { return s }, nonEmptyFirst)
+		got := make([]string, len(order))
+		for k, i := range order {
+			got[k] = texts[i]
+		}
+		want := slices.Clone(texts)
+		if nonEmptyFirst {
+			slices.SortFunc(want, compareNonEmptyFirst)
+		} else {
+			slices.Sort(want)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("nonEmptyFirst=%v: sortTexts differs from the string order", nonEmptyFirst)
+		}
 	}
 }
