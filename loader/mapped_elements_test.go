@@ -54,7 +54,7 @@ func TestMappedElementsAreTheSerialOnes(t *testing.T) {
 		m := &mappedFile{data: []byte(data)}
 		fill, stop := mappedElements(m, func(i int, off int64, raw []byte, ms []member) recordJob {
 			return recordJob{i: i, off: off, n: int64(len(raw)), ms: ms}
-		})
+		}, nil)
 		f := &recordFeed{freeChunks: make(chan *recordChunkJobs, 1), freeMS: make(chan []member, 1)}
 		var got []el
 		var gerr error

@@ -14,6 +14,9 @@ import (
 type mappedFile struct {
 	data     []byte
 	released int // the pages before this offset were given back
+	// secondReleased is released for releaseSecond, which another
+	// goroutine than release's calls; 0 before its first call.
+	secondReleased int
 }
 
 // mapFile maps f, a regular file open for reading, when it is an
@@ -58,6 +61,23 @@ func (m *mappedFile) release(upto int64) {
 	b := m.data[m.released:end]
 	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), syscall.MADV_DONTNEED)
 	m.released = end
+}
+
+// releaseSecond is release for the second half of a split read of the
+// mapping (see mappedSplit), which starts at from: it gives back the
+// pages wholly between from and upto, releaseStep bytes at a time.
+func (m *mappedFile) releaseSecond(from, upto int64) {
+	page := os.Getpagesize()
+	if m.secondReleased == 0 {
+		m.secondReleased = (int(from) + page - 1) &^ (page - 1)
+	}
+	end := int(upto) &^ (page - 1)
+	if end-m.secondReleased < releaseStep {
+		return
+	}
+	b := m.data[m.secondReleased:end]
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), syscall.MADV_DONTNEED)
+	m.secondReleased = end
 }
 
 // unmap ends the mapping.

@@ -12,4 +12,6 @@ func mapFile(fs.File) *mappedFile { return nil }
 
 func (m *mappedFile) release(int64) {}
 
+func (m *mappedFile) releaseSecond(int64, int64) {}
+
 func (m *mappedFile) unmap() {}

@@ -121,15 +121,78 @@ func parseRecords(workers int, produce func(f *recordFeed) error, place func(*re
 // a fill that faults reading the mapping (the file shrank) makes the
 // error errFileShrank, when there was none; fill is to turn its own
 // faults into it (see onMappedFile).
-func parseMappedRecords(workers int, fill func(f *recordFeed) (bool, error), place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
-	return runRecordPool(workers, recordProducer{fill: fill}, place, take)
+//
+// With a split sp, second fills the records of its second half (see
+// mappedSplit), numbered from 0: its own turns, beside fill's, so that
+// two parsers find records at once, each parser taking its own half's
+// turns first. The records of the second half are taken after the
+// first's, if the split holds, renumbered to follow them, and placed
+// then (on the calling goroutine, as their numbers are known only then);
+// else they are dropped, and fill's records are all there are.
+func parseMappedRecords(workers int, fill func(f *recordFeed) (bool, error), sp *mappedSplit, second func(f *recordFeed) (bool, error), place func(*recordJob, *model.Posting, *recordMemo), take func(recordJob, *model.Posting) bool) error {
+	src := recordProducer{fills: []func(f *recordFeed) (bool, error){fill}}
+	if sp != nil {
+		src.fills, src.split = append(src.fills, second), sp
+	}
+	return runRecordPool(workers, src, place, take)
 }
 
 // recordProducer is where runRecordPool gets its records: produce, as
-// parseRecords has them, or fill, as parseMappedRecords has them.
+// parseRecords has them, or fills, as parseMappedRecords has them (the
+// second, if any, the second half of split).
 type recordProducer struct {
 	produce func(f *recordFeed) error
-	fill    func(f *recordFeed) (bool, error)
+	fills   []func(f *recordFeed) (bool, error)
+	split   *mappedSplit
+}
+
+// recordPart is one fill of a mapped file's records with the feed it
+// fills, which parsers call in turns, under mu.
+type recordPart struct {
+	mu    sync.Mutex
+	fill  func(f *recordFeed) (bool, error)
+	f     *recordFeed
+	ended bool
+	err   error
+	// onEnd, when set, is called once fill ended, with the number its
+	// next chunk would have had, before the last it gave is parsed.
+	onEnd func(seq int)
+}
+
+// next returns the next chunk of the part's records to parse; nil once
+// they ended or stop is closed.
+func (p *recordPart) next(stop <-chan struct{}) *recordChunkJobs {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for !p.ended {
+		select {
+		case <-stop:
+			p.end(nil)
+			return nil
+		default:
+		}
+		more, err := p.fill(p.f)
+		c := p.f.cur
+		if len(c.jobs) > 0 {
+			p.f.seq++
+			p.f.cur = newRecordChunk(p.f.freeChunks, p.f.seq, nil, reuse(p.f.freeMS))
+		}
+		if !more {
+			p.end(err)
+		}
+		if len(c.jobs) > 0 {
+			return c
+		}
+	}
+	return nil
+}
+
+// end marks the part ended by err.
+func (p *recordPart) end(err error) {
+	p.ended, p.err = true, err
+	if p.onEnd != nil {
+		p.onEnd(p.f.seq)
+	}
 }
 
 // runRecordPool is parseRecords and parseMappedRecords.
@@ -146,7 +209,7 @@ func runRecordPool(workers int, src recordProducer, place func(*recordJob, *mode
 	f.cur = newRecordChunk(f.freeChunks, 0, nil, nil)
 	var perr error
 	var faulted atomic.Bool
-	mapped := src.fill != nil
+	mapped := src.fills != nil
 	if !mapped {
 		go func() {
 			defer close(in)
@@ -156,28 +219,15 @@ func runRecordPool(workers int, src recordProducer, place func(*recordJob, *mode
 			}
 		}()
 	}
-	// next gives the next chunk to parse; nil at the end.
-	next := func() *recordChunkJobs { return <-in }
+	sp := src.split
+	parts := mappedParts(src, f)
+	// next gives worker w the next chunk to parse; nil at the end. A
+	// worker takes the turns of part w first, then helps the others.
+	next := func(int) *recordChunkJobs { return <-in }
 	if mapped {
-		var mu sync.Mutex
-		ended := false
-		next = func() *recordChunkJobs {
-			mu.Lock()
-			defer mu.Unlock()
-			for !ended {
-				select {
-				case <-stop:
-					ended = true
-					return nil
-				default:
-				}
-				more, err := src.fill(f)
-				if !more {
-					ended, perr = true, err
-				}
-				if c := f.cur; len(c.jobs) > 0 {
-					f.seq++
-					f.cur = newRecordChunk(f.freeChunks, f.seq, nil, reuse(f.freeMS))
+		next = func(w int) *recordChunkJobs {
+			for k := range parts {
+				if c := parts[(w+k)%len(parts)].next(stop); c != nil {
 					return c
 				}
 			}
@@ -185,7 +235,7 @@ func runRecordPool(workers int, src recordProducer, place func(*recordJob, *mode
 		}
 	}
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -195,7 +245,7 @@ func runRecordPool(workers int, src recordProducer, place func(*recordJob, *mode
 				fault = &faulted
 			}
 			memo := newRecordMemo()
-			for c := next(); c != nil; c = next() {
+			for c := next(w); c != nil; c = next(w) {
 				// A parser that found its chunk's records itself has
 				// just read their bytes; others fetch them together.
 				if !mapped {
@@ -204,7 +254,7 @@ func runRecordPool(workers int, src recordProducer, place func(*recordJob, *mode
 				c.out = slices.Grow(c.out[:0], len(c.jobs))[:len(c.jobs)]
 				for k, j := range c.jobs {
 					c.out[k] = safeParse(j.parse, j.raw, j.ms, memo, fault)
-					if place != nil && c.out[k] != nil {
+					if place != nil && c.out[k] != nil && c.seq < splitSeq {
 						place(&c.jobs[k], c.out[k], memo)
 					}
 					c.jobs[k].raw, c.jobs[k].ms = nil, nil
@@ -223,23 +273,28 @@ func runRecordPool(workers int, src recordProducer, place func(*recordJob, *mode
 	pending := map[int]*recordChunkJobs{}
 	seq := 0
 	stopped := false
-	for c := range out {
-		if stopped {
-			continue
-		}
-		pending[c.seq] = c
-		for c := pending[seq]; c != nil; c = pending[seq] {
+	var lateMemo *recordMemo // places the second half's records
+	takeDue := func() {
+		for seq = sp.next(seq); pending[seq] != nil && !stopped; seq = sp.next(seq) {
+			c := pending[seq]
 			delete(pending, seq)
 			seq++
-			for k, j := range c.jobs {
-				if !take(j, c.out[k]) {
+			for k := range c.jobs {
+				j := &c.jobs[k]
+				if c.seq >= splitSeq {
+					j.i += int(sp.before.Load())
+					if place != nil && c.out[k] != nil {
+						if lateMemo == nil {
+							lateMemo = newRecordMemo()
+						}
+						place(j, c.out[k], lateMemo)
+					}
+				}
+				if !take(*j, c.out[k]) {
 					stopped = true
 					close(stop)
 					break
 				}
-			}
-			if stopped {
-				break
 			}
 			clear(c.jobs)
 			clear(c.out)
@@ -249,10 +304,43 @@ func runRecordPool(workers int, src recordProducer, place func(*recordJob, *mode
 			}
 		}
 	}
+	for c := range out {
+		if stopped || (c.seq >= splitSeq && sp.failed()) {
+			continue
+		}
+		pending[c.seq] = c
+		takeDue()
+	}
+	takeDue() // the first half may have ended with no chunk left to take
+	if mapped {
+		perr = parts[0].err
+		if sp.holds() {
+			perr = parts[1].err
+		}
+	}
 	if perr == nil && faulted.Load() {
 		perr = errFileShrank
 	}
 	return perr
+}
+
+// mappedParts returns the parts of src's fills: the first filling f,
+// the second (the second half of src.split) a feed of its own sharing
+// f's free lists, whose chunks are numbered from splitSeq.
+func mappedParts(src recordProducer, f *recordFeed) []*recordPart {
+	var parts []*recordPart
+	for k, fill := range src.fills {
+		pf := f
+		if k > 0 {
+			pf = &recordFeed{in: f.in, stop: f.stop, free: f.free, freeMS: f.freeMS, freeChunks: f.freeChunks, seq: splitSeq}
+			pf.cur = newRecordChunk(f.freeChunks, splitSeq, nil, nil)
+		}
+		parts = append(parts, &recordPart{fill: fill, f: pf})
+	}
+	if sp := src.split; sp != nil {
+		parts[0].onEnd = sp.firstEnded
+	}
+	return parts
 }
 
 // recordFeed is how the producer of parseRecords hands it records, in

@@ -415,11 +415,21 @@ func readRecords(j job, opts Options, kind recordKind, emit func(result) bool, m
 		return jsonRecordPostingMembers(raw, ms, al, keep, maxBody, m)
 	}
 	if mf != nil {
-		fill, stop := mappedElements(mf, func(i int, off int64, raw []byte, ms []member) recordJob {
+		job := func(i int, off int64, raw []byte, ms []member) recordJob {
 			return recordJob{i: i, off: off, n: int64(len(raw)), ms: ms, parse: parseJSON}
-		})
-		err = parseMappedRecords(opts.Workers, fill, place, take)
+		}
+		var sp *mappedSplit
+		if opts.Workers >= 2 {
+			sp = newMappedSplit(mf.data)
+		}
+		fill, stop := mappedElements(mf, job, sp)
+		second, stopSecond := func(*recordFeed) (bool, error) { return false, nil }, func() {}
+		if sp != nil {
+			second, stopSecond = mappedElementsAfter(mf, job, sp, opts.Workers)
+		}
+		err = parseMappedRecords(opts.Workers, fill, sp, second, place, take)
 		stop()
+		stopSecond()
 	} else {
 		err = parseRecords(opts.Workers, func(feed *recordFeed) error {
 			switch kind {
