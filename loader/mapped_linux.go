@@ -58,8 +58,7 @@ func (m *mappedFile) release(upto int64) {
 	if end-m.released < releaseStep {
 		return
 	}
-	b := m.data[m.released:end]
-	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), syscall.MADV_DONTNEED)
+	giveBack(m.data[m.released:end])
 	m.released = end
 }
 
@@ -75,9 +74,15 @@ func (m *mappedFile) releaseSecond(from, upto int64) {
 	if end-m.secondReleased < releaseStep {
 		return
 	}
-	b := m.data[m.secondReleased:end]
-	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), syscall.MADV_DONTNEED)
+	giveBack(m.data[m.secondReleased:end])
 	m.secondReleased = end
+}
+
+// giveBack tells the kernel the process is done with the pages of b, a
+// part of the mapping: they stay in the page cache, and a later read of
+// them maps them again.
+func giveBack(b []byte) {
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), syscall.MADV_DONTNEED)
 }
 
 // unmap ends the mapping.
