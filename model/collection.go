@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+)
 
 // Collection is the growing set of postings the browser shows. One goroutine
 // owns it (the UI's Update loop): only that goroutine may call Add, Merge or
@@ -21,6 +24,7 @@ type Collection struct {
 	orderKeys chunks[orderKey]
 	classes   textClasses
 	scratch   keyScratch // what Add builds the search keys in
+	scratch2  keyScratch // and its second goroutine (see fillRuns)
 	// pathUnordered is set once a posting was added whose Path sorts
 	// before the previous one's; until then the order of the postings is
 	// the order of their paths, and sorts break ties by index alone.
@@ -84,6 +88,7 @@ func (c *Collection) Add(ps ...*Posting) {
 	// Keys are built straight into their chunks, the postings of one chunk
 	// at a time, so that adding a whole folder at once (as `jobdeck list`
 	// does) needs no more scratch memory than a batch.
+	var runs []keyRun
 	for lo := 0; lo < len(add); {
 		i := base + lo
 		ci, off := i/keyChunkLen, i%keyChunkLen
@@ -92,13 +97,57 @@ func (c *Collection) Add(ps ...*Posting) {
 			c.facts = append(c.facts, new([keyChunkLen]facts))
 			c.orderKeys = append(c.orderKeys, new([keyChunkLen]orderKey))
 		}
-		ps := add[lo : lo+min(keyChunkLen-off, len(add)-lo)]
-		es := c.keys[ci][off : off+len(ps)]
-		fillEntries(es, ps, &c.scratch)
-		fillFacts(c.facts[ci][off:off+len(ps)], ps)
-		fillOrderKeys(c.orderKeys[ci][off:off+len(ps)], ps, es, c.classes)
-		lo += len(ps)
+		n := min(keyChunkLen-off, len(add)-lo)
+		runs = append(runs, keyRun{ci: ci, off: off, ps: add[lo : lo+n]})
+		lo += n
 	}
+	c.fillRuns(runs)
+	for _, r := range runs { // the classes are numbered in order, on this goroutine
+		fillOrderKeys(c.orderKeys[r.ci][r.off:r.off+len(r.ps)], r.ps, c.keys[r.ci][r.off:r.off+len(r.ps)], c.classes)
+	}
+}
+
+// keyRun is postings ps of one chunk of a collection, from offset off of
+// chunk ci on.
+type keyRun struct {
+	ci, off int
+	ps      []*Posting
+}
+
+// parallelAddMin is the fewest postings the first Add into an empty
+// collection builds the search keys and facts of on two goroutines: a
+// whole folder added at once, as `jobdeck list` adds it. The browser's
+// batches are built on one, beside the loader's own goroutines: two made
+// its launches slower.
+const parallelAddMin = 4 * keyChunkLen
+
+// fillRuns builds the search keys and facts of runs, half of them on a
+// goroutine of their own (with scratch2) when they are the collection's
+// first, there are parallelAddMin postings or more and more than one
+// processor.
+func (c *Collection) fillRuns(runs []keyRun) {
+	fill := func(runs []keyRun, sc *keyScratch) {
+		for _, r := range runs {
+			fillEntries(c.keys[r.ci][r.off:r.off+len(r.ps)], r.ps, sc)
+			fillFacts(c.facts[r.ci][r.off:r.off+len(r.ps)], r.ps)
+		}
+	}
+	n := 0
+	for _, r := range runs {
+		n += len(r.ps)
+	}
+	if n < parallelAddMin || runs[0].ci != 0 || runs[0].off != 0 || runtime.GOMAXPROCS(0) < 2 {
+		fill(runs, &c.scratch)
+		return
+	}
+	half := len(runs) / 2
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fill(runs[half:], &c.scratch2)
+	}()
+	fill(runs[:half], &c.scratch)
+	<-done
 }
 
 // maxPostings bounds a collection so row indexes fit in an int32.

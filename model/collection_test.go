@@ -79,3 +79,28 @@ func TestSnapshotIsolation(t *testing.T) {
 		t.Error("later snapshot misses new postings")
 	}
 }
+
+// TestCollectionAddParallelSameAsInBatches adds postings at once (their
+// keys and facts built on two goroutines) and in batches too small for
+// that, and checks that every search key, fact and order key is the same.
+func TestCollectionAddParallelSameAsInBatches(t *testing.T) {
+	ps := genPostings(3*parallelAddMin+123, 5)
+	ps[7].Title = "Straße Kelvin \u212a café" // folds to fewer bytes, non-ASCII
+	ps[parallelAddMin+9].Company = "camelCase GmbH"
+	all := NewCollection()
+	all.Add(ps...)
+	batched := NewCollection()
+	for lo := 0; lo < len(ps); lo += 1000 {
+		batched.Add(ps[lo:min(lo+1000, len(ps))]...)
+	}
+	for i := range ps {
+		a, b := all.keys.at(i), batched.keys.at(i)
+		if a.folded != b.folded || a.raw() != b.raw() || !slices.Equal(a.fieldEnds(), b.fieldEnds()) ||
+			a.nonASCII != b.nonASCII || a.camel != b.camel || a.masks != b.masks {
+			t.Fatalf("posting %d: search key %+v, in batches %+v", i, *a, *b)
+		}
+		if *all.facts.at(i) != *batched.facts.at(i) || *all.orderKeys.at(i) != *batched.orderKeys.at(i) {
+			t.Fatalf("posting %d: facts or order key differ", i)
+		}
+	}
+}
