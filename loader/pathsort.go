@@ -29,6 +29,10 @@ const radixMin = 256
 // for 100,000 postings, which costs more than passing over them once per
 // byte of their heads that differs.
 func sortByPath(posts []*model.Posting) {
+	if len(posts) >= radixMin && numberedPaths(posts) {
+		sortNumbered(posts)
+		return
+	}
 	if len(posts) < radixMin || len(posts) > math.MaxInt32 {
 		slices.SortFunc(posts, func(a, b *model.Posting) int { return strings.Compare(a.Path, b.Path) })
 		return
@@ -135,5 +139,64 @@ func sortTies(ks []pathKey, posts []*model.Posting, skip int) {
 			})
 		}
 		i = j
+	}
+}
+
+// numberedPaths reports whether posts are the records of one file in
+// their order in it, as readRecords names them: every path is the same
+// prefix, ending in '#', then the posting's index in posts.
+func numberedPaths(posts []*model.Posting) bool {
+	first := posts[0].Path
+	if !strings.HasSuffix(first, "#0") {
+		return false
+	}
+	prefix := first[:len(first)-1]
+	digits := []byte{'0'} // the index of posts[k], counted in decimal
+	for k, p := range posts {
+		if k > 0 {
+			digits = decimalNext(digits)
+		}
+		if len(p.Path) != len(prefix)+len(digits) || p.Path[len(prefix):] != string(digits) || !strings.HasPrefix(p.Path, prefix) {
+			return false
+		}
+	}
+	return true
+}
+
+// decimalNext returns the decimal digits of one more than d, in d's
+// room when it has it.
+func decimalNext(d []byte) []byte {
+	for i := len(d) - 1; i >= 0; i-- {
+		if d[i] != '9' {
+			d[i]++
+			return d
+		}
+		d[i] = '0'
+	}
+	return append([]byte{'1'}, d...)
+}
+
+// sortNumbered sorts posts, whose paths are numbered in order (see
+// numberedPaths), by path without comparing any: the paths order as
+// their numbers' digits do, "0", "1", "10", "100", …, "11", …, "2", …,
+// which a walk of the numbers below len(posts) in that order gives.
+func sortNumbered(posts []*model.Posting) {
+	n := len(posts)
+	in := slices.Clone(posts)
+	k := 1 // posts[0], "0", stays first: no other number starts with 0
+	for cur := 1; k < n; k++ {
+		posts[k] = in[cur]
+		switch {
+		case cur*10 < n:
+			cur *= 10 // its first child: a digit more
+		default:
+			if cur+1 >= n {
+				cur /= 10 // past the last number: back up a digit
+			}
+			cur++
+			for cur%10 == 0 {
+				cur /= 10 // a carry ends the numbers under a prefix
+			}
+		}
 	}
 }

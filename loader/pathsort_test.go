@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jobdeck/jobdeck/model"
@@ -71,5 +72,45 @@ func BenchmarkSortByPath(b *testing.B) {
 				sortByPath(ps)
 			}
 		})
+	}
+}
+
+// TestSortNumberedPathsAsStrings checks the walk of numbered paths (the
+// records of one file) against sorting the paths as strings, for counts
+// at and around powers of ten, and that paths with a gap, another
+// prefix or out of order are not taken for numbered ones.
+func TestSortNumberedPathsAsStrings(t *testing.T) {
+	for _, n := range []int{radixMin, 999, 1000, 1001, 1234, 10_000, 10_001, 99_999} {
+		posts := make([]*model.Posting, n)
+		for i := range posts {
+			posts[i] = &model.Posting{Path: fmt.Sprintf("dir/jobs.json#%d", i)}
+		}
+		if !numberedPaths(posts) {
+			t.Fatalf("n=%d: numbered paths not seen as such", n)
+		}
+		want := slices.Clone(posts)
+		slices.SortFunc(want, func(a, b *model.Posting) int { return strings.Compare(a.Path, b.Path) })
+		sortByPath(posts)
+		if !slices.Equal(posts, want) {
+			t.Fatalf("n=%d: the walk's order differs from the paths' order", n)
+		}
+	}
+	mk := func(paths ...string) []*model.Posting {
+		var ps []*model.Posting
+		for _, p := range paths {
+			ps = append(ps, &model.Posting{Path: p})
+		}
+		return ps
+	}
+	for _, ps := range [][]*model.Posting{
+		mk("a.json#0", "a.json#2"),
+		mk("a.json#0", "b.json#1"),
+		mk("a.json#1", "a.json#0"),
+		mk("a.json#0", "a.json#01"),
+		mk("a.json", "a.json#1"),
+	} {
+		if numberedPaths(ps) {
+			t.Errorf("%s, %s taken for numbered paths", ps[0].Path, ps[1].Path)
+		}
 	}
 }
