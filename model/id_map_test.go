@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -104,5 +106,36 @@ func BenchmarkIDMapAdd(b *testing.B) {
 		for i, id := range ids {
 			m.Add(id, int32(i))
 		}
+	}
+}
+
+// TestHexIDAsDigitByDigit checks hexID against reading a digit at a time,
+// on IDs of every digit, and on IDs with one byte that is no lower-case
+// hexadecimal digit (the bytes around the digits' ranges, upper case,
+// bytes over 0x7f).
+func TestHexIDAsDigitByDigit(t *testing.T) {
+	ref := func(id string) (uint64, bool) {
+		n, err := strconv.ParseUint(id, 16, 64)
+		return n, err == nil && len(id) == 16 && strings.ToLower(id) == id && !strings.ContainsAny(id, "+-_xX")
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	const digits = "0123456789abcdef"
+	for range 20000 {
+		b := make([]byte, 16)
+		for i := range b {
+			b[i] = digits[r.IntN(16)]
+		}
+		if r.IntN(2) == 0 {
+			b[r.IntN(16)] = []byte{'/', ':', '`', 'g', 'A', 'F', 'G', 0, 0x7f, 0x80, 0xb0, 0xe6, 0xff, ' '}[r.IntN(14)]
+		}
+		id := string(b)
+		got, ok := hexID(id)
+		want, wok := ref(id)
+		if ok != wok || ok && got != want {
+			t.Fatalf("hexID(%q) = %x, %v; want %x, %v", id, got, ok, want, wok)
+		}
+	}
+	if _, ok := hexID("0123456789abcde"); ok {
+		t.Error("a 15-digit ID was read")
 	}
 }
