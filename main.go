@@ -474,8 +474,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, exitFailure, err)
 		}
 	}
-	coll := model.NewCollection()
-	coll.Add(ps...)
+	coll := model.NewCollectionOf(ps)
 	res, err := model.Filter(ctx, coll.Snapshot(), q, sort, ann, nil)
 	if err != nil {
 		return fail(stderr, exitFailure, err)

@@ -63,11 +63,26 @@ func NewCollection() *Collection {
 	return &Collection{shared: &collShared{}}
 }
 
+// NewCollectionOf returns a Collection of ps, as Add adds them, with their
+// search keys built on two goroutines when there are many: a whole folder
+// loaded before it is shown, as `jobdeck list` has it, with the cores
+// otherwise idle. (A browser streaming postings in calls Add, which builds
+// them on one, beside the loader's own goroutines.)
+func NewCollectionOf(ps []*Posting) *Collection {
+	c := NewCollection()
+	c.add(ps, true)
+	return c
+}
+
 // Add appends postings in order, skipping nil ones, and builds their search
 // keys. A posting whose ID is already present is still added (the loader
 // reports duplicates through Merge); ByID keeps returning the first.
 // The postings must not be modified afterwards except through Merge.
-func (c *Collection) Add(ps ...*Posting) {
+func (c *Collection) Add(ps ...*Posting) { c.add(ps, false) }
+
+// add is Add, building the keys on two goroutines when parallel (see
+// fillRuns).
+func (c *Collection) add(ps []*Posting, parallel bool) {
 	add := ps
 	if slices.Contains(ps, nil) || len(c.postings)+len(ps) > maxPostings {
 		add = make([]*Posting, 0, len(ps))
@@ -101,7 +116,7 @@ func (c *Collection) Add(ps ...*Posting) {
 		runs = append(runs, keyRun{ci: ci, off: off, ps: add[lo : lo+n]})
 		lo += n
 	}
-	c.fillRuns(runs)
+	c.fillRuns(runs, parallel)
 	for _, r := range runs { // the classes are numbered in order, on this goroutine
 		fillOrderKeys(c.orderKeys[r.ci][r.off:r.off+len(r.ps)], r.ps, c.keys[r.ci][r.off:r.off+len(r.ps)], c.classes)
 	}
@@ -114,18 +129,14 @@ type keyRun struct {
 	ps      []*Posting
 }
 
-// parallelAddMin is the fewest postings the first Add into an empty
-// collection builds the search keys and facts of on two goroutines: a
-// whole folder added at once, as `jobdeck list` adds it. The browser's
-// batches are built on one, beside the loader's own goroutines: two made
-// its launches slower.
+// parallelAddMin is the fewest postings [NewCollectionOf] builds the
+// search keys and facts of on two goroutines.
 const parallelAddMin = 4 * keyChunkLen
 
 // fillRuns builds the search keys and facts of runs, half of them on a
-// goroutine of their own (with scratch2) when they are the collection's
-// first, there are parallelAddMin postings or more and more than one
-// processor.
-func (c *Collection) fillRuns(runs []keyRun) {
+// goroutine of their own (with scratch2) when parallel, there are
+// parallelAddMin postings or more and more than one processor.
+func (c *Collection) fillRuns(runs []keyRun, parallel bool) {
 	fill := func(runs []keyRun, sc *keyScratch) {
 		for _, r := range runs {
 			fillEntries(c.keys[r.ci][r.off:r.off+len(r.ps)], r.ps, sc)
@@ -136,7 +147,7 @@ func (c *Collection) fillRuns(runs []keyRun) {
 	for _, r := range runs {
 		n += len(r.ps)
 	}
-	if n < parallelAddMin || runs[0].ci != 0 || runs[0].off != 0 || runtime.GOMAXPROCS(0) < 2 {
+	if !parallel || n < parallelAddMin || runtime.GOMAXPROCS(0) < 2 {
 		fill(runs, &c.scratch)
 		return
 	}

@@ -80,15 +80,15 @@ func TestSnapshotIsolation(t *testing.T) {
 	}
 }
 
-// TestCollectionAddParallelSameAsInBatches adds postings at once (their
-// keys and facts built on two goroutines) and in batches too small for
-// that, and checks that every search key, fact and order key is the same.
+// TestCollectionAddParallelSameAsInBatches makes a collection of postings
+// at once (their keys and facts built on two goroutines) and adds them in
+// batches, and checks that every search key, fact and order key is the
+// same.
 func TestCollectionAddParallelSameAsInBatches(t *testing.T) {
 	ps := genPostings(3*parallelAddMin+123, 5)
 	ps[7].Title = "Straße Kelvin \u212a café" // folds to fewer bytes, non-ASCII
 	ps[parallelAddMin+9].Company = "camelCase GmbH"
-	all := NewCollection()
-	all.Add(ps...)
+	all := NewCollectionOf(ps)
 	batched := NewCollection()
 	for lo := 0; lo < len(ps); lo += 1000 {
 		batched.Add(ps[lo:min(lo+1000, len(ps))]...)

@@ -244,6 +244,16 @@ func BenchmarkCollectionAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkNewCollectionOf is BenchmarkCollectionAdd as `jobdeck list`
+// makes its collection: all 100k postings at once, on two goroutines.
+func BenchmarkNewCollectionOf(b *testing.B) {
+	ps := genPostings(benchN, 9)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewCollectionOf(ps)
+	}
+}
+
 // BenchmarkCollectionMemory reports the heap a 100k collection keeps on top
 // of its postings (search keys, sort orders, ID index), per posting.
 func BenchmarkCollectionMemory(b *testing.B) {
