@@ -7,24 +7,15 @@ import (
 	"strings"
 
 	"github.com/jobdeck/jobdeck/model"
+	"github.com/jobdeck/jobdeck/model/keysort"
 )
-
-// pathKey is a posting to sort by path: its index i among the postings,
-// and the first eight bytes of its path after the prefix every path
-// shares, as a big-endian number, zero-padded (head), so that comparing
-// heads orders paths as comparing the paths does, but for ties. It holds
-// no pointer, so moving it costs the garbage collector nothing.
-type pathKey struct {
-	head uint64
-	i    int32
-}
 
 // radixMin is the fewest postings sortByPath sorts by radix; fewer are
 // compared.
 const radixMin = 256
 
 // sortByPath sorts posts by path. It radix-sorts the paths' heads (see
-// [pathKey]), then compares the paths of equal heads: a comparison sort
+// headOf), then compares the paths of equal heads: a comparison sort
 // calls its comparison through a function value some 1.7 million times
 // for 100,000 postings, which costs more than passing over them once per
 // byte of their heads that differs.
@@ -37,13 +28,13 @@ func sortByPath(posts []*model.Posting) {
 		slices.SortFunc(posts, func(a, b *model.Posting) int { return strings.Compare(a.Path, b.Path) })
 		return
 	}
-	ks := make([]pathKey, len(posts))
+	ks := make([]keysort.Item, len(posts))
 	prefix := pathHeads(ks, posts)
-	radixSortHeads(ks)
+	keysort.Radix(ks, 64)
 	sortTies(ks, posts, len(prefix))
 	in := slices.Clone(posts)
 	for i, k := range ks {
-		posts[i] = in[k.i]
+		posts[i] = in[k.I]
 	}
 }
 
@@ -57,7 +48,7 @@ const earlyPrefix = 64
 // path among the first earlyPrefix that shortens the prefix has the
 // heads made so far made again; a later one, a pass over the rest finds
 // the prefix and every head is made again, two passes in all.
-func pathHeads(ks []pathKey, posts []*model.Posting) string {
+func pathHeads(ks []keysort.Item, posts []*model.Posting) string {
 	prefix := posts[0].Path
 	for i, p := range posts {
 		if !strings.HasPrefix(p.Path, prefix) {
@@ -79,67 +70,31 @@ func pathHeads(ks []pathKey, posts []*model.Posting) string {
 }
 
 // setHeads sets ks to the keys of posts, their heads past skip bytes.
-func setHeads(ks []pathKey, posts []*model.Posting, skip int) {
+func setHeads(ks []keysort.Item, posts []*model.Posting, skip int) {
 	for i, p := range posts {
 		ks[i] = headOf(p.Path, skip, i)
 	}
 }
 
-// headOf is the key of path, the i-th, its head past skip bytes.
-func headOf(path string, skip, i int) pathKey {
+// headOf is the key of path, the i-th: the first eight bytes of it past
+// skip bytes (the prefix every path shares), as a big-endian number,
+// zero-padded, so that comparing heads orders paths as comparing the
+// paths does, but for ties.
+func headOf(path string, skip, i int) keysort.Item {
 	var b [8]byte
 	copy(b[:], path[skip:])
-	return pathKey{binary.BigEndian.Uint64(b[:]), int32(i)}
-}
-
-// radixSortHeads sorts ks by head, least significant byte first, skipping
-// the bytes every head has alike.
-func radixSortHeads(ks []pathKey) {
-	var counts [8][256]int
-	for _, k := range ks {
-		for b := range counts {
-			counts[b][byte(k.head>>(8*b))]++
-		}
-	}
-	src, dst := ks, make([]pathKey, len(ks))
-	for b := range counts {
-		c := &counts[b]
-		if c[byte(ks[0].head>>(8*b))] == len(ks) {
-			continue
-		}
-		sum := 0
-		for i, n := range c {
-			c[i] = sum
-			sum += n
-		}
-		for _, k := range src {
-			d := byte(k.head >> (8 * b))
-			dst[c[d]] = k
-			c[d]++
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &ks[0] {
-		copy(ks, src)
-	}
+	return keysort.Item{Key: binary.BigEndian.Uint64(b[:]), I: int32(i)}
 }
 
 // sortTies sorts each run of equal heads in ks, sorted by head, by the
 // rest of the paths of their postings, past the shared prefix of skip
 // bytes.
-func sortTies(ks []pathKey, posts []*model.Posting, skip int) {
-	for i := 0; i < len(ks); {
-		j := i + 1
-		for j < len(ks) && ks[j].head == ks[i].head {
-			j++
-		}
-		if j-i > 1 {
-			slices.SortFunc(ks[i:j], func(a, b pathKey) int {
-				return strings.Compare(posts[a.i].Path[skip:], posts[b.i].Path[skip:])
-			})
-		}
-		i = j
-	}
+func sortTies(ks []keysort.Item, posts []*model.Posting, skip int) {
+	keysort.Runs(ks, func(run []keysort.Item) {
+		slices.SortFunc(run, func(a, b keysort.Item) int {
+			return strings.Compare(posts[a.I].Path[skip:], posts[b.I].Path[skip:])
+		})
+	})
 }
 
 // numberedPaths reports whether posts are the records of one file in

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/jobdeck/jobdeck/model/keysort"
 )
 
 // sortItem is a posting being sorted, carrying what its comparisons in
@@ -192,27 +194,27 @@ func (s Snapshot) textRanksIn(o SortOrder, lo, hi int, top uint32, dense bool) t
 // ones by the next 8 (see textPrefix), and compared in full where these
 // are equal too.
 func sortTexts[T any](texts []T, text func(T) string, nonEmptyFirst bool) []int32 {
-	items := make([]keyedItem, len(texts))
+	items := make([]keysort.Item, len(texts))
 	for k, t := range texts {
 		key := textPrefix(text(t))[0]
 		if nonEmptyFirst {
 			key-- // the empty text's zero prefix, and it alone, wraps to sort last
 		}
-		items[k] = keyedItem{key, int32(k)}
+		items[k] = keysort.Item{Key: key, I: int32(k)}
 	}
-	radixSortKeyed(items, 64)
-	sortRuns(items, func(run []keyedItem) {
+	keysort.Radix(items, 64)
+	keysort.Runs(items, func(run []keysort.Item) {
 		for k := range run {
-			run[k].key = textPrefix(text(texts[run[k].i]))[1]
+			run[k].Key = textPrefix(text(texts[run[k].I]))[1]
 		}
-		radixSortKeyed(run, 64)
-		sortRuns(run, func(run []keyedItem) { // of distinct texts: no order to keep
-			slices.SortFunc(run, func(x, y keyedItem) int { return strings.Compare(text(texts[x.i]), text(texts[y.i])) })
+		keysort.Radix(run, 64)
+		keysort.Runs(run, func(run []keysort.Item) { // of distinct texts: no order to keep
+			slices.SortFunc(run, func(x, y keysort.Item) int { return strings.Compare(text(texts[x.I]), text(texts[y.I])) })
 		})
 	})
 	order := make([]int32, len(items))
 	for k := range items {
-		order[k] = items[k].i
+		order[k] = items[k].I
 	}
 	return order
 }

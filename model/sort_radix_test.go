@@ -6,48 +6,28 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
-)
 
-// TestRadixSortKeyedIsStable checks radixSortKeyed against a stable sort
-// by key, on runs short and long, keys narrow and wide, with many ties
-// and with a digit every key shares (a pass that is skipped).
-func TestRadixSortKeyedIsStable(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, radixMin - 1, radixMin, 1000, 20_000} {
-		for _, bits := range []int{1, 7, 8, 9, 17, 40, 63, 64} {
-			items := make([]keyedItem, n)
-			for k := range items {
-				key := r.Uint64()
-				if bits < 64 {
-					key &= 1<<bits - 1
-				}
-				if k%3 == 0 && k > 0 {
-					key = items[r.IntN(k)].key // ties
-				}
-				if bits > 24 {
-					key &^= radixMask << radixDigit // a digit every key shares
-				}
-				items[k] = keyedItem{key, int32(k)}
-			}
-			want := slices.Clone(items)
-			slices.SortStableFunc(want, func(x, y keyedItem) int { return cmp.Compare(x.key, y.key) })
-			radixSortKeyed(items, bits)
-			if !slices.Equal(items, want) {
-				t.Fatalf("n=%d bits=%d: radix order differs from a stable sort", n, bits)
-			}
-		}
-	}
-}
+	"github.com/jobdeck/jobdeck/model/keysort"
+)
 
 // TestSortEqualKeys checks that only runs of equal keys are reordered,
 // each by the comparison, stably.
 func TestSortEqualKeys(t *testing.T) {
-	items := []keyedItem{{1, 5}, {1, 3}, {2, 9}, {3, 8}, {3, 8}, {3, 1}, {4, 0}}
-	sortEqualKeys(items, func(x, y *keyedItem) int { return cmp.Compare(x.i, y.i) })
-	want := []keyedItem{{1, 3}, {1, 5}, {2, 9}, {3, 1}, {3, 8}, {3, 8}, {4, 0}}
+	items := keyItems(1, 5, 1, 3, 2, 9, 3, 8, 3, 8, 3, 1, 4, 0)
+	sortEqualKeys(items, func(x, y *keysort.Item) int { return cmp.Compare(x.I, y.I) })
+	want := keyItems(1, 3, 1, 5, 2, 9, 3, 1, 3, 8, 3, 8, 4, 0)
 	if !slices.Equal(items, want) {
 		t.Fatalf("got %v, want %v", items, want)
 	}
+}
+
+// keyItems returns the items of key and index pairs kis.
+func keyItems(kis ...int) []keysort.Item {
+	var items []keysort.Item
+	for k := 0; k < len(kis); k += 2 {
+		items = append(items, keysort.Item{Key: uint64(kis[k]), I: int32(kis[k+1])})
+	}
+	return items
 }
 
 // TestSortTextsAsStrings checks sortTexts against strings.Compare and
