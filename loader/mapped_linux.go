@@ -12,11 +12,10 @@ import (
 // mappedFile is a read-only mapping of a whole file. A read of it past
 // the file's end, once the file shrank, faults (see onMappedFile).
 type mappedFile struct {
-	data     []byte
-	released int // the pages before this offset were given back
-	// secondReleased is released for releaseSecond, which another
-	// goroutine than release's calls; 0 before its first call.
-	secondReleased int
+	data []byte
+	// first and second are how far release and releaseSecond gave the
+	// pages back; they run on goroutines of their own.
+	first, second pagesGiven
 }
 
 // mapFile maps f, a regular file open for reading, when it is an
@@ -53,29 +52,28 @@ func mapFile(f fs.File) *mappedFile {
 // the process stops holding them (they stay in the page cache), and a
 // later read of them reads the file again. Nothing is lost by it: it
 // only keeps the process's resident memory to a few MiB of the file.
-func (m *mappedFile) release(upto int64) {
-	end := int(upto) &^ (os.Getpagesize() - 1)
-	if end-m.released < releaseStep {
-		return
-	}
-	giveBack(m.data[m.released:end])
-	m.released = end
-}
+func (m *mappedFile) release(upto int64) { m.first.giveBefore(m.data, 0, upto) }
 
 // releaseSecond is release for the second half of a split read of the
 // mapping (see mappedSplit), which starts at from: it gives back the
 // pages wholly between from and upto, releaseStep bytes at a time.
-func (m *mappedFile) releaseSecond(from, upto int64) {
+func (m *mappedFile) releaseSecond(from, upto int64) { m.second.giveBefore(m.data, from, upto) }
+
+// pagesGiven is the offset up to which a reader of the mapping from some
+// offset on gave its pages back (0 before it gave any).
+type pagesGiven int
+
+// giveBefore gives back the pages of data wholly between from and upto,
+// not given yet, once they are releaseStep bytes or more.
+func (g *pagesGiven) giveBefore(data []byte, from, upto int64) {
 	page := os.Getpagesize()
-	if m.secondReleased == 0 {
-		m.secondReleased = (int(from) + page - 1) &^ (page - 1)
-	}
+	start := max(int(*g), (int(from)+page-1)&^(page-1))
 	end := int(upto) &^ (page - 1)
-	if end-m.secondReleased < releaseStep {
+	if end-start < releaseStep {
 		return
 	}
-	giveBack(m.data[m.secondReleased:end])
-	m.secondReleased = end
+	giveBack(data[start:end])
+	*g = pagesGiven(end)
 }
 
 // giveBack tells the kernel the process is done with the pages of b, a
