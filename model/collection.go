@@ -116,7 +116,7 @@ func (c *Collection) add(ps []*Posting, parallel bool) {
 		runs = append(runs, keyRun{ci: ci, off: off, ps: add[lo : lo+n]})
 		lo += n
 	}
-	c.fillRuns(runs, parallel)
+	c.fillRuns(runs, len(add), parallel)
 	for _, r := range runs { // the classes are numbered in order, on this goroutine
 		fillOrderKeys(c.orderKeys[r.ci][r.off:r.off+len(r.ps)], r.ps, c.keys[r.ci][r.off:r.off+len(r.ps)], c.classes)
 	}
@@ -133,19 +133,15 @@ type keyRun struct {
 // search keys and facts of on two goroutines.
 const parallelAddMin = 4 * keyChunkLen
 
-// fillRuns builds the search keys and facts of runs, half of them on a
-// goroutine of their own (with scratch2) when parallel, there are
-// parallelAddMin postings or more and more than one processor.
-func (c *Collection) fillRuns(runs []keyRun, parallel bool) {
+// fillRuns builds the search keys and facts of runs, n postings in all,
+// half of them on a goroutine of their own (with scratch2) when parallel,
+// n is parallelAddMin or more and there is more than one processor.
+func (c *Collection) fillRuns(runs []keyRun, n int, parallel bool) {
 	fill := func(runs []keyRun, sc *keyScratch) {
 		for _, r := range runs {
 			fillEntries(c.keys[r.ci][r.off:r.off+len(r.ps)], r.ps, sc)
 			fillFacts(c.facts[r.ci][r.off:r.off+len(r.ps)], r.ps)
 		}
-	}
-	n := 0
-	for _, r := range runs {
-		n += len(r.ps)
 	}
 	if !parallel || n < parallelAddMin || runtime.GOMAXPROCS(0) < 2 {
 		fill(runs, &c.scratch)
