@@ -606,6 +606,17 @@ func (t trackFlags) selection(tag string) (model.Selection, error) {
 	return sel, nil
 }
 
+// parseTracked parses the command line of stats or due with f, then
+// returns the entries they work on (see [trackedEntries]); or the exit
+// code to stop with (help, a bad flag, an unreadable state file), else -1.
+func parseTracked(f *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) (map[string]model.Entry, int) {
+	paths, code := parse(f, c, args, stdout, stderr)
+	if code >= 0 {
+		return nil, code
+	}
+	return trackedEntries(*c, paths, stderr)
+}
+
 // trackedEntries opens the state file and returns the entries stats and
 // due work on: all of them, or with PATHs (or --demo) only those of the
 // postings found there. It returns the exit code to stop with, or -1.
@@ -643,11 +654,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	var c common
 	f := newFlagSet("stats", stderr, &c)
 	asJSON := f.Bool("json", false, "")
-	paths, code := parse(f, &c, args, stdout, stderr)
-	if code >= 0 {
-		return code
-	}
-	entries, code := trackedEntries(c, paths, stderr)
+	entries, code := parseTracked(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
@@ -674,11 +681,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 func runDue(args []string, stdout, stderr io.Writer) int {
 	var c common
 	f := newFlagSet("due", stderr, &c)
-	paths, code := parse(f, &c, args, stdout, stderr)
-	if code >= 0 {
-		return code
-	}
-	entries, code := trackedEntries(c, paths, stderr)
+	entries, code := parseTracked(f, &c, args, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
