@@ -116,7 +116,7 @@ func TestCacheHookServesAndMerges(t *testing.T) {
 	// the duplicate is still merged with its paths.
 	for k, e := range c.m {
 		if k.Path == "./" {
-			if es, ok := decodeListing(e.aux); !ok || fmt.Sprint(es) != "[{a.md 0} {b.md 0} {c.md 0}]" || len(e.ps) != 0 {
+			if es, ok := decodeListing(e.aux, nil); !ok || fmt.Sprint(es) != "[{a.md 0} {b.md 0} {c.md 0}]" || len(e.ps) != 0 {
 				t.Fatalf("the folder's entries: %v (%v), %d postings", es, ok, len(e.ps))
 			}
 		}

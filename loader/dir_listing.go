@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io/fs"
+	"slices"
+	"unsafe"
 )
 
 // The parse cache also keeps each folder's entries, so that a launch on an
@@ -26,21 +28,25 @@ func listingPath(dir string) string { return dir + "/" }
 // listing returns the entries of the folder dir of src, sorted by name,
 // when the cache holds them for info, the folder's stat taken before this
 // walk reads it; ok is false otherwise (no cache, a changed folder, an
-// entry that does not decode).
-func (h *cacheHook) listing(src *Source, dir string, info fs.FileInfo) ([]dirent, bool) {
+// entry that does not decode). The entries are appended to buf[:0], and
+// their names are the cache's memory: call release once nothing uses
+// them (nor keeps them).
+func (h *cacheHook) listing(src *Source, dir string, info fs.FileInfo, buf []dirent) (es []dirent, release func(), ok bool) {
 	k, ok := h.folderKey(src, dir, info)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	e, ok := h.c.Lookup(k)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
-	defer e.Release()
-	if e.Len() != 0 {
-		return nil, false
+	if e.Len() == 0 {
+		if es, ok := decodeListing(e.Aux(), buf); ok {
+			return es, e.Release, true
+		}
 	}
-	return decodeListing(e.Aux())
+	e.Release()
+	return nil, nil, false
 }
 
 // listed offers the cache es, the entries of the folder dir of src read
@@ -90,12 +96,13 @@ func appendListing(b []byte, es []dirent) []byte {
 	return b
 }
 
-// decodeListing returns the entries appendListing encoded in b; ok is
-// false unless b holds only entries whose names are valid, distinct and
-// sorted, as a read of a folder returns them.
-func decodeListing(b []byte) ([]dirent, bool) {
-	var names stringSlab
-	out := make([]dirent, 0, listingLen(b))
+// decodeListing returns the entries appendListing encoded in b, appended
+// to buf[:0]; ok is false unless b holds only entries whose names are
+// valid, distinct and sorted, as a read of a folder returns them. The
+// names are b's own bytes, not copies: b must not change while they are
+// used.
+func decodeListing(b []byte, buf []dirent) ([]dirent, bool) {
+	out := slices.Grow(buf[:0], listingLen(b))
 	prev := ""
 	for len(b) > 0 {
 		code := int(b[0])
@@ -108,7 +115,7 @@ func decodeListing(b []byte) ([]dirent, bool) {
 		if !validEntryName(raw) || (len(out) > 0 && string(raw) <= prev) {
 			return nil, false
 		}
-		name := names.copyOf(raw)
+		name := unsafe.String(&raw[0], len(raw))
 		out = append(out, dirent{name: name, typ: listingTypes[code]})
 		prev = name
 	}

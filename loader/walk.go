@@ -65,11 +65,15 @@ type walker struct {
 	followAll bool
 	cache     *cacheHook // keeps folders' entries between loads; nil: none
 
-	pending chunk      // files not yet handed to the parsers
-	seq     int        // the number of the next chunk handed out
-	pendDir string     // their folder
-	dirBuf  []byte     // scratch space of readDirents
-	paths   stringSlab // the display paths of the files walked
+	pending chunk  // files not yet handed to the parsers
+	seq     int    // the number of the next chunk handed out
+	pendDir string // their folder
+	dirBuf  []byte // scratch space of readDirents
+	// spareDirents are slices of entries that folders walked gave back,
+	// for the cached listings of the next (a walk's folders nest, so
+	// they are taken and given back in turn).
+	spareDirents [][]dirent
+	paths        stringSlab // the display paths of the files walked
 
 	dirs  map[dirKey]int   // folders walked, with the index of the Source that walked them
 	named map[fileKey]bool // files named as Sources: true once read
@@ -238,7 +242,8 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 	src, root := sw.src, sw.root
 	f.display = displayPath(src, root, f.path)
 	f.prefix = displayPrefix(f.display)
-	entries, dirErr := w.readFolder(src, f)
+	entries, release, dirErr := w.readFolder(src, f)
+	defer release()
 	if dirErr != nil && len(entries) == 0 {
 		return w.skip(f.display, reasonOf(ReasonUnreadDir, dirErr))
 	}
@@ -255,16 +260,32 @@ func (w *walker) dir(sw *sourceWalk, f folder) bool {
 
 // readFolder returns the entries of the folder f of src sorted by name,
 // as [readDirents] does: from the parse cache when it holds them for f's
-// stat, else read, and then offered to the cache.
-func (w *walker) readFolder(src *Source, f folder) ([]dirent, error) {
-	if es, ok := w.cache.listing(src, f.path, f.info); ok {
-		return es, nil
+// stat, else read, and then offered to the cache. Call release once the
+// entries are walked: the cache's names are its memory until then, and
+// the slice goes back to w's spares.
+func (w *walker) readFolder(src *Source, f folder) (es []dirent, release func(), err error) {
+	var buf []dirent
+	if n := len(w.spareDirents); n > 0 {
+		buf, w.spareDirents = w.spareDirents[n-1], w.spareDirents[:n-1]
 	}
-	es, err := readDirents(src.FS, f.path, &w.dirBuf)
+	if es, done, ok := w.cache.listing(src, f.path, f.info, buf); ok {
+		return es, func() {
+			done()
+			w.spareDirents = append(w.spareDirents, clear0(es))
+		}, nil
+	}
+	w.spareDirents = append(w.spareDirents, buf)
+	es, err = readDirents(src.FS, f.path, &w.dirBuf)
 	if err == nil {
 		w.cache.listed(src, f.path, f.info, es)
 	}
-	return es, err
+	return es, func() {}, err
+}
+
+// clear0 returns es emptied, its names let go.
+func clear0(es []dirent) []dirent {
+	clear(es)
+	return es[:0]
 }
 
 // entry walks one entry e of the folder f, whose entries are siblings.
@@ -318,7 +339,9 @@ func (w *walker) entry(sw *sourceWalk, f folder, e dirent, siblings []dirent) bo
 				if read {
 					return true
 				}
-				w.named[k] = true
+				// An assignment stores its key again: a copy, as name
+				// may be the cache's memory (see readFolder).
+				w.named[fileKey{dir: f.key, name: strings.Clone(name)}] = true
 			}
 		}
 		return w.folderFile(src, f, name)
