@@ -134,10 +134,12 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	results := make(chan part, 16)
 	var seen atomic.Int64
 	cache := newCacheHook(sources, opts)
+	spareJobs := newSpares[job](cap(jobs) + 2*opts.Workers)
+	spareResults := newSpares[result](cap(results) + 2*opts.Workers)
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, results: results, seen: func() { seen.Add(1) }, followAll: opts.FollowAll, cache: cache}
+		w := walker{ctx: ctx, jobs: jobs, results: results, seen: func() { seen.Add(1) }, followAll: opts.FollowAll, cache: cache, spare: spareJobs}
 		w.register(sources)
 		for i := range sources {
 			if !w.source(&sources[i], i) {
@@ -153,11 +155,12 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 			defer wg.Done()
 			memo := newRecordMemo()
 			for c := range jobs {
-				if !workChunk(ctx, c, opts, cache, results, func() { seen.Add(1) }, memo) {
+				if !workChunk(ctx, c, opts, cache, results, spareResults, func() { seen.Add(1) }, memo) {
 					for range jobs { // let the walker finish
 					}
 					return
 				}
+				spareJobs.put(c.files)
 			}
 		}()
 	}
@@ -167,7 +170,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 		// closed and drained, which wg.Wait implies.
 		close(results)
 	}()
-	collect(ctx, results, opts, &seen, out)
+	collect(ctx, results, spareResults, opts, &seen, out)
 	if ctx.Err() == nil { // the walk and the Done batch completed
 		cache.done()
 	}
@@ -176,19 +179,19 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 // workChunk reads and parses the files of n and sends their results, a
 // part at a time, the last part marked (the collector puts the parts of
 // the chunks back in walk order, see [partOrder]); more counts each
-// posting of a record file after its first. It returns false when the
-// context ended.
-func workChunk(ctx context.Context, n numbered, opts Options, cache *cacheHook, results chan<- part, more func(), m *recordMemo) bool {
+// posting of a record file after its first. The parts' slices come from
+// spare. It returns false when the context ended.
+func workChunk(ctx context.Context, n numbered, opts Options, cache *cacheHook, results chan<- part, spare spares[result], more func(), m *recordMemo) bool {
 	c := n.files
 	size := len(c) // the results of c's files; a file of many postings sends jobChunk at a time
-	out := make([]result, 0, size)
+	out := spare.get(size)
 	sendPart := func(last bool) bool {
 		if len(out) == 0 && !last {
 			return true
 		}
 		select {
 		case results <- part{seq: n.seq, last: last, rs: out}:
-			out = make([]result, 0, size)
+			out = spare.get(size)
 			return true
 		case <-ctx.Done():
 			return false
@@ -202,7 +205,7 @@ func workChunk(ctx context.Context, n numbered, opts Options, cache *cacheHook, 
 			ok := send()
 			if cap(out) < jobChunk {
 				size = max(size, jobChunk)
-				out = make([]result, 0, size)
+				out = spare.get(size)
 			}
 			cache.records(j, opts, k, h, func(r result) bool {
 				out = append(out, r)
@@ -262,8 +265,9 @@ func work(j job, opts Options, h dirHandle, m *recordMemo) (r result) {
 	return result{p: p}
 }
 
-// collect dedupes and batches results until results is closed.
-func collect(ctx context.Context, results <-chan part, opts Options, seen *atomic.Int64, out chan<- Batch) {
+// collect dedupes and batches results until results is closed, giving
+// each part's slice to spare once taken.
+func collect(ctx context.Context, results <-chan part, spare spares[result], opts Options, seen *atomic.Int64, out chan<- Batch) {
 	var byID model.IDMap // ID → index of its first posting in first
 	var first postingList
 	var b Batch
@@ -321,6 +325,7 @@ func collect(ctx context.Context, results <-chan part, opts Options, seen *atomi
 				}
 			}
 		}
+		spare.put(rs)
 		return true
 	}
 	for {

@@ -63,7 +63,8 @@ type walker struct {
 	results   chan<- part
 	seen      func()
 	followAll bool
-	cache     *cacheHook // keeps folders' entries between loads; nil: none
+	cache     *cacheHook  // keeps folders' entries between loads; nil: none
+	spare     spares[job] // chunks the parsers are done with
 
 	pending chunk  // files not yet handed to the parsers
 	seq     int    // the number of the next chunk handed out
@@ -512,7 +513,7 @@ func (w *walker) flush() bool {
 		return true
 	}
 	c := numbered{seq: w.seq, files: w.pending}
-	w.pending = make(chunk, 0, jobChunk)
+	w.pending = w.spare.get(jobChunk)
 	select {
 	case w.jobs <- c:
 		w.seq++
