@@ -135,7 +135,7 @@ func run(ctx context.Context, sources []Source, opts Options, out chan<- Batch) 
 	var seen atomic.Int64
 	cache := newCacheHook(sources, opts)
 	spareJobs := newSpares[job](cap(jobs) + 2*opts.Workers)
-	spareResults := newSpares[result](cap(results) + 2*opts.Workers)
+	spareResults := newSpares[result](4 * (cap(results) + opts.Workers)) // parts wait in results and the collector's order
 
 	go func() {
 		defer close(jobs)
@@ -191,7 +191,9 @@ func workChunk(ctx context.Context, n numbered, opts Options, cache *cacheHook, 
 		}
 		select {
 		case results <- part{seq: n.seq, last: last, rs: out}:
-			out = spare.get(size)
+			if !last {
+				out = spare.get(size)
+			}
 			return true
 		case <-ctx.Done():
 			return false
