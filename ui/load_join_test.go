@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -29,7 +30,7 @@ func TestJoinBatchesJoinsWhatWaits(t *testing.T) {
 		t.Fatal("no second message")
 	}
 	var ids string
-	for _, q := range m.postings {
+	for _, q := range joined(m) {
 		ids += q.ID
 	}
 	if ids != "bcd" || len(m.merges) != 1 || m.merges[0].Path != "dup.md" || !m.done ||
@@ -73,7 +74,7 @@ func TestJoinBatchesWaitsTheInterval(t *testing.T) {
 	in <- loader.Batch{Postings: []*model.Posting{p("c")}, Done: true}
 	select {
 	case m := <-out:
-		if len(m.postings) != 2 || m.postings[0].ID != "b" || m.postings[1].ID != "c" || !m.done {
+		if ps := joined(m); len(ps) != 2 || ps[0].ID != "b" || ps[1].ID != "c" || !m.done {
 			t.Errorf("last message: %+v", m)
 		}
 	case <-time.After(10 * time.Second):
@@ -116,4 +117,14 @@ func TestBatchPaceGrowsWithTheLoad(t *testing.T) {
 			t.Errorf("batchPace(%v, %v) = %v, want %v", c.every, c.elapsed, got, c.want)
 		}
 	}
+}
+
+// joined returns the postings of m in order, those of its first batch and
+// of the batches joined after it.
+func joined(m batchMsg) []*model.Posting {
+	ps := slices.Clone(m.postings)
+	for _, more := range m.more {
+		ps = append(ps, more...)
+	}
+	return ps
 }

@@ -171,3 +171,28 @@ func TestFirstPostingsNotHeldByThrottle(t *testing.T) {
 		t.Fatalf("%d refilters scheduled, result over %d postings: want the next batch throttled", len(*due), result(m).Total)
 	}
 }
+
+// TestJoinedBatchesAllAdded checks that a message of joined batches adds
+// the postings of every batch, in order, before its duplicates.
+func TestJoinedBatchesAllAdded(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	setLoading(m, true, progress{})
+	ps := fixture()
+	msg := batchMsg{postings: ps[:1], progress: progress{Seen: 1, Loaded: 1}}
+	msg.join(batchMsg{postings: ps[1:3], progress: progress{Seen: 3, Loaded: 3}})
+	msg.join(batchMsg{merges: []merge{{ID: "b", Path: "mirror/b.md"}}, progress: progress{Seen: 4, Loaded: 4, Duplicates: 1}})
+	msg.join(batchMsg{postings: ps[3:], progress: progress{Seen: 6, Loaded: 5, Duplicates: 1}})
+	send(t, m, msg)
+	c := collection(m)
+	if c.Len() != len(ps) {
+		t.Fatalf("%d postings added, want %d", c.Len(), len(ps))
+	}
+	for i, p := range ps {
+		if c.At(i) != p {
+			t.Errorf("posting %d is %q, want %q", i, c.At(i).ID, p.ID)
+		}
+	}
+	if got := ps[1].AllPaths(); !slices.Equal(got, []string{"boards/b.md", "mirror/b.md"}) {
+		t.Errorf("paths of b = %q: the duplicate was not merged", got)
+	}
+}
