@@ -70,6 +70,8 @@ type Cache struct {
 	// written once, see model.PrefaultPostings) under the mutex kept the
 	// other worker waiting.
 	rooms sync.Pool
+	// handleSlabs are the lookups' entries given back (see handleSlab).
+	handleSlabs chan *handleSlab
 }
 
 // Open returns the cache in dir for loads whose [loader.CacheStamp] is
@@ -79,7 +81,8 @@ func Open(dir, stamp string, now func() time.Time) *Cache {
 	if now == nil {
 		now = time.Now
 	}
-	return &Cache{dir: dir, stamp: stamp, now: now, writeFile: writeAtomic, roots: map[string]*rootFile{}}
+	return &Cache{dir: dir, stamp: stamp, now: now, writeFile: writeAtomic, roots: map[string]*rootFile{},
+		handleSlabs: make(chan *handleSlab, 8)}
 }
 
 // Dir returns the cache's folder.
@@ -116,7 +119,7 @@ func (c *Cache) Lookup(k loader.FileKey) (loader.CacheEntry, bool) {
 		}
 		one, items = room.slab.one(e.blob)
 		if ref != nil {
-			h = room.handle(one, blockHold{mu: &c.mu, rf: rf, ref: ref})
+			h = room.handle(one, blockHold{mu: &c.mu, rf: rf, ref: ref}, c.handleSlabs)
 		}
 		c.rooms.Put(room)
 	}
