@@ -244,6 +244,19 @@ func BenchmarkCollectionAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkCollectionAddBatches is BenchmarkCollectionAdd as the browser
+// streams a folder in: 100k postings added 2,048 at a time.
+func BenchmarkCollectionAddBatches(b *testing.B) {
+	ps := genPostings(benchN, 9)
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewCollection()
+		for i := 0; i < len(ps); i += 2048 {
+			c.Add(ps[i:min(i+2048, len(ps))]...)
+		}
+	}
+}
+
 // BenchmarkNewCollectionOf is BenchmarkCollectionAdd as `jobdeck list`
 // makes its collection: all 100k postings at once, on two goroutines.
 func BenchmarkNewCollectionOf(b *testing.B) {
