@@ -194,7 +194,8 @@ func (s Snapshot) textRanksIn(o SortOrder, lo, hi int, top uint32, dense bool) t
 // ones by the next 8 (see textPrefix), and compared in full where these
 // are equal too.
 func sortTexts[T any](texts []T, text func(T) string, nonEmptyFirst bool) []int32 {
-	items := make([]keysort.Item, len(texts))
+	items := keysort.Scratch(len(texts))
+	defer keysort.Release(items)
 	for k, t := range texts {
 		key := textPrefix(text(t))[0]
 		if nonEmptyFirst {

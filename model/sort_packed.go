@@ -113,7 +113,8 @@ func sortNumbers(lo, hi, iBits int, key func(int) uint64) []int32 {
 // long. The keys are sorted by their digits (see [keysort.Radix]): a run
 // of 100k postings so in a third of the time compared item by item.
 func (s Snapshot) sortKeyed(o SortOrder, lo, hi, keyBits int, key func(int) uint64) []int32 {
-	items := make([]keysort.Item, hi-lo)
+	items := keysort.Scratch(hi - lo)
+	defer keysort.Release(items)
 	for k := range items {
 		items[k] = keysort.Item{Key: key(lo + k), I: int32(lo + k)}
 	}

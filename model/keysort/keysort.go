@@ -8,6 +8,7 @@ package keysort
 import (
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // Item is an item to sort: its number and its index among the caller's
@@ -48,7 +49,9 @@ func Radix(items []Item, keyBits int) {
 			counts[d][key>>(Digit*d)&mask]++
 		}
 	}
-	src, dst := items, make([]Item, len(items))
+	buf := Scratch(len(items))
+	defer Release(buf)
+	src, dst := items, buf
 	for d := range passes {
 		c := &counts[d]
 		shift := Digit * d
@@ -84,5 +87,28 @@ func Runs(items []Item, sort func(run []Item)) {
 			sort(items[lo:hi])
 		}
 		lo = hi
+	}
+}
+
+// scratch holds slices of items that sorts are done with, for the next:
+// a browser streaming a million postings in sorts each batch as it comes,
+// and a buffer made for each sort was 20 MB of garbage a load, made while
+// the collector ran every few tens of megabytes. Like any [sync.Pool] it
+// lets go of what it holds at a collection.
+var scratch sync.Pool
+
+// Scratch returns n items whose values are undefined, for a caller that
+// sets every one before it reads it; give them back with [Release].
+func Scratch(n int) []Item {
+	if b, ok := scratch.Get().(*[]Item); ok && cap(*b) >= n {
+		return (*b)[:n]
+	}
+	return make([]Item, n)
+}
+
+// Release gives b back to [Scratch]; b must not be used afterwards.
+func Release(b []Item) {
+	if cap(b) >= radixMin {
+		scratch.Put(&b)
 	}
 }
