@@ -272,21 +272,18 @@ func (w *walker) readFolder(src *Source, f folder) (es []dirent, release func(),
 	if es, done, ok := w.cache.listing(src, f.path, f.info, buf); ok {
 		return es, func() {
 			done()
-			w.spareDirents = append(w.spareDirents, clear0(es))
+			clear(es) // its names are the cache's
+			w.spareDirents = append(w.spareDirents, es[:0])
 		}, nil
 	}
-	w.spareDirents = append(w.spareDirents, buf)
+	if buf != nil {
+		w.spareDirents = append(w.spareDirents, buf)
+	}
 	es, err = readDirents(src.FS, f.path, &w.dirBuf)
 	if err == nil {
 		w.cache.listed(src, f.path, f.info, es)
 	}
 	return es, func() {}, err
-}
-
-// clear0 returns es emptied, its names let go.
-func clear0(es []dirent) []dirent {
-	clear(es)
-	return es[:0]
 }
 
 // entry walks one entry e of the folder f, whose entries are siblings.
