@@ -4,7 +4,9 @@ package loader
 // through it for reuse: the walk's chunks of files once parsed, the
 // parsers' chunks of results once collected. A load of many files then
 // makes no garbage of them, memory the kernel would otherwise map anew
-// for each chunk. A nil spares keeps nothing.
+// for each chunk. It is the free lists of the record pool (reuse,
+// recycle) for slices that hold pointers, which must be zeroed when given
+// back. A nil spares keeps nothing.
 type spares[T any] chan []T
 
 // newSpares returns a list that keeps up to n slices.
@@ -13,12 +15,8 @@ func newSpares[T any](n int) spares[T] { return make(spares[T], n) }
 // get returns an empty slice with room for n: a spare one if the list has
 // one that big, else a new one.
 func (s spares[T]) get(n int) []T {
-	select {
-	case b := <-s:
-		if cap(b) >= n {
-			return b[:0]
-		}
-	default:
+	if b := reuse[T](s); cap(b) >= n {
+		return b[:0]
 	}
 	return make([]T, 0, n)
 }
@@ -28,8 +26,5 @@ func (s spares[T]) get(n int) []T {
 // be used afterwards.
 func (s spares[T]) put(b []T) {
 	clear(b)
-	select {
-	case s <- b[:0]:
-	default:
-	}
+	recycle(s, b)
 }
