@@ -70,7 +70,7 @@ func NewCollection() *Collection {
 // them on one, beside the loader's own goroutines.)
 func NewCollectionOf(ps []*Posting) *Collection {
 	c := NewCollection()
-	c.add(ps, true)
+	c.add(true, ps)
 	return c
 }
 
@@ -78,11 +78,38 @@ func NewCollectionOf(ps []*Posting) *Collection {
 // keys. A posting whose ID is already present is still added (the loader
 // reports duplicates through Merge); ByID keeps returning the first.
 // The postings must not be modified afterwards except through Merge.
-func (c *Collection) Add(ps ...*Posting) { c.add(ps, false) }
+func (c *Collection) Add(ps ...*Posting) { c.add(false, ps) }
 
-// add is Add, building the keys on two goroutines when parallel (see
-// fillRuns).
-func (c *Collection) add(ps []*Posting, parallel bool) {
+// AddParallel adds each of batches in turn, as [Collection.Add] does, with
+// the keys of all of them built at once on two goroutines when they are
+// many (as [NewCollectionOf] builds them): for a caller with the cores to
+// spare, such as a browser adding the last batches of a load once the
+// loader is done.
+func (c *Collection) AddParallel(batches ...[]*Posting) { c.add(true, batches...) }
+
+// add adds each of batches in turn, building their keys on two goroutines
+// when parallel (see fillRuns).
+func (c *Collection) add(parallel bool, batches ...[]*Posting) {
+	if c.classes == nil {
+		c.classes = textClasses{}
+	}
+	var runs []keyRun
+	n := 0
+	for _, ps := range batches {
+		var k int
+		runs, k = c.appendBatch(runs, ps)
+		n += k
+	}
+	c.fillRuns(runs, n, parallel)
+	for _, r := range runs { // the classes are numbered in order, on this goroutine
+		fillOrderKeys(c.orderKeys[r.ci][r.off:r.off+len(r.ps)], r.ps, c.keys[r.ci][r.off:r.off+len(r.ps)], c.classes)
+	}
+}
+
+// appendBatch appends the postings of ps that are not nil (as many as fit
+// under maxPostings) and the runs of chunk room their keys go into to
+// runs; it returns runs and how many postings it appended.
+func (c *Collection) appendBatch(runs []keyRun, ps []*Posting) ([]keyRun, int) {
 	add := ps
 	if slices.Contains(ps, nil) || len(c.postings)+len(ps) > maxPostings {
 		add = make([]*Posting, 0, len(ps))
@@ -98,13 +125,9 @@ func (c *Collection) add(ps []*Posting, parallel bool) {
 	}
 	c.growFor(len(add))
 	c.postings = append(c.postings, add...)
-	if c.classes == nil {
-		c.classes = textClasses{}
-	}
 	// Keys are built straight into their chunks, the postings of one chunk
 	// at a time, so that adding a whole folder at once (as `jobdeck list`
 	// does) needs no more scratch memory than a batch.
-	var runs []keyRun
 	for lo := 0; lo < len(add); {
 		i := base + lo
 		ci, off := i/keyChunkLen, i%keyChunkLen
@@ -117,10 +140,7 @@ func (c *Collection) add(ps []*Posting, parallel bool) {
 		runs = append(runs, keyRun{ci: ci, off: off, ps: add[lo : lo+n]})
 		lo += n
 	}
-	c.fillRuns(runs, len(add), parallel)
-	for _, r := range runs { // the classes are numbered in order, on this goroutine
-		fillOrderKeys(c.orderKeys[r.ci][r.off:r.off+len(r.ps)], r.ps, c.keys[r.ci][r.off:r.off+len(r.ps)], c.classes)
-	}
+	return runs, len(add)
 }
 
 // growFor makes room for n more postings, doubling the room when it is

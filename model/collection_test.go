@@ -81,17 +81,38 @@ func TestSnapshotIsolation(t *testing.T) {
 }
 
 // TestCollectionAddParallelSameAsInBatches makes a collection of postings
-// at once (their keys and facts built on two goroutines) and adds them in
-// batches, and checks that every search key, fact and order key is the
-// same.
+// at once (their keys and facts built on two goroutines), one that adds
+// them in batches, and one that adds the first batches one at a time and
+// the rest together with AddParallel (as the browser adds a load's last
+// batches, nil postings among them), and checks that every posting,
+// search key, fact and order key is the same.
 func TestCollectionAddParallelSameAsInBatches(t *testing.T) {
 	ps := genPostings(3*parallelAddMin+123, 5)
 	ps[7].Title = "Straße Kelvin \u212a café" // folds to fewer bytes, non-ASCII
 	ps[parallelAddMin+9].Company = "camelCase GmbH"
 	all := NewCollectionOf(ps)
 	batched := NewCollection()
+	var rest [][]*Posting
 	for lo := 0; lo < len(ps); lo += 1000 {
 		batched.Add(ps[lo:min(lo+1000, len(ps))]...)
+		rest = append(rest, ps[lo:min(lo+1000, len(ps))])
+	}
+	last := NewCollection()
+	last.Add(rest[0]...)
+	last.Add(rest[1]...)
+	rest = append([][]*Posting{{nil}}, rest[2:]...)
+	last.AddParallel(rest...)
+	if last.Len() != len(ps) {
+		t.Fatalf("AddParallel: %d postings, want %d", last.Len(), len(ps))
+	}
+	for i := range ps {
+		if p := last.Snapshot().At(i); p != ps[i] {
+			t.Fatalf("AddParallel: posting %d is %v, want %v", i, p.Path, ps[i].Path)
+		}
+		if a, b := all.keys.at(i), last.keys.at(i); a.folded != b.folded || a.masks != b.masks ||
+			*all.facts.at(i) != *last.facts.at(i) || *all.orderKeys.at(i) != *last.orderKeys.at(i) {
+			t.Fatalf("AddParallel: posting %d: search key, facts or order key differ", i)
+		}
 	}
 	for i := range ps {
 		a, b := all.keys.at(i), batched.keys.at(i)

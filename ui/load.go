@@ -118,9 +118,16 @@ func (l *loadStream) stop() {
 // running, and at most every refilterInterval while a big folder streams in).
 func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	coll := m.c.coll
-	coll.Add(b.postings...)
-	for _, ps := range b.more {
-		coll.Add(ps...)
+	if b.done {
+		// The loader has ended: its cores are free for the keys of what
+		// came last, which at 100k postings is a fifth of the folder (it
+		// streams in faster than Update takes it).
+		coll.AddParallel(append([][]*model.Posting{b.postings}, b.more...)...)
+	} else {
+		coll.Add(b.postings...)
+		for _, ps := range b.more {
+			coll.Add(ps...)
+		}
 	}
 	for _, mg := range b.merges {
 		if mg.first != nil {
