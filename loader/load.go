@@ -17,11 +17,13 @@ import (
 func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting, []Skip, error) {
 	var batches [][]*model.Posting // joined once their total is known, not grown to it
 	var skips []Skip
+	var nb numbering
 	dups := map[string][]*model.Posting{}
 	done := false
 	for b := range Stream(ctx, sources, opts) {
 		if len(b.Postings) > 0 {
 			batches = append(batches, b.Postings)
+			nb.add(b.Postings)
 		}
 		skips = append(skips, b.Skipped...)
 		for _, m := range b.Merges {
@@ -49,7 +51,7 @@ func Load(ctx context.Context, sources []Source, opts Options) ([]*model.Posting
 			p.SetPaths(paths)
 		}
 	}
-	sortByPath(posts)
+	sortByPathNumbered(posts, nb.holds())
 	slices.SortFunc(skips, func(a, b Skip) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason))
 	})

@@ -20,7 +20,13 @@ const radixMin = 256
 // for 100,000 postings, which costs more than passing over them once per
 // byte of their heads that differs.
 func sortByPath(posts []*model.Posting) {
-	if len(posts) >= radixMin && numberedPaths(posts) {
+	sortByPathNumbered(posts, len(posts) >= radixMin && numberedPaths(posts))
+}
+
+// sortByPathNumbered is sortByPath for posts whose numbering is known:
+// numbered says what numberedPaths(posts) reports.
+func sortByPathNumbered(posts []*model.Posting, numbered bool) {
+	if numbered && len(posts) >= radixMin {
 		sortNumbered(posts)
 		return
 	}
@@ -101,22 +107,48 @@ func sortTies(ks []keysort.Item, posts []*model.Posting, skip int) {
 // their order in it, as readRecords names them: every path is the same
 // prefix, ending in '#', then the posting's index in posts.
 func numberedPaths(posts []*model.Posting) bool {
-	first := posts[0].Path
-	if !strings.HasSuffix(first, "#0") {
-		return false
-	}
-	prefix := first[:len(first)-1]
-	digits := []byte{'0'} // the index of posts[k], counted in decimal
-	for k, p := range posts {
-		if k > 0 {
-			digits = decimalNext(digits)
-		}
-		if len(p.Path) != len(prefix)+len(digits) || p.Path[len(prefix):] != string(digits) || !strings.HasPrefix(p.Path, prefix) {
-			return false
-		}
-	}
-	return true
+	var nb numbering
+	nb.add(posts)
+	return nb.holds()
 }
+
+// numbering checks, a part at a time, what numberedPaths checks of all
+// the parts together, in order: Load checks each batch as it comes in,
+// while the loader's goroutines still work, rather than all the postings
+// once the load ended (3.5 ms at 100,000 records, on one core). The
+// zero numbering has seen no posting.
+type numbering struct {
+	prefix string // the paths' common start, up to and with '#'
+	digits []byte // the index of the last posting seen, in decimal
+	n      int    // the postings seen
+	broken bool   // a path was not numbered in order
+}
+
+// add checks the paths of posts, the postings after those seen.
+func (nb *numbering) add(posts []*model.Posting) {
+	for _, p := range posts {
+		if nb.broken {
+			return
+		}
+		if nb.n == 0 {
+			if !strings.HasSuffix(p.Path, "#0") {
+				nb.broken = true
+				return
+			}
+			nb.prefix, nb.digits = p.Path[:len(p.Path)-1], []byte{'0'}
+		} else {
+			nb.digits = decimalNext(nb.digits)
+		}
+		nb.n++
+		if len(p.Path) != len(nb.prefix)+len(nb.digits) || p.Path[len(nb.prefix):] != string(nb.digits) || !strings.HasPrefix(p.Path, nb.prefix) {
+			nb.broken = true
+		}
+	}
+}
+
+// holds reports whether every posting seen was numbered in order, and
+// there was one.
+func (nb *numbering) holds() bool { return nb.n > 0 && !nb.broken }
 
 // decimalNext returns the decimal digits of one more than d, in d's
 // room when it has it.

@@ -114,3 +114,37 @@ func TestSortNumberedPathsAsStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberingInParts checks that numbering, given postings a part at a
+// time, reports what numberedPaths reports of them all: for numbered
+// paths split anywhere, and for paths whose numbering breaks in a later
+// part.
+func TestNumberingInParts(t *testing.T) {
+	posts := make([]*model.Posting, 1234)
+	for i := range posts {
+		posts[i] = &model.Posting{Path: fmt.Sprintf("jobs.json#%d", i)}
+	}
+	broken := slices.Clone(posts)
+	broken[1001] = &model.Posting{Path: "jobs.json#1002"}
+	for _, ps := range [][]*model.Posting{posts, broken} {
+		want := numberedPaths(ps)
+		for _, cuts := range [][]int{{0}, {1}, {9, 10, 11}, {100, 999, 1001, 1002}, {len(ps) - 1}} {
+			var nb numbering
+			lo := 0
+			for _, c := range append(cuts, len(ps)) {
+				nb.add(ps[lo:c])
+				lo = c
+			}
+			if nb.holds() != want {
+				t.Errorf("cut at %v: numbering holds %v, numberedPaths says %v", cuts, nb.holds(), want)
+			}
+		}
+	}
+	if !numberedPaths(posts) || numberedPaths(broken) {
+		t.Error("numberedPaths: numbered paths not seen, or a gap not seen")
+	}
+	var none numbering
+	if none.holds() {
+		t.Error("a numbering that saw no posting holds")
+	}
+}
