@@ -95,7 +95,8 @@ func (c *common) check(f *flag.FlagSet) error {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	defer governMemory()()
+	gov := startGovernor()
+	defer gov.stop()
 	if len(args) > 0 {
 		switch args[0] {
 		case "list":
@@ -117,7 +118,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 	}
-	return runBrowse(args, stdout, stderr)
+	return runBrowse(args, stdout, stderr, gov)
 }
 
 const usage = `jobdeck — a terminal browser for job postings
@@ -224,7 +225,7 @@ func parse(f *flag.FlagSet, c *common, args []string, stdout, stderr io.Writer) 
 	return paths, -1
 }
 
-func runBrowse(args []string, stdout, stderr io.Writer) int {
+func runBrowse(args []string, stdout, stderr io.Writer, gov *governor) int {
 	var c common
 	f := newFlagSet("jobdeck", stderr, &c)
 	style := f.String("style", "auto", "")
@@ -280,6 +281,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 
 		Searches:     set.savedSearches(stderr),
 		SaveSearches: set.saveSearches(),
+
+		Loaded: gov.load(),
 	})
 	// lipgloss detected the terminal's colors when it was initialised, from
 	// the same output and environment the program would detect them from

@@ -120,3 +120,65 @@ func gcPercent() int {
 func raisedFor(live uint64) int64 {
 	return min(int64(float64(live)/liveShare), int64(live)+maxHeadroom)
 }
+
+func TestGovernMemoryKeepsPacingOffWhileLoading(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	limitBefore := debug.SetMemoryLimit(-1)
+	pacingBefore := gcPercent()
+	g := startGovernor()
+	done := g.load()
+	limited := false
+	for i := 0; i < 100 && !limited; i++ { // finalizers run after the cycle, on their own goroutine
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		limited = debug.SetMemoryLimit(-1) == memoryBudget
+	}
+	if p := gcPercent(); !limited || p != -1 {
+		t.Errorf("loading, after a collection: limit %d MiB, GOGC %d; want %d MiB, off", debug.SetMemoryLimit(-1)>>20, p, memoryBudget>>20)
+	}
+	runtime.GC()
+	time.Sleep(time.Millisecond)
+	if p := gcPercent(); p != -1 {
+		t.Errorf("loading, after a second collection: GOGC %d, want off", p)
+	}
+	done()
+	if p := gcPercent(); p != pacingBefore {
+		t.Errorf("once loaded: GOGC %d, want %d back", p, pacingBefore)
+	}
+	g.stop()
+	if got, p := debug.SetMemoryLimit(-1), gcPercent(); got != limitBefore || p != pacingBefore {
+		t.Errorf("after stop: limit %d, GOGC %d; want %d, %d", got, p, limitBefore, pacingBefore)
+	}
+}
+
+func TestGovernMemoryLoadDoneBeforeACollection(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	pacingBefore := gcPercent()
+	g := startGovernor()
+	defer g.stop()
+	g.load()() // a small folder, loaded before the first collection
+	if p := gcPercent(); p != -1 {
+		t.Fatalf("start phase: GOGC %d, want off until the first collection", p)
+	}
+	ended := false
+	for i := 0; i < 100 && !ended; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		ended = gcPercent() == pacingBefore
+	}
+	if !ended {
+		t.Errorf("after the first collection: GOGC %d, want %d back", gcPercent(), pacingBefore)
+	}
+}
+
+func TestGovernorNilDoesNothing(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	g := startGovernor()
+	if g != nil {
+		t.Fatal("a governor despite GOMEMLIMIT")
+	}
+	g.load()()
+	g.stop()
+}

@@ -46,6 +46,10 @@ type Config struct {
 	// Suspend stops the process for ctrl+z (main releases the terminal
 	// first); nil means Bubble Tea's tea.Suspend.
 	Suspend func()
+	// Loaded, when set, is called once the last batch of the load from
+	// Sources was added (from a Cmd, off Update), whether the load ended
+	// or failed; it is not called when there are no Sources.
+	Loaded func()
 	// Text answers the query's quoted (full-text) terms; nil: none, and a
 	// quoted term says full-text search is off. While it answers
 	// model.ErrIndexNotReady the browser keeps its last result; send
@@ -66,7 +70,7 @@ func New(cfg Config) *Model {
 	m.c.searches, m.c.saveSearches = cfg.Searches, cfg.SaveSearches
 	if len(cfg.Sources) > 0 {
 		ctx, cancel := context.WithCancel(context.Background())
-		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel}
+		m.load = loadStream{stream: streamSources(ctx, cfg.Sources, cfg.Loader), cancel: cancel, loaded: cfg.Loaded}
 	}
 	maxBody := cfg.Loader.MaxBody
 	m.c.read = func(p *model.Posting) (string, error) {

@@ -90,6 +90,22 @@ type loadStream struct {
 	// posting: the full-text index's sync and the record of what was
 	// seen wait for it (see [Model.afterSettled]).
 	settling bool
+	// loaded is Config.Loaded, called by the Cmd of [loadStream.ended].
+	loaded func()
+}
+
+// ended returns the Cmd that tells Config.Loaded the last batch was
+// added; nil when there is none to tell.
+func (l *loadStream) ended() tea.Cmd {
+	f := l.loaded
+	if f == nil {
+		return nil
+	}
+	l.loaded = nil
+	return func() tea.Msg {
+		f()
+		return nil
+	}
 }
 
 // wait waits for the next batch of the stream; a closed stream yields a
@@ -143,6 +159,7 @@ func (m *Model) onBatch(b batchMsg) tea.Cmd {
 	if b.done && m.c.loading {
 		m.c.loading = false
 		m.load.settling = true
+		cmds = append(cmds, m.load.ended())
 	}
 	if b.added() || len(b.merges) > 0 || b.done {
 		cmds = append(cmds, m.tell(postingsAdded))

@@ -196,3 +196,25 @@ func TestJoinedBatchesAllAdded(t *testing.T) {
 		t.Errorf("paths of b = %q: the duplicate was not merged", got)
 	}
 }
+
+// TestLoadedToldOnceAfterTheLastBatch checks that Config.Loaded is called
+// once the batch marked done was added, not before, and not again.
+func TestLoadedToldOnceAfterTheLastBatch(t *testing.T) {
+	m := newTestModel(t, 120, 40, nil)
+	setLoading(m, true, progress{})
+	calls := 0
+	m.load.loaded = func() { calls++ }
+	ps := fixture()
+	send(t, m, batchMsg{postings: ps[:2], progress: progress{Seen: 2, Loaded: 2}})
+	if calls != 0 {
+		t.Fatalf("Loaded called %d times before the last batch", calls)
+	}
+	send(t, m, batchMsg{postings: ps[2:], progress: progress{Seen: len(ps), Loaded: len(ps)}, done: true})
+	if calls != 1 || collection(m).Len() != len(ps) {
+		t.Fatalf("after the last batch: Loaded called %d times, %d postings", calls, collection(m).Len())
+	}
+	send(t, m, batchMsg{done: true, progress: progress{Seen: -1}})
+	if calls != 1 {
+		t.Errorf("Loaded called %d times after a second done batch", calls)
+	}
+}
