@@ -64,20 +64,12 @@ func TestGovernMemoryRaisesTheLimitAndRestoresIt(t *testing.T) {
 }
 
 func TestGovernMemoryStartPhaseEndsAtTheFirstCollection(t *testing.T) {
-	t.Setenv("GOMEMLIMIT", "")
-	t.Setenv("GOGC", "")
-	limitBefore := debug.SetMemoryLimit(-1)
-	pacingBefore := gcPercent()
+	limitBefore, pacingBefore := withStartPhase(t)
 	stop := governMemory()
 	if got, p := debug.SetMemoryLimit(-1), gcPercent(); got != startHeap || p != -1 {
 		t.Fatalf("before the first collection: limit %d MiB, GOGC %d; want %d MiB, off", got>>20, p, startHeap>>20)
 	}
-	ended := false
-	for i := 0; i < 100 && !ended; i++ { // finalizers run after the cycle, on their own goroutine
-		runtime.GC()
-		time.Sleep(time.Millisecond)
-		ended = gcPercent() == pacingBefore
-	}
+	ended := collectUntil(func() bool { return gcPercent() == pacingBefore })
 	limit := debug.SetMemoryLimit(-1)
 	stop()
 	if !ended || limit != memoryBudget {
@@ -116,24 +108,39 @@ func gcPercent() int {
 	return p
 }
 
+// withStartPhase clears GOMEMLIMIT and GOGC for the test, so that a
+// governor has its start phase, and returns the limit and pacing from
+// before it.
+func withStartPhase(t *testing.T) (limit int64, pacing int) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	return debug.SetMemoryLimit(-1), gcPercent()
+}
+
+// collectUntil collects until cond holds, at most 100 times, and reports
+// whether it held: the governor's finalizer runs after each cycle, on a
+// goroutine of its own.
+func collectUntil(cond func() bool) bool {
+	for range 100 {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		if cond() {
+			return true
+		}
+	}
+	return false
+}
+
 // raisedFor is the limit nextLimit raises to for live bytes.
 func raisedFor(live uint64) int64 {
 	return min(int64(float64(live)/liveShare), int64(live)+maxHeadroom)
 }
 
 func TestGovernMemoryKeepsPacingOffWhileLoading(t *testing.T) {
-	t.Setenv("GOMEMLIMIT", "")
-	t.Setenv("GOGC", "")
-	limitBefore := debug.SetMemoryLimit(-1)
-	pacingBefore := gcPercent()
+	limitBefore, pacingBefore := withStartPhase(t)
 	g := startGovernor()
 	done := g.load()
-	limited := false
-	for i := 0; i < 100 && !limited; i++ { // finalizers run after the cycle, on their own goroutine
-		runtime.GC()
-		time.Sleep(time.Millisecond)
-		limited = debug.SetMemoryLimit(-1) == memoryBudget
-	}
+	limited := collectUntil(func() bool { return debug.SetMemoryLimit(-1) == memoryBudget })
 	if p := gcPercent(); !limited || p != -1 {
 		t.Errorf("loading, after a collection: limit %d MiB, GOGC %d; want %d MiB, off", debug.SetMemoryLimit(-1)>>20, p, memoryBudget>>20)
 	}
@@ -162,13 +169,7 @@ func TestGovernMemoryLoadDoneBeforeACollection(t *testing.T) {
 	if p := gcPercent(); p != -1 {
 		t.Fatalf("start phase: GOGC %d, want off until the first collection", p)
 	}
-	ended := false
-	for i := 0; i < 100 && !ended; i++ {
-		runtime.GC()
-		time.Sleep(time.Millisecond)
-		ended = gcPercent() == pacingBefore
-	}
-	if !ended {
+	if !collectUntil(func() bool { return gcPercent() == pacingBefore }) {
 		t.Errorf("after the first collection: GOGC %d, want %d back", gcPercent(), pacingBefore)
 	}
 }
