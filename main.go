@@ -282,7 +282,7 @@ func runBrowse(args []string, stdout, stderr io.Writer, gov *governor) int {
 		Searches:     set.savedSearches(stderr),
 		SaveSearches: set.saveSearches(),
 
-		Loaded: gov.load(),
+		Loaded: loadingWith(gov, srcs),
 	})
 	// lipgloss detected the terminal's colors when it was initialised, from
 	// the same output and environment the program would detect them from
@@ -302,6 +302,16 @@ func runBrowse(args []string, stdout, stderr io.Writer, gov *governor) int {
 		return fail(stderr, exitFailure, err)
 	}
 	return exitOK
+}
+
+// loadingWith tells gov that the browser loads srcs (see governor.load)
+// and returns what the browser calls once it has; nil, telling nothing,
+// when there is nothing to load: the browser then never calls it.
+func loadingWith(gov *governor, srcs []loader.Source) func() {
+	if len(srcs) == 0 {
+		return nil
+	}
+	return gov.load()
 }
 
 // fail prints err as jobdeck's one-line error and returns code. The text

@@ -183,3 +183,15 @@ func TestGovernorNilDoesNothing(t *testing.T) {
 	g.load()()
 	g.stop()
 }
+
+func TestLoadingWithNoSourcesTellsNothing(t *testing.T) {
+	_, pacingBefore := withStartPhase(t)
+	g := startGovernor()
+	defer g.stop()
+	if f := loadingWith(g, nil); f != nil {
+		t.Fatal("a load to tell of with no sources")
+	}
+	if !collectUntil(func() bool { return gcPercent() == pacingBefore }) {
+		t.Errorf("no sources: GOGC %d after the first collection, want %d back", gcPercent(), pacingBefore)
+	}
+}
