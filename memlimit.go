@@ -45,18 +45,13 @@ const maxHeadroom = 64 << 20
 // a cold one once near its end, for a peak RSS of ~205 MB instead of ~150.
 const startHeap = 192 << 20
 
-// governMemory sets the soft memory limit to [memoryBudget] and, after every
-// collection, moves it by [nextLimit], until stop is called, which puts the
-// previous limit back. Until the first collection the limit is [startHeap]
-// and the collector's pacing is off, unless GOGC is set in the environment.
-// A GOMEMLIMIT in the environment is the user's choice: governMemory then
-// does nothing.
-func governMemory() (stop func()) { return startGovernor().stop }
-
-// startGovernor is governMemory, returning the governor: its stop is
-// governMemory's, and [governor.load] keeps the collector's pacing off
-// while a folder loads. It returns nil, which does nothing, when the
-// environment sets GOMEMLIMIT.
+// startGovernor sets the soft memory limit to [memoryBudget] and, after
+// every collection, moves it by [nextLimit], until [governor.stop] puts
+// the previous limit back. Until the first collection the limit is
+// [startHeap] and the collector's pacing is off, unless GOGC is set in the
+// environment; [governor.load] keeps the pacing off while a folder loads.
+// A GOMEMLIMIT in the environment is the user's choice: startGovernor then
+// returns nil, whose methods do nothing.
 func startGovernor() *governor {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return nil

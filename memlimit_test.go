@@ -38,7 +38,7 @@ func TestGovernMemoryRaisesTheLimitAndRestoresIt(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "100") // no start phase
 	before := debug.SetMemoryLimit(-1)
-	stop := governMemory()
+	stop := startGovernor().stop
 	if got := debug.SetMemoryLimit(-1); got != memoryBudget {
 		t.Fatalf("limit %d while governed, want %d", got, memoryBudget)
 	}
@@ -65,7 +65,7 @@ func TestGovernMemoryRaisesTheLimitAndRestoresIt(t *testing.T) {
 
 func TestGovernMemoryStartPhaseEndsAtTheFirstCollection(t *testing.T) {
 	limitBefore, pacingBefore := withStartPhase(t)
-	stop := governMemory()
+	stop := startGovernor().stop
 	if got, p := debug.SetMemoryLimit(-1), gcPercent(); got != startHeap || p != -1 {
 		t.Fatalf("before the first collection: limit %d MiB, GOGC %d; want %d MiB, off", got>>20, p, startHeap>>20)
 	}
@@ -84,7 +84,7 @@ func TestGovernMemoryStopEndsTheStartPhase(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
 	pacingBefore := gcPercent()
-	governMemory()()
+	startGovernor().stop()
 	if p := gcPercent(); p != pacingBefore {
 		t.Errorf("GOGC %d after stop, want %d back", p, pacingBefore)
 	}
@@ -94,7 +94,7 @@ func TestGovernMemoryKeepsTheUsersGOGC(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "200")
 	pacingBefore := gcPercent()
-	stop := governMemory()
+	stop := startGovernor().stop
 	defer stop()
 	if p, got := gcPercent(), debug.SetMemoryLimit(-1); p != pacingBefore || got != memoryBudget {
 		t.Errorf("with GOGC set: GOGC %d, limit %d MiB; want %d, %d MiB", p, got>>20, pacingBefore, memoryBudget>>20)

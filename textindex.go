@@ -129,7 +129,7 @@ const indexHeadroom = 96 << 20
 // browser already has: live plus indexHeadroom would make the collector
 // run too often for a heap that large (each run marks it all), and no
 // limit at all let a million postings' browser grow from 1.4 to 1.7 GB
-// as the sync began; the governor (see governMemory) gives such a heap
+// as the sync began; the governor (see startGovernor) gives such a heap
 // its own headroom.
 const indexLiveMax = 256 << 20
 

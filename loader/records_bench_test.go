@@ -96,7 +96,7 @@ func BenchmarkLoadJSON100k(b *testing.B) {
 // BenchmarkLoadJSON100kLaunch is BenchmarkLoadJSON100k as the binary
 // runs it: each load starts on a collected heap and runs with the
 // collector's pacing off and a soft memory limit of 192 MiB (as
-// jobdeck's governMemory sets them until its first collection), so the
+// jobdeck's memory governor (startGovernor) sets them until its first collection), so the
 // collector does not run during a load of this file. The collection
 // before each load is not timed, nor counted in cpu-ms/op.
 func BenchmarkLoadJSON100kLaunch(b *testing.B) {
