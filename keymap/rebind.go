@@ -149,6 +149,9 @@ func keyLabel(s string) string {
 // conflict returns the first key that two live bindings share, one of
 // them rebound, in any context of any mode; nil if there is none.
 func (k *KeyMap) conflict(rebound map[string]bool) *BindError {
+	if len(rebound) == 0 {
+		return nil // the defaults share no key within a mode
+	}
 	for _, c := range allContexts() {
 		t := *k
 		t.SetContext(c)
