@@ -53,9 +53,9 @@ func intern(s string) string {
 // something much bigger (the parse cache decodes its postings without
 // copying, as substrings of the file blocks it read), strings of its own:
 // the texts many postings share (company, city, skill, type) made
-// canonical through t, the others (ID, title, URLs, salary) copied into a
-// single allocation. The blocks can then be freed once the cache lets go
-// of them, instead of staying pinned by the few bytes a posting still
+// canonical through t, the others (ID, title, URLs, salary) copied into
+// the blocks of t's slab, shared with the other postings t made its own.
+// The cache's blocks can then be freed once it lets go of them, instead of staying pinned by the few bytes a posting still
 // uses. Titles are copied, not made canonical as internFields does: most
 // of them miss t (a folder has thousands), and the shared table's lookup
 // cost a tenth of a warm load.
@@ -74,7 +74,7 @@ func ownFields(p *model.Posting, t *internTable) {
 	if !prefix {
 		n += len(*short)
 	}
-	buf := make([]byte, 0, n)
+	buf := t.text.reserve(n)
 	own := func(s *string) {
 		if *s == "" {
 			*s = "" // an empty substring still points into, and pins, what it was cut from
@@ -119,6 +119,9 @@ func ownRareFields(p *model.Posting, t *internTable) {
 type internTable struct {
 	seed  maphash.Seed
 	slots [internTableSlots]internSlot
+	// text holds the strings ownFields copies: one allocation a block
+	// rather than one a posting, each rounded up to its size class.
+	text stringSlab
 }
 
 // internTableSlots is the size of an internTable (a power of two).

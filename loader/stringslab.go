@@ -34,6 +34,14 @@ func (s *stringSlab) copyOf(b []byte) string {
 	return unsafe.String(&s.buf[start], len(b))
 }
 
+// reserve returns room for n bytes in the block: a slice of length 0 and
+// capacity n, to append to, whose bytes no later string of s uses.
+func (s *stringSlab) reserve(n int) []byte {
+	start := s.room(n)
+	s.buf = s.buf[:start+n]
+	return s.buf[start:start:start+n]
+}
+
 // room makes room for n more bytes in the block and returns where they
 // start.
 func (s *stringSlab) room(n int) int {
