@@ -39,7 +39,7 @@ func (s *stringSlab) copyOf(b []byte) string {
 func (s *stringSlab) reserve(n int) []byte {
 	start := s.room(n)
 	s.buf = s.buf[:start+n]
-	return s.buf[start:start:start+n]
+	return s.buf[start : start : start+n]
 }
 
 // room makes room for n more bytes in the block and returns where they
