@@ -55,8 +55,8 @@ func intern(s string) string {
 // the texts many postings share (company, city, skill, type) made
 // canonical through t, the others (ID, title, URLs, salary) copied into
 // the blocks of t's slab, shared with the other postings t made its own.
-// The cache's blocks can then be freed once it lets go of them, instead of staying pinned by the few bytes a posting still
-// uses. Titles are copied, not made canonical as internFields does: most
+// The cache's blocks can then be freed once it lets go of them, instead
+// of staying pinned by the few bytes a posting still uses. Titles are copied, not made canonical as internFields does: most
 // of them miss t (a folder has thousands), and the shared table's lookup
 // cost a tenth of a warm load.
 func ownFields(p *model.Posting, t *internTable) {
