@@ -10,21 +10,18 @@ import (
 	"github.com/jobdeck/jobdeck/model/keysort"
 )
 
-// radixMin is the fewest postings sortByPath sorts by radix; fewer are
-// compared.
+// radixMin is the fewest postings sortByPathNumbered sorts by radix;
+// fewer are compared.
 const radixMin = 256
 
-// sortByPath sorts posts by path. It radix-sorts the paths' heads (see
-// headOf), then compares the paths of equal heads: a comparison sort
-// calls its comparison through a function value some 1.7 million times
-// for 100,000 postings, which costs more than passing over them once per
-// byte of their heads that differs.
-func sortByPath(posts []*model.Posting) {
-	sortByPathNumbered(posts, len(posts) >= radixMin && numberedPaths(posts))
-}
-
-// sortByPathNumbered is sortByPath for posts whose numbering is known:
-// numbered says what numberedPaths(posts) reports.
+// sortByPathNumbered sorts posts by path; numbered says that they are the
+// records of one file in their order in it, as a [numbering] of them
+// finds. Those are put in order by their numbers (see sortNumbered);
+// others are radix-sorted by the paths' heads (see headOf), the paths of
+// equal heads then compared: a comparison sort calls its comparison
+// through a function value some 1.7 million times for 100,000 postings,
+// which costs more than passing over them once per byte of their heads
+// that differs.
 func sortByPathNumbered(posts []*model.Posting, numbered bool) {
 	if numbered && len(posts) >= radixMin {
 		sortNumbered(posts)
@@ -103,20 +100,13 @@ func sortTies(ks []keysort.Item, posts []*model.Posting, skip int) {
 	})
 }
 
-// numberedPaths reports whether posts are the records of one file in
-// their order in it, as readRecords names them: every path is the same
-// prefix, ending in '#', then the posting's index in posts.
-func numberedPaths(posts []*model.Posting) bool {
-	var nb numbering
-	nb.add(posts)
-	return nb.holds()
-}
-
-// numbering checks, a part at a time, what numberedPaths checks of all
-// the parts together, in order: Load checks each batch as it comes in,
-// while the loader's goroutines still work, rather than all the postings
-// once the load ended (3.5 ms at 100,000 records, on one core). The
-// zero numbering has seen no posting.
+// numbering checks, a part at a time, whether postings are the records
+// of one file in their order in it, as readRecords names them: every path
+// the same prefix, ending in '#', then the posting's index among them.
+// Load checks each batch as it comes in, while the loader's goroutines
+// still work, rather than all the postings once the load ended (3.5 ms
+// at 100,000 records, on one core). The zero numbering has seen no
+// posting.
 type numbering struct {
 	prefix string // the paths' common start, up to and with '#'
 	digits []byte // the index of the last posting seen, in decimal
@@ -164,7 +154,7 @@ func decimalNext(d []byte) []byte {
 }
 
 // sortNumbered sorts posts, whose paths are numbered in order (see
-// numberedPaths), by path without comparing any: the paths order as
+// [numbering]), by path without comparing any: the paths order as
 // their numbers' digits do, "0", "1", "10", "100", …, "11", …, "2", …,
 // which a walk of the numbers below len(posts) in that order gives.
 func sortNumbered(posts []*model.Posting) {

@@ -11,6 +11,20 @@ import (
 	"github.com/jobdeck/jobdeck/model"
 )
 
+// sortByPath is how the tests sort by path: numbered or not, as a
+// numbering of posts finds.
+func sortByPath(posts []*model.Posting) {
+	sortByPathNumbered(posts, numberedPaths(posts))
+}
+
+// numberedPaths reports whether posts are the records of one file in
+// their order in it (see numbering).
+func numberedPaths(posts []*model.Posting) bool {
+	var nb numbering
+	nb.add(posts)
+	return nb.holds()
+}
+
 // TestSortByPathIsSortedByPath checks that sortByPath orders postings as
 // comparing their paths does, for paths of one JSON file's records, of
 // folders, of mixed lengths and bytes (short, empty, equal, one a prefix
